@@ -1,0 +1,67 @@
+"""`python main.py <command>`: the same core as the window, for scripts and support.
+
+Each command lives in its own module with `register(subcommands, common)`; add new ones to COMMANDS.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from sqlalchemy.exc import OperationalError
+
+from core import __version__
+from core.db import describe_operational_error
+from core.errors import LaokeError
+
+COMMANDS = (
+    "core.cli.demo_cmd",
+    "core.cli.stats_cmd",
+)
+
+
+def common_options() -> argparse.ArgumentParser:
+    """Options every command takes."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", metavar="PATH", help="database file or URL (default: LAOKE_DB or the data folder)")
+    common.add_argument("--json", action="store_true", help="print machine-readable JSON")
+    return common
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = common_options()
+    parser = argparse.ArgumentParser(
+        prog="laoke",
+        description="Laoke (老客): a customer book for small online shops. Without a command, opens the window.",
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"Laoke {__version__}")
+    subcommands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module_name in COMMANDS:
+        importlib.import_module(module_name).register(subcommands, common)
+    return parser
+
+
+def run_command(args: argparse.Namespace) -> int:
+    """Run the parsed command; expected failures print one clear line to stderr and exit 1."""
+    try:
+        return int(args.handler(args) or 0)
+    except LaokeError as error:
+        print(f"laoke: {error}", file=sys.stderr)
+        return 1
+    except OperationalError as error:
+        print(f"laoke: {describe_operational_error(error, args.db or 'in use')}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("laoke: interrupted; nothing was saved from the unfinished step.", file=sys.stderr)
+        return 130
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        build_parser().print_help()
+        return 0
+    return run_command(args)

@@ -1,0 +1,37 @@
+"""Printing results: JSON for scripts, plain lines for people."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from core.db import Database, open_database
+from core.paths import default_db_path
+
+
+def _default(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, Path):
+        return str(value)
+    raise TypeError(f"cannot serialise {type(value).__name__}")
+
+
+def emit(args: Any, data: Any, lines: list[str]) -> None:
+    if getattr(args, "json", False):
+        json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=_default)
+        sys.stdout.write("\n")
+    else:
+        for line in lines:
+            print(line)
+
+
+def open_for(args: Any, *, read_only: bool = False) -> Database:
+    """The database a command works on: --db, else LAOKE_DB, else the data folder."""
+    return open_database(args.db or default_db_path(), read_only=read_only)

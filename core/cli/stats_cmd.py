@@ -1,0 +1,40 @@
+"""`stats`: the shop's headline figures."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+
+from core.cli.output import emit, open_for
+from core.stats import shop_stats
+
+
+def parse_day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-05-01") from None
+
+
+def register(subcommands, common: argparse.ArgumentParser) -> None:  # type: ignore[no-untyped-def]
+    parser = subcommands.add_parser("stats", parents=[common], help="customers, orders and revenue")
+    parser.add_argument("--as-of", type=parse_day, metavar="YYYY-MM-DD", help="count up to this day (default today)")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    database = open_for(args)
+    try:
+        with database.session() as session:
+            stats = shop_stats(session, as_of=args.as_of)
+    finally:
+        database.dispose()
+    emit(
+        args,
+        stats,
+        [
+            f"As of {stats['as_of']}: {stats['customers']} customers, {stats['orders']} orders "
+            f"({stats['paid_orders']} paid), revenue ¥{stats['revenue']}",
+        ],
+    )
+    return 0

@@ -1,0 +1,143 @@
+"""The engine factory and the session maker: one place that knows how Laoke talks to its database.
+
+SQLite is the embedded default; a `postgresql://` URL works the same for a shop whose reps share a server.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from core.errors import DatabaseError
+
+BUSY_TIMEOUT_MS = 5000
+
+
+def database_url(target: str | Path) -> str:
+    """A URL for a file path or a URL given as text."""
+    text = str(target)
+    if "://" in text:
+        return text
+    return f"sqlite+pysqlite:///{Path(text).expanduser().resolve()}"
+
+
+def is_sqlite(engine: Engine) -> bool:
+    return engine.dialect.name == "sqlite"
+
+
+def make_engine(target: str | Path, *, read_only: bool = False, foreign_keys: bool = True) -> Engine:
+    """An engine with WAL, foreign keys and a busy timeout on every SQLite connection.
+
+    `foreign_keys=False` is for migrations only: batch mode rebuilds tables, and dropping a parent
+    table with foreign keys on would cascade-delete its children.
+    """
+    url = make_url(database_url(target))
+    if url.get_backend_name() != "sqlite":
+        return create_engine(url, pool_pre_ping=True)
+    if read_only:
+        url = url.set(database=f"file:{url.database}?mode=ro", query={"uri": "true"})
+    engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+
+    @event.listens_for(engine, "connect")
+    def _configure(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+        # Let SQLAlchemy own transactions: pysqlite's own BEGIN handling skips SELECTs and SAVEPOINTs.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        cursor.execute(f"PRAGMA foreign_keys={'ON' if foreign_keys else 'OFF'}")
+        if not read_only:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(connection) -> None:  # type: ignore[no-untyped-def]
+        connection.exec_driver_sql("BEGIN")
+
+    return engine
+
+
+@dataclass
+class Database:
+    """An open shop database: its engine and a session maker for one unit of work at a time."""
+
+    engine: Engine
+    url: str
+    path: Path | None
+    read_only: bool = False
+
+    def __post_init__(self) -> None:
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    def session(self) -> Session:
+        return self._sessions()
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """A session whose work commits whole at the end of the block, or not at all."""
+        with self._sessions() as session, session.begin():
+            yield session
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+    @property
+    def label(self) -> str:
+        return str(self.path) if self.path else make_url(self.url).render_as_string(hide_password=True)
+
+
+def open_database(target: str | Path, *, read_only: bool = False, upgrade: bool = True) -> Database:
+    """Open (creating or upgrading as needed) the database at `target`, a file path or a URL."""
+    from core.migrate import ensure_current
+
+    url = database_url(target)
+    parsed = make_url(url)
+    path = Path(parsed.database) if parsed.get_backend_name() == "sqlite" and parsed.database else None
+    if path is not None:
+        _check_sqlite_file(path, read_only=read_only)
+    if upgrade and not read_only:
+        ensure_current(url, path)
+    engine = make_engine(url, read_only=read_only)
+    return Database(engine=engine, url=url, path=path, read_only=read_only)
+
+
+def _check_sqlite_file(path: Path, *, read_only: bool) -> None:
+    if path.is_dir():
+        raise DatabaseError(f"{path} is a folder, not a Laoke database file.")
+    if not path.exists():
+        if read_only:
+            raise DatabaseError(f"{path} does not exist.")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise DatabaseError(f"Cannot create the folder {path.parent}: {error.strerror}.") from error
+        return
+    if path.stat().st_size == 0:
+        return
+    with path.open("rb") as handle:
+        if handle.read(16) != b"SQLite format 3\x00":
+            raise DatabaseError(f"{path} is not a Laoke database (it is not an SQLite file).")
+
+
+def describe_operational_error(error: OperationalError, label: str) -> str:
+    """Turn SQLite's terse complaints into a sentence a shop owner can act on."""
+    text = str(error.orig) if error.orig is not None else str(error)
+    if "locked" in text or "busy" in text:
+        return f"The database {label} is busy: another Laoke window or program is writing to it. Try again."
+    if "readonly" in text or "read-only" in text:
+        return f"The database {label} is read-only: Laoke cannot save changes to it."
+    if "disk is full" in text or "full" in text:
+        return f"The disk holding {label} is full: free some space and try again. Nothing was saved."
+    if "unable to open" in text:
+        return f"Cannot open the database {label}: check that the folder exists and is writable."
+    if "malformed" in text or "not a database" in text:
+        return f"The database {label} is damaged. Restore it from a backup."
+    return f"The database {label} reported an error: {text}"

@@ -1,0 +1,1 @@
+"""Laoke's face: thin Qt widgets, item models and workers over `core`."""

@@ -1,0 +1,55 @@
+"""Starting the window: the application object, language, database and main window."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from core import APP_NAME, __version__
+from core.db import open_database
+from core.demo import ensure_demo_database
+from core.errors import LaokeError
+from core.paths import default_db_path, demo_db_path, resource_path
+from gui.context import AppContext
+from gui.i18n import choose_language, install_translators
+from gui.main_window import PAGES, MainWindow
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setWindowIcon(QIcon(str(resource_path("resources/icons/laoke.png"))))
+    return app
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    app = create_application()
+    install_translators(app, choose_language(args.lang))
+    try:
+        if args.demo:
+            ensure_demo_database(demo_db_path())
+        database = open_database(demo_db_path() if args.demo else (args.db or default_db_path()))
+    except LaokeError as error:
+        QMessageBox.critical(None, APP_NAME, str(error))
+        return 1
+    window = MainWindow(AppContext(database))
+    window.show()
+    if args.smoke:
+        QTimer.singleShot(0, lambda: _visit_every_page_and_quit(window))
+    return app.exec()
+
+
+def _visit_every_page_and_quit(window: MainWindow) -> None:
+    """`--smoke`: build and show every page once, then quit; for CI and the frozen bundle's check."""
+    for key, _module, _cls in PAGES:
+        window.show_page(key)
+        QApplication.processEvents()
+    print(f"smoke ok: {len(PAGES)} pages on {window.context.database.label}")
+    window.close()
+    QApplication.quit()

@@ -1,0 +1,23 @@
+"""What every page shares: the open database and the news that its data changed."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+from core.db import Database
+
+
+class AppContext(QObject):
+    database_changed = Signal()
+    data_changed = Signal()  # after an import, an edit or a merge: pages reload what they show
+
+    def __init__(self, database: Database) -> None:
+        super().__init__()
+        self.database = database
+
+    def switch_database(self, database: Database) -> None:
+        old = self.database
+        self.database = database
+        old.dispose()
+        self.database_changed.emit()
+        self.data_changed.emit()

@@ -1,0 +1,184 @@
+"""The main window: a side navigation that composes the pages, menus and the status bar."""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QProgressDialog,
+    QStackedWidget,
+    QWidget,
+)
+
+from core import __version__
+from core.db import open_database
+from core.demo import ensure_demo_database
+from core.errors import LaokeError
+from core.paths import demo_db_path
+from gui.context import AppContext
+from gui.worker import run_in_background
+
+# key, module, class: pages are built the first time they are shown, so start-up imports little.
+PAGES = (
+    ("customers", "gui.pages.customers", "CustomersPage"),
+    ("import", "gui.pages.import_page", "ImportPage"),
+    ("care", "gui.pages.care", "CarePage"),
+    ("insights", "gui.pages.insights", "InsightsPage"),
+    ("settings", "gui.pages.settings", "SettingsPage"),
+)
+GEOMETRY_KEY = "window/geometry"
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, context: AppContext) -> None:
+        super().__init__()
+        self.context = context
+        self.pages: dict[str, QWidget] = {}
+        self.setWindowTitle(self.tr("Laoke — customer book"))
+        self.resize(1200, 760)
+
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
+        self.navigation.setFixedWidth(170)
+        self.navigation.setStyleSheet("QListWidget#navigation::item { padding: 9px 14px; }")
+        titles = self.page_titles()
+        for key, _module, _cls in PAGES:
+            item = QListWidgetItem(titles[key])
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            self.navigation.addItem(item)
+        self.stack = QStackedWidget()
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.navigation)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.database_label = QLabel()
+        self.statusBar().addPermanentWidget(self.database_label)
+        self._build_menus()
+        self.navigation.currentRowChanged.connect(self._show_row)
+        context.database_changed.connect(self._show_database)
+        self._show_database()
+        self.navigation.setCurrentRow(0)
+        self._restore_geometry()
+
+    def page_titles(self) -> dict[str, str]:
+        return {
+            "customers": self.tr("Customers"),
+            "import": self.tr("Import"),
+            "care": self.tr("Care calendar"),
+            "insights": self.tr("Insights"),
+            "settings": self.tr("Settings"),
+        }
+
+    def show_page(self, key: str) -> QWidget:
+        row = next(index for index, (page_key, _m, _c) in enumerate(PAGES) if page_key == key)
+        self.navigation.setCurrentRow(row)
+        return self.pages[key]
+
+    def page(self, key: str) -> QWidget:
+        """The page for `key`, built on first use."""
+        if key not in self.pages:
+            _key, module_name, class_name = next(entry for entry in PAGES if entry[0] == key)
+            page_class = getattr(importlib.import_module(module_name), class_name)
+            page = page_class(self.context)
+            self.pages[key] = page
+            self.stack.addWidget(page)
+            self._connect_page(key, page)
+        return self.pages[key]
+
+    def _connect_page(self, key: str, page: QWidget) -> None:
+        if key == "customers":
+            page.import_requested.connect(lambda: self.show_page("import"))
+            page.demo_requested.connect(self.open_demo_shop)
+
+    def _show_row(self, row: int) -> None:
+        if row >= 0:
+            self.stack.setCurrentWidget(self.page(PAGES[row][0]))
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        open_action = QAction(self.tr("&Open database…"), self)
+        open_action.setShortcut(QKeySequence.StandardKey.Open)
+        open_action.triggered.connect(self.choose_database)
+        file_menu.addAction(open_action)
+        demo_action = QAction(self.tr("Open the &demo shop"), self)
+        demo_action.triggered.connect(self.open_demo_shop)
+        file_menu.addAction(demo_action)
+        file_menu.addSeparator()
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+        self.file_menu = file_menu
+
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about_action = QAction(self.tr("&About Laoke"), self)
+        about_action.triggered.connect(self._about)
+        help_menu.addAction(about_action)
+
+    def _show_database(self) -> None:
+        label = self.context.database.label
+        if self.context.database.read_only:
+            label = self.tr("%1 (read-only)").replace("%1", label)
+        self.database_label.setText(self.tr("Database: %1").replace("%1", label))
+
+    def choose_database(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Open a Laoke database"), "", self.tr("Laoke database (*.db);;All files (*)")
+        )
+        if path:
+            self.switch_to(Path(path))
+
+    def switch_to(self, path: Path) -> None:
+        try:
+            database = open_database(path)
+        except LaokeError as error:
+            QMessageBox.warning(self, self.tr("Cannot open the database"), str(error))
+            return
+        self.context.switch_database(database)
+
+    def open_demo_shop(self) -> None:
+        progress = QProgressDialog(self.tr("Creating the demo shop…"), self.tr("Cancel"), 0, 0, self)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(300)
+        task = run_in_background(
+            ensure_demo_database,
+            demo_db_path(),
+            on_success=self.switch_to,
+            on_failure=lambda message, _details: QMessageBox.warning(
+                self, self.tr("Demo shop"), message
+            ),
+            on_progress=lambda done, total: (progress.setMaximum(total), progress.setValue(done)),
+            on_finished=progress.reset,
+        )
+        progress.canceled.connect(task.cancel)
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About Laoke"),
+            self.tr("Laoke %1 — a customer book for small online shops, offline on your computer.").replace(
+                "%1", __version__
+            ),
+        )
+
+    def _restore_geometry(self) -> None:
+        geometry = QSettings().value(GEOMETRY_KEY)
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        QSettings().setValue(GEOMETRY_KEY, self.saveGeometry())
+        super().closeEvent(event)

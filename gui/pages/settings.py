@@ -1,0 +1,49 @@
+"""Settings: language and which database is open."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
+
+from gui.context import AppContext
+from gui.i18n import SUPPORTED_LANGUAGES, save_language, saved_language
+from gui.widgets import PageHeader
+
+
+class SettingsPage(QWidget):
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        layout = QVBoxLayout(self)
+        layout.addWidget(PageHeader(self.tr("Settings")))
+
+        appearance = QGroupBox(self.tr("Language"))
+        form = QFormLayout(appearance)
+        self.language = QComboBox()
+        self.language.addItem(self.tr("Follow the system"), None)
+        for code, name in SUPPORTED_LANGUAGES.items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(saved_language())))
+        self.language.currentIndexChanged.connect(self._language_chosen)
+        form.addRow(self.tr("Interface language:"), self.language)
+        self.restart_hint = QLabel(self.tr("The new language applies the next time Laoke starts."))
+        self.restart_hint.setVisible(False)
+        form.addRow(self.restart_hint)
+        layout.addWidget(appearance)
+
+        storage = QGroupBox(self.tr("Database"))
+        storage_form = QFormLayout(storage)
+        self.database_label = QLabel()
+        self.database_label.setWordWrap(True)
+        storage_form.addRow(self.tr("Open database:"), self.database_label)
+        layout.addWidget(storage)
+        layout.addStretch(1)
+
+        context.database_changed.connect(self._show_database)
+        self._show_database()
+
+    def _show_database(self) -> None:
+        self.database_label.setText(self.context.database.label)
+
+    def _language_chosen(self) -> None:
+        save_language(self.language.currentData())
+        self.restart_hint.setVisible(True)

@@ -1,0 +1,54 @@
+"""Small widgets several pages share."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+
+class PageHeader(QWidget):
+    """A page's title and a line saying what it is for."""
+
+    def __init__(self, title: str, subtitle: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 8)
+        self.title = QLabel(title)
+        self.title.setObjectName("pageTitle")
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setBold(True)
+        self.title.setFont(font)
+        layout.addWidget(self.title)
+        self.subtitle = QLabel(subtitle)
+        self.subtitle.setWordWrap(True)
+        self.subtitle.setVisible(bool(subtitle))
+        self.subtitle.setStyleSheet("color: palette(mid);")
+        layout.addWidget(self.subtitle)
+
+
+class EmptyState(QWidget):
+    """A centred message with actions, shown where there is nothing yet."""
+
+    def __init__(self, headline: str, explanation: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        self.headline = QLabel(headline)
+        font = self.headline.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        self.headline.setFont(font)
+        self.headline.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.headline)
+        self.explanation = QLabel(explanation)
+        self.explanation.setWordWrap(True)
+        self.explanation.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.explanation)
+        self.actions = QVBoxLayout()
+        self.actions.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addLayout(self.actions)
+        layout.addStretch(2)
+
+    def add_action(self, widget: QWidget) -> None:
+        self.actions.addWidget(widget, alignment=Qt.AlignmentFlag.AlignCenter)

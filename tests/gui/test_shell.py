@@ -1,0 +1,70 @@
+"""The main window opens every page, in English and in Chinese, and offers the demo shop when empty."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication, QLabel
+
+from core.db import open_database
+from gui.context import AppContext
+from gui.i18n import install_translators
+from gui.main_window import PAGES, MainWindow
+from gui.worker import wait_for_background_tasks
+
+
+@pytest.fixture
+def window_factory(qtbot, qsettings_isolated, db_path):  # type: ignore[no-untyped-def]
+    translators = []
+    windows = []
+
+    def make(language: str = "en") -> MainWindow:
+        app = QApplication.instance()
+        translators.extend(install_translators(app, language))
+        window = MainWindow(AppContext(open_database(db_path)))
+        qtbot.addWidget(window)
+        window.show()
+        windows.append(window)
+        return window
+
+    yield make
+    wait_for_background_tasks()
+    for window in windows:
+        window.context.database.dispose()
+    for translator in translators:
+        QApplication.instance().removeTranslator(translator)
+
+
+@pytest.mark.parametrize(
+    ("language", "titles"),
+    [("en", ["Customers", "Import", "Care calendar", "Insights", "Settings"]),
+     ("zh_CN", ["客户", "导入", "关怀日历", "洞察", "设置"])],
+)
+def test_every_page_opens_in_both_languages(window_factory, qtbot, language, titles) -> None:  # type: ignore[no-untyped-def]
+    window = window_factory(language)
+    assert [window.navigation.item(row).text() for row in range(window.navigation.count())] == titles
+    for (key, _module, _cls), title in zip(PAGES, titles, strict=True):
+        page = window.show_page(key)
+        assert window.stack.currentWidget() is page
+        assert page.findChild(QLabel, "pageTitle").text() == title
+    assert window.database_label.text().endswith("shop.db")
+
+
+def test_empty_book_offers_the_demo_shop_which_opens_it(window_factory, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = window_factory("en")
+    page = window.show_page("customers")
+    qtbot.waitUntil(lambda: page.stack.currentWidget() is page.empty_state, timeout=5000)
+    qtbot.mouseClick(page.demo_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.context.database.label.endswith("demo.db"), timeout=60000)
+    qtbot.waitUntil(lambda: page.stack.currentWidget() is page.summary, timeout=10000)
+    assert "Customers: 2000" in page.summary.text()
+    assert "demo.db" in window.database_label.text()
+
+
+def test_window_geometry_is_remembered(window_factory) -> None:  # type: ignore[no-untyped-def]
+    window = window_factory("en")
+    window.resize(700, 500)  # the offscreen screen is 800 px wide
+    window.close()
+    assert QSettings().value("window/geometry") is not None
+    again = window_factory("en")
+    assert (again.size().width(), again.size().height()) == (700, 500)

@@ -1,0 +1,91 @@
+"""The command line, run as a shop owner or a script would run it."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from core import __version__
+from core.models import Order
+from main import main
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_demo_then_stats_json(capsys: pytest.CaptureFixture[str], db_path: Path) -> None:
+    code, out, _err = run(capsys, "demo", "--db", str(db_path), "--customers", "150", "--json")
+    assert code == 0
+    created = json.loads(out)
+    assert created["customers"] == 150
+
+    code, out, _err = run(capsys, "stats", "--json", "--db", str(db_path))
+    assert code == 0
+    stats = json.loads(out)
+    assert stats["customers"] == 150
+    assert stats["orders"] == created["orders"]
+    assert 0 < stats["paid_orders"] <= stats["orders"]
+    assert Decimal(stats["revenue"]) > 0 and isinstance(stats["revenue"], str)
+
+
+def test_stats_revenue_counts_paid_shipped_completed_only(capsys, database, db_path: Path) -> None:
+    from datetime import datetime
+
+    with database.transaction() as session:
+        for number, status, amount in [("1", "paid", "10.10"), ("2", "shipped", "20.20"), ("3", "completed", "30.30"),
+                                       ("4", "unpaid", "99"), ("5", "closed", "99"), ("6", "refunded", "99")]:
+            session.add(Order(platform="jd", platform_order_id=number, status=status,
+                              paid_amount=Decimal(amount), created_at=datetime(2026, 3, int(number))))
+    code, out, _err = run(capsys, "stats", "--json", "--db", str(db_path), "--as-of", "2026-03-02")
+    assert json.loads(out) == {"customers": 0, "orders": 2, "paid_orders": 2, "revenue": "30.30",
+                               "as_of": "2026-03-02"}
+    code, out, _err = run(capsys, "stats", "--json", "--db", str(db_path))
+    assert json.loads(out)["revenue"] == "60.60"
+
+
+def test_demo_refuses_a_database_that_holds_a_shop(capsys, db_path: Path) -> None:
+    assert run(capsys, "demo", "--db", str(db_path), "--customers", "20")[0] == 0
+    code, _out, err = run(capsys, "demo", "--db", str(db_path), "--customers", "20")
+    assert code == 1
+    assert "already holds a shop" in err and "Traceback" not in err
+
+
+def test_a_broken_database_file_is_a_clear_error_without_traceback(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.db"
+    bad.write_text("hello")
+    result = subprocess.run([sys.executable, "main.py", "stats", "--db", str(bad)], cwd=ROOT,
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1
+    assert "not a Laoke database" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_bad_as_of_date_is_a_usage_error(capsys, db_path: Path) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["stats", "--db", str(db_path), "--as-of", "yesterday"])
+    assert exit_info.value.code == 2
+    assert "not a date like 2026-05-01" in capsys.readouterr().err
+
+
+def test_version(capsys) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--version"])
+    assert exit_info.value.code == 0
+    assert __version__ in capsys.readouterr().out
+
+
+def test_laoke_db_environment_variable_chooses_the_file(capsys, tmp_path: Path, monkeypatch) -> None:
+    target = tmp_path / "env.db"
+    monkeypatch.setenv("LAOKE_DB", str(target))
+    assert run(capsys, "demo", "--customers", "10")[0] == 0
+    assert target.exists()

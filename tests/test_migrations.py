@@ -1,0 +1,59 @@
+"""Opening a database written by an older Laoke upgrades it, after copying it to a backup beside it."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from alembic.script import ScriptDirectory
+
+from core.db import make_engine, open_database
+from core.migrate import alembic_config, head_revision, upgrade_connection
+
+OLDER_REVISIONS = [
+    script.revision
+    for script in ScriptDirectory.from_config(alembic_config()).walk_revisions()
+    if script.revision != head_revision()
+]
+
+
+def _database_at(path: Path, revision: str) -> None:
+    engine = make_engine(path, foreign_keys=False)
+    with engine.begin() as connection:
+        upgrade_connection(connection, revision)
+    engine.dispose()
+    with sqlite3.connect(path) as connection:
+        connection.execute("INSERT INTO customers (id, name, source, is_vip, do_not_contact, birth_is_leap_month,"
+                           " created_at, updated_at, order_count, paid_orders, total_spent, stage)"
+                           " VALUES (1, '王芳', 'manual', 1, 0, 0, '2025-01-01', '2025-01-01', 0, 0, 0, 'prospect')")
+        connection.execute("INSERT INTO orders (id, platform, platform_order_id, customer_id, status, paid_amount)"
+                           " VALUES (1, 'taobao_tmall', '3901', 1, 'paid', 16800)")
+
+
+@pytest.mark.parametrize("revision", OLDER_REVISIONS)
+def test_an_older_database_is_backed_up_then_upgraded_with_its_data(tmp_path: Path, revision: str) -> None:
+    path = tmp_path / "shop.db"
+    _database_at(path, revision)
+
+    database = open_database(path)
+    try:
+        with database.engine.connect() as connection:
+            assert connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == head_revision()
+            assert connection.exec_driver_sql("SELECT name FROM customers").scalar() == "王芳"
+            assert connection.exec_driver_sql("SELECT paid_amount FROM orders").scalar() == 16800
+    finally:
+        database.dispose()
+
+    backups = list(tmp_path.glob(f"shop.db.before-upgrade-{revision}-*.bak"))
+    assert len(backups) == 1
+    with sqlite3.connect(backups[0]) as connection:
+        assert connection.execute("SELECT version_num FROM alembic_version").fetchone() == (revision,)
+        assert connection.execute("SELECT name FROM customers").fetchone() == ("王芳",)
+
+
+def test_a_current_database_is_opened_without_a_backup(tmp_path: Path) -> None:
+    path = tmp_path / "shop.db"
+    open_database(path).dispose()
+    open_database(path).dispose()
+    assert not list(tmp_path.glob("*.bak"))

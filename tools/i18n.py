@@ -1,0 +1,123 @@
+"""Keep the Chinese translation complete.
+
+    python tools/i18n.py update          # extract tr() strings into resources/i18n/<area>_zh_CN.ts, build the .qm
+    python tools/i18n.py todo            # list strings still untranslated, as JSON {area: {source: ""}}
+    python tools/i18n.py fill FILE.json  # write translations from {area: {source: translation}}, then build
+
+Each area of the GUI has its own .ts file, so work on different pages never edits the same file;
+all of them are compiled into one resources/i18n/laoke_zh_CN.qm.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import xml.etree.ElementTree as ElementTree
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+I18N = ROOT / "resources" / "i18n"
+LANGUAGE = "zh_CN"
+QM = I18N / f"laoke_{LANGUAGE}.qm"
+# The first prefix a source path starts with names its area; the rest of gui/ is the shell.
+AREA_PREFIXES = (
+    ("customers", ("gui/pages/customers.py", "gui/customers/")),
+    ("import", ("gui/pages/import_page.py", "gui/importing/")),
+    ("care", ("gui/pages/care.py", "gui/care/")),
+    ("insights", ("gui/pages/insights.py", "gui/insights/")),
+    ("safety", ("gui/safety/",)),
+)
+
+
+def qt_tool(name: str) -> str:
+    return str(Path(sys.executable).with_name(f"pyside6-{name}"))
+
+
+def area_of(relative: str) -> str:
+    for area, prefixes in AREA_PREFIXES:
+        if relative.startswith(prefixes):
+            return area
+    return "shell"
+
+
+def sources_by_area() -> dict[str, list[str]]:
+    areas: dict[str, list[str]] = {}
+    for path in sorted((ROOT / "gui").rglob("*.py")):
+        relative = path.relative_to(ROOT).as_posix()
+        areas.setdefault(area_of(relative), []).append(relative)
+    return areas
+
+
+def ts_path(area: str, folder: Path = I18N) -> Path:
+    return folder / f"{area}_{LANGUAGE}.ts"
+
+
+def update(folder: Path = I18N) -> None:
+    """Extract every tr() string; existing translations are kept, vanished ones dropped."""
+    for area, files in sources_by_area().items():
+        subprocess.run(
+            [qt_tool("lupdate"), *files, "-ts", str(ts_path(area, folder)), "-no-obsolete", "-locations", "none",
+             "-target-language", LANGUAGE, "-silent"],
+            cwd=ROOT, check=True,
+        )
+
+
+def release() -> None:
+    files = sorted(str(path) for path in I18N.glob(f"*_{LANGUAGE}.ts"))
+    subprocess.run([qt_tool("lrelease"), *files, "-qm", str(QM), "-silent"], cwd=ROOT, check=True)
+
+
+def unfinished(folder: Path = I18N) -> dict[str, dict[str, str]]:
+    todo: dict[str, dict[str, str]] = {}
+    for path in sorted(folder.glob(f"*_{LANGUAGE}.ts")):
+        area = path.name.removesuffix(f"_{LANGUAGE}.ts")
+        for message in ElementTree.parse(path).iter("message"):
+            translation = message.find("translation")
+            if translation is not None and translation.get("type") in ("unfinished", "vanished"):
+                todo.setdefault(area, {})[message.findtext("source") or ""] = ""
+    return todo
+
+
+def fill(translations: dict[str, dict[str, str]]) -> None:
+    for area, table in translations.items():
+        path = ts_path(area)
+        tree = ElementTree.parse(path)
+        for message in tree.iter("message"):
+            source = message.findtext("source")
+            if source not in table or not table[source]:
+                continue
+            translation = message.find("translation")
+            assert translation is not None
+            translation.attrib.pop("type", None)
+            for child in list(translation):
+                translation.remove(child)
+            if message.get("numerus") == "yes":
+                ElementTree.SubElement(translation, "numerusform").text = table[source]
+                translation.text = None
+            else:
+                translation.text = table[source]
+        tree.write(path, encoding="utf-8", xml_declaration=True)
+
+
+def main(argv: list[str]) -> int:
+    command = argv[0] if argv else "update"
+    if command == "update":
+        update()
+        release()
+        missing = unfinished()
+        if missing:
+            print(f"untranslated strings remain: python tools/i18n.py todo ({sum(map(len, missing.values()))})")
+    elif command == "todo":
+        print(json.dumps(unfinished(), ensure_ascii=False, indent=2))
+    elif command == "fill":
+        fill(json.loads(Path(argv[1]).read_text(encoding="utf-8")))
+        release()
+    else:
+        print(__doc__)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
