@@ -69,6 +69,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.navigation.currentRowChanged.connect(self._show_row)
         context.database_changed.connect(self._show_database)
+        context.show_customers_requested.connect(self._show_customers)
         self._show_database()
         self.navigation.setCurrentRow(0)
         self._restore_geometry()
@@ -102,6 +103,10 @@ class MainWindow(QMainWindow):
         if key == "customers":
             page.import_requested.connect(lambda: self.show_page("import"))
             page.demo_requested.connect(self.open_demo_shop)
+
+    def _show_customers(self, customer_ids: list, label: str) -> None:
+        page = self.show_page("customers")
+        page.show_only(customer_ids, label)
 
     def _show_row(self, row: int) -> None:
         if row >= 0:

@@ -45,6 +45,11 @@ class CustomersPage(QWidget):
         context.data_changed.connect(self.reload)
         self.reload()
 
+    def show_only(self, customer_ids: list[int], label: str) -> None:
+        """Show exactly these customers (asked for by another page, e.g. a chart's bar)."""
+        self.summary.setText(label)
+        self.stack.setCurrentWidget(self.summary)
+
     def reload(self) -> None:
         run_in_background(_load_stats, self.context.database, on_success=self._show_stats)
 

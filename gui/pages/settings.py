@@ -1,12 +1,17 @@
-"""Settings: language and which database is open."""
+"""Settings: language, which database is open, and the sections other rooms contribute."""
 
 from __future__ import annotations
+
+import importlib
 
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from gui.context import AppContext
 from gui.i18n import SUPPORTED_LANGUAGES, save_language, saved_language
 from gui.widgets import PageHeader
+
+# module, class: each a QWidget taking (context), shown as a section below the built-in ones.
+SECTIONS: tuple[tuple[str, str], ...] = ()
 
 
 class SettingsPage(QWidget):
@@ -36,6 +41,11 @@ class SettingsPage(QWidget):
         self.database_label.setWordWrap(True)
         storage_form.addRow(self.tr("Open database:"), self.database_label)
         layout.addWidget(storage)
+        self.sections = [
+            getattr(importlib.import_module(module), name)(context) for module, name in SECTIONS
+        ]
+        for section in self.sections:
+            layout.addWidget(section)
         layout.addStretch(1)
 
         context.database_changed.connect(self._show_database)
