@@ -1,0 +1,26 @@
+"""Shop-wide settings stored in the database (thresholds, rules, rep mode), as JSON values by key.
+
+Window geometry and other per-computer UI state belong in QSettings, not here.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from core.models import Setting
+
+
+def get_setting(session: Session, key: str, default: Any = None) -> Any:
+    setting = session.get(Setting, key)
+    return default if setting is None else setting.value
+
+
+def set_setting(session: Session, key: str, value: Any) -> None:
+    """Store `value` (JSON-serialisable) under `key`; the caller commits."""
+    setting = session.get(Setting, key)
+    if setting is None:
+        session.add(Setting(key=key, value=value))
+    else:
+        setting.value = value
