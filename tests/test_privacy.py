@@ -1,0 +1,41 @@
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+from core.errors import LaokeError
+from core.models import AuditEvent, Customer
+from core.privacy import (
+    ensure_owner_mode,
+    mask_address,
+    mask_phone,
+    reveal_phone,
+    set_owner_passphrase,
+    set_rep_mode,
+    shown_phone,
+)
+
+
+def test_masks() -> None:
+    assert mask_phone("13812341234") == "138****1234"
+    assert mask_phone("+8613812341234") == "+86*******1234"
+    assert mask_phone("5551234") == "***1234"
+    assert mask_address("浙江省杭州市西湖区文三路1号") == "浙江省杭州市****"
+
+
+def test_rep_mode_needs_the_passphrase_masks_phones_and_blocks_exports(database) -> None:
+    with database.transaction() as session:
+        set_owner_passphrase(session, "茶铺老板")
+        with pytest.raises(LaokeError, match="wrong"):
+            set_rep_mode(session, True, "guess")
+        set_rep_mode(session, True, "茶铺老板")
+        customer = Customer(name="王芳", phone="13812341234")
+        session.add(customer)
+    with database.transaction() as session:
+        assert shown_phone(session, "13812341234") == "138****1234"
+        with pytest.raises(LaokeError, match="rep mode"):
+            ensure_owner_mode(session, "Export")
+        assert reveal_phone(session, customer.id, actor="rep1") == "13812341234"
+    with database.session() as session:
+        reveals = session.scalars(select(AuditEvent).where(AuditEvent.action == "reveal_phone")).all()
+        assert [(event.customer_id, event.actor) for event in reveals] == [(customer.id, "rep1")]
