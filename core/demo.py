@@ -14,7 +14,6 @@ from pathlib import Path
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
-from core.lifecycle import refresh_customer_figures
 from core.models import (
     CalendarKind,
     Customer,
@@ -29,6 +28,7 @@ from core.models import (
     Tag,
 )
 from core.progress import CancelToken, ProgressCallback, no_progress
+from core.refresh import refresh_derived
 from core.settings import set_setting
 
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤单"
@@ -147,7 +147,7 @@ def create_demo_shop(
             session.execute(insert(table), rows)
     set_setting(session, "shop_name", "老客茶铺")
     session.flush()
-    refresh_customer_figures(session.connection(), as_of=today)
+    refresh_derived(session.connection(), as_of=today)
     return DemoSummary(customers=len(customer_rows), orders=len(order_rows), tags=len(tag_ids))
 
 

@@ -1,0 +1,22 @@
+"""One call after any change to customers or orders: recompute everything derived from them.
+
+Writers (imports, edits, merges, the demo shop) call `refresh_derived` inside their transaction with the
+customers they touched; each room that caches derived data (figures and stages, RFM, search keys, care
+tasks) adds its own recompute here, so no writer needs to know the list.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from sqlalchemy import Connection
+
+from core.lifecycle import refresh_customer_figures
+
+
+def refresh_derived(
+    connection: Connection, customer_ids: Iterable[int] | None = None, as_of: date | None = None
+) -> None:
+    """Bring the derived data of these customers (all when None) up to date, as of `as_of` (today)."""
+    refresh_customer_figures(connection, as_of=as_of, customer_ids=customer_ids)
