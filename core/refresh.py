@@ -12,11 +12,12 @@ from datetime import date
 
 from sqlalchemy import Connection
 
-from core.lifecycle import refresh_customer_figures
+from core.customer_cache import refresh_customer_cache
 
 
 def refresh_derived(
     connection: Connection, customer_ids: Iterable[int] | None = None, as_of: date | None = None
 ) -> None:
     """Bring the derived data of these customers (all when None) up to date, as of `as_of` (today)."""
-    refresh_customer_figures(connection, as_of=as_of, customer_ids=customer_ids)
+    # Figures, stages (with their history), RFM scores and overdue; thresholds come from the shop's settings.
+    refresh_customer_cache(connection, customer_ids=customer_ids, as_of=as_of)

@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from core.insights import shop_health
 from core.models import PAID_STATUSES, Customer, Order
 
 
@@ -41,4 +42,6 @@ def shop_stats(session: Session, as_of: date | None = None) -> dict[str, Any]:
         "paid_orders": paid_orders or 0,
         "revenue": str(Decimal(revenue or 0).quantize(Decimal("0.01"))),
         "as_of": as_of.isoformat(),
+        # Stages, repeat rate, AOV and repurchase cycle, recomputed as of that day by the lifecycle rules.
+        **shop_health(session.connection(), as_of),
     }

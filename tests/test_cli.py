@@ -47,8 +47,8 @@ def test_stats_revenue_counts_paid_shipped_completed_only(capsys, database, db_p
             session.add(Order(platform="jd", platform_order_id=number, status=status,
                               paid_amount=Decimal(amount), created_at=datetime(2026, 3, int(number))))
     code, out, _err = run(capsys, "stats", "--json", "--db", str(db_path), "--as-of", "2026-03-02")
-    assert json.loads(out) == {"customers": 0, "orders": 2, "paid_orders": 2, "revenue": "30.30",
-                               "as_of": "2026-03-02"}
+    assert json.loads(out).items() >= {"customers": 0, "orders": 2, "paid_orders": 2, "revenue": "30.30",
+                                       "as_of": "2026-03-02"}.items()
     code, out, _err = run(capsys, "stats", "--json", "--db", str(db_path))
     assert json.loads(out)["revenue"] == "60.60"
 

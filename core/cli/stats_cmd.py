@@ -17,7 +17,7 @@ def parse_day(text: str) -> date:
 
 
 def register(subcommands, common: argparse.ArgumentParser) -> None:  # type: ignore[no-untyped-def]
-    parser = subcommands.add_parser("stats", parents=[common], help="customers, orders and revenue")
+    parser = subcommands.add_parser("stats", parents=[common], help="customers, orders, revenue, stages and repeat-customer health")
     parser.add_argument("--as-of", type=parse_day, metavar="YYYY-MM-DD", help="count up to this day (default today)")
     parser.set_defaults(handler=run)
 
@@ -35,6 +35,17 @@ def run(args: argparse.Namespace) -> int:
         [
             f"As of {stats['as_of']}: {stats['customers']} customers, {stats['orders']} orders "
             f"({stats['paid_orders']} paid), revenue ¥{stats['revenue']}",
+            "Stages: " + ", ".join(f"{stage} {count}" for stage, count in stats["stages"].items()),
+            f"Repeat rate {_percent(stats['repeat_rate'])}, average order value ¥{stats['aov'] or '–'}, "
+            f"repurchase cycle {_days(stats['repurchase_cycle_days'])}",
         ],
     )
     return 0
+
+
+def _percent(rate: float | None) -> str:
+    return "–" if rate is None else f"{rate:.1%}"
+
+
+def _days(days: float | None) -> str:
+    return "–" if days is None else f"{days:g} days"

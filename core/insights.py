@@ -1,0 +1,308 @@
+"""The Insights page's figures: the seeds' table, the charts' data, and which customers each bar stands for.
+
+Everything is computed in memory from the order facts, as of the end of the chosen date range, so the page,
+the CLI's `stats` and a chart "as of last March" all agree with the stage rules without reading the cache.
+Each chart keeps, per bar or cell, the ids of the customers behind it: a click shows exactly those.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+import numpy as np
+from sqlalchemy import Connection
+
+from core.customer_figures import CustomerFigures, figures_from_facts
+from core.lifecycle import STAGES, StageThresholds, load_thresholds, stage_codes
+from core.order_facts import (
+    NONE,
+    SECONDS_PER_DAY,
+    OrderFacts,
+    day_number,
+    load_customers_known,
+    load_order_facts,
+)
+from core.rfm import rfm_scores
+from core.rhythm import Gaps, paid_gaps, repurchase_cycle_days
+
+MAX_MONTHS = 24
+COHORT_MONTHS = 12
+GAP_BINS = (0, 15, 30, 45, 60, 90, 120, 180, 270, 365, 100_000)
+
+
+def month_index(days: np.ndarray | int) -> np.ndarray:
+    """Months since 1970-01 of day numbers."""
+    return np.asarray(days).astype("datetime64[D]").astype("datetime64[M]").astype(np.int64)
+
+
+def month_label(index: int) -> str:
+    return str(np.datetime64(int(index), "M"))
+
+
+def month_end_day(index: int) -> int:
+    return int(np.datetime64(int(index) + 1, "M").astype("datetime64[D]").astype(np.int64)) - 1
+
+
+@dataclass
+class Snapshot:
+    """Every customer in the book as of one day: figures, stage and (buyers only) RFM scores."""
+
+    as_of: date
+    figures: CustomerFigures
+    stage: np.ndarray  # codes into STAGES; customers not yet known as of that day are NONE
+    r: np.ndarray  # 0 for non-buyers
+    f: np.ndarray
+
+    @property
+    def ids(self) -> np.ndarray:
+        return self.figures.ids
+
+
+def stages_as_of(
+    facts: OrderFacts, ids: np.ndarray, known_seconds: np.ndarray, day: int, thresholds: StageThresholds
+) -> np.ndarray:
+    """Each customer's stage at the end of `day` (NONE for someone not yet known then)."""
+    until = (day + 1) * SECONDS_PER_DAY
+    figures = figures_from_facts(facts.select(facts.seconds < until), ids)
+    codes = stage_codes(figures.order_count, figures.paid_orders, figures.last_paid_day, day, thresholds)
+    unknown = (figures.order_count == 0) & (known_seconds >= until)
+    return np.where(unknown, NONE, codes).astype(np.int8)
+
+
+def snapshot(facts: OrderFacts, ids: np.ndarray, known: np.ndarray, as_of: date,
+             thresholds: StageThresholds) -> Snapshot:
+    day = day_number(as_of)
+    figures = figures_from_facts(facts, ids)
+    stage = stages_as_of(facts, ids, known, day, thresholds)
+    r = np.zeros(len(ids), dtype=np.int8)
+    f = np.zeros(len(ids), dtype=np.int8)
+    buyers = figures.paid_orders > 0
+    if buyers.any():
+        r[buyers], f[buyers], _m = rfm_scores(
+            day - figures.last_paid_day[buyers], figures.paid_orders[buyers], figures.paid_cents[buyers]
+        )
+    return Snapshot(as_of, figures, stage, r, f)
+
+
+@dataclass(frozen=True)
+class SeedRow:
+    """One line of the seeds' table: a stage (or "all") and its buyers' figures."""
+
+    key: str
+    customers: int
+    share: float  # of all customers known
+    aov: Decimal  # average order value (客单价) of their paid orders
+    revenue_share: float
+
+
+def seeds_table(shot: Snapshot) -> list[SeedRow]:
+    known = shot.stage != NONE
+    total = int(known.sum())
+    revenue = int(shot.figures.paid_cents[known].sum())
+    rows = []
+    for key, members in [("all", known), *((str(stage), shot.stage == code) for code, stage in enumerate(STAGES))]:
+        cents = int(shot.figures.paid_cents[members].sum())
+        orders = int(shot.figures.paid_orders[members].sum())
+        rows.append(SeedRow(
+            key=key,
+            customers=int(members.sum()),
+            share=round(int(members.sum()) / total, 4) if total else 0.0,
+            aov=(Decimal(cents) / 100 / orders).quantize(Decimal("0.01")) if orders else Decimal("0.00"),
+            revenue_share=round(cents / revenue, 4) if revenue else 0.0,
+        ))
+    return rows
+
+
+def repeat_rate(figures: CustomerFigures) -> float | None:
+    """Buyers with two or more paid orders, over buyers with at least one."""
+    buyers = int((figures.paid_orders >= 1).sum())
+    return round(int((figures.paid_orders >= 2).sum()) / buyers, 4) if buyers else None
+
+
+@dataclass
+class BarChart:
+    """Bars by category (and, stacked, by series); ids[(category, series)] are the customers behind a bar."""
+
+    categories: list[str]
+    series: list[str]
+    values: np.ndarray  # categories x series
+    ids: dict[tuple[int, int], np.ndarray] = field(default_factory=dict)
+
+
+def stage_distribution(shot: Snapshot) -> BarChart:
+    counts = np.array([[int((shot.stage == code).sum())] for code in range(len(STAGES))])
+    ids = {(code, 0): shot.ids[shot.stage == code] for code in range(len(STAGES))}
+    return BarChart([str(stage) for stage in STAGES], ["customers"], counts, ids)
+
+
+def month_range(start: date, end: date, limit: int = MAX_MONTHS) -> list[int]:
+    first, last = int(month_index(day_number(start))), int(month_index(day_number(end)))
+    return list(range(max(first, last - limit + 1), last + 1))
+
+
+def stages_by_month(facts: OrderFacts, ids: np.ndarray, known: np.ndarray, start: date, end: date,
+                    thresholds: StageThresholds) -> BarChart:
+    """Customers in each stage at each month's end (the last month: at `end`), recomputed from the orders."""
+    months = month_range(start, end)
+    end_day = day_number(end)
+    values = np.zeros((len(months), len(STAGES)), dtype=np.int64)
+    chart = BarChart([month_label(month) for month in months], [str(stage) for stage in STAGES], values)
+    for row, month in enumerate(months):
+        codes = stages_as_of(facts, ids, known, min(month_end_day(month), end_day), thresholds)
+        for code in range(len(STAGES)):
+            members = ids[codes == code]
+            values[row, code] = len(members)
+            chart.ids[(row, code)] = members
+    return chart
+
+
+def new_vs_returning(facts: OrderFacts, start: date, end: date) -> tuple[BarChart, BarChart]:
+    """Per month: buyers whose first paid order fell in it (new) and the others who paid (returning);
+    the second chart holds their paid revenue in yuan."""
+    paid = facts.select(facts.paid)
+    months = month_range(start, end)
+    order_month = month_index(paid.day)
+    first_month = np.full(len(paid), NONE, dtype=np.int64)
+    if len(paid):
+        starts = np.r_[0, np.flatnonzero(paid.customer_id[1:] != paid.customer_id[:-1]) + 1]
+        counts = np.diff(np.r_[starts, len(paid)])
+        first_month = np.repeat(order_month[starts], counts)
+    is_new = order_month == first_month
+    labels = [month_label(month) for month in months]
+    buyers = BarChart(labels, ["new", "returning"], np.zeros((len(months), 2), dtype=np.int64))
+    revenue = BarChart(labels, ["new", "returning"], np.zeros((len(months), 2), dtype=np.float64))
+    for row, month in enumerate(months):
+        in_month = order_month == month
+        for column, members in enumerate((in_month & is_new, in_month & ~is_new)):
+            customer_ids = np.unique(paid.customer_id[members])
+            buyers.values[row, column] = len(customer_ids)
+            revenue.values[row, column] = paid.cents[members].sum() / 100
+            buyers.ids[(row, column)] = revenue.ids[(row, column)] = customer_ids
+    return buyers, revenue
+
+
+def gap_histogram(gaps: Gaps, start: date, end: date) -> BarChart:
+    """Days between a buyer's consecutive purchase days, for repeat purchases made within the range."""
+    within = (gaps.end_day >= day_number(start)) & (gaps.end_day <= day_number(end))
+    days, owners = gaps.days[within], gaps.customer_id[within]
+    bins = np.digitize(days, GAP_BINS[1:-1])
+    labels = [f"{low}–{high - 1}" for low, high in zip(GAP_BINS[:-2], GAP_BINS[1:-1], strict=True)]
+    labels.append(f"{GAP_BINS[-2]}+")
+    chart = BarChart(labels, ["gaps"], np.bincount(bins, minlength=len(labels)).reshape(-1, 1))
+    for row in range(len(labels)):
+        chart.ids[(row, 0)] = np.unique(owners[bins == row])
+    return chart
+
+
+@dataclass
+class Grid:
+    """A table of cells (rows x columns) with a value each and the customers behind it."""
+
+    rows: list[str]
+    columns: list[str]
+    values: np.ndarray
+    ids: dict[tuple[int, int], np.ndarray] = field(default_factory=dict)
+
+
+def rfm_grid(shot: Snapshot) -> Grid:
+    """Buyers by R score (rows, 5 at the top) and F score (columns)."""
+    grid = Grid([f"R{score}" for score in range(5, 0, -1)], [f"F{score}" for score in range(1, 6)],
+                np.zeros((5, 5), dtype=np.int64))
+    for row, r in enumerate(range(5, 0, -1)):
+        for column, f in enumerate(range(1, 6)):
+            members = shot.ids[(shot.r == r) & (shot.f == f)]
+            grid.values[row, column] = len(members)
+            grid.ids[(row, column)] = members
+    return grid
+
+
+def cohort_retention(facts: OrderFacts, start: date, end: date) -> Grid:
+    """Per month of first paid order (rows), the share of that cohort paying again k months later."""
+    paid = facts.select(facts.paid)
+    cohorts = month_range(start, end, limit=COHORT_MONTHS)
+    order_month = month_index(paid.day)
+    grid = Grid([month_label(month) for month in cohorts], [f"+{k}" for k in range(COHORT_MONTHS)],
+                np.full((len(cohorts), COHORT_MONTHS), np.nan))
+    if not len(paid):
+        return grid
+    starts = np.r_[0, np.flatnonzero(paid.customer_id[1:] != paid.customer_id[:-1]) + 1]
+    first_month = np.repeat(order_month[starts], np.diff(np.r_[starts, len(paid)]))
+    offset = order_month - first_month
+    last_month = int(month_index(day_number(end)))
+    for row, cohort in enumerate(cohorts):
+        in_cohort = first_month == cohort
+        size = len(np.unique(paid.customer_id[in_cohort]))
+        for k in range(min(COHORT_MONTHS, last_month - cohort + 1)):
+            members = np.unique(paid.customer_id[in_cohort & (offset == k)])
+            grid.values[row, k] = len(members) / size if size else np.nan
+            grid.ids[(row, k)] = members
+    return grid
+
+
+@dataclass
+class Insights:
+    """Everything the Insights page shows for one date range."""
+
+    start: date
+    end: date
+    seeds: list[SeedRow]
+    repeat_rate: float | None
+    repurchase_cycle_days: float | None
+    stage_distribution: BarChart
+    stages_by_month: BarChart
+    new_returning_buyers: BarChart
+    new_returning_revenue: BarChart
+    gap_histogram: BarChart
+    rfm_grid: Grid
+    cohorts: Grid
+
+
+@dataclass
+class ShopData:
+    """What every figure is computed from, loaded once per refresh of the page."""
+
+    facts: OrderFacts
+    ids: np.ndarray
+    known: np.ndarray
+    thresholds: StageThresholds
+
+
+def load_shop_data(connection: Connection, as_of: date) -> ShopData:
+    ids, known = load_customers_known(connection)
+    return ShopData(load_order_facts(connection, as_of), ids, known, load_thresholds(connection))
+
+
+def build_insights(data: ShopData, start: date, end: date) -> Insights:
+    facts = data.facts.select(data.facts.seconds < (day_number(end) + 1) * SECONDS_PER_DAY)
+    shot = snapshot(facts, data.ids, data.known, end, data.thresholds)
+    buyers, revenue = new_vs_returning(facts, start, end)
+    return Insights(
+        start=start,
+        end=end,
+        seeds=seeds_table(shot),
+        repeat_rate=repeat_rate(shot.figures),
+        repurchase_cycle_days=repurchase_cycle_days(facts),
+        stage_distribution=stage_distribution(shot),
+        stages_by_month=stages_by_month(facts, data.ids, data.known, start, end, data.thresholds),
+        new_returning_buyers=buyers,
+        new_returning_revenue=revenue,
+        gap_histogram=gap_histogram(paid_gaps(facts), start, end),
+        rfm_grid=rfm_grid(shot),
+        cohorts=cohort_retention(facts, start, end),
+    )
+
+
+def shop_health(connection: Connection, as_of: date) -> dict[str, object]:
+    """Stage counts, repeat rate, average order value and repurchase cycle as of a day (for `stats`)."""
+    data = load_shop_data(connection, as_of)
+    shot = snapshot(data.facts, data.ids, data.known, as_of, data.thresholds)
+    orders = int(shot.figures.paid_orders.sum())
+    cents = int(shot.figures.paid_cents.sum())
+    return {
+        "stages": {str(stage): int((shot.stage == code).sum()) for code, stage in enumerate(STAGES)},
+        "repeat_rate": repeat_rate(shot.figures),
+        "aov": str((Decimal(cents) / 100 / orders).quantize(Decimal("0.01"))) if orders else None,
+        "repurchase_cycle_days": repurchase_cycle_days(data.facts),
+    }
