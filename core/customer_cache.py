@@ -164,63 +164,72 @@ def changed_rows(old: CachedRows, new: CachedRows) -> np.ndarray:
     return changed
 
 
-def _datetimes(seconds: np.ndarray) -> list:
-    return np.where(seconds == NONE, np.iinfo(np.int64).min, seconds).astype("datetime64[s]").astype(object).tolist()
+def _datetimes(seconds: np.ndarray, as_text: bool) -> list:
+    stamps = np.where(seconds == NONE, np.iinfo(np.int64).min, seconds).astype("datetime64[s]")
+    if not as_text:
+        return stamps.astype(object).tolist()
+    # SQLAlchemy's own storage format for DateTime on SQLite, so reads and comparisons see no difference.
+    text = np.char.add(np.char.replace(np.datetime_as_string(stamps, unit="s"), "T", " "), ".000000")
+    return [None if missing else value for value, missing in zip(text.tolist(), np.isnat(stamps).tolist(),
+                                                                  strict=True)]
 
 
 def _optional(values: np.ndarray) -> list:
     return [None if value != value else value for value in values.tolist()]  # NaN -> NULL
 
 
-def write_rows(connection: Connection, rows: CachedRows, mask: np.ndarray) -> int:
-    """Write the cached columns of the rows in `mask`; returns how many."""
-    positions = np.flatnonzero(mask)
-    if not len(positions):
-        return 0
+def _cached_values(rows: CachedRows, chunk: np.ndarray, as_text: bool) -> dict[str, list]:
+    """The cached columns of the rows at `chunk`, ready to bind (dates as text for SQLite's raw path)."""
     figures = rows.figures
-    statement = (
-        update(Customer)
-        .where(Customer.id == bindparam("cid"))
-        .values(
-            order_count=bindparam("order_count"),
-            paid_orders=bindparam("paid_orders"),
-            # Money stores whole cents: bind the cents as they are.
-            total_spent=bindparam("cents", type_=BigInteger),
-            **{name: bindparam(name) for name in TIMESTAMP_COLUMNS},
-            median_gap_days=bindparam("median_gap_days"),
-            stage=bindparam("stage"),
-            stage_since=bindparam("stage_since"),
-            r_score=bindparam("r_score"),
-            f_score=bindparam("f_score"),
-            m_score=bindparam("m_score"),
-            rfm_segment=bindparam("rfm_segment"),
-            overdue=bindparam("overdue"),
-        )
-        .execution_options(synchronize_session=False)
-    )
+    since = rows.stage_since_day[chunk].astype("datetime64[D]")
+    return {
+        "order_count": figures.order_count[chunk].tolist(),
+        "paid_orders": figures.paid_orders[chunk].tolist(),
+        "total_spent": figures.paid_cents[chunk].tolist(),  # Money stores whole cents
+        **{name: _datetimes(getattr(figures, key)[chunk], as_text) for name, key in
+           zip(TIMESTAMP_COLUMNS, ("first_order", "last_order", "first_paid", "last_paid"), strict=True)},
+        "median_gap_days": _optional(figures.median_gap[chunk]),
+        "stage": [str(STAGES[code]) for code in rows.stage[chunk].tolist()],
+        "stage_since": np.datetime_as_string(since).tolist() if as_text else since.astype(object).tolist(),
+        "r_score": [score or None for score in rows.r[chunk].tolist()],
+        "f_score": [score or None for score in rows.f[chunk].tolist()],
+        "m_score": [score or None for score in rows.m[chunk].tolist()],
+        "rfm_segment": rows.segment[chunk].tolist(),
+        "overdue": _optional(rows.overdue[chunk]),
+    }
+
+
+def write_rows(connection: Connection, rows: CachedRows, mask: np.ndarray) -> int:
+    """Write the cached columns of the rows in `mask`; returns how many.
+
+    SQLite's fast path binds plain tuples on the driver's cursor (six times faster than SQLAlchemy's
+    executemany with a dict and type processing per value); other backends take the portable statement.
+    """
+    positions = np.flatnonzero(mask)
+    sqlite = connection.dialect.name == "sqlite"
     for start in range(0, len(positions), WRITE_CHUNK):
         chunk = positions[start : start + WRITE_CHUNK]
-        stamps = {name: _datetimes(getattr(figures, key)[chunk]) for name, key in
-                  zip(TIMESTAMP_COLUMNS, ("first_order", "last_order", "first_paid", "last_paid"), strict=True)}
-        since = (rows.stage_since_day[chunk]).astype("datetime64[D]").astype(object).tolist()
-        columns = {
-            "cid": figures.ids[chunk].tolist(),
-            "order_count": figures.order_count[chunk].tolist(),
-            "paid_orders": figures.paid_orders[chunk].tolist(),
-            "cents": figures.paid_cents[chunk].tolist(),
-            **stamps,
-            "median_gap_days": _optional(figures.median_gap[chunk]),
-            "stage": [str(STAGES[code]) for code in rows.stage[chunk].tolist()],
-            "stage_since": since,
-            "r_score": [score or None for score in rows.r[chunk].tolist()],
-            "f_score": [score or None for score in rows.f[chunk].tolist()],
-            "m_score": [score or None for score in rows.m[chunk].tolist()],
-            "rfm_segment": rows.segment[chunk].tolist(),
-            "overdue": _optional(rows.overdue[chunk]),
-        }
-        names = list(columns)
-        connection.execute(statement, [dict(zip(names, values, strict=True))
-                                       for values in zip(*columns.values(), strict=True)])
+        values = _cached_values(rows, chunk, as_text=sqlite)
+        ids = rows.figures.ids[chunk].tolist()
+        if sqlite:
+            assignments = ", ".join(f"{name} = ?" for name in values)
+            cursor = connection.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+            try:
+                cursor.executemany(f"UPDATE customers SET {assignments} WHERE id = ?",
+                                   zip(*values.values(), ids, strict=True))
+            finally:
+                cursor.close()
+            continue
+        statement = (
+            update(Customer)
+            .where(Customer.id == bindparam("cid"))
+            .values({name: bindparam(name, type_=BigInteger) if name == "total_spent" else bindparam(name)
+                     for name in values})
+            .execution_options(synchronize_session=False)
+        )
+        names = [*values, "cid"]
+        connection.execute(statement, [dict(zip(names, row, strict=True))
+                                       for row in zip(*values.values(), ids, strict=True)])
     return len(positions)
 
 
