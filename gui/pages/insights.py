@@ -1,17 +1,282 @@
-"""The Insights page."""
+"""The Insights page: the seeds' table and the charts of the shop's repeat-customer health.
+
+The figures are built in a worker (core.insights) for one date range; a click on a bar or a cell asks the
+customer list to show exactly the customers behind it.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from datetime import date
+from pathlib import Path
 
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDateEdit,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.insights import Insights, ShopData, build_insights, load_shop_data
+from core.spreadsheet import Sheet, write_xlsx
 from gui.context import AppContext
+from gui.insights.charts import BarChartView, ChartPanel, HeatTableView
+from gui.insights.seeds_model import SeedsModel
 from gui.widgets import PageHeader
+from gui.worker import run_in_background
+
+STAGE_COLORS = ["#8fa3bf", "#f0b429", "#3ebd93", "#2680c2", "#7b61ff", "#e67e22", "#c0392b"]
+DEFAULT_MONTHS = 24
+
+
+def load_and_build(database, start: date, end: date, progress, cancel) -> tuple[ShopData, Insights]:  # type: ignore[no-untyped-def]
+    with database.session() as session:
+        data = load_shop_data(session.connection(), date.today())
+    cancel.raise_if_cancelled()
+    return data, build_insights(data, start, end)
+
+
+def rebuild(data: ShopData, start: date, end: date, progress, cancel) -> tuple[ShopData, Insights]:  # type: ignore[no-untyped-def]
+    return data, build_insights(data, start, end)
 
 
 class InsightsPage(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        layout = QVBoxLayout(self)
-        layout.addWidget(PageHeader(self.tr("Insights"), self.tr("Lifecycle stages, RFM and the shop's repeat-customer health.")))
-        layout.addStretch(1)
+        self.data: ShopData | None = None
+        self.insights: Insights | None = None
+        self.task = None
+        self.stage_names = {
+            "all": self.tr("All customers"),
+            "prospect": self.tr("Prospects"),
+            "interested": self.tr("Interested"),
+            "new": self.tr("New"),
+            "repeat": self.tr("Repeat"),
+            "loyal": self.tr("Loyal fans"),
+            "dormant": self.tr("Dormant"),
+            "lost": self.tr("Lost"),
+        }
+        outer = QVBoxLayout(self)
+        outer.addWidget(PageHeader(self.tr("Insights"), self.tr("Lifecycle stages, RFM and the shop's repeat-customer health.")))
+        outer.addLayout(self._build_range_bar())
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        content = QWidget()
+        self.content_layout = QVBoxLayout(content)
+        scroll.setWidget(content)
+        outer.addWidget(scroll, 1)
+        self._build_seeds()
+        self._build_charts()
+        context.data_changed.connect(self.reload)
+        self.reload()
+
+    # --- layout -------------------------------------------------------------------------------------------
+    def _build_range_bar(self) -> QHBoxLayout:
+        bar = QHBoxLayout()
+        today = QDate.currentDate()
+        self.start_edit = QDateEdit(today.addMonths(-DEFAULT_MONTHS + 1).addDays(1 - today.day()))
+        self.end_edit = QDateEdit(today)
+        for edit in (self.start_edit, self.end_edit):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setMaximumDate(today)
+        bar.addWidget(QLabel(self.tr("From")))
+        bar.addWidget(self.start_edit)
+        bar.addWidget(QLabel(self.tr("to")))
+        bar.addWidget(self.end_edit)
+        self.apply_button = QPushButton(self.tr("Apply"))
+        self.apply_button.clicked.connect(self.apply_range)
+        bar.addWidget(self.apply_button)
+        self.status = QLabel()
+        bar.addWidget(self.status, 1)
+        self.export_table_button = QPushButton(self.tr("Export table to Excel…"))
+        self.export_table_button.clicked.connect(self.export_seeds)
+        bar.addWidget(self.export_table_button)
+        return bar
+
+    def _build_seeds(self) -> None:
+        self.seeds_model = SeedsModel(self.stage_names, self)
+        self.seeds_view = QTableView()
+        self.seeds_view.setModel(self.seeds_model)
+        self.seeds_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.seeds_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.seeds_view.verticalHeader().setVisible(False)
+        self.seeds_view.setFixedHeight(8 * 30 + 32)
+        self.content_layout.addWidget(self.seeds_view)
+        self.health = QLabel()
+        self.content_layout.addWidget(self.health)
+
+    def _build_charts(self) -> None:
+        grid = QGridLayout()
+        self.stage_chart = BarChartView(self.tr("Customers by stage"))
+        self.month_chart = BarChartView(self.tr("Stages at each month's end"))
+        self.buyers_chart = BarChartView(self.tr("New and returning buyers per month"))
+        self.revenue_chart = BarChartView(self.tr("Revenue from new and returning buyers (¥)"))
+        self.gap_chart = BarChartView(self.tr("Days between a buyer's orders"))
+        self.rfm_view = HeatTableView(self.tr("RFM grid: recency (R) × frequency (F), customers"))
+        self.cohort_view = HeatTableView(self.tr("Monthly cohorts: share buying again, months after the first order"))
+        self.charts: list[ChartPanel] = [self.stage_chart, self.month_chart, self.buyers_chart, self.revenue_chart,
+                                         self.gap_chart, self.rfm_view, self.cohort_view]
+        for position, chart in enumerate(self.charts[:-1]):
+            grid.addWidget(chart, position // 2, position % 2)
+        grid.addWidget(self.cohort_view, 3, 1)
+        self.content_layout.addLayout(grid)
+        for chart in self.charts:
+            chart.export_requested.connect(lambda chart=chart: self.export_chart(chart))
+        self.stage_chart.bar_clicked.connect(self._stage_clicked)
+        self.month_chart.bar_clicked.connect(self._month_clicked)
+        self.buyers_chart.bar_clicked.connect(self._buyers_clicked)
+        self.revenue_chart.bar_clicked.connect(self._buyers_clicked)
+        self.gap_chart.bar_clicked.connect(self._gap_clicked)
+        self.rfm_view.cell_clicked.connect(self._rfm_clicked)
+        self.cohort_view.cell_clicked.connect(self._cohort_clicked)
+
+    # --- loading ------------------------------------------------------------------------------------------
+    def date_range(self) -> tuple[date, date]:
+        start, end = self.start_edit.date().toPython(), self.end_edit.date().toPython()
+        return (min(start, end), max(start, end))
+
+    def reload(self) -> None:
+        """Read the shop afresh (after an import or an edit) and rebuild every figure."""
+        self._start(load_and_build, self.context.database)
+
+    def apply_range(self) -> None:
+        if self.data is None:
+            self.reload()
+        else:
+            self._start(rebuild, self.data)
+
+    def _start(self, function, source) -> None:  # type: ignore[no-untyped-def]
+        if self.task is not None:
+            self.task.cancel()
+        self.status.setText(self.tr("Computing…"))
+        self.apply_button.setEnabled(False)
+        self.task = run_in_background(function, source, *self.date_range(), on_success=self._show,
+                                      on_failure=self._failed)
+
+    def _failed(self, message: str, _details: str) -> None:
+        self.task = None
+        self.apply_button.setEnabled(True)
+        self.status.setText(message)
+
+    def _show(self, result: tuple[ShopData, Insights]) -> None:
+        self.task = None
+        self.apply_button.setEnabled(True)
+        self.data, insights = result
+        self.insights = insights
+        self.status.setText(self.tr("As of %1").replace("%1", insights.end.isoformat()))
+        self.seeds_model.set_rows(insights.seeds)
+        rate = "–" if insights.repeat_rate is None else f"{insights.repeat_rate:.1%}"
+        cycle = "–" if insights.repurchase_cycle_days is None else f"{insights.repurchase_cycle_days:g}"
+        self.health.setText(self.tr("Repeat rate: %1 of buyers bought twice or more · Repurchase cycle: %2 days "
+                                    "from the first to the second order (median)").replace("%1", rate).replace("%2", cycle))
+        names = [self.stage_names[key] for key in insights.stage_distribution.categories]
+        self.stage_chart.set_data(names, [self.tr("Customers")], insights.stage_distribution.values)
+        self._color_stage_bars()
+        self.month_chart.set_data(insights.stages_by_month.categories, names, insights.stages_by_month.values,
+                                  STAGE_COLORS)
+        kinds = [self.tr("New"), self.tr("Returning")]
+        self.buyers_chart.set_data(insights.new_returning_buyers.categories, kinds, insights.new_returning_buyers.values,
+                                   ["#3ebd93", "#2680c2"])
+        self.revenue_chart.set_data(insights.new_returning_revenue.categories, kinds,
+                                    insights.new_returning_revenue.values, ["#3ebd93", "#2680c2"], "¥{:,.2f}")
+        self.gap_chart.set_data(insights.gap_histogram.categories, [self.tr("Repeat purchases")],
+                                insights.gap_histogram.values, ["#7b61ff"])
+        self.rfm_view.set_data(insights.rfm_grid.rows, insights.rfm_grid.columns, insights.rfm_grid.values)
+        self.cohort_view.set_data(insights.cohorts.rows, insights.cohorts.columns, insights.cohorts.values, "{:.0%}")
+
+    def _color_stage_bars(self) -> None:
+        # One bar per stage, each in its stage's colour: redraw as one series per stage on the diagonal.
+        chart = self.stage_chart
+        values = chart.values[:, 0]
+        import numpy as np
+
+        diagonal = np.diag(values)
+        chart.set_data(chart.categories, chart.categories, diagonal, STAGE_COLORS)
+        chart.legend.clear()
+
+    # --- click-through ------------------------------------------------------------------------------------
+    def _show_customers(self, ids, label: str) -> None:  # type: ignore[no-untyped-def]
+        self.context.show_customers_requested.emit([int(value) for value in ids], label)
+
+    def _stage_clicked(self, category: int, _series: int) -> None:
+        assert self.insights is not None
+        chart = self.insights.stage_distribution
+        self._show_customers(chart.ids[(category, 0)], self.tr("%1 as of %2").replace(
+            "%1", self.stage_names[chart.categories[category]]).replace("%2", self.insights.end.isoformat()))
+
+    def _month_clicked(self, row: int, series: int) -> None:
+        assert self.insights is not None
+        chart = self.insights.stages_by_month
+        self._show_customers(chart.ids[(row, series)], self.tr("%1 at the end of %2").replace(
+            "%1", self.stage_names[chart.series[series]]).replace("%2", chart.categories[row]))
+
+    def _buyers_clicked(self, row: int, series: int) -> None:
+        assert self.insights is not None
+        chart = self.insights.new_returning_buyers
+        text = self.tr("New buyers in %1") if series == 0 else self.tr("Returning buyers in %1")
+        self._show_customers(chart.ids[(row, series)], text.replace("%1", chart.categories[row]))
+
+    def _gap_clicked(self, row: int, _series: int) -> None:
+        assert self.insights is not None
+        chart = self.insights.gap_histogram
+        self._show_customers(chart.ids[(row, 0)], self.tr("Bought again %1 days after an order").replace(
+            "%1", chart.categories[row]))
+
+    def _rfm_clicked(self, row: int, column: int) -> None:
+        assert self.insights is not None
+        grid = self.insights.rfm_grid
+        self._show_customers(grid.ids.get((row, column), []), self.tr("RFM %1 × %2").replace(
+            "%1", grid.rows[row]).replace("%2", grid.columns[column]))
+
+    def _cohort_clicked(self, row: int, column: int) -> None:
+        assert self.insights is not None
+        grid = self.insights.cohorts
+        if (row, column) in grid.ids:
+            self._show_customers(grid.ids[(row, column)], self.tr("First bought in %1, bought again %2 months later")
+                                 .replace("%1", grid.rows[row]).replace("%2", str(column)))
+
+    # --- export -------------------------------------------------------------------------------------------
+    def export_chart(self, chart: ChartPanel) -> None:
+        path, _filter = QFileDialog.getSaveFileName(self, self.tr("Export chart"), "chart.png",
+                                                    self.tr("PNG image (*.png)"))
+        if not path:
+            return
+        try:
+            chart.save_png(Path(path))
+        except OSError as error:
+            QMessageBox.warning(self, self.tr("Export chart"), str(error))
+
+    def export_seeds(self) -> None:
+        if self.insights is None:
+            return
+        path, _filter = QFileDialog.getSaveFileName(self, self.tr("Export table"), "insights.xlsx",
+                                                    self.tr("Excel workbook (*.xlsx)"))
+        if not path:
+            return
+        insights = self.insights
+        sheets = [
+            Sheet(self.tr("Stages"), self.seeds_model.headers,
+                  [self.seeds_model.cells(row) for row in insights.seeds]),
+            Sheet(self.tr("Health"), [self.tr("Figure"), self.tr("Value")], [
+                [self.tr("From"), insights.start], [self.tr("To"), insights.end],
+                [self.tr("Repeat rate"), insights.repeat_rate],
+                [self.tr("Repurchase cycle (days)"), insights.repurchase_cycle_days],
+            ]),
+        ]
+        run_in_background(_write_sheets, Path(path), sheets,
+                          on_failure=lambda message, _details: QMessageBox.warning(self, self.tr("Export table"), message))
+
+
+def _write_sheets(path: Path, sheets: list[Sheet], progress, cancel) -> Path:  # type: ignore[no-untyped-def]
+    return write_xlsx(path, sheets)

@@ -1,0 +1,209 @@
+"""Bar charts (pyqtgraph) and heat-map tables for the Insights page: hover shows values, a click on a bar or a
+cell says which one, and each view saves itself as a PNG.
+
+pyqtgraph is imported here, and this module only when the Insights page is first shown (it costs ~0.3 s).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pyqtgraph as pg
+from pyqtgraph.exporters import ImageExporter
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QPointF, Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
+
+BAR_WIDTH = 0.8
+PALETTE = ("#8fa3bf", "#f0b429", "#3ebd93", "#2680c2", "#7b61ff", "#e67e22", "#c0392b", "#16a085")
+
+
+class ChartPanel(QWidget):
+    """A titled chart with an "Export PNG…" button; subclasses put their view in `self.body`."""
+
+    export_requested = Signal()
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        header = QHBoxLayout()
+        self.title = QLabel(f"<b>{title}</b>")
+        header.addWidget(self.title, 1)
+        self.export_button = QPushButton(self.tr("Export PNG…"))
+        self.export_button.clicked.connect(self.export_requested)
+        header.addWidget(self.export_button)
+        layout.addLayout(header)
+        self.body = QVBoxLayout()
+        layout.addLayout(self.body, 1)
+        self.setMinimumHeight(300)
+
+    def save_png(self, path: Path) -> None:
+        raise NotImplementedError
+
+
+class BarChartView(ChartPanel):
+    """Bars per category, one colour per series, stacked; `bar_clicked(category, series)` on a click."""
+
+    bar_clicked = Signal(int, int)
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(title, parent)
+        pg.setConfigOptions(antialias=True, background="w", foreground="#333")
+        self.plot = pg.PlotWidget()
+        self.plot.setMouseEnabled(x=False, y=False)
+        self.plot.hideButtons()
+        self.plot.getPlotItem().setMenuEnabled(False)
+        self.plot.showGrid(y=True, alpha=0.2)
+        self.legend = self.plot.addLegend(offset=(10, 5))
+        self.body.addWidget(self.plot, 1)
+        self.categories: list[str] = []
+        self.series: list[str] = []
+        self.values = np.zeros((0, 0))
+        self.value_format = "{:,.0f}"
+        self.plot.scene().sigMouseMoved.connect(self._hovered)
+        self.plot.scene().sigMouseClicked.connect(self._clicked)
+
+    def set_data(self, categories: list[str], series: list[str], values: np.ndarray,
+                 colors: list[str] | None = None, value_format: str = "{:,.0f}") -> None:
+        self.categories, self.series, self.value_format = categories, series, value_format
+        self.values = np.asarray(values, dtype=np.float64).reshape(len(categories), len(series))
+        self.plot.clear()
+        self.legend.clear()
+        colors = colors or list(PALETTE)
+        x = np.arange(len(categories))
+        bottom = np.zeros(len(categories))
+        for column, name in enumerate(series):
+            heights = self.values[:, column]
+            item = pg.BarGraphItem(x=x, height=heights, y0=bottom, width=BAR_WIDTH,
+                                   brush=colors[column % len(colors)], pen=pg.mkPen("w", width=0.5))
+            self.plot.addItem(item)
+            if len(series) > 1:
+                self.legend.addItem(item, name)
+            bottom = bottom + heights
+        axis = self.plot.getAxis("bottom")
+        step = max(1, len(categories) // 12)  # keep month labels readable
+        axis.setTicks([[(index, label) for index, label in enumerate(categories) if index % step == 0]])
+        self.plot.setXRange(-0.6, max(len(categories) - 0.4, 0.6), padding=0)
+        self.plot.setYRange(0, max(float(bottom.max()) if len(bottom) else 0, 1) * 1.08, padding=0)
+
+    def bar_at(self, x: float, y: float) -> tuple[int, int] | None:
+        """The (category, series) under a point in data coordinates, if any."""
+        category = int(round(x))
+        if not 0 <= category < len(self.categories) or abs(x - category) > BAR_WIDTH / 2 or y < 0:
+            return None
+        tops = np.cumsum(self.values[category])
+        series = int(np.searchsorted(tops, y, side="right"))
+        return (category, series) if series < len(self.series) else None
+
+    def bar_center(self, category: int, series: int) -> QPointF:
+        """Where a bar sits in data coordinates (for tests and keyboard users)."""
+        tops = np.cumsum(self.values[category])
+        return QPointF(category, tops[series] - self.values[category, series] / 2)
+
+    def describe(self, category: int, series: int) -> str:
+        value = self.value_format.format(self.values[category, series])
+        name = f"{self.series[series]}: " if len(self.series) > 1 else ""
+        return f"{self.categories[category]} — {name}{value}"
+
+    def _data_point(self, scene_position: QPointF) -> QPointF:
+        return self.plot.getPlotItem().vb.mapSceneToView(scene_position)
+
+    def _hovered(self, scene_position: QPointF) -> None:
+        point = self._data_point(scene_position)
+        bar = self.bar_at(point.x(), point.y())
+        self.plot.setToolTip(self.describe(*bar) if bar else "")
+        if bar and self.plot.underMouse():
+            QToolTip.showText(self.plot.mapToGlobal(self.plot.mapFromScene(scene_position)), self.describe(*bar))
+
+    def _clicked(self, event) -> None:  # type: ignore[no-untyped-def]
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        point = self._data_point(event.scenePos())
+        bar = self.bar_at(point.x(), point.y())
+        if bar is not None and self.values[bar] > 0:
+            self.bar_clicked.emit(*bar)
+
+    def save_png(self, path: Path) -> None:
+        exporter = ImageExporter(self.plot.getPlotItem())
+        exporter.parameters()["width"] = max(800, self.plot.width())
+        exporter.export(str(path))
+
+
+class HeatModel(QAbstractTableModel):
+    """Cells shaded by value: darker means more."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[str] = []
+        self.columns: list[str] = []
+        self.values = np.zeros((0, 0))
+        self.value_format = "{:,.0f}"
+
+    def set_data(self, rows: list[str], columns: list[str], values: np.ndarray, value_format: str) -> None:
+        self.beginResetModel()
+        self.rows, self.columns, self.value_format = rows, columns, value_format
+        self.values = np.asarray(values, dtype=np.float64).reshape(len(rows), len(columns))
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # type: ignore[no-untyped-def] # noqa: N802
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        labels = self.columns if orientation == Qt.Orientation.Horizontal else self.rows
+        return labels[section] if 0 <= section < len(labels) else None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):  # type: ignore[no-untyped-def]
+        if not index.isValid():
+            return None
+        value = self.values[index.row(), index.column()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return "" if np.isnan(value) else self.value_format.format(value)
+        if role == Qt.ItemDataRole.BackgroundRole and not np.isnan(value):
+            top = np.nanmax(self.values) if np.isfinite(self.values).any() else 0
+            strength = 0.0 if top <= 0 else float(value / top)
+            return QColor.fromRgbF(0.15, 0.5, 0.76, 0.08 + 0.8 * strength)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return None
+
+
+class HeatTableView(ChartPanel):
+    """A heat-map table (RFM grid, cohorts); `cell_clicked(row, column)` on a click."""
+
+    cell_clicked = Signal(int, int)
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(title, parent)
+        self.model = HeatModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.clicked.connect(lambda index: self.cell_clicked.emit(index.row(), index.column()))
+        self.body.addWidget(self.table, 1)
+
+    def set_data(self, rows: list[str], columns: list[str], values: np.ndarray, value_format: str = "{:,.0f}") -> None:
+        self.model.set_data(rows, columns, values, value_format)
+
+    def save_png(self, path: Path) -> None:
+        if not self.table.grab().save(str(path), "PNG"):
+            raise OSError(f"Cannot write {path}")

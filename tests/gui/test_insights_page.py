@@ -1,0 +1,101 @@
+"""The Insights page over a demo shop: figures appear, clicks show exactly the right customers, exports work."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from openpyxl import load_workbook
+from PySide6.QtCore import QDate, QPoint, Qt
+from PySide6.QtWidgets import QFileDialog
+from sqlalchemy import select
+
+from core.demo import create_demo_shop
+from core.models import Customer
+from gui.context import AppContext
+from gui.pages.insights import InsightsPage
+from gui.worker import wait_for_background_tasks
+
+
+@pytest.fixture
+def page(qtbot, database):  # type: ignore[no-untyped-def]
+    with database.transaction() as session:
+        create_demo_shop(session, customers=300, today=date.today())
+    page = InsightsPage(AppContext(database))
+    qtbot.addWidget(page)
+    page.resize(1200, 900)
+    page.show()
+    qtbot.waitUntil(lambda: page.insights is not None, timeout=20000)
+    yield page
+    wait_for_background_tasks()
+
+
+def customers_in(database, stage: str) -> list[int]:  # type: ignore[no-untyped-def]
+    with database.session() as session:
+        return sorted(session.scalars(select(Customer.id).where(Customer.stage == stage)))
+
+
+def click_bar(qtbot, chart, category: int, series: int) -> None:  # type: ignore[no-untyped-def]
+    view_box = chart.plot.getPlotItem().vb
+    scene_point = view_box.mapViewToScene(chart.bar_center(category, series))
+    widget_point = chart.plot.mapFromScene(scene_point)
+    qtbot.mouseClick(chart.plot.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(widget_point.x(), widget_point.y()))
+
+
+def test_models_and_seeds_table(page, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    qtmodeltester.check(page.seeds_model)
+    qtmodeltester.check(page.rfm_view.model)
+    qtmodeltester.check(page.cohort_view.model)
+    rows = {row.key: row for row in page.insights.seeds}
+    assert rows["all"].customers == 300
+    assert sum(row.customers for key, row in rows.items() if key != "all") == 300
+    assert abs(sum(row.revenue_share for key, row in rows.items() if key != "all") - 1) < 0.01
+    assert "Repeat rate" in page.health.text()
+
+
+def test_clicking_a_stage_bar_shows_exactly_its_customers(page, qtbot, database) -> None:  # type: ignore[no-untyped-def]
+    loyal = page.insights.stage_distribution.categories.index("loyal")
+    with qtbot.waitSignal(page.context.show_customers_requested) as blocker:
+        click_bar(qtbot, page.stage_chart, loyal, loyal)
+    ids, label = blocker.args
+    assert sorted(ids) == customers_in(database, "loyal") and ids
+    assert "Loyal" in label
+
+
+def test_clicking_an_rfm_cell_shows_its_buyers(page, qtbot, database) -> None:  # type: ignore[no-untyped-def]
+    table = page.rfm_view.table
+    index = page.rfm_view.model.index(0, 4)  # R5 x F5
+    with qtbot.waitSignal(page.context.show_customers_requested) as blocker:
+        qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=table.visualRect(index).center())
+    with database.session() as session:
+        expected = sorted(session.scalars(select(Customer.id).where(Customer.r_score == 5, Customer.f_score == 5)))
+    assert sorted(blocker.args[0]) == expected and expected
+
+
+def test_every_chart_exports_a_png(page, qtbot, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    for number, chart in enumerate(page.charts):
+        target = tmp_path / f"chart{number}.png"
+        monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, target=target: (str(target), ""))
+        qtbot.mouseClick(chart.export_button, Qt.MouseButton.LeftButton)
+        assert target.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n", chart.title.text()
+
+
+def test_seeds_table_exports_to_xlsx(page, qtbot, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    target = tmp_path / "seeds.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: (str(target), ""))
+    qtbot.mouseClick(page.export_table_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(target.exists, timeout=10000)
+    sheet = load_workbook(target)["Stages"]
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][0] == "Stage" and rows[1][0] == "All customers" and rows[1][1] == 300
+
+
+def test_the_date_range_applies_to_every_chart(page, qtbot) -> None:  # type: ignore[no-untyped-def]
+    today = QDate.currentDate()
+    page.start_edit.setDate(today.addMonths(-5))
+    page.end_edit.setDate(today.addMonths(-1))
+    qtbot.mouseClick(page.apply_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.insights.end == today.addMonths(-1).toPython(), timeout=20000)
+    assert len(page.insights.stages_by_month.categories) == 5
+    assert len(page.month_chart.categories) == 5
+    assert len(page.insights.cohorts.rows) == 5
