@@ -1,0 +1,86 @@
+"""Settings section: the lifecycle stages' thresholds. Saving recomputes every stage at once."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QPushButton, QSpinBox, QWidget
+
+from core.errors import LaokeError
+from core.lifecycle import THRESHOLDS_KEY, StageThresholds, load_thresholds
+from core.refresh import refresh_derived
+from core.settings import set_setting
+from gui.context import AppContext
+from gui.worker import run_in_background
+
+
+def read_thresholds(database, progress, cancel) -> StageThresholds:  # type: ignore[no-untyped-def]
+    with database.session() as session:
+        return load_thresholds(session.connection())
+
+
+def save_thresholds(database, thresholds: StageThresholds, progress, cancel) -> StageThresholds:  # type: ignore[no-untyped-def]
+    """Store the thresholds and recompute every customer's stage with them, in one transaction."""
+    with database.transaction() as session:
+        set_setting(session, THRESHOLDS_KEY, thresholds.to_dict())
+        session.flush()
+        refresh_derived(session.connection())
+    return thresholds
+
+
+class StageThresholdsSection(QGroupBox):
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Lifecycle stages"), parent)
+        self.context = context
+        form = QFormLayout(self)
+        self.active_days = self._spin(1, 3650, self.tr(" days"))
+        self.dormant_days = self._spin(2, 3650, self.tr(" days"))
+        self.repeat_min_orders = self._spin(2, 99, self.tr(" paid orders"))
+        self.loyal_min_orders = self._spin(3, 999, self.tr(" paid orders"))
+        form.addRow(self.tr("Active: last paid order within"), self.active_days)
+        form.addRow(self.tr("Dormant until, then lost after"), self.dormant_days)
+        form.addRow(self.tr("Repeat buyer from"), self.repeat_min_orders)
+        form.addRow(self.tr("Loyal fan from"), self.loyal_min_orders)
+        self.save_button = QPushButton(self.tr("Save and recompute stages"))
+        self.save_button.clicked.connect(self.save)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        form.addRow(self.save_button, self.message)
+        context.database_changed.connect(self.load)
+        self.load()
+
+    @staticmethod
+    def _spin(low: int, high: int, suffix: str) -> QSpinBox:
+        spin = QSpinBox()
+        spin.setRange(low, high)
+        spin.setSuffix(suffix)
+        return spin
+
+    def load(self) -> None:
+        run_in_background(read_thresholds, self.context.database, on_success=self.show_thresholds)
+
+    def show_thresholds(self, thresholds: StageThresholds) -> None:
+        self.active_days.setValue(thresholds.active_days)
+        self.dormant_days.setValue(thresholds.dormant_days)
+        self.repeat_min_orders.setValue(thresholds.repeat_min_orders)
+        self.loyal_min_orders.setValue(thresholds.loyal_min_orders)
+
+    def save(self) -> None:
+        try:
+            thresholds = StageThresholds(self.active_days.value(), self.dormant_days.value(),
+                                         self.repeat_min_orders.value(), self.loyal_min_orders.value())
+        except LaokeError:
+            self.message.setText(self.tr("Active days must be fewer than dormant days, and a repeat buyer needs "
+                                         "fewer paid orders than a loyal fan."))
+            return
+        self.save_button.setEnabled(False)
+        self.message.setText(self.tr("Recomputing stages…"))
+        run_in_background(save_thresholds, self.context.database, thresholds, on_success=self._saved,
+                          on_failure=self._failed)
+
+    def _saved(self, _thresholds: StageThresholds) -> None:
+        self.save_button.setEnabled(True)
+        self.message.setText(self.tr("Saved: every stage is up to date."))
+        self.context.data_changed.emit()
+
+    def _failed(self, message: str, _details: str) -> None:
+        self.save_button.setEnabled(True)
+        self.message.setText(message)
