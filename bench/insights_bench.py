@@ -88,7 +88,7 @@ def bench_recompute(path: Path) -> None:
             with database.engine.begin() as connection:
                 refresh_derived(connection, as_of=AS_OF)
         report("full recompute, first run (all rows written)", timed(full, repeat=1)[0], 3.0)
-        report("full recompute, nothing changed", timed(full)[0], 3.0)
+        report("full recompute, nothing changed (no writes)", timed(full)[0], 3.0)
 
         def one() -> None:
             with database.engine.begin() as connection:
@@ -96,6 +96,92 @@ def bench_recompute(path: Path) -> None:
         report("one customer changed (+ shop-wide rescore)", timed(one)[0])
     finally:
         database.dispose()
+
+
+def bench_compute_only(path: Path) -> None:
+    """The recompute without its writes: what a rescore costs when few rows change."""
+    from core.customer_cache import changed_rows, load_cached_rows, rescore
+    from core.customer_figures import figures_from_facts
+    from core.lifecycle import load_thresholds
+    from core.order_facts import load_order_facts
+
+    database = open_database(path)
+    try:
+        with database.engine.connect() as connection:
+            report("  load cached customer rows", timed(lambda: load_cached_rows(connection))[0])
+            seconds, facts = timed(lambda: load_order_facts(connection, AS_OF))
+            report("  load 1M order facts", seconds)
+            old = load_cached_rows(connection)
+            seconds, figures = timed(lambda: figures_from_facts(facts, old.figures.ids))
+            report("  figures + rhythm for everyone", seconds)
+            thresholds = load_thresholds(connection)
+            seconds, new = timed(lambda: rescore(figures, old, AS_OF, thresholds))
+            report("  stages + RFM + overdue for everyone", seconds)
+            report("  diff against the cache", timed(lambda: changed_rows(old, new))[0])
+    finally:
+        database.dispose()
+
+
+def bench_charts(path: Path) -> None:
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from core import insights as data
+    from core.rhythm import paid_gaps
+
+    database = open_database(path)
+    try:
+        with database.engine.connect() as connection:
+            seconds, shop = timed(lambda: data.load_shop_data(connection, AS_OF), repeat=1)
+    finally:
+        database.dispose()
+    report("load the shop for the page (ids + order facts)", seconds)
+    start, end = date(2024, 12, 1), AS_OF
+    facts = shop.facts
+    seconds, shot = timed(lambda: data.snapshot(facts, shop.ids, shop.known, end, shop.thresholds))
+    report("chart data: snapshot (stages + RFM as of the end)", seconds)
+    gaps = paid_gaps(facts)
+    charts = {
+        "seeds' table": lambda: data.seeds_table(shot),
+        "stage distribution": lambda: data.stage_distribution(shot),
+        "stages by month (24 month ends)": lambda: data.stages_by_month(facts, shop.ids, shop.known, start, end,
+                                                                         shop.thresholds),
+        "new vs returning buyers + revenue": lambda: data.new_vs_returning(facts, start, end),
+        "histogram of days between orders": lambda: data.gap_histogram(paid_gaps(facts), start, end),
+        "RFM grid": lambda: data.rfm_grid(shot),
+        "cohort retention (12 cohorts)": lambda: data.cohort_retention(facts, start, end),
+    }
+    built = {}
+    for label, build in charts.items():
+        seconds, built[label] = timed(build)
+        report(f"chart data: {label}", seconds)
+    assert len(gaps.days)
+
+    app = QApplication.instance() or QApplication([])
+    from gui.insights.charts import BarChartView, HeatTableView
+
+    bars, table = BarChartView("bench"), HeatTableView("bench")
+    for widget in (bars, table):
+        widget.resize(600, 400)
+        widget.show()
+
+    def redraw(widget, *arguments) -> None:  # type: ignore[no-untyped-def]
+        widget.set_data(*arguments)
+        widget.repaint()
+        app.processEvents()
+
+    redraws = {
+        "stage distribution": (bars, built["stage distribution"]),
+        "stages by month": (bars, built["stages by month (24 month ends)"]),
+        "new vs returning buyers": (bars, built["new vs returning buyers + revenue"][0]),
+        "days between orders": (bars, built["histogram of days between orders"]),
+    }
+    for label, (widget, chart) in redraws.items():
+        report(f"redraw: {label}", timed(lambda w=widget, c=chart: redraw(w, c.categories, c.series, c.values))[0], 0.1)
+    for label, grid in (("RFM grid", built["RFM grid"]), ("cohort table", built["cohort retention (12 cohorts)"])):
+        report(f"redraw: {label}", timed(lambda g=grid: redraw(table, g.rows, g.columns, g.values))[0], 0.1)
 
 
 def main() -> None:
@@ -111,6 +197,8 @@ def main() -> None:
         print(f"built {path} in {time.perf_counter() - started:.0f} s")
     print(f"{args.customers:,} customers, {args.orders:,} orders, as of {AS_OF}")
     bench_recompute(path)
+    bench_compute_only(path)
+    bench_charts(path)
 
 
 if __name__ == "__main__":

@@ -66,7 +66,7 @@ class BarChartView(ChartPanel):
         self.plot.hideButtons()
         self.plot.getPlotItem().setMenuEnabled(False)
         self.plot.showGrid(y=True, alpha=0.2)
-        self.legend = self.plot.addLegend(offset=(10, 5))
+        self.legend = self.plot.addLegend(offset=(10, 5), brush=pg.mkBrush(255, 255, 255, 210))
         self.body.addWidget(self.plot, 1)
         self.categories: list[str] = []
         self.series: list[str] = []
