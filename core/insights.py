@@ -8,24 +8,27 @@ Each chart keeps, per bar or cell, the ids of the customers behind it: a click s
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 
 import numpy as np
-from sqlalchemy import Connection
+from sqlalchemy import Connection, select
 
 from core.customer_figures import CustomerFigures, figures_from_facts
 from core.lifecycle import STAGES, StageThresholds, load_thresholds, stage_codes
+from core.models import PAID_STATUSES, Order, OrderLine
 from core.order_facts import (
     NONE,
     SECONDS_PER_DAY,
     OrderFacts,
     day_number,
+    epoch_seconds,
     load_customers_known,
     load_order_facts,
+    seconds_column,
 )
 from core.rfm import rfm_scores
-from core.rhythm import Gaps, paid_gaps, repurchase_cycle_days
+from core.rhythm import Gaps, group_medians, paid_gaps, repurchase_cycle_days
 
 MAX_MONTHS = 24
 COHORT_MONTHS = 12
@@ -241,6 +244,57 @@ def cohort_retention(facts: OrderFacts, start: date, end: date) -> Grid:
     return grid
 
 
+@dataclass(frozen=True)
+class ProductLines:
+    """Paid order lines: who bought which product title on which day."""
+
+    customer_id: np.ndarray
+    day: np.ndarray
+    title_code: np.ndarray  # index into titles
+    titles: list[str]
+
+
+def load_product_lines(connection: Connection) -> ProductLines:
+    paid = Order.status.in_([str(status) for status in PAID_STATUSES])
+    rows = connection.execute(
+        select(Order.customer_id, epoch_seconds(Order.created_at, connection.dialect.name), OrderLine.title)
+        .join(Order, OrderLine.order_id == Order.id)
+        .where(paid, Order.customer_id.is_not(None), Order.created_at.is_not(None), OrderLine.title.is_not(None))
+    ).all()
+    titles, codes = np.unique(np.array([row[2] for row in rows], dtype=object).astype(str), return_inverse=True)
+    seconds = seconds_column(np.array([_seconds_of(row[1]) for row in rows], dtype=np.float64))
+    return ProductLines(np.array([row[0] for row in rows], dtype=np.int64), seconds // SECONDS_PER_DAY,
+                        codes.astype(np.int64), titles.tolist())
+
+
+def _seconds_of(value: object) -> float:
+    if isinstance(value, datetime):
+        return (value - datetime(1970, 1, 1)).total_seconds()
+    return float(value)  # type: ignore[arg-type]
+
+
+def product_repurchase_gaps(lines: ProductLines, end: date, limit: int = 15) -> Grid:
+    """Per product title: buyers who bought it again, and the median days between their purchases of it.
+
+    The titles with the most repeat buyers come first; ids are the buyers who bought that title again.
+    """
+    keep = lines.day <= day_number(end)
+    title, customer, day = lines.title_code[keep], lines.customer_id[keep], lines.day[keep]
+    order = np.lexsort((day, customer, title))
+    title, customer, day = title[order], customer[order], day[order]
+    same = (title[1:] == title[:-1]) & (customer[1:] == customer[:-1])
+    gaps = np.diff(day)
+    again = same & (gaps > 0)
+    keys, medians, _counts = group_medians(title[1:][again], gaps[again].astype(np.float64))
+    buyers = [np.unique(customer[1:][again][title[1:][again] == key]) for key in keys]
+    ranking = sorted(range(len(keys)), key=lambda index: (-len(buyers[index]), medians[index]))[:limit]
+    grid = Grid([lines.titles[keys[index]] for index in ranking], ["buyers", "median_days"],
+                np.array([[len(buyers[index]), medians[index]] for index in ranking], dtype=np.float64).reshape(-1, 2))
+    for row, index in enumerate(ranking):
+        grid.ids[(row, 0)] = grid.ids[(row, 1)] = buyers[index]
+    return grid
+
+
 @dataclass
 class Insights:
     """Everything the Insights page shows for one date range."""
@@ -257,6 +311,7 @@ class Insights:
     gap_histogram: BarChart
     rfm_grid: Grid
     cohorts: Grid
+    product_gaps: Grid
 
 
 @dataclass
@@ -267,11 +322,13 @@ class ShopData:
     ids: np.ndarray
     known: np.ndarray
     thresholds: StageThresholds
+    lines: ProductLines
 
 
 def load_shop_data(connection: Connection, as_of: date) -> ShopData:
     ids, known = load_customers_known(connection)
-    return ShopData(load_order_facts(connection, as_of), ids, known, load_thresholds(connection))
+    return ShopData(load_order_facts(connection, as_of), ids, known, load_thresholds(connection),
+                    load_product_lines(connection))
 
 
 def build_insights(data: ShopData, start: date, end: date) -> Insights:
@@ -291,12 +348,15 @@ def build_insights(data: ShopData, start: date, end: date) -> Insights:
         gap_histogram=gap_histogram(paid_gaps(facts), start, end),
         rfm_grid=rfm_grid(shot),
         cohorts=cohort_retention(facts, start, end),
+        product_gaps=product_repurchase_gaps(data.lines, end),
     )
 
 
 def shop_health(connection: Connection, as_of: date) -> dict[str, object]:
     """Stage counts, repeat rate, average order value and repurchase cycle as of a day (for `stats`)."""
-    data = load_shop_data(connection, as_of)
+    ids, known = load_customers_known(connection)
+    data = ShopData(load_order_facts(connection, as_of), ids, known, load_thresholds(connection),
+                    ProductLines(*(np.zeros(0, dtype=np.int64),) * 3, []))
     shot = snapshot(data.facts, data.ids, data.known, as_of, data.thresholds)
     orders = int(shot.figures.paid_orders.sum())
     cents = int(shot.figures.paid_cents.sum())

@@ -150,6 +150,7 @@ class HeatModel(QAbstractTableModel):
         self.columns: list[str] = []
         self.values = np.zeros((0, 0))
         self.value_format = "{:,.0f}"
+        self.shaded = True
 
     def set_data(self, rows: list[str], columns: list[str], values: np.ndarray, value_format: str) -> None:
         self.beginResetModel()
@@ -175,7 +176,7 @@ class HeatModel(QAbstractTableModel):
         value = self.values[index.row(), index.column()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return "" if np.isnan(value) else self.value_format.format(value)
-        if role == Qt.ItemDataRole.BackgroundRole and not np.isnan(value):
+        if role == Qt.ItemDataRole.BackgroundRole and self.shaded and not np.isnan(value):
             top = np.nanmax(self.values) if np.isfinite(self.values).any() else 0
             strength = 0.0 if top <= 0 else float(value / top)
             return QColor.fromRgbF(0.15, 0.5, 0.76, 0.08 + 0.8 * strength)
@@ -189,9 +190,10 @@ class HeatTableView(ChartPanel):
 
     cell_clicked = Signal(int, int)
 
-    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+    def __init__(self, title: str, parent: QWidget | None = None, shaded: bool = True) -> None:
         super().__init__(title, parent)
         self.model = HeatModel(self)
+        self.model.shaded = shaded
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

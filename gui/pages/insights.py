@@ -125,11 +125,11 @@ class InsightsPage(QWidget):
         self.gap_chart = BarChartView(self.tr("Days between a buyer's orders"))
         self.rfm_view = HeatTableView(self.tr("RFM grid: recency (R) × frequency (F), customers"))
         self.cohort_view = HeatTableView(self.tr("Monthly cohorts: share buying again, months after the first order"))
+        self.product_view = HeatTableView(self.tr("Repurchase gap by product"), shaded=False)
         self.charts: list[ChartPanel] = [self.stage_chart, self.month_chart, self.buyers_chart, self.revenue_chart,
-                                         self.gap_chart, self.rfm_view, self.cohort_view]
-        for position, chart in enumerate(self.charts[:-1]):
+                                         self.gap_chart, self.rfm_view, self.product_view, self.cohort_view]
+        for position, chart in enumerate(self.charts):
             grid.addWidget(chart, position // 2, position % 2)
-        grid.addWidget(self.cohort_view, 3, 1)
         self.content_layout.addLayout(grid)
         for chart in self.charts:
             chart.export_requested.connect(lambda chart=chart: self.export_chart(chart))
@@ -140,6 +140,7 @@ class InsightsPage(QWidget):
         self.gap_chart.bar_clicked.connect(self._gap_clicked)
         self.rfm_view.cell_clicked.connect(self._rfm_clicked)
         self.cohort_view.cell_clicked.connect(self._cohort_clicked)
+        self.product_view.cell_clicked.connect(self._product_clicked)
 
     # --- loading ------------------------------------------------------------------------------------------
     def date_range(self) -> tuple[date, date]:
@@ -194,6 +195,9 @@ class InsightsPage(QWidget):
                                 insights.gap_histogram.values, ["#7b61ff"])
         self.rfm_view.set_data(insights.rfm_grid.rows, insights.rfm_grid.columns, insights.rfm_grid.values)
         self.cohort_view.set_data(insights.cohorts.rows, insights.cohorts.columns, insights.cohorts.values, "{:.0%}")
+        self.product_view.set_data(insights.product_gaps.rows,
+                                   [self.tr("Buyers who bought it again"), self.tr("Median days between purchases")],
+                                   insights.product_gaps.values, "{:,.0f}")
 
     def _color_stage_bars(self) -> None:
         # One bar per stage, each in its stage's colour: redraw as one series per stage on the diagonal.
@@ -245,6 +249,11 @@ class InsightsPage(QWidget):
         if (row, column) in grid.ids:
             self._show_customers(grid.ids[(row, column)], self.tr("First bought in %1, bought again %2 months later")
                                  .replace("%1", grid.rows[row]).replace("%2", str(column)))
+
+    def _product_clicked(self, row: int, column: int) -> None:
+        assert self.insights is not None
+        grid = self.insights.product_gaps
+        self._show_customers(grid.ids[(row, column)], self.tr("Bought %1 again").replace("%1", grid.rows[row]))
 
     # --- export -------------------------------------------------------------------------------------------
     def export_chart(self, chart: ChartPanel) -> None:

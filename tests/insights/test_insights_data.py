@@ -93,3 +93,29 @@ def test_stats_json_reports_stages_and_health(capsys, database, db_path, shop) -
     assert (stats["repeat_rate"], stats["aov"], stats["repurchase_cycle_days"]) == (0.4, "122.22", 59.5)
     with database.session() as session:
         assert shop_health(session.connection(), date(2025, 2, 1))["stages"]["prospect"] == 7
+
+
+def test_product_repurchase_gaps(database) -> None:  # type: ignore[no-untyped-def]
+    from core.insights import product_repurchase_gaps
+    from core.models import OrderLine
+
+    purchases = {"tea": [("a", 1), ("a", 31), ("a", 51), ("b", 10), ("b", 50)], "cup": [("a", 1), ("b", 5)]}
+    with database.transaction() as session:
+        people = {name: Customer(name=name) for name in "ab"}
+        session.add_all(people.values())
+        session.flush()
+        for title, bought in purchases.items():
+            for number, (name, day) in enumerate(bought):
+                order = Order(platform="jd", platform_order_id=f"{title}{number}", customer_id=people[name].id,
+                              status="completed", created_at=datetime(2026, 1, 1) + (day - 1) * (datetime(2026, 1, 2)
+                                                                                                 - datetime(2026, 1, 1)))
+                order.lines.append(OrderLine(title=title))
+                session.add(order)
+        ids = {name: person.id for name, person in people.items()}
+    with database.session() as session:
+        data = load_shop_data(session.connection(), END)
+    grid = product_repurchase_gaps(data.lines, END)
+    # tea: a's gaps 30, 20 and b's 40 -> median 30 over two buyers; nobody bought a cup twice.
+    assert grid.rows == ["tea"]
+    assert grid.values.tolist() == [[2, 30]]
+    assert grid.ids[(0, 0)].tolist() == sorted(ids.values())
