@@ -1,0 +1,62 @@
+"""Stage history rebuilt from the orders, for a shop whose orders arrived all at once (the demo shop, or a
+first import of two years of sheets): without it every buyer's history would start on the import day.
+
+Stages are evaluated at each month's end; a change is recorded on the month end where it is first seen.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import numpy as np
+from sqlalchemy import Connection, bindparam, delete, insert, update
+
+from core.insights import StageClock, month_end_day, month_index
+from core.lifecycle import STAGES, load_thresholds
+from core.models import Customer, StageChange
+from core.order_facts import NONE, day_number, load_customers_known, load_order_facts
+
+HISTORY_MONTHS = 24
+
+
+def rebuild_stage_history(connection: Connection, as_of: date | None = None, months: int = HISTORY_MONTHS) -> int:
+    """Replace the stage history with one recomputed at the last `months` month ends and at `as_of`.
+
+    Also sets each customer's stage and stage_since to match. Returns how many changes were recorded.
+    """
+    as_of = as_of or date.today()
+    end = day_number(as_of)
+    ids, known = load_customers_known(connection)
+    clock = StageClock(load_order_facts(connection, as_of), ids, known, load_thresholds(connection))
+    last_month = int(month_index(end))
+    days = [month_end_day(month) for month in range(last_month - months, last_month)] + [end]
+    previous = np.full(len(ids), NONE, dtype=np.int8)
+    since = np.full(len(ids), NONE, dtype=np.int64)
+    records: list[dict] = []
+    for day in days:
+        stages = clock.stages(day)
+        moved = np.flatnonzero((stages != previous) & (stages != NONE))
+        changed_on = np.datetime64(day, "D").astype(object)
+        records.extend(
+            {"customer_id": customer_id, "stage": str(STAGES[stage]),
+             "previous_stage": None if before == NONE else str(STAGES[before]), "changed_on": changed_on}
+            for customer_id, stage, before in zip(ids[moved].tolist(), stages[moved].tolist(),
+                                                  previous[moved].tolist(), strict=True)
+        )
+        since[moved] = day
+        previous = stages
+    connection.execute(delete(StageChange))
+    if records:
+        connection.execute(insert(StageChange), records)
+    current = np.flatnonzero(previous != NONE)
+    if len(current):
+        connection.execute(
+            update(Customer).where(Customer.id == bindparam("cid"))
+            .values(stage=bindparam("new_stage"), stage_since=bindparam("since"))
+            .execution_options(synchronize_session=False),
+            [{"cid": customer_id, "new_stage": str(STAGES[stage]),
+              "since": np.datetime64(day, "D").astype(object)}
+             for customer_id, stage, day in zip(ids[current].tolist(), previous[current].tolist(),
+                                                since[current].tolist(), strict=True)],
+        )
+    return len(records)
