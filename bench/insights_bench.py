@@ -182,6 +182,10 @@ def bench_charts(path: Path) -> None:
         report(f"redraw: {label}", timed(lambda w=widget, c=chart: redraw(w, c.categories, c.series, c.values))[0], 0.1)
     for label, grid in (("RFM grid", built["RFM grid"]), ("cohort table", built["cohort retention (12 cohorts)"])):
         report(f"redraw: {label}", timed(lambda g=grid: redraw(table, g.rows, g.columns, g.values))[0], 0.1)
+    for widget in (bars, table):
+        widget.close()
+        widget.deleteLater()
+    app.processEvents()
 
 
 def main() -> None:
