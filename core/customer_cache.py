@@ -17,8 +17,9 @@ from sqlalchemy import BigInteger, Connection, bindparam, case, insert, select, 
 from sqlalchemy.sql import ColumnElement
 
 from core.customer_figures import CustomerFigures, figures_from_facts
+from core.db import Database
 from core.lifecycle import STAGES, StageThresholds, load_thresholds, stage_codes
-from core.models import Customer, StageChange
+from core.models import Customer, Setting, StageChange
 from core.order_facts import (
     NONE,
     SECONDS_PER_DAY,
@@ -28,11 +29,13 @@ from core.order_facts import (
     load_order_facts,
     seconds_column,
 )
+from core.progress import CancelToken, ProgressCallback, no_progress
 from core.rfm import SEGMENTS, rfm_scores, rfm_segments
 from core.rhythm import overdue_ratio
 
 TIMESTAMP_COLUMNS = ("first_order_at", "last_order_at", "first_paid_at", "last_paid_at")
 WRITE_CHUNK = 20_000
+SCORED_ON_KEY = "lifecycle.scored_on"
 
 
 @dataclass
@@ -152,16 +155,36 @@ def _differs(old: np.ndarray, new: np.ndarray) -> np.ndarray:
     return old != new
 
 
-def changed_rows(old: CachedRows, new: CachedRows) -> np.ndarray:
-    pairs = [(getattr(old.figures, name), getattr(new.figures, name)) for name in
-             ("order_count", "paid_orders", "paid_cents", "first_order", "last_order", "first_paid", "last_paid",
-              "median_gap")]
-    pairs += [(getattr(old, name), getattr(new, name)) for name in
-              ("stage", "stage_since_day", "r", "f", "m", "segment", "overdue")]
-    changed = np.zeros(len(new.figures.ids), dtype=bool)
-    for before, after in pairs:
-        changed |= _differs(before, after)
+# Cached columns in groups that usually change together. Writing only the groups that changed keeps the
+# daily rescore (overdue and scores move, figures do not) away from the indexed figure columns.
+GROUPS: dict[str, tuple[tuple[str, str], ...]] = {
+    # group: (attribute on CachedRows or its figures, database column)
+    "figures": (("order_count", "order_count"), ("paid_orders", "paid_orders"), ("paid_cents", "total_spent"),
+                ("first_order", "first_order_at"), ("last_order", "last_order_at"), ("first_paid", "first_paid_at"),
+                ("last_paid", "last_paid_at"), ("median_gap", "median_gap_days")),
+    "stage": (("stage", "stage"), ("stage_since_day", "stage_since")),
+    "scores": (("r", "r_score"), ("f", "f_score"), ("m", "m_score"), ("segment", "rfm_segment"),
+               ("overdue", "overdue")),
+}
+
+
+def _attribute(rows: CachedRows, name: str) -> np.ndarray:
+    return getattr(rows.figures, name) if hasattr(rows.figures, name) else getattr(rows, name)
+
+
+def changed_groups(old: CachedRows, new: CachedRows) -> dict[str, np.ndarray]:
+    """For each group of cached columns, which rows differ."""
+    changed = {}
+    for group, members in GROUPS.items():
+        mask = np.zeros(len(new.figures.ids), dtype=bool)
+        for name, _column in members:
+            mask |= _differs(_attribute(old, name), _attribute(new, name))
+        changed[group] = mask
     return changed
+
+
+def changed_rows(old: CachedRows, new: CachedRows) -> np.ndarray:
+    return np.logical_or.reduce(list(changed_groups(old, new).values()))
 
 
 def _datetimes(seconds: np.ndarray, as_text: bool) -> list:
@@ -178,59 +201,64 @@ def _optional(values: np.ndarray) -> list:
     return [None if value != value else value for value in values.tolist()]  # NaN -> NULL
 
 
-def _cached_values(rows: CachedRows, chunk: np.ndarray, as_text: bool) -> dict[str, list]:
-    """The cached columns of the rows at `chunk`, ready to bind (dates as text for SQLite's raw path)."""
-    figures = rows.figures
-    since = rows.stage_since_day[chunk].astype("datetime64[D]")
-    return {
-        "order_count": figures.order_count[chunk].tolist(),
-        "paid_orders": figures.paid_orders[chunk].tolist(),
-        "total_spent": figures.paid_cents[chunk].tolist(),  # Money stores whole cents
-        **{name: _datetimes(getattr(figures, key)[chunk], as_text) for name, key in
-           zip(TIMESTAMP_COLUMNS, ("first_order", "last_order", "first_paid", "last_paid"), strict=True)},
-        "median_gap_days": _optional(figures.median_gap[chunk]),
-        "stage": [str(STAGES[code]) for code in rows.stage[chunk].tolist()],
-        "stage_since": np.datetime_as_string(since).tolist() if as_text else since.astype(object).tolist(),
-        "r_score": [score or None for score in rows.r[chunk].tolist()],
-        "f_score": [score or None for score in rows.f[chunk].tolist()],
-        "m_score": [score or None for score in rows.m[chunk].tolist()],
-        "rfm_segment": rows.segment[chunk].tolist(),
-        "overdue": _optional(rows.overdue[chunk]),
-    }
+def _column_values(rows: CachedRows, name: str, chunk: np.ndarray, as_text: bool) -> list:
+    """One cached column of the rows at `chunk`, ready to bind (dates as text for SQLite's raw path)."""
+    values = _attribute(rows, name)[chunk]
+    if name in ("first_order", "last_order", "first_paid", "last_paid"):
+        return _datetimes(values, as_text)
+    if name == "stage_since_day":
+        days = values.astype("datetime64[D]")
+        return np.datetime_as_string(days).tolist() if as_text else days.astype(object).tolist()
+    if name == "stage":
+        return [str(STAGES[code]) for code in values.tolist()]
+    if name in ("r", "f", "m"):
+        return [score or None for score in values.tolist()]
+    if values.dtype.kind == "f":
+        return _optional(values)
+    return values.tolist()  # counts, cents (Money stores whole cents) and segment names
 
 
-def write_rows(connection: Connection, rows: CachedRows, mask: np.ndarray) -> int:
-    """Write the cached columns of the rows in `mask`; returns how many.
+def write_rows(connection: Connection, rows: CachedRows, changed: dict[str, np.ndarray]) -> int:
+    """Write, for each row, the groups of cached columns that changed; returns how many rows.
 
     SQLite's fast path binds plain tuples on the driver's cursor (six times faster than SQLAlchemy's
     executemany with a dict and type processing per value); other backends take the portable statement.
     """
-    positions = np.flatnonzero(mask)
+    groups = list(changed)
+    # Rows sharing the same set of changed groups share one UPDATE statement.
+    pattern = sum(changed[group].astype(np.int64) << bit for bit, group in enumerate(groups))
+    written = 0
+    for code in np.unique(pattern[pattern > 0]).tolist():
+        members = [member for bit, group in enumerate(groups) if code >> bit & 1 for member in GROUPS[group]]
+        positions = np.flatnonzero(pattern == code)
+        written += len(positions)
+        for start in range(0, len(positions), WRITE_CHUNK):
+            _write_chunk(connection, rows, members, positions[start : start + WRITE_CHUNK])
+    return written
+
+
+def _write_chunk(connection: Connection, rows: CachedRows, members: list[tuple[str, str]], chunk: np.ndarray) -> None:
     sqlite = connection.dialect.name == "sqlite"
-    for start in range(0, len(positions), WRITE_CHUNK):
-        chunk = positions[start : start + WRITE_CHUNK]
-        values = _cached_values(rows, chunk, as_text=sqlite)
-        ids = rows.figures.ids[chunk].tolist()
-        if sqlite:
-            assignments = ", ".join(f"{name} = ?" for name in values)
-            cursor = connection.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
-            try:
-                cursor.executemany(f"UPDATE customers SET {assignments} WHERE id = ?",
-                                   zip(*values.values(), ids, strict=True))
-            finally:
-                cursor.close()
-            continue
-        statement = (
-            update(Customer)
-            .where(Customer.id == bindparam("cid"))
-            .values({name: bindparam(name, type_=BigInteger) if name == "total_spent" else bindparam(name)
-                     for name in values})
-            .execution_options(synchronize_session=False)
-        )
-        names = [*values, "cid"]
-        connection.execute(statement, [dict(zip(names, row, strict=True))
-                                       for row in zip(*values.values(), ids, strict=True)])
-    return len(positions)
+    columns = [column for _name, column in members]
+    values = [_column_values(rows, name, chunk, as_text=sqlite) for name, _column in members]
+    ids = rows.figures.ids[chunk].tolist()
+    if sqlite:
+        assignments = ", ".join(f"{column} = ?" for column in columns)
+        cursor = connection.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+        try:
+            cursor.executemany(f"UPDATE customers SET {assignments} WHERE id = ?", zip(*values, ids, strict=True))
+        finally:
+            cursor.close()
+        return
+    statement = (
+        update(Customer)
+        .where(Customer.id == bindparam("cid"))
+        .values({column: bindparam(column, type_=BigInteger) if column == "total_spent" else bindparam(column)
+                 for column in columns})
+        .execution_options(synchronize_session=False)
+    )
+    names = [*columns, "cid"]
+    connection.execute(statement, [dict(zip(names, row, strict=True)) for row in zip(*values, ids, strict=True)])
 
 
 def record_stage_changes(connection: Connection, old: CachedRows, new: CachedRows, as_of: date) -> int:
@@ -273,4 +301,38 @@ def refresh_customer_cache(
     figures = fresh if ids is None else overlay_figures(old.figures, fresh)
     new = rescore(figures, old, as_of, thresholds)
     record_stage_changes(connection, old, new, as_of)
-    return write_rows(connection, new, changed_rows(old, new))
+    written = write_rows(connection, new, changed_groups(old, new))
+    _remember_scored_day(connection, as_of)
+    return written
+
+
+def _remember_scored_day(connection: Connection, as_of: date) -> None:
+    value = as_of.isoformat()
+    updated = connection.execute(update(Setting).where(Setting.key == SCORED_ON_KEY).values(value=value))
+    if not updated.rowcount:
+        connection.execute(insert(Setting).values(key=SCORED_ON_KEY, value=value))
+
+
+def scored_on(connection: Connection) -> date | None:
+    """The day stages, RFM and overdue were last computed for."""
+    value = connection.scalar(select(Setting.value).where(Setting.key == SCORED_ON_KEY))
+    return date.fromisoformat(value) if isinstance(value, str) else None
+
+
+def rescore_if_stale(connection: Connection, today: date | None = None) -> int:
+    """Stages age with the calendar: rescore everyone (from the cache, no order scan) when the last scoring
+    was for an earlier day. Returns how many customers changed."""
+    today = today or date.today()
+    last = scored_on(connection)
+    if last is not None and last >= today:
+        return 0
+    return refresh_customer_cache(connection, customer_ids=() if last is not None else None, as_of=today)
+
+
+def rescore_database_if_stale(database: Database, progress: ProgressCallback = no_progress,
+                              cancel: CancelToken | None = None) -> int:
+    """`rescore_if_stale` in its own transaction, for the window to run when a database opens."""
+    if database.read_only:
+        return 0
+    with database.engine.begin() as connection:
+        return rescore_if_stale(connection)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from core import __version__
+from core.customer_cache import rescore_database_if_stale
 from core.db import open_database
 from core.demo import ensure_demo_database
 from core.errors import LaokeError
@@ -71,6 +72,8 @@ class MainWindow(QMainWindow):
         context.database_changed.connect(self._show_database)
         context.show_customers_requested.connect(self._show_customers)
         self._show_database()
+        context.database_changed.connect(self._rescore_if_stale)
+        self._rescore_if_stale()
         self.navigation.setCurrentRow(0)
         self._restore_geometry()
 
@@ -138,6 +141,11 @@ class MainWindow(QMainWindow):
         if self.context.database.read_only:
             label = self.tr("%1 (read-only)").replace("%1", label)
         self.database_label.setText(self.tr("Database: %1").replace("%1", label))
+
+    def _rescore_if_stale(self) -> None:
+        # Stages and overdue age with the calendar even when no order arrives: bring them to today.
+        run_in_background(rescore_database_if_stale, self.context.database,
+                          on_success=lambda changed: changed and self.context.data_changed.emit())
 
     def choose_database(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(

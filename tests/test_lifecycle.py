@@ -123,3 +123,21 @@ def test_a_refresh_of_one_customer_keeps_the_others(database) -> None:
         assert (changed.paid_orders, changed.total_spent, changed.stage) == (2, Decimal("100.00"), "repeat")
         assert changed.last_paid_at == datetime(2026, 6, 29, 10)
         assert changed.first_order_at == datetime(2026, 6, 25, 15)
+
+
+def test_stages_age_with_the_calendar_without_new_orders(database) -> None:
+    from core.customer_cache import rescore_if_stale, scored_on
+
+    with database.transaction() as session:
+        customer_id = add_customer(session, [(80, "paid"), (100, "paid")])
+        refresh_derived(session.connection(), [customer_id], as_of=AS_OF)
+    with database.transaction() as session:
+        connection = session.connection()
+        assert scored_on(connection) == AS_OF
+        assert rescore_if_stale(connection, today=AS_OF) == 0
+        assert rescore_if_stale(connection, today=AS_OF + timedelta(days=11)) == 1
+        assert scored_on(connection) == AS_OF + timedelta(days=11)
+    with database.session() as session:
+        customer = session.get(Customer, customer_id)
+        # 91 days since the last order; the buyer's own gap is 20 days.
+        assert (customer.stage, customer.overdue) == ("dormant", round(91 / 20, 2))
