@@ -193,6 +193,7 @@ def main() -> None:
     parser.add_argument("--customers", type=int, default=300_000)
     parser.add_argument("--orders", type=int, default=1_000_000)
     parser.add_argument("--db", type=Path, default=None)
+    parser.add_argument("--only", choices=["recompute", "charts"], help="run one part")
     args = parser.parse_args()
     path = args.db or Path(f"/tmp/laoke_insights_bench_{args.customers}_{args.orders}.db")
     if not path.exists():
@@ -200,9 +201,11 @@ def main() -> None:
         build_shop(path, args.customers, args.orders)
         print(f"built {path} in {time.perf_counter() - started:.0f} s")
     print(f"{args.customers:,} customers, {args.orders:,} orders, as of {AS_OF}")
-    bench_recompute(path)
-    bench_compute_only(path)
-    bench_charts(path)
+    if args.only != "charts":
+        bench_recompute(path)
+        bench_compute_only(path)
+    if args.only != "recompute":
+        bench_charts(path)
 
 
 if __name__ == "__main__":

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from core.arrays import runs
 from core.order_facts import NONE, SECONDS_PER_DAY, OrderFacts
 from core.rhythm import mean_gap_days, median_gap_days, paid_gaps
 
@@ -35,7 +36,7 @@ def _first_and_last(positions: np.ndarray, seconds: np.ndarray, size: int) -> tu
     first = np.full(size, NONE, dtype=np.int64)
     last = np.full(size, NONE, dtype=np.int64)
     if len(positions):
-        keys, starts, counts = np.unique(positions, return_index=True, return_counts=True)
+        keys, starts, counts = runs(positions)
         first[keys] = seconds[starts]
         last[keys] = seconds[starts + counts - 1]
     return first, last

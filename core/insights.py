@@ -14,6 +14,7 @@ from decimal import Decimal
 import numpy as np
 from sqlalchemy import Connection, select
 
+from core.arrays import distinct
 from core.customer_figures import CustomerFigures, figures_from_facts
 from core.lifecycle import STAGES, StageThresholds, load_thresholds, stage_codes
 from core.models import PAID_STATUSES, Order, OrderLine
@@ -66,8 +67,8 @@ class Snapshot:
 class StageClock:
     """Stages of every customer as of any day, from the orders, without recomputing money or rhythm.
 
-    Positions and paid orders are worked out once, so each further day costs a few vectorised passes
-    (the stages-by-month chart asks for 24 of them).
+    Orders are sorted by day once; asking for later and later days (the stages-by-month chart asks for 24
+    month ends) only adds the orders placed since the previous day asked.
     """
 
     def __init__(self, facts: OrderFacts, ids: np.ndarray, known_seconds: np.ndarray,
@@ -75,26 +76,34 @@ class StageClock:
         positions = np.searchsorted(ids, facts.customer_id)
         inside = positions < len(ids)
         inside[inside] = ids[positions[inside]] == facts.customer_id[inside]
+        day = facts.day[inside]
+        by_day = np.argsort(day, kind="stable")
+        self.positions, self.day, self.paid = positions[inside][by_day], day[by_day], facts.paid[inside][by_day]
         self.size = len(ids)
         self.known_day = known_seconds // SECONDS_PER_DAY
         self.thresholds = thresholds
-        self.positions, self.day = positions[inside], facts.day[inside]
-        paid = facts.paid[inside]
-        self.paid_positions, self.paid_day = self.positions[paid], self.day[paid]
+        self._rewind()
+
+    def _rewind(self) -> None:
+        self.order_count = np.zeros(self.size, dtype=np.int64)
+        self.paid_orders = np.zeros(self.size, dtype=np.int64)
+        self.last_paid_day = np.full(self.size, NONE, dtype=np.int64)
+        self.cursor, self.as_of_day = 0, NONE
 
     def stages(self, day: int) -> np.ndarray:
         """Each customer's stage at the end of `day` (NONE for someone not yet known then)."""
-        placed = self.day <= day
-        order_count = np.bincount(self.positions[placed], minlength=self.size)
-        paid_so_far = np.flatnonzero(self.paid_day <= day)
-        paid_positions = self.paid_positions[paid_so_far]
-        paid_orders = np.bincount(paid_positions, minlength=self.size)
-        last_paid_day = np.full(self.size, NONE, dtype=np.int64)
-        # Orders are sorted by customer then time: a customer's last entry so far is their latest.
-        is_last = np.r_[paid_positions[1:] != paid_positions[:-1], True] if len(paid_positions) else paid_positions
-        last_paid_day[paid_positions[is_last]] = self.paid_day[paid_so_far[is_last]]
-        codes = stage_codes(order_count, paid_orders, last_paid_day, day, self.thresholds)
-        unknown = (order_count == 0) & (self.known_day > day)
+        if day < self.as_of_day:
+            self._rewind()
+        end = int(np.searchsorted(self.day, day, side="right"))
+        placed = slice(self.cursor, end)
+        self.order_count += np.bincount(self.positions[placed], minlength=self.size)
+        paid = self.paid[placed]
+        buyers, days = self.positions[placed][paid], self.day[placed][paid]
+        self.paid_orders += np.bincount(buyers, minlength=self.size)
+        np.maximum.at(self.last_paid_day, buyers, days)
+        self.cursor, self.as_of_day = end, day
+        codes = stage_codes(self.order_count, self.paid_orders, self.last_paid_day, day, self.thresholds)
+        unknown = (self.order_count == 0) & (self.known_day > day)
         return np.where(unknown, NONE, codes).astype(np.int8)
 
 
@@ -186,28 +195,39 @@ def stages_by_month(facts: OrderFacts, ids: np.ndarray, known: np.ndarray, start
     return chart
 
 
+def _first_paid_month(paid: OrderFacts, order_month: np.ndarray) -> np.ndarray:
+    """For each paid order, the month of its buyer's first paid order (orders are sorted by buyer, time)."""
+    if not len(paid):
+        return order_month
+    starts = np.r_[0, np.flatnonzero(paid.customer_id[1:] != paid.customer_id[:-1]) + 1]
+    return np.repeat(order_month[starts], np.diff(np.r_[starts, len(paid)]))
+
+
+def _buyers_by_cell(cell: np.ndarray, customer: np.ndarray, cells: int) -> tuple[np.ndarray, list[np.ndarray]]:
+    """Distinct buyers per cell (cells numbered 0..cells-1): their count and ids, from one sort."""
+    pairs = distinct((cell.astype(np.int64) << 32) | customer)
+    pair_cell, pair_customer = pairs >> 32, pairs & 0xFFFFFFFF
+    bounds = np.searchsorted(pair_cell, np.arange(cells + 1))
+    return np.diff(bounds), [pair_customer[bounds[index]:bounds[index + 1]] for index in range(cells)]
+
+
 def new_vs_returning(facts: OrderFacts, start: date, end: date) -> tuple[BarChart, BarChart]:
     """Per month: buyers whose first paid order fell in it (new) and the others who paid (returning);
     the second chart holds their paid revenue in yuan."""
     paid = facts.select(facts.paid)
     months = month_range(start, end)
     order_month = month_index(paid.day)
-    first_month = np.full(len(paid), NONE, dtype=np.int64)
-    if len(paid):
-        starts = np.r_[0, np.flatnonzero(paid.customer_id[1:] != paid.customer_id[:-1]) + 1]
-        counts = np.diff(np.r_[starts, len(paid)])
-        first_month = np.repeat(order_month[starts], counts)
-    is_new = order_month == first_month
+    returning = (order_month != _first_paid_month(paid, order_month)).astype(np.int64)
+    row = order_month - months[0]
+    inside = (row >= 0) & (row < len(months))
+    cell = row[inside] * 2 + returning[inside]
+    counts, members = _buyers_by_cell(cell, paid.customer_id[inside], 2 * len(months))
+    cents = np.bincount(cell, weights=paid.cents[inside], minlength=2 * len(months))
     labels = [month_label(month) for month in months]
-    buyers = BarChart(labels, ["new", "returning"], np.zeros((len(months), 2), dtype=np.int64))
-    revenue = BarChart(labels, ["new", "returning"], np.zeros((len(months), 2), dtype=np.float64))
-    for row, month in enumerate(months):
-        in_month = order_month == month
-        for column, members in enumerate((in_month & is_new, in_month & ~is_new)):
-            customer_ids = np.unique(paid.customer_id[members])
-            buyers.values[row, column] = len(customer_ids)
-            revenue.values[row, column] = paid.cents[members].sum() / 100
-            buyers.ids[(row, column)] = revenue.ids[(row, column)] = customer_ids
+    buyers = BarChart(labels, ["new", "returning"], counts.reshape(-1, 2))
+    revenue = BarChart(labels, ["new", "returning"], (cents / 100).reshape(-1, 2))
+    for index, ids in enumerate(members):
+        buyers.ids[divmod(index, 2)] = revenue.ids[divmod(index, 2)] = ids
     return buyers, revenue
 
 
@@ -220,7 +240,7 @@ def gap_histogram(gaps: Gaps, start: date, end: date) -> BarChart:
     labels.append(f"{GAP_BINS[-2]}+")
     chart = BarChart(labels, ["gaps"], np.bincount(bins, minlength=len(labels)).reshape(-1, 1))
     for row in range(len(labels)):
-        chart.ids[(row, 0)] = np.unique(owners[bins == row])
+        chart.ids[(row, 0)] = distinct(owners[bins == row])
     return chart
 
 
@@ -250,22 +270,23 @@ def cohort_retention(facts: OrderFacts, start: date, end: date) -> Grid:
     """Per month of first paid order (rows), the share of that cohort paying again k months later."""
     paid = facts.select(facts.paid)
     cohorts = month_range(start, end, limit=COHORT_MONTHS)
-    order_month = month_index(paid.day)
     grid = Grid([month_label(month) for month in cohorts], [f"+{k}" for k in range(COHORT_MONTHS)],
                 np.full((len(cohorts), COHORT_MONTHS), np.nan))
-    if not len(paid):
-        return grid
-    starts = np.r_[0, np.flatnonzero(paid.customer_id[1:] != paid.customer_id[:-1]) + 1]
-    first_month = np.repeat(order_month[starts], np.diff(np.r_[starts, len(paid)]))
-    offset = order_month - first_month
+    order_month = month_index(paid.day)
+    first_month = _first_paid_month(paid, order_month)
+    row, offset = first_month - cohorts[0], order_month - first_month
+    inside = (row >= 0) & (row < len(cohorts)) & (offset < COHORT_MONTHS)
+    counts, members = _buyers_by_cell(row[inside] * COHORT_MONTHS + offset[inside], paid.customer_id[inside],
+                                      len(cohorts) * COHORT_MONTHS)
+    counts = counts.reshape(len(cohorts), COHORT_MONTHS)
     last_month = int(month_index(day_number(end)))
-    for row, cohort in enumerate(cohorts):
-        in_cohort = first_month == cohort
-        size = len(np.unique(paid.customer_id[in_cohort]))
-        for k in range(min(COHORT_MONTHS, last_month - cohort + 1)):
-            members = np.unique(paid.customer_id[in_cohort & (offset == k)])
-            grid.values[row, k] = len(members) / size if size else np.nan
-            grid.ids[(row, k)] = members
+    for index, cohort in enumerate(cohorts):
+        size = counts[index, 0]  # everyone in a cohort paid in its first month
+        seen = min(COHORT_MONTHS, last_month - cohort + 1)  # months that have begun by the end of the range
+        if size:
+            grid.values[index, :seen] = counts[index, :seen] / size
+        for k in range(seen):
+            grid.ids[(index, k)] = members[index * COHORT_MONTHS + k]
     return grid
 
 
@@ -311,7 +332,7 @@ def product_repurchase_gaps(lines: ProductLines, end: date, limit: int = 15) -> 
     gaps = np.diff(day)
     again = same & (gaps > 0)
     keys, medians, _counts = group_medians(title[1:][again], gaps[again].astype(np.float64))
-    buyers = [np.unique(customer[1:][again][title[1:][again] == key]) for key in keys]
+    buyers = [distinct(customer[1:][again][title[1:][again] == key]) for key in keys]
     ranking = sorted(range(len(keys)), key=lambda index: (-len(buyers[index]), medians[index]))[:limit]
     grid = Grid([lines.titles[keys[index]] for index in ranking], ["buyers", "median_days"],
                 np.array([[len(buyers[index]), medians[index]] for index in ranking], dtype=np.float64).reshape(-1, 2))

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from core.arrays import runs
 from core.order_facts import OrderFacts
 
 
@@ -38,7 +39,7 @@ def group_medians(groups: np.ndarray, values: np.ndarray) -> tuple[np.ndarray, n
         return groups[:0], empty, empty.astype(np.int64)
     order = np.lexsort((values, groups))
     groups, values = groups[order], values[order]
-    keys, starts, counts = np.unique(groups, return_index=True, return_counts=True)
+    keys, starts, counts = runs(groups)
     lower = values[starts + (counts - 1) // 2]
     upper = values[starts + counts // 2]
     return keys, (lower + upper) / 2.0, counts

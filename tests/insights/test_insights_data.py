@@ -119,3 +119,18 @@ def test_product_repurchase_gaps(database) -> None:  # type: ignore[no-untyped-d
     assert grid.rows == ["tea"]
     assert grid.values.tolist() == [[2, 30]]
     assert grid.ids[(0, 0)].tolist() == sorted(ids.values())
+
+
+def test_the_stage_clock_goes_back_in_time_too(database, shop) -> None:  # type: ignore[no-untyped-def]
+    from core.insights import StageClock
+    from core.order_facts import day_number
+
+    with database.session() as session:
+        data = load_shop_data(session.connection(), END)
+    clock = StageClock(data.facts, data.ids, data.known, data.thresholds)
+    later = clock.stages(day_number(END)).tolist()
+    earlier = clock.stages(day_number(date(2026, 1, 31))).tolist()
+    fresh = StageClock(data.facts, data.ids, data.known, data.thresholds)
+    assert earlier == fresh.stages(day_number(date(2026, 1, 31))).tolist()
+    assert later == fresh.stages(day_number(END)).tolist()
+    assert earlier != later
