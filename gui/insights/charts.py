@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QTableView,
-    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -123,9 +122,8 @@ class BarChartView(ChartPanel):
     def _hovered(self, scene_position: QPointF) -> None:
         point = self._data_point(scene_position)
         bar = self.bar_at(point.x(), point.y())
+        # Qt shows the widget's tool tip where the mouse rests; it follows the bar under the pointer.
         self.plot.setToolTip(self.describe(*bar) if bar else "")
-        if bar and self.plot.underMouse():
-            QToolTip.showText(self.plot.mapToGlobal(self.plot.mapFromScene(scene_position)), self.describe(*bar))
 
     def _clicked(self, event) -> None:  # type: ignore[no-untyped-def]
         if event.button() != Qt.MouseButton.LeftButton:

@@ -99,3 +99,13 @@ def test_the_date_range_applies_to_every_chart(page, qtbot) -> None:  # type: ig
     assert len(page.insights.stages_by_month.categories) == 5
     assert len(page.month_chart.categories) == 5
     assert len(page.insights.cohorts.rows) == 5
+
+
+def test_hovering_a_bar_shows_its_value(page, qtbot) -> None:  # type: ignore[no-untyped-def]
+    chart = page.month_chart
+    row, series = len(chart.categories) - 1, chart.series.index("Lost")
+    view_box = chart.plot.getPlotItem().vb
+    point = chart.plot.mapFromScene(view_box.mapViewToScene(chart.bar_center(row, series)))
+    qtbot.mouseMove(chart.plot.viewport(), QPoint(point.x(), point.y()))
+    expected = f"{chart.categories[row]} — Lost: {int(page.insights.stages_by_month.values[row, series]):,}"
+    qtbot.waitUntil(lambda: chart.plot.toolTip() == expected, timeout=3000)
