@@ -16,6 +16,7 @@ import numpy as np
 from sqlalchemy import BigInteger, Connection, bindparam, case, insert, select, type_coerce, update
 from sqlalchemy.sql import ColumnElement
 
+from core.bulk import execute_rows, stores_dates_as_text
 from core.customer_figures import CustomerFigures, figures_from_facts
 from core.db import Database
 from core.lifecycle import STAGES, StageThresholds, load_thresholds, stage_codes
@@ -219,11 +220,7 @@ def _column_values(rows: CachedRows, name: str, chunk: np.ndarray, as_text: bool
 
 
 def write_rows(connection: Connection, rows: CachedRows, changed: dict[str, np.ndarray]) -> int:
-    """Write, for each row, the groups of cached columns that changed; returns how many rows.
-
-    SQLite's fast path binds plain tuples on the driver's cursor (six times faster than SQLAlchemy's
-    executemany with a dict and type processing per value); other backends take the portable statement.
-    """
+    """Write, for each row, the groups of cached columns that changed; returns how many rows."""
     groups = list(changed)
     # Rows sharing the same set of changed groups share one UPDATE statement.
     pattern = sum(changed[group].astype(np.int64) << bit for bit, group in enumerate(groups))
@@ -238,48 +235,42 @@ def write_rows(connection: Connection, rows: CachedRows, changed: dict[str, np.n
 
 
 def _write_chunk(connection: Connection, rows: CachedRows, members: list[tuple[str, str]], chunk: np.ndarray) -> None:
-    sqlite = connection.dialect.name == "sqlite"
+    as_text = stores_dates_as_text(connection)
     columns = [column for _name, column in members]
-    values = [_column_values(rows, name, chunk, as_text=sqlite) for name, _column in members]
-    ids = rows.figures.ids[chunk].tolist()
-    if sqlite:
-        assignments = ", ".join(f"{column} = ?" for column in columns)
-        cursor = connection.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
-        try:
-            cursor.executemany(f"UPDATE customers SET {assignments} WHERE id = ?", zip(*values, ids, strict=True))
-        finally:
-            cursor.close()
-        return
     statement = (
         update(Customer)
         .where(Customer.id == bindparam("cid"))
+        # Money stores whole cents: bind the cents as they are.
         .values({column: bindparam(column, type_=BigInteger) if column == "total_spent" else bindparam(column)
                  for column in columns})
+        # Derived figures are not an edit: keep updated_at (which would otherwise get its onupdate default).
+        .values(updated_at=Customer.updated_at)
         .execution_options(synchronize_session=False)
     )
-    names = [*columns, "cid"]
-    connection.execute(statement, [dict(zip(names, row, strict=True)) for row in zip(*values, ids, strict=True)])
+    values = [_column_values(rows, name, chunk, as_text) for name, _column in members]
+    execute_rows(connection, statement, [*columns, "cid"], zip(*values, rows.figures.ids[chunk].tolist(), strict=True))
 
 
 def record_stage_changes(connection: Connection, old: CachedRows, new: CachedRows, as_of: date) -> int:
     moved = np.flatnonzero((old.stage != new.stage) | (old.stage_since_day == NONE))
     if not len(moved):
         return 0
-    never_computed = old.stage_since_day[moved] == NONE
-    records = [
-        {
-            "customer_id": customer_id,
-            "stage": str(STAGES[stage]),
-            "previous_stage": None if first else str(STAGES[previous]),
-            "changed_on": as_of,
-        }
-        for customer_id, stage, previous, first in zip(
-            new.figures.ids[moved].tolist(), new.stage[moved].tolist(), old.stage[moved].tolist(),
-            never_computed.tolist(), strict=True,
-        )
-    ]
-    connection.execute(insert(StageChange), records)
-    return len(records)
+    never_computed = (old.stage_since_day[moved] == NONE).tolist()
+    names = ["customer_id", "stage", "previous_stage", "changed_on"]
+    changed_on = as_of.isoformat() if stores_dates_as_text(connection) else as_of
+    execute_rows(
+        connection,
+        insert(StageChange).values({name: bindparam(name) for name in names}),
+        names,
+        (
+            (customer_id, str(STAGES[stage]), None if first else str(STAGES[previous]), changed_on)
+            for customer_id, stage, previous, first in zip(
+                new.figures.ids[moved].tolist(), new.stage[moved].tolist(), old.stage[moved].tolist(),
+                never_computed, strict=True,
+            )
+        ),
+    )
+    return len(moved)
 
 
 def refresh_customer_cache(

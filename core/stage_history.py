@@ -11,6 +11,7 @@ from datetime import date
 import numpy as np
 from sqlalchemy import Connection, bindparam, delete, insert, update
 
+from core.bulk import execute_rows, stores_dates_as_text
 from core.insights import StageClock, month_end_day, month_index
 from core.lifecycle import STAGES, load_thresholds
 from core.models import Customer, StageChange
@@ -32,31 +33,34 @@ def rebuild_stage_history(connection: Connection, as_of: date | None = None, mon
     days = [month_end_day(month) for month in range(last_month - months, last_month)] + [end]
     previous = np.full(len(ids), NONE, dtype=np.int8)
     since = np.full(len(ids), NONE, dtype=np.int64)
-    records: list[dict] = []
+    records: list[tuple[int, str, str | None, int]] = []
     for day in days:
         stages = clock.stages(day)
         moved = np.flatnonzero((stages != previous) & (stages != NONE))
-        changed_on = np.datetime64(day, "D").astype(object)
         records.extend(
-            {"customer_id": customer_id, "stage": str(STAGES[stage]),
-             "previous_stage": None if before == NONE else str(STAGES[before]), "changed_on": changed_on}
+            (customer_id, str(STAGES[stage]), None if before == NONE else str(STAGES[before]), day)
             for customer_id, stage, before in zip(ids[moved].tolist(), stages[moved].tolist(),
                                                   previous[moved].tolist(), strict=True)
         )
         since[moved] = day
         previous = stages
     connection.execute(delete(StageChange))
-    if records:
-        connection.execute(insert(StageChange), records)
+    as_text = stores_dates_as_text(connection)
+
+    def stored(day: int) -> object:
+        value = np.datetime64(day, "D")
+        return str(value) if as_text else value.astype(object)
+
+    names = ["customer_id", "stage", "previous_stage", "changed_on"]
+    execute_rows(connection, insert(StageChange).values({name: bindparam(name) for name in names}), names,
+                 ((*record[:3], stored(record[3])) for record in records))
     current = np.flatnonzero(previous != NONE)
-    if len(current):
-        connection.execute(
-            update(Customer).where(Customer.id == bindparam("cid"))
-            .values(stage=bindparam("new_stage"), stage_since=bindparam("since"))
-            .execution_options(synchronize_session=False),
-            [{"cid": customer_id, "new_stage": str(STAGES[stage]),
-              "since": np.datetime64(day, "D").astype(object)}
-             for customer_id, stage, day in zip(ids[current].tolist(), previous[current].tolist(),
-                                                since[current].tolist(), strict=True)],
-        )
+    execute_rows(
+        connection,
+        update(Customer).where(Customer.id == bindparam("cid"))
+        .values(stage=bindparam("new_stage"), stage_since=bindparam("since"), updated_at=Customer.updated_at),
+        ["cid", "new_stage", "since"],
+        ((customer_id, str(STAGES[stage]), stored(day)) for customer_id, stage, day in
+         zip(ids[current].tolist(), previous[current].tolist(), since[current].tolist(), strict=True)),
+    )
     return len(records)

@@ -141,3 +141,14 @@ def test_stages_age_with_the_calendar_without_new_orders(database) -> None:
         customer = session.get(Customer, customer_id)
         # 91 days since the last order; the buyer's own gap is 20 days.
         assert (customer.stage, customer.overdue) == ("dormant", round(91 / 20, 2))
+
+
+def test_derived_figures_are_not_an_edit(database) -> None:
+    with database.transaction() as session:
+        customer_id = add_customer(session, [(10, "paid")])
+        session.get(Customer, customer_id).updated_at = datetime(2020, 1, 2, 3, 4, 5)
+        session.flush()
+        refresh_derived(session.connection(), as_of=AS_OF)
+    with database.session() as session:
+        customer = session.get(Customer, customer_id)
+        assert (customer.stage, customer.updated_at) == ("new", datetime(2020, 1, 2, 3, 4, 5))
