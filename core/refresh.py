@@ -12,6 +12,7 @@ from datetime import date
 
 from sqlalchemy import Connection
 
+from core.customers.search_keys import refresh_search_keys
 from core.lifecycle import refresh_customer_figures
 
 
@@ -19,4 +20,6 @@ def refresh_derived(
     connection: Connection, customer_ids: Iterable[int] | None = None, as_of: date | None = None
 ) -> None:
     """Bring the derived data of these customers (all when None) up to date, as of `as_of` (today)."""
+    customer_ids = None if customer_ids is None else list(customer_ids)  # read by several recomputes
     refresh_customer_figures(connection, as_of=as_of, customer_ids=customer_ids)
+    refresh_search_keys(connection, customer_ids)
