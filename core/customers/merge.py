@@ -91,6 +91,8 @@ def merge_customers(session: Session, kept_id: int, merged_id: int) -> int:
     moved["tags_added"] = new_tags
     filled = {name: getattr(merged, name) for name in FILLABLE
               if getattr(kept, name) in (None, "") and getattr(merged, name) not in (None, "")}
+    if merged.phone and merged.phone != kept.phone and not kept.phone_alt:
+        filled["phone_alt"] = merged.phone  # the second number stays findable
     moved["filled"] = filled
     moved["flags"] = {"is_vip": kept.is_vip, "do_not_contact": kept.do_not_contact,
                       "dnc_reason": kept.dnc_reason, "dnc_since": kept.dnc_since.isoformat() if kept.dnc_since else None}
