@@ -20,9 +20,8 @@ BUYERS = [
 ]
 
 
-@pytest.fixture
-def book(database):  # type: ignore[no-untyped-def]
-    """The database with BUYERS; returns {name: id}."""
+def make_book(database) -> dict[str, int]:  # type: ignore[no-untyped-def]
+    """Fill the database with BUYERS; returns {name: id}."""
     ids = {}
     with database.transaction() as session:
         for name, nickname, platform, phone, city, orders in BUYERS:
@@ -38,3 +37,8 @@ def book(database):  # type: ignore[no-untyped-def]
         session.flush()
         refresh_derived(session.connection(), as_of=datetime(2026, 11, 22).date())
     return ids
+
+
+@pytest.fixture
+def book(database):  # type: ignore[no-untyped-def]
+    return make_book(database)
