@@ -20,6 +20,9 @@ from gui.customers.tasks import read, rows_as_shown
 from gui.worker import run_in_background
 
 PAGE_SIZE = 200
+# The first screenful of ids comes first (an index scan with LIMIT), so the list paints before a million
+# ids have crossed from the database; the rest follow and extend the list without a reset.
+FIRST_IDS = PAGE_SIZE * 2
 CACHE_LIMIT = 5000
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 TAGS_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -42,10 +45,15 @@ class ListQuery:
     descending: bool = True
 
 
-def _load_ids(session, query: ListQuery) -> tuple[list[int], int]:  # type: ignore[no-untyped-def]
+def _first_ids(session, query: ListQuery) -> list[int]:  # type: ignore[no-untyped-def]
+    return customer_ids(session, query.customer_filter, query.sort, query.descending, limit=FIRST_IDS)
+
+
+def _all_ids(session, query: ListQuery, need_total: bool) -> tuple[list[int], int | None]:  # type: ignore[no-untyped-def]
     ids = customer_ids(session, query.customer_filter, query.sort, query.descending)
-    everyone = count_customers(session) if not query.customer_filter.is_empty() else len(ids)
-    return ids, everyone
+    if query.customer_filter.is_empty():
+        return ids, len(ids)
+    return ids, count_customers(session) if need_total else None
 
 
 class CustomerTableModel(QAbstractTableModel):
@@ -60,6 +68,7 @@ class CustomerTableModel(QAbstractTableModel):
         self._rows: dict[int, CustomerRow] = {}
         self._pending_pages: set[int] = set()
         self._generation = 0
+        self._everyone: int | None = None
         self.titles = {
             "name": self.tr("Name"), "nickname": self.tr("Nickname"), "platform": self.tr("Platform"),
             "stage": self.tr("Stage"), "tags": self.tr("Tags"), "paid_orders": self.tr("Paid orders"),
@@ -77,14 +86,14 @@ class CustomerTableModel(QAbstractTableModel):
         if query is not None:
             self.query = query
         self._generation += 1
-        generation = self._generation
+        generation, current = self._generation, self.query
         run_in_background(
-            read, self.database, _load_ids, self.query,
-            on_success=lambda result: self._ids_arrived(generation, *result),
+            read, self.database, _first_ids, current,
+            on_success=lambda ids: self._first_ids_arrived(generation, current, ids),
             on_failure=lambda message, _details: self.failed.emit(message),
         )
 
-    def _ids_arrived(self, generation: int, ids: list[int], everyone: int) -> None:
+    def _first_ids_arrived(self, generation: int, query: ListQuery, ids: list[int]) -> None:
         if generation != self._generation:
             return  # the user typed on; a newer query is coming
         self.beginResetModel()
@@ -92,7 +101,39 @@ class CustomerTableModel(QAbstractTableModel):
         self._rows.clear()
         self._pending_pages.clear()
         self.endResetModel()
-        self.loaded.emit(len(ids), everyone)
+        if len(ids) < FIRST_IDS and (self._everyone is not None or query.customer_filter.is_empty()):
+            if query.customer_filter.is_empty():
+                self._everyone = len(ids)
+            self.loaded.emit(len(ids), self._everyone or 0)
+            return
+        run_in_background(
+            read, self.database, _all_ids, query, self._everyone is None,
+            on_success=lambda result: self._all_ids_arrived(generation, *result),
+            on_failure=lambda message, _details: self.failed.emit(message),
+        )
+
+    def _all_ids_arrived(self, generation: int, ids: list[int], everyone: int | None) -> None:
+        if generation != self._generation:
+            return
+        if everyone is not None:
+            self._everyone = everyone
+        known = len(self._ids)
+        if ids[:known] == self._ids:
+            if len(ids) > known:
+                self.beginInsertRows(QModelIndex(), known, len(ids) - 1)
+                self._ids = ids
+                self.endInsertRows()
+        else:  # the book changed between the two reads
+            self.beginResetModel()
+            self._ids = ids
+            self._rows.clear()
+            self._pending_pages.clear()
+            self.endResetModel()
+        self.loaded.emit(len(ids), self._everyone or 0)
+
+    def forget_total(self) -> None:
+        """The book changed: count everyone again on the next load."""
+        self._everyone = None
 
     def refresh_rows(self) -> None:
         """Forget fetched rows (after an edit) so visible ones are fetched anew."""

@@ -90,7 +90,7 @@ class CustomersPage(QWidget):
         self.segments.chosen.connect(self._segment_chosen)
         self.model.loaded.connect(self._loaded)
         self.model.failed.connect(lambda message: self.count_label.setText(message))
-        self.model.modelReset.connect(lambda: self.detail.show_customer(None))
+        self.model.modelReset.connect(self._rows_reset)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.detail.changed.connect(self._something_changed)
         context.database_changed.connect(self._database_switched)
@@ -257,6 +257,7 @@ class CustomersPage(QWidget):
         self.model.load(ListQuery(self.current_filter(), self.model.query.sort, self.model.query.descending))
 
     def reload(self) -> None:
+        self.model.forget_total()
         self.model.load()
         self.segments.reload()
 
@@ -293,8 +294,14 @@ class CustomersPage(QWidget):
                 self.tr("%1 of %2 customers").replace("%1", f"{shown:,}").replace("%2", f"{everyone:,}"))
         self._selection_changed()
 
+    def _rows_reset(self) -> None:
+        self.detail.show_customer(None)
+        if self.model.rowCount():  # paint the first screen now; the count follows with the rest of the ids
+            self.stack.setCurrentWidget(self.book)
+
     def _database_switched(self) -> None:
         self.model.database = self.context.database
+        self.model.forget_total()
         self.only_ids = None
         self.only_banner.hide()
 

@@ -172,3 +172,15 @@ def test_show_only_lists_exactly_those_customers(qtbot, page) -> None:  # type: 
     assert "Lost buyers" in page.only_label.text() and page.only_banner.isVisible()
     page.show_everyone()
     qtbot.waitUntil(lambda: page.model.rowCount() == 4, timeout=5000)
+
+
+def test_the_first_ids_paint_before_the_rest_arrive(qtbot, page, monkeypatch, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr("gui.customers.table_model.FIRST_IDS", 2)
+    seen: list[int] = []
+    page.model.modelReset.connect(lambda: seen.append(page.model.rowCount()))
+    with qtbot.waitSignal(page.model.loaded, timeout=5000) as loaded:
+        page.reload()
+    assert seen == [2] and loaded.args == [4, 4] and page.model.rowCount() == 4
+    wait_rows(qtbot, page)
+    assert len(set(page.model.ids())) == 4
+    qtmodeltester.check(page.model)
