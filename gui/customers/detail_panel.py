@@ -42,6 +42,7 @@ from core.customers.tags import set_customer_tags, tags_by_use
 from core.models import CalendarKind, NoteKind
 from core.privacy import rep_mode_enabled, reveal_phone
 from gui.context import AppContext
+from gui.customers.labels import CustomerLabels
 from gui.customers.tag_completer import TagListCompleter
 from gui.customers.tasks import detail_as_shown, read, write
 from gui.worker import run_in_background
@@ -68,6 +69,7 @@ class CustomerDetailPanel(QWidget):
         self.customer_id: int | None = None
         self.detail: CustomerDetail | None = None
         self.masked = False
+        self.statuses = CustomerLabels().order_statuses()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 0, 0, 0)
         self.heading = QLabel(self.tr("Choose a customer to see everything about them."))
@@ -360,7 +362,7 @@ class CustomerDetailPanel(QWidget):
         )
         self.orders.clear()
         for order in detail.orders:
-            item = QTreeWidgetItem([order.number, _when(order.created_at), order.status,
+            item = QTreeWidgetItem([order.number, _when(order.created_at), self.statuses.get(order.status, order.status),
                                     f"¥{order.amount}" if order.amount is not None else ""])
             for line in order.lines:
                 item.addChild(QTreeWidgetItem([line.title or line.sku or "", "", f"× {line.quantity or 1}",

@@ -118,8 +118,9 @@ class DuplicatesDialog(QDialog):
             differs = value != other.profile.get(key)
             style = ' style="background:#fff4ce"' if differs else ""
             rows.append(f"<tr{style}><td><b>{key}</b></td><td>{value or ''}</td></tr>")
-        rows.append(f"<tr><td><b>{self.tr('Orders')}</b></td><td>{len(detail.orders)}</td></tr>")
-        rows.append(f"<tr><td><b>{self.tr('Tags')}</b></td><td>{', '.join(n for n, _c in detail.tags)}</td></tr>")
+        orders, tags = self.tr("Orders"), self.tr("Tags")
+        rows.append(f"<tr><td><b>{orders}</b></td><td>{len(detail.orders)}</td></tr>")
+        rows.append(f"<tr><td><b>{tags}</b></td><td>{', '.join(n for n, _c in detail.tags)}</td></tr>")
         return f"<h3>#{detail.id} {detail.display_name}</h3><table>{''.join(rows)}</table>"
 
     def merge(self) -> None:

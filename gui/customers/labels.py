@@ -19,3 +19,9 @@ class CustomerLabels(QObject):
             "douyin": self.tr("Douyin"), "kuaishou": self.tr("Kuaishou"), "wechat_shop": self.tr("WeChat shop"),
             "youzan": self.tr("Youzan"), "shopify": self.tr("Shopify"), "other": self.tr("Other"),
         }
+
+    def order_statuses(self) -> dict[str, str]:
+        return {
+            "unpaid": self.tr("unpaid"), "paid": self.tr("paid"), "shipped": self.tr("shipped"),
+            "completed": self.tr("completed"), "closed": self.tr("closed"), "refunded": self.tr("refunded"),
+        }

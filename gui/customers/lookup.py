@@ -55,6 +55,7 @@ class ChatLookupWindow(QWidget):
         self._generation = 0
         labels = CustomerLabels()
         self.stage_names, self.platform_names = labels.stages(), labels.platforms()
+        self.statuses = labels.order_statuses()
         self.setWindowTitle(self.tr("Chat lookup"))
         self.resize(360, 520)
         layout = QVBoxLayout(self)
@@ -158,6 +159,8 @@ class ChatLookupWindow(QWidget):
 
     def card_html(self, detail: CustomerDetail) -> str:
         e = html.escape
+        stage, birthday = e(self.tr("Stage:")), e(self.tr("Birthday:"))
+        vip_notes, last_orders = e(self.tr("VIP notes:")), e(self.tr("Last orders:"))
         parts = []
         if detail.do_not_contact:
             parts.append(f'<p style="background:#fdecea;color:#a93226;padding:4px"><b>'
@@ -165,22 +168,23 @@ class ChatLookupWindow(QWidget):
         vip = " ★ VIP" if detail.is_vip else ""
         name = e(detail.display_name)
         nickname = e(detail.profile.get("nickname") or "")
-        parts.append(f"<h3>{name}{vip}</h3><p>{nickname} · {e(self.platform_names.get(detail.profile.get('platform') or '', ''))} · "
-                     f"{e(detail.profile.get('phone') or '')}</p>")
+        platform = e(self.platform_names.get(detail.profile.get("platform") or "", ""))
+        parts.append(f"<h3>{name}{vip}</h3><p>{nickname} · {platform} · {e(detail.profile.get('phone') or '')}</p>")
         tags = " ".join(f'<span style="background:{c};color:white">&nbsp;{e(n)}&nbsp;</span>' for n, c in detail.tags)
-        parts.append(f"<p><b>{e(self.tr('Stage'))}:</b> {e(self.stage_names.get(detail.stage, detail.stage))} &nbsp; {tags}</p>")
+        parts.append(f"<p><b>{stage}</b> {e(self.stage_names.get(detail.stage, detail.stage))} &nbsp; {tags}</p>")
         if detail.birthday.text:
             next_day = f" → {detail.birthday.next}" if detail.birthday.next else ""
-            parts.append(f"<p><b>{e(self.tr('Birthday'))}:</b> {e(detail.birthday.text)}{next_day}</p>")
+            parts.append(f"<p><b>{birthday}</b> {e(detail.birthday.text)}{next_day}</p>")
         if detail.vip_notes:
             notes = "".join(f"<li>{e(note.text)}</li>" for note in detail.vip_notes[:3])
-            parts.append(f"<p><b>{e(self.tr('VIP notes'))}:</b></p><ul>{notes}</ul>")
+            parts.append(f"<p><b>{vip_notes}</b></p><ul>{notes}</ul>")
         orders = "".join(
             f"<li>{order.created_at:%Y-%m-%d} {e(order.summary or order.number)} ¥{order.amount or ''} "
-            f"({e(order.status)})</li>" if order.created_at else f"<li>{e(order.number)}</li>"
+            f"({e(self.statuses.get(order.status, order.status))})</li>" if order.created_at
+            else f"<li>{e(order.number)}</li>"
             for order in detail.orders[:3]
         )
-        parts.append(f"<p><b>{e(self.tr('Last orders'))}:</b></p><ul>{orders or '<li>—</li>'}</ul>")
+        parts.append(f"<p><b>{last_orders}</b></p><ul>{orders or '<li>—</li>'}</ul>")
         return "".join(parts)
 
     def _open_in_book(self) -> None:

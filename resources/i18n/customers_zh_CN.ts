@@ -36,6 +36,22 @@
         <translation>没有客户匹配“%1”。</translation>
     </message>
     <message>
+        <source>Stage:</source>
+        <translation>阶段：</translation>
+    </message>
+    <message>
+        <source>Birthday:</source>
+        <translation>生日：</translation>
+    </message>
+    <message>
+        <source>VIP notes:</source>
+        <translation>VIP 备注：</translation>
+    </message>
+    <message>
+        <source>Last orders:</source>
+        <translation>最近订单：</translation>
+    </message>
+    <message>
         <source>From the chat lookup</source>
         <translation>来自聊天查客</translation>
     </message>
@@ -361,6 +377,30 @@
         <source>Other</source>
         <translation>其他</translation>
     </message>
+    <message>
+        <source>unpaid</source>
+        <translation>未付款</translation>
+    </message>
+    <message>
+        <source>paid</source>
+        <translation>已付款</translation>
+    </message>
+    <message>
+        <source>shipped</source>
+        <translation>已发货</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>refunded</source>
+        <translation>已退款</translation>
+    </message>
 </context>
 <context>
     <name>CustomerTableModel</name>
@@ -609,6 +649,14 @@
     <message>
         <source>%1 possible duplicates</source>
         <translation>%1 组疑似重复</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
     </message>
     <message>
         <source>Merged. You can undo this merge.</source>
