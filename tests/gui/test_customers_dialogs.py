@@ -112,3 +112,23 @@ def test_chat_lookup_follows_the_clipboard_and_warns_do_not_contact(qtbot, conte
     qtbot.waitUntil(lambda: "单田芳" in window.card.text(), timeout=5000)
     assert "Do not contact" in window.card.text() and "complained" in window.card.text()
     window.clipboard_watch.setChecked(False)
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support raise")
+def test_main_window_opens_the_lookup_from_menu_toolbar_and_shortcut(qtbot, context) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QToolBar
+
+    from gui.main_window import MainWindow
+
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.lookup_action.shortcut().toString() == "Ctrl+Shift+F"
+    assert window.lookup_action in window.findChild(QToolBar, "customersToolbar").actions()
+    window.lookup_action.trigger()
+    assert window.chat_lookup is not None and window.chat_lookup.isVisible()
+    qtbot.keyClicks(window.chat_lookup.search, "stf")
+    qtbot.waitUntil(lambda: "单田芳" in window.chat_lookup.card.text(), timeout=5000)
+    qtbot.mouseClick(window.chat_lookup.open_button, Qt.MouseButton.LeftButton)
+    page = window.pages["customers"]
+    qtbot.waitUntil(lambda: page.model.ids() == [context.book["单田芳"]], timeout=5000)

@@ -184,3 +184,52 @@ def test_the_first_ids_paint_before_the_rest_arrive(qtbot, page, monkeypatch, qt
     wait_rows(qtbot, page)
     assert len(set(page.model.ids())) == 4
     qtmodeltester.check(page.model)
+
+
+def test_saving_a_segment_shows_it_with_its_count(qtbot, page, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    page.filters.city.setText("杭州市")
+    page.filters.city.editingFinished.emit()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 2, timeout=5000)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kwargs: ("杭州客户", True))
+    qtbot.mouseClick(page.save_segment_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.segments.count() == 2, timeout=5000)
+    assert page.segments.item(1).text() == "杭州客户 (2)"
+    page.segments.itemClicked.emit(page.segments.item(0))
+    qtbot.waitUntil(lambda: page.model.rowCount() == 4, timeout=5000)
+    assert page.filters.city.text() == ""
+    page.segments.itemClicked.emit(page.segments.item(1))
+    qtbot.waitUntil(lambda: page.model.rowCount() == 2, timeout=5000)
+    assert page.filters.city.text() == "杭州市"
+
+
+def test_rep_mode_masks_phones_and_logs_a_reveal(qtbot, qsettings_isolated, database) -> None:  # type: ignore[no-untyped-def]
+    from core.models import AuditEvent
+    from core.privacy import set_owner_passphrase, set_rep_mode
+
+    make_book(database)
+    with database.transaction() as session:
+        set_owner_passphrase(session, "secret")
+        set_rep_mode(session, True, "secret")
+    page = CustomersPage(AppContext(database))
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 4, timeout=5000)
+    select_customer(qtbot, page, "张晓明")
+    assert page.model.cached_row(page.table.currentIndex().row()).phone == "138****1234"
+    assert page.detail.fields["phone"].text() == "138****1234" and page.detail.fields["phone"].isReadOnly()
+    assert page.detail.reveal_button.isVisible()
+    qtbot.mouseClick(page.detail.reveal_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.detail.fields["phone"].text() == "13812341234", timeout=5000)
+    with database.session() as session:
+        assert session.scalars(select(AuditEvent.action)).all()[-1] == "reveal_phone"
+    wait_for_background_tasks()
+
+
+def test_double_click_opens_the_customer_in_its_own_window(qtbot, page) -> None:  # type: ignore[no-untyped-def]
+    wait_rows(qtbot, page)
+    page.table.doubleClicked.emit(page.model.index(0, 0))
+    assert len(page.detail_windows) == 1
+    window = page.detail_windows[0]
+    qtbot.waitUntil(lambda: window.detail is not None, timeout=5000)
+    assert window.isWindow() and window.heading.text().startswith(window.detail.display_name)
+    window.close()
