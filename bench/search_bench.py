@@ -164,6 +164,12 @@ def measure(path: Path) -> None:
             print(f"{kind:<20}{statistics.median(lookup):>12.1f}{percentile(lookup, 0.95):>12.1f}"
                   f"{statistics.median(listing):>12.1f}{percentile(listing, 0.95):>12.1f}", flush=True)
     first_paint(database)
+    from core.customers.merge import duplicate_candidates
+
+    with database.session() as session:
+        started = time.perf_counter()
+        pairs = duplicate_candidates(session)
+        print(f"duplicate candidates: {len(pairs)} pairs in {time.perf_counter() - started:.1f} s")
     database.dispose()
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak RSS of the measuring process: {peak:,.0f} MB")

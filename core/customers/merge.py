@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import and_, delete, func, insert, select, update
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import delete, distinct, func, insert, select, update
+from sqlalchemy.orm import Session
 
 from core.errors import LaokeError
 from core.models import (
@@ -39,19 +39,31 @@ class DuplicatePair:
     reason: str  # "phone", "name_address" or "nickname"
 
 
-def _pairs(session: Session, key, reason: str, extra=None, limit: int = 200) -> list[DuplicatePair]:  # type: ignore[no-untyped-def]
-    a, b = aliased(Customer), aliased(Customer)
-    conditions = [key(a) == key(b), a.id < b.id, key(a).is_not(None), key(a) != "",
-                  a.merged_into_id.is_(None), b.merged_into_id.is_(None)]
-    if extra is not None:
-        conditions.append(extra(a, b))
-    rows = session.execute(select(a.id, b.id).where(and_(*conditions)).order_by(a.id, b.id).limit(limit))
-    return [DuplicatePair(first, second, reason) for first, second in rows]
+def _pairs(session: Session, key, reason: str, across_platforms: bool, limit: int) -> list[DuplicatePair]:  # type: ignore[no-untyped-def]
+    """Pairs of live records sharing `key` (on different platforms when asked). GROUP BY, not a self-join:
+    it sorts once, so it stays in seconds at a million buyers."""
+    live = [Customer.merged_into_id.is_(None), key.is_not(None), key != ""]
+    enough = func.count(distinct(Customer.platform)) > 1 if across_platforms else func.count() > 1
+    shared = select(key).where(*live).group_by(key).having(enough).limit(limit)
+    rows = session.execute(
+        select(Customer.id, key, Customer.platform).where(*live, key.in_(shared)).order_by(key, Customer.id)
+    )
+    groups: dict[object, list[tuple[int, str | None]]] = {}
+    for customer_id, value, platform in rows:
+        groups.setdefault(value, []).append((customer_id, platform))
+    pairs = []
+    for members in groups.values():
+        first_id, first_platform = members[0]
+        pairs.extend(
+            DuplicatePair(first_id, other_id, reason)
+            for other_id, other_platform in members[1:]
+            if not across_platforms or other_platform != first_platform
+        )
+    return pairs[:limit]
 
 
-def _bare_nickname(customer) -> object:  # type: ignore[no-untyped-def]
-    # "柠檬不酸123" and "柠檬不酸" on two platforms are likely one person: compare without trailing digits.
-    return func.rtrim(func.lower(customer.nickname), "0123456789_-. ")
+# "柠檬不酸123" and "柠檬不酸" on two platforms are likely one person: compare without trailing digits.
+_BARE_NICKNAME = func.rtrim(func.lower(Customer.nickname), "0123456789_-. ")
 
 
 def duplicate_candidates(session: Session, limit: int = 200) -> list[DuplicatePair]:
@@ -59,12 +71,12 @@ def duplicate_candidates(session: Session, limit: int = 200) -> list[DuplicatePa
     on different platforms. Strongest reasons first; each pair once."""
     found: dict[tuple[int, int], DuplicatePair] = {}
     searches = (
-        (lambda c: c.phone, "phone", None),
-        (lambda c: c.name + "|" + c.address, "name_address", None),
-        (_bare_nickname, "nickname", lambda a, b: a.platform != b.platform),
+        (Customer.phone, "phone", False),
+        (Customer.name + "|" + Customer.address, "name_address", False),
+        (_BARE_NICKNAME, "nickname", True),
     )
-    for key, reason, extra in searches:
-        for pair in _pairs(session, key, reason, extra, limit):
+    for key, reason, across_platforms in searches:
+        for pair in _pairs(session, key, reason, across_platforms, limit):
             found.setdefault((pair.first_id, pair.second_id), pair)
     return list(found.values())[:limit]
 
