@@ -13,11 +13,14 @@ from datetime import date
 from sqlalchemy import Connection
 
 from core.customer_cache import refresh_customer_cache
+from core.customers.search_keys import refresh_search_keys
 
 
 def refresh_derived(
     connection: Connection, customer_ids: Iterable[int] | None = None, as_of: date | None = None
 ) -> None:
     """Bring the derived data of these customers (all when None) up to date, as of `as_of` (today)."""
+    customer_ids = None if customer_ids is None else list(customer_ids)  # read by several recomputes
     # Figures, stages (with their history), RFM scores and overdue; thresholds come from the shop's settings.
     refresh_customer_cache(connection, customer_ids=customer_ids, as_of=as_of)
+    refresh_search_keys(connection, customer_ids)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QProgressDialog,
     QStackedWidget,
@@ -68,6 +69,7 @@ class MainWindow(QMainWindow):
         self.database_label = QLabel()
         self.statusBar().addPermanentWidget(self.database_label)
         self._build_menus()
+        self._build_chat_lookup()
         self.navigation.currentRowChanged.connect(self._show_row)
         context.database_changed.connect(self._show_database)
         context.show_customers_requested.connect(self._show_customers)
@@ -135,6 +137,30 @@ class MainWindow(QMainWindow):
         about_action = QAction(self.tr("&About Laoke"), self)
         about_action.triggered.connect(self._about)
         help_menu.addAction(about_action)
+
+    def _build_chat_lookup(self) -> None:
+        """The customer room's chat lookup: a Customers menu, a toolbar button and Ctrl+Shift+F."""
+        self.chat_lookup = None
+        self.lookup_action = QAction(self.tr("Chat &lookup"), self)
+        self.lookup_action.setShortcut(QKeySequence("Ctrl+Shift+F"))
+        self.lookup_action.triggered.connect(self.show_chat_lookup)
+        menu = QMenu(self.tr("&Customers"), self)
+        menu.addAction(self.lookup_action)
+        self.menuBar().insertMenu(self.menuBar().actions()[-1], menu)
+        toolbar = self.addToolBar(self.tr("Customers"))
+        toolbar.setObjectName("customersToolbar")
+        toolbar.addAction(self.lookup_action)
+
+    def show_chat_lookup(self) -> None:
+        if self.chat_lookup is None:
+            from gui.customers.lookup import ChatLookupWindow
+
+            self.chat_lookup = ChatLookupWindow(self.context, self)
+            self.chat_lookup.changed.connect(self.context.data_changed)
+        self.chat_lookup.show()
+        self.chat_lookup.raise_()
+        self.chat_lookup.activateWindow()
+        self.chat_lookup.search.setFocus()
 
     def _show_database(self) -> None:
         label = self.context.database.label

@@ -19,6 +19,8 @@ from core.errors import LaokeError
 COMMANDS = (
     "core.cli.demo_cmd",
     "core.cli.stats_cmd",
+    "core.cli.customers_cmd",
+    "core.cli.export_cmd",
 )
 
 

@@ -1,19 +1,52 @@
-"""The customer book: the page a shop owner lives in."""
+"""The customer book: the page a shop owner lives in.
+
+Search box and filters on top, saved segments on the left, the lazy list in the middle and the chosen buyer's
+detail on the right. Every query runs in the background; the list holds ids and fetches rows it shows.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+from pathlib import Path
 
-from core.stats import shop_stats
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.customers.export import EXPORT_COLUMNS, export_customers
+from core.customers.listing import CustomerFilter
+from core.customers.profile import set_do_not_contact, set_vip
+from core.customers.segments import save_segment
+from core.customers.tags import add_tags, remove_tags
 from gui.context import AppContext
+from gui.customers.delegates import HighlightDelegate, TagChipsDelegate
+from gui.customers.detail_panel import CustomerDetailPanel
+from gui.customers.filters_panel import FiltersPanel
+from gui.customers.segments_bar import SegmentsBar
+from gui.customers.table_model import COLUMNS, CustomerTableModel, ListQuery
+from gui.customers.tasks import write, write_with_progress
 from gui.widgets import EmptyState, PageHeader
 from gui.worker import run_in_background
 
-
-def _load_stats(database, progress, cancel):  # type: ignore[no-untyped-def]
-    with database.session() as session:
-        return shop_stats(session)
+SEARCH_DELAY_MS = 60  # a keystroke or two: typing fast sends one query, not one per letter
+HEADER_KEY = "customers/header"
+HIDDEN_BY_DEFAULT = ("nickname", "overdue", "phone")
 
 
 class CustomersPage(QWidget):
@@ -23,6 +56,8 @@ class CustomersPage(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
+        self.detail_windows: list[QWidget] = []
+        self.only_ids: list[int] | None = None
         layout = QVBoxLayout(self)
         layout.addWidget(PageHeader(self.tr("Customers"), self.tr("Everyone who ever bought from your shop.")))
         self.stack = QStackedWidget()
@@ -40,26 +75,337 @@ class CustomersPage(QWidget):
         self.empty_state.add_action(self.demo_button)
         self.stack.addWidget(self.empty_state)
 
-        self.summary = QLabel()
-        self.stack.addWidget(self.summary)
+        self.model = CustomerTableModel(context.database, self)
+        self.book = self._build_book()
+        # Many buttons: without this the page would dictate a wide window; narrow windows clip the row.
+        self.book.setMinimumWidth(400)
+        self.stack.addWidget(self.book)
+
+        self.search_timer = QTimer(self)
+        self.search_timer.setSingleShot(True)
+        self.search_timer.setInterval(SEARCH_DELAY_MS)
+        self.search_timer.timeout.connect(self.apply_filter)
+        self.search.textChanged.connect(lambda _text: self.search_timer.start())
+        self.filters.changed.connect(self.apply_filter)
+        self.segments.chosen.connect(self._segment_chosen)
+        self.model.loaded.connect(self._loaded)
+        self.model.failed.connect(lambda message: self.count_label.setText(message))
+        self.model.modelReset.connect(self._rows_reset)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.detail.changed.connect(self._something_changed)
+        context.database_changed.connect(self._database_switched)
         context.data_changed.connect(self.reload)
         self.reload()
 
-    def show_only(self, customer_ids: list[int], label: str) -> None:
-        """Show exactly these customers (asked for by another page, e.g. a chart's bar)."""
-        self.summary.setText(label)
-        self.stack.setCurrentWidget(self.summary)
+    # -- building ------------------------------------------------------------------------------------
+
+    def _build_book(self) -> QWidget:
+        book = QWidget()
+        layout = QVBoxLayout(book)
+        layout.setContentsMargins(0, 0, 0, 0)
+
+        top = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setObjectName("customerSearch")
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(
+            self.tr("Search name, nickname, phone or its last 4 digits, order number, WeChat, tag, pinyin (zxm)…"))
+        top.addWidget(self.search, 1)
+        self.filters_button = QPushButton(self.tr("Filters"))
+        self.filters_button.setCheckable(True)
+        top.addWidget(self.filters_button)
+        self.save_segment_button = QPushButton(self.tr("Save as segment…"))
+        self.save_segment_button.clicked.connect(self.save_segment)
+        top.addWidget(self.save_segment_button)
+        self.columns_button = QToolButton()
+        self.columns_button.setText(self.tr("Columns"))
+        self.columns_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        top.addWidget(self.columns_button)
+        self.tags_button = QPushButton(self.tr("Tags…"))
+        self.tags_button.clicked.connect(self.open_tag_manager)
+        top.addWidget(self.tags_button)
+        self.duplicates_button = QPushButton(self.tr("Duplicates…"))
+        self.duplicates_button.clicked.connect(self.open_duplicates)
+        top.addWidget(self.duplicates_button)
+        layout.addLayout(top)
+
+        self.only_banner = QWidget()
+        banner = QHBoxLayout(self.only_banner)
+        banner.setContentsMargins(0, 0, 0, 0)
+        self.only_label = QLabel()
+        self.only_label.setStyleSheet("font-weight: bold;")
+        show_all = QPushButton(self.tr("Show everyone"))
+        show_all.clicked.connect(self.show_everyone)
+        banner.addWidget(self.only_label, 1)
+        banner.addWidget(show_all)
+        self.only_banner.hide()
+        layout.addWidget(self.only_banner)
+
+        bulk = QHBoxLayout()
+        self.selection_label = QLabel()
+        bulk.addWidget(self.selection_label)
+        bulk.addStretch(1)
+        self.add_tags_button = QPushButton(self.tr("Add tags…"))
+        self.add_tags_button.clicked.connect(lambda: self.bulk_tags(add=True))
+        self.remove_tags_button = QPushButton(self.tr("Remove tags…"))
+        self.remove_tags_button.clicked.connect(lambda: self.bulk_tags(add=False))
+        self.vip_button = QToolButton()
+        self.vip_button.setText(self.tr("VIP"))
+        self.vip_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        vip_menu = QMenu(self.vip_button)
+        vip_menu.addAction(self.tr("Set VIP"), lambda: self.bulk(set_vip, True))
+        vip_menu.addAction(self.tr("Clear VIP"), lambda: self.bulk(set_vip, False))
+        self.vip_button.setMenu(vip_menu)
+        self.dnc_button = QPushButton(self.tr("Do not contact…"))
+        self.dnc_button.clicked.connect(self.bulk_do_not_contact)
+        self.export_button = QPushButton(self.tr("Export to Excel…"))
+        self.export_button.clicked.connect(self.export)
+        for widget in (self.add_tags_button, self.remove_tags_button, self.vip_button, self.dnc_button,
+                       self.export_button):
+            bulk.addWidget(widget)
+        layout.addLayout(bulk)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.segments = SegmentsBar(self.context)
+        self.segments.setMinimumWidth(130)
+        self.splitter.addWidget(self.segments)
+        middle = QWidget()
+        middle_layout = QVBoxLayout(middle)
+        middle_layout.setContentsMargins(0, 0, 0, 0)
+        self.filters = FiltersPanel()
+        self.filters.setVisible(False)
+        self.filters_button.toggled.connect(self.filters.setVisible)
+        middle_layout.addWidget(self.filters)
+        self.table = self._build_table()
+        middle_layout.addWidget(self.table, 1)
+        self.count_label = QLabel()
+        middle_layout.addWidget(self.count_label)
+        self.splitter.addWidget(middle)
+        self.detail = CustomerDetailPanel(self.context)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setStretchFactor(2, 2)
+        self.splitter.setSizes([150, 620, 380])
+        layout.addWidget(self.splitter, 1)
+        self._build_columns_menu()
+        return book
+
+    def _build_table(self) -> QTableView:
+        table = QTableView()
+        table.setObjectName("customerTable")
+        table.setModel(self.model)
+        table.setSortingEnabled(True)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        table.setAlternatingRowColors(True)
+        table.setWordWrap(False)
+        table.verticalHeader().setVisible(False)
+        table.verticalHeader().setDefaultSectionSize(26)
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header = table.horizontalHeader()
+        header.setSectionsMovable(True)
+        header.setStretchLastSection(True)
+        header.setSortIndicator(COLUMNS.index("last_order"), Qt.SortOrder.DescendingOrder)
+        self.highlight = HighlightDelegate(table)
+        for key in ("name", "nickname", "phone"):
+            table.setItemDelegateForColumn(COLUMNS.index(key), self.highlight)
+        table.setItemDelegateForColumn(COLUMNS.index("tags"), TagChipsDelegate(table))
+        for key, width in (("name", 120), ("tags", 170), ("platform", 90), ("birthday", 90)):
+            table.setColumnWidth(COLUMNS.index(key), width)
+        state = QSettings().value(HEADER_KEY)
+        if isinstance(state, QByteArray) and header.restoreState(state):
+            pass
+        else:
+            for key in HIDDEN_BY_DEFAULT:
+                header.setSectionHidden(COLUMNS.index(key), True)
+        header.sectionMoved.connect(self._save_header)
+        table.doubleClicked.connect(self._open_detail_window)
+        return table
+
+    def _build_columns_menu(self) -> None:
+        menu = QMenu(self.columns_button)
+        header = self.table.horizontalHeader()
+        for column, key in enumerate(COLUMNS):
+            action = menu.addAction(self.model.titles[key])
+            action.setCheckable(True)
+            action.setChecked(not header.isSectionHidden(column))
+            action.toggled.connect(lambda shown, column=column: self.show_column(column, shown))
+        self.columns_button.setMenu(menu)
+
+    def show_column(self, column: int, shown: bool) -> None:
+        self.table.horizontalHeader().setSectionHidden(column, not shown)
+        self._save_header()
+
+    def _save_header(self) -> None:
+        QSettings().setValue(HEADER_KEY, self.table.horizontalHeader().saveState())
+
+    def visible_columns(self) -> list[str]:
+        """Visible column keys in the order the user arranged them."""
+        header = self.table.horizontalHeader()
+        ordered = sorted(range(len(COLUMNS)), key=header.visualIndex)
+        return [COLUMNS[column] for column in ordered if not header.isSectionHidden(column)]
+
+    # -- what the list shows ---------------------------------------------------------------------------
+
+    def current_filter(self) -> CustomerFilter:
+        customer_filter = self.filters.current_filter(self.search.text())
+        customer_filter.ids = self.only_ids
+        return customer_filter
+
+    def apply_filter(self) -> None:
+        self.highlight.query = self.search.text()
+        self.model.load(ListQuery(self.current_filter(), self.model.query.sort, self.model.query.descending))
 
     def reload(self) -> None:
-        run_in_background(_load_stats, self.context.database, on_success=self._show_stats)
+        self.model.forget_total()
+        self.model.load()
+        self.segments.reload()
 
-    def _show_stats(self, stats: dict) -> None:
-        if not stats["customers"] and not stats["orders"]:
+    def show_only(self, customer_ids: list[int], label: str) -> None:
+        """Show exactly these customers (asked for by another page, e.g. a chart's bar)."""
+        self.only_ids = list(customer_ids)
+        self.only_label.setText(self.tr("%1 (%2 customers)").replace("%1", label).replace("%2", str(len(customer_ids))))
+        self.only_banner.show()
+        self.stack.setCurrentWidget(self.book)
+        self.apply_filter()
+
+    def show_everyone(self) -> None:
+        self.only_ids = None
+        self.only_banner.hide()
+        self.apply_filter()
+
+    def _segment_chosen(self, customer_filter: CustomerFilter) -> None:
+        self.filters.set_filter(customer_filter)
+        self.filters_button.setChecked(not customer_filter.is_empty())
+        self.search.blockSignals(True)
+        self.search.setText(customer_filter.search)
+        self.search.blockSignals(False)
+        self.apply_filter()
+
+    def _loaded(self, shown: int, everyone: int) -> None:
+        if everyone == 0 and self.only_ids is None:
             self.stack.setCurrentWidget(self.empty_state)
             return
-        self.summary.setText(
-            self.tr("Customers: %1 · Orders: %2").replace("%1", str(stats["customers"])).replace(
-                "%2", str(stats["orders"])
-            )
+        self.stack.setCurrentWidget(self.book)
+        if shown == everyone:
+            self.count_label.setText(self.tr("%1 customers").replace("%1", f"{shown:,}"))
+        else:
+            self.count_label.setText(
+                self.tr("%1 of %2 customers").replace("%1", f"{shown:,}").replace("%2", f"{everyone:,}"))
+        self._selection_changed()
+
+    def _rows_reset(self) -> None:
+        self.detail.show_customer(None)
+        if self.model.rowCount():  # paint the first screen now; the count follows with the rest of the ids
+            self.stack.setCurrentWidget(self.book)
+
+    def _database_switched(self) -> None:
+        self.model.database = self.context.database
+        self.model.forget_total()
+        self.only_ids = None
+        self.only_banner.hide()
+
+    def _something_changed(self) -> None:
+        self.model.refresh_rows()
+        self.segments.reload()
+
+    # -- selection and bulk actions ------------------------------------------------------------------------
+
+    def selected_ids(self) -> list[int]:
+        return [self.model.customer_id(index.row()) for index in self.table.selectionModel().selectedRows()]
+
+    def _selection_changed(self, *_args: object) -> None:
+        ids = self.selected_ids()
+        self.selection_label.setText(self.tr("%1 selected").replace("%1", f"{len(ids):,}") if ids else "")
+        for button in (self.add_tags_button, self.remove_tags_button, self.vip_button, self.dnc_button):
+            button.setEnabled(bool(ids))
+        self.detail.show_customer(ids[0] if len(ids) == 1 else None)
+
+    def bulk(self, function, *args) -> None:  # type: ignore[no-untyped-def]
+        ids = self.selected_ids()
+        if ids:
+            run_in_background(write, self.context.database, function, ids, *args,
+                              on_success=lambda _result: self._bulk_done(),
+                              on_failure=self._warn)
+
+    def _bulk_done(self) -> None:
+        self._something_changed()
+        self.detail.reload()
+        self.model.load()
+
+    def bulk_tags(self, add: bool) -> None:
+        title = self.tr("Add tags") if add else self.tr("Remove tags")
+        text, ok = QInputDialog.getText(self, title, self.tr("Tags, separated by commas:"))
+        names = [part.strip() for part in text.replace("，", ",").split(",") if part.strip()]
+        if ok and names:
+            self.bulk(add_tags if add else remove_tags, names)
+
+    def bulk_do_not_contact(self) -> None:
+        reason, ok = QInputDialog.getText(self, self.tr("Do not contact"),
+                                          self.tr("Why should these customers not be contacted?"))
+        if ok:
+            self.bulk(set_do_not_contact, True, reason.strip() or None)
+
+    def _warn(self, message: str, _details: str = "") -> None:
+        QMessageBox.warning(self, self.tr("Customers"), message)
+
+    def export(self) -> None:
+        path, _filter = QFileDialog.getSaveFileName(self, self.tr("Export customers"), "customers.xlsx",
+                                                    self.tr("Excel workbook (*.xlsx)"))
+        if not path:
+            return
+        if not path.lower().endswith(".xlsx"):
+            path += ".xlsx"
+        selected = self.selected_ids()
+        columns = [key for key in self.visible_columns() if key in EXPORT_COLUMNS]
+        headers = {key: self.model.titles[key] for key in columns}
+        headers.update(tags=self.tr("Tags"), notes=self.tr("Notes"))
+        progress = QProgressDialog(self.tr("Exporting customers…"), self.tr("Cancel"), 0, 0, self)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(300)
+        task = run_in_background(
+            write_with_progress, self.context.database, export_customers, Path(path),
+            ids=selected or self.model.ids(), columns=columns, headers=headers,
+            on_success=lambda count: self.count_label.setText(
+                self.tr("Exported %1 customers to %2").replace("%1", str(count)).replace("%2", path)),
+            on_failure=self._warn,
+            on_progress=lambda done, total: (progress.setMaximum(total), progress.setValue(done)),
+            on_finished=progress.reset,
         )
-        self.stack.setCurrentWidget(self.summary)
+        progress.canceled.connect(task.cancel)
+
+    def save_segment(self) -> None:
+        name, ok = QInputDialog.getText(self, self.tr("Save as segment"),
+                                        self.tr("Name for the customers this filter finds:"))
+        if ok and name.strip():
+            customer_filter = self.filters.current_filter(self.search.text())
+            run_in_background(write, self.context.database, save_segment, name, customer_filter,
+                              on_success=lambda _result: self.segments.reload(), on_failure=self._warn)
+
+    # -- other windows -------------------------------------------------------------------------------
+
+    def _open_detail_window(self, index) -> None:  # type: ignore[no-untyped-def]
+        window = CustomerDetailPanel(self.context)
+        window.setWindowFlag(Qt.WindowType.Window)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.setWindowTitle(self.tr("Customer"))
+        window.resize(520, 680)
+        window.changed.connect(self._something_changed)
+        window.destroyed.connect(lambda: self.detail_windows.remove(window) if window in self.detail_windows else None)
+        self.detail_windows.append(window)
+        window.show_customer(self.model.customer_id(index.row()))
+        window.show()
+
+    def open_tag_manager(self) -> None:
+        from gui.customers.tag_manager import TagManagerDialog
+
+        dialog = TagManagerDialog(self.context, self)
+        dialog.changed.connect(self.reload)
+        dialog.exec()
+
+    def open_duplicates(self) -> None:
+        from gui.customers.duplicates import DuplicatesDialog
+
+        dialog = DuplicatesDialog(self.context, self)
+        dialog.changed.connect(self.reload)
+        dialog.exec()

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>ChartPanel</name>
@@ -46,7 +47,7 @@
         <translation>洞察</translation>
     </message>
     <message>
-        <source>Lifecycle stages, RFM and the shop's repeat-customer health.</source>
+        <source>Lifecycle stages, RFM and the shop&apos;s repeat-customer health.</source>
         <translation>客户生命周期、RFM 分析和店铺的复购健康度。</translation>
     </message>
     <message>
@@ -70,7 +71,7 @@
         <translation>各阶段客户数</translation>
     </message>
     <message>
-        <source>Stages at each month's end</source>
+        <source>Stages at each month&apos;s end</source>
         <translation>每月末的客户阶段</translation>
     </message>
     <message>
@@ -82,7 +83,7 @@
         <translation>新客与回头客销售额（¥）</translation>
     </message>
     <message>
-        <source>Days between a buyer's orders</source>
+        <source>Days between a buyer&apos;s orders</source>
         <translation>两次购买间隔天数</translation>
     </message>
     <message>
@@ -92,6 +93,10 @@
     <message>
         <source>Monthly cohorts: share buying again, months after the first order</source>
         <translation>月度同期群：首单后第 N 个月再次购买的比例</translation>
+    </message>
+    <message>
+        <source>Repurchase gap by product</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Computing…</source>
@@ -116,6 +121,14 @@
     <message>
         <source>Repeat purchases</source>
         <translation>复购次数</translation>
+    </message>
+    <message>
+        <source>Buyers who bought it again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Median days between purchases</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1 as of %2</source>
@@ -144,6 +157,10 @@
     <message>
         <source>First bought in %1, bought again %2 months later</source>
         <translation>%1 首次购买，%2 个月后再次购买</translation>
+    </message>
+    <message>
+        <source>Bought %1 again</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Export chart</source>

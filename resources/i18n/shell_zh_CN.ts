@@ -52,6 +52,14 @@
         <translation>关于老客(&amp;A)</translation>
     </message>
     <message>
+        <source>Chat &amp;lookup</source>
+        <translation>聊天查客(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Customers</source>
+        <translation>客户(&amp;C)</translation>
+    </message>
+    <message>
         <source>%1 (read-only)</source>
         <translation>%1（只读）</translation>
     </message>

@@ -56,8 +56,9 @@ def test_empty_book_offers_the_demo_shop_which_opens_it(window_factory, qtbot) -
     qtbot.waitUntil(lambda: page.stack.currentWidget() is page.empty_state, timeout=5000)
     qtbot.mouseClick(page.demo_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.context.database.label.endswith("demo.db"), timeout=60000)
-    qtbot.waitUntil(lambda: page.stack.currentWidget() is page.summary, timeout=10000)
-    assert "Customers: 2000" in page.summary.text()
+    qtbot.waitUntil(lambda: page.stack.currentWidget() is page.book, timeout=10000)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 2000, timeout=10000)
+    assert page.count_label.text() == "2,000 customers"
     assert "demo.db" in window.database_label.text()
 
 

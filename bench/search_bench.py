@@ -1,0 +1,235 @@
+"""How fast the customer book answers at a million buyers: search latency, list first paint, memory.
+
+    python bench/search_bench.py                       # 1,000,000 customers (builds ~1.5 GB, minutes)
+    python bench/search_bench.py --customers 100000    # a quicker look
+    python bench/search_bench.py --db book.db --reuse  # measure an already built book again
+
+Building uses plain sqlite3 bulk inserts (the way an import's fast path would) and the product's own
+`search_keys` function for the search index. Measuring runs in a fresh process, so the peak RSS printed is what
+the open customer page costs, not the build.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import os
+import random
+import resource
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import datetime, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from core.customers.search_keys import search_keys  # noqa: E402
+from core.db import open_database  # noqa: E402
+from core.demo import GIVEN, NICK_WORDS, PLACES, SURNAMES  # noqa: E402
+
+MORE_NICK_WORDS = ["吃货小分队", "奶茶续命", "周末去露营", "猫咪的主人", "江南烟雨", "快乐星球", "打工人",
+                   "早睡早起", "甜甜圈", "追风少年", "花开富贵", "一杯清茶", "宝宝辅食", "健身达人", "书虫",
+                   "绿豆汤", "小确幸", "海边的卡夫卡", "咖啡不加糖", "南山南"]
+PLATFORMS = ["taobao_tmall", "jd", "pdd", "douyin", "kuaishou", "wechat_shop"]
+CHUNK = 20_000
+QUERIES_PER_KIND = 200
+
+
+def fake_customer(rng: random.Random, customer_id: int, today: datetime) -> tuple[tuple, tuple]:
+    name = rng.choice(SURNAMES) + "".join(rng.choices(GIVEN, k=rng.choice([1, 2, 2])))
+    nickname = rng.choice(NICK_WORDS + MORE_NICK_WORDS) + (str(rng.randint(1, 99999)) if rng.random() < 0.8 else "")
+    phone = "1" + rng.choice("3456789") + f"{rng.randrange(10**9):09d}"
+    province, city, _districts = rng.choice(PLACES)
+    platform = rng.choice(PLATFORMS)
+    last_order = today - timedelta(days=rng.randint(0, 900), seconds=rng.randint(0, 86399))
+    paid = rng.choice([1, 1, 1, 2, 2, 3, 5])
+    spent = paid * rng.randint(2000, 40000)
+    customer = (customer_id, platform, nickname, name, phone, phone[-4:], province, city, "import", 0, 0,
+                last_order.isoformat(sep=" "), last_order.isoformat(sep=" "), paid, paid, spent,
+                "repeat" if paid > 1 else "new", today.isoformat(sep=" "), today.isoformat(sep=" "), 0)
+    order_number = f"{rng.randrange(10**17, 10**18)}"
+    order = (customer_id, platform, order_number, customer_id, "completed", spent, last_order.isoformat(sep=" "))
+    return customer, order
+
+
+@functools.lru_cache(maxsize=400_000)
+def name_keys(name: str) -> frozenset[str]:
+    return frozenset(search_keys(name, None, (), None))
+
+
+@functools.lru_cache(maxsize=400_000)
+def nickname_keys(nickname: str) -> frozenset[str]:
+    return frozenset(search_keys(None, nickname, (), None))
+
+
+def build(path: Path, customers: int, seed: int = 1) -> None:
+    """Create the schema with the product's migrations, then bulk-insert customers, orders and search keys."""
+    open_database(path).dispose()
+    rng = random.Random(seed)
+    today = datetime(2026, 11, 22, 12, 0, 0)
+    connection = sqlite3.connect(path, isolation_level=None)
+    connection.execute("PRAGMA synchronous=OFF")
+    connection.execute("PRAGMA cache_size=-200000")
+    connection.execute("PRAGMA foreign_keys=OFF")
+    connection.execute("CREATE TEMP TABLE pending_keys (key TEXT, customer_id INTEGER)")
+    started = time.perf_counter()
+    connection.execute("BEGIN")
+    for start in range(1, customers + 1, CHUNK):
+        customer_rows, order_rows, key_rows = [], [], []
+        for customer_id in range(start, min(start + CHUNK, customers + 1)):
+            customer, order = fake_customer(rng, customer_id, today)
+            customer_rows.append(customer)
+            order_rows.append(order)
+            keys = name_keys(customer[3]) | nickname_keys(customer[2]) | search_keys(None, None, [customer[4]], None)
+            key_rows.extend((key, customer_id) for key in keys)
+        connection.executemany(
+            "INSERT INTO customers (id, platform, nickname, name, phone, phone_last4, province, city, source,"
+            " is_vip, do_not_contact, last_order_at, last_paid_at, order_count, paid_orders, total_spent, stage,"
+            " created_at, updated_at, birth_is_leap_month) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            customer_rows,
+        )
+        connection.executemany(
+            "INSERT INTO orders (id, platform, platform_order_id, customer_id, status, paid_amount, created_at)"
+            " VALUES (?,?,?,?,?,?,?)",
+            order_rows,
+        )
+        connection.executemany("INSERT INTO pending_keys VALUES (?, ?)", key_rows)
+        print(f"\r  {min(start + CHUNK - 1, customers):,} customers", end="", flush=True)
+    print(f"\n  rows inserted in {time.perf_counter() - started:.1f} s; sorting the search index…", flush=True)
+    # Appending in key order builds the WITHOUT ROWID b-tree sequentially instead of by random inserts.
+    connection.execute("INSERT OR IGNORE INTO customer_search_keys (key, customer_id) "
+                       "SELECT key, customer_id FROM pending_keys ORDER BY key, customer_id")
+    connection.execute("COMMIT")
+    connection.execute("ANALYZE")
+    keys = connection.execute("SELECT count(*) FROM customer_search_keys").fetchone()[0]
+    connection.close()
+    print(f"  built in {time.perf_counter() - started:.1f} s: {keys:,} search keys, "
+          f"{path.stat().st_size / 2**20:,.0f} MB", flush=True)
+
+
+def sample_queries(path: Path, seed: int = 2) -> dict[str, list[str]]:
+    rng = random.Random(seed)
+    connection = sqlite3.connect(path)
+    top = connection.execute("SELECT max(id) FROM customers").fetchone()[0]
+    ids = [rng.randint(1, top) for _ in range(QUERIES_PER_KIND)]
+    marks = ",".join("?" * len(ids))
+    rows = connection.execute(f"SELECT nickname, name, phone FROM customers WHERE id IN ({marks})", ids).fetchall()
+    orders = [r[0] for r in connection.execute(
+        f"SELECT platform_order_id FROM orders WHERE customer_id IN ({marks})", ids)]
+    connection.close()
+    from pypinyin import Style, lazy_pinyin
+
+    def fragment(text: str) -> str:
+        start = rng.randrange(max(1, len(text) - 1))
+        return text[start:start + 2]
+
+    return {
+        "nickname fragment": [fragment(nickname) for nickname, _name, _phone in rows],
+        "phone tail (4)": [phone[-4:] for _nickname, _name, phone in rows],
+        "order number": orders,
+        "pinyin initials": ["".join(lazy_pinyin(name, style=Style.FIRST_LETTER)) for _n, name, _p in rows],
+    }
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
+
+
+def measure(path: Path) -> None:
+    """Runs in its own process: search latencies, the list's first paint, peak RSS."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from core.customers.listing import CustomerFilter, customer_ids
+    from core.customers.search import search_customer_ids
+
+    queries = sample_queries(path)
+    database = open_database(path)
+    print(f"{'query':<20}{'lookup p50':>12}{'lookup p95':>12}{'list p50':>12}{'list p95':>12}   (ms)")
+    with database.session() as session:
+        search_customer_ids(session, "warm-up")
+        for kind, texts in queries.items():
+            lookup, listing = [], []
+            for text in texts:
+                started = time.perf_counter()
+                search_customer_ids(session, text, limit=20)
+                lookup.append((time.perf_counter() - started) * 1000)
+                started = time.perf_counter()
+                customer_ids(session, CustomerFilter(search=text))
+                listing.append((time.perf_counter() - started) * 1000)
+            print(f"{kind:<20}{statistics.median(lookup):>12.1f}{percentile(lookup, 0.95):>12.1f}"
+                  f"{statistics.median(listing):>12.1f}{percentile(listing, 0.95):>12.1f}", flush=True)
+    first_paint(database)
+    from core.customers.merge import duplicate_candidates
+
+    with database.session() as session:
+        started = time.perf_counter()
+        pairs = duplicate_candidates(session)
+        print(f"duplicate candidates: {len(pairs)} pairs in {time.perf_counter() - started:.1f} s")
+    database.dispose()
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak RSS of the measuring process: {peak:,.0f} MB")
+
+
+def first_paint(database) -> None:  # type: ignore[no-untyped-def]
+    """Time from building the customer page to its first screen of rows painted."""
+    from PySide6.QtWidgets import QApplication
+
+    from gui.context import AppContext
+    from gui.customers.table_model import PAGE_SIZE
+    from gui.pages.customers import CustomersPage
+
+    app = QApplication.instance() or QApplication([])
+    timings = []
+    for _attempt in range(3):
+        started = time.perf_counter()
+        page = CustomersPage(AppContext(database))
+        page.resize(1300, 800)
+        page.show()
+        model = page.model
+        while not (model.rowCount() and model.cached_row(0) is not None
+                   and model.cached_row(min(PAGE_SIZE, model.rowCount()) - 1) is not None):
+            app.processEvents()
+            time.sleep(0.001)
+        page.table.viewport().repaint()
+        timings.append((time.perf_counter() - started) * 1000)
+        page.close()
+        page.deleteLater()
+        app.processEvents()
+    from gui.worker import wait_for_background_tasks
+
+    wait_for_background_tasks()
+    print(f"list first paint ({model.rowCount():,} rows): "
+          f"{', '.join(f'{t:.0f}' for t in timings)} ms (first is cold)")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--customers", type=int, default=1_000_000)
+    parser.add_argument("--db", type=Path, help="where to build (default: a temporary file, removed after)")
+    parser.add_argument("--reuse", action="store_true", help="measure the --db as it is, without building")
+    parser.add_argument("--measure-only", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.measure_only:
+        measure(args.db)
+        return 0
+    folder = None
+    if args.db is None:
+        folder = tempfile.TemporaryDirectory(prefix="laoke-bench-")
+        args.db = Path(folder.name) / "bench.db"
+    try:
+        if not args.reuse:
+            print(f"Building {args.customers:,} customers in {args.db}", flush=True)
+            build(args.db, args.customers)
+        return subprocess.call([sys.executable, __file__, "--measure-only", "--db", str(args.db)])
+    finally:
+        if folder is not None:
+            folder.cleanup()
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

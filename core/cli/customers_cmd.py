@@ -1,0 +1,54 @@
+"""`customers`: list or search the customer book."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from core.cli.output import emit, open_for
+from core.customers.listing import CustomerFilter, CustomerRow, customer_ids, customer_rows
+from core.privacy import rep_mode_enabled
+
+
+def add_filter_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--search", metavar="TEXT", default="", help="name, nickname, phone, order number, pinyin…")
+    parser.add_argument("--tag", action="append", default=[], metavar="T", help="has this tag (repeatable: all of them)")
+    parser.add_argument("--stage", action="append", default=[], metavar="S", help="in this lifecycle stage")
+
+
+def filter_from(args: argparse.Namespace) -> CustomerFilter:
+    return CustomerFilter(search=args.search, tags_all=list(args.tag), stages=list(args.stage))
+
+
+def register(subcommands, common: argparse.ArgumentParser) -> None:  # type: ignore[no-untyped-def]
+    parser = subcommands.add_parser("customers", parents=[common], help="list or search customers")
+    add_filter_options(parser)
+    parser.add_argument("--limit", type=int, default=50, metavar="N", help="at most N customers (default 50)")
+    parser.set_defaults(handler=run)
+
+
+def as_json(row: CustomerRow) -> dict[str, Any]:
+    return {
+        "id": row.id, "name": row.name, "nickname": row.nickname, "platform": row.platform,
+        "phones": [phone for phone in (row.phone, row.phone_alt) if phone],
+        "tags": [name for name, _color in row.tags], "stage": row.stage, "paid_orders": row.paid_orders,
+        "total_spent": row.total_spent, "last_order": row.last_order_at,
+        "r": row.r_score, "f": row.f_score, "m": row.m_score, "rfm_segment": row.rfm_segment,
+        "overdue": row.overdue,
+    }
+
+
+def run(args: argparse.Namespace) -> int:
+    database = open_for(args, read_only=False)
+    try:
+        with database.session() as session:
+            ids = customer_ids(session, filter_from(args), limit=max(args.limit, 0))
+            rows = customer_rows(session, ids, masked=rep_mode_enabled(session))
+    finally:
+        database.dispose()
+    emit(
+        args,
+        [as_json(row) for row in rows],
+        [f"{row.id:>7}  {row.display_name}  {row.phone or ''}  {row.stage}  ¥{row.total_spent}" for row in rows],
+    )
+    return 0

@@ -1,0 +1,191 @@
+"""Everything the detail panel and the chat-lookup card show about one buyer, read in one go."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from core.birthdays import age_on, celebration_date, next_birthday
+from core.customers.listing import birthday_text
+from core.customers.profile import birthday_of
+from core.errors import LaokeError
+from core.models import (
+    PAID_STATUSES,
+    ContactPreferenceEvent,
+    Customer,
+    CustomerAlias,
+    Note,
+    NoteKind,
+    Order,
+)
+from core.privacy import mask_address, mask_phone
+
+
+@dataclass
+class OrderLineView:
+    title: str | None
+    sku: str | None
+    quantity: int | None
+    amount: Decimal | None
+
+
+@dataclass
+class OrderView:
+    id: int
+    platform: str
+    number: str
+    status: str
+    created_at: datetime | None
+    amount: Decimal | None
+    summary: str | None
+    lines: list[OrderLineView]
+
+
+@dataclass
+class NoteView:
+    id: int
+    kind: str
+    text: str
+    author: str | None
+    created_at: datetime
+    updated_at: datetime
+
+
+@dataclass
+class ContactEventView:
+    do_not_contact: bool
+    reason: str | None
+    actor: str | None
+    at: datetime
+
+
+@dataclass
+class Figures:
+    paid_orders: int
+    total_spent: Decimal
+    average_order_value: Decimal | None
+    first_order_at: datetime | None
+    last_order_at: datetime | None
+    average_days_between_orders: float | None
+
+
+@dataclass
+class BirthdayView:
+    text: str
+    calendar: str | None
+    month: int | None
+    day: int | None
+    is_leap_month: bool
+    year: int | None
+    this_year: date | None
+    next: date | None
+    age: int | None
+
+
+@dataclass
+class CustomerDetail:
+    id: int
+    profile: dict[str, str | None]
+    stage: str
+    is_vip: bool
+    do_not_contact: bool
+    dnc_reason: str | None
+    dnc_since: datetime | None
+    tags: list[tuple[str, str]]
+    aliases: list[tuple[str, str, str]]
+    birthday: BirthdayView
+    figures: Figures
+    orders: list[OrderView]
+    vip_notes: list[NoteView] = field(default_factory=list)
+    notes: list[NoteView] = field(default_factory=list)
+    contact_history: list[ContactEventView] = field(default_factory=list)
+
+    @property
+    def display_name(self) -> str:
+        return self.profile.get("name") or self.profile.get("nickname") or f"#{self.id}"
+
+
+def _figures(customer: Customer, orders: list[Order]) -> Figures:
+    paid = sorted(o.created_at for o in orders if o.status in PAID_STATUSES and o.created_at)
+    gaps = [(later - earlier).days for earlier, later in zip(paid, paid[1:], strict=False)]
+    return Figures(
+        paid_orders=customer.paid_orders,
+        total_spent=customer.total_spent,
+        average_order_value=(customer.total_spent / customer.paid_orders).quantize(Decimal("0.01"))
+        if customer.paid_orders else None,
+        first_order_at=customer.first_order_at,
+        last_order_at=customer.last_order_at,
+        average_days_between_orders=round(sum(gaps) / len(gaps), 1) if gaps else None,
+    )
+
+
+def _birthday(customer: Customer, today: date) -> BirthdayView:
+    birthday = birthday_of(customer)
+    return BirthdayView(
+        text=birthday_text(customer.birthday_calendar, customer.birth_month, customer.birth_day,
+                           bool(customer.birth_is_leap_month)),
+        calendar=customer.birthday_calendar, month=customer.birth_month, day=customer.birth_day,
+        is_leap_month=bool(customer.birth_is_leap_month), year=customer.birth_year,
+        this_year=celebration_date(birthday, today.year) if birthday else None,
+        next=next_birthday(birthday, today) if birthday else None,
+        age=age_on(birthday, today) if birthday else None,
+    )
+
+
+def _note(note: Note) -> NoteView:
+    return NoteView(note.id, note.kind, note.text, note.author, note.created_at, note.updated_at)
+
+
+def customer_detail(session: Session, customer_id: int, masked: bool = False,
+                    order_limit: int | None = None, today: date | None = None) -> CustomerDetail:
+    """One buyer, newest orders first; phones and address masked when `masked` (rep mode)."""
+    customer = session.get(Customer, customer_id)
+    if customer is None:
+        raise LaokeError(f"Customer #{customer_id} does not exist.")
+    today = today or date.today()
+    orders = list(session.scalars(
+        select(Order).options(selectinload(Order.lines)).where(Order.customer_id == customer_id)
+        .order_by(Order.created_at.desc(), Order.id.desc())
+    ))
+    notes = list(session.scalars(
+        select(Note).where(Note.customer_id == customer_id).order_by(Note.created_at.desc(), Note.id.desc())
+    ))
+    events = session.scalars(
+        select(ContactPreferenceEvent).where(ContactPreferenceEvent.customer_id == customer_id)
+        .order_by(ContactPreferenceEvent.at.desc(), ContactPreferenceEvent.id.desc())
+    )
+    aliases = session.execute(
+        select(CustomerAlias.kind, CustomerAlias.platform, CustomerAlias.value)
+        .where(CustomerAlias.customer_id == customer_id).order_by(CustomerAlias.id)
+    )
+    phone = mask_phone if masked else (lambda value: value)
+    profile = {
+        "name": customer.name, "nickname": customer.nickname, "platform": customer.platform,
+        "platform_buyer_id": customer.platform_buyer_id,
+        "phone": phone(customer.phone), "phone_alt": phone(customer.phone_alt), "email": customer.email,
+        "wechat_id": customer.wechat_id, "gender": customer.gender, "province": customer.province,
+        "city": customer.city, "district": customer.district,
+        "address": mask_address(customer.address) if masked else customer.address,
+    }
+    shown_orders = orders[:order_limit] if order_limit else orders
+    return CustomerDetail(
+        id=customer.id, profile=profile, stage=customer.stage, is_vip=customer.is_vip,
+        do_not_contact=customer.do_not_contact, dnc_reason=customer.dnc_reason, dnc_since=customer.dnc_since,
+        tags=sorted((tag.name, tag.color) for tag in customer.tags),
+        aliases=[(kind, platform, value) for kind, platform, value in aliases],
+        birthday=_birthday(customer, today),
+        figures=_figures(customer, orders),
+        orders=[
+            OrderView(o.id, o.platform, o.platform_order_id, o.status, o.created_at,
+                      o.paid_amount if o.paid_amount is not None else o.total_amount, o.item_summary,
+                      [OrderLineView(li.title, li.sku, li.quantity, li.amount) for li in o.lines])
+            for o in shown_orders
+        ],
+        vip_notes=[_note(n) for n in notes if n.kind == NoteKind.VIP],
+        notes=[_note(n) for n in notes if n.kind != NoteKind.VIP],
+        contact_history=[ContactEventView(e.do_not_contact, e.reason, e.actor, e.at) for e in events],
+    )

@@ -1,0 +1,247 @@
+"""The customer list: filters that combine, a sort on any column done by the database, rows fetched by id.
+
+The list works over ids: `customer_ids` returns the ordered ids of everyone matching (ints are cheap even at
+a million), `customer_rows` fetches the few rows on screen. Nothing ever loads the whole book as objects.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import asdict, dataclass, field, fields
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, func, select
+from sqlalchemy.orm import Session
+
+from core.customers.birthday_filter import birthday_between_condition, birthday_this_month_condition
+from core.customers.search import search_ids_query
+from core.models import CalendarKind, Customer, CustomerTag, Tag
+from core.privacy import mask_phone
+
+# Sort keys the list offers, each a column (or expression) the database orders by.
+SORT_COLUMNS: dict[str, Any] = {
+    "name": func.coalesce(Customer.name, Customer.nickname),
+    "nickname": Customer.nickname,
+    "platform": Customer.platform,
+    "stage": Customer.stage,
+    "paid_orders": Customer.paid_orders,
+    "total_spent": Customer.total_spent,
+    "last_order": Customer.last_order_at,
+    "birthday": Customer.birth_month * 100 + Customer.birth_day,
+    "city": Customer.city,
+    "vip": Customer.is_vip,
+    "do_not_contact": Customer.do_not_contact,
+    "overdue": Customer.overdue,
+    "id": Customer.id,
+}
+DEFAULT_SORT = "last_order"
+
+
+@dataclass
+class CustomerFilter:
+    """What the list shows. Every part is optional; the parts combine with AND. Saved as a segment's JSON."""
+
+    search: str = ""
+    tags_any: list[str] = field(default_factory=list)
+    tags_all: list[str] = field(default_factory=list)
+    stages: list[str] = field(default_factory=list)
+    platforms: list[str] = field(default_factory=list)
+    province: str | None = None
+    city: str | None = None
+    vip: bool | None = None
+    do_not_contact: bool | None = None
+    birthday_this_month: bool = False
+    birthday_within_days: int | None = None
+    spent_min: Decimal | None = None
+    spent_max: Decimal | None = None
+    orders_min: int | None = None
+    orders_max: int | None = None
+    last_order_after: date | None = None
+    last_order_before: date | None = None
+    ids: list[int] | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready, leaving out what is unset."""
+        data: dict[str, Any] = {}
+        for key, value in asdict(self).items():
+            if value is None or value == "" or value == [] or value is False and key == "birthday_this_month":
+                continue
+            data[key] = str(value) if isinstance(value, Decimal | date) else value
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> CustomerFilter:
+        known = {f.name for f in fields(cls)}
+        values = {key: value for key, value in data.items() if key in known}
+        for key in ("spent_min", "spent_max"):
+            if values.get(key) is not None:
+                values[key] = Decimal(str(values[key]))
+        for key in ("last_order_after", "last_order_before"):
+            if isinstance(values.get(key), str):
+                values[key] = date.fromisoformat(values[key])
+        return cls(**values)
+
+    def is_empty(self) -> bool:
+        return not self.to_dict()
+
+
+def _tag_members(names: list[str]) -> Select:  # type: ignore[type-arg]
+    return select(CustomerTag.customer_id).join(Tag, Tag.id == CustomerTag.tag_id).where(Tag.name.in_(names))
+
+
+def filter_conditions(customer_filter: CustomerFilter, today: date | None = None) -> list[ColumnElement[bool]]:
+    """The WHERE conditions for a filter; merged-away customers never show."""
+    f = customer_filter
+    today = today or date.today()
+    conditions: list[ColumnElement[bool]] = [Customer.merged_into_id.is_(None)]
+    matches = search_ids_query(f.search) if f.search else None
+    if matches is not None:
+        conditions.append(Customer.id.in_(matches))
+    if f.ids is not None:
+        conditions.append(Customer.id.in_(f.ids))
+    if f.tags_any:
+        conditions.append(Customer.id.in_(_tag_members(f.tags_any)))
+    conditions.extend(Customer.id.in_(_tag_members([name])) for name in f.tags_all)
+    if f.stages:
+        conditions.append(Customer.stage.in_(f.stages))
+    if f.platforms:
+        conditions.append(Customer.platform.in_(f.platforms))
+    if f.province:
+        conditions.append(Customer.province == f.province)
+    if f.city:
+        conditions.append(Customer.city == f.city)
+    if f.vip is not None:
+        conditions.append(Customer.is_vip.is_(f.vip))
+    if f.do_not_contact is not None:
+        conditions.append(Customer.do_not_contact.is_(f.do_not_contact))
+    if f.birthday_this_month:
+        conditions.append(birthday_this_month_condition(today))
+    if f.birthday_within_days is not None:
+        conditions.append(birthday_between_condition(today, today + timedelta(days=f.birthday_within_days)))
+    if f.spent_min is not None:
+        conditions.append(Customer.total_spent >= f.spent_min)
+    if f.spent_max is not None:
+        conditions.append(Customer.total_spent <= f.spent_max)
+    if f.orders_min is not None:
+        conditions.append(Customer.paid_orders >= f.orders_min)
+    if f.orders_max is not None:
+        conditions.append(Customer.paid_orders <= f.orders_max)
+    if f.last_order_after is not None:
+        conditions.append(Customer.last_order_at >= datetime.combine(f.last_order_after, datetime.min.time()))
+    if f.last_order_before is not None:
+        conditions.append(Customer.last_order_at < datetime.combine(f.last_order_before, datetime.min.time()))
+    return conditions
+
+
+def customer_ids(
+    session: Session,
+    customer_filter: CustomerFilter | None = None,
+    sort: str = DEFAULT_SORT,
+    descending: bool = True,
+    limit: int | None = None,
+    offset: int = 0,
+    today: date | None = None,
+) -> list[int]:
+    """The ids of the customers the filter matches, in the asked order (ties by id)."""
+    if sort not in SORT_COLUMNS:
+        raise ValueError(f"cannot sort by {sort!r}; choose one of {', '.join(SORT_COLUMNS)}")
+    column = SORT_COLUMNS[sort]
+    order = (column.desc(), Customer.id.desc()) if descending else (column.asc(), Customer.id.asc())
+    query = (
+        select(Customer.id)
+        .where(*filter_conditions(customer_filter or CustomerFilter(), today))
+        .order_by(*order)
+        .offset(offset)
+        .limit(limit)
+    )
+    return list(session.scalars(query))
+
+
+def count_customers(session: Session, customer_filter: CustomerFilter | None = None,
+                    today: date | None = None) -> int:
+    query = select(func.count()).select_from(Customer).where(
+        *filter_conditions(customer_filter or CustomerFilter(), today)
+    )
+    return int(session.scalar(query) or 0)
+
+
+@dataclass
+class CustomerRow:
+    """One line of the list, as shown."""
+
+    id: int
+    name: str | None
+    nickname: str | None
+    platform: str | None
+    phone: str | None
+    phone_alt: str | None
+    stage: str
+    tags: list[tuple[str, str]]
+    paid_orders: int
+    total_spent: Decimal
+    last_order_at: datetime | None
+    birthday: str
+    city: str | None
+    province: str | None
+    is_vip: bool
+    do_not_contact: bool
+    overdue: float | None
+    r_score: int | None
+    f_score: int | None
+    m_score: int | None
+    rfm_segment: str | None
+
+    @property
+    def display_name(self) -> str:
+        return self.name or self.nickname or f"#{self.id}"
+
+
+def birthday_text(calendar: str | None, month: int | None, day: int | None, leap: bool = False) -> str:
+    """`05-01` for a solar birthday, `农历 闰4-15` for a lunar one, '' when unknown."""
+    if not month or not day:
+        return ""
+    if calendar == str(CalendarKind.LUNAR):
+        return f"农历 {'闰' if leap else ''}{month}-{day}"
+    return f"{month:02d}-{day:02d}"
+
+
+def tags_by_customer(session: Session, ids: list[int]) -> dict[int, list[tuple[str, str]]]:
+    found: dict[int, list[tuple[str, str]]] = defaultdict(list)
+    query = (
+        select(CustomerTag.customer_id, Tag.name, Tag.color)
+        .join(Tag, Tag.id == CustomerTag.tag_id)
+        .where(CustomerTag.customer_id.in_(ids))
+        .order_by(CustomerTag.customer_id, Tag.name)
+    )
+    for customer_id, name, color in session.execute(query):
+        found[customer_id].append((name, color))
+    return found
+
+
+def customer_rows(session: Session, ids: list[int], masked: bool = False) -> list[CustomerRow]:
+    """The rows for these ids, in the same order; missing ids are left out. Phones masked in rep mode."""
+    if not ids:
+        return []
+    c = Customer
+    query = select(
+        c.id, c.name, c.nickname, c.platform, c.phone, c.phone_alt, c.stage, c.paid_orders, c.total_spent,
+        c.last_order_at, c.birthday_calendar, c.birth_month, c.birth_day, c.birth_is_leap_month, c.city,
+        c.province, c.is_vip, c.do_not_contact, c.overdue, c.r_score, c.f_score, c.m_score, c.rfm_segment,
+    ).where(c.id.in_(ids))
+    tags = tags_by_customer(session, ids)
+    by_id = {}
+    for r in session.execute(query):
+        by_id[r.id] = CustomerRow(
+            id=r.id, name=r.name, nickname=r.nickname, platform=r.platform,
+            phone=mask_phone(r.phone) if masked else r.phone,
+            phone_alt=mask_phone(r.phone_alt) if masked else r.phone_alt,
+            stage=r.stage, tags=tags.get(r.id, []), paid_orders=r.paid_orders, total_spent=r.total_spent,
+            last_order_at=r.last_order_at,
+            birthday=birthday_text(r.birthday_calendar, r.birth_month, r.birth_day, r.birth_is_leap_month),
+            city=r.city, province=r.province, is_vip=r.is_vip, do_not_contact=r.do_not_contact,
+            overdue=r.overdue, r_score=r.r_score, f_score=r.f_score, m_score=r.m_score,
+            rfm_segment=r.rfm_segment,
+        )
+    return [by_id[i] for i in ids if i in by_id]

@@ -1,0 +1,155 @@
+"""Editing a buyer: validated profile fields, birthday, VIP flag, notes and do-not-contact with its history."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from core.birthdays import Birthday
+from core.errors import LaokeError
+from core.models import CalendarKind, ContactPreferenceEvent, Customer, Note, NoteKind
+from core.refresh import refresh_derived
+
+EDITABLE_TEXT = {
+    "name": 128, "nickname": 128, "phone": 32, "phone_alt": 32, "email": 254, "wechat_id": 64,
+    "province": 32, "city": 32, "district": 32, "address": 255, "gender": 1,
+}
+_PHONE = re.compile(r"^\+?\d{5,20}$")
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+def clean_phone(text: str) -> str:
+    """Digits (and a leading +) only; raises when it cannot be a phone number."""
+    cleaned = re.sub(r"[\s\-()]", "", text)
+    if not _PHONE.match(cleaned):
+        raise LaokeError(f"'{text}' is not a phone number: use digits only, like 13812345678.")
+    if cleaned.startswith("1") and len(cleaned) != 11 and len(cleaned) > 8:
+        raise LaokeError(f"'{text}' is not a mainland mobile number: those have 11 digits.")
+    return cleaned
+
+
+def validate_profile(changes: dict[str, Any]) -> dict[str, Any]:
+    """The changes cleaned, or a LaokeError naming the field and what is wrong."""
+    cleaned: dict[str, Any] = {}
+    for key, value in changes.items():
+        if key not in EDITABLE_TEXT:
+            raise LaokeError(f"'{key}' is not a profile field that can be edited.")
+        text = (value or "").strip() or None
+        if text is not None and len(text) > EDITABLE_TEXT[key]:
+            raise LaokeError(f"The {key} is longer than {EDITABLE_TEXT[key]} characters.")
+        if text is not None and key in ("phone", "phone_alt"):
+            text = clean_phone(text)
+        if text is not None and key == "email" and not _EMAIL.match(text):
+            raise LaokeError(f"'{text}' is not an email address.")
+        if text is not None and key == "gender" and text not in ("F", "M"):
+            raise LaokeError("The gender is F, M or empty.")
+        cleaned[key] = text
+    if "phone" in cleaned:
+        cleaned["phone_last4"] = cleaned["phone"][-4:] if cleaned["phone"] else None
+    return cleaned
+
+
+def _existing(session: Session, customer_id: int) -> Customer:
+    customer = session.get(Customer, customer_id)
+    if customer is None or customer.merged_into_id is not None:
+        raise LaokeError(f"Customer #{customer_id} does not exist (or was merged into another).")
+    return customer
+
+
+def update_profile(session: Session, customer_id: int, changes: dict[str, Any]) -> None:
+    """Save validated profile edits and refresh what is derived from them (search keys)."""
+    cleaned = validate_profile(changes)
+    _existing(session, customer_id)
+    session.execute(update(Customer).where(Customer.id == customer_id).values(**cleaned))
+    refresh_derived(session.connection(), [customer_id])
+
+
+def set_birthday(session: Session, customer_id: int, birthday: Birthday | None) -> None:
+    """Set (or clear, with None) a solar or lunar birthday; Birthday validates itself."""
+    customer = _existing(session, customer_id)
+    if birthday is None:
+        customer.birthday_calendar = customer.birth_year = customer.birth_month = customer.birth_day = None
+        customer.birth_is_leap_month = False
+    else:
+        customer.birthday_calendar = str(birthday.calendar)
+        customer.birth_year = birthday.year
+        customer.birth_month = birthday.month
+        customer.birth_day = birthday.day
+        customer.birth_is_leap_month = birthday.is_leap_month
+    session.flush()
+
+
+def birthday_of(customer: Customer) -> Birthday | None:
+    if not customer.birth_month or not customer.birth_day:
+        return None
+    return Birthday(
+        calendar=CalendarKind(customer.birthday_calendar or CalendarKind.SOLAR),
+        month=customer.birth_month, day=customer.birth_day,
+        is_leap_month=bool(customer.birth_is_leap_month), year=customer.birth_year,
+    )
+
+
+def set_vip(session: Session, customer_ids: Iterable[int], vip: bool) -> int:
+    return session.execute(
+        update(Customer).where(Customer.id.in_(sorted(set(customer_ids)))).values(is_vip=vip)
+    ).rowcount
+
+
+def add_note(session: Session, customer_id: int, text: str, kind: NoteKind = NoteKind.GENERAL,
+             author: str | None = None) -> int:
+    text = text.strip()
+    if not text:
+        raise LaokeError("The note is empty.")
+    _existing(session, customer_id)
+    note = Note(customer_id=customer_id, kind=str(kind), text=text, author=author)
+    session.add(note)
+    session.flush()
+    return note.id
+
+
+def edit_note(session: Session, note_id: int, text: str) -> None:
+    note = session.get(Note, note_id)
+    if note is None:
+        raise LaokeError(f"Note #{note_id} does not exist.")
+    if not text.strip():
+        raise LaokeError("The note is empty: delete it instead.")
+    note.text = text.strip()
+    session.flush()
+
+
+def delete_note(session: Session, note_id: int) -> None:
+    note = session.get(Note, note_id)
+    if note is not None:
+        session.delete(note)
+        session.flush()
+
+
+def set_do_not_contact(session: Session, customer_ids: Iterable[int], do_not_contact: bool,
+                       reason: str | None = None, actor: str | None = None) -> int:
+    """Mark or clear do-not-contact, recording who, when and why for each buyer whose flag changes."""
+    now = datetime.now().replace(microsecond=0)
+    ids = sorted(set(customer_ids))
+    changing = list(session.scalars(
+        select(Customer.id).where(Customer.id.in_(ids), Customer.do_not_contact.is_not(do_not_contact))
+    ))
+    if not changing:
+        return 0
+    session.execute(
+        update(Customer).where(Customer.id.in_(changing)).values(
+            do_not_contact=do_not_contact,
+            dnc_reason=(reason or None) if do_not_contact else None,
+            dnc_since=now if do_not_contact else None,
+        )
+    )
+    session.add_all(
+        ContactPreferenceEvent(customer_id=cid, do_not_contact=do_not_contact, reason=reason or None,
+                               actor=actor, at=now)
+        for cid in changing
+    )
+    session.flush()
+    return len(changing)

@@ -1,0 +1,71 @@
+"""Search-as-you-type: one box that finds a buyer by nickname, name, phone, order number, WeChat id, tag or pinyin.
+
+Every source is an indexed prefix range (see `search_keys`), so a keystroke costs milliseconds at a million
+buyers. A very broad query (one letter) is capped at MATCH_LIMIT matches: the user keeps typing.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Select, func, select, union
+from sqlalchemy.orm import Session
+
+from core.customers.search_keys import KEY_LENGTH, normalise
+from core.models import Customer, CustomerSearchKey, CustomerTag, Order, Tag
+
+MATCH_LIMIT = 10_000
+ORDER_NUMBER_MIN_LENGTH = 5
+# Above every character a key can hold, so `key < prefix + TOP` bounds a prefix range on a plain index.
+TOP = "\U0010ffff"
+
+
+def _prefix_range(column, prefix: str):  # type: ignore[no-untyped-def]
+    return (column >= prefix) & (column < prefix + TOP)
+
+
+def _capped(query: Select) -> Select:  # type: ignore[type-arg]
+    sub = query.limit(MATCH_LIMIT).subquery()
+    return select(sub.c[0])
+
+
+def search_ids_query(text: str) -> Select | None:  # type: ignore[type-arg]
+    """A query for the ids of buyers matching `text`, or None when there is nothing to search for."""
+    query = normalise(text)[:KEY_LENGTH]
+    if not query:
+        return None
+    parts = [
+        _capped(select(CustomerSearchKey.customer_id).where(_prefix_range(CustomerSearchKey.key, query))),
+        _capped(
+            select(CustomerTag.customer_id)
+            .join(Tag, Tag.id == CustomerTag.tag_id)
+            .where(func.lower(Tag.name) == query)
+        ),
+    ]
+    if len(query) == 4 and query.isdigit():
+        parts.append(_capped(select(Customer.id).where(Customer.phone_last4 == query)))
+    order_number = text.strip()
+    if len(order_number) >= ORDER_NUMBER_MIN_LENGTH:
+        # Order numbers are stored as the platform wrote them; people type letters in either case.
+        for variant in sorted({order_number, order_number.upper()}):
+            parts.append(
+                _capped(
+                    select(Order.customer_id).where(
+                        _prefix_range(Order.platform_order_id, variant), Order.customer_id.is_not(None)
+                    )
+                )
+            )
+    return union(*parts)
+
+
+def search_customer_ids(session: Session, text: str, limit: int = 200) -> list[int]:
+    """The ids of buyers matching `text` (not merged away), at most `limit`, newest buyers first."""
+    matches = search_ids_query(text)
+    if matches is None:
+        return []
+    return list(
+        session.scalars(
+            select(Customer.id)
+            .where(Customer.id.in_(matches), Customer.merged_into_id.is_(None))
+            .order_by(Customer.id.desc())
+            .limit(limit)
+        )
+    )

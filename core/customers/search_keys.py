@@ -1,0 +1,114 @@
+"""The search index: the fragments of each buyer that search-as-you-type matches by prefix.
+
+Derived data, recomputed by `refresh_search_keys` from `core.refresh.refresh_derived`, so imports, edits,
+merges and the demo shop all keep it current without knowing it exists.
+
+A query matches a buyer when it is a prefix of one of their keys:
+- every suffix of the name and nickname (so a fragment anywhere in them matches);
+- full pinyin and initials of the name from each syllable on (`zxm`, `xm`, `zhangxiaoming`, `xiaoming`),
+  and of the nickname from its start; surnames read as surnames (曾 zeng, 单 shan, 解 xie, 仇 qiu), with
+  the everyday reading kept too, since people type both;
+- the phone numbers and the WeChat id.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from pypinyin import Style, lazy_pinyin
+from sqlalchemy import Connection, delete, insert, select
+
+from core.models import Customer, CustomerSearchKey
+
+KEY_LENGTH = 24
+BATCH = 2000
+
+# Surnames whose reading differs from the character's everyday reading (pypinyin gives the everyday one).
+SURNAME_READINGS = {
+    "曾": "zeng", "单": "shan", "解": "xie", "仇": "qiu", "区": "ou", "朴": "piao", "查": "zha",
+    "盖": "ge", "乐": "yue", "缪": "miao", "覃": "qin", "翟": "zhai", "尉": "yu", "种": "chong",
+    "秘": "bi", "召": "shao", "员": "yun", "黑": "he", "繁": "po", "能": "nai", "长": "chang",
+    "重": "chong", "宿": "su", "隗": "wei", "句": "gou", "闭": "bi", "折": "she", "过": "guo",
+    "晟": "cheng", "都": "du", "华": "hua", "任": "ren", "沈": "shen", "蕃": "pi", "訾": "zi",
+}
+_HAN = re.compile(r"[\u3400-\u9fff]")
+_SPACES = re.compile(r"\s+")
+
+
+def normalise(text: str | None) -> str:
+    """Lower case without spaces: what both the keys and the typed query are compared as."""
+    return _SPACES.sub("", text or "").lower()
+
+
+def _suffixes(text: str) -> Iterator[str]:
+    for start in range(len(text)):
+        yield text[start:start + KEY_LENGTH]
+
+
+def _syllable_runs(syllables: list[str]) -> Iterator[str]:
+    """`zhangxiaoming`, `xiaoming`, `ming` and `zxm`, `xm`, `m`."""
+    for start in range(len(syllables)):
+        tail = syllables[start:]
+        yield "".join(tail)[:KEY_LENGTH]
+        yield "".join(syllable[0] for syllable in tail if syllable)[:KEY_LENGTH]
+
+
+def name_pinyin_variants(name: str) -> list[list[str]]:
+    """The name's syllables, once with the surname's surname reading and once with pypinyin's reading."""
+    syllables = [normalise(s) for s in lazy_pinyin(name, style=Style.NORMAL, errors="ignore")]
+    variants = [syllables]
+    surname_reading = SURNAME_READINGS.get(name[:1])
+    if surname_reading and syllables and syllables[0] != surname_reading:
+        variants.append([surname_reading, *syllables[1:]])
+    return variants
+
+
+def search_keys(
+    name: str | None, nickname: str | None, phones: Iterable[str | None], wechat_id: str | None
+) -> set[str]:
+    """Every key one buyer is found by."""
+    keys: set[str] = set()
+    for text in (normalise(name), normalise(nickname)):
+        keys.update(_suffixes(text))
+    clean_name = normalise(name)
+    if _HAN.search(clean_name):
+        for syllables in name_pinyin_variants(clean_name):
+            keys.update(_syllable_runs(syllables))
+    clean_nickname = normalise(nickname)
+    if _HAN.search(clean_nickname):
+        syllables = [s for s in lazy_pinyin(clean_nickname, errors="ignore") if s]
+        keys.add("".join(syllables)[:KEY_LENGTH])
+        keys.add("".join(s[0] for s in syllables)[:KEY_LENGTH])
+    for phone in phones:
+        digits = re.sub(r"\D", "", phone or "")
+        if digits:
+            keys.add(digits[:KEY_LENGTH])
+    if wechat_id:
+        keys.add(normalise(wechat_id)[:KEY_LENGTH])
+    keys.discard("")
+    return keys
+
+
+def refresh_search_keys(connection: Connection, customer_ids: Iterable[int] | None = None) -> None:
+    """Recompute the keys of these customers (all when None), inside the caller's transaction."""
+    source = select(
+        Customer.id, Customer.name, Customer.nickname, Customer.phone, Customer.phone_alt, Customer.wechat_id
+    ).where(Customer.merged_into_id.is_(None))
+    if customer_ids is None:
+        connection.execute(delete(CustomerSearchKey))
+        ids = list(connection.scalars(select(Customer.id).where(Customer.merged_into_id.is_(None))))
+    else:
+        ids = sorted(set(customer_ids))
+    for start in range(0, len(ids), BATCH):
+        chunk = ids[start:start + BATCH]
+        if customer_ids is not None:
+            connection.execute(delete(CustomerSearchKey).where(CustomerSearchKey.customer_id.in_(chunk)))
+        rows = connection.execute(source.where(Customer.id.in_(chunk))).all()
+        pending = [
+            {"key": key, "customer_id": row.id}
+            for row in rows
+            for key in search_keys(row.name, row.nickname, (row.phone, row.phone_alt), row.wechat_id)
+        ]
+        if pending:
+            connection.execute(insert(CustomerSearchKey), pending)

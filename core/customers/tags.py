@@ -1,0 +1,134 @@
+"""Tags: the shop's own labels on buyers (老客, 送礼, 敏感肌…), with colours, counts and bulk edits."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy.orm import Session
+
+from core.errors import LaokeError
+from core.models import CustomerTag, Tag
+
+DEFAULT_COLOR = "#5b8def"
+
+
+@dataclass(frozen=True)
+class TagUse:
+    id: int
+    name: str
+    color: str
+    customers: int
+
+
+def clean_tag_name(name: str) -> str:
+    cleaned = " ".join(name.split())
+    if not cleaned:
+        raise LaokeError("A tag needs a name.")
+    if len(cleaned) > 64:
+        raise LaokeError(f"The tag name '{cleaned[:20]}…' is longer than 64 characters.")
+    return cleaned
+
+
+def tags_by_use(session: Session) -> list[TagUse]:
+    """Every tag with how many buyers carry it, most used first."""
+    count = func.count(CustomerTag.customer_id)
+    query = (
+        select(Tag.id, Tag.name, Tag.color, count)
+        .outerjoin(CustomerTag, CustomerTag.tag_id == Tag.id)
+        .group_by(Tag.id)
+        .order_by(count.desc(), Tag.name)
+    )
+    return [TagUse(*row) for row in session.execute(query)]
+
+
+def ensure_tags(session: Session, names: Iterable[str]) -> dict[str, int]:
+    """Tag ids by name, creating the tags that do not exist yet."""
+    wanted = {clean_tag_name(name) for name in names}
+    found = {name: tag_id for name, tag_id in session.execute(select(Tag.name, Tag.id).where(Tag.name.in_(wanted)))}
+    for name in sorted(wanted - found.keys()):
+        tag = Tag(name=name, color=DEFAULT_COLOR)
+        session.add(tag)
+        session.flush()
+        found[name] = tag.id
+    return found
+
+
+def create_tag(session: Session, name: str, color: str = DEFAULT_COLOR) -> int:
+    name = clean_tag_name(name)
+    if session.scalar(select(Tag.id).where(Tag.name == name)) is not None:
+        raise LaokeError(f"The tag '{name}' already exists.")
+    tag = Tag(name=name, color=color)
+    session.add(tag)
+    session.flush()
+    return tag.id
+
+
+def rename_tag(session: Session, tag_id: int, new_name: str) -> None:
+    new_name = clean_tag_name(new_name)
+    other = session.scalar(select(Tag.id).where(Tag.name == new_name))
+    if other is not None and other != tag_id:
+        raise LaokeError(f"The tag '{new_name}' already exists: merge the two tags instead.")
+    session.execute(update(Tag).where(Tag.id == tag_id).values(name=new_name))
+
+
+def recolour_tag(session: Session, tag_id: int, color: str) -> None:
+    session.execute(update(Tag).where(Tag.id == tag_id).values(color=color))
+
+
+def merge_tags(session: Session, source_id: int, target_id: int) -> int:
+    """Give everyone tagged `source` the `target` tag, then delete `source`. Returns buyers moved."""
+    if source_id == target_id:
+        raise LaokeError("Choose two different tags to merge.")
+    members = set(session.scalars(select(CustomerTag.customer_id).where(CustomerTag.tag_id == source_id)))
+    already = set(session.scalars(select(CustomerTag.customer_id).where(CustomerTag.tag_id == target_id)))
+    moving = sorted(members - already)
+    if moving:
+        session.execute(insert(CustomerTag), [{"customer_id": cid, "tag_id": target_id} for cid in moving])
+    moved = len(moving)
+    session.execute(delete(Tag).where(Tag.id == source_id))
+    return moved
+
+
+def delete_tag(session: Session, tag_id: int) -> int:
+    """Delete a tag; returns how many buyers lost it."""
+    affected = session.scalar(select(func.count()).where(CustomerTag.tag_id == tag_id)) or 0
+    session.execute(delete(CustomerTag).where(CustomerTag.tag_id == tag_id))
+    session.execute(delete(Tag).where(Tag.id == tag_id))
+    return int(affected)
+
+
+def add_tags(session: Session, customer_ids: Iterable[int], names: Iterable[str]) -> int:
+    """Tag these buyers (creating missing tags); returns how many new tag marks were made."""
+    ids = sorted(set(customer_ids))
+    added = 0
+    for tag_id in ensure_tags(session, names).values():
+        have = set(session.scalars(
+            select(CustomerTag.customer_id).where(CustomerTag.tag_id == tag_id, CustomerTag.customer_id.in_(ids))
+        ))
+        rows = [{"customer_id": cid, "tag_id": tag_id} for cid in ids if cid not in have]
+        if rows:
+            session.execute(insert(CustomerTag), rows)
+            added += len(rows)
+    return added
+
+
+def remove_tags(session: Session, customer_ids: Iterable[int], names: Iterable[str]) -> int:
+    ids = sorted(set(customer_ids))
+    tag_ids = select(Tag.id).where(Tag.name.in_(list(names)))
+    return session.execute(
+        delete(CustomerTag).where(CustomerTag.customer_id.in_(ids), CustomerTag.tag_id.in_(tag_ids))
+    ).rowcount
+
+
+def set_customer_tags(session: Session, customer_id: int, names: Iterable[str]) -> None:
+    """Make this buyer's tags exactly `names`."""
+    wanted = set(ensure_tags(session, names).values())
+    current = set(session.scalars(select(CustomerTag.tag_id).where(CustomerTag.customer_id == customer_id)))
+    if current - wanted:
+        session.execute(delete(CustomerTag).where(
+            CustomerTag.customer_id == customer_id, CustomerTag.tag_id.in_(current - wanted)
+        ))
+    if wanted - current:
+        session.execute(insert(CustomerTag), [{"customer_id": customer_id, "tag_id": t} for t in wanted - current])

@@ -1,0 +1,37 @@
+"""customer search keys
+
+Revision ID: 0003
+Revises: 0001
+"""
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = '0003'
+down_revision = '0001'
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.create_table(
+        'customer_search_keys',
+        sa.Column('key', sa.String(length=64), nullable=False),
+        sa.Column('customer_id', sa.Integer(), nullable=False),
+        sa.ForeignKeyConstraint(['customer_id'], ['customers.id'],
+                                name=op.f('fk_customer_search_keys_customer_id_customers'), ondelete='CASCADE'),
+        sa.PrimaryKeyConstraint('key', 'customer_id', name=op.f('pk_customer_search_keys')),
+        sqlite_with_rowid=False,
+    )
+    with op.batch_alter_table('customer_search_keys', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_customer_search_keys_customer_id'), ['customer_id'], unique=False)
+    # Existing books get their keys the next time anything refreshes derived data; fill them now.
+    from core.customers.search_keys import refresh_search_keys
+
+    refresh_search_keys(op.get_bind())
+
+
+def downgrade() -> None:
+    with op.batch_alter_table('customer_search_keys', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_customer_search_keys_customer_id'))
+    op.drop_table('customer_search_keys')

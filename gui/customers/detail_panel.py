@@ -1,0 +1,445 @@
+"""One buyer in full, editable: profile, tags, birthday, VIP notes, notes, do-not-contact, orders, figures."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QTabWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.birthdays import Birthday
+from core.customers.detail import CustomerDetail, NoteView
+from core.customers.profile import (
+    add_note,
+    delete_note,
+    edit_note,
+    set_birthday,
+    set_do_not_contact,
+    set_vip,
+    update_profile,
+)
+from core.customers.tags import set_customer_tags, tags_by_use
+from core.models import CalendarKind, NoteKind
+from core.privacy import rep_mode_enabled, reveal_phone
+from gui.context import AppContext
+from gui.customers.labels import CustomerLabels
+from gui.customers.tag_completer import TagListCompleter
+from gui.customers.tasks import detail_as_shown, read, write
+from gui.worker import run_in_background
+
+PROFILE_FIELDS = ("name", "nickname", "phone", "phone_alt", "email", "wechat_id", "province", "city",
+                  "district", "address")
+PHONE_FIELDS = ("phone", "phone_alt")
+
+
+def _when(value: datetime | None) -> str:
+    return value.strftime("%Y-%m-%d %H:%M") if value else ""
+
+
+def _detail_and_tags(session, customer_id: int):  # type: ignore[no-untyped-def]
+    return detail_as_shown(session, customer_id), [t.name for t in tags_by_use(session)], rep_mode_enabled(session)
+
+
+class CustomerDetailPanel(QWidget):
+    changed = Signal()  # something was saved: lists showing this buyer refresh
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.customer_id: int | None = None
+        self.detail: CustomerDetail | None = None
+        self.masked = False
+        self.statuses = CustomerLabels().order_statuses()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 0, 0, 0)
+        self.heading = QLabel(self.tr("Choose a customer to see everything about them."))
+        self.heading.setWordWrap(True)
+        self.heading.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        self.heading.setFont(font)
+        layout.addWidget(self.heading)
+        self.dnc_banner = QLabel()
+        self.dnc_banner.setStyleSheet("background:#fdecea; color:#a93226; padding:4px; border-radius:3px;")
+        self.dnc_banner.setWordWrap(True)
+        self.dnc_banner.hide()
+        layout.addWidget(self.dnc_banner)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color:#a93226;")
+        self.message.hide()
+        layout.addWidget(self.message)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._scrolling(self._profile_tab()), self.tr("Profile"))
+        self.tabs.addTab(self._notes_tab(), self.tr("Notes"))
+        self.tabs.addTab(self._orders_tab(), self.tr("Orders"))
+        layout.addWidget(self.tabs, 1)
+        self.tabs.setEnabled(False)
+        self.tabs.hide()
+
+    # -- building ----------------------------------------------------------------------------------
+
+    def _scrolling(self, widget: QWidget) -> QScrollArea:
+        area = QScrollArea()
+        area.setWidgetResizable(True)
+        area.setWidget(widget)
+        return area
+
+    def _profile_tab(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        profile = QGroupBox(self.tr("Profile"))
+        form = QFormLayout(profile)
+        labels = {"name": self.tr("Name:"), "nickname": self.tr("Nickname:"), "phone": self.tr("Phone:"),
+                  "phone_alt": self.tr("Second phone:"), "email": self.tr("Email:"),
+                  "wechat_id": self.tr("WeChat id:"), "province": self.tr("Province:"), "city": self.tr("City:"),
+                  "district": self.tr("District:"), "address": self.tr("Address:")}
+        self.fields: dict[str, QLineEdit] = {}
+        for key in PROFILE_FIELDS:
+            edit = QLineEdit()
+            edit.setObjectName(f"field_{key}")
+            self.fields[key] = edit
+            if key == "phone":
+                row = QWidget()
+                row_layout = QHBoxLayout(row)
+                row_layout.setContentsMargins(0, 0, 0, 0)
+                row_layout.addWidget(edit, 1)
+                self.reveal_button = QPushButton(self.tr("Reveal phone"))
+                self.reveal_button.clicked.connect(self._reveal_phone)
+                row_layout.addWidget(self.reveal_button)
+                form.addRow(labels[key], row)
+            else:
+                form.addRow(labels[key], edit)
+        self.gender = QComboBox()
+        for label, value in ((self.tr("Unknown"), None), (self.tr("Female"), "F"), (self.tr("Male"), "M")):
+            self.gender.addItem(label, value)
+        form.addRow(self.tr("Gender:"), self.gender)
+        self.save_profile_button = QPushButton(self.tr("Save profile"))
+        self.save_profile_button.clicked.connect(self._save_profile)
+        form.addRow(self.save_profile_button)
+        self.aliases = QLabel()
+        self.aliases.setWordWrap(True)
+        self.aliases.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        form.addRow(self.tr("Seen in imports as:"), self.aliases)
+        layout.addWidget(profile)
+
+        tags = QGroupBox(self.tr("Tags"))
+        tags_layout = QHBoxLayout(tags)
+        self.tags_edit = QLineEdit()
+        self.tags_edit.setPlaceholderText(self.tr("tag1, tag2"))
+        self.tag_completer = TagListCompleter(self.tags_edit)
+        self.save_tags_button = QPushButton(self.tr("Save tags"))
+        self.save_tags_button.clicked.connect(self._save_tags)
+        self.tags_edit.returnPressed.connect(self._save_tags)
+        tags_layout.addWidget(self.tags_edit, 1)
+        tags_layout.addWidget(self.save_tags_button)
+        layout.addWidget(tags)
+
+        layout.addWidget(self._birthday_box())
+
+        flags = QGroupBox(self.tr("VIP and contact"))
+        flags_form = QFormLayout(flags)
+        self.vip_box = QCheckBox(self.tr("VIP customer"))
+        self.vip_box.clicked.connect(self._save_vip)
+        flags_form.addRow(self.vip_box)
+        self.dnc_box = QCheckBox(self.tr("Do not contact"))
+        self.dnc_box.clicked.connect(self._save_dnc)
+        self.dnc_reason = QLineEdit()
+        self.dnc_reason.setPlaceholderText(self.tr("Why (e.g. asked us to stop messaging)"))
+        flags_form.addRow(self.dnc_box, self.dnc_reason)
+        self.dnc_history = QLabel()
+        self.dnc_history.setWordWrap(True)
+        flags_form.addRow(self.tr("History:"), self.dnc_history)
+        layout.addWidget(flags)
+        layout.addStretch(1)
+        return page
+
+    def _birthday_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Birthday"))
+        form = QFormLayout(box)
+        self.calendar = QComboBox()
+        self.calendar.setObjectName("birthdayCalendar")
+        for label, value in ((self.tr("Unknown"), None), (self.tr("Solar (公历)"), CalendarKind.SOLAR),
+                             (self.tr("Lunar (农历)"), CalendarKind.LUNAR)):
+            self.calendar.addItem(label, value)
+        self.birth_year = QSpinBox()
+        self.birth_year.setRange(0, 2100)
+        self.birth_year.setSpecialValueText(self.tr("year unknown"))
+        self.birth_month = QSpinBox()
+        self.birth_month.setRange(1, 12)
+        self.birth_day = QSpinBox()
+        self.birth_day.setRange(1, 31)
+        self.leap_month = QCheckBox(self.tr("Leap month (闰月)"))
+        row = QWidget()
+        row_layout = QHBoxLayout(row)
+        row_layout.setContentsMargins(0, 0, 0, 0)
+        for widget, label in ((self.birth_month, self.tr("month")), (self.birth_day, self.tr("day"))):
+            row_layout.addWidget(widget)
+            row_layout.addWidget(QLabel(label))
+        row_layout.addWidget(self.leap_month)
+        form.addRow(self.tr("Calendar:"), self.calendar)
+        form.addRow(self.tr("Date:"), row)
+        form.addRow(self.tr("Year:"), self.birth_year)
+        self.save_birthday_button = QPushButton(self.tr("Save birthday"))
+        self.save_birthday_button.clicked.connect(self._save_birthday)
+        form.addRow(self.save_birthday_button)
+        self.birthday_info = QLabel()
+        self.birthday_info.setWordWrap(True)
+        form.addRow(self.birthday_info)
+        self.calendar.currentIndexChanged.connect(self._calendar_changed)
+        return box
+
+    def _notes_tab(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addWidget(QLabel(self.tr("VIP notes")))
+        self.vip_notes = QListWidget()
+        self.vip_notes.setWordWrap(True)
+        layout.addWidget(self.vip_notes, 1)
+        buttons = QHBoxLayout()
+        self.add_vip_note_button = QPushButton(self.tr("Add VIP note…"))
+        self.add_vip_note_button.clicked.connect(lambda: self._add_note(NoteKind.VIP))
+        self.edit_note_button = QPushButton(self.tr("Edit…"))
+        self.edit_note_button.clicked.connect(lambda: self._edit_note(self.vip_notes))
+        self.delete_vip_note_button = QPushButton(self.tr("Delete"))
+        self.delete_vip_note_button.clicked.connect(lambda: self._delete_note(self.vip_notes))
+        for button in (self.add_vip_note_button, self.edit_note_button, self.delete_vip_note_button):
+            buttons.addWidget(button)
+        layout.addLayout(buttons)
+        layout.addWidget(QLabel(self.tr("Notes")))
+        self.notes = QListWidget()
+        self.notes.setWordWrap(True)
+        layout.addWidget(self.notes, 1)
+        note_buttons = QHBoxLayout()
+        add_note_button = QPushButton(self.tr("Add note…"))
+        add_note_button.clicked.connect(lambda: self._add_note(NoteKind.GENERAL))
+        edit_button = QPushButton(self.tr("Edit…"))
+        edit_button.clicked.connect(lambda: self._edit_note(self.notes))
+        delete_button = QPushButton(self.tr("Delete"))
+        delete_button.clicked.connect(lambda: self._delete_note(self.notes))
+        for button in (add_note_button, edit_button, delete_button):
+            note_buttons.addWidget(button)
+        layout.addLayout(note_buttons)
+        return page
+
+    def _orders_tab(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        self.figures = QLabel()
+        self.figures.setWordWrap(True)
+        layout.addWidget(self.figures)
+        self.orders = QTreeWidget()
+        self.orders.setHeaderLabels([self.tr("Order"), self.tr("Date"), self.tr("Status"), self.tr("Amount")])
+        self.orders.setRootIsDecorated(True)
+        layout.addWidget(self.orders, 1)
+        return page
+
+    # -- loading -------------------------------------------------------------------------------------
+
+    def show_customer(self, customer_id: int | None) -> None:
+        self.customer_id = customer_id
+        if customer_id is None:
+            self.detail = None
+            self.tabs.setEnabled(False)
+            self.tabs.hide()
+            self.heading.setText(self.tr("Choose a customer to see everything about them."))
+            self.dnc_banner.hide()
+            return
+        run_in_background(read, self.context.database, _detail_and_tags, customer_id,
+                          on_success=self._arrived, on_failure=self._failed)
+
+    def reload(self) -> None:
+        self.show_customer(self.customer_id)
+
+    def _failed(self, message: str, _details: str = "") -> None:
+        self.message.setText(message)
+        self.message.show()
+
+    def _arrived(self, result: tuple[CustomerDetail, list[str], bool]) -> None:
+        detail, tag_names, masked = result
+        if detail.id != self.customer_id:
+            return
+        self.detail, self.masked = detail, masked
+        self.message.hide()
+        self.tabs.setEnabled(True)
+        self.tabs.show()
+        vip = " ★" if detail.is_vip else ""
+        self.heading.setText(f"{detail.display_name}{vip}")
+        self.dnc_banner.setVisible(detail.do_not_contact)
+        self.dnc_banner.setText(self.tr("Do not contact: %1").replace("%1", detail.dnc_reason or ""))
+        for key, edit in self.fields.items():
+            edit.setText(detail.profile.get(key) or "")
+            edit.setReadOnly(masked and key in PHONE_FIELDS + ("address",))
+        self.reveal_button.setVisible(masked)
+        self.gender.setCurrentIndex(max(0, self.gender.findData(detail.profile.get("gender"))))
+        self.aliases.setText("\n".join(f"{kind} {platform} {value}".strip() for kind, platform, value in detail.aliases)
+                             or self.tr("(none)"))
+        self.tag_completer.set_tags(tag_names)
+        self.tags_edit.setText(", ".join(name for name, _colour in detail.tags))
+        self._show_birthday(detail)
+        self.vip_box.setChecked(detail.is_vip)
+        self.dnc_box.setChecked(detail.do_not_contact)
+        self.dnc_reason.setText(detail.dnc_reason or "")
+        self.dnc_history.setText("\n".join(
+            (self.tr("%1: marked do not contact (%2)") if event.do_not_contact else self.tr("%1: may contact again"))
+            .replace("%1", _when(event.at) + (f" {event.actor}" if event.actor else ""))
+            .replace("%2", event.reason or "")
+            for event in detail.contact_history
+        ) or self.tr("(none)"))
+        self._fill_notes(self.vip_notes, detail.vip_notes)
+        self._fill_notes(self.notes, detail.notes)
+        self._show_orders(detail)
+
+    def _show_birthday(self, detail: CustomerDetail) -> None:
+        birthday = detail.birthday
+        self.calendar.setCurrentIndex(max(0, self.calendar.findData(
+            CalendarKind(birthday.calendar) if birthday.calendar else None)))
+        self.birth_month.setValue(birthday.month or 1)
+        self.birth_day.setValue(birthday.day or 1)
+        self.birth_year.setValue(birthday.year or 0)
+        self.leap_month.setChecked(birthday.is_leap_month)
+        self._calendar_changed()
+        if birthday.month is None:
+            self.birthday_info.setText(self.tr("No birthday yet."))
+            return
+        parts = [
+            self.tr("This year: %1").replace("%1", str(birthday.this_year or "—")),
+            self.tr("Next: %1").replace("%1", str(birthday.next or "—")),
+        ]
+        if birthday.age is not None:
+            parts.append(self.tr("Age: %1").replace("%1", str(birthday.age)))
+        self.birthday_info.setText(" · ".join(parts))
+
+    def _calendar_changed(self) -> None:
+        lunar = self.calendar.currentData() == CalendarKind.LUNAR
+        known = self.calendar.currentData() is not None
+        self.leap_month.setEnabled(lunar)
+        if not lunar:
+            self.leap_month.setChecked(False)
+        self.birth_day.setMaximum(30 if lunar else 31)
+        for widget in (self.birth_month, self.birth_day, self.birth_year):
+            widget.setEnabled(known)
+
+    def _fill_notes(self, widget: QListWidget, notes: list[NoteView]) -> None:
+        widget.clear()
+        for note in notes:
+            item = QListWidgetItem(f"{_when(note.created_at)}  {note.text}")
+            item.setData(Qt.ItemDataRole.UserRole, note.id)
+            item.setData(Qt.ItemDataRole.UserRole + 1, note.text)
+            widget.addItem(item)
+
+    def _show_orders(self, detail: CustomerDetail) -> None:
+        figures = detail.figures
+        aov = f"¥{figures.average_order_value}" if figures.average_order_value is not None else "—"
+        gap = f"{figures.average_days_between_orders}" if figures.average_days_between_orders is not None else "—"
+        self.figures.setText(
+            self.tr("Paid orders: %1 · Total spent: ¥%2 · Average order: %3 · First order: %4 · "
+                    "Last order: %5 · Average days between orders: %6")
+            .replace("%1", str(figures.paid_orders)).replace("%2", str(figures.total_spent))
+            .replace("%3", aov).replace("%4", _when(figures.first_order_at)[:10] or "—")
+            .replace("%5", _when(figures.last_order_at)[:10] or "—").replace("%6", gap)
+        )
+        self.orders.clear()
+        for order in detail.orders:
+            item = QTreeWidgetItem([order.number, _when(order.created_at), self.statuses.get(order.status, order.status),
+                                    f"¥{order.amount}" if order.amount is not None else ""])
+            for line in order.lines:
+                item.addChild(QTreeWidgetItem([line.title or line.sku or "", "", f"× {line.quantity or 1}",
+                                               f"¥{line.amount}" if line.amount is not None else ""]))
+            self.orders.addTopLevelItem(item)
+        for column in range(4):
+            self.orders.resizeColumnToContents(column)
+
+    # -- saving ----------------------------------------------------------------------------------------
+
+    def _save(self, function: Any, *args: Any) -> None:
+        run_in_background(write, self.context.database, function, *args,
+                          on_success=self._saved, on_failure=self._failed)
+
+    def _saved(self, _result: object = None) -> None:
+        self.reload()
+        self.changed.emit()
+
+    def _save_profile(self) -> None:
+        if self.customer_id is None:
+            return
+        changes = {key: edit.text() for key, edit in self.fields.items() if not edit.isReadOnly()}
+        changes["gender"] = self.gender.currentData() or ""
+        self._save(update_profile, self.customer_id, changes)
+
+    def _save_tags(self) -> None:
+        if self.customer_id is not None:
+            names = [part.strip() for part in self.tags_edit.text().replace("，", ",").split(",") if part.strip()]
+            self._save(set_customer_tags, self.customer_id, names)
+
+    def _save_birthday(self) -> None:
+        if self.customer_id is None:
+            return
+        kind = self.calendar.currentData()
+        try:
+            birthday = None if kind is None else Birthday(
+                calendar=kind, month=self.birth_month.value(), day=self.birth_day.value(),
+                is_leap_month=self.leap_month.isChecked(), year=self.birth_year.value() or None,
+            )
+        except ValueError as error:
+            self._failed(self.tr("This birthday is not a date: %1").replace("%1", str(error)))
+            return
+        self._save(set_birthday, self.customer_id, birthday)
+
+    def _save_vip(self) -> None:
+        if self.customer_id is not None:
+            self._save(set_vip, [self.customer_id], self.vip_box.isChecked())
+
+    def _save_dnc(self) -> None:
+        if self.customer_id is not None:
+            self._save(set_do_not_contact, [self.customer_id], self.dnc_box.isChecked(),
+                       self.dnc_reason.text().strip() or None)
+
+    def _add_note(self, kind: NoteKind) -> None:
+        if self.customer_id is None:
+            return
+        title = self.tr("Add a VIP note") if kind == NoteKind.VIP else self.tr("Add a note")
+        text, ok = QInputDialog.getMultiLineText(self, title, self.tr("Note:"))
+        if ok and text.strip():
+            self._save(add_note, self.customer_id, text, kind)
+
+    def _edit_note(self, widget: QListWidget) -> None:
+        item = widget.currentItem()
+        if item is None:
+            return
+        text, ok = QInputDialog.getMultiLineText(self, self.tr("Edit the note"), self.tr("Note:"),
+                                                 item.data(Qt.ItemDataRole.UserRole + 1))
+        if ok and text.strip():
+            self._save(edit_note, item.data(Qt.ItemDataRole.UserRole), text)
+
+    def _delete_note(self, widget: QListWidget) -> None:
+        item = widget.currentItem()
+        if item is not None:
+            self._save(delete_note, item.data(Qt.ItemDataRole.UserRole))
+
+    def _reveal_phone(self) -> None:
+        if self.customer_id is not None:
+            run_in_background(write, self.context.database, reveal_phone, self.customer_id,
+                              on_success=lambda phone: self.fields["phone"].setText(phone or ""),
+                              on_failure=self._failed)

@@ -1,0 +1,27 @@
+"""Names shown for stored codes (stages, platforms), translated once for every customer widget."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+
+
+class CustomerLabels(QObject):
+    def stages(self) -> dict[str, str]:
+        return {
+            "prospect": self.tr("Prospect"), "interested": self.tr("Interested"), "new": self.tr("New"),
+            "repeat": self.tr("Repeat"), "loyal": self.tr("Loyal"), "dormant": self.tr("Dormant"),
+            "lost": self.tr("Lost"),
+        }
+
+    def platforms(self) -> dict[str, str]:
+        return {
+            "taobao_tmall": self.tr("Taobao/Tmall"), "jd": self.tr("JD"), "pdd": self.tr("Pinduoduo"),
+            "douyin": self.tr("Douyin"), "kuaishou": self.tr("Kuaishou"), "wechat_shop": self.tr("WeChat shop"),
+            "youzan": self.tr("Youzan"), "shopify": self.tr("Shopify"), "other": self.tr("Other"),
+        }
+
+    def order_statuses(self) -> dict[str, str]:
+        return {
+            "unpaid": self.tr("unpaid"), "paid": self.tr("paid"), "shipped": self.tr("shipped"),
+            "completed": self.tr("completed"), "closed": self.tr("closed"), "refunded": self.tr("refunded"),
+        }

@@ -1,0 +1,249 @@
+"""The customer list as a Qt model over ids: it holds the ordered ids and fetches rows a page at a time.
+
+At a million buyers the ids cost a few megabytes; rows are fetched in the background only for the pages the
+view asks for, and forgotten when the cache grows, so scrolling stays smooth and memory flat.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QColor
+
+from core.customers.listing import CustomerFilter, CustomerRow, count_customers, customer_ids
+from core.db import Database
+from gui.customers.labels import CustomerLabels
+from gui.customers.tasks import read, rows_as_shown
+from gui.worker import run_in_background
+
+PAGE_SIZE = 200
+# The first screenful of ids comes first (an index scan with LIMIT), so the list paints before a million
+# ids have crossed from the database; the rest follow and extend the list without a reset.
+FIRST_IDS = PAGE_SIZE * 2
+CACHE_LIMIT = 5000
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+TAGS_ROLE = Qt.ItemDataRole.UserRole + 2
+NUMBER_ALIGNMENT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+DNC_COLOUR = QColor("#c0392b")
+
+# Column keys in their default order; the view lets the user hide and reorder them.
+COLUMNS = ("name", "nickname", "platform", "stage", "tags", "paid_orders", "total_spent", "last_order",
+           "birthday", "city", "vip", "do_not_contact", "overdue", "phone")
+COL_NAME = COLUMNS.index("name")
+COL_TAGS = COLUMNS.index("tags")
+SORTABLE = set(COLUMNS) - {"tags", "phone"}
+NUMERIC = {"paid_orders", "total_spent", "overdue"}
+
+
+@dataclass(frozen=True)
+class ListQuery:
+    customer_filter: CustomerFilter
+    sort: str = "last_order"
+    descending: bool = True
+
+
+def _first_ids(session, query: ListQuery) -> list[int]:  # type: ignore[no-untyped-def]
+    return customer_ids(session, query.customer_filter, query.sort, query.descending, limit=FIRST_IDS)
+
+
+def _all_ids(session, query: ListQuery, need_total: bool) -> tuple[list[int], int | None]:  # type: ignore[no-untyped-def]
+    ids = customer_ids(session, query.customer_filter, query.sort, query.descending)
+    if query.customer_filter.is_empty():
+        return ids, len(ids)
+    return ids, count_customers(session) if need_total else None
+
+
+class CustomerTableModel(QAbstractTableModel):
+    loaded = Signal(int, int)  # rows shown, customers in the whole book
+    failed = Signal(str)
+
+    def __init__(self, database: Database, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.database = database
+        self.query = ListQuery(CustomerFilter())
+        self._ids: list[int] = []
+        self._rows: dict[int, CustomerRow] = {}
+        self._pending_pages: set[int] = set()
+        self._generation = 0
+        self._everyone: int | None = None
+        self.titles = {
+            "name": self.tr("Name"), "nickname": self.tr("Nickname"), "platform": self.tr("Platform"),
+            "stage": self.tr("Stage"), "tags": self.tr("Tags"), "paid_orders": self.tr("Paid orders"),
+            "total_spent": self.tr("Total spent"), "last_order": self.tr("Last order"),
+            "birthday": self.tr("Birthday"), "city": self.tr("City"), "vip": self.tr("VIP"),
+            "do_not_contact": self.tr("Do not contact"), "overdue": self.tr("Overdue"), "phone": self.tr("Phone"),
+        }
+        labels = CustomerLabels()
+        self.stage_names, self.platform_names = labels.stages(), labels.platforms()
+
+    # -- loading ---------------------------------------------------------------------------------------
+
+    def load(self, query: ListQuery | None = None) -> None:
+        """Fetch the ids for `query` (or the current one again) in the background."""
+        if query is not None:
+            self.query = query
+        self._generation += 1
+        generation, current = self._generation, self.query
+        run_in_background(
+            read, self.database, _first_ids, current,
+            on_success=lambda ids: self._first_ids_arrived(generation, current, ids),
+            on_failure=lambda message, _details: self.failed.emit(message),
+        )
+
+    def _first_ids_arrived(self, generation: int, query: ListQuery, ids: list[int]) -> None:
+        if generation != self._generation:
+            return  # the user typed on; a newer query is coming
+        self.beginResetModel()
+        self._ids = ids
+        self._rows.clear()
+        self._pending_pages.clear()
+        self.endResetModel()
+        if len(ids) < FIRST_IDS and (self._everyone is not None or query.customer_filter.is_empty()):
+            if query.customer_filter.is_empty():
+                self._everyone = len(ids)
+            self.loaded.emit(len(ids), self._everyone or 0)
+            return
+        run_in_background(
+            read, self.database, _all_ids, query, self._everyone is None,
+            on_success=lambda result: self._all_ids_arrived(generation, *result),
+            on_failure=lambda message, _details: self.failed.emit(message),
+        )
+
+    def _all_ids_arrived(self, generation: int, ids: list[int], everyone: int | None) -> None:
+        if generation != self._generation:
+            return
+        if everyone is not None:
+            self._everyone = everyone
+        known = len(self._ids)
+        if ids[:known] == self._ids:
+            if len(ids) > known:
+                self.beginInsertRows(QModelIndex(), known, len(ids) - 1)
+                self._ids = ids
+                self.endInsertRows()
+        else:  # the book changed between the two reads
+            self.beginResetModel()
+            self._ids = ids
+            self._rows.clear()
+            self._pending_pages.clear()
+            self.endResetModel()
+        self.loaded.emit(len(ids), self._everyone or 0)
+
+    def forget_total(self) -> None:
+        """The book changed: count everyone again on the next load."""
+        self._everyone = None
+
+    def refresh_rows(self) -> None:
+        """Forget fetched rows (after an edit) so visible ones are fetched anew."""
+        self._rows.clear()
+        self._pending_pages.clear()
+        if self._ids:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, len(COLUMNS) - 1))
+
+    def _fetch_page(self, page: int) -> None:
+        if page in self._pending_pages:
+            return
+        self._pending_pages.add(page)
+        ids = self._ids[page * PAGE_SIZE:(page + 1) * PAGE_SIZE]
+        generation = self._generation
+        run_in_background(
+            read, self.database, rows_as_shown, ids,
+            on_success=lambda rows: self._rows_arrived(generation, page, rows),
+        )
+
+    def _rows_arrived(self, generation: int, page: int, rows: list[CustomerRow]) -> None:
+        if generation != self._generation:
+            return
+        self._pending_pages.discard(page)
+        if len(self._rows) > CACHE_LIMIT:
+            self._rows.clear()
+        self._rows.update((row.id, row) for row in rows)
+        first = page * PAGE_SIZE
+        last = min(first + PAGE_SIZE, len(self._ids)) - 1
+        if last >= first:
+            self.dataChanged.emit(self.index(first, 0), self.index(last, len(COLUMNS) - 1))
+
+    # -- what the view asks ----------------------------------------------------------------------------
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.titles[COLUMNS[section]]
+        return None
+
+    def customer_id(self, row: int) -> int:
+        return self._ids[row]
+
+    def ids(self) -> list[int]:
+        return list(self._ids)
+
+    def row_of(self, customer_id: int) -> int | None:
+        try:
+            return self._ids.index(customer_id)
+        except ValueError:
+            return None
+
+    def cached_row(self, row: int) -> CustomerRow | None:
+        return self._rows.get(self._ids[row])
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+            return None
+        if role == ID_ROLE:
+            return self._ids[index.row()]
+        row = self._rows.get(self._ids[index.row()])
+        if row is None:
+            if role == Qt.ItemDataRole.DisplayRole:
+                self._fetch_page(index.row() // PAGE_SIZE)
+            return None
+        key = COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.display_text(row, key)
+        if role == TAGS_ROLE and key == "tags":
+            return row.tags
+        if role == Qt.ItemDataRole.TextAlignmentRole and key in NUMERIC:
+            return NUMBER_ALIGNMENT
+        if role == Qt.ItemDataRole.ForegroundRole and row.do_not_contact and key in ("name", "do_not_contact"):
+            return DNC_COLOUR
+        if role == Qt.ItemDataRole.ToolTipRole and key == "name":
+            return " · ".join(filter(None, [row.name, row.nickname, row.phone, row.city]))
+        return None
+
+    def display_text(self, row: CustomerRow, key: str) -> str:
+        values: dict[str, Any] = {
+            "name": row.display_name,
+            "nickname": row.nickname or "",
+            "platform": self.platform_names.get(row.platform or "", row.platform or ""),
+            "stage": self.stage_names.get(row.stage, row.stage),
+            "tags": ", ".join(name for name, _color in row.tags),
+            "paid_orders": str(row.paid_orders),
+            "total_spent": f"¥{row.total_spent:,.2f}" if isinstance(row.total_spent, Decimal) else "",
+            "last_order": row.last_order_at.strftime("%Y-%m-%d") if row.last_order_at else "",
+            "birthday": row.birthday,
+            "city": row.city or "",
+            "vip": "★" if row.is_vip else "",
+            "do_not_contact": self.tr("Do not contact") if row.do_not_contact else "",
+            "overdue": f"{row.overdue:.1f}×" if row.overdue else "",
+            "phone": row.phone or "",
+        }
+        return values[key]
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        key = COLUMNS[column]
+        if key not in SORTABLE:
+            return
+        descending = order == Qt.SortOrder.DescendingOrder
+        self.load(ListQuery(self.query.customer_filter, key, descending))

@@ -1,0 +1,54 @@
+"""One search box finds a buyer by any handle a rep has at hand."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.customers.profile import update_profile
+from core.customers.search import search_customer_ids
+from core.customers.search_keys import name_pinyin_variants, search_keys
+from core.customers.tags import add_tags
+
+
+@pytest.mark.parametrize(
+    ("query", "who"),
+    [
+        ("张晓明", "张晓明"), ("晓明", "张晓明"), ("zxm", "张晓明"), ("ZhangXiaoming", "张晓明"),
+        ("xiaoming", "张晓明"), ("xm", "张晓明"), ("不酸", "张晓明"), ("柠檬", "张晓明"),
+        ("1234", "张晓明"), ("13812341234", "张晓明"), ("TB2026000001", "张晓明"), ("tb20260", "张晓明"),
+        ("zeng", "曾小红"), ("zxh", "曾小红"), ("shantianfang", "单田芳"), ("stf", "单田芳"),
+        ("阿飞", "单田芳"), ("飞12", "单田芳"), ("JD88002", "曾小红"),
+    ],
+)
+def test_each_handle_finds_the_buyer(database, book, query, who) -> None:  # type: ignore[no-untyped-def]
+    with database.session() as session:
+        assert book[who] in search_customer_ids(session, query)
+
+
+def test_unrelated_text_finds_nobody(database, book) -> None:  # type: ignore[no-untyped-def]
+    with database.session() as session:
+        assert search_customer_ids(session, "qqqq") == []
+        assert search_customer_ids(session, "   ") == []
+
+
+def test_polyphonic_surnames_keep_both_readings() -> None:
+    assert [v for v in name_pinyin_variants("曾小红") if v[0] == "zeng"] == [["zeng", "xiao", "hong"]]
+    assert any(v[0] == "ceng" for v in name_pinyin_variants("曾小红"))
+    assert any(v[0] == "xie" for v in name_pinyin_variants("解放"))
+    assert any(v[0] == "qiu" for v in name_pinyin_variants("仇英"))
+
+
+def test_keys_include_suffixes_pinyin_and_phones() -> None:
+    keys = search_keys("张晓明", "Lemon Tea", ["138-1234-1234"], "WX_abc")
+    assert {"张晓明", "晓明", "明", "zhangxiaoming", "zxm", "lemontea", "tea", "13812341234", "wx_abc"} <= keys
+
+
+def test_edits_and_tags_are_found_at_once(database, book) -> None:  # type: ignore[no-untyped-def]
+    with database.transaction() as session:
+        update_profile(session, book["李四"], {"name": "王五", "wechat_id": "wangwu88"})
+        add_tags(session, [book["单田芳"]], ["评书迷"])
+    with database.session() as session:
+        assert search_customer_ids(session, "wangwu88") == [book["李四"]]
+        assert search_customer_ids(session, "ww") == [book["李四"]]
+        assert search_customer_ids(session, "李四") == []
+        assert search_customer_ids(session, "评书迷") == [book["单田芳"]]

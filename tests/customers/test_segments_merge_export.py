@@ -1,0 +1,134 @@
+"""Segments with live counts, duplicates merged and un-merged without loss, the xlsx export, the CLI."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+from openpyxl import load_workbook
+from sqlalchemy import select
+
+from core.cli import main
+from core.customers.detail import customer_detail
+from core.customers.export import export_customers
+from core.customers.listing import CustomerFilter, customer_ids
+from core.customers.merge import duplicate_candidates, merge_customers, undo_merge
+from core.customers.profile import add_note, set_vip, update_profile
+from core.customers.search import search_customer_ids
+from core.customers.segments import delete_segment, save_segment, segments_with_counts
+from core.customers.tags import add_tags
+from core.errors import LaokeError
+from core.models import Customer, CustomerAlias
+from core.privacy import set_owner_passphrase, set_rep_mode
+
+
+def test_segments_keep_their_filter_and_count_live(database, book) -> None:  # type: ignore[no-untyped-def]
+    with database.transaction() as session:
+        segment = save_segment(session, "杭州老客", CustomerFilter(city="杭州市"))
+        save_segment(session, "VIP", CustomerFilter(vip=True))
+        with pytest.raises(LaokeError):
+            save_segment(session, " ", CustomerFilter())
+    with database.session() as session:
+        assert [(s.name, s.customers) for s in segments_with_counts(session)] == [("杭州老客", 2), ("VIP", 0)]
+    with database.transaction() as session:
+        set_vip(session, [book["李四"]], True)
+        delete_segment(session, segment)
+    with database.session() as session:
+        assert [(s.name, s.customers) for s in segments_with_counts(session)] == [("VIP", 1)]
+
+
+def test_duplicates_by_phone_name_address_and_nickname(database, book) -> None:  # type: ignore[no-untyped-def]
+    with database.transaction() as session:
+        session.add_all([
+            Customer(name="张小明", phone="13812341234", platform="jd"),
+            Customer(name="王五", address="文三路1号", platform="jd"),
+            Customer(name="王五", address="文三路1号", platform="pdd"),
+            Customer(nickname="阿飞", platform="douyin"),
+        ])
+    with database.session() as session:
+        reasons = {pair.reason for pair in duplicate_candidates(session)}
+        pairs = {(p.first_id, p.reason) for p in duplicate_candidates(session)}
+    assert reasons == {"phone", "name_address", "nickname"}
+    assert (book["张晓明"], "phone") in pairs
+    assert (book["单田芳"], "nickname") in pairs
+
+
+def test_merge_moves_everything_and_undo_puts_it_back(database, book) -> None:  # type: ignore[no-untyped-def]
+    kept, merged = book["张晓明"], book["曾小红"]
+    with database.transaction() as session:
+        add_tags(session, [merged], ["送礼"])
+        add_note(session, merged, "老朋友")
+        session.add(CustomerAlias(customer_id=merged, kind="buyer", platform="jd", value="jd_zeng"))
+        update_profile(session, kept, {"email": ""})
+        update_profile(session, merged, {"email": "zeng@example.com"})
+        merge_id = merge_customers(session, kept, merged)
+    with database.session() as session:
+        detail = customer_detail(session, kept)
+        assert {o.number for o in detail.orders} == {"TB2026000001", "JD88001", "JD88002"}
+        assert ("送礼", "#5b8def") in detail.tags and [n.text for n in detail.notes] == ["老朋友"]
+        assert detail.aliases == [("buyer", "jd", "jd_zeng")] and detail.profile["email"] == "zeng@example.com"
+        assert detail.figures.paid_orders == 3
+        assert merged not in customer_ids(session)
+        assert search_customer_ids(session, "13900005678") == [kept]
+    with database.transaction() as session:
+        with pytest.raises(LaokeError):
+            merge_customers(session, kept, merged)
+        undo_merge(session, merge_id)
+        with pytest.raises(LaokeError, match="already undone"):
+            undo_merge(session, merge_id)
+    with database.session() as session:
+        kept_detail, merged_detail = customer_detail(session, kept), customer_detail(session, merged)
+        assert [o.number for o in kept_detail.orders] == ["TB2026000001"] and kept_detail.tags == []
+        assert kept_detail.profile["email"] is None and kept_detail.aliases == []
+        assert {o.number for o in merged_detail.orders} == {"JD88001", "JD88002"}
+        assert merged_detail.tags == [("送礼", "#5b8def")] and merged_detail.figures.paid_orders == 2
+        assert merged in search_customer_ids(session, "zxh")
+
+
+def test_export_keeps_formula_looking_text_as_text(database, book, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    with database.transaction() as session:
+        add_tags(session, [book["李四"]], ["=HYPERLINK(1)"])
+        add_note(session, book["李四"], "+86 call first")
+        count = export_customers(session, tmp_path / "out.xlsx", customer_filter=CustomerFilter(city="杭州市"))
+    assert count == 2
+    sheet = load_workbook(tmp_path / "out.xlsx").active
+    rows = list(sheet.iter_rows(values_only=True))
+    header = rows[0]
+    assert header[:3] == ("ID", "Name", "Nickname") and header[-2:] == ("Tags", "Notes")
+    li = next(row for row in rows if row[1] == "李四")
+    assert li[2] == "=1+1" and li[header.index("Phone")] == "-5"
+    assert li[-2] == "=HYPERLINK(1)" and li[-1] == "+86 call first"
+    cell = sheet.cell(row=rows.index(li) + 1, column=3)
+    assert cell.data_type == "s"
+
+
+def test_export_is_refused_in_rep_mode(database, book, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    with database.transaction() as session:
+        set_owner_passphrase(session, "secret")
+        set_rep_mode(session, True, "secret")
+    with database.transaction() as session, pytest.raises(LaokeError, match="rep mode"):
+        export_customers(session, tmp_path / "out.xlsx")
+    assert not (tmp_path / "out.xlsx").exists()
+
+
+def test_cli_lists_searches_and_exports(database, book, db_path, tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    with database.transaction() as session:
+        add_tags(session, [book["张晓明"], book["曾小红"]], ["回头客"])
+    assert main(["customers", "--db", str(db_path), "--search", "zxm", "--json"]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert [c["name"] for c in listed] == ["张晓明"]
+    assert listed[0]["phones"] == ["13812341234"] and listed[0]["tags"] == ["回头客"]
+    assert listed[0]["total_spent"] == "100.00" and listed[0]["last_order"].startswith("2026-10-01")
+    assert set(listed[0]) >= {"id", "nickname", "platform", "stage", "paid_orders", "r", "f", "m",
+                              "rfm_segment", "overdue"}
+    assert main(["customers", "--db", str(db_path), "--tag", "回头客", "--limit", "1", "--json"]) == 0
+    assert len(json.loads(capsys.readouterr().out)) == 1
+    out = tmp_path / "c.xlsx"
+    assert main(["export", "customers", str(out), "--db", str(db_path), "--search", "杭州"]) == 0
+    assert "Exported 0 customers" in capsys.readouterr().out
+    assert main(["export", "customers", str(out), "--db", str(db_path), "--tag", "回头客", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["exported"] == 2
+    with database.session() as session:
+        assert session.scalar(select(Customer.id).where(Customer.name == "张晓明")) == book["张晓明"]
+    assert date.today()  # the CLI used today's date for its filters

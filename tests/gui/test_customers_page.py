@@ -1,0 +1,235 @@
+"""The customer page as a user drives it: search, bulk tags, lunar birthday, VIP note, export, show_only."""
+
+from __future__ import annotations
+
+import pytest
+from openpyxl import load_workbook
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QInputDialog
+from sqlalchemy import select
+
+from core.customers.detail import customer_detail
+from core.models import CalendarKind, Customer, CustomerTag, Note, Tag
+from gui.context import AppContext
+from gui.pages.customers import CustomersPage
+from gui.worker import wait_for_background_tasks
+from tests.customers.conftest import make_book
+
+
+@pytest.fixture
+def page(qtbot, qsettings_isolated, database):  # type: ignore[no-untyped-def]
+    book = make_book(database)
+    widget = CustomersPage(AppContext(database))
+    widget.book_ids = book
+    qtbot.addWidget(widget)
+    widget.resize(1300, 800)
+    widget.show()
+    qtbot.waitUntil(lambda: widget.model.rowCount() == 4, timeout=5000)
+    yield widget
+    wait_for_background_tasks()
+
+
+def visible_names(page) -> list[str]:  # type: ignore[no-untyped-def]
+    return [page.model.cached_row(row).name for row in range(page.model.rowCount()) if page.model.cached_row(row)]
+
+
+def wait_rows(qtbot, page) -> None:  # type: ignore[no-untyped-def]
+    page.table.viewport().update()
+    qtbot.waitUntil(lambda: all(page.model.cached_row(r) for r in range(page.model.rowCount())), timeout=5000)
+
+
+def select_customer(qtbot, page, name: str) -> None:  # type: ignore[no-untyped-def]
+    wait_rows(qtbot, page)
+    row = next(r for r in range(page.model.rowCount()) if page.model.cached_row(r).name == name)
+    page.table.selectRow(row)
+    qtbot.waitUntil(lambda: page.detail.detail is not None and page.detail.detail.profile["name"] == name,
+                    timeout=5000)
+
+
+def test_model_is_a_well_behaved_qt_model(page, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    qtmodeltester.check(page.model)
+
+
+def test_typing_searches_and_highlights(qtbot, page) -> None:  # type: ignore[no-untyped-def]
+    with qtbot.waitSignal(page.model.loaded, timeout=5000):
+        qtbot.keyClicks(page.search, "zxm")
+    qtbot.waitUntil(lambda: page.model.query.customer_filter.search == "zxm", timeout=5000)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=5000)
+    wait_rows(qtbot, page)
+    assert visible_names(page) == ["张晓明"]
+    assert page.count_label.text() == "1 of 4 customers"
+    page.search.clear()
+    page.search.insert("不酸")  # what an input method commits; keyClicks types ASCII only
+    qtbot.waitUntil(lambda: page.model.query.customer_filter.search == "不酸", timeout=5000)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=5000)
+    wait_rows(qtbot, page)
+    assert visible_names(page) == ["张晓明"] and page.highlight.query == "不酸"
+    page.search.clear()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 4, timeout=5000)
+
+
+def test_clicking_a_header_sorts_in_the_database(qtbot, page) -> None:  # type: ignore[no-untyped-def]
+    from gui.customers.table_model import COLUMNS
+
+    with qtbot.waitSignal(page.model.loaded, timeout=5000):
+        page.table.sortByColumn(COLUMNS.index("total_spent"), Qt.SortOrder.DescendingOrder)
+    wait_rows(qtbot, page)
+    assert visible_names(page)[:2] == ["曾小红", "张晓明"]
+
+
+def test_bulk_tagging_the_selection(qtbot, page, database, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    wait_rows(qtbot, page)
+    page.table.selectAll()
+    monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kwargs: ("回头客, 送礼", True))
+    qtbot.mouseClick(page.add_tags_button, Qt.MouseButton.LeftButton)
+
+    def tagged() -> int:
+        with database.session() as session:
+            return len(session.scalars(select(CustomerTag.customer_id).join(Tag).where(Tag.name == "送礼")).all())
+
+    qtbot.waitUntil(lambda: tagged() == 4, timeout=5000)
+    wait_rows(qtbot, page)
+    qtbot.waitUntil(lambda: page.model.cached_row(0) and len(page.model.cached_row(0).tags) == 2, timeout=5000)
+
+
+def test_editing_a_lunar_birthday(qtbot, page, database) -> None:  # type: ignore[no-untyped-def]
+    select_customer(qtbot, page, "曾小红")
+    detail = page.detail
+    detail.calendar.setCurrentIndex(detail.calendar.findData(CalendarKind.LUNAR))
+    detail.birth_month.setValue(5)
+    detail.birth_day.setValue(30)
+    detail.birth_year.setValue(1990)
+    detail.leap_month.setChecked(True)
+    qtbot.mouseClick(detail.save_birthday_button, Qt.MouseButton.LeftButton)
+
+    def saved():  # type: ignore[no-untyped-def]
+        with database.session() as session:
+            c = session.get(Customer, page.book_ids["曾小红"])
+            return (c.birthday_calendar, c.birth_month, c.birth_day, c.birth_is_leap_month, c.birth_year)
+
+    qtbot.waitUntil(lambda: saved() == ("lunar", 5, 30, True, 1990), timeout=5000)
+    qtbot.waitUntil(lambda: "Age: 36" in detail.birthday_info.text(), timeout=5000)
+    assert "Next:" in detail.birthday_info.text()
+
+
+def test_an_impossible_birthday_is_refused_with_a_message(qtbot, page, database) -> None:  # type: ignore[no-untyped-def]
+    select_customer(qtbot, page, "曾小红")
+    detail = page.detail
+    detail.calendar.setCurrentIndex(detail.calendar.findData(CalendarKind.LUNAR))
+    detail.birth_month.setValue(4)
+    detail.birth_year.setValue(1990)
+    detail.leap_month.setChecked(True)  # 1990's leap month is the 5th
+    qtbot.mouseClick(detail.save_birthday_button, Qt.MouseButton.LeftButton)
+    assert "no leap month 4" in detail.message.text() and detail.message.isVisible()
+
+
+def test_adding_a_vip_note(qtbot, page, database, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    select_customer(qtbot, page, "张晓明")
+    monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *args, **kwargs: ("喜欢偏浓的口味", True))
+    qtbot.mouseClick(page.detail.add_vip_note_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.detail.vip_notes.count() == 1, timeout=5000)
+    assert "喜欢偏浓的口味" in page.detail.vip_notes.item(0).text()
+    with database.session() as session:
+        assert session.scalars(select(Note.kind)).all() == ["vip"]
+
+
+def test_profile_validation_message(qtbot, page, database) -> None:  # type: ignore[no-untyped-def]
+    select_customer(qtbot, page, "张晓明")
+    page.detail.fields["phone"].setText("12ab")
+    qtbot.mouseClick(page.detail.save_profile_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.detail.message.isVisible(), timeout=5000)
+    assert "not a phone number" in page.detail.message.text()
+    with database.session() as session:
+        assert customer_detail(session, page.book_ids["张晓明"]).profile["phone"] == "13812341234"
+
+
+def test_export_to_xlsx_keeps_formula_text(qtbot, page, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    target = tmp_path / "book.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(target), ""))
+    from gui.customers.table_model import COLUMNS
+
+    for key in ("phone", "nickname"):
+        page.show_column(COLUMNS.index(key), True)
+    qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(target.exists, timeout=10000)
+    wait_for_background_tasks()
+    rows = list(load_workbook(target).active.iter_rows(values_only=True))
+    header = rows[0]
+    assert header[0] == "Name" and header[-2:] == ("Tags", "Notes") and "Phone" in header
+    li = next(row for row in rows if row[0] == "李四")
+    assert li[header.index("Phone")] == "-5" and li[header.index("Nickname")] == "=1+1"
+    assert len(rows) == 5
+    sheet = load_workbook(target).active
+    nickname = sheet.cell(row=rows.index(li) + 1, column=header.index("Nickname") + 1)
+    assert nickname.value == "=1+1" and nickname.data_type == "s"
+
+
+def test_show_only_lists_exactly_those_customers(qtbot, page) -> None:  # type: ignore[no-untyped-def]
+    ids = [page.book_ids["李四"], page.book_ids["单田芳"]]
+    page.show_only(ids, "Lost buyers")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 2, timeout=5000)
+    assert sorted(page.model.ids()) == sorted(ids)
+    assert "Lost buyers" in page.only_label.text() and page.only_banner.isVisible()
+    page.show_everyone()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 4, timeout=5000)
+
+
+def test_the_first_ids_paint_before_the_rest_arrive(qtbot, page, monkeypatch, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr("gui.customers.table_model.FIRST_IDS", 2)
+    seen: list[int] = []
+    page.model.modelReset.connect(lambda: seen.append(page.model.rowCount()))
+    with qtbot.waitSignal(page.model.loaded, timeout=5000) as loaded:
+        page.reload()
+    assert seen == [2] and loaded.args == [4, 4] and page.model.rowCount() == 4
+    wait_rows(qtbot, page)
+    assert len(set(page.model.ids())) == 4
+    qtmodeltester.check(page.model)
+
+
+def test_saving_a_segment_shows_it_with_its_count(qtbot, page, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    page.filters.city.setText("杭州市")
+    page.filters.city.editingFinished.emit()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 2, timeout=5000)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kwargs: ("杭州客户", True))
+    qtbot.mouseClick(page.save_segment_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.segments.count() == 2, timeout=5000)
+    assert page.segments.item(1).text() == "杭州客户 (2)"
+    page.segments.itemClicked.emit(page.segments.item(0))
+    qtbot.waitUntil(lambda: page.model.rowCount() == 4, timeout=5000)
+    assert page.filters.city.text() == ""
+    page.segments.itemClicked.emit(page.segments.item(1))
+    qtbot.waitUntil(lambda: page.model.rowCount() == 2, timeout=5000)
+    assert page.filters.city.text() == "杭州市"
+
+
+def test_rep_mode_masks_phones_and_logs_a_reveal(qtbot, qsettings_isolated, database) -> None:  # type: ignore[no-untyped-def]
+    from core.models import AuditEvent
+    from core.privacy import set_owner_passphrase, set_rep_mode
+
+    make_book(database)
+    with database.transaction() as session:
+        set_owner_passphrase(session, "secret")
+        set_rep_mode(session, True, "secret")
+    page = CustomersPage(AppContext(database))
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 4, timeout=5000)
+    select_customer(qtbot, page, "张晓明")
+    assert page.model.cached_row(page.table.currentIndex().row()).phone == "138****1234"
+    assert page.detail.fields["phone"].text() == "138****1234" and page.detail.fields["phone"].isReadOnly()
+    assert page.detail.reveal_button.isVisible()
+    qtbot.mouseClick(page.detail.reveal_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.detail.fields["phone"].text() == "13812341234", timeout=5000)
+    with database.session() as session:
+        assert session.scalars(select(AuditEvent.action)).all()[-1] == "reveal_phone"
+    wait_for_background_tasks()
+
+
+def test_double_click_opens_the_customer_in_its_own_window(qtbot, page) -> None:  # type: ignore[no-untyped-def]
+    wait_rows(qtbot, page)
+    page.table.doubleClicked.emit(page.model.index(0, 0))
+    assert len(page.detail_windows) == 1
+    window = page.detail_windows[0]
+    qtbot.waitUntil(lambda: window.detail is not None, timeout=5000)
+    assert window.isWindow() and window.heading.text().startswith(window.detail.display_name)
+    window.close()
