@@ -16,6 +16,8 @@ from core.importing.values import is_masked
 
 Identity = tuple[str, str, str]  # kind, platform ("" when it holds across platforms), value
 _ADDRESS_NOISE = re.compile(r"[\s,，.。-]")
+# Kinds that are the platform's own key for a buyer: two different keys are two buyers, whatever else they share.
+BUYER_KEY_KINDS = frozenset({"buyer_id", "nickname", "email"})
 _PHONE_LIKE = re.compile(r"^1\d{10}$|^\d{7,15}$")
 
 
@@ -50,6 +52,9 @@ class IdentityIndex:
         self._ids: dict[Identity, int] = {(kind, platform, value): cid for kind, platform, value, cid in known}
 
     def match(self, identities: list[Identity]) -> int | None:
+        """The customer of the strongest identity; a platform buyer key, when there is one, decides alone."""
+        if identities and identities[0][0] in BUYER_KEY_KINDS:
+            return self._ids.get(identities[0])
         return next((self._ids[identity] for identity in identities if identity in self._ids), None)
 
     def add(self, identity: Identity, customer_id: int) -> bool:

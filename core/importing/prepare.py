@@ -23,8 +23,6 @@ from core.importing.presets import (
 )
 from core.importing.readers import RawSheet, SheetRefused, read_sheets
 
-MIN_DETECTION_SCORE = 0.08
-
 
 @dataclass
 class PreparedImport:
@@ -80,7 +78,7 @@ def prepare_import(
         if chosen is None:
             detection = detect_preset(headers)
             chosen, score = detection.preset, detection.score
-        if chosen is not None and score >= MIN_DETECTION_SCORE:
+        if chosen is not None:
             candidates.append((score, sheet, header_row, chosen))
     if not candidates:
         if not any(sheet.rows for sheet in sheets):

@@ -76,6 +76,7 @@ def write_import(
     next_order_id = (connection.scalar(select(func.max(Order.id))) or 0) + 1
     touched: set[int] = set()
     matched: set[int] = set()
+    created: set[int] = set()
     customers, aliases, new_orders, new_lines, updates = [], [], [], [], []
     for number, order in enumerate(orders, start=1):
         found = existing.get(order.platform_order_id)
@@ -91,10 +92,13 @@ def write_import(
                 next_customer_id += 1
                 customers.append(_customer_row(customer_id, order))
                 summary.new_customer_ids.append(customer_id)
-            elif customer_id is not None and customer_id not in summary.new_customer_ids:
+                created.add(customer_id)
+            elif customer_id is not None and customer_id not in created:
                 matched.add(customer_id)
             if customer_id is not None:
                 aliases.extend(_new_aliases(index, identities, customer_id, batch_id))
+        elif customer_id is not None:
+            matched.add(customer_id)
         if customer_id is not None:
             touched.add(customer_id)
         if found is None:
