@@ -8,20 +8,23 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
 
 from core.db import Database
-from core.importing.prepare import PreparedImport, prepare_import
+from core.importing.prepare import PreparedImport, prepare_import, reparse
 from core.importing.presets import PRESETS, Preset, custom_preset
 from core.importing.undo import UndoSummary, undo_batch
 from core.importing.writer import BatchSummary, write_import
-from core.models import ColumnMapping
+from core.models import ColumnMapping, ImportBatch
 from core.progress import CancelToken, ProgressCallback, no_progress
 
 __all__ = [
-    "PRESETS", "BatchSummary", "PreparedImport", "UndoSummary", "commit_imports", "prepare_import",
-    "prepare_with_saved_mappings", "saved_presets", "undo_import",
+    "PRESETS", "BatchSummary", "PreparedImport", "UndoSummary", "commit_imports", "import_history",
+    "prepare_files", "prepare_import", "prepare_with_saved_mappings", "reparse_with", "save_column_mapping",
+    "saved_presets", "undo_import",
 ]
 
 
@@ -37,6 +40,63 @@ def saved_presets(database: Database) -> list[tuple[str, Preset]]:
 
 def prepare_with_saved_mappings(database: Database, path, preset_key: str | None = None) -> PreparedImport:  # type: ignore[no-untyped-def]
     return prepare_import(path, preset_key, saved_presets=saved_presets(database))
+
+
+def prepare_files(
+    database: Database,
+    paths: Sequence[Path | str],
+    preset_key: str | None = None,
+    *,
+    progress: ProgressCallback = no_progress,
+    cancel: CancelToken | None = None,
+) -> list[PreparedImport]:
+    """Read and parse every file (a refused one raises SheetRefused naming it); nothing is written."""
+    saved = saved_presets(database)
+    prepared = []
+    for number, path in enumerate(paths):
+        if cancel is not None:
+            cancel.raise_if_cancelled()
+        progress(number, len(paths))
+        prepared.append(prepare_import(path, preset_key, saved_presets=saved))
+    progress(len(paths), len(paths))
+    return prepared
+
+
+def reparse_with(
+    prepared: PreparedImport, preset: Preset, *, progress: ProgressCallback = no_progress,
+    cancel: CancelToken | None = None,
+) -> PreparedImport:
+    """The same sheet parsed with another preset or the user's own mapping (for the wizard's worker)."""
+    return reparse(prepared, preset)
+
+
+def save_column_mapping(database: Database, prepared: PreparedImport, name: str, platform: str,
+                        fields: dict[str, str]) -> Preset:
+    """Remember a user's mapping for this header row, so the next file like it is read the same way."""
+    with database.transaction() as session:
+        mapping = session.scalars(select(ColumnMapping).where(ColumnMapping.name == name)).first()
+        if mapping is None:
+            mapping = ColumnMapping(name=name, kind="orders")
+            session.add(mapping)
+        mapping.platform, mapping.mapping, mapping.header_signature = platform, dict(fields), prepared.signature
+    return custom_preset(name, platform, fields)
+
+
+def import_history(database: Database, limit: int = 200) -> list[dict[str, Any]]:
+    """The latest import batches, newest first, as plain rows for a table."""
+    with database.session() as session:
+        batches = session.scalars(select(ImportBatch).order_by(ImportBatch.id.desc()).limit(limit)).all()
+        return [
+            {column: getattr(batch, column) for column in HISTORY_COLUMNS}
+            | {"new_customer_ids": list((batch.report or {}).get("new_customer_ids", []))}
+            for batch in batches
+        ]
+
+
+HISTORY_COLUMNS = (
+    "id", "kind", "file_name", "preset", "status", "started_at", "rows_read", "rows_rejected", "orders_new",
+    "orders_updated", "orders_unchanged", "customers_new", "customers_matched",
+)
 
 
 def commit_imports(
@@ -66,6 +126,8 @@ def commit_imports(
     return summaries
 
 
-def undo_import(database: Database, batch_id: int) -> UndoSummary:
+def undo_import(
+    database: Database, batch_id: int, *, progress: ProgressCallback = no_progress, cancel: CancelToken | None = None
+) -> UndoSummary:
     with database.engine.begin() as connection:
         return undo_batch(connection, batch_id)

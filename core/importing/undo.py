@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import Connection, bindparam, delete, exists, select, update
-from sqlalchemy.orm import Session
 
 from core.errors import LaokeError
 from core.importing.writer import LINE_COLUMNS, LINE_TABLE, ORDER_TABLE, RESTORED_ORDER_COLUMNS, decode_value
@@ -20,11 +19,6 @@ class UndoSummary:
     orders_removed: int
     orders_reverted: int
     customers_removed: int
-
-
-def import_history(session: Session, limit: int = 200) -> list[ImportBatch]:
-    """The latest import batches, newest first."""
-    return list(session.scalars(select(ImportBatch).order_by(ImportBatch.id.desc()).limit(limit)))
 
 
 def undo_batch(connection: Connection, batch_id: int) -> UndoSummary:

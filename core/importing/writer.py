@@ -129,6 +129,7 @@ def write_import(
     summary.customers_matched = len(matched)
     cancel.raise_if_cancelled()
     refresh_derived(connection, touched)
+    cancel.raise_if_cancelled()
     _finish_batch(connection, summary, prepared)
     progress(total, total)
     return summary
