@@ -103,18 +103,18 @@ def parse_orders(
 ) -> ParseResult:
     """Every data row below the header, grouped into orders; bad rows reported, their orders left out."""
     headers = rows[header_row]
+    plan = _column_plan(columns)
     result = ParseResult()
     grouped: dict[str, list[tuple[int, dict[str, Any]]]] = {}
+    texts: dict[str, list[str]] = {}
     rejected: set[str] = set()
     for offset, cells in enumerate(rows[header_row + 1 :], start=header_row + 2):
-        if not any(cell and cell.strip() for cell in cells):
+        if not any(cells) or not "".join(cells).strip():
             continue
         result.rows_read += 1
-        values, problems = _row_values(cells, columns)
+        values, problems = _row_values(cells, plan)
         for field_name, reason in problems:
-            column = columns[field_name][0]
-            header = headers[column].strip() if column < len(headers) else field_name
-            result.bad_rows.append(BadRow(file_name, offset, header, reason))
+            result.bad_rows.append(BadRow(file_name, offset, _header_of(field_name, columns, headers), reason))
         order_id = values.get("order_id")
         if order_id is None:
             if not problems:
@@ -124,29 +124,47 @@ def parse_orders(
         if problems:
             rejected.add(order_id)
             continue
-        grouped.setdefault(order_id, []).append((offset, values))
+        if order_id in grouped:
+            grouped[order_id].append((offset, values))
+            texts[order_id].append("\x1f".join(cells))
+        else:
+            grouped[order_id] = [(offset, values)]
+            texts[order_id] = [preset.key, "\x1f".join(cells)]
     for order_id, order_rows in grouped.items():
         if order_id not in rejected:
-            result.orders.append(_build_order(order_id, order_rows, preset))
+            order = _build_order(order_id, order_rows, preset)
+            # The rows' own text is the order's content: an unchanged row in a later file is recognised cheaply.
+            order.content_hash = hashlib.sha1("\x1e".join(texts[order_id]).encode("utf-8")).hexdigest()
+            result.orders.append(order)
     return result
 
 
 def _header_of(field_name: str, columns: dict[str, tuple[int, ...]], headers: Sequence[str]) -> str:
     found = columns.get(field_name)
-    return headers[found[0]].strip() if found else field_name
+    return headers[found[0]].strip() if found and found[0] < len(headers) else field_name
 
 
-def _row_values(cells: Sequence[str], columns: dict[str, tuple[int, ...]]) -> tuple[dict[str, Any], list]:
+Plan = list[tuple[str, int | tuple[int, ...], Callable[[str | None], Any]]]
+
+
+def _column_plan(columns: dict[str, tuple[int, ...]]) -> Plan:
+    """(field, column or columns, parser) for every mapped field, worked out once per sheet."""
+    return [(name, indexes[0] if len(indexes) == 1 else indexes, _PARSERS.get(name, clean_text))
+            for name, indexes in columns.items()]
+
+
+def _row_values(cells: Sequence[str], plan: Plan) -> tuple[dict[str, Any], list[tuple[str, str]]]:
     values: dict[str, Any] = {}
     problems = []
     width = len(cells)
-    for name, indexes in columns.items():
-        if len(indexes) == 1:
-            raw = cells[indexes[0]] if indexes[0] < width else None
+    for name, where, parser in plan:
+        if isinstance(where, int):
+            raw = cells[where] if where < width else None
+            if not raw:
+                continue
         else:
-            parts = [clean_text(cells[i]) for i in indexes if i < width]
+            parts = [clean_text(cells[i]) for i in where if i < width]
             raw = " ".join(part for part in parts if part) or None
-        parser = _PARSERS.get(name, clean_text)
         try:
             value = parser(raw)
         except ValueProblem as problem:
@@ -162,7 +180,7 @@ def _first(rows: list[tuple[int, dict[str, Any]]], name: str) -> Any:
 
 
 def _build_order(order_id: str, rows: list[tuple[int, dict[str, Any]]], preset: Preset) -> ParsedOrder:
-    first = {name: _first(rows, name) for name in preset.fields}
+    first = rows[0][1] if len(rows) == 1 else {name: _first(rows, name) for name in preset.fields}
     lines = _build_lines(rows, preset)
     status_raw = first.get("status")
     if "fulfillment_status" in preset.fields or "cancelled_at" in preset.fields:
@@ -210,10 +228,8 @@ def _build_order(order_id: str, rows: list[tuple[int, dict[str, Any]]], preset: 
         province=first.get("province"), city=first.get("city"), district=first.get("district"),
         address=first.get("address"),
     )
-    order = ParsedOrder(preset.platform, order_id[:64], rows[0][0], values, lines, buyer,
-                        lines_only=preset.role == "lines")
-    order.content_hash = _content_hash(order)
-    return order
+    return ParsedOrder(preset.platform, order_id[:64], rows[0][0], values, lines, buyer,
+                       lines_only=preset.role == "lines")
 
 
 def _build_lines(rows: list[tuple[int, dict[str, Any]]], preset: Preset) -> list[ParsedLine]:
@@ -257,8 +273,3 @@ def _order_number_date(platform: str, order_id: str) -> datetime | None:
 
 def _cut(text: str | None, length: int) -> str | None:
     return text[:length] if text else text
-
-
-def _content_hash(order: ParsedOrder) -> str:
-    digest = hashlib.sha1(repr((sorted(order.values.items()), order.lines, order.buyer)).encode("utf-8"))
-    return digest.hexdigest()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 from core.models import OrderStatus, Platform
 
@@ -63,6 +64,7 @@ def _fold(text: str) -> str:
     return unicodedata.normalize("NFKC", text).replace(" ", "").strip()
 
 
+@lru_cache(maxsize=4096)
 def map_status(platform: str, raw: str | None) -> OrderStatus | None:
     """Laoke's status for a platform's status text, or None when the text says nothing known."""
     if not raw:
@@ -75,6 +77,7 @@ def map_status(platform: str, raw: str | None) -> OrderStatus | None:
     return next((status for keyword, status in KEYWORDS if keyword in lowered), None)
 
 
+@lru_cache(maxsize=4096)
 def says_refunded(refund_text: str | None) -> bool:
     """Whether a refund/after-sale column says the money went back (a refused or cancelled claim does not)."""
     if not refund_text:

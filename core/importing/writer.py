@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Connection, Table, bindparam, delete, func, insert, select, update
@@ -71,7 +72,13 @@ def write_import(
     orders = prepared.orders
     total = max(len(orders), 1)
     existing = _existing_orders(connection, orders)
-    index = IdentityIndex(_known_aliases(connection, orders))
+    identities_of = {
+        order.platform_order_id: buyer_identities(order.platform, order.buyer)
+        for order in orders
+        if not order.lines_only and existing.get(order.platform_order_id, {}).get("customer_id") is None
+    }
+    index = IdentityIndex(_known_aliases(connection, identities_of.values()))
+    _use_large_cache(connection)
     next_customer_id = (connection.scalar(select(func.max(Customer.id))) or 0) + 1
     next_order_id = (connection.scalar(select(func.max(Order.id))) or 0) + 1
     touched: set[int] = set()
@@ -85,7 +92,7 @@ def write_import(
             continue
         customer_id = found["customer_id"] if found is not None else None
         if customer_id is None and not order.lines_only:
-            identities = buyer_identities(order.platform, order.buyer)
+            identities = identities_of[order.platform_order_id]
             customer_id = index.match(identities)
             if customer_id is None and identities:
                 customer_id = next_customer_id
@@ -136,9 +143,51 @@ def write_import(
 
 
 def bulk_insert(connection: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> None:
-    """Insert many rows with one executemany (SQLAlchemy Core: portable, and batched by the driver)."""
-    if rows:
+    """Insert many rows (all with the same keys) in one executemany.
+
+    On SQLite the rows go straight to the driver as tuples, with each column's own bind conversion (money to
+    cents, times to text) and Python-side defaults filled in: SQLAlchemy's per-row parameter handling costs
+    more than SQLite's insert itself (STACK.md: 9.3 s vs 6.4 s for 200,000 orders). Elsewhere Core does it.
+    """
+    if not rows:
+        return
+    if connection.dialect.name != "sqlite":
         connection.execute(insert(table), list(rows))
+        return
+    columns = list(rows[0])
+    defaults = _python_defaults(table, columns)
+    names = columns + list(defaults)
+    processors = [(position, processor) for position, name in enumerate(names)
+                  if (processor := table.c[name].type.bind_processor(connection.dialect)) is not None]
+    default_values = tuple(defaults.values())
+    pick = itemgetter(*columns) if len(columns) > 1 else (lambda row: (row[columns[0]],))
+    quote = connection.dialect.identifier_preparer.quote
+    sql = (f"INSERT INTO {quote(table.name)} ({', '.join(quote(name) for name in names)}) "
+           f"VALUES ({', '.join('?' * len(names))})")
+    parameters = []
+    for row in rows:
+        values = [*pick(row), *default_values]
+        for position, processor in processors:
+            values[position] = processor(values[position])
+        parameters.append(tuple(values))
+    connection.exec_driver_sql(sql, parameters)  # type: ignore[arg-type]
+
+
+def _use_large_cache(connection: Connection) -> None:
+    """A big import touches many index pages: a 64 MB page cache for this connection saves re-reading them."""
+    if connection.dialect.name == "sqlite":
+        connection.exec_driver_sql("PRAGMA cache_size=-65536")
+
+
+def _python_defaults(table: Table, present: list[str]) -> dict[str, Any]:
+    """The values Core would fill in for the columns a row leaves out (evaluated once per statement)."""
+    defaults = {}
+    for column in table.columns:
+        if column.name in present or column.default is None or column.primary_key:
+            continue
+        default = column.default
+        defaults[column.name] = default.arg(None) if default.is_callable else default.arg  # type: ignore[attr-defined,operator]
+    return defaults
 
 
 def _start_batch(connection: Connection, prepared: PreparedImport) -> int:
@@ -188,8 +237,8 @@ def _existing_orders(connection: Connection, orders: list[ParsedOrder]) -> dict[
     return found
 
 
-def _known_aliases(connection: Connection, orders: list[ParsedOrder]) -> list[tuple[str, str, str, int]]:
-    values = sorted({identity[2] for order in orders for identity in buyer_identities(order.platform, order.buyer)})
+def _known_aliases(connection: Connection, identities: Iterable[list[Identity]]) -> list[tuple[str, str, str, int]]:
+    values = sorted({identity[2] for found in identities for identity in found})
     known = []
     for chunk in _chunks(values):
         query = select(CustomerAlias.kind, CustomerAlias.platform, CustomerAlias.value, CustomerAlias.customer_id)
