@@ -14,6 +14,12 @@ from typing import Any
 from sqlalchemy import select
 
 from core.db import Database
+from core.importing.customer_sheet import (
+    CustomerSheetSummary,
+    PreparedCustomers,
+    prepare_customer_sheet,
+    write_customer_sheet,
+)
 from core.importing.prepare import PreparedImport, prepare_import, reparse
 from core.importing.presets import PRESETS, Preset, custom_preset
 from core.importing.undo import UndoSummary, undo_batch
@@ -22,7 +28,8 @@ from core.models import ColumnMapping, ImportBatch
 from core.progress import CancelToken, ProgressCallback, no_progress
 
 __all__ = [
-    "PRESETS", "BatchSummary", "PreparedImport", "UndoSummary", "commit_imports", "import_history",
+    "PRESETS", "BatchSummary", "CustomerSheetSummary", "PreparedCustomers", "PreparedImport", "UndoSummary",
+    "commit_customer_sheets", "commit_imports", "import_history", "prepare_customer_files",
     "prepare_files", "prepare_import", "prepare_with_saved_mappings", "reparse_with", "save_column_mapping",
     "saved_presets", "undo_import",
 ]
@@ -124,6 +131,29 @@ def commit_imports(
             )
             done += max(len(item.orders), 1)
     return summaries
+
+
+def prepare_customer_files(
+    database: Database, paths: Sequence[Path | str], *, progress: ProgressCallback = no_progress,
+    cancel: CancelToken | None = None,
+) -> list[PreparedCustomers]:
+    """Read customer sheets (the seller's own lists); nothing is written."""
+    prepared = []
+    for number, path in enumerate(paths):
+        if cancel is not None:
+            cancel.raise_if_cancelled()
+        progress(number, len(paths))
+        prepared.append(prepare_customer_sheet(path))
+    return prepared
+
+
+def commit_customer_sheets(
+    database: Database, prepared: Sequence[PreparedCustomers], *, progress: ProgressCallback = no_progress,
+    cancel: CancelToken | None = None,
+) -> list[CustomerSheetSummary]:
+    """Merge customer sheets in one transaction, one batch each."""
+    with database.engine.begin() as connection:
+        return [write_customer_sheet(connection, item, progress=progress, cancel=cancel) for item in prepared]
 
 
 def undo_import(

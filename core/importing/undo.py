@@ -23,7 +23,9 @@ class UndoSummary:
 
 def undo_batch(connection: Connection, batch_id: int) -> UndoSummary:
     """Undo one batch inside the caller's transaction. Later imports must be undone first."""
-    batch = connection.execute(select(ImportBatch.status, ImportBatch.file_name).where(ImportBatch.id == batch_id)).first()
+    batch = connection.execute(
+        select(ImportBatch.status, ImportBatch.file_name, ImportBatch.kind).where(ImportBatch.id == batch_id)
+    ).first()
     if batch is None:
         raise LaokeError(f"There is no import #{batch_id}.")
     if batch.status != "committed":
@@ -43,7 +45,9 @@ def undo_batch(connection: Connection, batch_id: int) -> UndoSummary:
         connection.execute(delete(LINE_TABLE).where(LINE_TABLE.c.order_id.in_(chunk)))
         connection.execute(delete(ORDER_TABLE).where(ORDER_TABLE.c.id.in_(chunk)))
     reverted = _revert_updates(connection, batch_id, touched)
-    removed = _remove_created_customers(connection, batch_id)
+    touched |= _revert_customer_sheet(connection, batch_id)
+    # A customer sheet brought the birthdays of the customers it created; an order sheet never does.
+    removed = _remove_created_customers(connection, batch_id, birthday_is_manual=batch.kind != "customers")
     connection.execute(delete(CustomerAlias).where(CustomerAlias.first_batch_id == batch_id))
     refresh_derived(connection, touched - removed)
     connection.execute(
@@ -83,7 +87,28 @@ def _revert_updates(connection: Connection, batch_id: int, touched: set[int]) ->
     return len(changes)
 
 
-def _remove_created_customers(connection: Connection, batch_id: int) -> set[int]:
+def _revert_customer_sheet(connection: Connection, batch_id: int) -> set[int]:
+    """Notes and tags a customer sheet added go; the blanks it filled in are emptied again."""
+    changes = connection.execute(
+        select(ImportChange.entity, ImportChange.entity_id, ImportChange.before).where(
+            ImportChange.batch_id == batch_id, ImportChange.entity.in_(["note", "customer_tag", "customer"]),
+            ImportChange.action.in_(["create", "update"]),
+        )
+    ).all()
+    touched = set()
+    for entity, entity_id, before in changes:
+        if entity == "note":
+            connection.execute(delete(Note).where(Note.id == entity_id))
+        elif entity == "customer_tag":
+            connection.execute(delete(CustomerTag).where(
+                CustomerTag.customer_id == entity_id, CustomerTag.tag_id == before["tag_id"]))
+        elif before is not None:
+            connection.execute(update(Customer).where(Customer.id == entity_id).values(**before))
+            touched.add(entity_id)
+    return touched
+
+
+def _remove_created_customers(connection: Connection, batch_id: int, *, birthday_is_manual: bool = True) -> set[int]:
     """Customers this batch created, unless they still have orders or anything the owner added by hand."""
     created = connection.scalars(
         select(ImportChange.entity_id).where(
@@ -100,8 +125,9 @@ def _remove_created_customers(connection: Connection, batch_id: int) -> set[int]
             ~exists().where(CustomerTag.customer_id == Customer.id),
             Customer.is_vip.is_(False),
             Customer.do_not_contact.is_(False),
-            Customer.birth_month.is_(None),
         )
+        if birthday_is_manual:
+            query = query.where(Customer.birth_month.is_(None))
         removable.update(connection.scalars(query))
     ids = sorted(removable)
     for start in range(0, len(ids), 5000):
