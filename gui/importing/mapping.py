@@ -7,19 +7,20 @@ from collections.abc import Mapping, Sequence
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QWidget
 
+from core.importing.customer_sheet import CUSTOMER_FIELDS
 from core.importing.presets import ORDER_FIELDS, Columns
 
 
 class MappingEditor(QWidget):
     changed = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, customers: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._original: dict[str, Columns] = {}
         self._boxes: dict[str, QComboBox] = {}
         layout = QFormLayout(self)
-        labels = self.field_labels()
-        for name in ORDER_FIELDS:
+        labels = self.customer_labels() if customers else self.field_labels()
+        for name in (CUSTOMER_FIELDS if customers else ORDER_FIELDS):
             box = QComboBox()
             box.setObjectName(f"mapping_{name}")
             box.currentIndexChanged.connect(self.changed)
@@ -43,6 +44,14 @@ class MappingEditor(QWidget):
             "line_amount": self.tr("Line amount"), "buyer_message": self.tr("Buyer message"),
             "seller_remark": self.tr("Seller remark"), "tracking_no": self.tr("Tracking number"),
             "shop_name": self.tr("Shop name"),
+        }
+
+    def customer_labels(self) -> dict[str, str]:
+        return {
+            "name": self.tr("Name"), "nickname": self.tr("Nickname"), "phone": self.tr("Phone"),
+            "wechat_id": self.tr("WeChat"), "email": self.tr("Email"), "birthday": self.tr("Birthday"),
+            "tags": self.tr("Tags"), "notes": self.tr("Notes"), "address": self.tr("Address"),
+            "gender": self.tr("Gender"),
         }
 
     def show_mapping(self, headers: Sequence[str], columns: Mapping[str, tuple[int, ...]],

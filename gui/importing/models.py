@@ -9,9 +9,24 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+
+from core.importing.presets import PRESETS
 
 Index = QModelIndex | QPersistentModelIndex
 PREVIEW_ROWS = 50
+
+
+def table_view(model: QAbstractTableModel) -> QTableView:
+    """A read-only table of whole rows, as every list of the wizard shows."""
+    view = QTableView()
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.verticalHeader().setDefaultSectionSize(24)
+    return view
 
 
 class RowsModel(QAbstractTableModel):
@@ -74,7 +89,7 @@ class PreviewModel(RowsModel):
             order.platform_order_id,
             f"{self._status_text(values['status'])} ({values['status_raw']})" if values.get("status_raw")
             else self._status_text(values["status"]),
-            values.get("paid_amount"),
+            f"{values['paid_amount']:.2f}" if values.get("paid_amount") is not None else None,
             created.strftime("%Y-%m-%d %H:%M") if created else None,
             buyer.buyer_id or buyer.nickname or buyer.email,
             values.get("receiver_name"),
@@ -98,11 +113,17 @@ class HistoryModel(RowsModel):
         return (self.tr("#"), self.tr("When"), self.tr("File"), self.tr("Layout"), self.tr("Rows"),
                 self.tr("New orders"), self.tr("Updated"), self.tr("New customers"), self.tr("State"))
 
+    def layout_name(self, key: str | None) -> str:
+        if key == "customer_sheet":
+            return self.tr("Customer list")
+        preset = PRESETS.get(key or "")
+        return preset.label if preset else (key or "").removeprefix("custom:")
+
     def cells(self, batch: dict[str, Any]) -> Sequence[object]:
         state = self.tr("Undone") if batch["status"] == "undone" else self.tr("Imported")
         return (
             batch["id"], batch["started_at"].strftime("%Y-%m-%d %H:%M") if batch["started_at"] else None,
-            batch["file_name"], batch["preset"],
+            batch["file_name"], self.layout_name(batch["preset"]),
             f"{batch['rows_read']} ({batch['rows_rejected']} ✗)" if batch["rows_rejected"] else batch["rows_read"],
             batch["orders_new"], batch["orders_updated"], batch["customers_new"], state,
         )

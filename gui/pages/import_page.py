@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QMessageBox,
@@ -25,7 +24,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QStackedWidget,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -35,6 +33,7 @@ from core.importing import (
     PRESETS,
     commit_imports,
     import_history,
+    prepare_customer_files,
     prepare_files,
     reparse_with,
     save_column_mapping,
@@ -43,24 +42,14 @@ from core.importing import (
 from core.importing.presets import custom_preset
 from core.models import OrderStatus
 from gui.context import AppContext
+from gui.importing.customer_sheet_dialog import CustomerSheetDialog
 from gui.importing.mapping import MappingEditor
-from gui.importing.models import PREVIEW_ROWS, BadRowsModel, HistoryModel, PreviewModel
+from gui.importing.models import PREVIEW_ROWS, BadRowsModel, HistoryModel, PreviewModel, table_view
 from gui.widgets import PageHeader
 from gui.worker import BackgroundTask, run_in_background
 
 SHEET_FILTER = "*.xlsx *.xls *.csv *.txt"
 STEP_CHOOSE, STEP_REVIEW, STEP_PROGRESS, STEP_SUMMARY = range(4)
-
-
-def _table(model: Any) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    view.horizontalHeader().setStretchLastSection(True)
-    view.verticalHeader().setDefaultSectionSize(24)
-    return view
 
 
 class ImportPage(QWidget):
@@ -98,6 +87,9 @@ class ImportPage(QWidget):
         row = QHBoxLayout()
         row.addStretch(1)
         row.addWidget(self.choose_button)
+        self.customers_button = QPushButton(self.tr("Import my own customer list…"))
+        self.customers_button.clicked.connect(self.choose_customer_list)
+        row.addWidget(self.customers_button)
         row.addStretch(1)
         layout.addLayout(row)
         self.choose_message = QLabel()
@@ -128,7 +120,7 @@ class ImportPage(QWidget):
 
         self.tabs = QTabWidget()
         self.preview_model = PreviewModel(self.status_text, self)
-        self.preview_view = _table(self.preview_model)
+        self.preview_view = table_view(self.preview_model)
         self.tabs.addTab(self.preview_view, self.tr("Preview"))
         self.mapping_editor = MappingEditor()
         mapping_page = QWidget()
@@ -148,7 +140,7 @@ class ImportPage(QWidget):
         mapping_layout.addLayout(mapping_buttons)
         self.tabs.addTab(mapping_page, self.tr("Columns"))
         self.bad_model = BadRowsModel(self)
-        self.bad_view = _table(self.bad_model)
+        self.bad_view = table_view(self.bad_model)
         self.tabs.addTab(self.bad_view, self.tr("Rows that cannot be read"))
         layout.addWidget(self.tabs, 1)
 
@@ -207,7 +199,7 @@ class ImportPage(QWidget):
         box = QGroupBox(self.tr("Import history"))
         layout = QVBoxLayout(box)
         self.history_model = HistoryModel(self)
-        self.history_view = _table(self.history_model)
+        self.history_view = table_view(self.history_model)
         self.history_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.history_view.selectionModel().selectionChanged.connect(self._history_selected)
         layout.addWidget(self.history_view)
@@ -234,6 +226,26 @@ class ImportPage(QWidget):
         )
         if paths:
             self.open_files([Path(path) for path in paths])
+
+    def choose_customer_list(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Choose your customer list"), "", self.tr("Sheets (%1);;All files (*)").replace("%1", SHEET_FILTER)
+        )
+        if path:
+            self.open_customer_list(Path(path))
+
+    def open_customer_list(self, path: Path) -> None:
+        """Read a customer list in a worker, then review and import it in its own dialog."""
+        self.choose_message.clear()
+        self._run(self.tr("Reading %1…").replace("%1", path.name), prepare_customer_files, self.context.database,
+                  [path], on_success=self._customer_list_read, on_failure=self._files_refused,
+                  on_cancelled=self.start_over)
+
+    def _customer_list_read(self, prepared: list[Any]) -> None:
+        self.steps.setCurrentIndex(STEP_CHOOSE)
+        self.customer_dialog = CustomerSheetDialog(self.context, prepared[0], self)
+        self.customer_dialog.finished_import.connect(self._imported)
+        self.customer_dialog.open()
 
     def open_files(self, paths: list[Path]) -> None:
         """Read the files in a worker, then show the review step (or say why a file was refused)."""
@@ -333,13 +345,7 @@ class ImportPage(QWidget):
     def _imported(self, summaries: list[Any]) -> None:
         self.summaries = summaries
         self.prepared = []
-        lines = [
-            self.tr("%1: %2 new orders, %3 updated, %4 unchanged; %5 new customers, %6 returning; %7 rows left out.")
-            .replace("%1", s.file_name).replace("%2", str(s.orders_new)).replace("%3", str(s.orders_updated))
-            .replace("%4", str(s.orders_unchanged)).replace("%5", str(s.customers_new))
-            .replace("%6", str(s.customers_matched)).replace("%7", str(s.rows_rejected))
-            for s in summaries
-        ]
+        lines = [self.summary_text(summary) for summary in summaries]
         self.summary_label.setText("\n".join(lines))
         new_ids = self.new_customer_ids()
         self.new_customers_link.setText(
@@ -347,6 +353,19 @@ class ImportPage(QWidget):
         )
         self.steps.setCurrentIndex(STEP_SUMMARY)
         self._changed()
+
+    def summary_text(self, summary: Any) -> str:
+        if not hasattr(summary, "orders_new"):  # a customer list
+            return (self.tr("%1: %2 new customers, %3 known customers completed; %4 rows left out.")
+                    .replace("%1", summary.file_name).replace("%2", str(summary.customers_new))
+                    .replace("%3", str(summary.customers_matched)).replace("%4", str(summary.rows_rejected)))
+        return (
+            self.tr("%1: %2 new orders, %3 updated, %4 unchanged; %5 new customers, %6 returning; %7 rows left out.")
+            .replace("%1", summary.file_name).replace("%2", str(summary.orders_new))
+            .replace("%3", str(summary.orders_updated)).replace("%4", str(summary.orders_unchanged))
+            .replace("%5", str(summary.customers_new)).replace("%6", str(summary.customers_matched))
+            .replace("%7", str(summary.rows_rejected))
+        )
 
     def new_customer_ids(self) -> list[int]:
         return [cid for summary in self.summaries for cid in summary.new_customer_ids]

@@ -153,3 +153,22 @@ def test_screenshots(page, qtbot, tmp_path, language):  # type: ignore[no-untype
     finally:
         for translator in translators:
             QApplication.instance().removeTranslator(translator)
+
+
+def test_a_customer_list_is_previewed_and_imported(page, qtbot, tmp_path, monkeypatch, qtmodeltester):  # type: ignore[no-untyped-def]
+    path = write_sheet(tmp_path / "客户.xlsx", [["姓名", "手机号", "生日", "标签"], ["王芳", "13800005555", "农历八月十五", "老客"],
+                                                ["坏行", "13800006666", "13月1日", ""]], "xlsx")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args, **kwargs: (str(path), ""))
+    qtbot.mouseClick(page.customers_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: getattr(page, "customer_dialog", None) is not None and page.customer_dialog.isVisible(),
+                    timeout=10000)
+    dialog = page.customer_dialog
+    qtmodeltester.check(dialog.preview_model)
+    assert dialog.preview_model.index(0, 0).data() == "王芳"
+    assert dialog.preview_model.index(0, 4).data() == "lunar 8-15"
+    assert dialog.bad_model.rowCount() == 1
+    with qtbot.waitSignal(page.finished, timeout=10000):
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert page.steps.currentIndex() == STEP_SUMMARY
+    assert "1 new customers" in page.summary_label.text()
+    assert page.history_model.index(0, 3).data() == "Customer list"
