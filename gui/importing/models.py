@@ -11,7 +11,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
-from core.importing.presets import PRESETS
+from gui.importing.preset_names import preset_name
 
 Index = QModelIndex | QPersistentModelIndex
 PREVIEW_ROWS = 50
@@ -113,17 +113,11 @@ class HistoryModel(RowsModel):
         return (self.tr("#"), self.tr("When"), self.tr("File"), self.tr("Layout"), self.tr("Rows"),
                 self.tr("New orders"), self.tr("Updated"), self.tr("New customers"), self.tr("State"))
 
-    def layout_name(self, key: str | None) -> str:
-        if key == "customer_sheet":
-            return self.tr("Customer list")
-        preset = PRESETS.get(key or "")
-        return preset.label if preset else (key or "").removeprefix("custom:")
-
     def cells(self, batch: dict[str, Any]) -> Sequence[object]:
         state = self.tr("Undone") if batch["status"] == "undone" else self.tr("Imported")
         return (
             batch["id"], batch["started_at"].strftime("%Y-%m-%d %H:%M") if batch["started_at"] else None,
-            batch["file_name"], self.layout_name(batch["preset"]),
+            batch["file_name"], preset_name(batch["preset"]),
             f"{batch['rows_read']} ({batch['rows_rejected']} ✗)" if batch["rows_rejected"] else batch["rows_read"],
             batch["orders_new"], batch["orders_updated"], batch["customers_new"], state,
         )

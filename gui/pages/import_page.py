@@ -45,6 +45,7 @@ from gui.context import AppContext
 from gui.importing.customer_sheet_dialog import CustomerSheetDialog
 from gui.importing.mapping import MappingEditor
 from gui.importing.models import PREVIEW_ROWS, BadRowsModel, HistoryModel, PreviewModel, table_view
+from gui.importing.preset_names import preset_name
 from gui.widgets import PageHeader
 from gui.worker import BackgroundTask, run_in_background
 
@@ -110,8 +111,8 @@ class ImportPage(QWidget):
         top.addWidget(self.file_combo, 1)
         top.addWidget(QLabel(self.tr("Layout:")))
         self.preset_combo = QComboBox()
-        for key, preset in sorted(PRESETS.items()):
-            self.preset_combo.addItem(preset.label, key)
+        for key in sorted(PRESETS):
+            self.preset_combo.addItem(preset_name(key), key)
         self.preset_combo.activated.connect(self._preset_chosen)
         top.addWidget(self.preset_combo, 1)
         layout.addLayout(top)
@@ -279,7 +280,7 @@ class ImportPage(QWidget):
         item = self.current()
         position = self.preset_combo.findData(item.preset.key)
         if position < 0:
-            self.preset_combo.addItem(item.preset.label, item.preset.key)
+            self.preset_combo.addItem(preset_name(item.preset.key), item.preset.key)
             position = self.preset_combo.count() - 1
         self.preset_combo.setCurrentIndex(position)
         self.detected_label.setText(
