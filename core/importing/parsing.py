@@ -235,7 +235,7 @@ def _build_order(order_id: str, rows: list[tuple[int, dict[str, Any]]], preset: 
 def _build_lines(rows: list[tuple[int, dict[str, Any]]], preset: Preset) -> list[ParsedLine]:
     lines: dict[Any, ParsedLine] = {}
     for row_number, values in rows:
-        if not any(name in values for name in ("item_title", "sku", "line_id")):
+        if "item_title" not in values and "sku" not in values and "line_id" not in values:
             continue
         quantity = values.get("quantity")
         unit_price = values.get("unit_price")

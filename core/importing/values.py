@@ -29,13 +29,14 @@ class ValueProblem(ValueError):
 
 def clean_text(raw: str | None) -> str | None:
     """The cell's text without Excel-protection wrappers and stray whitespace; None when it says nothing."""
-    if raw is None:
+    if not raw:
         return None
     text = raw.strip()
-    if text.startswith('="') and text.endswith('"') and len(text) >= 3:
-        text = text[2:-1].strip()
-    text = text.lstrip("'\t").strip()
-    if "\n" in text or "\r" in text or "\t" in text:
+    if text[:1] in ("=", "'"):  # also true for "": the slice keeps empty text cheap
+        if text.startswith('="') and text.endswith('"') and len(text) >= 3:
+            text = text[2:-1].strip()
+        text = text.lstrip("'\t").strip()
+    if not text.isprintable():  # one C-level scan finds embedded tabs and line breaks
         text = _EMBEDDED_BREAKS.sub(" ", text).strip()
     return None if text in MISSING else text
 

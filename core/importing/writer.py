@@ -232,8 +232,8 @@ def _existing_orders(connection: Connection, orders: list[ParsedOrder]) -> dict[
             query = select(Order.id, Order.platform_order_id, Order.content_hash, Order.customer_id).where(
                 Order.platform == platform, Order.platform_order_id.in_(chunk)
             )
-            for row in connection.execute(query):
-                found[row.platform_order_id] = row._asdict()
+            for order_id, number, content_hash, customer_id in connection.execute(query):
+                found[number] = {"id": order_id, "content_hash": content_hash, "customer_id": customer_id}
     return found
 
 
