@@ -54,6 +54,7 @@ def prepare_files(
     paths: Sequence[Path | str],
     preset_key: str | None = None,
     *,
+    unknown_layout_ok: bool = False,
     progress: ProgressCallback = no_progress,
     cancel: CancelToken | None = None,
 ) -> list[PreparedImport]:
@@ -64,7 +65,7 @@ def prepare_files(
         if cancel is not None:
             cancel.raise_if_cancelled()
         progress(number, len(paths))
-        prepared.append(prepare_import(path, preset_key, saved_presets=saved))
+        prepared.append(prepare_import(path, preset_key, saved_presets=saved, unknown_layout_ok=unknown_layout_ok))
     progress(len(paths), len(paths))
     return prepared
 

@@ -18,10 +18,12 @@ from core.importing.presets import (
     REQUIRED_FIELDS,
     Preset,
     all_known_names,
+    custom_preset,
     detect_preset,
     resolve_columns,
 )
 from core.importing.readers import RawSheet, SheetRefused, read_sheets
+from core.models import Platform
 
 
 @dataclass
@@ -52,8 +54,12 @@ def prepare_import(
     *,
     preset: Preset | None = None,
     saved_presets: Iterable[tuple[str, Preset]] = (),
+    unknown_layout_ok: bool = False,
 ) -> PreparedImport:
     """Read and parse one order sheet; refuse it (SheetRefused) when it is no order sheet at all.
+
+    With `unknown_layout_ok`, a sheet with a header row that no preset knows comes back unmapped (no
+    orders), so the wizard can let the user map its columns.
 
     `preset_key` or `preset` override detection; `saved_presets` are (header signature, preset) pairs from
     the user's saved column mappings, used when the header row matches one exactly.
@@ -83,12 +89,26 @@ def prepare_import(
     if not candidates:
         if not any(sheet.rows for sheet in sheets):
             raise SheetRefused(f"{path.name} is empty: it holds no rows.")
+        unmapped = _unmapped(path, sheets) if unknown_layout_ok else None
+        if unmapped is not None:
+            return unmapped
         raise SheetRefused(
             f"{path.name} is not an order sheet Laoke knows: no row names an order-number column. "
             "Choose a preset or map the columns yourself."
         )
     score, sheet, header_row, chosen = max(candidates, key=lambda candidate: candidate[0])
     return parse_prepared(path, sheet, header_row, chosen, score)
+
+
+def _unmapped(path: Path, sheets: list[RawSheet]) -> PreparedImport | None:
+    """The first sheet with a header row, with no columns mapped yet."""
+    for sheet in sheets:
+        header_row = find_header_row(sheet.rows, set())
+        if header_row is not None and len(sheet.rows) > header_row + 1:
+            empty = custom_preset("", str(Platform.OTHER), {})
+            rows_read = sum(1 for row in sheet.rows[header_row + 1 :] if any(row))
+            return PreparedImport(path, file_digest(path), sheet, header_row, empty, 0.0, {}, rows_read=rows_read)
+    return None
 
 
 def parse_prepared(path: Path, sheet: RawSheet, header_row: int, preset: Preset, score: float) -> PreparedImport:

@@ -253,7 +253,7 @@ class ImportPage(QWidget):
         self.choose_message.clear()
         self._run(
             self.tr("Reading %1…").replace("%1", ", ".join(path.name for path in paths)),
-            prepare_files, self.context.database, paths,
+            prepare_files, self.context.database, paths, unknown_layout_ok=True,
             on_success=self._files_read, on_failure=self._files_refused, on_cancelled=self.start_over,
         )
 
@@ -295,7 +295,13 @@ class ImportPage(QWidget):
         self.bad_view.resizeColumnsToContents()
         self.tabs.setTabText(2, self.tr("Rows that cannot be read (%1)").replace("%1", str(len(bad_rows))))
         orders = sum(len(prepared.orders) for prepared in self.prepared)
-        if bad_rows:
+        self.import_button.setEnabled(orders > 0)
+        if not item.columns:
+            self.review_message.setText(self.tr("Laoke does not know this layout: choose it above, or say under "
+                                                "Columns which column holds what (at least the order number)."))
+            self.import_button.setText(self.tr("Import"))
+            self.tabs.setCurrentIndex(1)
+        elif bad_rows:
             self.review_message.setText(
                 self.tr("%1 rows cannot be read and will be left out (see the list). Import the rest?")
                 .replace("%1", str(len({(bad.file, bad.row) for bad in bad_rows})))
@@ -428,14 +434,15 @@ class ImportPage(QWidget):
         self.context.data_changed.emit()
         self.finished.emit()
 
-    def _run(self, label: str, function: Any, *args: Any, on_success: Any, on_failure: Any, on_cancelled: Any) -> None:
+    def _run(self, label: str, function: Any, *args: Any, on_success: Any, on_failure: Any, on_cancelled: Any,
+             **kwargs: Any) -> None:
         self.progress_label.setText(label)
         self.progress_bar.setRange(0, 0)
         self.cancel_button.setEnabled(True)
         self.steps.setCurrentIndex(STEP_PROGRESS)
         self.task = run_in_background(
             function, *args, on_success=on_success, on_failure=on_failure, on_cancelled=on_cancelled,
-            on_progress=self._progress, on_finished=self._task_finished,
+            on_progress=self._progress, on_finished=self._task_finished, **kwargs,
         )
 
     def _progress(self, done: int, total: int) -> None:

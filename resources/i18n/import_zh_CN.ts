@@ -267,6 +267,10 @@
         <translation>无法读取的行（%1）</translation>
     </message>
     <message>
+        <source>Laoke does not know this layout: choose it above, or say under Columns which column holds what (at least the order number).</source>
+        <translation>老客还不认识这种表格：请在上方选择格式，或在“列对应”里说明每一列是什么（至少要有订单号）。</translation>
+    </message>
+    <message>
         <source>%1 rows cannot be read and will be left out (see the list). Import the rest?</source>
         <translation>有 %1 行无法读取，将被跳过（见列表）。导入其余的行吗？</translation>
     </message>

@@ -172,3 +172,26 @@ def test_a_customer_list_is_previewed_and_imported(page, qtbot, tmp_path, monkey
     assert page.steps.currentIndex() == STEP_SUMMARY
     assert "1 new customers" in page.summary_label.text()
     assert page.history_model.index(0, 3).data() == "Customer list"
+
+
+def test_an_unknown_layout_is_mapped_saved_and_recognised_next_time(page, qtbot, tmp_path, monkeypatch):  # type: ignore[no-untyped-def]
+    rows = [["单号", "客人", "电话", "金额", "日期", "状态"],
+            ["A-1001", "王芳", "13800005555", "99", "2026-05-01", "已完成"],
+            ["A-1002", "赵强", "13900006666", "50", "2026-05-02", "已付款"]]
+    path = write_sheet(tmp_path / "my_shop.xlsx", rows, "xlsx")
+    _open(qtbot, page, path)
+    assert not page.import_button.isEnabled() and page.tabs.currentIndex() == 1
+    for field, header in (("order_id", "单号"), ("receiver_name", "客人"), ("phone", "电话"), ("amount", "金额"),
+                          ("created_at", "日期"), ("status", "状态")):
+        page.mapping_editor.box(field).setCurrentText(header)
+    monkeypatch.setattr("gui.pages.import_page.QInputDialog.getText", lambda *args, **kwargs: ("我的网店", True))
+    qtbot.mouseClick(page.save_mapping_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.steps.currentIndex() == STEP_REVIEW and page.import_button.isEnabled(), timeout=10000)
+    assert page.preview_model.rowCount() == 2 and page.preview_model.index(0, 1).data().startswith("completed")
+
+    page.start_over()
+    _open(qtbot, page, write_sheet(tmp_path / "my_shop_june.xlsx", rows, "xlsx"))
+    assert page.current().preset.key == "custom:我的网店"
+    with qtbot.waitSignal(page.finished, timeout=10000):
+        qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
+    assert table_counts(page.context.database)["customers"] == 2

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import zipfile
 from decimal import Decimal
 
@@ -239,3 +240,66 @@ def test_cli_import_and_stats(tmp_path, db_path, capsys):  # type: ignore[no-unt
     assert main(["stats", "--json", "--db", str(db_path)]) == 0
     stats = json.loads(capsys.readouterr().out)
     assert (stats["customers"], stats["orders"]) == (0, 0)
+
+
+def test_an_id_excel_stored_as_a_number_is_reported(tmp_path, import_file, orders_of):  # type: ignore[no-untyped-def]
+    from openpyxl import Workbook
+
+    rows = taobao_rows(ALICE, BOB)
+    workbook = Workbook()
+    sheet = workbook.active
+    for row in rows:
+        sheet.append([cell.removeprefix('="').removesuffix('"') for cell in row])
+    sheet.cell(2, 1).value = 6917926768823643751  # a number cell: Excel keeps 15 digits
+    sheet.cell(3, 1).value = 1234567  # a short id typed as a number is still exact
+    path = tmp_path / "numbers.xlsx"
+    workbook.save(path)
+    prepared = prepare_import(path)
+    [bad] = prepared.bad_rows
+    assert bad.row == 2 and "rounded" in bad.reason
+    import_file(path)
+    assert set(orders_of()) == {"1234567"}
+
+
+def test_a_workbook_with_a_wrong_dimension_is_read_whole(tmp_path, import_file):  # type: ignore[no-untyped-def]
+    path = write_sheet(tmp_path / "kuaishou.xlsx", taobao_rows(ALICE, BOB), "xlsx")
+    patched = tmp_path / "patched.xlsx"
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(patched, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename.startswith("xl/worksheets/sheet"):
+                data = re.sub(rb'<dimension ref="[^"]+"', b'<dimension ref="A1"', data)
+            target.writestr(item, data)
+    assert import_file(patched)[0].orders_new == 2
+
+
+def test_bracket_and_comma_spellings_of_headers_still_match(tmp_path, import_file, orders_of):  # type: ignore[no-untyped-def]
+    wechat = PRESETS["wechat_shop.order_export"]
+    headers = [header.replace("(", "（").replace(")", "）") for header in wechat.headers]
+    headers[headers.index("订单实际支付金额")] = "订单实际支付金额 "
+    row = row_for(wechat, headers, order_id="3712345678901234567", status="已完成", amount="1,024.50",
+                  item_title="茶", receiver_name="王五", phone="13700003333", created_at="2026-05-01 10:00:00")
+    prepared = prepare_import(write_sheet(tmp_path / "wechat.xlsx", [headers, row], "xlsx"))
+    assert prepared.preset.key == "wechat_shop.order_export"
+    import_file(prepared.path)
+    assert orders_of()["3712345678901234567"].paid_amount == Decimal("1024.50")
+
+
+def test_shopify_continuation_rows_and_offsets(tmp_path, import_file, orders_of):  # type: ignore[no-untyped-def]
+    shopify = PRESETS["shopify.orders_export"]
+    headers = list(shopify.headers)
+    first = row_for(shopify, headers, order_id="#1001", buyer_id="Ann@Example.com", status="paid",
+                    fulfillment_status="fulfilled", amount="59.00", created_at="2026-05-01 10:00:00 +0200",
+                    item_title="Green tea", quantity="2", unit_price="20.00", receiver_name="Ann Lee")
+    second = row_for(shopify, headers, order_id="#1001", item_title="Tea cup", quantity="1", unit_price="19.00")
+    later = row_for(shopify, headers, order_id="#1002", buyer_id="ann@example.com", status="refunded",
+                    amount="10.00", created_at="2026-06-01 09:00:00 -0400", item_title="Sample")
+    [summary] = import_file(write_sheet(tmp_path / "orders_export.csv", [headers, first, second, later], "utf8"))
+    assert summary.customers_new == 1  # the email is the buyer's key, whatever its case
+    orders = orders_of()
+    order = orders["#1001"]
+    assert order.status == OrderStatus.SHIPPED and order.paid_amount == Decimal("59.00")
+    assert order.created_at.isoformat() == "2026-05-01T10:00:00"
+    assert [(line.title, line.quantity, line.amount) for line in order.lines] == [
+        ("Green tea", 2, Decimal("40.00")), ("Tea cup", 1, Decimal("19.00"))]
+    assert orders["#1002"].status == OrderStatus.REFUNDED
