@@ -8,19 +8,19 @@ owner typed by hand (tags, notes, birthdays, VIP, do-not-contact) is never writt
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Connection, Table, bindparam, delete, func, insert, select, update
+from sqlalchemy import Connection, DateTime, Table, bindparam, delete, func, insert, select, update
 
 from core.importing.identity import Identity, IdentityIndex, buyer_identities
 from core.importing.parsing import ParsedLine, ParsedOrder
 from core.importing.prepare import PreparedImport
-from core.models import Customer, CustomerAlias, ImportBatch, ImportChange, Order, OrderLine
+from core.models import Customer, CustomerAlias, ImportBatch, ImportChange, Money, Order, OrderLine
 from core.progress import CancelToken, ProgressCallback, no_progress
 from core.refresh import refresh_derived
 
@@ -158,7 +158,7 @@ def bulk_insert(connection: Connection, table: Table, rows: Sequence[dict[str, A
     defaults = _python_defaults(table, columns)
     names = columns + list(defaults)
     processors = [(position, processor) for position, name in enumerate(names)
-                  if (processor := table.c[name].type.bind_processor(connection.dialect)) is not None]
+                  if (processor := _sqlite_processor(table.c[name].type, connection.dialect)) is not None]
     default_values = tuple(defaults.values())
     pick = itemgetter(*columns) if len(columns) > 1 else (lambda row: (row[columns[0]],))
     quote = connection.dialect.identifier_preparer.quote
@@ -171,6 +171,28 @@ def bulk_insert(connection: Connection, table: Table, rows: Sequence[dict[str, A
             values[position] = processor(values[position])
         parameters.append(tuple(values))
     connection.exec_driver_sql(sql, parameters)  # type: ignore[arg-type]
+
+
+def _sqlite_processor(column_type: Any, dialect: Any) -> Callable[[Any], Any] | None:
+    """The column's bind conversion; money and times by a shortcut that stores exactly what Core would."""
+    if isinstance(column_type, Money):
+        return _cents
+    if isinstance(column_type, DateTime):
+        return _sqlite_datetime
+    return column_type.bind_processor(dialect)
+
+
+def _cents(amount: Decimal | None) -> int | None:
+    if amount is None:
+        return None
+    cents = amount * 100
+    whole = int(cents)
+    return whole if whole == cents else int(cents.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+def _sqlite_datetime(value: datetime | None) -> str | None:
+    # SQLAlchemy's SQLite storage format: "2026-05-01 10:00:00.000000".
+    return None if value is None else value.isoformat(" ", "microseconds")
 
 
 def _use_large_cache(connection: Connection) -> None:

@@ -303,3 +303,22 @@ def test_shopify_continuation_rows_and_offsets(tmp_path, import_file, orders_of)
     assert [(line.title, line.quantity, line.amount) for line in order.lines] == [
         ("Green tea", 2, Decimal("40.00")), ("Tea cup", 1, Decimal("19.00"))]
     assert orders["#1002"].status == OrderStatus.REFUNDED
+
+
+def test_the_sqlite_fast_path_stores_what_core_would(database):  # type: ignore[no-untyped-def]
+    from datetime import datetime
+
+    from sqlalchemy import insert
+
+    from core.importing.writer import bulk_insert
+    from core.models import Order
+
+    row = {"platform": "jd", "status": "paid", "paid_amount": Decimal("12.345"), "total_amount": Decimal("-0.5"),
+           "created_at": datetime(2026, 5, 1, 10, 0, 1), "shipping_fee": None}
+    with database.engine.begin() as connection:
+        bulk_insert(connection, Order.__table__, [{**row, "platform_order_id": "fast"}])
+        connection.execute(insert(Order), [{**row, "platform_order_id": "core"}])
+        stored = connection.exec_driver_sql(
+            "SELECT paid_amount, total_amount, created_at, shipping_fee FROM orders ORDER BY platform_order_id"
+        ).all()
+    assert stored[0] == stored[1]
