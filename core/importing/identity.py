@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 
 from core.importing.parsing import Buyer
 from core.importing.values import is_masked
@@ -18,7 +19,6 @@ Identity = tuple[str, str, str]  # kind, platform ("" when it holds across platf
 _ADDRESS_NOISE = re.compile(r"[\s,，.。-]")
 # Kinds that are the platform's own key for a buyer: two different keys are two buyers, whatever else they share.
 BUYER_KEY_KINDS = frozenset({"buyer_id", "nickname", "email"})
-_PHONE_LIKE = re.compile(r"^1\d{10}$|^\d{7,15}$")
 
 
 def buyer_identities(platform: str, buyer: Buyer) -> list[Identity]:
@@ -34,13 +34,14 @@ def buyer_identities(platform: str, buyer: Buyer) -> list[Identity]:
     if buyer.email and "@" in buyer.email:
         found.append(("email", "", buyer.email.strip().lower()))
     for phone in (buyer.phone, buyer.phone_alt):
-        if phone and not is_masked(phone) and _PHONE_LIKE.match(phone):
+        if phone and phone.isdigit() and 7 <= len(phone) <= 15:
             found.append(("phone", "", phone))
     if buyer.name and buyer.address and not is_masked(buyer.name) and not is_masked(buyer.address):
         found.append(("name_address", "", f"{buyer.name.strip()}|{normalise_address(buyer.address)}"[:255]))
     return list(dict.fromkeys(found))
 
 
+@lru_cache(maxsize=65536)
 def normalise_address(address: str) -> str:
     return _ADDRESS_NOISE.sub("", unicodedata.normalize("NFKC", address))
 
