@@ -322,3 +322,11 @@ def test_the_sqlite_fast_path_stores_what_core_would(database):  # type: ignore[
             "SELECT paid_amount, total_amount, created_at, shipping_fee FROM orders ORDER BY platform_order_id"
         ).all()
     assert stored[0] == stored[1]
+
+
+def test_a_zip_bomb_renamed_xlsx_is_refused_before_unpacking(tmp_path):  # type: ignore[no-untyped-def]
+    path = tmp_path / "orders.xlsx"
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/worksheets/sheet1.xml", b"0" * 50_000_000)
+    with pytest.raises(SheetRefused, match="would unpack"):
+        prepare_import(path)
