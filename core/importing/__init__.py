@@ -65,7 +65,8 @@ def prepare_files(
         if cancel is not None:
             cancel.raise_if_cancelled()
         progress(number, len(paths))
-        prepared.append(prepare_import(path, preset_key, saved_presets=saved, unknown_layout_ok=unknown_layout_ok))
+        prepared.append(prepare_import(path, preset_key, saved_presets=saved, unknown_layout_ok=unknown_layout_ok,
+                                       cancel=cancel))
     progress(len(paths), len(paths))
     return prepared
 
@@ -75,7 +76,7 @@ def reparse_with(
     cancel: CancelToken | None = None,
 ) -> PreparedImport:
     """The same sheet parsed with another preset or the user's own mapping (for the wizard's worker)."""
-    return reparse(prepared, preset)
+    return reparse(prepared, preset, cancel)
 
 
 def save_column_mapping(database: Database, prepared: PreparedImport, name: str, platform: str,

@@ -27,6 +27,7 @@ from core.importing.values import (
     parse_quantity,
 )
 from core.models import OrderStatus, Platform
+from core.progress import CancelToken
 
 _PARSERS: dict[str, Callable[[str | None], Any]] = {
     **dict.fromkeys(("order_id", "line_id", "tracking_no"), parse_id),
@@ -38,6 +39,7 @@ _PARSERS: dict[str, Callable[[str | None], Any]] = {
     "quantity": parse_quantity,
 }
 LINE_FIELDS = ("line_id", "item_title", "sku", "quantity", "unit_price", "line_amount", "status", "refund_status")
+CANCEL_EVERY = 10_000
 _PDD_ORDER_DATE = re.compile(r"^(\d{2})(\d{2})(\d{2})-\d+$")
 
 
@@ -100,6 +102,7 @@ def parse_orders(
     header_row: int,
     columns: dict[str, tuple[int, ...]],
     preset: Preset,
+    cancel: CancelToken | None = None,
 ) -> ParseResult:
     """Every data row below the header, grouped into orders; bad rows reported, their orders left out."""
     headers = rows[header_row]
@@ -109,6 +112,8 @@ def parse_orders(
     texts: dict[str, list[str]] = {}
     rejected: set[str] = set()
     for offset, cells in enumerate(rows[header_row + 1 :], start=header_row + 2):
+        if cancel is not None and offset % CANCEL_EVERY == 0:
+            cancel.raise_if_cancelled()
         if not any(cells) or not "".join(cells).strip():
             continue
         result.rows_read += 1

@@ -24,6 +24,7 @@ from core.importing.presets import (
 )
 from core.importing.readers import RawSheet, SheetRefused, read_sheets
 from core.models import Platform
+from core.progress import CancelToken
 
 
 @dataclass
@@ -55,6 +56,7 @@ def prepare_import(
     preset: Preset | None = None,
     saved_presets: Iterable[tuple[str, Preset]] = (),
     unknown_layout_ok: bool = False,
+    cancel: CancelToken | None = None,
 ) -> PreparedImport:
     """Read and parse one order sheet; refuse it (SheetRefused) when it is no order sheet at all.
 
@@ -97,7 +99,7 @@ def prepare_import(
             "Choose a preset or map the columns yourself."
         )
     score, sheet, header_row, chosen = max(candidates, key=lambda candidate: candidate[0])
-    return parse_prepared(path, sheet, header_row, chosen, score)
+    return parse_prepared(path, sheet, header_row, chosen, score, cancel)
 
 
 def _unmapped(path: Path, sheets: list[RawSheet]) -> PreparedImport | None:
@@ -111,7 +113,9 @@ def _unmapped(path: Path, sheets: list[RawSheet]) -> PreparedImport | None:
     return None
 
 
-def parse_prepared(path: Path, sheet: RawSheet, header_row: int, preset: Preset, score: float) -> PreparedImport:
+def parse_prepared(
+    path: Path, sheet: RawSheet, header_row: int, preset: Preset, score: float, cancel: CancelToken | None = None
+) -> PreparedImport:
     columns = resolve_columns(preset.fields, sheet.rows[header_row])
     missing = [name for name in REQUIRED_FIELDS if name not in columns]
     if missing:
@@ -119,7 +123,7 @@ def parse_prepared(path: Path, sheet: RawSheet, header_row: int, preset: Preset,
             f"{path.name}: the header row (row {header_row + 1}) has no column for the order number "
             f"that the preset '{preset.label}' expects."
         )
-    result = parse_orders(path.name, sheet.rows, header_row, columns, preset)
+    result = parse_orders(path.name, sheet.rows, header_row, columns, preset, cancel)
     if result.rows_read == 0:
         raise SheetRefused(f"{path.name} has a header row but no orders below it.")
     prepared = PreparedImport(path, file_digest(path), sheet, header_row, preset, score, columns)
@@ -127,9 +131,9 @@ def parse_prepared(path: Path, sheet: RawSheet, header_row: int, preset: Preset,
     return prepared
 
 
-def reparse(prepared: PreparedImport, preset: Preset) -> PreparedImport:
+def reparse(prepared: PreparedImport, preset: Preset, cancel: CancelToken | None = None) -> PreparedImport:
     """The same sheet read again with another preset or a user's mapping."""
-    return parse_prepared(prepared.path, prepared.sheet, prepared.header_row, preset, 1.0)
+    return parse_prepared(prepared.path, prepared.sheet, prepared.header_row, preset, 1.0, cancel)
 
 
 def file_digest(path: Path) -> str:
