@@ -51,7 +51,7 @@ class BadRow:
     reason: str
 
 
-@dataclass
+@dataclass(slots=True)
 class ParsedLine:
     sub_order_id: str | None
     title: str | None
@@ -63,7 +63,7 @@ class ParsedLine:
     status_raw: str | None
 
 
-@dataclass
+@dataclass(slots=True)
 class Buyer:
     buyer_id: str | None = None
     nickname: str | None = None
@@ -77,7 +77,7 @@ class Buyer:
     address: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class ParsedOrder:
     platform: str
     platform_order_id: str
@@ -89,7 +89,7 @@ class ParsedOrder:
     content_hash: str = ""
 
 
-@dataclass
+@dataclass(slots=True)
 class ParseResult:
     orders: list[ParsedOrder] = field(default_factory=list)
     bad_rows: list[BadRow] = field(default_factory=list)
