@@ -78,6 +78,7 @@ class MainWindow(QMainWindow):
         self._rescore_if_stale()
         self.navigation.setCurrentRow(0)
         self._restore_geometry()
+        self.setAcceptDrops(True)
 
     def page_titles(self) -> dict[str, str]:
         return {
@@ -212,6 +213,17 @@ class MainWindow(QMainWindow):
                 "%1", __version__
             ),
         )
+
+    def dragEnterEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802 - Qt's name
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802 - Qt's name
+        """Sheets dropped anywhere on the window open in the import wizard."""
+        paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+        page = self.show_page("import")
+        if paths and not page.busy():
+            page.open_files(paths)
 
     def _restore_geometry(self) -> None:
         geometry = QSettings().value(GEOMETRY_KEY)

@@ -21,6 +21,7 @@ COMMANDS = (
     "core.cli.stats_cmd",
     "core.cli.customers_cmd",
     "core.cli.export_cmd",
+    "core.cli.import_cmd",
 )
 
 

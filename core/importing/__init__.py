@@ -1,0 +1,165 @@
+"""Importing order sheets (and customers' own sheets) into the customer book.
+
+    prepared = prepare_import(path)             # read, detect the layout, parse; no database involved
+    summaries = commit_imports(database, [prepared])   # one transaction, one batch per file
+    undo_import(database, summaries[0].batch_id)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from core.db import Database
+from core.importing.customer_sheet import (
+    CustomerSheetSummary,
+    PreparedCustomers,
+    prepare_customer_sheet,
+    write_customer_sheet,
+)
+from core.importing.prepare import PreparedImport, prepare_import, reparse
+from core.importing.presets import PRESETS, Preset, custom_preset
+from core.importing.undo import UndoSummary, undo_batch
+from core.importing.writer import BatchSummary, write_import
+from core.models import ColumnMapping, ImportBatch
+from core.progress import CancelToken, ProgressCallback, no_progress
+
+__all__ = [
+    "PRESETS", "BatchSummary", "CustomerSheetSummary", "PreparedCustomers", "PreparedImport", "UndoSummary",
+    "commit_customer_sheets", "commit_imports", "import_history", "prepare_customer_files",
+    "prepare_files", "prepare_import", "prepare_with_saved_mappings", "reparse_with", "save_column_mapping",
+    "saved_presets", "undo_import",
+]
+
+
+def saved_presets(database: Database) -> list[tuple[str, Preset]]:
+    """(header signature, preset) for every column mapping the user saved for order sheets."""
+    with database.session() as session:
+        mappings = session.scalars(select(ColumnMapping).where(ColumnMapping.kind == "orders")).all()
+        return [
+            (mapping.header_signature or "", custom_preset(mapping.name, mapping.platform or "", mapping.mapping))
+            for mapping in mappings
+        ]
+
+
+def prepare_with_saved_mappings(database: Database, path, preset_key: str | None = None) -> PreparedImport:  # type: ignore[no-untyped-def]
+    return prepare_import(path, preset_key, saved_presets=saved_presets(database))
+
+
+def prepare_files(
+    database: Database,
+    paths: Sequence[Path | str],
+    preset_key: str | None = None,
+    *,
+    unknown_layout_ok: bool = False,
+    progress: ProgressCallback = no_progress,
+    cancel: CancelToken | None = None,
+) -> list[PreparedImport]:
+    """Read and parse every file (a refused one raises SheetRefused naming it); nothing is written."""
+    saved = saved_presets(database)
+    prepared = []
+    for number, path in enumerate(paths):
+        if cancel is not None:
+            cancel.raise_if_cancelled()
+        progress(number, len(paths))
+        prepared.append(prepare_import(path, preset_key, saved_presets=saved, unknown_layout_ok=unknown_layout_ok,
+                                       cancel=cancel))
+    progress(len(paths), len(paths))
+    return prepared
+
+
+def reparse_with(
+    prepared: PreparedImport, preset: Preset, *, progress: ProgressCallback = no_progress,
+    cancel: CancelToken | None = None,
+) -> PreparedImport:
+    """The same sheet parsed with another preset or the user's own mapping (for the wizard's worker)."""
+    return reparse(prepared, preset, cancel)
+
+
+def save_column_mapping(database: Database, prepared: PreparedImport, name: str, platform: str,
+                        fields: dict[str, str]) -> Preset:
+    """Remember a user's mapping for this header row, so the next file like it is read the same way."""
+    with database.transaction() as session:
+        mapping = session.scalars(select(ColumnMapping).where(ColumnMapping.name == name)).first()
+        if mapping is None:
+            mapping = ColumnMapping(name=name, kind="orders")
+            session.add(mapping)
+        mapping.platform, mapping.mapping, mapping.header_signature = platform, dict(fields), prepared.signature
+    return custom_preset(name, platform, fields)
+
+
+def import_history(database: Database, limit: int = 200) -> list[dict[str, Any]]:
+    """The latest import batches, newest first, as plain rows for a table."""
+    with database.session() as session:
+        batches = session.scalars(select(ImportBatch).order_by(ImportBatch.id.desc()).limit(limit)).all()
+        return [
+            {column: getattr(batch, column) for column in HISTORY_COLUMNS}
+            | {"new_customer_ids": list((batch.report or {}).get("new_customer_ids", []))}
+            for batch in batches
+        ]
+
+
+HISTORY_COLUMNS = (
+    "id", "kind", "file_name", "preset", "status", "started_at", "rows_read", "rows_rejected", "orders_new",
+    "orders_updated", "orders_unchanged", "customers_new", "customers_matched",
+)
+
+
+def commit_imports(
+    database: Database,
+    prepared: Sequence[PreparedImport],
+    *,
+    progress: ProgressCallback = no_progress,
+    cancel: CancelToken | None = None,
+) -> list[BatchSummary]:
+    """Store the prepared sheets in one transaction: all of them or, on an error or Cancel, none."""
+    cancel = cancel or CancelToken()
+    # Order files first, so an items file imported with them fills the lines of the orders they create.
+    ordered = sorted(prepared, key=lambda item: item.preset.role == "lines")
+    total = sum(max(len(item.orders), 1) for item in ordered)
+    summaries = []
+    done = 0
+    with database.engine.begin() as connection:
+        for item in ordered:
+            offset = done
+            summaries.append(
+                write_import(
+                    connection, item, cancel=cancel,
+                    progress=lambda step, _total, offset=offset: progress(offset + step, total),
+                )
+            )
+            done += max(len(item.orders), 1)
+    return summaries
+
+
+def prepare_customer_files(
+    database: Database, paths: Sequence[Path | str], *, progress: ProgressCallback = no_progress,
+    cancel: CancelToken | None = None,
+) -> list[PreparedCustomers]:
+    """Read customer sheets (the seller's own lists); nothing is written."""
+    prepared = []
+    for number, path in enumerate(paths):
+        if cancel is not None:
+            cancel.raise_if_cancelled()
+        progress(number, len(paths))
+        prepared.append(prepare_customer_sheet(path))
+    return prepared
+
+
+def commit_customer_sheets(
+    database: Database, prepared: Sequence[PreparedCustomers], *, progress: ProgressCallback = no_progress,
+    cancel: CancelToken | None = None,
+) -> list[CustomerSheetSummary]:
+    """Merge customer sheets in one transaction, one batch each."""
+    with database.engine.begin() as connection:
+        return [write_customer_sheet(connection, item, progress=progress, cancel=cancel) for item in prepared]
+
+
+def undo_import(
+    database: Database, batch_id: int, *, progress: ProgressCallback = no_progress, cancel: CancelToken | None = None
+) -> UndoSummary:
+    with database.engine.begin() as connection:
+        return undo_batch(connection, batch_id)

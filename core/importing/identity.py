@@ -1,0 +1,66 @@
+"""Who a buyer is: the identities an order carries, strongest first, and the customer they lead to.
+
+The platform's own buyer key wins (Taobao 买家会员名, JD 下单帐号, Youzan buyer phone or nickname, Shopify
+email); then the receiver's phone; then name + address. A masked phone (138****1234) or address identifies
+no one, so it never matches on its own. Every identity seen is kept as a CustomerAlias.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from functools import lru_cache
+
+from core.importing.parsing import Buyer
+from core.importing.values import is_masked
+
+Identity = tuple[str, str, str]  # kind, platform ("" when it holds across platforms), value
+_ADDRESS_NOISE = re.compile(r"[\s,，.。-]")
+# Kinds that are the platform's own key for a buyer: two different keys are two buyers, whatever else they share.
+BUYER_KEY_KINDS = frozenset({"buyer_id", "nickname", "email"})
+
+
+def buyer_identities(platform: str, buyer: Buyer) -> list[Identity]:
+    """The identities this buyer can be recognised by, strongest first."""
+    found: list[Identity] = []
+    if buyer.buyer_id and not is_masked(buyer.buyer_id):
+        if "@" in buyer.buyer_id:
+            found.append(("email", "", buyer.buyer_id.strip().lower()))
+        else:
+            found.append(("buyer_id", platform, buyer.buyer_id.strip()))
+    elif buyer.nickname and not is_masked(buyer.nickname):
+        found.append(("nickname", platform, buyer.nickname.strip()))
+    if buyer.email and "@" in buyer.email:
+        found.append(("email", "", buyer.email.strip().lower()))
+    for phone in (buyer.phone, buyer.phone_alt):
+        if phone and phone.isdigit() and 7 <= len(phone) <= 15:
+            found.append(("phone", "", phone))
+    if buyer.name and buyer.address and not is_masked(buyer.name) and not is_masked(buyer.address):
+        found.append(("name_address", "", f"{buyer.name.strip()}|{normalise_address(buyer.address)}"[:255]))
+    return list(dict.fromkeys(found))
+
+
+@lru_cache(maxsize=65536)
+def normalise_address(address: str) -> str:
+    return _ADDRESS_NOISE.sub("", unicodedata.normalize("NFKC", address))
+
+
+class IdentityIndex:
+    """Identity -> customer id, for the aliases already stored plus those this import adds."""
+
+    def __init__(self, known: Iterable[tuple[str, str, str, int]]) -> None:
+        self._ids: dict[Identity, int] = {(kind, platform, value): cid for kind, platform, value, cid in known}
+
+    def match(self, identities: list[Identity]) -> int | None:
+        """The customer of the strongest identity; a platform buyer key, when there is one, decides alone."""
+        if identities and identities[0][0] in BUYER_KEY_KINDS:
+            return self._ids.get(identities[0])
+        return next((self._ids[identity] for identity in identities if identity in self._ids), None)
+
+    def add(self, identity: Identity, customer_id: int) -> bool:
+        """Remember an identity for a customer; False when it already belongs to someone."""
+        if identity in self._ids:
+            return False
+        self._ids[identity] = customer_id
+        return True

@@ -1,0 +1,280 @@
+"""Rows of text -> orders with their lines and buyers, and the rows that could not be read (with why).
+
+Exports spread one order over several rows in different ways (Douyin sub-orders, JD per-SKU rows, Shopify
+line items whose order fields sit on the first row only); all of them come down to: group the rows by order
+number, take each order field from the first row that has it, and make a line of every row.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from core.importing.presets import Preset
+from core.importing.statuses import map_status, says_refunded, shopify_status
+from core.importing.values import (
+    ValueProblem,
+    clean_text,
+    parse_amount,
+    parse_datetime,
+    parse_id,
+    parse_phone,
+    parse_quantity,
+)
+from core.models import OrderStatus, Platform
+from core.progress import CancelToken
+
+_PARSERS: dict[str, Callable[[str | None], Any]] = {
+    **dict.fromkeys(("order_id", "line_id", "tracking_no"), parse_id),
+    **dict.fromkeys(("phone", "phone_alt"), parse_phone),
+    **dict.fromkeys(
+        ("amount", "total_amount", "shipping_fee", "refund_amount", "unit_price", "line_amount"), parse_amount
+    ),
+    **dict.fromkeys(("created_at", "paid_at", "shipped_at", "completed_at"), parse_datetime),
+    "quantity": parse_quantity,
+}
+LINE_FIELDS = ("line_id", "item_title", "sku", "quantity", "unit_price", "line_amount", "status", "refund_status")
+CANCEL_EVERY = 10_000
+_PDD_ORDER_DATE = re.compile(r"^(\d{2})(\d{2})(\d{2})-\d+$")
+
+
+@dataclass(frozen=True)
+class BadRow:
+    file: str
+    row: int  # as the spreadsheet numbers it (1 = first row)
+    column: str
+    reason: str
+
+
+@dataclass(slots=True)
+class ParsedLine:
+    sub_order_id: str | None
+    title: str | None
+    sku: str | None
+    quantity: int | None
+    unit_price: Decimal | None
+    amount: Decimal | None
+    status: str | None
+    status_raw: str | None
+
+
+@dataclass(slots=True)
+class Buyer:
+    buyer_id: str | None = None
+    nickname: str | None = None
+    email: str | None = None
+    name: str | None = None
+    phone: str | None = None
+    phone_alt: str | None = None
+    province: str | None = None
+    city: str | None = None
+    district: str | None = None
+    address: str | None = None
+
+
+@dataclass(slots=True)
+class ParsedOrder:
+    platform: str
+    platform_order_id: str
+    first_row: int
+    values: dict[str, Any]  # the orders table's columns
+    lines: list[ParsedLine]
+    buyer: Buyer
+    lines_only: bool = False  # from a companion items file: fills lines, leaves the order's other fields
+    content_hash: str = ""
+
+
+@dataclass(slots=True)
+class ParseResult:
+    orders: list[ParsedOrder] = field(default_factory=list)
+    bad_rows: list[BadRow] = field(default_factory=list)
+    rows_read: int = 0
+
+
+def parse_orders(
+    file_name: str,
+    rows: Sequence[Sequence[str]],
+    header_row: int,
+    columns: dict[str, tuple[int, ...]],
+    preset: Preset,
+    cancel: CancelToken | None = None,
+) -> ParseResult:
+    """Every data row below the header, grouped into orders; bad rows reported, their orders left out."""
+    headers = rows[header_row]
+    plan = _column_plan(columns)
+    result = ParseResult()
+    grouped: dict[str, list[tuple[int, dict[str, Any]]]] = {}
+    texts: dict[str, list[str]] = {}
+    rejected: set[str] = set()
+    for offset, cells in enumerate(rows[header_row + 1 :], start=header_row + 2):
+        if cancel is not None and offset % CANCEL_EVERY == 0:
+            cancel.raise_if_cancelled()
+        if not any(cells) or not "".join(cells).strip():
+            continue
+        result.rows_read += 1
+        values, problems = _row_values(cells, plan)
+        for field_name, reason in problems:
+            result.bad_rows.append(BadRow(file_name, offset, _header_of(field_name, columns, headers), reason))
+        order_id = values.get("order_id")
+        if order_id is None:
+            if not problems:
+                result.bad_rows.append(BadRow(file_name, offset, _header_of("order_id", columns, headers),
+                                              "no order number"))
+            continue
+        if problems:
+            rejected.add(order_id)
+            continue
+        if order_id in grouped:
+            grouped[order_id].append((offset, values))
+            texts[order_id].append("\x1f".join(cells))
+        else:
+            grouped[order_id] = [(offset, values)]
+            texts[order_id] = [preset.key, "\x1f".join(cells)]
+    for order_id, order_rows in grouped.items():
+        if order_id not in rejected:
+            order = _build_order(order_id, order_rows, preset)
+            # The rows' own text is the order's content: an unchanged row in a later file is recognised cheaply.
+            order.content_hash = hashlib.sha1("\x1e".join(texts[order_id]).encode("utf-8")).hexdigest()
+            result.orders.append(order)
+    return result
+
+
+def _header_of(field_name: str, columns: dict[str, tuple[int, ...]], headers: Sequence[str]) -> str:
+    found = columns.get(field_name)
+    return headers[found[0]].strip() if found and found[0] < len(headers) else field_name
+
+
+Plan = list[tuple[str, int | tuple[int, ...], Callable[[str | None], Any]]]
+
+
+def _column_plan(columns: dict[str, tuple[int, ...]]) -> Plan:
+    """(field, column or columns, parser) for every mapped field, worked out once per sheet."""
+    return [(name, indexes[0] if len(indexes) == 1 else indexes, _PARSERS.get(name, clean_text))
+            for name, indexes in columns.items()]
+
+
+def _row_values(cells: Sequence[str], plan: Plan) -> tuple[dict[str, Any], list[tuple[str, str]]]:
+    values: dict[str, Any] = {}
+    problems = []
+    width = len(cells)
+    for name, where, parser in plan:
+        if isinstance(where, int):
+            raw = cells[where] if where < width else None
+            if not raw:
+                continue
+        else:
+            parts = [clean_text(cells[i]) for i in where if i < width]
+            raw = " ".join(part for part in parts if part) or None
+        try:
+            value = parser(raw)
+        except ValueProblem as problem:
+            problems.append((name, str(problem)))
+            continue
+        if value is not None:
+            values[name] = value
+    return values, problems
+
+
+def _first(rows: list[tuple[int, dict[str, Any]]], name: str) -> Any:
+    return next((values[name] for _row, values in rows if name in values), None)
+
+
+def _build_order(order_id: str, rows: list[tuple[int, dict[str, Any]]], preset: Preset) -> ParsedOrder:
+    first = rows[0][1] if len(rows) == 1 else {name: _first(rows, name) for name in preset.fields}
+    lines = _build_lines(rows, preset)
+    status_raw = first.get("status")
+    if "fulfillment_status" in preset.fields or "cancelled_at" in preset.fields:
+        status = shopify_status(status_raw, first.get("fulfillment_status"), first.get("cancelled_at"))
+    else:
+        status = map_status(preset.platform, status_raw)
+    refund_texts = [values.get("refund_status") for _row, values in rows]
+    if refund_texts and all(says_refunded(text) for text in refund_texts):
+        status = OrderStatus.REFUNDED
+    paid = first.get("amount")
+    if preset.amount_per_line and any(line.amount is not None for line in lines):
+        paid = sum((line.amount for line in lines if line.amount is not None), Decimal(0))
+    if status is None:
+        status = OrderStatus.PAID if first.get("paid_at") else OrderStatus.UNPAID
+    quantity = first.get("quantity") if len(rows) == 1 else None
+    if quantity is None and any(line.quantity is not None for line in lines):
+        quantity = sum(line.quantity or 0 for line in lines)
+    created = first.get("created_at") or first.get("paid_at") or _order_number_date(preset.platform, order_id)
+    values = {
+        "status": str(status),
+        "status_raw": status_raw[:64] if status_raw else None,
+        "total_amount": first.get("total_amount") if first.get("total_amount") is not None else paid,
+        "paid_amount": paid,
+        "shipping_fee": first.get("shipping_fee"),
+        "refund_amount": first.get("refund_amount"),
+        "created_at": created,
+        "paid_at": first.get("paid_at"),
+        "shipped_at": first.get("shipped_at"),
+        "completed_at": first.get("completed_at"),
+        "item_summary": "，".join(dict.fromkeys(line.title for line in lines if line.title)) or None,
+        "quantity": quantity,
+        "buyer_message": first.get("buyer_message"),
+        "seller_remark": first.get("seller_remark"),
+        "receiver_name": _cut(first.get("receiver_name"), 128),
+        "receiver_phone": _cut(first.get("phone") or first.get("phone_alt"), 32),
+        "receiver_address": _cut(first.get("address"), 255),
+        "province": _cut(first.get("province"), 32),
+        "city": _cut(first.get("city"), 32),
+        "tracking_no": _cut(first.get("tracking_no"), 64),
+        "shop_name": _cut(first.get("shop_name"), 128),
+    }
+    buyer = Buyer(
+        buyer_id=first.get("buyer_id"), nickname=first.get("buyer_nick"), email=first.get("email"),
+        name=first.get("receiver_name"), phone=first.get("phone"), phone_alt=first.get("phone_alt"),
+        province=first.get("province"), city=first.get("city"), district=first.get("district"),
+        address=first.get("address"),
+    )
+    return ParsedOrder(preset.platform, order_id[:64], rows[0][0], values, lines, buyer,
+                       lines_only=preset.role == "lines")
+
+
+def _build_lines(rows: list[tuple[int, dict[str, Any]]], preset: Preset) -> list[ParsedLine]:
+    lines: dict[Any, ParsedLine] = {}
+    for row_number, values in rows:
+        if "item_title" not in values and "sku" not in values and "line_id" not in values:
+            continue
+        quantity = values.get("quantity")
+        unit_price = values.get("unit_price")
+        amount = values.get("line_amount")
+        if amount is None and unit_price is not None and quantity is not None:
+            amount = unit_price * quantity
+        status = map_status(preset.platform, values.get("status"))
+        if says_refunded(values.get("refund_status")):
+            status = OrderStatus.REFUNDED
+        key = values.get("line_id") or row_number
+        lines[key] = ParsedLine(
+            sub_order_id=_cut(values.get("line_id"), 64),
+            title=_cut(values.get("item_title"), 255),
+            sku=_cut(values.get("sku"), 255),
+            quantity=quantity,
+            unit_price=unit_price,
+            amount=amount,
+            status=str(status) if status else None,
+            status_raw=_cut(values.get("status"), 64),
+        )
+    return list(lines.values())
+
+
+def _order_number_date(platform: str, order_id: str) -> datetime | None:
+    # Pinduoduo numbers start with the order's date (260517-607198974342268); whole batches lack 订单成交时间.
+    match = _PDD_ORDER_DATE.match(order_id) if platform == Platform.PDD else None
+    if match is None:
+        return None
+    year, month, day = (int(part) for part in match.groups())
+    try:
+        return datetime(2000 + year, month, day)
+    except ValueError:
+        return None
+
+
+def _cut(text: str | None, length: int) -> str | None:
+    return text[:length] if text else text

@@ -1,0 +1,229 @@
+"""Reading a sheet file into rows of text, whatever it really is inside.
+
+Shops send .xlsx, .xls, CSV in UTF-8 or GBK, and ".xls" files that are really an HTML table or a CSV.
+The file's first bytes decide the reader, never its name. Every cell comes back as text: numbers that
+Excel stored as numbers are written out in full, so an id is never silently turned into a float.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from html.parser import HTMLParser
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+from core.errors import LaokeError
+
+Row = list[str]
+ZIP_MAGIC = b"PK\x03\x04"
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ENCODING_SAMPLE = 256 * 1024
+# Real exports unpack to at most ~30× their size; a zip bomb to thousands.
+MAX_UNPACKED_BYTES = 4 * 2**30
+MAX_COMPRESSION_RATIO = 200
+DELIMITERS = ",\t;|"
+# Beyond 15 significant digits a float has already lost the id; keep the rounded text so it is reported.
+EXACT_FLOAT_LIMIT = 10**15
+
+
+class SheetRefused(LaokeError):
+    """The file is not a sheet Laoke can read; the message names the file and says why."""
+
+
+@dataclass
+class RawSheet:
+    path: Path
+    rows: list[Row]
+    sheet_name: str = ""
+    encoding: str | None = None
+
+    @property
+    def file_name(self) -> str:
+        return self.path.name
+
+
+def read_sheets(path: Path) -> list[RawSheet]:
+    """Every sheet in the file as rows of text (a CSV or HTML file has one)."""
+    data = _read_bytes(path)
+    if data.startswith(ZIP_MAGIC) or data.startswith(OLE_MAGIC):
+        return _read_workbook(path)
+    if data.startswith(b"%PDF"):
+        raise SheetRefused(f"{path.name} is a PDF document, not a sheet: export the orders as Excel or CSV.")
+    text, encoding = decode_text(path, data)
+    if text.lstrip()[:200].lower().startswith(("<html", "<!doctype", "<table", "<?xml", "<meta", "<head")):
+        return [RawSheet(path, _html_rows(text), encoding=encoding)]
+    return [RawSheet(path, csv_rows(text), encoding=encoding)]
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise SheetRefused(f"{path} does not exist.") from None
+    except IsADirectoryError:
+        raise SheetRefused(f"{path} is a folder, not a sheet.") from None
+    except OSError as error:
+        raise SheetRefused(f"Cannot read {path.name}: {error.strerror}.") from None
+    if not data.strip():
+        raise SheetRefused(f"{path.name} is empty.")
+    return data
+
+
+def open_workbook(path: Path):  # type: ignore[no-untyped-def]
+    """The one place a workbook file is opened, so a safety check on archives has one place to go."""
+    from python_calamine import CalamineWorkbook
+
+    _refuse_zip_bomb(path)
+    try:
+        return CalamineWorkbook.from_path(str(path))
+    except Exception as error:  # noqa: BLE001 - calamine raises several unexported error types
+        raise SheetRefused(
+            f"{path.name} looks like an Excel workbook but cannot be opened (damaged or incomplete): {error}"
+        ) from None
+
+
+def _refuse_zip_bomb(path: Path) -> None:
+    """An xlsx is a zip: refuse one that would unpack to absurd sizes before any reader inflates it."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, OSError):
+        return  # not a zip (an .xls) or a damaged one: the workbook reader says what is wrong
+    unpacked = sum(member.file_size for member in members)
+    packed = sum(member.compress_size for member in members) or 1
+    if unpacked > MAX_UNPACKED_BYTES or unpacked / packed > MAX_COMPRESSION_RATIO:
+        raise SheetRefused(
+            f"{path.name} would unpack to {unpacked // 2**20} MB ({unpacked // packed}× its size): "
+            "that is no order export, Laoke does not open it."
+        )
+
+
+def _read_workbook(path: Path) -> list[RawSheet]:
+    workbook = open_workbook(path)
+    sheets = []
+    for name in workbook.sheet_names:
+        try:
+            cells = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
+        except Exception as error:  # noqa: BLE001 - a damaged part of the archive surfaces here
+            raise SheetRefused(f"{path.name}: the sheet '{name}' cannot be read (damaged file): {error}") from None
+        sheets.append(RawSheet(path, [[cell_text(value) for value in row] for row in cells], sheet_name=name))
+    return sheets
+
+
+def cell_text(value: object) -> str:
+    """A workbook cell as the text a person sees in it."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float):
+        if value.is_integer() and abs(value) < EXACT_FLOAT_LIMIT:
+            return str(int(value))
+        return repr(value) if abs(value) < EXACT_FLOAT_LIMIT else f"{value:.6G}"
+    if isinstance(value, datetime):
+        return value.isoformat(sep=" ")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, time):
+        return value.isoformat()
+    if isinstance(value, timedelta):
+        return str(value)
+    return str(value)
+
+
+def decode_text(path: Path, data: bytes) -> tuple[str, str]:
+    """The file's text and the encoding it was in: UTF-8 (with or without BOM), else what the bytes say."""
+    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise SheetRefused(f"{path.name} is a binary file, not a sheet Laoke can read.")
+    try:
+        return data.decode("utf-8-sig"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(data[:ENCODING_SAMPLE]).best()
+    if best is None:
+        raise SheetRefused(f"{path.name} is not text in any encoding Laoke knows; is it really a sheet?")
+    encoding = best.encoding
+    # GBK and GB2312 are subsets of GB18030; decoding as the superset never fails on a character they lack.
+    if encoding.replace("_", "").lower() in {"gbk", "gb2312", "cp936", "hz", "big5", "gb18030"} or _looks_chinese(best):
+        encoding = "gb18030"
+    try:
+        return data.decode(encoding), encoding
+    except (UnicodeDecodeError, LookupError):
+        raise SheetRefused(f"{path.name} is not text in a known encoding; is it really a sheet?") from None
+
+
+def _looks_chinese(match) -> bool:  # type: ignore[no-untyped-def]
+    return "Chinese" in (match.languages or []) or "Chinese" in (match.language or "")
+
+
+def csv_rows(text: str) -> list[Row]:
+    delimiter = detect_delimiter(text[:50_000])
+    return [row for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
+
+
+def detect_delimiter(sample: str) -> str:
+    """The delimiter that splits the sample's lines most consistently (the csv Sniffer, then a count)."""
+    try:
+        return csv.Sniffer().sniff(sample, delimiters=DELIMITERS).delimiter
+    except csv.Error:
+        lines = [line for line in sample.splitlines()[:30] if line.strip()]
+        counts = {delimiter: sum(line.count(delimiter) for line in lines) for delimiter in DELIMITERS}
+        return max(counts, key=lambda delimiter: counts[delimiter]) if any(counts.values()) else ","
+
+
+class _TableParser(HTMLParser):
+    """Collects the text of every <td>/<th> per <tr>: what Excel shows of an HTML ".xls"."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.rows: list[Row] = []
+        self._row: Row | None = None
+        self._cell: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "tr":
+            self._close_row()
+            self._row = []
+        elif tag in ("td", "th"):
+            self._close_cell()
+            if self._row is None:
+                self._row = []
+            self._cell = []
+        elif tag == "br" and self._cell is not None:
+            self._cell.append(" ")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("td", "th"):
+            self._close_cell()
+        elif tag in ("tr", "table"):
+            self._close_row()
+
+    def handle_data(self, data: str) -> None:
+        if self._cell is not None:
+            self._cell.append(data)
+
+    def _close_cell(self) -> None:
+        if self._cell is not None and self._row is not None:
+            self._row.append("".join(self._cell).strip())
+        self._cell = None
+
+    def _close_row(self) -> None:
+        self._close_cell()
+        if self._row is not None:
+            self.rows.append(self._row)
+        self._row = None
+
+
+def _html_rows(text: str) -> list[Row]:
+    parser = _TableParser()
+    parser.feed(text)
+    parser.close()
+    parser._close_row()
+    return parser.rows

@@ -1,0 +1,121 @@
+"""Turning the text of one sheet cell into the value Laoke stores, or a reason it cannot.
+
+Every cell arrives as text (readers never hand over floats), carrying the tricks platforms use to keep Excel
+from mangling ids: `="123"`, a leading apostrophe, a leading tab. Placeholders such as `-` and `——` mean
+"nothing here".
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import datetime
+from decimal import Decimal, InvalidOperation
+
+MISSING = frozenset({"", "-", "--", "—", "——", "null", "NULL", "None", "无"})
+_SCIENTIFIC = re.compile(r"^[+-]?\d+(\.\d+)?[eE][+-]?\d+$")
+_AMOUNT_NOISE = re.compile(r"[¥￥元,，\s]|CNY|RMB", re.IGNORECASE)
+_EMBEDDED_BREAKS = re.compile(r"[\r\n\t]+")
+_DATE_SEPARATORS = re.compile(r"[年月/.]")
+_LOOSE_DATE = re.compile(
+    r"^(\d{4})-(\d{1,2})-(\d{1,2})日?(?:[ T]+(\d{1,2}):(\d{1,2})(?::(\d{1,2}))?(?:\.\d+)?)?\s*([+-]\d{2}:?\d{2}|Z)?$"
+)
+_PHONE_NOISE = re.compile(r"[\s\-()（）]")
+
+
+class ValueProblem(ValueError):
+    """A cell whose text cannot become the value its column holds; the message says why."""
+
+
+def clean_text(raw: str | None) -> str | None:
+    """The cell's text without Excel-protection wrappers and stray whitespace; None when it says nothing."""
+    if not raw:
+        return None
+    text = raw.strip()
+    if text[:1] in ("=", "'"):  # also true for "": the slice keeps empty text cheap
+        if text.startswith('="') and text.endswith('"') and len(text) >= 3:
+            text = text[2:-1].strip()
+        text = text.lstrip("'\t").strip()
+    if not text.isprintable():  # one C-level scan finds embedded tabs and line breaks
+        text = _EMBEDDED_BREAKS.sub(" ", text).strip()
+    return None if text in MISSING else text
+
+
+def parse_id(raw: str | None) -> str | None:
+    """An order, line or tracking number kept exactly as text; an Excel-rounded number is refused."""
+    text = clean_text(raw)
+    if text is None:
+        return None
+    if _SCIENTIFIC.match(text):
+        raise ValueProblem(
+            f"'{text}' is a number Excel already rounded; export the sheet again and import it without "
+            "opening and saving it in Excel"
+        )
+    if text.lower().startswith("no:"):
+        text = text[3:].strip()
+    return text
+
+
+def parse_amount(raw: str | None) -> Decimal | None:
+    text = clean_text(raw)
+    if text is None:
+        return None
+    try:
+        return Decimal(_AMOUNT_NOISE.sub("", text))
+    except InvalidOperation:
+        raise ValueProblem(f"'{text}' is not an amount") from None
+
+
+def parse_quantity(raw: str | None) -> int | None:
+    amount = parse_amount(raw)
+    if amount is None:
+        return None
+    if amount != amount.to_integral_value():
+        raise ValueProblem(f"'{raw}' is not a whole number")
+    return int(amount)
+
+
+def parse_datetime(raw: str | None) -> datetime | None:
+    """A local wall-clock time: offsets such as +0800 are read and dropped, as the shop lives in one zone."""
+    text = clean_text(raw)
+    if text is None:
+        return None
+    try:
+        value = datetime.fromisoformat(text)
+    except ValueError:
+        value = _parse_loose_datetime(text)
+    return value.replace(tzinfo=None, microsecond=0)
+
+
+def _parse_loose_datetime(text: str) -> datetime:
+    normalised = _DATE_SEPARATORS.sub("-", unicodedata.normalize("NFKC", text).replace("日 ", " "))
+    match = _LOOSE_DATE.match(normalised.rstrip("-").strip())
+    if match is None:
+        raise ValueProblem(f"'{text}' is not a date and time")
+    # The offset group lets "+0800" match; the wall-clock time is what is kept.
+    year, month, day, hour, minute, second, _offset = match.groups()
+    try:
+        value = datetime(int(year), int(month), int(day), int(hour or 0), int(minute or 0), int(second or 0))
+    except ValueError:
+        raise ValueProblem(f"'{text}' is not a valid date") from None
+    return value
+
+
+def parse_phone(raw: str | None) -> str | None:
+    """A phone number without spaces, dashes or a +86 prefix; masked digits (138****1234) are kept as shown."""
+    text = clean_text(raw)
+    if text is None:
+        return None
+    text = _PHONE_NOISE.sub("", text)
+    if text.startswith("+86"):
+        text = text[3:]
+    elif text.startswith("0086"):
+        text = text[4:]
+    if _SCIENTIFIC.match(text):
+        raise ValueProblem(f"'{text}' is a phone number Excel already rounded")
+    return text or None
+
+
+def is_masked(value: str | None) -> bool:
+    """Platforms hide parts of phones and addresses with asterisks; such a value identifies no one."""
+    return value is not None and ("*" in value or "密文" in value)

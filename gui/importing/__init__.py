@@ -1,0 +1,1 @@
+"""The import wizard's models and widgets."""

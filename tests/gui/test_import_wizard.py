@@ -1,0 +1,197 @@
+"""The import wizard as a shop owner uses it: drop or choose a sheet, review, import, cancel, undo."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+
+from core.db import open_database
+from core.importing import writer
+from gui.context import AppContext
+from gui.i18n import install_translators
+from gui.main_window import MainWindow
+from gui.pages.import_page import STEP_CHOOSE, STEP_PROGRESS, STEP_REVIEW, STEP_SUMMARY, ImportPage
+from gui.worker import wait_for_background_tasks
+from tests.importing.conftest import table_counts
+from tests.importing.sheets import write_sheet
+from tests.importing.test_import_files import ALICE, BOB, taobao_rows
+
+
+@pytest.fixture
+def page(qtbot, qsettings_isolated, db_path, qtmodeltester):  # type: ignore[no-untyped-def]
+    context = AppContext(open_database(db_path))
+    widget = ImportPage(context)
+    qtbot.addWidget(widget)
+    widget.show()
+    yield widget
+    wait_for_background_tasks()
+    context.database.dispose()
+
+
+def _sheet(tmp_path, *orders, name="ExportOrderList.csv"):  # type: ignore[no-untyped-def]
+    rows = taobao_rows(*orders)
+    rows.append(rows[-1][:])
+    rows[-1][0] = "6.91793E+18"  # an id Excel rounded: a bad row
+    return write_sheet(tmp_path / name, rows, "gbk")
+
+
+def _open(qtbot, page, path):  # type: ignore[no-untyped-def]
+    page.open_files([path])
+    qtbot.waitUntil(lambda: page.steps.currentIndex() == STEP_REVIEW, timeout=10000)
+
+
+def test_choose_review_import_and_see_the_new_customers(page, qtbot, tmp_path, monkeypatch, qtmodeltester):  # type: ignore[no-untyped-def]
+    path = _sheet(tmp_path, ALICE, BOB)
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *args, **kwargs: ([str(path)], ""))
+    qtbot.mouseClick(page.choose_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.steps.currentIndex() == STEP_REVIEW, timeout=10000)
+
+    assert page.preset_combo.currentData() == "taobao_tmall.orderlist_csv_legacy"
+    assert page.preview_model.rowCount() == 2
+    assert page.preview_model.index(0, 0).data() == ALICE[0]
+    assert page.preview_model.index(0, 2).data() == "100.00"
+    assert page.bad_model.rowCount() == 1 and "rounded" in page.bad_model.index(0, 3).data()
+    assert "2 orders" in page.import_button.text()
+    for model in (page.preview_model, page.bad_model, page.history_model):
+        qtmodeltester.check(model)
+
+    with qtbot.waitSignal(page.finished, timeout=10000):
+        qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
+    assert page.steps.currentIndex() == STEP_SUMMARY
+    assert "2 new orders" in page.summary_label.text()
+    assert page.history_model.rowCount() == 1
+    with qtbot.waitSignal(page.context.show_customers_requested) as shown:
+        page.new_customers_link.linkActivated.emit("new")
+    ids, _label = shown.args
+    assert len(ids) == 2
+
+
+def test_a_refused_file_says_why_and_writes_nothing(page, qtbot, tmp_path):  # type: ignore[no-untyped-def]
+    path = tmp_path / "scan.csv"
+    path.write_bytes(b"%PDF-1.4\n")
+    page.open_files([path])
+    qtbot.waitUntil(lambda: page.steps.currentIndex() == STEP_CHOOSE and bool(page.choose_message.text()), timeout=10000)
+    assert "scan.csv" in page.choose_message.text() and "PDF" in page.choose_message.text()
+    assert table_counts(page.context.database)["orders"] == 0
+
+
+def test_cancel_rolls_back(page, qtbot, tmp_path, monkeypatch):  # type: ignore[no-untyped-def]
+    _open(qtbot, page, _sheet(tmp_path, ALICE, BOB))
+    pressed = threading.Event()
+    real_refresh = writer.refresh_derived
+
+    def slow_refresh(*args, **kwargs):  # type: ignore[no-untyped-def]
+        pressed.wait(10)  # the import is still running when the user presses Cancel
+        real_refresh(*args, **kwargs)
+
+    monkeypatch.setattr(writer, "refresh_derived", slow_refresh)
+    qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
+    assert page.steps.currentIndex() == STEP_PROGRESS
+    with qtbot.waitSignal(page.finished, timeout=10000):
+        qtbot.mouseClick(page.cancel_button, Qt.MouseButton.LeftButton)
+        pressed.set()
+    assert page.steps.currentIndex() == STEP_REVIEW
+    assert "nothing was saved" in page.review_message.text()
+    assert table_counts(page.context.database)["orders"] == 0
+
+
+def test_the_user_overrides_the_layout_and_maps_columns(page, qtbot, tmp_path):  # type: ignore[no-untyped-def]
+    _open(qtbot, page, _sheet(tmp_path, ALICE))
+    page.mapping_editor.box("amount").setCurrentText("总金额")
+    page.apply_mapping()
+    qtbot.waitUntil(lambda: page.steps.currentIndex() == STEP_REVIEW and page.current().preset.key.startswith("custom:"),
+                    timeout=10000)
+    assert page.preview_model.index(0, 2).data() is not None
+
+
+def test_undo_from_the_history(page, qtbot, tmp_path, monkeypatch):  # type: ignore[no-untyped-def]
+    _open(qtbot, page, _sheet(tmp_path, ALICE, BOB))
+    with qtbot.waitSignal(page.finished, timeout=10000):
+        qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
+    assert table_counts(page.context.database)["orders"] == 2
+    page.history_view.selectRow(0)
+    assert page.undo_button.isEnabled()
+    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: QMessageBox.StandardButton.Yes)
+    with qtbot.waitSignal(page.finished, timeout=10000):
+        qtbot.mouseClick(page.undo_button, Qt.MouseButton.LeftButton)
+    counts = table_counts(page.context.database)
+    assert (counts["orders"], counts["customers"]) == (0, 0)
+    assert page.history_model.index(0, 8).data() == "Undone"
+
+
+def test_dropping_a_sheet_on_the_main_window_opens_the_wizard(qtbot, qsettings_isolated, db_path, tmp_path):  # type: ignore[no-untyped-def]
+    window = MainWindow(AppContext(open_database(db_path)))
+    qtbot.addWidget(window)
+    window.show()
+    path = _sheet(tmp_path, ALICE)
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(path))])
+    event = QDropEvent(QPointF(QPoint(50, 50)), Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(event)
+    page = window.pages["import"]
+    qtbot.waitUntil(lambda: page.steps.currentIndex() == STEP_REVIEW, timeout=10000)
+    assert window.stack.currentWidget() is page
+    wait_for_background_tasks()
+    window.context.database.dispose()
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_screenshots(page, qtbot, tmp_path, language):  # type: ignore[no-untyped-def]
+    translators = install_translators(QApplication.instance(), language)
+    try:
+        widget = ImportPage(page.context)
+        qtbot.addWidget(widget)
+        widget.resize(1100, 760)
+        widget.show()
+        _open(qtbot, widget, _sheet(tmp_path, ALICE, BOB))
+        widget.grab().save(str(tmp_path / f"import_review_{language}.png"))
+    finally:
+        for translator in translators:
+            QApplication.instance().removeTranslator(translator)
+
+
+def test_a_customer_list_is_previewed_and_imported(page, qtbot, tmp_path, monkeypatch, qtmodeltester):  # type: ignore[no-untyped-def]
+    path = write_sheet(tmp_path / "客户.xlsx", [["姓名", "手机号", "生日", "标签"], ["王芳", "13800005555", "农历八月十五", "老客"],
+                                                ["坏行", "13800006666", "13月1日", ""]], "xlsx")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args, **kwargs: (str(path), ""))
+    qtbot.mouseClick(page.customers_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: getattr(page, "customer_dialog", None) is not None and page.customer_dialog.isVisible(),
+                    timeout=10000)
+    dialog = page.customer_dialog
+    qtmodeltester.check(dialog.preview_model)
+    assert dialog.preview_model.index(0, 0).data() == "王芳"
+    assert dialog.preview_model.index(0, 4).data() == "lunar 8-15"
+    assert dialog.bad_model.rowCount() == 1
+    with qtbot.waitSignal(page.finished, timeout=10000):
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert page.steps.currentIndex() == STEP_SUMMARY
+    assert "1 new customers" in page.summary_label.text()
+    assert page.history_model.index(0, 3).data() == "Customer list"
+
+
+def test_an_unknown_layout_is_mapped_saved_and_recognised_next_time(page, qtbot, tmp_path, monkeypatch):  # type: ignore[no-untyped-def]
+    rows = [["单号", "客人", "电话", "金额", "日期", "状态"],
+            ["A-1001", "王芳", "13800005555", "99", "2026-05-01", "已完成"],
+            ["A-1002", "赵强", "13900006666", "50", "2026-05-02", "已付款"]]
+    path = write_sheet(tmp_path / "my_shop.xlsx", rows, "xlsx")
+    _open(qtbot, page, path)
+    assert not page.import_button.isEnabled() and page.tabs.currentIndex() == 1
+    for field, header in (("order_id", "单号"), ("receiver_name", "客人"), ("phone", "电话"), ("amount", "金额"),
+                          ("created_at", "日期"), ("status", "状态")):
+        page.mapping_editor.box(field).setCurrentText(header)
+    monkeypatch.setattr("gui.pages.import_page.QInputDialog.getText", lambda *args, **kwargs: ("我的网店", True))
+    qtbot.mouseClick(page.save_mapping_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.steps.currentIndex() == STEP_REVIEW and page.import_button.isEnabled(), timeout=10000)
+    assert page.preview_model.rowCount() == 2 and page.preview_model.index(0, 1).data().startswith("completed")
+
+    page.start_over()
+    _open(qtbot, page, write_sheet(tmp_path / "my_shop_june.xlsx", rows, "xlsx"))
+    assert page.current().preset.key == "custom:我的网店"
+    with qtbot.waitSignal(page.finished, timeout=10000):
+        qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
+    assert table_counts(page.context.database)["customers"] == 2

@@ -1,0 +1,332 @@
+"""Whole files: encodings and fake .xls, quirks of real exports, re-import, undo, refused files."""
+
+from __future__ import annotations
+
+import json
+import re
+import zipfile
+from decimal import Decimal
+
+import pytest
+from sqlalchemy import select
+
+from core.cli import main
+from core.importing import PRESETS, commit_imports, prepare_import, undo_import
+from core.importing.readers import SheetRefused
+from core.models import Customer, CustomerAlias, Note, OrderStatus
+from core.progress import Cancelled, CancelToken
+from tests.importing.conftest import table_counts
+from tests.importing.sheets import row_for, write_sheet
+
+TAOBAO = PRESETS["taobao_tmall.orderlist_csv_legacy"]
+DOUYIN = PRESETS["douyin.order_export"]
+
+
+def taobao_rows(*orders):  # type: ignore[no-untyped-def]
+    """Rows of an ExportOrderList: (order id, buyer, status, amount, phone)."""
+    headers = list(TAOBAO.headers)
+    rows = [headers]
+    for order_id, buyer, status, amount, phone in orders:
+        rows.append(row_for(TAOBAO, headers, order_id=f'="{order_id}"', buyer_id=buyer, status=status,
+                            amount=amount, phone=phone, receiver_name="张三", address="浙江省 杭州市 西湖区 文三路1号",
+                            created_at="2026/05/01 10:00:00", item_title="龙井茶", quantity="1"))
+    return rows
+
+
+ALICE = ("1000000000000000001", "tb_alice", "买家已付款，等待卖家发货", "100.00元", "'13800001111")
+BOB = ("1000000000000000002", "tb_bob", "交易成功", "¥1,288.00", "138****2222")
+
+
+@pytest.mark.parametrize("fmt", ["csv", "utf8", "gbk", "tsv", "html", "xlsx"])
+def test_every_encoding_and_container(fmt, tmp_path, import_file, orders_of):  # type: ignore[no-untyped-def]
+    suffix = {"html": "xls", "xlsx": "xlsx"}.get(fmt, "csv")
+    path = write_sheet(tmp_path / f"ExportOrderList.{suffix}", taobao_rows(ALICE, BOB), fmt)
+    [summary] = import_file(path)
+    assert (summary.orders_new, summary.customers_new) == (2, 2)
+    orders = orders_of()
+    assert orders["1000000000000000002"].paid_amount == Decimal("1288.00")
+    assert orders["1000000000000000001"].receiver_phone == "13800001111"
+
+
+def test_a_csv_renamed_xls_is_read(tmp_path, import_file):  # type: ignore[no-untyped-def]
+    path = write_sheet(tmp_path / "orders.xls", taobao_rows(ALICE), "gbk")
+    assert import_file(path)[0].orders_new == 1
+
+
+def test_title_rows_and_duplicate_headers(tmp_path, import_file, orders_of):  # type: ignore[no-untyped-def]
+    rows = taobao_rows(ALICE)
+    rows[0] = [*rows[0], "订单状态"]  # a second column with the same name
+    rows[1] = [*rows[1], "交易关闭"]
+    path = write_sheet(tmp_path / "report.xlsx", [["淘宝订单报表"], ["导出时间 2026-05-01"], *rows], "xlsx")
+    prepared = prepare_import(path)
+    assert prepared.header_row == 2
+    import_file(path)
+    assert orders_of()[ALICE[0]].status == OrderStatus.PAID  # the first 订单状态 column counts
+
+
+def test_an_excel_mangled_id_is_a_bad_row_not_a_wrong_number(tmp_path, import_file, orders_of):  # type: ignore[no-untyped-def]
+    rows = taobao_rows(ALICE, BOB)
+    rows[2][0] = "1E+18"
+    path = write_sheet(tmp_path / "resaved.csv", rows, "csv")
+    prepared = prepare_import(path)
+    [bad] = prepared.bad_rows
+    assert (bad.file, bad.row, bad.column) == ("resaved.csv", 3, "订单编号")
+    assert "rounded" in bad.reason
+    [summary] = import_file(path)
+    assert (summary.rows_read, summary.rows_rejected, summary.orders_new) == (2, 1, 1)
+    assert set(orders_of()) == {ALICE[0]}
+
+
+def test_a_masked_phone_never_matches_alone(tmp_path, import_file, database):  # type: ignore[no-untyped-def]
+    headers = list(DOUYIN.headers)
+
+    def douyin(order_id, name, phone, address):  # type: ignore[no-untyped-def]
+        return row_for(DOUYIN, headers, order_id=order_id, line_id=order_id + "1", receiver_name=name, phone=phone,
+                       address=("浙江省", "杭州市", "西湖区", "", address), status="已完成", amount="10",
+                       item_title="茶", created_at="2026-05-01 10:00:00")
+
+    rows = [headers, douyin("1", "张三", "138****1234", "文三路1号"), douyin("2", "李四", "138****1234", "文二路2号"),
+            douyin("3", "张三", "138****1234", "文三路1号")]
+    [summary] = import_file(write_sheet(tmp_path / "douyin.csv", rows, "csv"))
+    assert summary.customers_new == 2  # 1 and 3 share name + address; 2 only shares the masked phone
+    with database.session() as session:
+        assert not session.scalars(select(CustomerAlias).where(CustomerAlias.kind == "phone")).all()
+
+
+def test_douyin_sub_orders_and_refund_column_wins(tmp_path, import_file, orders_of):  # type: ignore[no-untyped-def]
+    headers = list(DOUYIN.headers)
+
+    def line(sub, refund):  # type: ignore[no-untyped-def]
+        return row_for(DOUYIN, headers, order_id="\t6917926768823643751", line_id=f"\t{sub}",
+                       status="已完成", refund_status=refund, amount="88.00", item_title=f"茶{sub}", quantity="1",
+                       receiver_name="王五", phone="13700003333", created_at="2026-05-01 10:00:00")
+
+    path = write_sheet(tmp_path / "douyin.csv", [headers, line("11", "退款成功"), line("12", "退款成功")], "csv")
+    import_file(path)
+    order = orders_of()["6917926768823643751"]
+    assert order.status == OrderStatus.REFUNDED and order.status_raw == "已完成"
+    assert sorted(line.sub_order_id for line in order.lines) == ["11", "12"]
+    assert order.paid_amount == Decimal("88.00")
+
+
+def test_taobao_order_and_item_files_combine(tmp_path, import_file, orders_of):  # type: ignore[no-untyped-def]
+    items = PRESETS["taobao_tmall.orderdetaillist_csv_legacy"]
+    headers = list(items.headers)
+    item_rows = [headers] + [
+        row_for(items, headers, order_id=f'="{ALICE[0]}"', item_title=title, unit_price=price, quantity="1",
+                sku="颜色分类：白色", status="交易成功")
+        for title, price in (("龙井茶", "60"), ("白茶饼", "40"))
+    ]
+    item_file = write_sheet(tmp_path / "ExportOrderDetailList.csv", item_rows, "gbk")
+    order_file = write_sheet(tmp_path / "ExportOrderList.csv", taobao_rows(ALICE), "gbk")
+    import_file(item_file, order_file)
+    order = orders_of()[ALICE[0]]
+    assert order.customer_id is not None
+    assert sorted(line.title for line in order.lines) == ["白茶饼", "龙井茶"]
+    assert sum(line.amount for line in order.lines) == Decimal("100")
+
+
+def test_reimport_changes_nothing_and_a_newer_export_updates(tmp_path, import_file, database, orders_of):  # type: ignore[no-untyped-def]
+    path = write_sheet(tmp_path / "a.csv", taobao_rows(ALICE, BOB), "gbk")
+    import_file(path)
+    with database.transaction() as session:
+        customer = session.scalars(select(Customer).where(Customer.platform_buyer_id == "tb_alice")).one()
+        customer.is_vip, customer.birth_month, customer.birth_day, customer.name = True, 3, 8, "张三丰"
+        session.add(Note(customer_id=customer.id, text="likes green tea"))
+    before = table_counts(database)
+    [again] = import_file(path)
+    assert (again.orders_new, again.orders_updated, again.orders_unchanged, again.customers_new) == (0, 0, 2, 0)
+    assert {k: v for k, v in table_counts(database).items() if k != "import_batches"} == {
+        k: v for k, v in before.items() if k != "import_batches"}
+
+    newer = write_sheet(tmp_path / "b.csv", taobao_rows((*ALICE[:2], "交易成功", "120.00", ALICE[4]), BOB), "gbk")
+    [update] = import_file(newer)
+    assert (update.orders_updated, update.orders_unchanged, update.customers_matched) == (1, 1, 1)
+    order = orders_of()[ALICE[0]]
+    assert order.status == OrderStatus.COMPLETED and order.paid_amount == Decimal("120.00")
+    with database.session() as session:
+        customer = session.get(Customer, order.customer_id)
+        assert (customer.is_vip, customer.birth_month, customer.name, len(customer.notes)) == (True, 3, "张三丰", 1)
+        assert customer.total_spent == Decimal("120.00")
+
+
+def test_same_buyer_in_a_later_file_is_the_same_customer(tmp_path, import_file, database):  # type: ignore[no-untyped-def]
+    import_file(write_sheet(tmp_path / "may.csv", taobao_rows(ALICE), "gbk"))
+    later = ("1000000000000000009", "tb_alice", "交易成功", "50", "'13800001111")
+    [summary] = import_file(write_sheet(tmp_path / "june.csv", taobao_rows(later), "gbk"))
+    assert (summary.customers_new, summary.customers_matched) == (0, 1)
+    with database.session() as session:
+        [customer] = session.scalars(select(Customer)).all()
+        assert customer.order_count == 2
+
+
+def test_undo_removes_orders_reverts_updates_and_keeps_older_customers(tmp_path, import_file, database, orders_of):  # type: ignore[no-untyped-def]
+    import_file(write_sheet(tmp_path / "a.csv", taobao_rows(ALICE), "gbk"))
+    after_first = table_counts(database)
+    carl = ("1000000000000000003", "tb_carl", "交易成功", "5", "'13600000000")
+    [second] = import_file(write_sheet(tmp_path / "b.csv", taobao_rows((*ALICE[:2], "交易关闭", "0", ALICE[4]), carl), "gbk"))
+    assert (second.orders_new, second.orders_updated, second.customers_new) == (1, 1, 1)
+
+    with pytest.raises(Exception, match="later import"):
+        undo_import(database, 1)
+    undone = undo_import(database, second.batch_id)
+    assert (undone.orders_removed, undone.orders_reverted, undone.customers_removed) == (1, 1, 1)
+    assert {k: v for k, v in table_counts(database).items() if k != "import_batches"} == {
+        k: v for k, v in after_first.items() if k != "import_batches"}
+    order = orders_of()[ALICE[0]]
+    assert order.status == OrderStatus.PAID and order.paid_amount == Decimal("100.00")
+    with database.session() as session:
+        assert session.scalars(select(Customer.paid_orders)).one() == 1
+
+
+def test_cancel_rolls_back(tmp_path, database):  # type: ignore[no-untyped-def]
+    prepared = prepare_import(write_sheet(tmp_path / "a.csv", taobao_rows(ALICE, BOB), "gbk"))
+    before = table_counts(database)
+    token = CancelToken()
+    token.cancel()
+    with pytest.raises(Cancelled):
+        commit_imports(database, [prepared], cancel=token)
+    assert table_counts(database) == before
+
+
+def _truncated_xlsx(path):  # type: ignore[no-untyped-def]
+    write_sheet(path, taobao_rows(ALICE), "xlsx")
+    path.write_bytes(path.read_bytes()[:600])
+    return path
+
+
+def _zip_without_workbook(path):  # type: ignore[no-untyped-def]
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("hello.txt", "not a workbook")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("name", "make", "message"),
+    [
+        ("empty.csv", lambda p: p.write_bytes(b""), "empty"),
+        ("blank.csv", lambda p: p.write_text("\n\n  \n"), "empty"),
+        ("photo.xls", lambda p: p.write_bytes(bytes(range(256)) * 20), "binary"),
+        ("report.csv", lambda p: p.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n"), "PDF"),
+        ("cut.xlsx", _truncated_xlsx, "cannot be opened"),
+        ("other.xlsx", _zip_without_workbook, "cannot be opened"),
+        ("notes.csv", lambda p: p.write_text("名字,爱好\n张三,喝茶\n", encoding="utf-8"), "not an order sheet"),
+        ("header.csv", lambda p: p.write_text("订单编号,订单状态,买家实际支付金额,买家会员名\n", encoding="utf-8"), "no orders"),
+    ],
+)
+def test_files_that_are_not_order_sheets_are_refused(name, make, message, tmp_path, db_path, capsys):  # type: ignore[no-untyped-def]
+    good = write_sheet(tmp_path / "good.csv", taobao_rows(ALICE), "gbk")
+    path = tmp_path / name
+    make(path)
+    with pytest.raises(SheetRefused, match=message):
+        prepare_import(path)
+    assert main(["import", str(good), str(path), "--db", str(db_path)]) == 1
+    error = capsys.readouterr().err
+    assert name in error and message in error
+    assert main(["stats", "--json", "--db", str(db_path)]) == 0
+    assert json.loads(capsys.readouterr().out)["orders"] == 0
+
+
+def test_cli_import_and_stats(tmp_path, db_path, capsys):  # type: ignore[no-untyped-def]
+    path = write_sheet(tmp_path / "a.csv", taobao_rows(ALICE, BOB), "gbk")
+    assert main(["import", str(path), "--db", str(db_path), "--json"]) == 0
+    [batch] = json.loads(capsys.readouterr().out)["batches"]
+    assert (batch["orders_new"], batch["customers_new"], batch["preset"]) == (2, 2, TAOBAO.key)
+    assert main(["stats", "--json", "--db", str(db_path), "--as-of", "2026-06-01"]) == 0
+    stats = json.loads(capsys.readouterr().out)
+    assert (stats["customers"], stats["orders"], stats["paid_orders"], stats["revenue"]) == (2, 2, 2, "1388.00")
+    assert main(["import", "--undo", str(batch["batch_id"]), "--db", str(db_path)]) == 0
+    capsys.readouterr()
+    assert main(["stats", "--json", "--db", str(db_path)]) == 0
+    stats = json.loads(capsys.readouterr().out)
+    assert (stats["customers"], stats["orders"]) == (0, 0)
+
+
+def test_an_id_excel_stored_as_a_number_is_reported(tmp_path, import_file, orders_of):  # type: ignore[no-untyped-def]
+    from openpyxl import Workbook
+
+    rows = taobao_rows(ALICE, BOB)
+    workbook = Workbook()
+    sheet = workbook.active
+    for row in rows:
+        sheet.append([cell.removeprefix('="').removesuffix('"') for cell in row])
+    sheet.cell(2, 1).value = 6917926768823643751  # a number cell: Excel keeps 15 digits
+    sheet.cell(3, 1).value = 1234567  # a short id typed as a number is still exact
+    path = tmp_path / "numbers.xlsx"
+    workbook.save(path)
+    prepared = prepare_import(path)
+    [bad] = prepared.bad_rows
+    assert bad.row == 2 and "rounded" in bad.reason
+    import_file(path)
+    assert set(orders_of()) == {"1234567"}
+
+
+def test_a_workbook_with_a_wrong_dimension_is_read_whole(tmp_path, import_file):  # type: ignore[no-untyped-def]
+    path = write_sheet(tmp_path / "kuaishou.xlsx", taobao_rows(ALICE, BOB), "xlsx")
+    patched = tmp_path / "patched.xlsx"
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(patched, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename.startswith("xl/worksheets/sheet"):
+                data = re.sub(rb'<dimension ref="[^"]+"', b'<dimension ref="A1"', data)
+            target.writestr(item, data)
+    assert import_file(patched)[0].orders_new == 2
+
+
+def test_bracket_and_comma_spellings_of_headers_still_match(tmp_path, import_file, orders_of):  # type: ignore[no-untyped-def]
+    wechat = PRESETS["wechat_shop.order_export"]
+    headers = [header.replace("(", "（").replace(")", "）") for header in wechat.headers]
+    headers[headers.index("订单实际支付金额")] = "订单实际支付金额 "
+    row = row_for(wechat, headers, order_id="3712345678901234567", status="已完成", amount="1,024.50",
+                  item_title="茶", receiver_name="王五", phone="13700003333", created_at="2026-05-01 10:00:00")
+    prepared = prepare_import(write_sheet(tmp_path / "wechat.xlsx", [headers, row], "xlsx"))
+    assert prepared.preset.key == "wechat_shop.order_export"
+    import_file(prepared.path)
+    assert orders_of()["3712345678901234567"].paid_amount == Decimal("1024.50")
+
+
+def test_shopify_continuation_rows_and_offsets(tmp_path, import_file, orders_of):  # type: ignore[no-untyped-def]
+    shopify = PRESETS["shopify.orders_export"]
+    headers = list(shopify.headers)
+    first = row_for(shopify, headers, order_id="#1001", buyer_id="Ann@Example.com", status="paid",
+                    fulfillment_status="fulfilled", amount="59.00", created_at="2026-05-01 10:00:00 +0200",
+                    item_title="Green tea", quantity="2", unit_price="20.00", receiver_name="Ann Lee")
+    second = row_for(shopify, headers, order_id="#1001", item_title="Tea cup", quantity="1", unit_price="19.00")
+    later = row_for(shopify, headers, order_id="#1002", buyer_id="ann@example.com", status="refunded",
+                    amount="10.00", created_at="2026-06-01 09:00:00 -0400", item_title="Sample")
+    [summary] = import_file(write_sheet(tmp_path / "orders_export.csv", [headers, first, second, later], "utf8"))
+    assert summary.customers_new == 1  # the email is the buyer's key, whatever its case
+    orders = orders_of()
+    order = orders["#1001"]
+    assert order.status == OrderStatus.SHIPPED and order.paid_amount == Decimal("59.00")
+    assert order.created_at.isoformat() == "2026-05-01T10:00:00"
+    assert [(line.title, line.quantity, line.amount) for line in order.lines] == [
+        ("Green tea", 2, Decimal("40.00")), ("Tea cup", 1, Decimal("19.00"))]
+    assert orders["#1002"].status == OrderStatus.REFUNDED
+
+
+def test_the_sqlite_fast_path_stores_what_core_would(database):  # type: ignore[no-untyped-def]
+    from datetime import datetime
+
+    from sqlalchemy import insert
+
+    from core.importing.writer import bulk_insert
+    from core.models import Order
+
+    row = {"platform": "jd", "status": "paid", "paid_amount": Decimal("12.345"), "total_amount": Decimal("-0.5"),
+           "created_at": datetime(2026, 5, 1, 10, 0, 1), "shipping_fee": None}
+    with database.engine.begin() as connection:
+        bulk_insert(connection, Order.__table__, [{**row, "platform_order_id": "fast"}])
+        connection.execute(insert(Order), [{**row, "platform_order_id": "core"}])
+        stored = connection.exec_driver_sql(
+            "SELECT paid_amount, total_amount, created_at, shipping_fee FROM orders ORDER BY platform_order_id"
+        ).all()
+    assert stored[0] == stored[1]
+
+
+def test_a_zip_bomb_renamed_xlsx_is_refused_before_unpacking(tmp_path):  # type: ignore[no-untyped-def]
+    path = tmp_path / "orders.xlsx"
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/worksheets/sheet1.xml", b"0" * 50_000_000)
+    with pytest.raises(SheetRefused, match="would unpack"):
+        prepare_import(path)
