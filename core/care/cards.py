@@ -55,9 +55,27 @@ class CustomerCard:
 
 
 def gift_note(rule: Rule, card: CustomerCard) -> str:
-    """The birthday rule's per-tier gift: VIP first, then the buyer's stage."""
+    """The birthday rule's per-tier gift: VIP first, then the buyer's stage, then the default."""
     notes = rule.param("gift_notes") or {}
-    return (notes.get("vip") if card.is_vip else None) or notes.get(card.stage) or ""
+    return (notes.get("vip") if card.is_vip else None) or notes.get(card.stage) or notes.get("default") or ""
+
+
+PREVIEW_VALUES = {"节日": "中秋节", "天数": "3", "日期": "8日", "订单号": "3900012345678", "运单号": "SF1234567890"}
+
+
+def preview_values(rule: Rule, card: CustomerCard, shop_name: str, today: date) -> dict[str, str]:
+    """What a template fills with for this customer, with sample values for the occasion's own placeholders."""
+    return PREVIEW_VALUES | card.values(shop_name, today) | {"礼物": gift_note(rule, card)}
+
+
+def sample_customers(session: Session, limit: int = 30) -> list[tuple[int, str]]:
+    """Real buyers to preview templates on: contactable ones who bought most recently."""
+    rows = session.execute(
+        select(Customer.id, Customer.name, Customer.nickname)
+        .where(Customer.do_not_contact.is_(False), Customer.merged_into_id.is_(None))
+        .order_by(Customer.last_paid_at.desc().nulls_last(), Customer.id).limit(limit)
+    )
+    return [(customer_id, name or nickname or f"#{customer_id}") for customer_id, name, nickname in rows]
 
 
 def load_cards(session: Session, customer_ids: Iterable[int]) -> dict[int, CustomerCard]:

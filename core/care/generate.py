@@ -63,10 +63,15 @@ def generate_tasks(
     *,
     now: datetime | None = None,
     holidays_path: Path | None = None,
+    create_from: date | None = None,
     progress: ProgressCallback = no_progress,
     cancel: CancelToken | None = None,
 ) -> GenerationReport:
-    """Bring the tasks due from `start` to `end` in line with the rules; the caller commits."""
+    """Bring the tasks due from `start` to `end` in line with the rules; the caller commits.
+
+    With `create_from`, occasions due before that day only keep their existing tasks in line (withdrawn when
+    the reason vanished) and create none: opening the calendar does not backfill weeks of overdue tasks.
+    """
     span = Span(start, end)
     settings = load_care_settings(session)
     context = Context(now or datetime.now().replace(microsecond=0), settings, holidays_path)
@@ -87,7 +92,7 @@ def generate_tasks(
     existing = _existing_tasks(session, span, [occasion.dedupe_key for occasion in occasions])
     fixed = _fixed_outreach_dates(session, span, settings, rules, existing)
     accepted, capped_out = apply_frequency_cap(occasions, fixed, existing, settings, rules)
-    _write_tasks(session, accepted, existing, rules, context, report)
+    _write_tasks(session, accepted, existing, rules, context, report, create_from or start)
     accepted_keys = {occasion.dedupe_key for occasion in accepted}
     capped_keys = {occasion.dedupe_key for occasion in capped_out}
     for key, task in existing.items():
@@ -201,6 +206,7 @@ def _write_tasks(
     rules: dict[str, Rule],
     context: Context,
     report: GenerationReport,
+    create_from: date,
 ) -> None:
     cards = load_cards(session, {occasion.customer_id for occasion in accepted})
     shop_name = get_setting(session, "shop_name", "") or ""
@@ -211,6 +217,8 @@ def _write_tasks(
         values = card.values(shop_name, today) | {"礼物": gift_note(rule, card)} | occasion.values
         message = fill_template(occasion.template or rule.template, values)
         task = existing.get(occasion.dedupe_key)
+        if task is None and occasion.due < create_from:
+            continue
         if task is None:
             task = CareTask(customer_id=occasion.customer_id, rule_key=rule.key, dedupe_key=occasion.dedupe_key,
                             due_date=occasion.due, status=TaskStatus.OPEN, priority=rule.priority,

@@ -55,7 +55,8 @@ RULE_SPECS: tuple[RuleSpec, ...] = (
     RuleSpec("birthday", RuleKind.BIRTHDAY, 80, {
         "days_ahead": 3, "on_the_day": True, "channel": Channel.SMS, "capped": True,
         "prep_template": "{姓名} {生日}生日（还有{天数}天）：准备{礼物}",
-        "gift_notes": {"vip": "手写贺卡 + 小礼盒", Stage.LOYAL: "生日优惠券", Stage.REPEAT: "生日优惠券"},
+        "gift_notes": {"vip": "手写贺卡 + 小礼盒", Stage.LOYAL: "生日优惠券", Stage.REPEAT: "生日优惠券",
+                       "default": "生日祝福"},
     }, "{称呼}，生日快乐！{店铺}为您准备了一份小心意，祝您新的一岁万事顺意。回T退订"),
     RuleSpec("holiday", RuleKind.HOLIDAY, 40, {
         "days_before": 1, "channel": Channel.WECHAT, "capped": True,
@@ -75,7 +76,7 @@ RULE_SPECS: tuple[RuleSpec, ...] = (
         "days_after": 3, "channel": Channel.PLATFORM_CHAT, "capped": True,
     }, "{称呼}，如果对{商品}还满意，方便的话帮我们写个评价吧，谢谢支持！"),
     RuleSpec("order_refund", RuleKind.ORDER, 90, {
-        "channel": Channel.PHONE, "capped": False, "max_age_days": 14,
+        "channel": Channel.PHONE, "capped": False,
     }, "{称呼}，您的退款已经处理，给您添麻烦了，很抱歉。{店铺}随时为您服务。"),
     RuleSpec("anniversary", RuleKind.LIFECYCLE, 55, {
         "days": [100, 365], "channel": Channel.SMS, "capped": True,
@@ -175,14 +176,6 @@ def save_rule(session: Session, rule: Rule) -> None:
                              template=rule.template))
     else:
         row.enabled, row.priority, row.params, row.template = rule.enabled, rule.priority, params, rule.template
-
-
-def reset_rule(session: Session, key: str) -> Rule:
-    """Forget the shop's changes to one rule."""
-    row = session.get(CareRule, key)
-    if row is not None:
-        session.delete(row)
-    return default_rule(key)
 
 
 def _json_ready(value: Any) -> Any:

@@ -192,3 +192,15 @@ def test_done_and_skipped_tasks_are_never_touched_again(session, add_customer) -
     buyer.do_not_contact = True
     generate_tasks(session, date(2026, 12, 1), date(2026, 12, 31), now=NOW)
     assert task.status == "done" and task.channel == "wechat"
+
+
+def test_create_from_withdraws_in_the_past_but_never_backfills(session, add_customer, add_order) -> None:
+    only_rules(session, "member_day", "order_unpaid", stages=[])
+    buyer = add_customer()
+    late = add_order(buyer, "unpaid", datetime(2026, 11, 21, 9))
+    generate_tasks(session, date(2026, 11, 21), date(2026, 11, 21), now=datetime(2026, 11, 21, 10))
+    assert open_keys(session) == {f"order_unpaid:{late.id}"}
+    late.status = "paid"
+    generate_tasks(session, date(2026, 11, 1), date(2026, 12, 31), now=NOW, create_from=TODAY)
+    # Member day of 8 November was never generated and is not backfilled; the paid order's reminder withdraws.
+    assert open_keys(session) == {f"member_day:{buyer.id}:2026-12"}
