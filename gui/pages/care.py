@@ -48,6 +48,7 @@ class CarePage(QWidget):
         self.loading = False
         self._load_again: bool | None = None  # a load asked for while one runs: None, or its `regenerate`
         self.last_report = None
+        self.notice = ""  # what the last action did, shown with the next counts
 
         layout = QVBoxLayout(self)
         layout.addWidget(PageHeader(self.tr("Care calendar"), self.tr("Whom to greet, thank, remind or win back today.")))
@@ -165,9 +166,10 @@ class CarePage(QWidget):
         self.model.set_rows(data.agenda)
         self._show_title()
         overdue = sum(task.overdue for task in data.agenda)
-        self.status.setText(self.tr("%1 tasks, %2 overdue").replace("%1", str(len(data.agenda)))
-                            .replace("%2", str(overdue)) if overdue else
-                            self.tr("%1 tasks").replace("%1", str(len(data.agenda))))
+        counts = (self.tr("%1 tasks, %2 overdue").replace("%2", str(overdue)) if overdue
+                  else self.tr("%1 tasks")).replace("%1", str(len(data.agenda)))
+        self.status.setText(f"{self.notice} — {counts}" if self.notice else counts)
+        self.notice = ""
         self._selection_changed()
 
     def _load_finished(self) -> None:
@@ -231,7 +233,7 @@ class CarePage(QWidget):
 
     def _worked(self, action: str, count: int) -> None:
         texts = {"done": self.tr("%1 marked done"), "snooze": self.tr("%1 snoozed"), "skip": self.tr("%1 skipped")}
-        self.status.setText(texts[action].replace("%1", str(count)))
+        self.notice = texts[action].replace("%1", str(count))
         self.reload()
 
     def open_rules(self) -> None:
