@@ -11,7 +11,9 @@ from gui.i18n import SUPPORTED_LANGUAGES, save_language, saved_language
 from gui.widgets import PageHeader
 
 # module, class: each a QWidget taking (context), shown as a section below the built-in ones.
-SECTIONS: tuple[tuple[str, str], ...] = ()
+SECTIONS: tuple[tuple[str, str], ...] = (
+    ("gui.care.settings_section", "CareSettingsSection"),
+)
 
 
 class SettingsPage(QWidget):

@@ -7,16 +7,17 @@ from datetime import date, datetime, timedelta
 
 import pytest
 from openpyxl import load_workbook
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTime
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog
 from sqlalchemy import select
 
 from core.care.generate import generate_tasks
-from core.care.rules import CareSettings, save_care_settings
+from core.care.rules import CareSettings, load_care_settings, save_care_settings
 from core.models import CareRule, CareTask, Customer, Note
 from core.settings import set_setting
 from gui.care.month_view import to_qdate
+from gui.care.settings_section import CareSettingsSection
 from gui.care.task_model import COL_DAY
 from gui.context import AppContext
 from gui.pages.care import CarePage
@@ -178,3 +179,22 @@ def test_care_settings_change_the_signature(page, qtbot, shop) -> None:
     row = next(row for row in range(page.model.rowCount()) if page.model.task(row).customer_name == "李强")
     select_rows(page, row)
     assert page.panel.message.toPlainText() == "【茶】" + page.model.task(row).message
+
+
+def test_settings_section_saves_cap_window_and_signature(shop, qtbot, qsettings_isolated) -> None:
+    section = CareSettingsSection(AppContext(shop))
+    qtbot.addWidget(section)
+    qtbot.waitUntil(section.save_button.isEnabled, timeout=10000)
+    assert section.signature.text() == "【老客茶铺】" and section.cap_days.value() == 7
+    section.window_start.setTime(QTime(22, 0))
+    qtbot.mouseClick(section.save_button, Qt.MouseButton.LeftButton)
+    assert "must start before" in section.message.text()
+    section.window_start.setTime(QTime(9, 30))
+    section.cap_days.setValue(10)
+    section.signature.setText("【茶】")
+    qtbot.mouseClick(section.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: section.message.text() == "Saved.", timeout=10000)
+    with shop.session() as session:
+        stored = load_care_settings(session)
+    assert (stored.cap_days, stored.window_start.hour, stored.window_start.minute, stored.signature) == (
+        10, 9, 30, "【茶】")
