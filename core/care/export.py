@@ -38,7 +38,7 @@ def export_tasks_xlsx(session: Session, path: Path, start: date, end: date, *, t
     settings = load_care_settings(session)
     tasks = list_tasks(session, start, end, today=today)
     rows = [
-        [task.day, task.customer_name, task.phone or "", CHANNEL_NAMES.get(task.channel, task.channel),
+        [task.day, task.customer_name, task.phone or "", CHANNEL_NAMES.get(task.channel, "准备"),
          RULE_NAMES.get(task.rule_key, task.rule_key),
          sms_text(task.message, settings.signature) if task.channel == Channel.SMS else task.message]
         for task in tasks
@@ -68,7 +68,7 @@ def _task_event(task: TaskRow, window_start) -> Event:  # type: ignore[no-untype
     event = Event.new(
         uid=f"task-{task.id}@laoke", start=begins, end=begins + TASK_DURATION,
         summary=f"{RULE_NAMES.get(task.rule_key, task.rule_key)}：{task.customer_name}",
-        description=f"{CHANNEL_NAMES.get(task.channel, task.channel)} {task.phone or ''}\n{task.message}".strip(),
+        description=f"{CHANNEL_NAMES.get(task.channel, '')} {task.phone or ''}\n{task.message}".strip(),
         categories=[task.kind], stamp=datetime.now().replace(microsecond=0),
     )
     event.add_component(Alarm.new(description=event.get("summary")))

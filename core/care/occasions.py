@@ -62,6 +62,7 @@ class Occasion:
     values: dict[str, str] = field(default_factory=dict)
     order_id: int | None = None
     template: str | None = None  # None: the rule's own template
+    internal: bool = False  # a reminder for the shop (prepare a gift), not a message to the buyer
 
 
 def is_outreach(dedupe_key: str, rule: Rule) -> bool:
@@ -101,7 +102,8 @@ def birthday_occasions(session: Session, rule: Rule, span: Span, context: Contex
             if ahead and when - timedelta(days=ahead) in span:
                 yield Occasion(rule.key, customer_id, when - timedelta(days=ahead),
                                f"{BIRTHDAY_PREP}:{customer_id}:{when}", False,
-                               {"生日": month_day(when), "天数": str(ahead)}, template=rule.param("prep_template"))
+                               {"生日": month_day(when), "天数": str(ahead)}, template=rule.param("prep_template"),
+                               internal=True)
 
 
 def holiday_occasions(session: Session, rule: Rule, span: Span, context: Context) -> Iterable[Occasion]:

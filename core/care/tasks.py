@@ -31,7 +31,7 @@ class TaskRow:
     rule_key: str
     kind: str
     message: str
-    channel: str
+    channel: str  # empty for the shop's own reminders (prepare a birthday gift)
     priority: int
     status: str
     overdue: bool
@@ -52,7 +52,7 @@ def _row(task: CareTask, name: str | None, nickname: str | None, phone: str | No
         id=task.id, day=day, customer_id=task.customer_id,
         customer_name=name or nickname or phone or f"#{task.customer_id}", phone=phone,
         rule_key=task.rule_key, kind=str(SPECS_BY_KEY[task.rule_key].kind) if task.rule_key in SPECS_BY_KEY else "",
-        message=task.message or "", channel=task.channel or Channel.SMS, priority=task.priority,
+        message=task.message or "", channel=task.channel or "", priority=task.priority,
         status=task.status, overdue=task.status == TaskStatus.OPEN and day < today,
         snoozed=task.snoozed_until is not None,
     )

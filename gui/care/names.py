@@ -48,6 +48,7 @@ class CareNames(QObject):
             "wechat": self.tr("WeChat"),
             "phone": self.tr("Phone"),
             "platform_chat": self.tr("Platform chat"),
+            "": self.tr("Prepare"),
         }.get(key, key)
 
     def stage(self, key: str) -> str:

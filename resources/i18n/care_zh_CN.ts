@@ -83,6 +83,10 @@
         <translation>平台客服</translation>
     </message>
     <message>
+        <source>Prepare</source>
+        <translation>准备</translation>
+    </message>
+    <message>
         <source>Prospect</source>
         <translation>潜在客户</translation>
     </message>

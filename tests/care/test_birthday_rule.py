@@ -23,6 +23,7 @@ def test_solar_birthday_gets_a_preparation_task_ahead_and_a_greeting_on_the_day(
     assert tasks_of(session, buyer.id) == {("birthday_prep", date(2026, 12, 2)), ("birthday", date(2026, 12, 5))}
     prep = session.scalar(select(CareTask).where(CareTask.dedupe_key.startswith("birthday_prep")))
     assert "手写贺卡" in prep.message  # the VIP tier's gift note
+    assert prep.channel is None  # a reminder for the shop, not a message to the buyer
     greeting = session.scalar(select(CareTask).where(CareTask.dedupe_key.startswith("birthday:")))
     assert greeting.message.startswith("王女士，生日快乐！老客茶铺")
 
