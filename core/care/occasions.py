@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from core.birthdays import Birthday, birthdays_between
 from core.care.filters import eligible_customer_ids
-from core.care.holidays import festival_dates, festival_name
+from core.care.holidays import FESTIVAL_NAMES, festival_dates, festival_name
 from core.care.rules import CareSettings, Rule
 from core.care.templates import month_day, shorten
 from core.lifecycle import StageThresholds
@@ -112,7 +112,8 @@ def holiday_occasions(session: Session, rule: Rule, span: Span, context: Context
     due_festivals = []
     for year in range(span.start.year, span.end.year + 2):
         for key, day in festival_dates(year, context.holidays_path).items():
-            if key in chosen and day - timedelta(days=before) in span:
+            # A festival the shop added in holidays.json is one it wants to greet.
+            if (key in chosen or key not in FESTIVAL_NAMES) and day - timedelta(days=before) in span:
                 due_festivals.append((key, day))
     if not due_festivals:
         return

@@ -113,6 +113,17 @@ def test_holiday_greetings_n_days_before_for_chosen_stages(session, add_customer
     assert "春节快乐" in session.scalar(select(CareTask).where(CareTask.dedupe_key.contains("spring"))).message
 
 
+def test_a_festival_added_in_the_override_file_is_greeted(session, add_customer, tmp_path) -> None:
+    only_rules(session, "holiday", days_before=0, festivals=[], stages=[])
+    buyer = add_customer()
+    overrides = tmp_path / "holidays.json"
+    overrides.write_text(json.dumps({"2026": {"店庆": "2026-12-09"}}), "utf-8")
+    generate_tasks(session, date(2026, 12, 1), date(2026, 12, 31), now=NOW, holidays_path=overrides)
+    task = session.scalar(select(CareTask))
+    assert (task.dedupe_key, task.due_date) == (f"holiday:店庆:2026:{buyer.id}", date(2026, 12, 9))
+    assert "店庆快乐" in task.message
+
+
 def test_festival_dates_come_from_the_library_and_the_override_file(tmp_path) -> None:
     dates = festival_dates(2026, tmp_path / "none.json")
     assert dates["spring_festival"] == date(2026, 2, 17)
