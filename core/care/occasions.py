@@ -144,11 +144,11 @@ def _order_values(order, days: int | None = None) -> dict[str, str]:  # type: ig
 
 def into_send_window(moment: datetime, settings: CareSettings) -> datetime:
     """The first moment at or after `moment` inside the daily send window."""
+    if settings.in_send_window(moment.time()):
+        return moment
     if moment.time() < settings.window_start:
         return datetime.combine(moment.date(), settings.window_start)
-    if moment.time() > settings.window_end:
-        return datetime.combine(moment.date() + timedelta(days=1), settings.window_start)
-    return moment
+    return datetime.combine(moment.date() + timedelta(days=1), settings.window_start)
 
 
 def unpaid_occasions(session: Session, rule: Rule, span: Span, context: Context) -> Iterable[Occasion]:

@@ -201,6 +201,9 @@ class CareSettings:
     signature: str = ""
     opt_out: str = "回T退订"
 
+    def in_send_window(self, moment: time) -> bool:
+        return self.window_start <= moment <= self.window_end
+
 
 CARE_SETTINGS_KEY = "care"
 

@@ -4,7 +4,8 @@ selected, the actions apply to all of them."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from collections.abc import Callable
+from datetime import date, datetime, time, timedelta
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QGuiApplication
@@ -40,6 +41,7 @@ class TaskPanel(QWidget):
         self.names = CareNames(self)
         self.settings = CareSettings()
         self.tasks: list[TaskRow] = []
+        self.clock: Callable[[], time] = lambda: datetime.now().time()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
 
@@ -66,6 +68,10 @@ class TaskPanel(QWidget):
         self.copy_button.clicked.connect(self.copy_message)
         counter_row.addWidget(self.copy_button)
         message_layout.addLayout(counter_row)
+        self.window_hint = QLabel()
+        self.window_hint.setStyleSheet("color: #c0392b;")
+        self.window_hint.setVisible(False)
+        message_layout.addWidget(self.window_hint)
         layout.addWidget(message_box)
 
         actions = QGroupBox(self.tr("Work the task"))
@@ -114,6 +120,7 @@ class TaskPanel(QWidget):
         self.snooze_date.setDate(QDate(tomorrow.year, tomorrow.month, tomorrow.day))
         self.note.clear()
         self.skip_reason.clear()
+        self._show_window_hint()
         if not tasks:
             self.card.setText(self.tr("Select a task in the agenda."))
             self.message.clear()
@@ -134,6 +141,17 @@ class TaskPanel(QWidget):
         else:
             self.counter.setText(self.tr("%1 characters").replace("%1", str(len(task.message))))
             self.counter.setStyleSheet("")
+
+    def _show_window_hint(self) -> None:
+        """Messages to buyers go out inside the send window; say so when it is closed now."""
+        outreach = any(task.channel for task in self.tasks)
+        closed = outreach and not self.settings.in_send_window(self.clock())
+        self.window_hint.setVisible(closed)
+        if closed:
+            self.window_hint.setText(
+                self.tr("Outside the send window (%1–%2): better contact the buyer after %1.")
+                .replace("%1", self.settings.window_start.strftime("%H:%M"))
+                .replace("%2", self.settings.window_end.strftime("%H:%M")))
 
     def _shown_message(self, task: TaskRow) -> str:
         if task.channel == Channel.SMS and self.settings.signature:

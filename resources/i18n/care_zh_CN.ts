@@ -570,6 +570,10 @@
         <translation>%1 个字</translation>
     </message>
     <message>
+        <source>Outside the send window (%1–%2): better contact the buyer after %1.</source>
+        <translation>现在不在发送时段（%1–%2）内：建议 %1 之后再联系客户。</translation>
+    </message>
+    <message>
         <source>Phone: %1</source>
         <translation>电话：%1</translation>
     </message>

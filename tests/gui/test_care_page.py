@@ -3,7 +3,7 @@ editor with a live preview, and exports."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 import pytest
 from openpyxl import load_workbook
@@ -198,3 +198,14 @@ def test_settings_section_saves_cap_window_and_signature(shop, qtbot, qsettings_
         stored = load_care_settings(session)
     assert (stored.cap_days, stored.window_start.hour, stored.window_start.minute, stored.signature) == (
         10, 9, 30, "【茶】")
+
+
+def test_the_panel_warns_outside_the_send_window(page) -> None:
+    row = next(row for row in range(page.model.rowCount()) if page.model.task(row).customer_name == "王芳")
+    page.panel.clock = lambda: time(22, 30)
+    select_rows(page, row)
+    assert page.panel.window_hint.isVisibleTo(page)
+    assert "Outside the send window (08:00–21:00)" in page.panel.window_hint.text()
+    page.panel.clock = lambda: time(10, 0)
+    select_rows(page, row)
+    assert not page.panel.window_hint.isVisibleTo(page)
