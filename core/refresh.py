@@ -12,6 +12,7 @@ from datetime import date
 
 from sqlalchemy import Connection
 
+from core.care.generate import withdraw_vanished
 from core.lifecycle import refresh_customer_figures
 
 
@@ -19,4 +20,7 @@ def refresh_derived(
     connection: Connection, customer_ids: Iterable[int] | None = None, as_of: date | None = None
 ) -> None:
     """Bring the derived data of these customers (all when None) up to date, as of `as_of` (today)."""
-    refresh_customer_figures(connection, as_of=as_of, customer_ids=customer_ids)
+    ids = None if customer_ids is None else list(customer_ids)
+    refresh_customer_figures(connection, as_of=as_of, customer_ids=ids)
+    # Care: only the cheap part (opted out, 催付 order now paid); full generation runs when the calendar opens.
+    withdraw_vanished(connection, ids)

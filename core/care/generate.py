@@ -10,11 +10,12 @@ withdrawn everywhere, whatever the span.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import Connection, Update, or_, select, update
 from sqlalchemy.orm import Session
 
 from core.care.cards import gift_note, load_cards
@@ -22,7 +23,7 @@ from core.care.filters import chunks, eligible_customer_ids
 from core.care.occasions import FINDERS, Context, Occasion, Span, is_outreach
 from core.care.rules import CareSettings, Rule, load_care_settings, load_rules
 from core.care.templates import fill_template
-from core.models import CareTask, Customer
+from core.models import CareTask, Customer, Order, OrderStatus
 from core.progress import CancelToken, ProgressCallback, no_progress
 from core.settings import get_setting
 
@@ -77,7 +78,7 @@ def generate_tasks(
     context = Context(now or datetime.now().replace(microsecond=0), settings, holidays_path)
     rules = {rule.key: rule for rule in load_rules(session)}
     report = GenerationReport()
-    report.withdrawn += _withdraw_do_not_contact(session)
+    report.withdrawn += _withdraw_vanished_in_session(session)
 
     occasions: list[Occasion] = []
     enabled = [rule for rule in rules.values() if rule.enabled]
@@ -113,15 +114,34 @@ def _withdraw(task: CareTask, reason: str, report: GenerationReport) -> None:
     report.withdrawn += 1
 
 
-def _withdraw_do_not_contact(session: Session) -> int:
-    result = session.execute(
-        update(CareTask)
-        .where(CareTask.status == TaskStatus.OPEN,
-               CareTask.customer_id.in_(select(Customer.id).where(Customer.do_not_contact.is_(True))))
-        .values(status=TaskStatus.WITHDRAWN, skip_reason=WITHDRAWN_DNC)
-        .execution_options(synchronize_session="fetch")
-    )
-    return result.rowcount or 0
+def vanished_reason_updates(customer_ids: list[int] | None = None) -> list[Update]:
+    """Statements that withdraw open tasks whose reason is plainly gone: the buyer opted out, or the order
+    a 催付 reminder was about is no longer unpaid. Cheap enough to run after every import and edit."""
+    opted_out = select(Customer.id).where(Customer.do_not_contact.is_(True))
+    no_longer_unpaid = select(Order.id).where(Order.status != OrderStatus.UNPAID)
+    statements = [
+        update(CareTask).where(CareTask.status == TaskStatus.OPEN, CareTask.customer_id.in_(opted_out))
+        .values(status=TaskStatus.WITHDRAWN, skip_reason=WITHDRAWN_DNC),
+        update(CareTask).where(CareTask.status == TaskStatus.OPEN, CareTask.rule_key == "order_unpaid",
+                               CareTask.order_id.in_(no_longer_unpaid))
+        .values(status=TaskStatus.WITHDRAWN, skip_reason=WITHDRAWN_GONE),
+    ]
+    if customer_ids is not None:
+        statements = [statement.where(CareTask.customer_id.in_(customer_ids)) for statement in statements]
+    return statements
+
+
+def withdraw_vanished(connection: Connection, customer_ids: Iterable[int] | None = None) -> int:
+    """For `core.refresh.refresh_derived`: withdraw the touched customers' tasks whose reason is gone."""
+    if customer_ids is None:
+        return sum(connection.execute(statement).rowcount or 0 for statement in vanished_reason_updates())
+    return sum(connection.execute(statement).rowcount or 0
+               for chunk in chunks(customer_ids) for statement in vanished_reason_updates(chunk))
+
+
+def _withdraw_vanished_in_session(session: Session) -> int:
+    return sum(session.execute(statement.execution_options(synchronize_session="fetch")).rowcount or 0
+               for statement in vanished_reason_updates())
 
 
 def _existing_tasks(session: Session, span: Span, keys: list[str]) -> dict[str, CareTask]:

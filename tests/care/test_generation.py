@@ -10,6 +10,7 @@ from core.care.generate import WITHDRAWN_CAP, WITHDRAWN_DNC, WITHDRAWN_GONE, gen
 from core.care.rules import CareSettings, save_care_settings
 from core.care.tasks import mark_done
 from core.models import CareTask, CustomerTag, Tag
+from core.refresh import refresh_derived
 from tests.care.conftest import ALL_RULES, NOW, TODAY, only_rules, set_rule
 
 SPAN = (TODAY - timedelta(days=7), TODAY + timedelta(days=30))
@@ -204,3 +205,23 @@ def test_create_from_withdraws_in_the_past_but_never_backfills(session, add_cust
     generate_tasks(session, date(2026, 11, 1), date(2026, 12, 31), now=NOW, create_from=TODAY)
     # Member day of 8 November was never generated and is not backfilled; the paid order's reminder withdraws.
     assert open_keys(session) == {f"member_day:{buyer.id}:2026-12"}
+
+
+def test_refresh_derived_withdraws_what_plainly_vanished_for_the_touched_customers(
+    session, add_customer, add_order
+) -> None:
+    only_rules(session, "order_unpaid", "member_day", stages=[])
+    payer, quitter, untouched = add_customer(), add_customer(), add_customer(do_not_contact=False)
+    order = add_order(payer, "unpaid", datetime(2026, 11, 22, 9))
+    generate_tasks(session, TODAY, date(2026, 12, 31), now=NOW)
+    order.status = "paid"
+    quitter.do_not_contact = True
+    untouched.do_not_contact = True
+    session.flush()
+    refresh_derived(session.connection(), [payer.id, quitter.id], as_of=TODAY)
+    session.expire_all()
+    status = {(task.customer_id, task.rule_key): (task.status, task.skip_reason) for task in task_rows(session)}
+    assert status[(payer.id, "order_unpaid")] == ("withdrawn", WITHDRAWN_GONE)
+    assert status[(payer.id, "member_day")] == ("open", None)
+    assert status[(quitter.id, "member_day")] == ("withdrawn", WITHDRAWN_DNC)
+    assert status[(untouched.id, "member_day")] == ("open", None)  # not touched: the next generation withdraws it
