@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy import Connection, Update, or_, select, update
+from sqlalchemy import Connection, Update, exists, or_, select, update
 from sqlalchemy.orm import Session
 
 from core.care.cards import gift_note, load_cards
@@ -118,12 +118,13 @@ def vanished_reason_updates(customer_ids: list[int] | None = None) -> list[Updat
     """Statements that withdraw open tasks whose reason is plainly gone: the buyer opted out, or the order
     a 催付 reminder was about is no longer unpaid. Cheap enough to run after every import and edit."""
     opted_out = select(Customer.id).where(Customer.do_not_contact.is_(True))
-    no_longer_unpaid = select(Order.id).where(Order.status != OrderStatus.UNPAID)
+    # Correlated on the order's primary key, so it reads one order per open 催付 task, not the orders table.
+    no_longer_unpaid = exists().where(Order.id == CareTask.order_id, Order.status != OrderStatus.UNPAID)
     statements = [
         update(CareTask).where(CareTask.status == TaskStatus.OPEN, CareTask.customer_id.in_(opted_out))
         .values(status=TaskStatus.WITHDRAWN, skip_reason=WITHDRAWN_DNC),
         update(CareTask).where(CareTask.status == TaskStatus.OPEN, CareTask.rule_key == "order_unpaid",
-                               CareTask.order_id.in_(no_longer_unpaid))
+                               no_longer_unpaid)
         .values(status=TaskStatus.WITHDRAWN, skip_reason=WITHDRAWN_GONE),
     ]
     if customer_ids is not None:
