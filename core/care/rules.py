@@ -161,10 +161,6 @@ def load_rules(session: Session) -> list[Rule]:
     return rules
 
 
-def load_rule(session: Session, key: str) -> Rule:
-    return next(rule for rule in load_rules(session) if rule.key == key)
-
-
 def save_rule(session: Session, rule: Rule) -> None:
     """Store the rule's settings; the caller commits."""
     if rule.key not in SPECS_BY_KEY:

@@ -5,8 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QColor
 
-from core.care.holidays import FESTIVAL_NAMES
-
 KIND_COLORS = {
     "birthday": QColor("#e0559f"),
     "holiday": QColor("#e67e22"),
@@ -116,8 +114,3 @@ class CareNames(QObject):
             "withdrawn:cap": self.tr("frequency cap"),
             "withdrawn:dnc": self.tr("the buyer asked not to be contacted"),
         }.get(code or "", code or "")
-
-    @staticmethod
-    def festival(key: str) -> str:
-        # Festival names are Chinese in both languages: they name Chinese days and go into Chinese messages.
-        return FESTIVAL_NAMES.get(key, key)

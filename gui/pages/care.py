@@ -33,7 +33,7 @@ from gui.care.task_model import COL_MESSAGE, TaskTableModel
 from gui.care.task_panel import TaskPanel
 from gui.context import AppContext
 from gui.widgets import PageHeader
-from gui.worker import run_in_background
+from gui.worker import BackgroundTask, run_in_background
 
 
 class CarePage(QWidget):
@@ -75,10 +75,15 @@ class CarePage(QWidget):
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(160)
         self.progress.setVisible(False)
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.setVisible(False)
+        self.cancel_button.clicked.connect(self.cancel_running)
+        self.running_task: BackgroundTask | None = None
         self.status = QLabel()
         for widget in (self.today_button, self.refresh_button, self.rules_button, self.export_button):
             toolbar.addWidget(widget)
         toolbar.addWidget(self.progress)
+        toolbar.addWidget(self.cancel_button)
         toolbar.addWidget(self.status, 1)
         layout.addLayout(toolbar)
 
@@ -148,11 +153,13 @@ class CarePage(QWidget):
             return
         self.loading = True
         self._busy(self.tr("Generating care tasks…") if regenerate else "")
-        run_in_background(
+        task = run_in_background(
             jobs.load_calendar, self.context.database, first, last, self.day, self.today, regenerate,
             on_success=self._loaded, on_failure=self._failed, on_progress=self._progress,
+            on_cancelled=lambda: self.status.setText(self.tr("Cancelled: nothing was changed.")),
             on_finished=self._load_finished,
         )
+        self._watch(task)
 
     def _loaded(self, data: jobs.CalendarData) -> None:
         if data.generated is not None:
@@ -188,8 +195,19 @@ class CarePage(QWidget):
         if text:
             self.status.setText(text)
 
+    def _watch(self, task: BackgroundTask) -> None:
+        """Let Cancel stop this task (generation rolls back; an export leaves no file)."""
+        self.running_task = task
+        self.cancel_button.setVisible(True)
+
+    def cancel_running(self) -> None:
+        if self.running_task is not None:
+            self.running_task.cancel()
+
     def _idle(self) -> None:
         self.progress.setVisible(False)
+        self.cancel_button.setVisible(False)
+        self.running_task = None
 
     def _progress(self, done: int, total: int) -> None:
         self.progress.setRange(0, total)
@@ -253,10 +271,11 @@ class CarePage(QWidget):
         if not path:
             return
         self._busy(self.tr("Exporting…"))
-        run_in_background(
+        task = run_in_background(
             jobs.export_file, self.context.database, kind, Path(path), first, last,
             on_success=self._exported, on_failure=self._failed, on_finished=self._idle,
         )
+        self._watch(task)
 
     def _exported(self, result: tuple[Path, int]) -> None:
         path, count = result

@@ -310,8 +310,16 @@
         <translation>一年的日历导出为 .ics…</translation>
     </message>
     <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
         <source>Generating care tasks…</source>
         <translation>正在生成关怀任务…</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was changed.</source>
+        <translation>已取消：没有做任何更改。</translation>
     </message>
     <message>
         <source>%1 tasks, %2 overdue</source>

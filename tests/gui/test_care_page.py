@@ -15,7 +15,9 @@ from sqlalchemy import select
 from core.care.generate import generate_tasks
 from core.care.rules import CareSettings, load_care_settings, save_care_settings
 from core.models import CareRule, CareTask, Customer, Note
+from core.progress import Cancelled, CancelToken, no_progress
 from core.settings import set_setting
+from gui.care import jobs
 from gui.care.month_view import to_qdate
 from gui.care.settings_section import CareSettingsSection
 from gui.care.task_model import COL_DAY
@@ -209,3 +211,13 @@ def test_the_panel_warns_outside_the_send_window(page) -> None:
     page.panel.clock = lambda: time(10, 0)
     select_rows(page, row)
     assert not page.panel.window_hint.isVisibleTo(page)
+
+
+def test_cancelled_generation_changes_nothing(shop) -> None:
+    before = len(tasks(shop))
+    token = CancelToken()
+    token.cancel()
+    with pytest.raises(Cancelled):
+        jobs.load_calendar(shop, TODAY.replace(day=1), TODAY + timedelta(days=40), TODAY, TODAY, True,
+                           progress=no_progress, cancel=token)
+    assert len(tasks(shop)) == before
