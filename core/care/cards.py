@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
+from functools import lru_cache
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -42,7 +43,7 @@ class CustomerCard:
 
     def values(self, shop_name: str, today: date) -> dict[str, str]:
         """The placeholders a customer fills by themselves; an occasion adds or overrides the rest."""
-        upcoming = next_birthday(self.birthday, today) if self.birthday else None
+        upcoming = _next_celebration(self.birthday, today) if self.birthday else None
         return {
             "称呼": salutation(self.name, self.nickname, self.gender),
             "姓名": self.name or self.nickname or "",
@@ -52,6 +53,12 @@ class CustomerCard:
             "生日": month_day(upcoming),
             "礼物": "",
         }
+
+
+@lru_cache(maxsize=4096)
+def _next_celebration(birthday: Birthday, today: date) -> date | None:
+    """Buyers share birthdays; a lunar conversion is worth remembering."""
+    return next_birthday(birthday, today)
 
 
 def gift_note(rule: Rule, card: CustomerCard) -> str:
@@ -106,11 +113,15 @@ def load_cards(session: Session, customer_ids: Iterable[int]) -> dict[int, Custo
     return cards
 
 
+@lru_cache(maxsize=1024)
+def _birthday_of(kind: str, month: int, day: int) -> Birthday:
+    return Birthday(CalendarKind(kind), month, day)
+
+
 def _birthday(customer: Customer) -> Birthday | None:
     if not (customer.birthday_calendar and customer.birth_month and customer.birth_day):
         return None
     try:
-        return Birthday(CalendarKind(customer.birthday_calendar), customer.birth_month, customer.birth_day,
-                        year=customer.birth_year)
+        return _birthday_of(customer.birthday_calendar, customer.birth_month, customer.birth_day)
     except ValueError:
         return None

@@ -89,13 +89,17 @@ def birthday_occasions(session: Session, rule: Rule, span: Span, context: Contex
             Customer.birth_day.is_not(None), Customer.merged_into_id.is_(None),
         )
     )
+    celebrations: dict[tuple[str, int, int], list[date]] = {}  # many buyers share a birthday: convert once
     for customer_id, kind, month, day in rows:
-        try:
-            # Leap months and birth years do not move the celebration (leap months use the ordinary month).
-            birthday = Birthday(CalendarKind(kind), month, day)
-        except ValueError:
-            continue
-        for when in birthdays_between(birthday, span.start, span.end + timedelta(days=ahead)):
+        if (kind, month, day) not in celebrations:
+            try:
+                # Leap months and birth years do not move the celebration (leap months use the ordinary month).
+                birthday = Birthday(CalendarKind(kind), month, day)
+            except ValueError:
+                birthday = None
+            celebrations[kind, month, day] = [] if birthday is None else birthdays_between(
+                birthday, span.start, span.end + timedelta(days=ahead))
+        for when in celebrations[kind, month, day]:
             if on_the_day and when in span:
                 yield Occasion(rule.key, customer_id, when, f"birthday:{customer_id}:{when}", rule.capped,
                                {"生日": month_day(when), "天数": "0"})
