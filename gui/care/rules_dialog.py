@@ -55,7 +55,7 @@ def parse_mapping(text: str, numbers: bool) -> dict[str, Any]:
         if not part.strip():
             continue
         key, separator, value = part.partition("=")
-        if not separator or not key.strip():
+        if not separator or not key.strip() or (numbers and not value.strip().isdigit()):
             raise ValueError(part.strip())
         mapping[key.strip()] = int(value) if numbers else value.strip()
     return mapping
@@ -200,6 +200,9 @@ class RulesDialog(QDialog):
 
     def _rule_chosen(self, row: int) -> None:
         if self.current is not None and not self._collect():
+            self.rule_list.blockSignals(True)  # stay on the rule whose field needs fixing
+            self.rule_list.setCurrentRow(list(self.rules).index(self.current))
+            self.rule_list.blockSignals(False)
             return
         if row < 0:
             return
@@ -280,7 +283,11 @@ class RulesDialog(QDialog):
         if isinstance(old, dict):
             return parse_mapping(text, numbers=name == "product_gaps")
         if isinstance(old, list):
-            return [int(part) for part in text.replace("，", ",").split(",") if part.strip()]
+            parts = [part.strip() for part in text.replace("，", ",").split(",") if part.strip()]
+            bad = [part for part in parts if not part.isdigit()]
+            if bad:
+                raise ValueError(bad[0])
+            return [int(part) for part in parts]
         return text
 
     def _collect(self) -> bool:

@@ -221,3 +221,27 @@ def test_cancelled_generation_changes_nothing(shop) -> None:
         jobs.load_calendar(shop, TODAY.replace(day=1), TODAY + timedelta(days=40), TODAY, TODAY, True,
                            progress=no_progress, cancel=token)
     assert len(tasks(shop)) == before
+
+
+def test_switching_a_rule_off_in_the_editor_withdraws_its_tasks(page, qtbot, shop, monkeypatch) -> None:
+    page.open_rules()
+    dialog = page.rules_dialog
+    qtbot.waitUntil(lambda: dialog.rule_list.count() == 12, timeout=10000)
+    member_day = dialog.rule_list.findItems("Member day", Qt.MatchFlag.MatchExactly)[0]
+    member_day.setCheckState(Qt.CheckState.Unchecked)
+    # A bad value in a parameter keeps the editor on that rule and says what is wrong.
+    dialog.rule_list.setCurrentRow(dialog.rule_list.row(
+        dialog.rule_list.findItems("Repurchase reminder", Qt.MatchFlag.MatchExactly)[0]))
+    warnings = []
+    monkeypatch.setattr("gui.care.rules_dialog.QMessageBox.warning", lambda *args: warnings.append(args[2]))
+    dialog.param_editors["product_gaps"].setText("龙井=sixty")
+    dialog.rule_list.setCurrentRow(0)
+    assert warnings and "龙井=sixty" in warnings[0] and dialog.current == "repurchase"
+    dialog.param_editors["product_gaps"].setText("龙井=60")
+    dialog.save()
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=10000)
+    with shop.session() as session:
+        assert session.get(CareRule, "member_day").enabled is False
+        assert session.get(CareRule, "repurchase").params["product_gaps"] == {"龙井": 60}
+    qtbot.waitUntil(lambda: page.model.rowCount() == 3 and not page.loading, timeout=10000)
+    assert "陈静" not in {page.model.task(row).customer_name for row in range(page.model.rowCount())}
