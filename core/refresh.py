@@ -12,6 +12,7 @@ from datetime import date
 
 from sqlalchemy import Connection
 
+from core.care.generate import withdraw_vanished
 from core.customer_cache import refresh_customer_cache
 from core.customers.search_keys import refresh_search_keys
 
@@ -24,3 +25,5 @@ def refresh_derived(
     # Figures, stages (with their history), RFM scores and overdue; thresholds come from the shop's settings.
     refresh_customer_cache(connection, customer_ids=customer_ids, as_of=as_of)
     refresh_search_keys(connection, customer_ids)
+    # Care: only the cheap part (opted out, 催付 order now paid); full generation runs when the calendar opens.
+    withdraw_vanished(connection, customer_ids)

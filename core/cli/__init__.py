@@ -22,6 +22,7 @@ COMMANDS = (
     "core.cli.customers_cmd",
     "core.cli.export_cmd",
     "core.cli.import_cmd",
+    "core.cli.care_cmd",
 )
 
 

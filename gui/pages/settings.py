@@ -13,6 +13,7 @@ from gui.widgets import PageHeader
 # module, class: each a QWidget taking (context), shown as a section below the built-in ones.
 SECTIONS: tuple[tuple[str, str], ...] = (
     ("gui.insights.thresholds_section", "StageThresholdsSection"),
+    ("gui.care.settings_section", "CareSettingsSection"),
 )
 
 

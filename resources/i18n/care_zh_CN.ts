@@ -1,6 +1,272 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
+<context>
+    <name>CareNames</name>
+    <message>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <source>Holiday greeting</source>
+        <translation>节日问候</translation>
+    </message>
+    <message>
+        <source>Unpaid reminder</source>
+        <translation>催付</translation>
+    </message>
+    <message>
+        <source>Shipped notice</source>
+        <translation>发货通知</translation>
+    </message>
+    <message>
+        <source>Usage follow-up</source>
+        <translation>使用回访</translation>
+    </message>
+    <message>
+        <source>Review request</source>
+        <translation>邀请评价</translation>
+    </message>
+    <message>
+        <source>Refund care</source>
+        <translation>退款关怀</translation>
+    </message>
+    <message>
+        <source>First-purchase anniversary</source>
+        <translation>相识纪念日</translation>
+    </message>
+    <message>
+        <source>Win-back</source>
+        <translation>沉睡唤回</translation>
+    </message>
+    <message>
+        <source>Repurchase reminder</source>
+        <translation>复购提醒</translation>
+    </message>
+    <message>
+        <source>VIP check-in</source>
+        <translation>VIP 回访</translation>
+    </message>
+    <message>
+        <source>Member day</source>
+        <translation>会员日</translation>
+    </message>
+    <message>
+        <source>Birthdays</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <source>Holidays</source>
+        <translation>节日</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Lifecycle</source>
+        <translation>生命周期</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation>短信</translation>
+    </message>
+    <message>
+        <source>WeChat</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Platform chat</source>
+        <translation>平台客服</translation>
+    </message>
+    <message>
+        <source>Prepare</source>
+        <translation>准备</translation>
+    </message>
+    <message>
+        <source>Prospect</source>
+        <translation>潜在客户</translation>
+    </message>
+    <message>
+        <source>Interested</source>
+        <translation>意向客户</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新客</translation>
+    </message>
+    <message>
+        <source>Repeat</source>
+        <translation>复购客</translation>
+    </message>
+    <message>
+        <source>Loyal</source>
+        <translation>忠实客</translation>
+    </message>
+    <message>
+        <source>Dormant</source>
+        <translation>沉睡客</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>流失客</translation>
+    </message>
+    <message>
+        <source>Taobao/Tmall</source>
+        <translation>淘宝/天猫</translation>
+    </message>
+    <message>
+        <source>JD</source>
+        <translation>京东</translation>
+    </message>
+    <message>
+        <source>Pinduoduo</source>
+        <translation>拼多多</translation>
+    </message>
+    <message>
+        <source>Douyin</source>
+        <translation>抖音</translation>
+    </message>
+    <message>
+        <source>Kuaishou</source>
+        <translation>快手</translation>
+    </message>
+    <message>
+        <source>WeChat shop</source>
+        <translation>微信小店</translation>
+    </message>
+    <message>
+        <source>Youzan</source>
+        <translation>有赞</translation>
+    </message>
+    <message>
+        <source>Shopify</source>
+        <translation>Shopify</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Days ahead</source>
+        <translation>提前天数</translation>
+    </message>
+    <message>
+        <source>Greet on the day</source>
+        <translation>当天祝福</translation>
+    </message>
+    <message>
+        <source>Preparation reminder</source>
+        <translation>准备提醒</translation>
+    </message>
+    <message>
+        <source>Gift per tier (vip=…, loyal=…)</source>
+        <translation>各层级礼物（vip=…, loyal=…）</translation>
+    </message>
+    <message>
+        <source>Days before</source>
+        <translation>提前天数</translation>
+    </message>
+    <message>
+        <source>Festivals</source>
+        <translation>节日</translation>
+    </message>
+    <message>
+        <source>Hours after the order</source>
+        <translation>下单后小时数</translation>
+    </message>
+    <message>
+        <source>Days after</source>
+        <translation>之后天数</translation>
+    </message>
+    <message>
+        <source>Days after the first purchase</source>
+        <translation>首购后天数</translation>
+    </message>
+    <message>
+        <source>Late by (× own rhythm)</source>
+        <translation>晚于自身节奏（倍数）</translation>
+    </message>
+    <message>
+        <source>Product gaps in days (龙井=60, …)</source>
+        <translation>商品复购间隔天数（龙井=60, …）</translation>
+    </message>
+    <message>
+        <source>Every N days</source>
+        <translation>每隔天数</translation>
+    </message>
+    <message>
+        <source>Day of the month</source>
+        <translation>每月几号</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Counts toward the frequency cap</source>
+        <translation>计入频次上限</translation>
+    </message>
+    <message>
+        <source>Salutation (王女士)</source>
+        <translation>称呼（王女士）</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Nickname</source>
+        <translation>昵称</translation>
+    </message>
+    <message>
+        <source>Shop name</source>
+        <translation>店铺名</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>天数</translation>
+    </message>
+    <message>
+        <source>Festival</source>
+        <translation>节日</translation>
+    </message>
+    <message>
+        <source>Gift note</source>
+        <translation>礼物</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Order number</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <source>Tracking number</source>
+        <translation>运单号</translation>
+    </message>
+    <message>
+        <source>its reason no longer holds</source>
+        <translation>原因已不存在</translation>
+    </message>
+    <message>
+        <source>frequency cap</source>
+        <translation>频次上限</translation>
+    </message>
+    <message>
+        <source>the buyer asked not to be contacted</source>
+        <translation>客户要求勿扰</translation>
+    </message>
+</context>
 <context>
     <name>CarePage</name>
     <message>
@@ -10,6 +276,361 @@
     <message>
         <source>Whom to greet, thank, remind or win back today.</source>
         <translation>今天该问候、感谢、提醒或召回哪些客户。</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Regenerate</source>
+        <translation>重新生成</translation>
+    </message>
+    <message>
+        <source>Apply the rules again to the latest orders and customers</source>
+        <translation>按最新的订单和客户重新应用规则</translation>
+    </message>
+    <message>
+        <source>Rules…</source>
+        <translation>规则…</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>The day's tasks to Excel…</source>
+        <translation>当天任务导出为 Excel…</translation>
+    </message>
+    <message>
+        <source>The month's tasks to Excel…</source>
+        <translation>本月任务导出为 Excel…</translation>
+    </message>
+    <message>
+        <source>Calendar for a year to .ics…</source>
+        <translation>一年的日历导出为 .ics…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Generating care tasks…</source>
+        <translation>正在生成关怀任务…</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was changed.</source>
+        <translation>已取消：没有做任何更改。</translation>
+    </message>
+    <message>
+        <source>%1 tasks, %2 overdue</source>
+        <translation>%1 个任务，%2 个已逾期</translation>
+    </message>
+    <message>
+        <source>%1 tasks</source>
+        <translation>%1 个任务</translation>
+    </message>
+    <message>
+        <source>Today, %1 — overdue tasks first</source>
+        <translation>今天 %1 — 逾期任务在前</translation>
+    </message>
+    <message>
+        <source>Agenda for %1</source>
+        <translation>%1 的任务</translation>
+    </message>
+    <message>
+        <source>%1 marked done</source>
+        <translation>已完成 %1 个</translation>
+    </message>
+    <message>
+        <source>%1 snoozed</source>
+        <translation>已推迟 %1 个</translation>
+    </message>
+    <message>
+        <source>%1 skipped</source>
+        <translation>已跳过 %1 个</translation>
+    </message>
+    <message>
+        <source>iCalendar (*.ics)</source>
+        <translation>iCalendar 日历 (*.ics)</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <source>Wrote %1 items to %2</source>
+        <translation>已将 %1 项写入 %2</translation>
+    </message>
+</context>
+<context>
+    <name>CareSettingsSection</name>
+    <message>
+        <source>Care calendar</source>
+        <translation>关怀日历</translation>
+    </message>
+    <message>
+        <source>at most</source>
+        <translation>每位客户最多</translation>
+    </message>
+    <message>
+        <source>message(s) per buyer in</source>
+        <translation>条消息，每</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>天</translation>
+    </message>
+    <message>
+        <source>Frequency cap:</source>
+        <translation>频次上限：</translation>
+    </message>
+    <message>
+        <source>Send window:</source>
+        <translation>发送时段：</translation>
+    </message>
+    <message>
+        <source>【Shop name】 (empty: the shop name)</source>
+        <translation>【店铺名】（留空：使用店铺名）</translation>
+    </message>
+    <message>
+        <source>SMS signature:</source>
+        <translation>短信签名：</translation>
+    </message>
+    <message>
+        <source>Opt-out phrase:</source>
+        <translation>退订用语：</translation>
+    </message>
+    <message>
+        <source>Save care settings</source>
+        <translation>保存关怀设置</translation>
+    </message>
+    <message>
+        <source>The send window must start before it ends.</source>
+        <translation>发送时段的开始时间必须早于结束时间。</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>RulesDialog</name>
+    <message>
+        <source>Care rules</source>
+        <translation>关怀规则</translation>
+    </message>
+    <message>
+        <source>Under the frequency cap, the rule with the higher priority wins</source>
+        <translation>触达频次受限时，优先级高的规则优先</translation>
+    </message>
+    <message>
+        <source>Tick a rule in the list to switch it on.</source>
+        <translation>在左侧列表勾选规则即可启用。</translation>
+    </message>
+    <message>
+        <source>Priority:</source>
+        <translation>优先级：</translation>
+    </message>
+    <message>
+        <source>Restore defaults</source>
+        <translation>恢复默认</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>Applies to (empty: everyone)</source>
+        <translation>适用客户（留空：全部）</translation>
+    </message>
+    <message>
+        <source>Stages:</source>
+        <translation>阶段：</translation>
+    </message>
+    <message>
+        <source>Platforms:</source>
+        <translation>平台：</translation>
+    </message>
+    <message>
+        <source>Tag names, comma-separated</source>
+        <translation>标签名，用逗号分隔</translation>
+    </message>
+    <message>
+        <source>Tags:</source>
+        <translation>标签：</translation>
+    </message>
+    <message>
+        <source>VIP only</source>
+        <translation>仅 VIP</translation>
+    </message>
+    <message>
+        <source>Minimum spend:</source>
+        <translation>最低消费：</translation>
+    </message>
+    <message>
+        <source>Message template</source>
+        <translation>消息模板</translation>
+    </message>
+    <message>
+        <source>Insert</source>
+        <translation>插入</translation>
+    </message>
+    <message>
+        <source>Placeholder:</source>
+        <translation>占位符：</translation>
+    </message>
+    <message>
+        <source>Preview for:</source>
+        <translation>预览客户：</translation>
+    </message>
+    <message>
+        <source>Cannot read “%1” in %2.</source>
+        <translation>无法识别 %2 中的“%1”。</translation>
+    </message>
+    <message>
+        <source>%1 characters</source>
+        <translation>%1 个字</translation>
+    </message>
+    <message>
+        <source>Unknown placeholders: %1</source>
+        <translation>未知占位符：%1</translation>
+    </message>
+</context>
+<context>
+    <name>SmsCounter</name>
+    <message>
+        <source>%1 characters with the signature · %2 SMS (%3 per message)</source>
+        <translation>含签名 %1 个字 · %2 条短信（每条 %3 字）</translation>
+    </message>
+    <message>
+        <source>bills as %1 messages</source>
+        <translation>按 %1 条计费</translation>
+    </message>
+    <message>
+        <source>no opt-out phrase (%1)</source>
+        <translation>缺少退订用语（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>TaskPanel</name>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <source>Copy message</source>
+        <translation>复制消息</translation>
+    </message>
+    <message>
+        <source>Work the task</source>
+        <translation>处理任务</translation>
+    </message>
+    <message>
+        <source>Optional note for the customer's timeline</source>
+        <translation>可选：写入客户时间线的备注</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Contacted by:</source>
+        <translation>联系方式：</translation>
+    </message>
+    <message>
+        <source>Snooze</source>
+        <translation>推迟</translation>
+    </message>
+    <message>
+        <source>Snooze to:</source>
+        <translation>推迟到：</translation>
+    </message>
+    <message>
+        <source>Why skip (required)</source>
+        <translation>跳过原因（必填）</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <source>Skip:</source>
+        <translation>跳过：</translation>
+    </message>
+    <message>
+        <source>Select a task in the agenda.</source>
+        <translation>请在任务列表中选择一个任务。</translation>
+    </message>
+    <message>
+        <source>%1 tasks selected: the actions apply to all of them.</source>
+        <translation>已选 %1 个任务：操作将应用于全部。</translation>
+    </message>
+    <message>
+        <source>%1 characters</source>
+        <translation>%1 个字</translation>
+    </message>
+    <message>
+        <source>Outside the send window (%1–%2): better contact the buyer after %1.</source>
+        <translation>现在不在发送时段（%1–%2）内：建议 %1 之后再联系客户。</translation>
+    </message>
+    <message>
+        <source>Phone: %1</source>
+        <translation>电话：%1</translation>
+    </message>
+    <message>
+        <source>WeChat: %1</source>
+        <translation>微信：%1</translation>
+    </message>
+    <message>
+        <source>Stage: %1 · %2 paid orders · spent ¥%3</source>
+        <translation>阶段：%1 · 已付款订单 %2 笔 · 消费 ¥%3</translation>
+    </message>
+    <message>
+        <source>Tags: %1</source>
+        <translation>标签：%1</translation>
+    </message>
+    <message>
+        <source>Last bought: %1</source>
+        <translation>最近购买：%1</translation>
+    </message>
+    <message>
+        <source>Please say why this task is skipped</source>
+        <translation>请填写跳过原因</translation>
+    </message>
+</context>
+<context>
+    <name>TaskTableModel</name>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <source>%1 (overdue)</source>
+        <translation>%1（逾期）</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,110 @@
+"""Taking the calendar elsewhere: the task list as xlsx (for an SMS tool or a phone session) and the calendar
+as .ics (for a phone's calendar app).
+
+The .ics is written with `icalendar` (the maintained reference library, RFC 5545). Solar birthdays are yearly
+recurring events; a lunar birthday moves every solar year, and 29 February does in common years, so those get
+one event per year with that year's date. Tasks are timed events at the start of the send window with an alarm.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+from icalendar import Alarm, Calendar, Event
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from core import __version__
+from core.birthdays import Birthday, birthdays_between
+from core.care.generate import TaskStatus
+from core.care.rules import Channel, load_care_settings
+from core.care.tasks import TaskRow, list_tasks
+from core.care.templates import sms_text
+from core.models import CalendarKind, Customer
+from core.spreadsheet import Sheet, _atomic_target, write_xlsx
+
+RULE_NAMES = {
+    "birthday": "生日", "holiday": "节日问候", "order_unpaid": "催付", "order_shipped": "发货通知",
+    "order_followup": "使用回访", "order_review": "邀评", "order_refund": "退款关怀", "anniversary": "相识纪念",
+    "winback": "唤回", "repurchase": "复购提醒", "vip_checkin": "VIP 回访", "member_day": "会员日",
+}
+CHANNEL_NAMES = {Channel.SMS: "短信", Channel.WECHAT: "微信", Channel.PHONE: "电话", Channel.PLATFORM_CHAT: "平台客服"}
+TASK_DURATION = timedelta(minutes=15)
+
+
+def export_tasks_xlsx(session: Session, path: Path, start: date, end: date, *, today: date | None = None) -> int:
+    """Write the open tasks from `start` to `end`; SMS texts carry the signature. Returns the row count."""
+    settings = load_care_settings(session)
+    tasks = list_tasks(session, start, end, today=today)
+    rows = [
+        [task.day, task.customer_name, task.phone or "", CHANNEL_NAMES.get(task.channel, "准备"),
+         RULE_NAMES.get(task.rule_key, task.rule_key),
+         sms_text(task.message, settings.signature) if task.channel == Channel.SMS else task.message]
+        for task in tasks
+    ]
+    sheet = Sheet("关怀任务", ["日期", "客户", "电话", "渠道", "规则", "消息"], rows,
+                  column_widths={1: 12, 2: 16, 3: 16, 4: 10, 5: 12, 6: 80})
+    write_xlsx(path, [sheet])
+    return len(rows)
+
+
+def export_calendar_ics(session: Session, path: Path, start: date, end: date, *, today: date | None = None) -> int:
+    """Write birthdays and open tasks from `start` to `end` to an .ics file. Returns the event count."""
+    settings = load_care_settings(session)
+    calendar = Calendar.new(prodid=f"-//Laoke//Care calendar {__version__}//ZH", name="老客关怀日历")
+    events = _birthday_events(session, start, end)
+    events += [_task_event(task, settings.window_start) for task in list_tasks(session, start, end, today=today)
+               if task.status == TaskStatus.OPEN]
+    for event in events:
+        calendar.add_component(event)
+    with _atomic_target(path) as temporary:
+        Path(temporary).write_bytes(calendar.to_ical())
+    return len(events)
+
+
+def _task_event(task: TaskRow, window_start) -> Event:  # type: ignore[no-untyped-def]
+    begins = datetime.combine(task.day, window_start)
+    event = Event.new(
+        uid=f"task-{task.id}@laoke", start=begins, end=begins + TASK_DURATION,
+        summary=f"{RULE_NAMES.get(task.rule_key, task.rule_key)}：{task.customer_name}",
+        description=f"{CHANNEL_NAMES.get(task.channel, '')} {task.phone or ''}\n{task.message}".strip(),
+        categories=[task.kind], stamp=datetime.now().replace(microsecond=0),
+    )
+    event.add_component(Alarm.new(description=event.get("summary")))
+    alarm = event.subcomponents[-1]
+    alarm.add("action", "DISPLAY")
+    alarm.add("trigger", timedelta(0))
+    return event
+
+
+def _birthday_events(session: Session, start: date, end: date) -> list[Event]:
+    rows = session.execute(
+        select(Customer.id, Customer.name, Customer.nickname, Customer.birthday_calendar, Customer.birth_month,
+               Customer.birth_day)
+        .where(Customer.birthday_calendar.is_not(None), Customer.birth_month.is_not(None),
+               Customer.birth_day.is_not(None), Customer.do_not_contact.is_(False),
+               Customer.merged_into_id.is_(None))
+    )
+    events = []
+    stamp = datetime.now().replace(microsecond=0)
+    for customer_id, name, nickname, kind, month, day in rows:
+        try:
+            birthday = Birthday(CalendarKind(kind), month, day)
+        except ValueError:
+            continue
+        lunar = birthday.calendar == CalendarKind.LUNAR
+        summary = f"🎂 {name or nickname or customer_id} 生日" + ("（农历）" if lunar else "")
+        dates = birthdays_between(birthday, start, end)
+        if not dates:
+            continue
+        if lunar or (month, day) == (2, 29):
+            for when in dates:
+                events.append(Event.new(uid=f"birthday-{customer_id}-{when.year}@laoke", start=when,
+                                        end=when + timedelta(days=1), summary=summary, stamp=stamp))
+            continue
+        event = Event.new(uid=f"birthday-{customer_id}@laoke", start=dates[0], end=dates[0] + timedelta(days=1),
+                          summary=summary, stamp=stamp)
+        event.add("rrule", {"freq": "yearly"})
+        events.append(event)
+    return events

@@ -1,0 +1,108 @@
+"""The days a shop greets its buyers: Chinese festivals and the shopping festivals, for any year.
+
+Public holidays come from the `holidays` package (PyPI rank ~770, monthly releases, Chinese names built in):
+it computes the lunar festivals for any year and carries the State Council's official schedule once published,
+so `pip install -U holidays` is the upgrade path for next year. `chinese-calendar` was the alternative; it only
+answers "is this a day off" and raises for years its release does not cover yet, which would stop the calendar
+every December. Lantern (元宵) and Qixi (七夕) are not days off, so they are converted with `lunardate`; the
+shopping festivals have fixed dates.
+
+A shop can correct or add days without an upgrade: `holidays.json` in the data folder, e.g.
+`{"2027": {"spring_festival": "2027-02-06", "店庆": "2027-09-09"}}` — a known key moves that festival, any
+other key adds a festival named by the key.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+import holidays as holidays_library
+from lunardate import LunarDate
+
+from core.errors import LaokeError
+from core.paths import data_dir
+
+OVERRIDES_FILE_NAME = "holidays.json"
+
+FESTIVAL_NAMES = {
+    "new_year": "元旦",
+    "spring_festival": "春节",
+    "lantern": "元宵节",
+    "qingming": "清明节",
+    "labour_day": "劳动节",
+    "shop_520": "520",
+    "shop_618": "618",
+    "dragon_boat": "端午节",
+    "qixi": "七夕",
+    "mid_autumn": "中秋节",
+    "national_day": "国庆节",
+    "double_11": "双11",
+    "double_12": "双12",
+}
+# The `holidays` package's English names (stable across its translations) for the public holidays.
+_LIBRARY_NAMES = {
+    "New Year's Day": "new_year",
+    "Chinese New Year (Spring Festival)": "spring_festival",
+    "Tomb-Sweeping Day": "qingming",
+    "Labor Day": "labour_day",
+    "Dragon Boat Festival": "dragon_boat",
+    "Mid-Autumn Festival": "mid_autumn",
+    "National Day": "national_day",
+}
+_LUNAR_FESTIVALS = {"lantern": (1, 15), "qixi": (7, 7)}
+_SHOPPING_DAYS = {"shop_520": (5, 20), "shop_618": (6, 18), "double_11": (11, 11), "double_12": (12, 12)}
+
+
+def default_overrides_path() -> Path:
+    return data_dir() / OVERRIDES_FILE_NAME
+
+
+@lru_cache(maxsize=64)
+def _library_festivals(year: int) -> dict[str, date]:
+    found: dict[str, date] = {}
+    for day, name in holidays_library.China(years=year, language="en_US").items():
+        key = _LIBRARY_NAMES.get(name)
+        if key is not None and (key not in found or day < found[key]):
+            found[key] = day  # a festival's first day off is the festival itself
+    return found
+
+
+def festival_dates(year: int, overrides_path: Path | None = None) -> dict[str, date]:
+    """Each festival's date in `year`, keyed as in FESTIVAL_NAMES (plus any the override file adds)."""
+    dates = dict(_library_festivals(year))
+    for key, (month, day) in _LUNAR_FESTIVALS.items():
+        dates[key] = LunarDate(year, month, day).to_solar_date()
+    for key, (month, day) in _SHOPPING_DAYS.items():
+        dates[key] = date(year, month, day)
+    dates.update(read_overrides(overrides_path or default_overrides_path()).get(year, {}))
+    return dates
+
+
+def festival_name(key: str) -> str:
+    return FESTIVAL_NAMES.get(key, key)
+
+
+def read_overrides(path: Path) -> dict[int, dict[str, date]]:
+    """The shop's corrections, by year; a missing file means none. A broken file says where it is broken."""
+    if not path.exists():
+        return {}
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise LaokeError(f"{path} is not a readable holidays file: {error}") from error
+    if not isinstance(raw, dict):
+        raise LaokeError(f"{path}: expected an object of years, like {{\"2027\": {{\"spring_festival\": ...}}}}")
+    overrides: dict[int, dict[str, date]] = {}
+    for year_text, days in raw.items():
+        if not str(year_text).isdigit() or not isinstance(days, dict):
+            raise LaokeError(f"{path}: '{year_text}' should be a year holding festival dates")
+        year = int(year_text)
+        for key, text in days.items():
+            try:
+                overrides.setdefault(year, {})[str(key)] = date.fromisoformat(str(text))
+            except ValueError:
+                raise LaokeError(f"{path}: {year_text} / {key}: '{text}' is not a date like 2027-02-06") from None
+    return overrides

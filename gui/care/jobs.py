@@ -1,0 +1,117 @@
+"""The care page's work off the GUI thread: each function opens its own session on the shop database and calls
+core; the worker passes `progress` and `cancel`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from core.care.cards import CustomerCard, load_cards, sample_customers
+from core.care.export import export_calendar_ics, export_tasks_xlsx
+from core.care.generate import GenerationReport, generate_tasks
+from core.care.rules import (
+    CareSettings,
+    Rule,
+    load_care_settings,
+    load_rules,
+    save_care_settings,
+    save_rule,
+)
+from core.care.tasks import TaskRow, agenda_for, day_counts, mark_done, skip, snooze
+from core.db import Database
+from core.progress import CancelToken, ProgressCallback
+from core.settings import get_setting
+
+LOOK_BACK_DAYS = 14  # overdue tasks this old are still (re)generated when the calendar opens
+
+
+@dataclass(frozen=True)
+class CalendarData:
+    counts: dict[date, dict[str, int]]
+    agenda: list[TaskRow]
+    cards: dict[int, CustomerCard]
+    report: GenerationReport | None
+    generated: tuple[date, date] | None
+    settings: CareSettings
+
+
+def generation_span(first: date, last: date, today: date) -> tuple[date, date]:
+    return min(first, today - timedelta(days=LOOK_BACK_DAYS)), max(last, today + timedelta(days=31))
+
+
+def load_calendar(
+    database: Database, first: date, last: date, day: date, today: date, regenerate: bool,
+    *, progress: ProgressCallback, cancel: CancelToken,
+) -> CalendarData:
+    """Generate (when asked) for the shown month and around today, then read counts and the day's agenda."""
+    report = span = None
+    if regenerate:
+        span = generation_span(first, last, today)
+        with database.transaction() as session:
+            report = generate_tasks(session, *span, create_from=today, progress=progress, cancel=cancel)
+    with database.session() as session:
+        counts = day_counts(session, first, last)
+        agenda = agenda_for(session, day, today)
+        cards = load_cards(session, {row.customer_id for row in agenda})
+        settings = load_care_settings(session)
+    return CalendarData(counts, agenda, cards, report, span, settings)
+
+
+def work_tasks(database: Database, action: str, task_ids: list[int], argument: Any, note: str = "",
+               *, progress: ProgressCallback, cancel: CancelToken) -> int:
+    """Done (argument: channel), snooze (argument: date) or skip (argument: reason) in one transaction."""
+    with database.transaction() as session:
+        if action == "done":
+            return mark_done(session, task_ids, argument, note)
+        if action == "snooze":
+            return snooze(session, task_ids, argument)
+        return skip(session, task_ids, argument)
+
+
+@dataclass(frozen=True)
+class RulesData:
+    rules: list[Rule]
+    settings: CareSettings
+    shop_name: str
+    samples: list[tuple[int, str]]
+
+
+def load_rules_data(database: Database, *, progress: ProgressCallback, cancel: CancelToken) -> RulesData:
+    with database.session() as session:
+        return RulesData(load_rules(session), load_care_settings(session),
+                         get_setting(session, "shop_name", "") or "", sample_customers(session))
+
+
+def load_card(database: Database, customer_id: int, *, progress: ProgressCallback,
+              cancel: CancelToken) -> CustomerCard | None:
+    with database.session() as session:
+        return load_cards(session, [customer_id]).get(customer_id)
+
+
+def store_rules(database: Database, rules: list[Rule], *, progress: ProgressCallback, cancel: CancelToken) -> int:
+    with database.transaction() as session:
+        for rule in rules:
+            save_rule(session, rule)
+    return len(rules)
+
+
+def store_care_settings(database: Database, settings: CareSettings,
+                        *, progress: ProgressCallback, cancel: CancelToken) -> CareSettings:
+    with database.transaction() as session:
+        save_care_settings(session, settings)
+    return settings
+
+
+def read_care_settings(database: Database, *, progress: ProgressCallback, cancel: CancelToken) -> CareSettings:
+    with database.session() as session:
+        return load_care_settings(session)
+
+
+def export_file(database: Database, kind: str, path: Path, first: date, last: date,
+                *, progress: ProgressCallback, cancel: CancelToken) -> tuple[Path, int]:
+    with database.session() as session:
+        if kind == "ics":
+            return path, export_calendar_ics(session, path, first, last)
+        return path, export_tasks_xlsx(session, path, first, last)

@@ -1,0 +1,116 @@
+"""What the care calendar calls things on screen: rules, kinds, channels, parameters, placeholders."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QColor
+
+KIND_COLORS = {
+    "birthday": QColor("#e0559f"),
+    "holiday": QColor("#e67e22"),
+    "order": QColor("#3f6fd8"),
+    "lifecycle": QColor("#2e9d5b"),
+}
+
+
+class CareNames(QObject):
+    """Translated names; a QObject so lupdate finds the strings under one context."""
+
+    def rule(self, key: str) -> str:
+        return {
+            "birthday": self.tr("Birthday"),
+            "holiday": self.tr("Holiday greeting"),
+            "order_unpaid": self.tr("Unpaid reminder"),
+            "order_shipped": self.tr("Shipped notice"),
+            "order_followup": self.tr("Usage follow-up"),
+            "order_review": self.tr("Review request"),
+            "order_refund": self.tr("Refund care"),
+            "anniversary": self.tr("First-purchase anniversary"),
+            "winback": self.tr("Win-back"),
+            "repurchase": self.tr("Repurchase reminder"),
+            "vip_checkin": self.tr("VIP check-in"),
+            "member_day": self.tr("Member day"),
+        }.get(key, key)
+
+    def kind(self, key: str) -> str:
+        return {
+            "birthday": self.tr("Birthdays"),
+            "holiday": self.tr("Holidays"),
+            "order": self.tr("Orders"),
+            "lifecycle": self.tr("Lifecycle"),
+        }.get(key, key)
+
+    def channel(self, key: str) -> str:
+        return {
+            "sms": self.tr("SMS"),
+            "wechat": self.tr("WeChat"),
+            "phone": self.tr("Phone"),
+            "platform_chat": self.tr("Platform chat"),
+            "": self.tr("Prepare"),
+        }.get(key, key)
+
+    def stage(self, key: str) -> str:
+        return {
+            "prospect": self.tr("Prospect"),
+            "interested": self.tr("Interested"),
+            "new": self.tr("New"),
+            "repeat": self.tr("Repeat"),
+            "loyal": self.tr("Loyal"),
+            "dormant": self.tr("Dormant"),
+            "lost": self.tr("Lost"),
+        }.get(key, key)
+
+    def platform(self, key: str) -> str:
+        return {
+            "taobao_tmall": self.tr("Taobao/Tmall"),
+            "jd": self.tr("JD"),
+            "pdd": self.tr("Pinduoduo"),
+            "douyin": self.tr("Douyin"),
+            "kuaishou": self.tr("Kuaishou"),
+            "wechat_shop": self.tr("WeChat shop"),
+            "youzan": self.tr("Youzan"),
+            "shopify": self.tr("Shopify"),
+            "other": self.tr("Other"),
+        }.get(key, key)
+
+    def param(self, key: str) -> str:
+        return {
+            "days_ahead": self.tr("Days ahead"),
+            "on_the_day": self.tr("Greet on the day"),
+            "prep_template": self.tr("Preparation reminder"),
+            "gift_notes": self.tr("Gift per tier (vip=…, loyal=…)"),
+            "days_before": self.tr("Days before"),
+            "festivals": self.tr("Festivals"),
+            "delay_hours": self.tr("Hours after the order"),
+            "days_after": self.tr("Days after"),
+            "days": self.tr("Days after the first purchase"),
+            "rhythm_factor": self.tr("Late by (× own rhythm)"),
+            "product_gaps": self.tr("Product gaps in days (龙井=60, …)"),
+            "every_days": self.tr("Every N days"),
+            "day_of_month": self.tr("Day of the month"),
+            "channel": self.tr("Channel"),
+            "capped": self.tr("Counts toward the frequency cap"),
+        }.get(key, key)
+
+    def placeholder(self, key: str) -> str:
+        return {
+            "称呼": self.tr("Salutation (王女士)"),
+            "姓名": self.tr("Name"),
+            "昵称": self.tr("Nickname"),
+            "店铺": self.tr("Shop name"),
+            "商品": self.tr("Product"),
+            "生日": self.tr("Birthday"),
+            "天数": self.tr("Days"),
+            "节日": self.tr("Festival"),
+            "礼物": self.tr("Gift note"),
+            "日期": self.tr("Date"),
+            "订单号": self.tr("Order number"),
+            "运单号": self.tr("Tracking number"),
+        }.get(key, key)
+
+    def withdrawn(self, code: str | None) -> str:
+        return {
+            "withdrawn:gone": self.tr("its reason no longer holds"),
+            "withdrawn:cap": self.tr("frequency cap"),
+            "withdrawn:dnc": self.tr("the buyer asked not to be contacted"),
+        }.get(code or "", code or "")

@@ -1,0 +1,101 @@
+"""Settings → Care calendar: the frequency cap, the send window, the SMS signature and the opt-out phrase."""
+
+from __future__ import annotations
+
+from datetime import time
+
+from PySide6.QtCore import QTime
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTimeEdit,
+    QWidget,
+)
+
+from core.care.rules import CareSettings
+from gui.care import jobs
+from gui.context import AppContext
+from gui.worker import run_in_background
+
+
+def to_time(value: QTime) -> time:
+    return time(value.hour(), value.minute())
+
+
+class CareSettingsSection(QGroupBox):
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.setTitle(self.tr("Care calendar"))
+        form = QFormLayout(self)
+        cap_row = QHBoxLayout()
+        self.cap_count = QSpinBox()
+        self.cap_count.setRange(1, 10)
+        self.cap_days = QSpinBox()
+        self.cap_days.setRange(1, 60)
+        cap_row.addWidget(QLabel(self.tr("at most")))
+        cap_row.addWidget(self.cap_count)
+        cap_row.addWidget(QLabel(self.tr("message(s) per buyer in")))
+        cap_row.addWidget(self.cap_days)
+        cap_row.addWidget(QLabel(self.tr("days")))
+        cap_row.addStretch(1)
+        form.addRow(self.tr("Frequency cap:"), cap_row)
+        window_row = QHBoxLayout()
+        self.window_start = QTimeEdit()
+        self.window_end = QTimeEdit()
+        for editor in (self.window_start, self.window_end):
+            editor.setDisplayFormat("HH:mm")
+        window_row.addWidget(self.window_start)
+        window_row.addWidget(QLabel("–"))
+        window_row.addWidget(self.window_end)
+        window_row.addStretch(1)
+        form.addRow(self.tr("Send window:"), window_row)
+        self.signature = QLineEdit()
+        self.signature.setPlaceholderText(self.tr("【Shop name】 (empty: the shop name)"))
+        form.addRow(self.tr("SMS signature:"), self.signature)
+        self.opt_out = QLineEdit()
+        form.addRow(self.tr("Opt-out phrase:"), self.opt_out)
+        save_row = QHBoxLayout()
+        self.save_button = QPushButton(self.tr("Save care settings"))
+        self.save_button.clicked.connect(self.save)
+        self.message = QLabel()
+        save_row.addWidget(self.save_button)
+        save_row.addWidget(self.message, 1)
+        form.addRow(save_row)
+        context.database_changed.connect(self.load)
+        self.load()
+
+    def load(self) -> None:
+        self.save_button.setEnabled(False)
+        run_in_background(jobs.read_care_settings, self.context.database, on_success=self._show,
+                          on_failure=lambda message, _details: self.message.setText(message))
+
+    def _show(self, settings: CareSettings) -> None:
+        self.cap_count.setValue(settings.cap_count)
+        self.cap_days.setValue(settings.cap_days)
+        self.window_start.setTime(QTime(settings.window_start.hour, settings.window_start.minute))
+        self.window_end.setTime(QTime(settings.window_end.hour, settings.window_end.minute))
+        self.signature.setText(settings.signature)
+        self.opt_out.setText(settings.opt_out)
+        self.save_button.setEnabled(True)
+
+    def settings(self) -> CareSettings:
+        return CareSettings(
+            cap_count=self.cap_count.value(), cap_days=self.cap_days.value(),
+            window_start=to_time(self.window_start.time()), window_end=to_time(self.window_end.time()),
+            signature=self.signature.text().strip(), opt_out=self.opt_out.text().strip(),
+        )
+
+    def save(self) -> None:
+        chosen = self.settings()
+        if chosen.window_start >= chosen.window_end:
+            self.message.setText(self.tr("The send window must start before it ends."))
+            return
+        run_in_background(jobs.store_care_settings, self.context.database, chosen,
+                          on_success=lambda _settings: self.message.setText(self.tr("Saved.")),
+                          on_failure=lambda message, _details: self.message.setText(message))

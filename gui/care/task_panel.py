@@ -1,0 +1,189 @@
+"""The selected task: its customer card, the filled message with the SMS counter and Copy, and the actions
+Done (channel, note to the timeline), Snooze (to a date) and Skip (with a reason). With several tasks
+selected, the actions apply to all of them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime, time, timedelta
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.care.cards import CustomerCard
+from core.care.rules import CareSettings, Channel
+from core.care.tasks import TaskRow
+from gui.care.month_view import to_date
+from gui.care.names import CareNames
+from gui.care.sms_counter import SmsCounter
+
+
+class TaskPanel(QWidget):
+    done_requested = Signal(str, str)  # channel, note
+    snooze_requested = Signal(object)  # date
+    skip_requested = Signal(str)  # reason
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.names = CareNames(self)
+        self.settings = CareSettings()
+        self.tasks: list[TaskRow] = []
+        self.clock: Callable[[], time] = lambda: datetime.now().time()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+
+        card_box = QGroupBox(self.tr("Customer"))
+        card_layout = QVBoxLayout(card_box)
+        self.card = QLabel()
+        self.card.setWordWrap(True)
+        self.card.setTextFormat(Qt.TextFormat.PlainText)
+        self.card.setMinimumHeight(self.card.fontMetrics().lineSpacing() * 5)
+        self.card.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        card_layout.addWidget(self.card)
+        layout.addWidget(card_box)
+
+        message_box = QGroupBox(self.tr("Message"))
+        message_layout = QVBoxLayout(message_box)
+        self.message = QPlainTextEdit()
+        self.message.setReadOnly(True)
+        self.message.setMaximumHeight(70)
+        message_layout.addWidget(self.message)
+        counter_row = QHBoxLayout()
+        self.counter = SmsCounter()
+        counter_row.addWidget(self.counter, 1)
+        self.copy_button = QPushButton(self.tr("Copy message"))
+        self.copy_button.clicked.connect(self.copy_message)
+        counter_row.addWidget(self.copy_button)
+        message_layout.addLayout(counter_row)
+        self.window_hint = QLabel()
+        self.window_hint.setStyleSheet("color: #c0392b;")
+        self.window_hint.setVisible(False)
+        message_layout.addWidget(self.window_hint)
+        layout.addWidget(message_box)
+
+        actions = QGroupBox(self.tr("Work the task"))
+        form = QFormLayout(actions)
+        done_row = QHBoxLayout()
+        self.channel = QComboBox()
+        for channel in Channel:
+            self.channel.addItem(self.names.channel(channel), str(channel))
+        self.note = QLineEdit()
+        self.note.setPlaceholderText(self.tr("Optional note for the customer's timeline"))
+        self.done_button = QPushButton(self.tr("Done"))
+        self.done_button.clicked.connect(self._done)
+        done_row.addWidget(self.channel)
+        done_row.addWidget(self.note, 1)
+        done_row.addWidget(self.done_button)
+        form.addRow(self.tr("Contacted by:"), done_row)
+        snooze_row = QHBoxLayout()
+        self.snooze_date = QDateEdit()
+        self.snooze_date.setCalendarPopup(True)
+        self.snooze_date.setDisplayFormat("yyyy-MM-dd")
+        self.snooze_button = QPushButton(self.tr("Snooze"))
+        self.snooze_button.clicked.connect(lambda: self.snooze_requested.emit(to_date(self.snooze_date.date())))
+        snooze_row.addWidget(self.snooze_date)
+        snooze_row.addWidget(self.snooze_button)
+        snooze_row.addStretch(1)
+        form.addRow(self.tr("Snooze to:"), snooze_row)
+        skip_row = QHBoxLayout()
+        self.skip_reason = QLineEdit()
+        self.skip_reason.setPlaceholderText(self.tr("Why skip (required)"))
+        self.skip_button = QPushButton(self.tr("Skip"))
+        self.skip_button.clicked.connect(self._skip)
+        skip_row.addWidget(self.skip_reason, 1)
+        skip_row.addWidget(self.skip_button)
+        form.addRow(self.tr("Skip:"), skip_row)
+        layout.addWidget(actions)
+        self.show_tasks([], {}, date.today())
+
+    def show_tasks(self, tasks: list[TaskRow], cards: dict[int, CustomerCard], today: date) -> None:
+        self.tasks = tasks
+        has_tasks = bool(tasks)
+        for widget in (self.done_button, self.snooze_button, self.skip_button, self.copy_button):
+            widget.setEnabled(has_tasks)
+        self.copy_button.setEnabled(len(tasks) == 1)
+        tomorrow = today + timedelta(days=1)
+        self.snooze_date.setMinimumDate(QDate(tomorrow.year, tomorrow.month, tomorrow.day))
+        self.snooze_date.setDate(QDate(tomorrow.year, tomorrow.month, tomorrow.day))
+        self.note.clear()
+        self.skip_reason.clear()
+        self._show_window_hint()
+        if not tasks:
+            self.card.setText(self.tr("Select a task in the agenda."))
+            self.message.clear()
+            self.counter.clear()
+            return
+        if len(tasks) > 1:
+            self.card.setText(self.tr("%1 tasks selected: the actions apply to all of them.")
+                              .replace("%1", str(len(tasks))))
+            self.message.clear()
+            self.counter.clear()
+            return
+        task = tasks[0]
+        self.card.setText(self._card_text(task, cards.get(task.customer_id)))
+        self.message.setPlainText(self._shown_message(task))
+        self.channel.setCurrentIndex(max(0, self.channel.findData(task.channel)))
+        if task.channel == Channel.SMS:
+            self.counter.show_for(task.message, self.settings.signature, self.settings.opt_out)
+        else:
+            self.counter.setText(self.tr("%1 characters").replace("%1", str(len(task.message))))
+            self.counter.setStyleSheet("")
+
+    def _show_window_hint(self) -> None:
+        """Messages to buyers go out inside the send window; say so when it is closed now."""
+        outreach = any(task.channel for task in self.tasks)
+        closed = outreach and not self.settings.in_send_window(self.clock())
+        self.window_hint.setVisible(closed)
+        if closed:
+            self.window_hint.setText(
+                self.tr("Outside the send window (%1–%2): better contact the buyer after %1.")
+                .replace("%1", self.settings.window_start.strftime("%H:%M"))
+                .replace("%2", self.settings.window_end.strftime("%H:%M")))
+
+    def _shown_message(self, task: TaskRow) -> str:
+        if task.channel == Channel.SMS and self.settings.signature:
+            return self.settings.signature + task.message
+        return task.message
+
+    def _card_text(self, task: TaskRow, card: CustomerCard | None) -> str:
+        if card is None:
+            return task.customer_name
+        lines = [card.display_name + (f"（{card.nickname}）" if card.nickname and card.name else "")
+                 + ("  ★ VIP" if card.is_vip else "")]
+        lines.append(self.tr("Phone: %1").replace("%1", card.phone or "—")
+                     + ("    " + self.tr("WeChat: %1").replace("%1", card.wechat_id) if card.wechat_id else ""))
+        lines.append(self.tr("Stage: %1 · %2 paid orders · spent ¥%3")
+                     .replace("%1", self.names.stage(card.stage)).replace("%2", str(card.paid_orders))
+                     .replace("%3", f"{card.total_spent:,.2f}"))
+        if card.tags:
+            lines.append(self.tr("Tags: %1").replace("%1", "、".join(card.tags)))
+        if card.last_item:
+            lines.append(self.tr("Last bought: %1").replace("%1", card.last_item))
+        return "\n".join(lines)
+
+    def copy_message(self) -> None:
+        if len(self.tasks) == 1:
+            QGuiApplication.clipboard().setText(self.message.toPlainText())
+
+    def _done(self) -> None:
+        self.done_requested.emit(self.channel.currentData(), self.note.text())
+
+    def _skip(self) -> None:
+        if not self.skip_reason.text().strip():
+            self.skip_reason.setFocus()
+            self.skip_reason.setPlaceholderText(self.tr("Please say why this task is skipped"))
+            return
+        self.skip_requested.emit(self.skip_reason.text().strip())

@@ -1,0 +1,247 @@
+"""The care calendar as a user works it: today's agenda, done/snooze/skip, bulk, copy, SMS counter, rules
+editor with a live preview, and exports."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+
+import pytest
+from openpyxl import load_workbook
+from PySide6.QtCore import Qt, QTime
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QFileDialog
+from sqlalchemy import select
+
+from core.care.generate import generate_tasks
+from core.care.rules import CareSettings, load_care_settings, save_care_settings
+from core.models import CareRule, CareTask, Customer, Note
+from core.progress import Cancelled, CancelToken, no_progress
+from core.settings import set_setting
+from gui.care import jobs
+from gui.care.month_view import to_qdate
+from gui.care.settings_section import CareSettingsSection
+from gui.care.task_model import COL_DAY
+from gui.context import AppContext
+from gui.pages.care import CarePage
+from gui.worker import wait_for_background_tasks
+from tests.care.conftest import only_rules
+
+TODAY = date.today()
+YESTERDAY = TODAY - timedelta(days=1)
+
+
+@pytest.fixture
+def shop(database):  # type: ignore[no-untyped-def]
+    """Two birthdays today, one yesterday still open (overdue), a member-day buyer; signature 【老客茶铺】."""
+    with database.transaction() as session:
+        set_setting(session, "shop_name", "老客茶铺")
+        only_rules(session, "birthday", "member_day", days_ahead=0, stages=[], day_of_month=TODAY.day)
+        for name, gender, day in (("王芳", "F", TODAY), ("李强", "M", TODAY), ("赵敏", "F", YESTERDAY)):
+            session.add(Customer(name=name, gender=gender, stage="repeat", phone="13800001234",
+                                 birthday_calendar="solar", birth_month=day.month, birth_day=day.day))
+        session.add(Customer(name="陈静", gender="F", stage="loyal", phone="13900005678", is_vip=True))
+        session.flush()
+        generate_tasks(session, YESTERDAY, YESTERDAY, now=datetime.combine(YESTERDAY, datetime.min.time()))
+    return database
+
+
+@pytest.fixture
+def page(shop, qtbot, qsettings_isolated):  # type: ignore[no-untyped-def]
+    page = CarePage(AppContext(shop))
+    qtbot.addWidget(page)
+    page.resize(1200, 760)
+    page.show()
+    qtbot.waitUntil(lambda: not page.loading and page.model.rowCount() > 0, timeout=10000)
+    yield page
+    wait_for_background_tasks()
+
+
+def tasks(database) -> list[CareTask]:  # type: ignore[no-untyped-def]
+    with database.session() as session:
+        return list(session.scalars(select(CareTask).order_by(CareTask.id)))
+
+
+def select_rows(page: CarePage, *rows: int) -> None:
+    page.table.clearSelection()
+    for row in rows:
+        page.table.selectionModel().select(
+            page.model.index(row, 0),
+            page.table.selectionModel().SelectionFlag.Select | page.table.selectionModel().SelectionFlag.Rows)
+
+
+def wait_reloaded(qtbot, page: CarePage, status: str) -> None:  # type: ignore[no-untyped-def]
+    qtbot.waitUntil(lambda: status in page.status.text(), timeout=10000)
+    qtbot.waitUntil(lambda: not page.loading, timeout=10000)
+
+
+def test_today_lists_overdue_first_and_counts_by_kind(page, qtmodeltester) -> None:
+    qtmodeltester.check(page.model)
+    names = [page.model.task(row).customer_name for row in range(page.model.rowCount())]
+    assert names[0] == "赵敏" and set(names[1:]) == {"王芳", "李强", "陈静"}
+    assert page.model.index(0, COL_DAY).data().endswith("(overdue)")
+    assert page.month.counts_on(TODAY) == {"birthday": 2, "lifecycle": 1}
+    assert "4 tasks, 1 overdue" in page.status.text()
+
+
+def test_done_with_channel_and_note_goes_to_the_timeline(page, qtbot, shop) -> None:
+    select_rows(page, 0)
+    assert "赵敏" in page.panel.card.text() and "13800001234" in page.panel.card.text()
+    page.panel.channel.setCurrentIndex(page.panel.channel.findData("wechat"))
+    page.panel.note.insert("她说谢谢")  # QTest types ASCII only
+    qtbot.mouseClick(page.panel.done_button, Qt.MouseButton.LeftButton)
+    wait_reloaded(qtbot, page, "1 marked done")
+    done = next(task for task in tasks(shop) if task.status == "done")
+    assert (done.channel, done.note) == ("wechat", "她说谢谢")
+    with shop.session() as session:
+        note = session.scalar(select(Note))
+        assert (note.kind, note.text, note.customer_id) == ("care", "她说谢谢", done.customer_id)
+    assert page.model.rowCount() == 3
+
+
+def test_snooze_moves_the_task_to_the_chosen_day(page, qtbot, shop) -> None:
+    select_rows(page, 1)
+    task_id = page.model.task(1).id
+    page.panel.snooze_date.setDate(to_qdate(TODAY + timedelta(days=3)))
+    qtbot.mouseClick(page.panel.snooze_button, Qt.MouseButton.LeftButton)
+    wait_reloaded(qtbot, page, "1 snoozed")
+    assert next(task for task in tasks(shop) if task.id == task_id).snoozed_until == TODAY + timedelta(days=3)
+    assert task_id not in {page.model.task(row).id for row in range(page.model.rowCount())}
+
+
+def test_skip_needs_a_reason_and_bulk_skip_takes_the_selection(page, qtbot, shop) -> None:
+    select_rows(page, 0, 1, 2)
+    chosen = {page.model.task(row).id for row in (0, 1, 2)}
+    assert "3 tasks selected" in page.panel.card.text()
+    qtbot.mouseClick(page.panel.skip_button, Qt.MouseButton.LeftButton)
+    assert not any(task.status == "skipped" for task in tasks(shop))  # no reason, nothing happens
+    page.panel.skip_reason.insert("出差中")
+    qtbot.mouseClick(page.panel.skip_button, Qt.MouseButton.LeftButton)
+    wait_reloaded(qtbot, page, "3 skipped")
+    assert {task.id for task in tasks(shop) if task.status == "skipped"} == chosen
+    assert {task.skip_reason for task in tasks(shop) if task.status == "skipped"} == {"出差中"}
+    assert page.model.rowCount() == 1
+
+
+def test_sms_counter_counts_the_signature_and_copy_puts_the_message_on_the_clipboard(page, qtbot) -> None:
+    row = next(row for row in range(page.model.rowCount()) if page.model.task(row).customer_name == "王芳")
+    select_rows(page, row)
+    message = page.model.task(row).message
+    assert page.panel.message.toPlainText() == "【老客茶铺】" + message
+    assert f"{len(message) + 6} characters with the signature · 1 SMS" in page.panel.counter.text()
+    assert not page.panel.counter.warns
+    qtbot.mouseClick(page.panel.copy_button, Qt.MouseButton.LeftButton)
+    assert QGuiApplication.clipboard().text() == "【老客茶铺】" + message
+
+
+def test_rules_editor_previews_on_a_real_customer_counts_and_saves(page, qtbot, shop) -> None:
+    page.open_rules()
+    dialog = page.rules_dialog
+    qtbot.waitUntil(lambda: dialog.preview_card is not None, timeout=10000)
+    assert dialog.current == "birthday"
+    dialog.template.setPlainText("{称呼}生日快乐！" + "好" * 60)
+    customer = dialog.preview_card
+    assert dialog.preview.text().startswith(("王女士", "李先生", "赵女士", "陈女士"))
+    assert customer.name[0] in dialog.preview.text()
+    assert "2 SMS" in dialog.counter.text() and "no opt-out phrase (回T退订)" in dialog.counter.text()
+    assert dialog.counter.warns
+    dialog.template.insertPlainText("{优惠券}")
+    assert "Unknown placeholders: 优惠券" in dialog.unknown.text()
+    dialog.template.setPlainText("{称呼}，生日快乐！回T退订")
+    assert not dialog.counter.warns
+    dialog.priority.setValue(99)
+    dialog.save()
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=10000)
+    with shop.session() as session:
+        stored = session.get(CareRule, "birthday")
+        assert (stored.template, stored.priority) == ("{称呼}，生日快乐！回T退订", 99)
+    qtbot.waitUntil(lambda: any(page.model.task(row).message == "王女士，生日快乐！回T退订"
+                                for row in range(page.model.rowCount())), timeout=10000)
+
+
+def test_export_the_month_to_xlsx_and_the_calendar_to_ics(page, qtbot, tmp_path, monkeypatch) -> None:
+    target = tmp_path / "month.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(target), ""))
+    page.export_month_action.trigger()
+    qtbot.waitUntil(lambda: "Wrote" in page.status.text(), timeout=10000)
+    rows = list(load_workbook(target).active.values)
+    assert rows[0][:4] == ("日期", "客户", "电话", "渠道") and len(rows) >= 4
+    ics = tmp_path / "care.ics"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(ics), ""))
+    page.status.clear()
+    page.export_ics_action.trigger()
+    qtbot.waitUntil(lambda: "Wrote" in page.status.text(), timeout=10000)
+    assert ics.read_bytes().startswith(b"BEGIN:VCALENDAR")
+
+
+def test_care_settings_change_the_signature(page, qtbot, shop) -> None:
+    with shop.transaction() as session:
+        save_care_settings(session, CareSettings(signature="【茶】"))
+    page.reload()
+    qtbot.waitUntil(lambda: page.panel.settings.signature == "【茶】", timeout=10000)
+    row = next(row for row in range(page.model.rowCount()) if page.model.task(row).customer_name == "李强")
+    select_rows(page, row)
+    assert page.panel.message.toPlainText() == "【茶】" + page.model.task(row).message
+
+
+def test_settings_section_saves_cap_window_and_signature(shop, qtbot, qsettings_isolated) -> None:
+    section = CareSettingsSection(AppContext(shop))
+    qtbot.addWidget(section)
+    qtbot.waitUntil(section.save_button.isEnabled, timeout=10000)
+    assert section.signature.text() == "【老客茶铺】" and section.cap_days.value() == 7
+    section.window_start.setTime(QTime(22, 0))
+    qtbot.mouseClick(section.save_button, Qt.MouseButton.LeftButton)
+    assert "must start before" in section.message.text()
+    section.window_start.setTime(QTime(9, 30))
+    section.cap_days.setValue(10)
+    section.signature.setText("【茶】")
+    qtbot.mouseClick(section.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: section.message.text() == "Saved.", timeout=10000)
+    with shop.session() as session:
+        stored = load_care_settings(session)
+    assert (stored.cap_days, stored.window_start.hour, stored.window_start.minute, stored.signature) == (
+        10, 9, 30, "【茶】")
+
+
+def test_the_panel_warns_outside_the_send_window(page) -> None:
+    row = next(row for row in range(page.model.rowCount()) if page.model.task(row).customer_name == "王芳")
+    page.panel.clock = lambda: time(22, 30)
+    select_rows(page, row)
+    assert page.panel.window_hint.isVisibleTo(page)
+    assert "Outside the send window (08:00–21:00)" in page.panel.window_hint.text()
+    page.panel.clock = lambda: time(10, 0)
+    select_rows(page, row)
+    assert not page.panel.window_hint.isVisibleTo(page)
+
+
+def test_cancelled_generation_changes_nothing(shop) -> None:
+    before = len(tasks(shop))
+    token = CancelToken()
+    token.cancel()
+    with pytest.raises(Cancelled):
+        jobs.load_calendar(shop, TODAY.replace(day=1), TODAY + timedelta(days=40), TODAY, TODAY, True,
+                           progress=no_progress, cancel=token)
+    assert len(tasks(shop)) == before
+
+
+def test_switching_a_rule_off_in_the_editor_withdraws_its_tasks(page, qtbot, shop, monkeypatch) -> None:
+    page.open_rules()
+    dialog = page.rules_dialog
+    qtbot.waitUntil(lambda: dialog.rule_list.count() == 12, timeout=10000)
+    member_day = dialog.rule_list.findItems("Member day", Qt.MatchFlag.MatchExactly)[0]
+    member_day.setCheckState(Qt.CheckState.Unchecked)
+    # A bad value in a parameter keeps the editor on that rule and says what is wrong.
+    dialog.rule_list.setCurrentRow(dialog.rule_list.row(
+        dialog.rule_list.findItems("Repurchase reminder", Qt.MatchFlag.MatchExactly)[0]))
+    warnings = []
+    monkeypatch.setattr("gui.care.rules_dialog.QMessageBox.warning", lambda *args: warnings.append(args[2]))
+    dialog.param_editors["product_gaps"].setText("龙井=sixty")
+    dialog.rule_list.setCurrentRow(0)
+    assert warnings and "龙井=sixty" in warnings[0] and dialog.current == "repurchase"
+    dialog.param_editors["product_gaps"].setText("龙井=60")
+    dialog.save()
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=10000)
+    with shop.session() as session:
+        assert session.get(CareRule, "member_day").enabled is False
+        assert session.get(CareRule, "repurchase").params["product_gaps"] == {"龙井": 60}
+    qtbot.waitUntil(lambda: page.model.rowCount() == 3 and not page.loading, timeout=10000)
+    assert "陈静" not in {page.model.task(row).customer_name for row in range(page.model.rowCount())}
