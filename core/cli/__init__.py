@@ -17,6 +17,7 @@ from core.db import describe_operational_error
 from core.errors import LaokeError
 
 COMMANDS = (
+    "core.cli.backup_cmd",
     "core.cli.demo_cmd",
     "core.cli.stats_cmd",
 )
