@@ -10,13 +10,14 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from core import APP_NAME, __version__
-from core.db import open_database
 from core.demo import ensure_demo_database
 from core.errors import LaokeError
 from core.paths import default_db_path, demo_db_path, resource_path
 from gui.context import AppContext
 from gui.i18n import choose_language, install_translators
 from gui.main_window import PAGES, MainWindow
+from gui.safety.errors import install_error_reporting
+from gui.safety.opening import open_for_window, start_daily_backup
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -31,13 +32,17 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 def run_gui(args: argparse.Namespace) -> int:
     app = create_application()
     install_translators(app, choose_language(args.lang))
+    install_error_reporting()
     try:
         if args.demo:
             ensure_demo_database(demo_db_path())
-        database = open_database(demo_db_path() if args.demo else (args.db or default_db_path()))
     except LaokeError as error:
         QMessageBox.critical(None, APP_NAME, str(error))
         return 1
+    database = open_for_window(demo_db_path() if args.demo else (args.db or default_db_path()), None)
+    if database is None:
+        return 1
+    start_daily_backup(database)
     window = MainWindow(AppContext(database))
     window.show()
     if args.smoke:

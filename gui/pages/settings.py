@@ -11,7 +11,10 @@ from gui.i18n import SUPPORTED_LANGUAGES, save_language, saved_language
 from gui.widgets import PageHeader
 
 # module, class: each a QWidget taking (context), shown as a section below the built-in ones.
-SECTIONS: tuple[tuple[str, str], ...] = ()
+SECTIONS: tuple[tuple[str, str], ...] = (
+    ("gui.safety.backups", "BackupSection"),
+    ("gui.safety.rep_mode", "RepModeSection"),
+)
 
 
 class SettingsPage(QWidget):
