@@ -49,7 +49,7 @@ def unexpected_error_text(error: BaseException) -> str:
         "Something went wrong that Laoke did not expect: %1\nWhat was not finished was not saved. "
         "Copy the details for a support request; they are also in the log file.",
     )
-    return text.replace("%1", str(error) or type(error).__name__)
+    return text.replace("%1", f"{type(error).__name__}: {error}" if str(error) else type(error).__name__)
 
 
 def report_unexpected(
