@@ -18,6 +18,7 @@ from gui.i18n import choose_language, install_translators
 from gui.main_window import PAGES, MainWindow
 from gui.safety.errors import install_error_reporting
 from gui.safety.opening import open_for_window, start_daily_backup
+from gui.worker import wait_for_background_tasks
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -47,7 +48,9 @@ def run_gui(args: argparse.Namespace) -> int:
     window.show()
     if args.smoke:
         QTimer.singleShot(0, lambda: _visit_every_page_and_quit(window))
-    return app.exec()
+    code = app.exec()
+    wait_for_background_tasks()  # let a backup or an import that is still running finish its transaction
+    return code
 
 
 def _visit_every_page_and_quit(window: MainWindow) -> None:
@@ -55,6 +58,6 @@ def _visit_every_page_and_quit(window: MainWindow) -> None:
     for key, _module, _cls in PAGES:
         window.show_page(key)
         QApplication.processEvents()
-    print(f"smoke ok: {len(PAGES)} pages on {window.context.database.label}")
+    print(f"smoke ok: {len(PAGES)} pages on {window.context.database.label}: {window.windowTitle()}")
     window.close()
     QApplication.quit()
