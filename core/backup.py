@@ -26,7 +26,7 @@ from pathlib import Path
 
 from sqlalchemy.exc import OperationalError
 
-from core.db import BUSY_TIMEOUT_MS, database_url, describe_operational_error
+from core.db import BUSY_TIMEOUT_MS, Database, database_url, describe_operational_error
 from core.errors import DatabaseError, LaokeError
 
 DEFAULT_KEEP = 10
@@ -169,6 +169,16 @@ def rolling_backup(database_path: str | Path, reason: str, *, keep: int = DEFAUL
     backup_database(database_path, target)
     prune_backups(database_path, keep=keep)
     return target
+
+
+def backup_before_change(database: Database, reason: str, *, keep: int = DEFAULT_KEEP) -> Path | None:
+    """The rolling backup an import (reason "before-import") or another bulk change makes first.
+
+    A shared PostgreSQL database is backed up on its server, so this returns None for it.
+    """
+    if database.path is None:
+        return None
+    return rolling_backup(database.path, reason, keep=keep)
 
 
 def prune_backups(database_path: str | Path, *, keep: int = DEFAULT_KEEP) -> list[Path]:

@@ -169,6 +169,7 @@ class BackupSection(QGroupBox):
         self.actions.changed.connect(self.reload)
         self.actions.busy_changed.connect(self._set_busy)
         context.database_changed.connect(self.reload)
+        context.data_changed.connect(self.reload)  # an import or a restore elsewhere made a backup
         self._busy = False
         self.reload()
 

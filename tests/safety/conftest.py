@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 from collections.abc import Iterator
@@ -23,8 +24,6 @@ def read_only_shop(tmp_path: Path) -> Iterator[Path]:
     database.dispose()
     if shutil.which("chattr") is None or subprocess.run(["chattr", "+i", str(path)], capture_output=True).returncode:
         path.chmod(0o444)
-        import os
-
         if os.access(path, os.W_OK):
             pytest.skip("cannot make a file read-only here (root without chattr)")
     yield path

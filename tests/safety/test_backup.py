@@ -12,6 +12,7 @@ import pytest
 from sqlalchemy import func, select
 
 from core.backup import (
+    backup_before_change,
     backup_database,
     backup_folder,
     check_backup,
@@ -223,6 +224,15 @@ def test_daily_backup_once_a_day(shop, db_path) -> None:
     assert daily_backup(db_path, today=date(2099, 1, 1)) is not None
     assert [entry.reason for entry in list_backups(db_path)] == ["daily", "daily"]
     assert list_backups(db_path)[-1].created.date() == datetime.now().date()
+
+
+def test_an_import_backs_up_first_and_a_server_database_is_skipped(shop, db_path) -> None:
+    from core.db import Database
+
+    made = backup_before_change(shop, "before-import")
+    assert made is not None and list_backups(db_path)[0].reason == "before-import"
+    server = Database(engine=shop.engine, url="postgresql+psycopg://shop@server/laoke", path=None)
+    assert backup_before_change(server, "before-import") is None
 
 
 def test_nothing_to_back_up_before_the_first_database(tmp_path) -> None:

@@ -185,3 +185,18 @@ def test_an_unexpected_cli_error_is_logged_not_dumped(monkeypatch, db_path, caps
     err = capsys.readouterr().err
     assert "unexpected error" in err and str(log_file()) in err and "Traceback" not in err
     assert "ZeroDivisionError: a bug" in log_file().read_text(encoding="utf-8")
+
+
+def test_the_first_start_of_the_day_backs_up_in_the_background(qapp, qtbot, db_path) -> None:
+    from core.backup import list_backups
+    from gui.safety.opening import start_daily_backup
+    from gui.worker import wait_for_background_tasks
+
+    database = open_database(db_path)
+    start_daily_backup(database)
+    wait_for_background_tasks()
+    qtbot.waitUntil(lambda: [entry.reason for entry in list_backups(db_path)] == ["daily"])
+    start_daily_backup(database)
+    wait_for_background_tasks()
+    assert len(list_backups(db_path)) == 1
+    database.dispose()
