@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
@@ -67,6 +68,9 @@ def _atomic_target(path: Path):  # type: ignore[no-untyped-def]
 
 
 def _xlsx_value(value: Any) -> Any:
+    if isinstance(value, str):
+        # XML cannot hold control characters; openpyxl would refuse the whole export over one of them.
+        return ILLEGAL_CHARACTERS_RE.sub("", value)
     if isinstance(value, Decimal):
         return float(value) if value == value.quantize(Decimal("0.01")) else str(value)
     return value
@@ -84,7 +88,8 @@ def write_xlsx(path: Path, sheets: Sequence[Sheet]) -> Path:
         for row_number, row in enumerate(sheet.rows, start=2):
             for column_number, value in enumerate(row, start=1):
                 cell = worksheet.cell(row=row_number, column=column_number)
-                cell.value = _xlsx_value(value)
+                value = _xlsx_value(value)
+                cell.value = value
                 if looks_like_formula(value):
                     cell.data_type = "s"
                     cell.quotePrefix = True

@@ -10,13 +10,15 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from core import APP_NAME, __version__
-from core.db import open_database
 from core.demo import ensure_demo_database
 from core.errors import LaokeError
 from core.paths import default_db_path, demo_db_path, resource_path
 from gui.context import AppContext
 from gui.i18n import choose_language, install_translators
 from gui.main_window import PAGES, MainWindow
+from gui.safety.errors import install_error_reporting
+from gui.safety.opening import open_for_window, start_daily_backup
+from gui.worker import wait_for_background_tasks
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -31,18 +33,24 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 def run_gui(args: argparse.Namespace) -> int:
     app = create_application()
     install_translators(app, choose_language(args.lang))
+    install_error_reporting()
     try:
         if args.demo:
             ensure_demo_database(demo_db_path())
-        database = open_database(demo_db_path() if args.demo else (args.db or default_db_path()))
     except LaokeError as error:
         QMessageBox.critical(None, APP_NAME, str(error))
         return 1
+    database = open_for_window(demo_db_path() if args.demo else (args.db or default_db_path()), None)
+    if database is None:
+        return 1
+    start_daily_backup(database)
     window = MainWindow(AppContext(database))
     window.show()
     if args.smoke:
         QTimer.singleShot(0, lambda: _visit_every_page_and_quit(window))
-    return app.exec()
+    code = app.exec()
+    wait_for_background_tasks()  # let a backup or an import that is still running finish its transaction
+    return code
 
 
 def _visit_every_page_and_quit(window: MainWindow) -> None:
@@ -50,6 +58,6 @@ def _visit_every_page_and_quit(window: MainWindow) -> None:
     for key, _module, _cls in PAGES:
         window.show_page(key)
         QApplication.processEvents()
-    print(f"smoke ok: {len(PAGES)} pages on {window.context.database.label}")
+    print(f"smoke ok: {len(PAGES)} pages on {window.context.database.label}: {window.windowTitle()}")
     window.close()
     QApplication.quit()

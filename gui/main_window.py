@@ -23,11 +23,13 @@ from PySide6.QtWidgets import (
 
 from core import __version__
 from core.customer_cache import rescore_database_if_stale
-from core.db import open_database
+
 from core.demo import ensure_demo_database
-from core.errors import LaokeError
 from core.paths import demo_db_path
 from gui.context import AppContext
+from gui.safety.backups import add_backup_actions
+from gui.safety.errors import show_error
+from gui.safety.opening import open_for_window, release_lock
 from gui.worker import run_in_background
 
 # key, module, class: pages are built the first time they are shown, so start-up imports little.
@@ -127,7 +129,8 @@ class MainWindow(QMainWindow):
         demo_action = QAction(self.tr("Open the &demo shop"), self)
         demo_action.triggered.connect(self.open_demo_shop)
         file_menu.addAction(demo_action)
-        file_menu.addSeparator()
+        quit_separator = file_menu.addSeparator()
+        self.backup_actions = add_backup_actions(self, file_menu, self.context, quit_separator)
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -182,12 +185,13 @@ class MainWindow(QMainWindow):
             self.switch_to(Path(path))
 
     def switch_to(self, path: Path) -> None:
-        try:
-            database = open_database(path)
-        except LaokeError as error:
-            QMessageBox.warning(self, self.tr("Cannot open the database"), str(error))
+        previous = self.context.database.path
+        database = open_for_window(path, self)
+        if database is None:
             return
         self.context.switch_database(database)
+        if previous != database.path:
+            release_lock(previous)
 
     def open_demo_shop(self) -> None:
         progress = QProgressDialog(self.tr("Creating the demo shop…"), self.tr("Cancel"), 0, 0, self)
@@ -197,9 +201,7 @@ class MainWindow(QMainWindow):
             ensure_demo_database,
             demo_db_path(),
             on_success=self.switch_to,
-            on_failure=lambda message, _details: QMessageBox.warning(
-                self, self.tr("Demo shop"), message
-            ),
+            on_failure=lambda message, details: show_error(self, self.tr("Demo shop"), message, details),
             on_progress=lambda done, total: (progress.setMaximum(total), progress.setValue(done)),
             on_finished=progress.reset,
         )
@@ -232,4 +234,5 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         QSettings().setValue(GEOMETRY_KEY, self.saveGeometry())
+        release_lock(self.context.database.path)
         super().closeEvent(event)

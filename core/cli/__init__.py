@@ -6,7 +6,9 @@ Each command lives in its own module with `register(subcommands, common)`; add n
 from __future__ import annotations
 
 import argparse
+import errno
 import importlib
+import logging
 import sys
 from collections.abc import Sequence
 
@@ -15,8 +17,10 @@ from sqlalchemy.exc import OperationalError
 from core import __version__
 from core.db import describe_operational_error
 from core.errors import LaokeError
+from core.logs import configure_logging
 
 COMMANDS = (
+    "core.cli.backup_cmd",
     "core.cli.demo_cmd",
     "core.cli.stats_cmd",
     "core.cli.customers_cmd",
@@ -61,6 +65,21 @@ def run_command(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         print("laoke: interrupted; nothing was saved from the unfinished step.", file=sys.stderr)
         return 130
+    except OSError as error:
+        if error.errno == errno.ENOSPC:
+            print("laoke: the disk is full: free some space and try again. Nothing was saved.", file=sys.stderr)
+            return 1
+        return _unexpected(args, error)
+    except Exception as error:  # noqa: BLE001 - a bug: log the traceback, tell the user where it is
+        return _unexpected(args, error)
+
+
+def _unexpected(args: argparse.Namespace, error: BaseException) -> int:
+    log_path = configure_logging()
+    logging.getLogger("laoke.cli").error("command %s failed", args.command, exc_info=error)
+    where = f" Details are in {log_path}." if log_path else ""
+    print(f"laoke: unexpected error: {error!r}. Nothing was saved from the unfinished step.{where}", file=sys.stderr)
+    return 2
 
 
 def main(argv: Sequence[str] | None = None) -> int:

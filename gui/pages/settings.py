@@ -14,6 +14,8 @@ from gui.widgets import PageHeader
 SECTIONS: tuple[tuple[str, str], ...] = (
     ("gui.insights.thresholds_section", "StageThresholdsSection"),
     ("gui.care.settings_section", "CareSettingsSection"),
+    ("gui.safety.backups", "BackupSection"),
+    ("gui.safety.rep_mode", "RepModeSection"),
 )
 
 

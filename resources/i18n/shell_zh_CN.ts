@@ -76,10 +76,6 @@
         <translation>老客数据库 (*.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <source>Cannot open the database</source>
-        <translation>无法打开数据库</translation>
-    </message>
-    <message>
         <source>Creating the demo shop…</source>
         <translation>正在创建示例店铺…</translation>
     </message>

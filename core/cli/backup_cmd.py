@@ -1,0 +1,63 @@
+"""`backup OUT`, `restore IN` and `backups`: copies of the shop's database, and putting one back."""
+
+from __future__ import annotations
+
+import argparse
+
+from core.backup import backup_database, list_backups, restore_database, sqlite_file
+from core.cli.output import emit
+from core.paths import default_db_path
+
+
+def register(subcommands, common: argparse.ArgumentParser) -> None:  # type: ignore[no-untyped-def]
+    backup = subcommands.add_parser("backup", parents=[common], help="copy the database to a file, safely while in use")
+    backup.add_argument("output", metavar="OUT", help="the backup file to write")
+    backup.set_defaults(handler=run_backup)
+
+    restore = subcommands.add_parser(
+        "restore", parents=[common], help="check a backup, then put it in place of the database (which is kept)"
+    )
+    restore.add_argument("input", metavar="IN", help="the backup file to restore")
+    restore.set_defaults(handler=run_restore)
+
+    listing = subcommands.add_parser("backups", parents=[common], help="list the automatic backups, newest first")
+    listing.set_defaults(handler=run_list)
+
+
+def _database_file(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    return sqlite_file(args.db or default_db_path())
+
+
+def run_backup(args: argparse.Namespace) -> int:
+    source = _database_file(args)
+    target = backup_database(source, args.output)
+    emit(args, {"database": source, "backup": target}, [f"Backed up {source} to {target}."])
+    return 0
+
+
+def run_restore(args: argparse.Namespace) -> int:
+    result = restore_database(args.input, _database_file(args))
+    lines = [f"Restored {result.database} from {args.input}."]
+    if result.upgraded_from:
+        lines.append(f"The backup was from an older Laoke (schema {result.upgraded_from}) and has been upgraded.")
+    if result.replaced_backup:
+        lines.append(f"The database as it was before is kept in {result.replaced_backup}.")
+    emit(
+        args,
+        {"database": result.database, "restored_from": args.input, "replaced_backup": result.replaced_backup,
+         "upgraded_from": result.upgraded_from},
+        lines,
+    )
+    return 0
+
+
+def run_list(args: argparse.Namespace) -> int:
+    entries = list_backups(_database_file(args))
+    emit(
+        args,
+        [{"path": entry.path, "created": entry.created, "reason": entry.reason, "size": entry.size}
+         for entry in entries],
+        [f"{entry.created:%Y-%m-%d %H:%M:%S}  {entry.reason:<15} {entry.size:>12,} B  {entry.path}"
+         for entry in entries] or ["No automatic backups yet."],
+    )
+    return 0

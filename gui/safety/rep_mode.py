@@ -1,0 +1,145 @@
+"""Settings ▸ Rep mode: the owner's passphrase, and switching rep mode on or off with it.
+
+In rep mode phones and addresses show masked, and export and delete are refused by core itself
+(core.privacy.ensure_owner_mode), so the rule holds in every page and in the command line.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QLineEdit, QPushButton, QWidget
+
+from core.db import Database
+from core.privacy import has_owner_passphrase, rep_mode_enabled, set_owner_passphrase, set_rep_mode
+from gui.context import AppContext
+from gui.worker import run_in_background
+
+
+def _load_state(database: Database, *, progress, cancel) -> tuple[bool, bool]:  # type: ignore[no-untyped-def]
+    with database.session() as session:
+        return has_owner_passphrase(session), rep_mode_enabled(session)
+
+
+def _set_passphrase(database: Database, passphrase: str, *, progress, cancel) -> None:  # type: ignore[no-untyped-def]
+    with database.transaction() as session:
+        if has_owner_passphrase(session):
+            return  # set once; another window may have set it meanwhile
+        set_owner_passphrase(session, passphrase)
+
+
+def _switch(database: Database, enabled: bool, passphrase: str, *, progress, cancel) -> bool:  # type: ignore[no-untyped-def]
+    with database.transaction() as session:
+        set_rep_mode(session, enabled, passphrase)
+    return enabled
+
+
+class RepModeSection(QGroupBox):
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("Rep mode"))
+        self.context = context
+        self.has_passphrase = False
+        self.rep_mode = False
+        form = QFormLayout(self)
+        explanation = QLabel(self.tr(
+            "For a computer your reps use: phones and addresses are shown masked (138****1234), export and "
+            "delete are switched off, and revealing one buyer's phone is logged. Only the owner's passphrase "
+            "switches it on or off."))
+        explanation.setWordWrap(True)
+        form.addRow(explanation)
+        self.status = QLabel()
+        form.addRow(self.tr("Now:"), self.status)
+
+        self.new_passphrase = QLineEdit()
+        self.new_passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.confirm_passphrase = QLineEdit()
+        self.confirm_passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.set_button = QPushButton(self.tr("Set the owner's passphrase"))
+        self.set_button.clicked.connect(self._set_passphrase)
+        self.new_row_label = QLabel(self.tr("Owner's passphrase:"))
+        self.confirm_row_label = QLabel(self.tr("Type it again:"))
+        form.addRow(self.new_row_label, self.new_passphrase)
+        form.addRow(self.confirm_row_label, self.confirm_passphrase)
+        form.addRow(self.set_button)
+
+        self.passphrase = QLineEdit()
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase.setPlaceholderText(self.tr("the owner's passphrase"))
+        self.passphrase.returnPressed.connect(self._switch)
+        self.switch_button = QPushButton()
+        self.switch_button.clicked.connect(self._switch)
+        self.passphrase_label = QLabel(self.tr("Passphrase:"))
+        form.addRow(self.passphrase_label, self.passphrase)
+        form.addRow(self.switch_button)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setObjectName("repModeMessage")
+        form.addRow(self.message)
+
+        context.database_changed.connect(self.reload)
+        self._show_state()
+        self.reload()
+
+    def reload(self) -> None:
+        run_in_background(_load_state, self.context.database, on_success=self._loaded,
+                          on_failure=lambda message, _details: self._say(message, error=True))
+
+    def _loaded(self, state: tuple[bool, bool]) -> None:
+        self.has_passphrase, self.rep_mode = state
+        self._show_state()
+
+    def _show_state(self) -> None:
+        read_only = self.context.database.read_only
+        self.status.setText(self.tr("Rep mode is on") if self.rep_mode else self.tr("Rep mode is off"))
+        for widget in (self.new_row_label, self.new_passphrase, self.confirm_row_label, self.confirm_passphrase,
+                       self.set_button):
+            widget.setVisible(not self.has_passphrase)
+        for widget in (self.passphrase_label, self.passphrase, self.switch_button):
+            widget.setVisible(self.has_passphrase)
+        self.switch_button.setText(self.tr("Switch rep mode off") if self.rep_mode else self.tr("Switch rep mode on"))
+        for widget in (self.set_button, self.switch_button, self.passphrase, self.new_passphrase,
+                       self.confirm_passphrase):
+            widget.setEnabled(not read_only)
+
+    def _say(self, text: str, *, error: bool = False) -> None:
+        self.message.setStyleSheet("color: #c0392b;" if error else "")
+        self.message.setText(text)
+
+    def _set_passphrase(self) -> None:
+        passphrase = self.new_passphrase.text()
+        if passphrase != self.confirm_passphrase.text():
+            self._say(self.tr("The two passphrases differ; type the same one twice."), error=True)
+            return
+        if len(passphrase) < 4:
+            self._say(self.tr("The owner's passphrase needs at least 4 characters."), error=True)
+            return
+        self.set_button.setEnabled(False)
+        run_in_background(_set_passphrase, self.context.database, passphrase,
+                          on_success=lambda _result: self._passphrase_set(),
+                          on_failure=lambda message, _details: self._say(message, error=True),
+                          on_finished=self._show_state)
+
+    def _passphrase_set(self) -> None:
+        self.new_passphrase.clear()
+        self.confirm_passphrase.clear()
+        self.has_passphrase = True
+        self._say(self.tr("The owner's passphrase is set. Keep it safe: only it switches rep mode off."))
+
+    def _switch(self) -> None:
+        self.switch_button.setEnabled(False)
+        run_in_background(_switch, self.context.database, not self.rep_mode, self.passphrase.text(),
+                          on_success=self._switched,
+                          on_failure=self._refused,
+                          on_finished=self._show_state)
+
+    def _refused(self, message: str, details: str) -> None:
+        """A wrong passphrase is the one expected refusal (no details); anything else says what failed."""
+        self.passphrase.selectAll()
+        self._say(message if details else self.tr("The owner's passphrase is wrong."), error=True)
+
+    def _switched(self, enabled: bool) -> None:
+        self.rep_mode = enabled
+        self.passphrase.clear()
+        self._show_state()
+        self._say(self.tr("Rep mode is on: phones and addresses are masked, export and delete are off.")
+                  if enabled else self.tr("Rep mode is off."))
+        self.context.data_changed.emit()

@@ -1,0 +1,231 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>BackupActions</name>
+    <message>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>This shop&apos;s database is on a server; back it up there (for PostgreSQL, with pg_dump).</source>
+        <translation>这家店的数据库在服务器上，请在服务器上备份（PostgreSQL 用 pg_dump）。</translation>
+    </message>
+    <message>
+        <source>Back up the customer book</source>
+        <translation>备份客户簿</translation>
+    </message>
+    <message>
+        <source>Laoke database (*.db);;All files (*)</source>
+        <translation>老客数据库 (*.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Backed up to %1.</source>
+        <translation>已备份到 %1。</translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <source>This window opened the database read-only, so it cannot restore a backup into it.</source>
+        <translation>此窗口以只读方式打开数据库，不能把备份恢复进去。</translation>
+    </message>
+    <message>
+        <source>Replace the customer book with the backup %1?
+
+Laoke checks the backup first, and keeps the customer book as it is now as a backup, so you can go back.</source>
+        <translation>用备份 %1 替换现在的客户簿吗？
+
+老客会先检查备份，并把现在的客户簿另存为一份备份，随时可以恢复回来。</translation>
+    </message>
+    <message>
+        <source>Restored from %1.</source>
+        <translation>已从 %1 恢复。</translation>
+    </message>
+</context>
+<context>
+    <name>BackupSection</name>
+    <message>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <source>Restore the selected backup…</source>
+        <translation>恢复所选备份…</translation>
+    </message>
+    <message>
+        <source>Restore from a file…</source>
+        <translation>从文件恢复…</translation>
+    </message>
+    <message>
+        <source>Daily, on first start</source>
+        <translation>每日首次启动</translation>
+    </message>
+    <message>
+        <source>Made by hand</source>
+        <translation>手动备份</translation>
+    </message>
+    <message>
+        <source>Before an import</source>
+        <translation>导入之前</translation>
+    </message>
+    <message>
+        <source>Before a restore</source>
+        <translation>恢复之前</translation>
+    </message>
+    <message>
+        <source>Before an upgrade</source>
+        <translation>升级之前</translation>
+    </message>
+    <message>
+        <source>This shop&apos;s database is on a server; back it up there (for PostgreSQL, with pg_dump).</source>
+        <translation>这家店的数据库在服务器上，请在服务器上备份（PostgreSQL 用 pg_dump）。</translation>
+    </message>
+    <message>
+        <source>Laoke backs up the customer book on the first start of each day and before every import, and keeps the newest %1 copies in %2.</source>
+        <translation>老客在每天第一次启动时和每次导入之前自动备份客户簿，并在 %2 中保留最近的 %1 份。</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseOpening</name>
+    <message>
+        <source>The database file or its folder is read-only, so Laoke opens it read-only: you can look but not change anything. To work in it, copy it to a folder you can write to, or ask whoever manages this computer for write access.</source>
+        <translation>数据库文件或所在文件夹是只读的，老客以只读方式打开：可以查看，但不能修改。要继续使用，请把它复制到可写的文件夹，或请电脑管理员开放写入权限。</translation>
+    </message>
+    <message>
+        <source>Laoke is already open on this database in another window. This window opens it read-only, so the two never write over each other: make changes in the other window.</source>
+        <translation>另一个老客窗口已经打开了这个数据库。此窗口以只读方式打开，避免两个窗口互相覆盖：请在另一个窗口中修改。</translation>
+    </message>
+    <message>
+        <source>Opened read-only</source>
+        <translation>已以只读方式打开</translation>
+    </message>
+    <message>
+        <source>Cannot open the database</source>
+        <translation>无法打开数据库</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorDialog</name>
+    <message>
+        <source>Copy details</source>
+        <translation>复制详细信息</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorReport</name>
+    <message>
+        <source>Something went wrong that Laoke did not expect: %1
+What was not finished was not saved. Copy the details for a support request; they are also in the log file.</source>
+        <translation>老客遇到了意外错误：%1
+未完成的操作没有保存。请复制详细信息用于求助；这些信息也记录在日志文件中。</translation>
+    </message>
+    <message>
+        <source>Unexpected error</source>
+        <translation>意外错误</translation>
+    </message>
+</context>
+<context>
+    <name>RepModeSection</name>
+    <message>
+        <source>Rep mode</source>
+        <translation>客服模式</translation>
+    </message>
+    <message>
+        <source>For a computer your reps use: phones and addresses are shown masked (138****1234), export and delete are switched off, and revealing one buyer&apos;s phone is logged. Only the owner&apos;s passphrase switches it on or off.</source>
+        <translation>适用于客服使用的电脑：手机号和地址以打码方式显示（138****1234），导出和删除被关闭，查看某位买家的完整手机号会被记录。只有店主口令才能开启或关闭。</translation>
+    </message>
+    <message>
+        <source>Now:</source>
+        <translation>当前：</translation>
+    </message>
+    <message>
+        <source>Set the owner&apos;s passphrase</source>
+        <translation>设置店主口令</translation>
+    </message>
+    <message>
+        <source>Owner&apos;s passphrase:</source>
+        <translation>店主口令：</translation>
+    </message>
+    <message>
+        <source>Type it again:</source>
+        <translation>再输入一次：</translation>
+    </message>
+    <message>
+        <source>the owner&apos;s passphrase</source>
+        <translation>店主口令</translation>
+    </message>
+    <message>
+        <source>Passphrase:</source>
+        <translation>口令：</translation>
+    </message>
+    <message>
+        <source>Rep mode is on</source>
+        <translation>客服模式已开启</translation>
+    </message>
+    <message>
+        <source>Rep mode is off</source>
+        <translation>客服模式已关闭</translation>
+    </message>
+    <message>
+        <source>Switch rep mode off</source>
+        <translation>关闭客服模式</translation>
+    </message>
+    <message>
+        <source>Switch rep mode on</source>
+        <translation>开启客服模式</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ; type the same one twice.</source>
+        <translation>两次输入的口令不一致，请输入相同的口令。</translation>
+    </message>
+    <message>
+        <source>The owner&apos;s passphrase needs at least 4 characters.</source>
+        <translation>店主口令至少需要 4 个字符。</translation>
+    </message>
+    <message>
+        <source>The owner&apos;s passphrase is set. Keep it safe: only it switches rep mode off.</source>
+        <translation>店主口令已设置。请妥善保管：只有它能关闭客服模式。</translation>
+    </message>
+    <message>
+        <source>The owner&apos;s passphrase is wrong.</source>
+        <translation>店主口令不正确。</translation>
+    </message>
+    <message>
+        <source>Rep mode is on: phones and addresses are masked, export and delete are off.</source>
+        <translation>客服模式已开启：手机号和地址已打码，导出和删除已关闭。</translation>
+    </message>
+    <message>
+        <source>Rep mode is off.</source>
+        <translation>客服模式已关闭。</translation>
+    </message>
+</context>
+<context>
+    <name>actions</name>
+    <message>
+        <source>&amp;Back up…</source>
+        <translation>备份(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;Restore a backup…</source>
+        <translation>从备份恢复(&amp;R)…</translation>
+    </message>
+</context>
+</TS>
