@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 
 from core import __version__
 from core.customer_cache import rescore_database_if_stale
-
 from core.demo import ensure_demo_database
 from core.paths import demo_db_path
 from gui.context import AppContext
