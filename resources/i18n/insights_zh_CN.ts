@@ -94,6 +94,10 @@
         <translation>月度同期群：首单后第 N 个月再次购买的比例</translation>
     </message>
     <message>
+        <source>Repurchase gap by product</source>
+        <translation>各商品复购间隔</translation>
+    </message>
+    <message>
         <source>Computing…</source>
         <translation>正在计算…</translation>
     </message>
@@ -116,6 +120,22 @@
     <message>
         <source>Repeat purchases</source>
         <translation>复购次数</translation>
+    </message>
+    <message>
+        <source>days: %1</source>
+        <translation>距今 %1 天</translation>
+    </message>
+    <message>
+        <source>orders: %1</source>
+        <translation>%1 单</translation>
+    </message>
+    <message>
+        <source>Buyers who bought it again</source>
+        <translation>复购买家数</translation>
+    </message>
+    <message>
+        <source>Median days between purchases</source>
+        <translation>复购间隔中位数（天）</translation>
     </message>
     <message>
         <source>%1 as of %2</source>
@@ -144,6 +164,10 @@
     <message>
         <source>First bought in %1, bought again %2 months later</source>
         <translation>%1 首次购买，%2 个月后再次购买</translation>
+    </message>
+    <message>
+        <source>Bought %1 again</source>
+        <translation>再次购买了 %1</translation>
     </message>
     <message>
         <source>Export chart</source>
