@@ -90,6 +90,15 @@ def bench_recompute(path: Path) -> None:
         report("full recompute, first run (all rows written)", timed(full, repeat=1)[0], 3.0)
         report("full recompute, nothing changed (no writes)", timed(full)[0], 3.0)
 
+        def next_day() -> None:
+            # Rolled back, so each repeat starts from the same state.
+            with database.engine.connect() as connection:
+                transaction = connection.begin()
+                refresh_derived(connection, [], as_of=AS_OF + timedelta(days=1))
+                transaction.rollback()
+
+        report("daily rescore from the cache (a day later)", timed(next_day)[0], 3.0)
+
         def one() -> None:
             with database.engine.begin() as connection:
                 refresh_derived(connection, [12345], as_of=AS_OF)

@@ -33,7 +33,7 @@ from core.rhythm import Gaps, group_medians, paid_gaps, repurchase_cycle_days
 
 MAX_MONTHS = 24
 COHORT_MONTHS = 12
-GAP_BINS = (0, 15, 30, 45, 60, 90, 120, 180, 270, 365, 100_000)
+GAP_BINS = (1, 15, 30, 45, 60, 90, 120, 180, 270, 365, 100_000)
 
 
 def month_index(days: np.ndarray | int) -> np.ndarray:
@@ -252,6 +252,17 @@ class Grid:
     columns: list[str]
     values: np.ndarray
     ids: dict[tuple[int, int], np.ndarray] = field(default_factory=dict)
+    # What a row or column stands for, as (lowest, highest), where a label alone would not say (RFM scores).
+    row_ranges: list[tuple[int, int] | None] = field(default_factory=list)
+    column_ranges: list[tuple[int, int] | None] = field(default_factory=list)
+
+
+def _score_ranges(scores: np.ndarray, values: np.ndarray, order: range) -> list[tuple[int, int] | None]:
+    ranges: list[tuple[int, int] | None] = []
+    for score in order:
+        members = values[scores == score]
+        ranges.append((int(members.min()), int(members.max())) if len(members) else None)
+    return ranges
 
 
 def rfm_grid(shot: Snapshot) -> Grid:
@@ -263,6 +274,11 @@ def rfm_grid(shot: Snapshot) -> Grid:
             members = shot.ids[(shot.r == r) & (shot.f == f)]
             grid.values[row, column] = len(members)
             grid.ids[(row, column)] = members
+    # Ties make some scores empty (most buyers order once): the ranges say what each score means here.
+    buyers = shot.r > 0
+    recency = day_number(shot.as_of) - shot.figures.last_paid_day
+    grid.row_ranges = _score_ranges(shot.r[buyers], recency[buyers], range(5, 0, -1))
+    grid.column_ranges = _score_ranges(shot.f[buyers], shot.figures.paid_orders[buyers], range(1, 6))
     return grid
 
 

@@ -92,7 +92,7 @@ class BarChartView(ChartPanel):
                 self.legend.addItem(item, name)
             bottom = bottom + heights
         axis = self.plot.getAxis("bottom")
-        step = max(1, -(-len(categories) // 8))  # at most eight labels, so months stay readable
+        step = 1 if len(categories) <= 12 else -(-len(categories) // 8)  # 24 month labels would overlap
         axis.setTicks([[(index, label) for index, label in enumerate(categories) if index % step == 0]])
         self.plot.setXRange(-0.6, max(len(categories) - 0.4, 0.6), padding=0)
         self.plot.setYRange(0, max(float(bottom.max()) if len(bottom) else 0, 1) * 1.08, padding=0)

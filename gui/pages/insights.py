@@ -193,11 +193,23 @@ class InsightsPage(QWidget):
                                     insights.new_returning_revenue.values, ["#3ebd93", "#2680c2"], "¥{:,.2f}")
         self.gap_chart.set_data(insights.gap_histogram.categories, [self.tr("Repeat purchases")],
                                 insights.gap_histogram.values, ["#7b61ff"])
-        self.rfm_view.set_data(insights.rfm_grid.rows, insights.rfm_grid.columns, insights.rfm_grid.values)
+        grid = insights.rfm_grid
+        self.rfm_view.set_data([self._score_label(label, span, self.tr("days: %1"))
+                                for label, span in zip(grid.rows, grid.row_ranges, strict=True)],
+                               [self._score_label(label, span, self.tr("orders: %1"))
+                                for label, span in zip(grid.columns, grid.column_ranges, strict=True)],
+                               grid.values)
         self.cohort_view.set_data(insights.cohorts.rows, insights.cohorts.columns, insights.cohorts.values, "{:.0%}")
         self.product_view.set_data(insights.product_gaps.rows,
                                    [self.tr("Buyers who bought it again"), self.tr("Median days between purchases")],
                                    insights.product_gaps.values, "{:,.0f}")
+
+    @staticmethod
+    def _score_label(label: str, span: tuple[int, int] | None, template: str) -> str:
+        if span is None:
+            return label
+        low, high = span
+        return label + "\n" + template.replace("%1", str(low) if low == high else f"{low}–{high}")
 
     def _color_stage_bars(self) -> None:
         # One bar per stage, each in its stage's colour: redraw as one series per stage on the diagonal.
