@@ -96,11 +96,7 @@
     </message>
     <message>
         <source>Repurchase gap by product</source>
-<<<<<<< HEAD
-        <translation type="unfinished"></translation>
-=======
         <translation>各商品复购间隔</translation>
->>>>>>> insights
     </message>
     <message>
         <source>Computing…</source>
@@ -127,14 +123,6 @@
         <translation>复购次数</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <source>Buyers who bought it again</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Median days between purchases</source>
-        <translation type="unfinished"></translation>
-=======
         <source>days: %1</source>
         <translation>距今 %1 天</translation>
     </message>
@@ -149,7 +137,6 @@
     <message>
         <source>Median days between purchases</source>
         <translation>复购间隔中位数（天）</translation>
->>>>>>> insights
     </message>
     <message>
         <source>%1 as of %2</source>
@@ -181,11 +168,7 @@
     </message>
     <message>
         <source>Bought %1 again</source>
-<<<<<<< HEAD
-        <translation type="unfinished"></translation>
-=======
         <translation>再次购买了 %1</translation>
->>>>>>> insights
     </message>
     <message>
         <source>Export chart</source>
