@@ -128,6 +128,9 @@ class CarePage(QWidget):
         self.panel.done_requested.connect(lambda channel, note: self.work("done", channel, note))
         self.panel.snooze_requested.connect(lambda until: self.work("snooze", until))
         self.panel.skip_requested.connect(lambda reason: self.work("skip", reason))
+        self.panel.customer_requested.connect(
+            lambda customer_id, name: context.show_customers_requested.emit(
+                [customer_id], self.tr("Care task for %1").replace("%1", name)))
         right_layout.addWidget(self.panel)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
