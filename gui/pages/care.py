@@ -123,7 +123,8 @@ class CarePage(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(COL_MESSAGE, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
-        right_layout.addWidget(self.table, 1)
+        agenda_split = QSplitter(Qt.Orientation.Vertical)
+        agenda_split.addWidget(self.table)
         self.panel = TaskPanel()
         self.panel.done_requested.connect(lambda channel, note: self.work("done", channel, note))
         self.panel.snooze_requested.connect(lambda until: self.work("snooze", until))
@@ -131,7 +132,10 @@ class CarePage(QWidget):
         self.panel.customer_requested.connect(
             lambda customer_id, name: context.show_customers_requested.emit(
                 [customer_id], self.tr("Care task for %1").replace("%1", name)))
-        right_layout.addWidget(self.panel)
+        agenda_split.addWidget(self.panel)
+        agenda_split.setStretchFactor(0, 1)
+        agenda_split.setChildrenCollapsible(False)
+        right_layout.addWidget(agenda_split, 1)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
         layout.addWidget(splitter, 1)
