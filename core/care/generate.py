@@ -209,8 +209,8 @@ def apply_frequency_cap(
         group.sort(key=lambda o: (-rules[o.rule_key].priority, o.due, o.dedupe_key))
         for occasion in group:
             task = existing.get(occasion.dedupe_key)
-            if task is not None and task.status == TaskStatus.DONE:
-                continue  # already counted among the fixed dates
+            if task is not None and task.status in (TaskStatus.DONE, TaskStatus.SKIPPED):
+                continue  # done ones are counted among the fixed dates; skipped ones sent nothing
             day = task.snoozed_until if task is not None and task.snoozed_until else occasion.due
             if fits_cap(taken, day, settings):
                 taken.append(day)
