@@ -78,7 +78,6 @@ def generate_tasks(
     context = Context(now or datetime.now().replace(microsecond=0), settings, holidays_path)
     rules = {rule.key: rule for rule in load_rules(session)}
     report = GenerationReport()
-    report.withdrawn += _withdraw_vanished_in_session(session)
 
     occasions: list[Occasion] = []
     enabled = [rule for rule in rules.values() if rule.enabled]
@@ -93,6 +92,8 @@ def generate_tasks(
     existing = _existing_tasks(session, span, [occasion.dedupe_key for occasion in occasions])
     fixed = _fixed_outreach_dates(session, span, settings, rules, existing)
     accepted, capped_out = apply_frequency_cap(occasions, fixed, existing, settings, rules)
+    # Everything above only reads: on SQLite the write lock is taken from here, for the shortest time.
+    report.withdrawn += _withdraw_vanished_in_session(session)
     _write_tasks(session, accepted, existing, rules, context, report, create_from or start)
     accepted_keys = {occasion.dedupe_key for occasion in accepted}
     capped_keys = {occasion.dedupe_key for occasion in capped_out}
