@@ -259,3 +259,15 @@ def test_another_day_shows_its_agenda_and_the_card_opens_the_customer(page, qtbo
     assert asked.args == [[page.model.task(0).customer_id], "Care task for 赵敏"]
     qtbot.mouseClick(page.today_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not page.loading and page.model.rowCount() == 4, timeout=10000)
+
+
+def test_bulk_done_marks_every_selected_task(page, qtbot, shop) -> None:
+    select_rows(page, 1, 2)
+    chosen = {page.model.task(1).id, page.model.task(2).id}
+    page.panel.channel.setCurrentIndex(page.panel.channel.findData("phone"))
+    qtbot.mouseClick(page.panel.done_button, Qt.MouseButton.LeftButton)
+    wait_reloaded(qtbot, page, "2 marked done")
+    done = {task.id: task.channel for task in tasks(shop) if task.status == "done"}
+    assert done == dict.fromkeys(chosen, "phone")
+    with shop.session() as session:
+        assert session.scalar(select(Note)) is None  # no note typed, nothing on the timeline
