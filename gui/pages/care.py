@@ -47,7 +47,6 @@ class CarePage(QWidget):
         self.cards: dict = {}
         self.loading = False
         self._load_again: bool | None = None  # a load asked for while one runs: None, or its `regenerate`
-        self.last_report = None
         self.notice = ""  # what the last action did, shown with the next counts
 
         layout = QVBoxLayout(self)
@@ -172,8 +171,6 @@ class CarePage(QWidget):
         if data.generated is not None:
             self.generated = data.generated if self.generated is None else (
                 min(self.generated[0], data.generated[0]), max(self.generated[1], data.generated[1]))
-        if data.report is not None:
-            self.last_report = data.report
         self.month.set_counts(data.counts)
         self.cards = data.cards
         self.panel.settings = data.settings
