@@ -16,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from core import __version__
-from core.birthdays import Birthday, birthdays_between
+from core.birthdays import Birthday, birthdays_between, next_birthday
 from core.care.generate import TaskStatus
 from core.care.rules import Channel, load_care_settings
 from core.care.tasks import TaskRow, list_tasks
@@ -50,7 +50,9 @@ def export_tasks_xlsx(session: Session, path: Path, start: date, end: date, *, t
 
 
 def export_calendar_ics(session: Session, path: Path, start: date, end: date, *, today: date | None = None) -> int:
-    """Write birthdays and open tasks from `start` to `end` to an .ics file. Returns the event count."""
+    """Write every birthday (at least a year of them) and the open tasks from `start` to `end` to an .ics file.
+
+    Returns the event count."""
     settings = load_care_settings(session)
     calendar = Calendar.new(prodid=f"-//Laoke//Care calendar {__version__}//ZH", name="老客关怀日历")
     events = _birthday_events(session, start, end)
@@ -95,15 +97,16 @@ def _birthday_events(session: Session, start: date, end: date) -> list[Event]:
             continue
         lunar = birthday.calendar == CalendarKind.LUNAR
         summary = f"🎂 {name or nickname or customer_id} 生日" + ("（农历）" if lunar else "")
-        dates = birthdays_between(birthday, start, end)
-        if not dates:
-            continue
         if lunar or (month, day) == (2, 29):
-            for when in dates:
+            # Each year's own date, for at least a year ahead whatever the span.
+            for when in birthdays_between(birthday, start, max(end, start + timedelta(days=365))):
                 events.append(Event.new(uid=f"birthday-{customer_id}-{when.year}@laoke", start=when,
                                         end=when + timedelta(days=1), summary=summary, stamp=stamp))
             continue
-        event = Event.new(uid=f"birthday-{customer_id}@laoke", start=dates[0], end=dates[0] + timedelta(days=1),
+        first = next_birthday(birthday, start)
+        if first is None:
+            continue
+        event = Event.new(uid=f"birthday-{customer_id}@laoke", start=first, end=first + timedelta(days=1),
                           summary=summary, stamp=stamp)
         event.add("rrule", {"freq": "yearly"})
         events.append(event)

@@ -78,7 +78,6 @@ def generate_tasks(
     context = Context(now or datetime.now().replace(microsecond=0), settings, holidays_path)
     rules = {rule.key: rule for rule in load_rules(session)}
     report = GenerationReport()
-    report.withdrawn += _withdraw_vanished_in_session(session)
 
     occasions: list[Occasion] = []
     enabled = [rule for rule in rules.values() if rule.enabled]
@@ -93,6 +92,8 @@ def generate_tasks(
     existing = _existing_tasks(session, span, [occasion.dedupe_key for occasion in occasions])
     fixed = _fixed_outreach_dates(session, span, settings, rules, existing)
     accepted, capped_out = apply_frequency_cap(occasions, fixed, existing, settings, rules)
+    # Everything above only reads: on SQLite the write lock is taken from here, for the shortest time.
+    report.withdrawn += _withdraw_vanished_in_session(session)
     _write_tasks(session, accepted, existing, rules, context, report, create_from or start)
     accepted_keys = {occasion.dedupe_key for occasion in accepted}
     capped_keys = {occasion.dedupe_key for occasion in capped_out}
@@ -209,8 +210,8 @@ def apply_frequency_cap(
         group.sort(key=lambda o: (-rules[o.rule_key].priority, o.due, o.dedupe_key))
         for occasion in group:
             task = existing.get(occasion.dedupe_key)
-            if task is not None and task.status == TaskStatus.DONE:
-                continue  # already counted among the fixed dates
+            if task is not None and task.status in (TaskStatus.DONE, TaskStatus.SKIPPED):
+                continue  # done ones are counted among the fixed dates; skipped ones sent nothing
             day = task.snoozed_until if task is not None and task.snoozed_until else occasion.due
             if fits_cap(taken, day, settings):
                 taken.append(day)

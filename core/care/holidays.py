@@ -19,7 +19,8 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
-import holidays as holidays_library
+# Imported by module path (not the lazy `holidays.China` registry) so PyInstaller bundles it.
+from holidays.countries.china import China as ChinaHolidays
 from lunardate import LunarDate
 
 from core.errors import LaokeError
@@ -63,7 +64,7 @@ def default_overrides_path() -> Path:
 @lru_cache(maxsize=64)
 def _library_festivals(year: int) -> dict[str, date]:
     found: dict[str, date] = {}
-    for day, name in holidays_library.China(years=year, language="en_US").items():
+    for day, name in ChinaHolidays(years=year, language="en_US").items():
         key = _LIBRARY_NAMES.get(name)
         if key is not None and (key not in found or day < found[key]):
             found[key] = day  # a festival's first day off is the festival itself

@@ -10,7 +10,7 @@ from typing import Any
 
 from core.care.cards import CustomerCard, load_cards, sample_customers
 from core.care.export import export_calendar_ics, export_tasks_xlsx
-from core.care.generate import GenerationReport, generate_tasks
+from core.care.generate import generate_tasks
 from core.care.rules import (
     CareSettings,
     Rule,
@@ -32,7 +32,6 @@ class CalendarData:
     counts: dict[date, dict[str, int]]
     agenda: list[TaskRow]
     cards: dict[int, CustomerCard]
-    report: GenerationReport | None
     generated: tuple[date, date] | None
     settings: CareSettings
 
@@ -46,17 +45,17 @@ def load_calendar(
     *, progress: ProgressCallback, cancel: CancelToken,
 ) -> CalendarData:
     """Generate (when asked) for the shown month and around today, then read counts and the day's agenda."""
-    report = span = None
+    span = None
     if regenerate:
         span = generation_span(first, last, today)
         with database.transaction() as session:
-            report = generate_tasks(session, *span, create_from=today, progress=progress, cancel=cancel)
+            generate_tasks(session, *span, create_from=today, progress=progress, cancel=cancel)
     with database.session() as session:
         counts = day_counts(session, first, last)
         agenda = agenda_for(session, day, today)
         cards = load_cards(session, {row.customer_id for row in agenda})
         settings = load_care_settings(session)
-    return CalendarData(counts, agenda, cards, report, span, settings)
+    return CalendarData(counts, agenda, cards, span, settings)
 
 
 def work_tasks(database: Database, action: str, task_ids: list[int], argument: Any, note: str = "",

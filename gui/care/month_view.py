@@ -24,7 +24,7 @@ class MonthView(QCalendarWidget):
         super().__init__(parent)
         self.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
         self.setGridVisible(True)
-        self.setMinimumSize(460, 340)
+        self.setMinimumSize(420, 320)
         self._counts: dict[date, dict[str, int]] = {}
 
     def set_counts(self, counts: dict[date, dict[str, int]]) -> None:

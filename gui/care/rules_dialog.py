@@ -70,7 +70,7 @@ class RulesDialog(QDialog):
         self.today = today or date.today()
         self.names = CareNames(self)
         self.setWindowTitle(self.tr("Care rules"))
-        self.resize(980, 680)
+        self.resize(1120, 680)
         self.rules: dict[str, Rule] = {}
         self.current: str | None = None
         self.data: jobs.RulesData | None = None
@@ -79,7 +79,7 @@ class RulesDialog(QDialog):
 
         layout = QHBoxLayout(self)
         self.rule_list = QListWidget()
-        self.rule_list.setFixedWidth(250)
+        self.rule_list.setFixedWidth(210)
         self.rule_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.rule_list.currentRowChanged.connect(self._rule_chosen)
         layout.addWidget(self.rule_list)
@@ -102,6 +102,7 @@ class RulesDialog(QDialog):
         self.params_box = QGroupBox(self.tr("Parameters"))
         self.params_form = QFormLayout(self.params_box)
         self.params_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.params_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         columns.addWidget(self.params_box, 3)
         filters = QGroupBox(self.tr("Applies to (empty: everyone)"))
         filters_form = QFormLayout(filters)
@@ -264,10 +265,14 @@ class RulesDialog(QDialog):
             editor.setValue(value)
             return editor
         if isinstance(value, dict):
-            return QLineEdit(mapping_text(value))
-        if isinstance(value, list):
-            return QLineEdit(", ".join(str(item) for item in value))
-        return QLineEdit(str(value))
+            text = mapping_text(value)
+        elif isinstance(value, list):
+            text = ", ".join(str(item) for item in value)
+        else:
+            text = str(value)
+        editor = QLineEdit(text)
+        editor.setCursorPosition(0)  # show the start of a long value
+        return editor
 
     def _value_of(self, name: str, editor: QWidget, old: Any) -> Any:
         if isinstance(editor, QComboBox):

@@ -35,6 +35,7 @@ class TaskPanel(QWidget):
     done_requested = Signal(str, str)  # channel, note
     snooze_requested = Signal(object)  # date
     skip_requested = Signal(str)  # reason
+    customer_requested = Signal(int, str)  # customer id, their name: show them in the customer book
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -50,10 +51,14 @@ class TaskPanel(QWidget):
         self.card = QLabel()
         self.card.setWordWrap(True)
         self.card.setTextFormat(Qt.TextFormat.PlainText)
-        self.card.setMinimumHeight(self.card.fontMetrics().lineSpacing() * 5)
+        self.card.setMinimumHeight(self.card.fontMetrics().lineSpacing() * 7)
         self.card.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         card_layout.addWidget(self.card)
-        layout.addWidget(card_box)
+        self.open_customer_button = QPushButton(self.tr("Show in the customer book"))
+        self.open_customer_button.clicked.connect(self._open_customer)
+        card_layout.addWidget(self.open_customer_button, alignment=Qt.AlignmentFlag.AlignRight)
+        top = QHBoxLayout()
+        top.addWidget(card_box, 2)
 
         message_box = QGroupBox(self.tr("Message"))
         message_layout = QVBoxLayout(message_box)
@@ -72,7 +77,8 @@ class TaskPanel(QWidget):
         self.window_hint.setStyleSheet("color: #c0392b;")
         self.window_hint.setVisible(False)
         message_layout.addWidget(self.window_hint)
-        layout.addWidget(message_box)
+        top.addWidget(message_box, 3)
+        layout.addLayout(top)
 
         actions = QGroupBox(self.tr("Work the task"))
         form = QFormLayout(actions)
@@ -112,9 +118,10 @@ class TaskPanel(QWidget):
     def show_tasks(self, tasks: list[TaskRow], cards: dict[int, CustomerCard], today: date) -> None:
         self.tasks = tasks
         has_tasks = bool(tasks)
-        for widget in (self.done_button, self.snooze_button, self.skip_button, self.copy_button):
+        for widget in (self.done_button, self.snooze_button, self.skip_button):
             widget.setEnabled(has_tasks)
         self.copy_button.setEnabled(len(tasks) == 1)
+        self.open_customer_button.setEnabled(len(tasks) == 1)
         tomorrow = today + timedelta(days=1)
         self.snooze_date.setMinimumDate(QDate(tomorrow.year, tomorrow.month, tomorrow.day))
         self.snooze_date.setDate(QDate(tomorrow.year, tomorrow.month, tomorrow.day))
@@ -173,6 +180,10 @@ class TaskPanel(QWidget):
         if card.last_item:
             lines.append(self.tr("Last bought: %1").replace("%1", card.last_item))
         return "\n".join(lines)
+
+    def _open_customer(self) -> None:
+        if len(self.tasks) == 1:
+            self.customer_requested.emit(self.tasks[0].customer_id, self.tasks[0].customer_name)
 
     def copy_message(self) -> None:
         if len(self.tasks) == 1:

@@ -47,7 +47,6 @@ class CarePage(QWidget):
         self.cards: dict = {}
         self.loading = False
         self._load_again: bool | None = None  # a load asked for while one runs: None, or its `regenerate`
-        self.last_report = None
         self.notice = ""  # what the last action did, shown with the next counts
 
         layout = QVBoxLayout(self)
@@ -123,12 +122,19 @@ class CarePage(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(COL_MESSAGE, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
-        right_layout.addWidget(self.table, 1)
+        agenda_split = QSplitter(Qt.Orientation.Vertical)
+        agenda_split.addWidget(self.table)
         self.panel = TaskPanel()
         self.panel.done_requested.connect(lambda channel, note: self.work("done", channel, note))
         self.panel.snooze_requested.connect(lambda until: self.work("snooze", until))
         self.panel.skip_requested.connect(lambda reason: self.work("skip", reason))
-        right_layout.addWidget(self.panel)
+        self.panel.customer_requested.connect(
+            lambda customer_id, name: context.show_customers_requested.emit(
+                [customer_id], self.tr("Care task for %1").replace("%1", name)))
+        agenda_split.addWidget(self.panel)
+        agenda_split.setStretchFactor(0, 1)
+        agenda_split.setChildrenCollapsible(False)
+        right_layout.addWidget(agenda_split, 1)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
         layout.addWidget(splitter, 1)
@@ -165,8 +171,6 @@ class CarePage(QWidget):
         if data.generated is not None:
             self.generated = data.generated if self.generated is None else (
                 min(self.generated[0], data.generated[0]), max(self.generated[1], data.generated[1]))
-        if data.report is not None:
-            self.last_report = data.report
         self.month.set_counts(data.counts)
         self.cards = data.cards
         self.panel.settings = data.settings

@@ -315,6 +315,10 @@
         <translation>取消</translation>
     </message>
     <message>
+        <source>Care task for %1</source>
+        <translation>%1 的关怀任务</translation>
+    </message>
+    <message>
         <source>Generating care tasks…</source>
         <translation>正在生成关怀任务…</translation>
     </message>
@@ -521,6 +525,10 @@
     <message>
         <source>Customer</source>
         <translation>客户</translation>
+    </message>
+    <message>
+        <source>Show in the customer book</source>
+        <translation>在客户簿中查看</translation>
     </message>
     <message>
         <source>Message</source>

@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 
 from core.care.generate import WITHDRAWN_CAP, WITHDRAWN_DNC, WITHDRAWN_GONE, generate_tasks
 from core.care.rules import CareSettings, save_care_settings
-from core.care.tasks import mark_done
+from core.care.tasks import mark_done, skip
 from core.models import CareTask, CustomerTag, Tag
 from core.refresh import refresh_derived
 from tests.care.conftest import ALL_RULES, NOW, TODAY, only_rules, set_rule
@@ -225,3 +225,16 @@ def test_refresh_derived_withdraws_what_plainly_vanished_for_the_touched_custome
     assert status[(payer.id, "member_day")] == ("open", None)
     assert status[(quitter.id, "member_day")] == ("withdrawn", WITHDRAWN_DNC)
     assert status[(untouched.id, "member_day")] == ("open", None)  # not touched: the next generation withdraws it
+
+
+def test_a_skipped_task_does_not_use_up_the_cap(session, add_customer) -> None:
+    only_rules(session, "birthday", "member_day", days_ahead=0, stages=[])
+    set_rule(session, "birthday", priority=80)
+    set_rule(session, "member_day", priority=30, day_of_month=8)
+    buyer = add_customer(birthday_calendar="solar", birth_month=12, birth_day=10)
+    generate_tasks(session, date(2026, 12, 1), date(2026, 12, 31), now=NOW)
+    birthday = next(task for task in task_rows(session) if task.rule_key == "birthday")
+    skip(session, [birthday.id], "客户在住院")
+    generate_tasks(session, date(2026, 12, 1), date(2026, 12, 31), now=NOW)
+    assert open_keys(session) == {f"member_day:{buyer.id}:2026-12"}
+    assert birthday.status == "skipped"

@@ -117,3 +117,12 @@ def test_cli_generates_idempotently_lists_and_exports(database, tmp_path, capsys
     assert main([*argv[:3], "--from", "2026-12-31", "--to", "2026-12-01"]) == 1
     assert "before" in capsys.readouterr().err
 
+
+
+def test_ics_of_a_short_span_still_carries_every_birthday_a_year_ahead(session, december, tmp_path) -> None:
+    path = tmp_path / "january.ics"
+    export_calendar_ics(session, path, date(2027, 1, 1), date(2027, 1, 31), today=TODAY)
+    events = list(Calendar.from_ical(path.read_bytes()).walk("VEVENT"))
+    starts = {str(event["SUMMARY"]): event.decoded("DTSTART") for event in events}
+    assert starts["🎂 王芳 生日"] == date(2027, 12, 20)
+    assert starts["🎂 李强 生日（农历）"] == date(2027, 11, 28)

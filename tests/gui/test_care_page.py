@@ -245,3 +245,29 @@ def test_switching_a_rule_off_in_the_editor_withdraws_its_tasks(page, qtbot, sho
         assert session.get(CareRule, "repurchase").params["product_gaps"] == {"龙井": 60}
     qtbot.waitUntil(lambda: page.model.rowCount() == 3 and not page.loading, timeout=10000)
     assert "陈静" not in {page.model.task(row).customer_name for row in range(page.model.rowCount())}
+
+
+def test_another_day_shows_its_agenda_and_the_card_opens_the_customer(page, qtbot) -> None:
+    page.month.setSelectedDate(to_qdate(YESTERDAY))
+    qtbot.waitUntil(lambda: not page.loading and page.agenda_title.text() == f"Agenda for {YESTERDAY}",
+                    timeout=10000)
+    qtbot.waitUntil(lambda: [page.model.task(row).customer_name for row in range(page.model.rowCount())]
+                    == ["赵敏"], timeout=10000)
+    select_rows(page, 0)
+    with qtbot.waitSignal(page.context.show_customers_requested) as asked:
+        qtbot.mouseClick(page.panel.open_customer_button, Qt.MouseButton.LeftButton)
+    assert asked.args == [[page.model.task(0).customer_id], "Care task for 赵敏"]
+    qtbot.mouseClick(page.today_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not page.loading and page.model.rowCount() == 4, timeout=10000)
+
+
+def test_bulk_done_marks_every_selected_task(page, qtbot, shop) -> None:
+    select_rows(page, 1, 2)
+    chosen = {page.model.task(1).id, page.model.task(2).id}
+    page.panel.channel.setCurrentIndex(page.panel.channel.findData("phone"))
+    qtbot.mouseClick(page.panel.done_button, Qt.MouseButton.LeftButton)
+    wait_reloaded(qtbot, page, "2 marked done")
+    done = {task.id: task.channel for task in tasks(shop) if task.status == "done"}
+    assert done == dict.fromkeys(chosen, "phone")
+    with shop.session() as session:
+        assert session.scalar(select(Note)) is None  # no note typed, nothing on the timeline
