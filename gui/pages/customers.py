@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QSettings, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from core.customers.export import EXPORT_COLUMNS, export_customers
 from core.customers.listing import CustomerFilter
 from core.customers.profile import set_do_not_contact, set_vip
+from core.customers.search import MATCH_LIMIT
 from core.customers.segments import save_segment
 from core.customers.tags import add_tags, remove_tags
 from gui.context import AppContext
@@ -46,6 +47,7 @@ from gui.worker import run_in_background
 
 SEARCH_DELAY_MS = 60  # a keystroke or two: typing fast sends one query, not one per letter
 HEADER_KEY = "customers/header"
+MIN_THREADS = 4
 HIDDEN_BY_DEFAULT = ("nickname", "overdue", "phone")
 
 
@@ -56,6 +58,9 @@ class CustomersPage(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
+        # Reading a million ids takes a thread for a second or two; keystroke searches must not queue behind it.
+        pool = QThreadPool.globalInstance()
+        pool.setMaxThreadCount(max(pool.maxThreadCount(), MIN_THREADS))
         self.detail_windows: list[QWidget] = []
         self.only_ids: list[int] | None = None
         layout = QVBoxLayout(self)
@@ -288,10 +293,12 @@ class CustomersPage(QWidget):
             return
         self.stack.setCurrentWidget(self.book)
         if shown == everyone:
-            self.count_label.setText(self.tr("%1 customers").replace("%1", f"{shown:,}"))
+            text = self.tr("%1 customers").replace("%1", f"{shown:,}")
         else:
-            self.count_label.setText(
-                self.tr("%1 of %2 customers").replace("%1", f"{shown:,}").replace("%2", f"{everyone:,}"))
+            text = self.tr("%1 of %2 customers").replace("%1", f"{shown:,}").replace("%2", f"{everyone:,}")
+        if self.search.text().strip() and shown >= MATCH_LIMIT:
+            text += " — " + self.tr("only the first matches are shown: type more to narrow the search")
+        self.count_label.setText(text)
         self._selection_changed()
 
     def _rows_reset(self) -> None:

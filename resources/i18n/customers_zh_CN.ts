@@ -556,6 +556,10 @@
         <translation>%1 / 共 %2 位客户</translation>
     </message>
     <message>
+        <source>only the first matches are shown: type more to narrow the search</source>
+        <translation>只显示了前面的匹配结果：多输入几个字可缩小范围</translation>
+    </message>
+    <message>
         <source>%1 selected</source>
         <translation>已选 %1 位</translation>
     </message>
