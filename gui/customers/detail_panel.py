@@ -287,7 +287,8 @@ class CustomerDetailPanel(QWidget):
         vip = " ★" if detail.is_vip else ""
         self.heading.setText(f"{detail.display_name}{vip}")
         self.dnc_banner.setVisible(detail.do_not_contact)
-        self.dnc_banner.setText(self.tr("Do not contact: %1").replace("%1", detail.dnc_reason or ""))
+        self.dnc_banner.setText(self.tr("Do not contact since %2: %1").replace("%1", detail.dnc_reason or "")
+                                .replace("%2", _when(detail.dnc_since)[:10] or "—"))
         for key, edit in self.fields.items():
             edit.setText(detail.profile.get(key) or "")
             edit.setReadOnly(masked and key in PHONE_FIELDS + ("address",))

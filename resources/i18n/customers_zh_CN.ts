@@ -255,8 +255,8 @@
         <translation>金额</translation>
     </message>
     <message>
-        <source>Do not contact: %1</source>
-        <translation>勿扰：%1</translation>
+        <source>Do not contact since %2: %1</source>
+        <translation>自 %2 起勿扰：%1</translation>
     </message>
     <message>
         <source>(none)</source>
