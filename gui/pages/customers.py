@@ -372,7 +372,8 @@ class CustomersPage(QWidget):
         progress.setMinimumDuration(300)
         task = run_in_background(
             write_with_progress, self.context.database, export_customers, Path(path),
-            ids=selected or self.model.ids(), columns=columns, headers=headers,
+            # Without a selection, the whole list as filtered (its ids may still be arriving).
+            ids=selected or None, customer_filter=self.model.query.customer_filter, columns=columns, headers=headers,
             on_success=lambda count: self.count_label.setText(
                 self.tr("Exported %1 customers to %2").replace("%1", str(count)).replace("%2", path)),
             on_failure=self._warn,
