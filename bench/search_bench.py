@@ -12,7 +12,6 @@ the open customer page costs, not the build.
 from __future__ import annotations
 
 import argparse
-import functools
 import os
 import random
 import resource
@@ -57,16 +56,6 @@ def fake_customer(rng: random.Random, customer_id: int, today: datetime) -> tupl
     return customer, order
 
 
-@functools.lru_cache(maxsize=400_000)
-def name_keys(name: str) -> frozenset[str]:
-    return frozenset(search_keys(name, None, (), None))
-
-
-@functools.lru_cache(maxsize=400_000)
-def nickname_keys(nickname: str) -> frozenset[str]:
-    return frozenset(search_keys(None, nickname, (), None))
-
-
 def build(path: Path, customers: int, seed: int = 1) -> None:
     """Create the schema with the product's migrations, then bulk-insert customers, orders and search keys."""
     open_database(path).dispose()
@@ -85,7 +74,7 @@ def build(path: Path, customers: int, seed: int = 1) -> None:
             customer, order = fake_customer(rng, customer_id, today)
             customer_rows.append(customer)
             order_rows.append(order)
-            keys = name_keys(customer[3]) | nickname_keys(customer[2]) | search_keys(None, None, [customer[4]], None)
+            keys = search_keys(customer[3], customer[2], [customer[4]], None)
             key_rows.extend((key, customer_id) for key in keys)
         connection.executemany(
             "INSERT INTO customers (id, platform, nickname, name, phone, phone_last4, province, city, source,"
