@@ -35,13 +35,14 @@ from core.customers.profile import set_do_not_contact, set_vip
 from core.customers.search import MATCH_LIMIT
 from core.customers.segments import save_segment
 from core.customers.tags import add_tags, remove_tags
+from core.privacy import rep_mode_enabled
 from gui.context import AppContext
 from gui.customers.delegates import HighlightDelegate, TagChipsDelegate
 from gui.customers.detail_panel import CustomerDetailPanel
 from gui.customers.filters_panel import FiltersPanel
 from gui.customers.segments_bar import SegmentsBar
 from gui.customers.table_model import COLUMNS, CustomerTableModel, ListQuery
-from gui.customers.tasks import write, write_with_progress
+from gui.customers.tasks import read, write, write_with_progress
 from gui.widgets import EmptyState, PageHeader
 from gui.worker import run_in_background
 
@@ -265,6 +266,12 @@ class CustomersPage(QWidget):
         self.model.forget_total()
         self.model.load()
         self.segments.reload()
+        run_in_background(read, self.context.database, rep_mode_enabled, on_success=self._show_rep_mode)
+
+    def _show_rep_mode(self, rep_mode: bool) -> None:
+        """Export is the owner's: in rep mode the button says so instead of failing when pressed."""
+        self.export_button.setEnabled(not rep_mode)
+        self.export_button.setToolTip(self.tr("Switched off in rep mode. Ask the shop owner.") if rep_mode else "")
 
     def show_only(self, customer_ids: list[int], label: str) -> None:
         """Show exactly these customers (asked for by another page, e.g. a chart's bar)."""

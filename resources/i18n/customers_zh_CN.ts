@@ -544,6 +544,10 @@
         <translation>导出到 Excel…</translation>
     </message>
     <message>
+        <source>Switched off in rep mode. Ask the shop owner.</source>
+        <translation>客服模式下已关闭，请联系店主。</translation>
+    </message>
+    <message>
         <source>%1 (%2 customers)</source>
         <translation>%1（%2 位客户）</translation>
     </message>

@@ -218,6 +218,7 @@ def test_rep_mode_masks_phones_and_logs_a_reveal(qtbot, qsettings_isolated, data
     assert page.model.cached_row(page.table.currentIndex().row()).phone == "138****1234"
     assert page.detail.fields["phone"].text() == "138****1234" and page.detail.fields["phone"].isReadOnly()
     assert page.detail.reveal_button.isVisible()
+    qtbot.waitUntil(lambda: not page.export_button.isEnabled(), timeout=5000)
     qtbot.mouseClick(page.detail.reveal_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.detail.fields["phone"].text() == "13812341234", timeout=5000)
     with database.session() as session:
