@@ -164,7 +164,7 @@ class Customer(Base):
     median_gap_days: Mapped[float | None] = mapped_column(Float)
     overdue: Mapped[float | None] = mapped_column(Float)
     # Set when this record was merged into another; merged customers are hidden but kept for undo.
-    merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("customers.id", ondelete="SET NULL"))
+    merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("customers.id", ondelete="SET NULL"), index=True)
 
     orders: Mapped[list[Order]] = relationship(back_populates="customer", passive_deletes=True)
     aliases: Mapped[list[CustomerAlias]] = relationship(

@@ -1,7 +1,8 @@
 """Search-as-you-type: one box that finds a buyer by nickname, name, phone, order number, WeChat id, tag or pinyin.
 
 Every source is an indexed prefix range (see `search_keys`), so a keystroke costs milliseconds at a million
-buyers. A very broad query (one letter) is capped at MATCH_LIMIT matches: the user keeps typing.
+buyers. A very broad query (one letter, a common fragment) is capped at MATCH_LIMIT matches per source: sorting 10,000
+matches for the list's first screen took ~60-85 ms at 1M buyers, 2,000 took ~17 ms; the user keeps typing.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from sqlalchemy.orm import Session
 from core.customers.search_keys import KEY_LENGTH, normalise
 from core.models import Customer, CustomerSearchKey, CustomerTag, Order, Tag
 
-MATCH_LIMIT = 10_000
+MATCH_LIMIT = 2_000
 ORDER_NUMBER_MIN_LENGTH = 5
 # Above every character a key can hold, so `key < prefix + TOP` bounds a prefix range on a plain index.
 TOP = "\U0010ffff"

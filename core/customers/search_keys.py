@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
 from pypinyin import Style, lazy_pinyin
 from sqlalchemy import Connection, delete, insert, select
@@ -64,22 +65,31 @@ def name_pinyin_variants(name: str) -> list[list[str]]:
     return variants
 
 
+@lru_cache(maxsize=200_000)
+def _name_keys(name: str) -> frozenset[str]:
+    # Names and nicknames repeat a lot across a big book; pinyin is the costly part of a refresh.
+    keys = set(_suffixes(name))
+    if _HAN.search(name):
+        for syllables in name_pinyin_variants(name):
+            keys.update(_syllable_runs(syllables))
+    return frozenset(keys)
+
+
+@lru_cache(maxsize=200_000)
+def _nickname_keys(nickname: str) -> frozenset[str]:
+    keys = set(_suffixes(nickname))
+    if _HAN.search(nickname):
+        syllables = [s for s in lazy_pinyin(nickname, errors="ignore") if s]
+        keys.add("".join(syllables)[:KEY_LENGTH])
+        keys.add("".join(s[0] for s in syllables)[:KEY_LENGTH])
+    return frozenset(keys)
+
+
 def search_keys(
     name: str | None, nickname: str | None, phones: Iterable[str | None], wechat_id: str | None
 ) -> set[str]:
     """Every key one buyer is found by."""
-    keys: set[str] = set()
-    for text in (normalise(name), normalise(nickname)):
-        keys.update(_suffixes(text))
-    clean_name = normalise(name)
-    if _HAN.search(clean_name):
-        for syllables in name_pinyin_variants(clean_name):
-            keys.update(_syllable_runs(syllables))
-    clean_nickname = normalise(nickname)
-    if _HAN.search(clean_nickname):
-        syllables = [s for s in lazy_pinyin(clean_nickname, errors="ignore") if s]
-        keys.add("".join(syllables)[:KEY_LENGTH])
-        keys.add("".join(s[0] for s in syllables)[:KEY_LENGTH])
+    keys = set(_name_keys(normalise(name))) | _nickname_keys(normalise(nickname))
     for phone in phones:
         digits = re.sub(r"\D", "", phone or "")
         if digits:

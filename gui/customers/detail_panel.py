@@ -213,35 +213,30 @@ class CustomerDetailPanel(QWidget):
     def _notes_tab(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
-        layout.addWidget(QLabel(self.tr("VIP notes")))
-        self.vip_notes = QListWidget()
-        self.vip_notes.setWordWrap(True)
-        layout.addWidget(self.vip_notes, 1)
+        self.vip_notes, self.add_vip_note_button = self._note_list(layout, self.tr("VIP notes"),
+                                                                   self.tr("Add VIP note…"), NoteKind.VIP)
+        self.notes, self.add_note_button = self._note_list(layout, self.tr("Notes"), self.tr("Add note…"),
+                                                           NoteKind.GENERAL)
+        return page
+
+    def _note_list(self, layout: QVBoxLayout, title: str, add_label: str,
+                   kind: NoteKind) -> tuple[QListWidget, QPushButton]:
+        """A timeline of notes of one kind with Add, Edit and Delete under it."""
+        layout.addWidget(QLabel(title))
+        notes = QListWidget()
+        notes.setWordWrap(True)
+        layout.addWidget(notes, 1)
         buttons = QHBoxLayout()
-        self.add_vip_note_button = QPushButton(self.tr("Add VIP note…"))
-        self.add_vip_note_button.clicked.connect(lambda: self._add_note(NoteKind.VIP))
-        self.edit_note_button = QPushButton(self.tr("Edit…"))
-        self.edit_note_button.clicked.connect(lambda: self._edit_note(self.vip_notes))
-        self.delete_vip_note_button = QPushButton(self.tr("Delete"))
-        self.delete_vip_note_button.clicked.connect(lambda: self._delete_note(self.vip_notes))
-        for button in (self.add_vip_note_button, self.edit_note_button, self.delete_vip_note_button):
+        add_button = QPushButton(add_label)
+        add_button.clicked.connect(lambda: self._add_note(kind))
+        edit_button = QPushButton(self.tr("Edit…"))
+        edit_button.clicked.connect(lambda: self._edit_note(notes))
+        delete_button = QPushButton(self.tr("Delete"))
+        delete_button.clicked.connect(lambda: self._delete_note(notes))
+        for button in (add_button, edit_button, delete_button):
             buttons.addWidget(button)
         layout.addLayout(buttons)
-        layout.addWidget(QLabel(self.tr("Notes")))
-        self.notes = QListWidget()
-        self.notes.setWordWrap(True)
-        layout.addWidget(self.notes, 1)
-        note_buttons = QHBoxLayout()
-        add_note_button = QPushButton(self.tr("Add note…"))
-        add_note_button.clicked.connect(lambda: self._add_note(NoteKind.GENERAL))
-        edit_button = QPushButton(self.tr("Edit…"))
-        edit_button.clicked.connect(lambda: self._edit_note(self.notes))
-        delete_button = QPushButton(self.tr("Delete"))
-        delete_button.clicked.connect(lambda: self._delete_note(self.notes))
-        for button in (add_note_button, edit_button, delete_button):
-            note_buttons.addWidget(button)
-        layout.addLayout(note_buttons)
-        return page
+        return notes, add_button
 
     def _orders_tab(self) -> QWidget:
         page = QWidget()
@@ -287,7 +282,8 @@ class CustomerDetailPanel(QWidget):
         vip = " ★" if detail.is_vip else ""
         self.heading.setText(f"{detail.display_name}{vip}")
         self.dnc_banner.setVisible(detail.do_not_contact)
-        self.dnc_banner.setText(self.tr("Do not contact: %1").replace("%1", detail.dnc_reason or ""))
+        self.dnc_banner.setText(self.tr("Do not contact since %2: %1").replace("%1", detail.dnc_reason or "")
+                                .replace("%2", _when(detail.dnc_since)[:10] or "—"))
         for key, edit in self.fields.items():
             edit.setText(detail.profile.get(key) or "")
             edit.setReadOnly(masked and key in PHONE_FIELDS + ("address",))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QSettings, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -32,20 +32,23 @@ from PySide6.QtWidgets import (
 from core.customers.export import EXPORT_COLUMNS, export_customers
 from core.customers.listing import CustomerFilter
 from core.customers.profile import set_do_not_contact, set_vip
+from core.customers.search import MATCH_LIMIT
 from core.customers.segments import save_segment
 from core.customers.tags import add_tags, remove_tags
+from core.privacy import rep_mode_enabled
 from gui.context import AppContext
 from gui.customers.delegates import HighlightDelegate, TagChipsDelegate
 from gui.customers.detail_panel import CustomerDetailPanel
 from gui.customers.filters_panel import FiltersPanel
 from gui.customers.segments_bar import SegmentsBar
 from gui.customers.table_model import COLUMNS, CustomerTableModel, ListQuery
-from gui.customers.tasks import write, write_with_progress
+from gui.customers.tasks import read, write, write_with_progress
 from gui.widgets import EmptyState, PageHeader
 from gui.worker import run_in_background
 
 SEARCH_DELAY_MS = 60  # a keystroke or two: typing fast sends one query, not one per letter
 HEADER_KEY = "customers/header"
+MIN_THREADS = 4
 HIDDEN_BY_DEFAULT = ("nickname", "overdue", "phone")
 
 
@@ -56,6 +59,9 @@ class CustomersPage(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
+        # Reading a million ids takes a thread for a second or two; keystroke searches must not queue behind it.
+        pool = QThreadPool.globalInstance()
+        pool.setMaxThreadCount(max(pool.maxThreadCount(), MIN_THREADS))
         self.detail_windows: list[QWidget] = []
         self.only_ids: list[int] | None = None
         layout = QVBoxLayout(self)
@@ -260,6 +266,12 @@ class CustomersPage(QWidget):
         self.model.forget_total()
         self.model.load()
         self.segments.reload()
+        run_in_background(read, self.context.database, rep_mode_enabled, on_success=self._show_rep_mode)
+
+    def _show_rep_mode(self, rep_mode: bool) -> None:
+        """Export is the owner's: in rep mode the button says so instead of failing when pressed."""
+        self.export_button.setEnabled(not rep_mode)
+        self.export_button.setToolTip(self.tr("Switched off in rep mode. Ask the shop owner.") if rep_mode else "")
 
     def show_only(self, customer_ids: list[int], label: str) -> None:
         """Show exactly these customers (asked for by another page, e.g. a chart's bar)."""
@@ -288,10 +300,12 @@ class CustomersPage(QWidget):
             return
         self.stack.setCurrentWidget(self.book)
         if shown == everyone:
-            self.count_label.setText(self.tr("%1 customers").replace("%1", f"{shown:,}"))
+            text = self.tr("%1 customers").replace("%1", f"{shown:,}")
         else:
-            self.count_label.setText(
-                self.tr("%1 of %2 customers").replace("%1", f"{shown:,}").replace("%2", f"{everyone:,}"))
+            text = self.tr("%1 of %2 customers").replace("%1", f"{shown:,}").replace("%2", f"{everyone:,}")
+        if self.search.text().strip() and shown >= MATCH_LIMIT:
+            text += " — " + self.tr("only the first matches are shown: type more to narrow the search")
+        self.count_label.setText(text)
         self._selection_changed()
 
     def _rows_reset(self) -> None:
@@ -365,7 +379,8 @@ class CustomersPage(QWidget):
         progress.setMinimumDuration(300)
         task = run_in_background(
             write_with_progress, self.context.database, export_customers, Path(path),
-            ids=selected or self.model.ids(), columns=columns, headers=headers,
+            # Without a selection, the whole list as filtered (its ids may still be arriving).
+            ids=selected or None, customer_filter=self.model.query.customer_filter, columns=columns, headers=headers,
             on_success=lambda count: self.count_label.setText(
                 self.tr("Exported %1 customers to %2").replace("%1", str(count)).replace("%2", path)),
             on_failure=self._warn,

@@ -255,8 +255,8 @@
         <translation>金额</translation>
     </message>
     <message>
-        <source>Do not contact: %1</source>
-        <translation>勿扰：%1</translation>
+        <source>Do not contact since %2: %1</source>
+        <translation>自 %2 起勿扰：%1</translation>
     </message>
     <message>
         <source>(none)</source>
@@ -544,6 +544,10 @@
         <translation>导出到 Excel…</translation>
     </message>
     <message>
+        <source>Switched off in rep mode. Ask the shop owner.</source>
+        <translation>客服模式下已关闭，请联系店主。</translation>
+    </message>
+    <message>
         <source>%1 (%2 customers)</source>
         <translation>%1（%2 位客户）</translation>
     </message>
@@ -554,6 +558,10 @@
     <message>
         <source>%1 of %2 customers</source>
         <translation>%1 / 共 %2 位客户</translation>
+    </message>
+    <message>
+        <source>only the first matches are shown: type more to narrow the search</source>
+        <translation>只显示了前面的匹配结果：多输入几个字可缩小范围</translation>
     </message>
     <message>
         <source>%1 selected</source>

@@ -52,3 +52,27 @@ def test_edits_and_tags_are_found_at_once(database, book) -> None:  # type: igno
         assert search_customer_ids(session, "ww") == [book["李四"]]
         assert search_customer_ids(session, "李四") == []
         assert search_customer_ids(session, "评书迷") == [book["单田芳"]]
+
+
+def test_upgrading_an_older_book_fills_the_search_keys(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import sqlite3
+
+    from core.db import make_engine, open_database
+    from core.migrate import upgrade_connection
+
+    path = tmp_path / "old.db"
+    engine = make_engine(path, foreign_keys=False)
+    with engine.begin() as connection:
+        upgrade_connection(connection, "0001")
+    engine.dispose()
+    with sqlite3.connect(path) as connection:
+        connection.execute("INSERT INTO customers (id, name, phone, source, is_vip, do_not_contact, birth_is_leap_month,"
+                           " created_at, updated_at, order_count, paid_orders, total_spent, stage) VALUES (7, '曾小红',"
+                           " '13900005678', 'manual', 0, 0, 0, '2025-01-01', '2025-01-01', 0, 0, 0, 'prospect')")
+    database = open_database(path)
+    try:
+        with database.session() as session:
+            assert search_customer_ids(session, "zxh") == [7]
+            assert search_customer_ids(session, "13900005678") == [7]
+    finally:
+        database.dispose()

@@ -218,6 +218,7 @@ def test_rep_mode_masks_phones_and_logs_a_reveal(qtbot, qsettings_isolated, data
     assert page.model.cached_row(page.table.currentIndex().row()).phone == "138****1234"
     assert page.detail.fields["phone"].text() == "138****1234" and page.detail.fields["phone"].isReadOnly()
     assert page.detail.reveal_button.isVisible()
+    qtbot.waitUntil(lambda: not page.export_button.isEnabled(), timeout=5000)
     qtbot.mouseClick(page.detail.reveal_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.detail.fields["phone"].text() == "13812341234", timeout=5000)
     with database.session() as session:
@@ -233,3 +234,34 @@ def test_double_click_opens_the_customer_in_its_own_window(qtbot, page) -> None:
     qtbot.waitUntil(lambda: window.detail is not None, timeout=5000)
     assert window.isWindow() and window.heading.text().startswith(window.detail.display_name)
     window.close()
+
+
+def test_editing_and_deleting_a_vip_note(qtbot, page, database, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    select_customer(qtbot, page, "张晓明")
+    texts = iter([("first", True), ("second thoughts", True)])
+    monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *args, **kwargs: next(texts))
+    qtbot.mouseClick(page.detail.add_vip_note_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.detail.vip_notes.count() == 1, timeout=5000)
+    page.detail.vip_notes.setCurrentRow(0)
+    page.detail._edit_note(page.detail.vip_notes)
+    qtbot.waitUntil(lambda: page.detail.vip_notes.count() == 1
+                    and "second thoughts" in page.detail.vip_notes.item(0).text(), timeout=5000)
+    page.detail.vip_notes.setCurrentRow(0)
+    page.detail._delete_note(page.detail.vip_notes)
+    qtbot.waitUntil(lambda: page.detail.vip_notes.count() == 0, timeout=5000)
+    with database.session() as session:
+        assert session.scalars(select(Note)).all() == []
+
+
+def test_export_without_a_selection_takes_the_filtered_list(qtbot, page, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    target = tmp_path / "hangzhou.xlsx"
+    page.filters.city.setText("杭州市")
+    page.filters.city.editingFinished.emit()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 2, timeout=5000)
+    page.table.clearSelection()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(target), ""))
+    qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(target.exists, timeout=10000)
+    wait_for_background_tasks()
+    names = sorted(row[0] for row in load_workbook(target).active.iter_rows(min_row=2, values_only=True))
+    assert names == ["张晓明", "李四"]
