@@ -162,16 +162,23 @@ class InsightsPage(QWidget):
             self.task.cancel()
         self.status.setText(self.tr("Computing…"))
         self.apply_button.setEnabled(False)
-        self.task = run_in_background(function, source, *self.date_range(), on_success=self._show,
-                                      on_failure=self._failed)
+        task = run_in_background(function, source, *self.date_range(),
+                                 on_success=lambda result: self._finished(task, result),
+                                 on_failure=lambda message, _details: self._finished(task, None, message))
+        self.task = task
 
-    def _failed(self, message: str, _details: str) -> None:
+    def _finished(self, task, result: tuple[ShopData, Insights] | None, message: str = "") -> None:  # type: ignore[no-untyped-def]
+        # A reload may start while an older one still runs: only the latest one's figures are shown.
+        if task is not self.task:
+            return
         self.task = None
         self.apply_button.setEnabled(True)
-        self.status.setText(message)
+        if result is None:
+            self.status.setText(message)
+        else:
+            self._show(result)
 
     def _show(self, result: tuple[ShopData, Insights]) -> None:
-        self.task = None
         self.apply_button.setEnabled(True)
         self.data, insights = result
         self.insights = insights

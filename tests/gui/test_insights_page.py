@@ -109,3 +109,14 @@ def test_hovering_a_bar_shows_its_value(page, qtbot) -> None:  # type: ignore[no
     qtbot.mouseMove(chart.plot.viewport(), QPoint(point.x(), point.y()))
     expected = f"{chart.categories[row]} — Lost: {int(page.insights.stages_by_month.values[row, series]):,}"
     qtbot.waitUntil(lambda: chart.plot.toolTip() == expected, timeout=3000)
+
+
+def test_only_the_latest_reload_is_shown(page, qtbot) -> None:  # type: ignore[no-untyped-def]
+    today = QDate.currentDate()
+    page.end_edit.setDate(today.addMonths(-3))
+    page.apply_range()
+    page.end_edit.setDate(today.addMonths(-1))
+    page.apply_range()
+    qtbot.waitUntil(lambda: page.task is None, timeout=20000)
+    wait_for_background_tasks()
+    assert page.insights.end == today.addMonths(-1).toPython()
