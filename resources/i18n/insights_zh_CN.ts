@@ -252,12 +252,12 @@
         <translation> 笔已付款订单</translation>
     </message>
     <message>
-        <source>Active: last paid order within</source>
-        <translation>活跃：最近一次付款订单在以内</translation>
+        <source>Active (new, repeat, loyal): last paid order within</source>
+        <translation>活跃（新客户、老客户、忠实粉丝）：最近一次付款在</translation>
     </message>
     <message>
-        <source>Dormant until, then lost after</source>
-        <translation>超过此天数未购买即为流失</translation>
+        <source>Lost: no paid order for more than</source>
+        <translation>流失：超过以下天数没有付款订单</translation>
     </message>
     <message>
         <source>Repeat buyer from</source>
@@ -266,6 +266,10 @@
     <message>
         <source>Loyal fan from</source>
         <translation>忠实粉丝起点</translation>
+    </message>
+    <message>
+        <source>In between, a buyer is dormant. Saving recomputes every customer's stage.</source>
+        <translation>介于两者之间的为睡眠客户。保存后将重新计算所有客户的阶段。</translation>
     </message>
     <message>
         <source>Save and recompute stages</source>
