@@ -159,12 +159,27 @@ def repeat_rate(figures: CustomerFigures) -> float | None:
 
 @dataclass
 class BarChart:
-    """Bars by category (and, stacked, by series); ids[(category, series)] are the customers behind a bar."""
+    """Bars by category (and, stacked, by series), and the customers behind each bar."""
 
     categories: list[str]
     series: list[str]
     values: np.ndarray  # categories x series
     ids: dict[tuple[int, int], np.ndarray] = field(default_factory=dict)
+
+    def customers(self, category: int, series: int) -> np.ndarray:
+        return self.ids.get((category, series), np.zeros(0, dtype=np.int64))
+
+
+@dataclass
+class StagesByMonth(BarChart):
+    """Stages at each month's end. A month's stage codes for everyone are kept instead of id lists (24 lists
+    covering 300,000 customers each would hold 58 MB); a bar's customers are picked out when asked for."""
+
+    customer_ids: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    codes: list[np.ndarray] = field(default_factory=list)
+
+    def customers(self, category: int, series: int) -> np.ndarray:
+        return self.customer_ids[self.codes[category] == series]
 
 
 def stage_distribution(shot: Snapshot) -> BarChart:
@@ -184,14 +199,14 @@ def stages_by_month(facts: OrderFacts, ids: np.ndarray, known: np.ndarray, start
     months = month_range(start, end)
     end_day = day_number(end)
     values = np.zeros((len(months), len(STAGES)), dtype=np.int64)
-    chart = BarChart([month_label(month) for month in months], [str(stage) for stage in STAGES], values)
+    chart = StagesByMonth([month_label(month) for month in months], [str(stage) for stage in STAGES], values,
+                          customer_ids=ids)
     clock = StageClock(facts, ids, known, thresholds)
     for row, month in enumerate(months):
         codes = clock.stages(min(month_end_day(month), end_day))
-        for code in range(len(STAGES)):
-            members = ids[codes == code]
-            values[row, code] = len(members)
-            chart.ids[(row, code)] = members
+        known_codes = codes[codes != NONE]
+        values[row] = np.bincount(known_codes, minlength=len(STAGES))[: len(STAGES)]
+        chart.codes.append(codes)
     return chart
 
 
@@ -252,6 +267,10 @@ class Grid:
     columns: list[str]
     values: np.ndarray
     ids: dict[tuple[int, int], np.ndarray] = field(default_factory=dict)
+
+    def customers(self, row: int, column: int) -> np.ndarray:
+        return self.ids.get((row, column), np.zeros(0, dtype=np.int64))
+
     # What a row or column stands for, as (lowest, highest), where a label alone would not say (RFM scores).
     row_ranges: list[tuple[int, int] | None] = field(default_factory=list)
     column_ranges: list[tuple[int, int] | None] = field(default_factory=list)
@@ -367,7 +386,7 @@ class Insights:
     repeat_rate: float | None
     repurchase_cycle_days: float | None
     stage_distribution: BarChart
-    stages_by_month: BarChart
+    stages_by_month: StagesByMonth
     new_returning_buyers: BarChart
     new_returning_revenue: BarChart
     gap_histogram: BarChart

@@ -235,44 +235,44 @@ class InsightsPage(QWidget):
     def _stage_clicked(self, category: int, _series: int) -> None:
         assert self.insights is not None
         chart = self.insights.stage_distribution
-        self._show_customers(chart.ids[(category, 0)], self.tr("%1 as of %2").replace(
+        self._show_customers(chart.customers(category, 0), self.tr("%1 as of %2").replace(
             "%1", self.stage_names[chart.categories[category]]).replace("%2", self.insights.end.isoformat()))
 
     def _month_clicked(self, row: int, series: int) -> None:
         assert self.insights is not None
         chart = self.insights.stages_by_month
-        self._show_customers(chart.ids[(row, series)], self.tr("%1 at the end of %2").replace(
+        self._show_customers(chart.customers(row, series), self.tr("%1 at the end of %2").replace(
             "%1", self.stage_names[chart.series[series]]).replace("%2", chart.categories[row]))
 
     def _buyers_clicked(self, row: int, series: int) -> None:
         assert self.insights is not None
         chart = self.insights.new_returning_buyers
         text = self.tr("New buyers in %1") if series == 0 else self.tr("Returning buyers in %1")
-        self._show_customers(chart.ids[(row, series)], text.replace("%1", chart.categories[row]))
+        self._show_customers(chart.customers(row, series), text.replace("%1", chart.categories[row]))
 
     def _gap_clicked(self, row: int, _series: int) -> None:
         assert self.insights is not None
         chart = self.insights.gap_histogram
-        self._show_customers(chart.ids[(row, 0)], self.tr("Bought again %1 days after an order").replace(
+        self._show_customers(chart.customers(row, 0), self.tr("Bought again %1 days after an order").replace(
             "%1", chart.categories[row]))
 
     def _rfm_clicked(self, row: int, column: int) -> None:
         assert self.insights is not None
         grid = self.insights.rfm_grid
-        self._show_customers(grid.ids.get((row, column), []), self.tr("RFM %1 × %2").replace(
+        self._show_customers(grid.customers(row, column), self.tr("RFM %1 × %2").replace(
             "%1", grid.rows[row]).replace("%2", grid.columns[column]))
 
     def _cohort_clicked(self, row: int, column: int) -> None:
         assert self.insights is not None
         grid = self.insights.cohorts
-        if (row, column) in grid.ids:
-            self._show_customers(grid.ids[(row, column)], self.tr("First bought in %1, bought again %2 months later")
+        if (row, column) in grid.ids:  # months still to come have no cell
+            self._show_customers(grid.customers(row, column), self.tr("First bought in %1, bought again %2 months later")
                                  .replace("%1", grid.rows[row]).replace("%2", str(column)))
 
     def _product_clicked(self, row: int, column: int) -> None:
         assert self.insights is not None
         grid = self.insights.product_gaps
-        self._show_customers(grid.ids[(row, column)], self.tr("Bought %1 again").replace("%1", grid.rows[row]))
+        self._show_customers(grid.customers(row, column), self.tr("Bought %1 again").replace("%1", grid.rows[row]))
 
     # --- export -------------------------------------------------------------------------------------------
     def export_chart(self, chart: ChartPanel) -> None:

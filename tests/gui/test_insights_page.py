@@ -120,3 +120,11 @@ def test_only_the_latest_reload_is_shown(page, qtbot) -> None:  # type: ignore[n
     qtbot.waitUntil(lambda: page.task is None, timeout=20000)
     wait_for_background_tasks()
     assert page.insights.end == today.addMonths(-1).toPython()
+
+
+def test_clicking_this_months_loyal_segment_shows_todays_loyal_fans(page, qtbot, database) -> None:  # type: ignore[no-untyped-def]
+    chart = page.month_chart
+    row, series = len(chart.categories) - 1, page.insights.stages_by_month.series.index("loyal")
+    with qtbot.waitSignal(page.context.show_customers_requested) as blocker:
+        click_bar(qtbot, chart, row, series)
+    assert sorted(blocker.args[0]) == customers_in(database, "loyal")

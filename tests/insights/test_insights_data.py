@@ -82,7 +82,7 @@ def test_figures_match_a_hand_computation(database, shop) -> None:  # type: igno
     assert np.isnan(cohorts.values[january, 6])  # July has not come yet
     # The months chart recomputes stages as of each month's end: at the end of January, di was still new.
     by_month = insights.stages_by_month
-    assert by_month.ids[(0, by_month.series.index("new"))].tolist() == sorted([shop["ann"], shop["di"]])
+    assert by_month.customers(0, by_month.series.index("new")).tolist() == sorted([shop["ann"], shop["di"]])
 
 
 def test_stats_json_reports_stages_and_health(capsys, database, db_path, shop) -> None:  # type: ignore[no-untyped-def]
