@@ -128,3 +128,14 @@ def test_clicking_this_months_loyal_segment_shows_todays_loyal_fans(page, qtbot,
     with qtbot.waitSignal(page.context.show_customers_requested) as blocker:
         click_bar(qtbot, chart, row, series)
     assert sorted(blocker.args[0]) == customers_in(database, "loyal")
+
+
+def test_an_empty_shop_shows_empty_figures(qtbot, database) -> None:  # type: ignore[no-untyped-def]
+    page = InsightsPage(AppContext(database))
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: page.insights is not None, timeout=20000)
+    assert page.insights.seeds[0].customers == 0 and page.insights.repeat_rate is None
+    assert page.rfm_view.model.values.sum() == 0
+    assert "–" in page.health.text()
+    wait_for_background_tasks()
