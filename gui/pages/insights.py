@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QDateEdit,
     QFileDialog,
     QGridLayout,
@@ -84,12 +85,21 @@ class InsightsPage(QWidget):
     def _build_range_bar(self) -> QHBoxLayout:
         bar = QHBoxLayout()
         today = QDate.currentDate()
-        self.start_edit = QDateEdit(today.addMonths(-DEFAULT_MONTHS + 1).addDays(1 - today.day()))
+        self.start_edit = QDateEdit(self.months_back(DEFAULT_MONTHS))
         self.end_edit = QDateEdit(today)
         for edit in (self.start_edit, self.end_edit):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
             edit.setMaximumDate(today)
+        self.presets = QComboBox()
+        for months, text in ((DEFAULT_MONTHS, self.tr("Last 24 months")), (12, self.tr("Last 12 months")),
+                             (6, self.tr("Last 6 months")), (3, self.tr("Last 3 months"))):
+            self.presets.addItem(text, months)
+        self.presets.addItem(self.tr("Custom range"), None)
+        self.presets.activated.connect(self._preset_chosen)
+        for edit in (self.start_edit, self.end_edit):
+            edit.dateChanged.connect(self._dates_edited)
+        bar.addWidget(self.presets)
         bar.addWidget(QLabel(self.tr("From")))
         bar.addWidget(self.start_edit)
         bar.addWidget(QLabel(self.tr("to")))
@@ -141,6 +151,26 @@ class InsightsPage(QWidget):
         self.rfm_view.cell_clicked.connect(self._rfm_clicked)
         self.cohort_view.cell_clicked.connect(self._cohort_clicked)
         self.product_view.cell_clicked.connect(self._product_clicked)
+
+    @staticmethod
+    def months_back(months: int) -> QDate:
+        """The first day of the month `months - 1` months ago: a range of `months` whole months to today."""
+        today = QDate.currentDate()
+        first = today.addDays(1 - today.day())
+        return first.addMonths(1 - months)
+
+    def _preset_chosen(self) -> None:
+        months = self.presets.currentData()
+        if months is None:
+            return
+        for edit, day in ((self.start_edit, self.months_back(months)), (self.end_edit, QDate.currentDate())):
+            edit.blockSignals(True)  # not a hand edit: the preset stays chosen
+            edit.setDate(day)
+            edit.blockSignals(False)
+        self.apply_range()
+
+    def _dates_edited(self) -> None:
+        self.presets.setCurrentIndex(self.presets.findData(None))
 
     # --- loading ------------------------------------------------------------------------------------------
     def date_range(self) -> tuple[date, date]:

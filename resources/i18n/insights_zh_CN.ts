@@ -50,6 +50,26 @@
         <translation>客户生命周期、RFM 分析和店铺的复购健康度。</translation>
     </message>
     <message>
+        <source>Last 24 months</source>
+        <translation>最近 24 个月</translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation>最近 12 个月</translation>
+    </message>
+    <message>
+        <source>Last 6 months</source>
+        <translation>最近 6 个月</translation>
+    </message>
+    <message>
+        <source>Last 3 months</source>
+        <translation>最近 3 个月</translation>
+    </message>
+    <message>
+        <source>Custom range</source>
+        <translation>自定义范围</translation>
+    </message>
+    <message>
         <source>From</source>
         <translation>从</translation>
     </message>

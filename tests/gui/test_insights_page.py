@@ -139,3 +139,12 @@ def test_an_empty_shop_shows_empty_figures(qtbot, database) -> None:  # type: ig
     assert page.rfm_view.model.values.sum() == 0
     assert "–" in page.health.text()
     wait_for_background_tasks()
+
+
+def test_a_preset_range_applies_at_once(page, qtbot) -> None:  # type: ignore[no-untyped-def]
+    page.presets.setCurrentIndex(page.presets.findData(6))
+    page.presets.activated.emit(page.presets.currentIndex())
+    qtbot.waitUntil(lambda: len(page.insights.stages_by_month.categories) == 6, timeout=20000)
+    assert page.insights.start.day == 1 and page.insights.end == date.today()
+    page.end_edit.setDate(QDate.currentDate().addDays(-3))
+    assert page.presets.currentData() is None
