@@ -28,7 +28,7 @@ from core.order_facts import (
     load_order_facts,
     seconds_column,
 )
-from core.rfm import rfm_scores
+from core.rfm import SEGMENTS, rfm_scores, rfm_segments
 from core.rhythm import Gaps, group_medians, paid_gaps, repurchase_cycle_days
 
 MAX_MONTHS = 24
@@ -58,6 +58,7 @@ class Snapshot:
     stage: np.ndarray  # codes into STAGES; customers not yet known as of that day are NONE
     r: np.ndarray  # 0 for non-buyers
     f: np.ndarray
+    m: np.ndarray
 
     @property
     def ids(self) -> np.ndarray:
@@ -112,14 +113,13 @@ def snapshot(facts: OrderFacts, ids: np.ndarray, known: np.ndarray, as_of: date,
     day = day_number(as_of)
     figures = figures_from_facts(facts, ids)
     stage = StageClock(facts, ids, known, thresholds).stages(day)
-    r = np.zeros(len(ids), dtype=np.int8)
-    f = np.zeros(len(ids), dtype=np.int8)
+    r, f, m = (np.zeros(len(ids), dtype=np.int8) for _ in range(3))
     buyers = figures.paid_orders > 0
     if buyers.any():
-        r[buyers], f[buyers], _m = rfm_scores(
+        r[buyers], f[buyers], m[buyers] = rfm_scores(
             day - figures.last_paid_day[buyers], figures.paid_orders[buyers], figures.paid_cents[buyers]
         )
-    return Snapshot(as_of, figures, stage, r, f)
+    return Snapshot(as_of, figures, stage, r, f, m)
 
 
 @dataclass(frozen=True)
@@ -186,6 +186,19 @@ def stage_distribution(shot: Snapshot) -> BarChart:
     counts = np.array([[int((shot.stage == code).sum())] for code in range(len(STAGES))])
     ids = {(code, 0): shot.ids[shot.stage == code] for code in range(len(STAGES))}
     return BarChart([str(stage) for stage in STAGES], ["customers"], counts, ids)
+
+
+def segment_distribution(shot: Snapshot) -> BarChart:
+    """Buyers in each named RFM segment as of the snapshot's day."""
+    buyers = shot.r > 0
+    names = rfm_segments(shot.r[buyers], shot.f[buyers], shot.m[buyers])
+    owners = shot.ids[buyers]
+    chart = BarChart(list(SEGMENTS), ["customers"], np.zeros((len(SEGMENTS), 1), dtype=np.int64))
+    for row, segment in enumerate(SEGMENTS):
+        members = owners[names == segment]
+        chart.values[row, 0] = len(members)
+        chart.ids[(row, 0)] = members
+    return chart
 
 
 def month_range(start: date, end: date, limit: int = MAX_MONTHS) -> list[int]:
@@ -386,6 +399,7 @@ class Insights:
     repeat_rate: float | None
     repurchase_cycle_days: float | None
     stage_distribution: BarChart
+    segment_distribution: BarChart
     stages_by_month: StagesByMonth
     new_returning_buyers: BarChart
     new_returning_revenue: BarChart
@@ -423,6 +437,7 @@ def build_insights(data: ShopData, start: date, end: date) -> Insights:
         repeat_rate=repeat_rate(shot.figures),
         repurchase_cycle_days=repurchase_cycle_days(facts),
         stage_distribution=stage_distribution(shot),
+        segment_distribution=segment_distribution(shot),
         stages_by_month=stages_by_month(facts, data.ids, data.known, start, end, data.thresholds),
         new_returning_buyers=buyers,
         new_returning_revenue=revenue,

@@ -19,16 +19,6 @@ SEGMENTS = (
     "hibernating",
     "lost",
 )
-SEGMENT_LABELS = {
-    "champions": "Champions",
-    "loyal": "Loyal",
-    "promising": "Promising",
-    "cant_lose": "Can't lose",
-    "at_risk": "At risk",
-    "needs_attention": "Needs attention",
-    "hibernating": "Hibernating",
-    "lost": "Lost",
-}
 
 
 def quintile_scores(values: np.ndarray, higher_is_better: bool = True) -> np.ndarray:

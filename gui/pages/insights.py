@@ -31,6 +31,7 @@ from core.insights import Insights, ShopData, build_insights, load_shop_data
 from core.spreadsheet import Sheet, write_xlsx
 from gui.context import AppContext
 from gui.insights.charts import BarChartView, ChartPanel, HeatTableView
+from gui.insights.labels import segment_label, stage_labels
 from gui.insights.seeds_model import SeedsModel
 from gui.widgets import PageHeader
 from gui.worker import run_in_background
@@ -57,16 +58,7 @@ class InsightsPage(QWidget):
         self.data: ShopData | None = None
         self.insights: Insights | None = None
         self.task = None
-        self.stage_names = {
-            "all": self.tr("All customers"),
-            "prospect": self.tr("Prospects"),
-            "interested": self.tr("Interested"),
-            "new": self.tr("New"),
-            "repeat": self.tr("Repeat"),
-            "loyal": self.tr("Loyal fans"),
-            "dormant": self.tr("Dormant"),
-            "lost": self.tr("Lost"),
-        }
+        self.stage_names = {"all": self.tr("All customers"), **stage_labels()}
         outer = QVBoxLayout(self)
         outer.addWidget(PageHeader(self.tr("Insights"), self.tr("Lifecycle stages, RFM and the shop's repeat-customer health.")))
         outer.addLayout(self._build_range_bar())
@@ -133,11 +125,13 @@ class InsightsPage(QWidget):
         self.buyers_chart = BarChartView(self.tr("New and returning buyers per month"))
         self.revenue_chart = BarChartView(self.tr("Revenue from new and returning buyers (¥)"))
         self.gap_chart = BarChartView(self.tr("Days between a buyer's orders"))
+        self.segment_chart = BarChartView(self.tr("Buyers by RFM segment"))
         self.rfm_view = HeatTableView(self.tr("RFM grid: recency (R) × frequency (F), customers"))
         self.cohort_view = HeatTableView(self.tr("Monthly cohorts: share buying again, months after the first order"))
         self.product_view = HeatTableView(self.tr("Repurchase gap by product"), shaded=False)
         self.charts: list[ChartPanel] = [self.stage_chart, self.month_chart, self.buyers_chart, self.revenue_chart,
-                                         self.gap_chart, self.rfm_view, self.product_view, self.cohort_view]
+                                         self.gap_chart, self.rfm_view, self.segment_chart, self.product_view,
+                                         self.cohort_view]
         for position, chart in enumerate(self.charts):
             grid.addWidget(chart, position // 2, position % 2)
         self.content_layout.addLayout(grid)
@@ -149,6 +143,7 @@ class InsightsPage(QWidget):
         self.revenue_chart.bar_clicked.connect(self._buyers_clicked)
         self.gap_chart.bar_clicked.connect(self._gap_clicked)
         self.rfm_view.cell_clicked.connect(self._rfm_clicked)
+        self.segment_chart.bar_clicked.connect(self._segment_clicked)
         self.cohort_view.cell_clicked.connect(self._cohort_clicked)
         self.product_view.cell_clicked.connect(self._product_clicked)
 
@@ -230,6 +225,9 @@ class InsightsPage(QWidget):
                                     insights.new_returning_revenue.values, ["#3ebd93", "#2680c2"], "¥{:,.2f}")
         self.gap_chart.set_data(insights.gap_histogram.categories, [self.tr("Repeat purchases")],
                                 insights.gap_histogram.values, ["#7b61ff"])
+        segments = insights.segment_distribution
+        self.segment_chart.set_data([segment_label(key) for key in segments.categories], [self.tr("Customers")],
+                                    segments.values, ["#2680c2"])
         grid = insights.rfm_grid
         self.rfm_view.set_data([self._score_label(label, span, self.tr("days: %1"))
                                 for label, span in zip(grid.rows, grid.row_ranges, strict=True)],
@@ -285,6 +283,12 @@ class InsightsPage(QWidget):
         chart = self.insights.gap_histogram
         self._show_customers(chart.customers(row, 0), self.tr("Bought again %1 days after an order").replace(
             "%1", chart.categories[row]))
+
+    def _segment_clicked(self, row: int, _series: int) -> None:
+        assert self.insights is not None
+        chart = self.insights.segment_distribution
+        self._show_customers(chart.customers(row, 0), self.tr("RFM segment: %1").replace(
+            "%1", segment_label(chart.categories[row])))
 
     def _rfm_clicked(self, row: int, column: int) -> None:
         assert self.insights is not None

@@ -14,32 +14,8 @@
         <translation>全部客户</translation>
     </message>
     <message>
-        <source>Prospects</source>
-        <translation>潜水客户</translation>
-    </message>
-    <message>
-        <source>Interested</source>
-        <translation>兴趣客户</translation>
-    </message>
-    <message>
         <source>New</source>
         <translation>新客户</translation>
-    </message>
-    <message>
-        <source>Repeat</source>
-        <translation>老客户</translation>
-    </message>
-    <message>
-        <source>Loyal fans</source>
-        <translation>忠实粉丝</translation>
-    </message>
-    <message>
-        <source>Dormant</source>
-        <translation>睡眠客户</translation>
-    </message>
-    <message>
-        <source>Lost</source>
-        <translation>流失客户</translation>
     </message>
     <message>
         <source>Insights</source>
@@ -104,6 +80,10 @@
     <message>
         <source>Days between a buyer's orders</source>
         <translation>两次购买间隔天数</translation>
+    </message>
+    <message>
+        <source>Buyers by RFM segment</source>
+        <translation>各 RFM 分群的买家数</translation>
     </message>
     <message>
         <source>RFM grid: recency (R) × frequency (F), customers</source>
@@ -178,6 +158,10 @@
         <translation>间隔 %1 天再次购买</translation>
     </message>
     <message>
+        <source>RFM segment: %1</source>
+        <translation>RFM 分群：%1</translation>
+    </message>
+    <message>
         <source>RFM %1 × %2</source>
         <translation>RFM %1 × %2</translation>
     </message>
@@ -232,6 +216,65 @@
     <message>
         <source>Repurchase cycle (days)</source>
         <translation>复购周期（天）</translation>
+    </message>
+</context>
+<context>
+    <name>Lifecycle</name>
+    <message>
+        <source>Prospects</source>
+        <translation>潜水客户</translation>
+    </message>
+    <message>
+        <source>Interested</source>
+        <translation>兴趣客户</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新客户</translation>
+    </message>
+    <message>
+        <source>Repeat</source>
+        <translation>老客户</translation>
+    </message>
+    <message>
+        <source>Loyal fans</source>
+        <translation>忠实粉丝</translation>
+    </message>
+    <message>
+        <source>Dormant</source>
+        <translation>睡眠客户</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>流失客户</translation>
+    </message>
+    <message>
+        <source>Champions</source>
+        <translation>冠军客户</translation>
+    </message>
+    <message>
+        <source>Loyal</source>
+        <translation>忠诚客户</translation>
+    </message>
+    <message>
+        <source>Promising</source>
+        <translation>潜力客户</translation>
+    </message>
+    <message>
+        <source>Can't lose</source>
+        <translation>不可流失客户</translation>
+    </message>
+    <message>
+        <source>At risk</source>
+        <translation>流失风险客户</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation>需关注客户</translation>
+    </message>
+    <message>
+        <source>Hibernating</source>
+        <translation>沉睡客户</translation>
     </message>
 </context>
 <context>

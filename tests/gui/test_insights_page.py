@@ -148,3 +148,13 @@ def test_a_preset_range_applies_at_once(page, qtbot) -> None:  # type: ignore[no
     assert page.insights.start.day == 1 and page.insights.end == date.today()
     page.end_edit.setDate(QDate.currentDate().addDays(-3))
     assert page.presets.currentData() is None
+
+
+def test_clicking_a_segment_bar_shows_its_buyers(page, qtbot, database) -> None:  # type: ignore[no-untyped-def]
+    champions = page.insights.segment_distribution.categories.index("champions")
+    assert page.segment_chart.categories[champions] == "Champions"
+    with qtbot.waitSignal(page.context.show_customers_requested) as blocker:
+        click_bar(qtbot, page.segment_chart, champions, 0)
+    with database.session() as session:
+        expected = sorted(session.scalars(select(Customer.id).where(Customer.rfm_segment == "champions")))
+    assert sorted(blocker.args[0]) == expected and expected
