@@ -132,8 +132,10 @@ class InsightsPage(QWidget):
         self.charts: list[ChartPanel] = [self.stage_chart, self.month_chart, self.buyers_chart, self.revenue_chart,
                                          self.gap_chart, self.rfm_view, self.segment_chart, self.product_view,
                                          self.cohort_view]
-        for position, chart in enumerate(self.charts):
-            grid.addWidget(chart, position // 2, position % 2)
+        # Two per row; the segment chart gets a whole row so its eight names fit under the bars.
+        places = [(0, 0, 1), (0, 1, 1), (1, 0, 1), (1, 1, 1), (2, 0, 1), (2, 1, 1), (3, 0, 2), (4, 0, 1), (4, 1, 1)]
+        for chart, (row, column, span) in zip(self.charts, places, strict=True):
+            grid.addWidget(chart, row, column, 1, span)
         self.content_layout.addLayout(grid)
         for chart in self.charts:
             chart.export_requested.connect(lambda chart=chart: self.export_chart(chart))
