@@ -216,8 +216,8 @@ class InsightsPage(QWidget):
         self.health.setText(self.tr("Repeat rate: %1 of buyers bought twice or more · Repurchase cycle: %2 days "
                                     "from the first to the second order (median)").replace("%1", rate).replace("%2", cycle))
         names = [self.stage_names[key] for key in insights.stage_distribution.categories]
-        self.stage_chart.set_data(names, [self.tr("Customers")], insights.stage_distribution.values)
-        self._color_stage_bars()
+        self.stage_chart.set_data(names, [self.tr("Customers")], insights.stage_distribution.values, STAGE_COLORS,
+                                  color_each_bar=True)
         self.month_chart.set_data(insights.stages_by_month.categories, names, insights.stages_by_month.values,
                                   STAGE_COLORS)
         kinds = [self.tr("New"), self.tr("Returning")]
@@ -247,16 +247,6 @@ class InsightsPage(QWidget):
             return label
         low, high = span
         return label + "\n" + template.replace("%1", str(low) if low == high else f"{low}–{high}")
-
-    def _color_stage_bars(self) -> None:
-        # One bar per stage, each in its stage's colour: redraw as one series per stage on the diagonal.
-        chart = self.stage_chart
-        values = chart.values[:, 0]
-        import numpy as np
-
-        diagonal = np.diag(values)
-        chart.set_data(chart.categories, chart.categories, diagonal, STAGE_COLORS)
-        chart.legend.clear()
 
     # --- click-through ------------------------------------------------------------------------------------
     def _show_customers(self, ids, label: str) -> None:  # type: ignore[no-untyped-def]
