@@ -129,7 +129,7 @@ class SeedRow:
     key: str
     customers: int
     share: float  # of all customers known
-    aov: Decimal  # average order value (客单价) of their paid orders
+    aov: Decimal | None  # average order value (客单价) of their paid orders; None without any
     revenue_share: float
 
 
@@ -145,7 +145,7 @@ def seeds_table(shot: Snapshot) -> list[SeedRow]:
             key=key,
             customers=int(members.sum()),
             share=round(int(members.sum()) / total, 4) if total else 0.0,
-            aov=(Decimal(cents) / 100 / orders).quantize(Decimal("0.01")) if orders else Decimal("0.00"),
+            aov=(Decimal(cents) / 100 / orders).quantize(Decimal("0.01")) if orders else None,
             revenue_share=round(cents / revenue, 4) if revenue else 0.0,
         ))
     return rows

@@ -54,7 +54,7 @@ def test_figures_match_a_hand_computation(database, shop) -> None:  # type: igno
     # Revenue 400 + 400 + 60 + 40 + 200 = 1100 over 9 paid orders.
     assert seeds["all"].aov == Decimal("122.22")
     assert seeds["repeat"].aov == Decimal("200.00") and seeds["repeat"].revenue_share == round(400 / 1100, 4)
-    assert seeds["prospect"].share == round(1 / 7, 4)
+    assert seeds["prospect"].share == round(1 / 7, 4) and seeds["prospect"].aov is None
     # Buyers: ann, bo, cy, di, ed; twice or more: ann, bo.
     assert insights.repeat_rate == 0.4
     # First-to-second gaps: ann 59 days (Jan 10 -> Mar 10), bo 60 days -> median 59.5.
