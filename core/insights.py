@@ -28,7 +28,7 @@ from core.order_facts import (
     load_order_facts,
     seconds_column,
 )
-from core.rfm import SEGMENTS, rfm_scores, rfm_segments
+from core.rfm import SEGMENTS, rfm_segments, score_customers
 from core.rhythm import Gaps, group_medians, paid_gaps, repurchase_cycle_days
 
 MAX_MONTHS = 24
@@ -113,12 +113,7 @@ def snapshot(facts: OrderFacts, ids: np.ndarray, known: np.ndarray, as_of: date,
     day = day_number(as_of)
     figures = figures_from_facts(facts, ids)
     stage = StageClock(facts, ids, known, thresholds).stages(day)
-    r, f, m = (np.zeros(len(ids), dtype=np.int8) for _ in range(3))
-    buyers = figures.paid_orders > 0
-    if buyers.any():
-        r[buyers], f[buyers], m[buyers] = rfm_scores(
-            day - figures.last_paid_day[buyers], figures.paid_orders[buyers], figures.paid_cents[buyers]
-        )
+    r, f, m = score_customers(figures.paid_orders, figures.paid_cents, figures.last_paid_day, day)
     return Snapshot(as_of, figures, stage, r, f, m)
 
 
