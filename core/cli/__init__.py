@@ -19,6 +19,7 @@ from core.errors import LaokeError
 COMMANDS = (
     "core.cli.demo_cmd",
     "core.cli.stats_cmd",
+    "core.cli.stages_cmd",
 )
 
 

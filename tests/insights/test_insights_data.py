@@ -145,3 +145,16 @@ def test_rfm_grid_says_what_each_score_stands_for(database, shop) -> None:  # ty
     # Recency (days): ann 10, cy 29, bo 89, di 211, ed 486 -> R5 .. R1.
     assert grid.row_ranges == [(10, 10), (29, 29), (89, 89), (211, 211), (486, 486)]
     assert grid.values.sum() == 5
+
+
+def test_stages_command_recomputes_and_rebuilds_history(capsys, database, db_path, shop) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy import func, select
+
+    from core.models import StageChange
+
+    assert main(["stages", "--json", "--db", str(db_path), "--as-of", END.isoformat(), "--rebuild-history"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["stages"] == {"dormant": 1, "interested": 1, "lost": 1, "loyal": 1, "new": 1, "prospect": 1,
+                                "repeat": 1}
+    with database.session() as session:
+        assert session.scalar(select(func.count()).select_from(StageChange)) == result["history_changes"] > 7
