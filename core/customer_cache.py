@@ -31,7 +31,7 @@ from core.order_facts import (
     seconds_column,
 )
 from core.progress import CancelToken, ProgressCallback, no_progress
-from core.rfm import SEGMENTS, rfm_scores, rfm_segments
+from core.rfm import SEGMENTS, rfm_segments, score_customers
 from core.rhythm import overdue_ratio
 
 TIMESTAMP_COLUMNS = ("first_order_at", "last_order_at", "first_paid_at", "last_paid_at")
@@ -128,16 +128,11 @@ def rescore(figures: CustomerFigures, previous: CachedRows, as_of: date, thresho
     last_paid_day = figures.last_paid_day
     stage = stage_codes(figures.order_count, figures.paid_orders, last_paid_day, as_of_day, thresholds)
     changed = (stage != previous.stage) | (previous.stage_since_day == NONE)
-    size = len(figures.ids)
-    r, f, m = (np.zeros(size, dtype=np.int8) for _ in range(3))
-    segment = np.full(size, None, dtype=object)
-    buyers = (figures.paid_orders > 0) & (last_paid_day != NONE)
+    r, f, m = score_customers(figures.paid_orders, figures.paid_cents, last_paid_day, as_of_day)
+    buyers = r > 0
+    segment = np.full(len(figures.ids), None, dtype=object)
+    segment[buyers] = rfm_segments(r[buyers], f[buyers], m[buyers])
     recency = as_of_day - last_paid_day
-    if buyers.any():
-        r[buyers], f[buyers], m[buyers] = rfm_scores(
-            recency[buyers], figures.paid_orders[buyers], figures.paid_cents[buyers]
-        )
-        segment[buyers] = rfm_segments(r[buyers], f[buyers], m[buyers])
     return CachedRows(
         figures=figures,
         stage=stage,

@@ -28,7 +28,7 @@ from core.order_facts import (
     load_order_facts,
     seconds_column,
 )
-from core.rfm import rfm_scores
+from core.rfm import SEGMENTS, rfm_segments, score_customers
 from core.rhythm import Gaps, group_medians, paid_gaps, repurchase_cycle_days
 
 MAX_MONTHS = 24
@@ -58,6 +58,7 @@ class Snapshot:
     stage: np.ndarray  # codes into STAGES; customers not yet known as of that day are NONE
     r: np.ndarray  # 0 for non-buyers
     f: np.ndarray
+    m: np.ndarray
 
     @property
     def ids(self) -> np.ndarray:
@@ -112,14 +113,8 @@ def snapshot(facts: OrderFacts, ids: np.ndarray, known: np.ndarray, as_of: date,
     day = day_number(as_of)
     figures = figures_from_facts(facts, ids)
     stage = StageClock(facts, ids, known, thresholds).stages(day)
-    r = np.zeros(len(ids), dtype=np.int8)
-    f = np.zeros(len(ids), dtype=np.int8)
-    buyers = figures.paid_orders > 0
-    if buyers.any():
-        r[buyers], f[buyers], _m = rfm_scores(
-            day - figures.last_paid_day[buyers], figures.paid_orders[buyers], figures.paid_cents[buyers]
-        )
-    return Snapshot(as_of, figures, stage, r, f)
+    r, f, m = score_customers(figures.paid_orders, figures.paid_cents, figures.last_paid_day, day)
+    return Snapshot(as_of, figures, stage, r, f, m)
 
 
 @dataclass(frozen=True)
@@ -129,7 +124,7 @@ class SeedRow:
     key: str
     customers: int
     share: float  # of all customers known
-    aov: Decimal  # average order value (客单价) of their paid orders
+    aov: Decimal | None  # average order value (客单价) of their paid orders; None without any
     revenue_share: float
 
 
@@ -145,7 +140,7 @@ def seeds_table(shot: Snapshot) -> list[SeedRow]:
             key=key,
             customers=int(members.sum()),
             share=round(int(members.sum()) / total, 4) if total else 0.0,
-            aov=(Decimal(cents) / 100 / orders).quantize(Decimal("0.01")) if orders else Decimal("0.00"),
+            aov=(Decimal(cents) / 100 / orders).quantize(Decimal("0.01")) if orders else None,
             revenue_share=round(cents / revenue, 4) if revenue else 0.0,
         ))
     return rows
@@ -159,18 +154,46 @@ def repeat_rate(figures: CustomerFigures) -> float | None:
 
 @dataclass
 class BarChart:
-    """Bars by category (and, stacked, by series); ids[(category, series)] are the customers behind a bar."""
+    """Bars by category (and, stacked, by series), and the customers behind each bar."""
 
     categories: list[str]
     series: list[str]
     values: np.ndarray  # categories x series
     ids: dict[tuple[int, int], np.ndarray] = field(default_factory=dict)
 
+    def customers(self, category: int, series: int) -> np.ndarray:
+        return self.ids.get((category, series), np.zeros(0, dtype=np.int64))
+
+
+@dataclass
+class StagesByMonth(BarChart):
+    """Stages at each month's end. A month's stage codes for everyone are kept instead of id lists (24 lists
+    covering 300,000 customers each would hold 58 MB); a bar's customers are picked out when asked for."""
+
+    customer_ids: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    codes: list[np.ndarray] = field(default_factory=list)
+
+    def customers(self, category: int, series: int) -> np.ndarray:
+        return self.customer_ids[self.codes[category] == series]
+
 
 def stage_distribution(shot: Snapshot) -> BarChart:
     counts = np.array([[int((shot.stage == code).sum())] for code in range(len(STAGES))])
     ids = {(code, 0): shot.ids[shot.stage == code] for code in range(len(STAGES))}
     return BarChart([str(stage) for stage in STAGES], ["customers"], counts, ids)
+
+
+def segment_distribution(shot: Snapshot) -> BarChart:
+    """Buyers in each named RFM segment as of the snapshot's day."""
+    buyers = shot.r > 0
+    names = rfm_segments(shot.r[buyers], shot.f[buyers], shot.m[buyers])
+    owners = shot.ids[buyers]
+    chart = BarChart(list(SEGMENTS), ["customers"], np.zeros((len(SEGMENTS), 1), dtype=np.int64))
+    for row, segment in enumerate(SEGMENTS):
+        members = owners[names == segment]
+        chart.values[row, 0] = len(members)
+        chart.ids[(row, 0)] = members
+    return chart
 
 
 def month_range(start: date, end: date, limit: int = MAX_MONTHS) -> list[int]:
@@ -184,14 +207,14 @@ def stages_by_month(facts: OrderFacts, ids: np.ndarray, known: np.ndarray, start
     months = month_range(start, end)
     end_day = day_number(end)
     values = np.zeros((len(months), len(STAGES)), dtype=np.int64)
-    chart = BarChart([month_label(month) for month in months], [str(stage) for stage in STAGES], values)
+    chart = StagesByMonth([month_label(month) for month in months], [str(stage) for stage in STAGES], values,
+                          customer_ids=ids)
     clock = StageClock(facts, ids, known, thresholds)
     for row, month in enumerate(months):
         codes = clock.stages(min(month_end_day(month), end_day))
-        for code in range(len(STAGES)):
-            members = ids[codes == code]
-            values[row, code] = len(members)
-            chart.ids[(row, code)] = members
+        known_codes = codes[codes != NONE]
+        values[row] = np.bincount(known_codes, minlength=len(STAGES))[: len(STAGES)]
+        chart.codes.append(codes)
     return chart
 
 
@@ -252,6 +275,10 @@ class Grid:
     columns: list[str]
     values: np.ndarray
     ids: dict[tuple[int, int], np.ndarray] = field(default_factory=dict)
+
+    def customers(self, row: int, column: int) -> np.ndarray:
+        return self.ids.get((row, column), np.zeros(0, dtype=np.int64))
+
     # What a row or column stands for, as (lowest, highest), where a label alone would not say (RFM scores).
     row_ranges: list[tuple[int, int] | None] = field(default_factory=list)
     column_ranges: list[tuple[int, int] | None] = field(default_factory=list)
@@ -367,7 +394,8 @@ class Insights:
     repeat_rate: float | None
     repurchase_cycle_days: float | None
     stage_distribution: BarChart
-    stages_by_month: BarChart
+    segment_distribution: BarChart
+    stages_by_month: StagesByMonth
     new_returning_buyers: BarChart
     new_returning_revenue: BarChart
     gap_histogram: BarChart
@@ -404,6 +432,7 @@ def build_insights(data: ShopData, start: date, end: date) -> Insights:
         repeat_rate=repeat_rate(shot.figures),
         repurchase_cycle_days=repurchase_cycle_days(facts),
         stage_distribution=stage_distribution(shot),
+        segment_distribution=segment_distribution(shot),
         stages_by_month=stages_by_month(facts, data.ids, data.known, start, end, data.thresholds),
         new_returning_buyers=buyers,
         new_returning_revenue=revenue,

@@ -19,16 +19,6 @@ SEGMENTS = (
     "hibernating",
     "lost",
 )
-SEGMENT_LABELS = {
-    "champions": "Champions",
-    "loyal": "Loyal",
-    "promising": "Promising",
-    "cant_lose": "Can't lose",
-    "at_risk": "At risk",
-    "needs_attention": "Needs attention",
-    "hibernating": "Hibernating",
-    "lost": "Lost",
-}
 
 
 def quintile_scores(values: np.ndarray, higher_is_better: bool = True) -> np.ndarray:
@@ -53,6 +43,19 @@ def rfm_scores(
         quintile_scores(paid_orders),
         quintile_scores(paid_cents),
     )
+
+
+def score_customers(
+    paid_orders: np.ndarray, paid_cents: np.ndarray, last_paid_day: np.ndarray, as_of_day: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """R, F and M of every customer (0 for those without a paid order), scored among the buyers only."""
+    r, f, m = (np.zeros(len(paid_orders), dtype=np.int8) for _ in range(3))
+    buyers = (paid_orders > 0) & (last_paid_day >= 0)
+    if buyers.any():
+        r[buyers], f[buyers], m[buyers] = rfm_scores(
+            as_of_day - last_paid_day[buyers], paid_orders[buyers], paid_cents[buyers]
+        )
+    return r, f, m
 
 
 def rfm_segments(r: np.ndarray, f: np.ndarray, m: np.ndarray) -> np.ndarray:

@@ -7,11 +7,13 @@ Gaps count whole calendar days between distinct purchase days; two orders on the
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 import numpy as np
+from sqlalchemy import Connection
 
 from core.arrays import runs
-from core.order_facts import OrderFacts
+from core.order_facts import OrderFacts, day_number, load_order_facts
 
 
 @dataclass(frozen=True)
@@ -71,7 +73,9 @@ def overdue_ratio(days_since_last_paid: np.ndarray, median_gap: np.ndarray) -> n
     """
     result = np.full(len(median_gap), np.nan)
     known = np.isfinite(median_gap) & (median_gap > 0) & (days_since_last_paid >= 0)
-    result[known] = np.round(days_since_last_paid[known] / median_gap[known], 2)
+    # One decimal is all a reader needs, and it moves every few days rather than daily, so the daily rescore
+    # rewrites far fewer rows.
+    result[known] = np.round(days_since_last_paid[known] / median_gap[known], 1)
     return result
 
 
@@ -82,3 +86,33 @@ def repurchase_cycle_days(facts: OrderFacts) -> float | None:
         return None
     first_gap = np.r_[True, gaps.customer_id[1:] != gaps.customer_id[:-1]]
     return float(np.median(gaps.days[first_gap]))
+
+
+@dataclass(frozen=True)
+class BuyingRhythm:
+    """One buyer's rhythm, for the customer detail: the gaps themselves and what they add up to."""
+
+    gaps_days: list[int]
+    mean_gap_days: float | None
+    median_gap_days: float | None
+    days_since_last_paid: int | None
+    overdue: float | None
+
+
+def buying_rhythm(connection: Connection, customer_id: int, as_of: date | None = None) -> BuyingRhythm:
+    """The days between this customer's purchase days, their mean and median, and how overdue they are."""
+    as_of = as_of or date.today()
+    facts = load_order_facts(connection, as_of, [customer_id])
+    gaps = paid_gaps(facts).days.astype(int).tolist()
+    paid_days = facts.day[facts.paid]
+    since = day_number(as_of) - int(paid_days.max()) if len(paid_days) else None
+    median = float(np.median(gaps)) if gaps else None
+    overdue = overdue_ratio(np.array([since if since is not None else -1], dtype=np.float64),
+                            np.array([median if median is not None else np.nan]))[0]
+    return BuyingRhythm(
+        gaps_days=gaps,
+        mean_gap_days=round(float(np.mean(gaps)), 1) if gaps else None,
+        median_gap_days=median,
+        days_since_last_paid=since,
+        overdue=None if np.isnan(overdue) else float(overdue),
+    )

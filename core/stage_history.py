@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 import numpy as np
-from sqlalchemy import Connection, bindparam, delete, insert, update
+from sqlalchemy import Connection, bindparam, delete, insert, select, update
 
 from core.bulk import execute_rows, stores_dates_as_text
 from core.insights import StageClock, month_end_day, month_index
@@ -64,3 +64,13 @@ def rebuild_stage_history(connection: Connection, as_of: date | None = None, mon
          zip(ids[current].tolist(), previous[current].tolist(), since[current].tolist(), strict=True)),
     )
     return len(records)
+
+
+def stage_history_of(connection: Connection, customer_id: int) -> list[tuple[date, str | None, str]]:
+    """One customer's stage changes, oldest first, as (day, previous stage, stage): for the customer detail."""
+    rows = connection.execute(
+        select(StageChange.changed_on, StageChange.previous_stage, StageChange.stage)
+        .where(StageChange.customer_id == customer_id)
+        .order_by(StageChange.changed_on, StageChange.id)
+    ).all()
+    return [(row.changed_on, row.previous_stage, row.stage) for row in rows]

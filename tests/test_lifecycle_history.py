@@ -32,3 +32,16 @@ def test_demo_shop_has_a_stage_history_that_ends_in_each_current_stage(database)
         assert customers[customer_id].stage_since == change.changed_on
     # Buyers drift from new through dormant to lost month by month.
     assert {("new", "dormant"), ("dormant", "lost")} <= {(c.previous_stage, c.stage) for c in changes}
+
+
+def test_one_customers_history_for_the_detail(database) -> None:
+    from core.stage_history import stage_history_of
+
+    with database.transaction() as session:
+        create_demo_shop(session, customers=60, today=TODAY)
+    with database.session() as session:
+        customer = session.scalars(select(Customer).where(Customer.stage == "lost")).first()
+        history = stage_history_of(session.connection(), customer.id)
+    assert history[0][1] is None and history[-1][2] == "lost"
+    assert [day for day, _previous, _stage in history] == sorted(day for day, _previous, _stage in history)
+    assert all(previous == before[2] for (_day, previous, _stage), before in zip(history[1:], history, strict=False))

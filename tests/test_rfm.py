@@ -89,8 +89,22 @@ def test_rfm_and_rhythm_match_a_hand_computation(database) -> None:
     assert rows["prospect"].r_score is None and rows["prospect"].rfm_segment is None
     # Rhythm: often's gaps 30, 30, 60 -> median 30; last order 2 days ago -> overdue 2/30.
     assert rows["often"].median_gap_days == 30
-    assert rows["often"].overdue == round(2 / 30, 2)
-    assert rows["twice"].median_gap_days == 40 and rows["twice"].overdue == 0.25
+    assert rows["often"].overdue == 0.1  # 2/30, to one decimal
+    assert rows["twice"].median_gap_days == 40 and abs(rows["twice"].overdue - 10 / 40) <= 0.05
     assert rows["gone"].median_gap_days == 20 and rows["gone"].overdue == 20.0
     assert rows["once_old"].median_gap_days is None and rows["once_old"].overdue is None
     assert ids
+
+
+def test_one_buyers_rhythm_for_the_detail(database) -> None:
+    from core.rhythm import buying_rhythm
+
+    ids = make_shop(database)
+    with database.session() as session:
+        often = buying_rhythm(session.connection(), ids["often"], AS_OF)
+        once = buying_rhythm(session.connection(), ids["once_old"], AS_OF)
+        nobody = buying_rhythm(session.connection(), ids["prospect"], AS_OF)
+    assert often.gaps_days == [60, 30, 30]
+    assert (often.mean_gap_days, often.median_gap_days, often.days_since_last_paid, often.overdue) == (40.0, 30.0, 2, 0.1)
+    assert (once.gaps_days, once.median_gap_days, once.days_since_last_paid, once.overdue) == ([], None, 200, None)
+    assert nobody.days_since_last_paid is None and nobody.overdue is None

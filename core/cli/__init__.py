@@ -27,6 +27,7 @@ COMMANDS = (
     "core.cli.export_cmd",
     "core.cli.import_cmd",
     "core.cli.care_cmd",
+    "core.cli.stages_cmd",
 )
 
 

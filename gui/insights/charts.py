@@ -75,7 +75,8 @@ class BarChartView(ChartPanel):
         self.plot.scene().sigMouseClicked.connect(self._clicked)
 
     def set_data(self, categories: list[str], series: list[str], values: np.ndarray,
-                 colors: list[str] | None = None, value_format: str = "{:,.0f}") -> None:
+                 colors: list[str] | None = None, value_format: str = "{:,.0f}", color_each_bar: bool = False) -> None:
+        """Draw the bars; `colors` go one per series, or one per category with `color_each_bar`."""
         self.categories, self.series, self.value_format = categories, series, value_format
         self.values = np.asarray(values, dtype=np.float64).reshape(len(categories), len(series))
         self.plot.clear()
@@ -85,8 +86,10 @@ class BarChartView(ChartPanel):
         bottom = np.zeros(len(categories))
         for column, name in enumerate(series):
             heights = self.values[:, column]
-            item = pg.BarGraphItem(x=x, height=heights, y0=bottom, width=BAR_WIDTH,
-                                   brush=colors[column % len(colors)], pen=pg.mkPen("w", width=0.5))
+            paint = ({"brushes": [colors[index % len(colors)] for index in range(len(categories))]}
+                     if color_each_bar else {"brush": colors[column % len(colors)]})
+            item = pg.BarGraphItem(x=x, height=heights, y0=bottom, width=BAR_WIDTH, pen=pg.mkPen("w", width=0.5),
+                                   **paint)
             self.plot.addItem(item)
             if len(series) > 1:
                 self.legend.addItem(item, name)

@@ -50,7 +50,7 @@ class SeedsModel(QAbstractTableModel):
                 return f"{row.customers:,}"
             if column in (COL_SHARE, COL_REVENUE_SHARE):
                 return f"{(row.share if column == COL_SHARE else row.revenue_share):.1%}"
-            return f"¥{row.aov:,.2f}"
+            return "–" if row.aov is None else f"¥{row.aov:,.2f}"
         if role == Qt.ItemDataRole.TextAlignmentRole and column != COL_STAGE:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.FontRole and row.key == "all":

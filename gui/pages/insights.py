@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QDateEdit,
     QFileDialog,
     QGridLayout,
@@ -30,6 +31,7 @@ from core.insights import Insights, ShopData, build_insights, load_shop_data
 from core.spreadsheet import Sheet, write_xlsx
 from gui.context import AppContext
 from gui.insights.charts import BarChartView, ChartPanel, HeatTableView
+from gui.insights.labels import segment_label, stage_labels
 from gui.insights.seeds_model import SeedsModel
 from gui.widgets import PageHeader
 from gui.worker import run_in_background
@@ -56,16 +58,7 @@ class InsightsPage(QWidget):
         self.data: ShopData | None = None
         self.insights: Insights | None = None
         self.task = None
-        self.stage_names = {
-            "all": self.tr("All customers"),
-            "prospect": self.tr("Prospects"),
-            "interested": self.tr("Interested"),
-            "new": self.tr("New"),
-            "repeat": self.tr("Repeat"),
-            "loyal": self.tr("Loyal fans"),
-            "dormant": self.tr("Dormant"),
-            "lost": self.tr("Lost"),
-        }
+        self.stage_names = {"all": self.tr("All customers"), **stage_labels()}
         outer = QVBoxLayout(self)
         outer.addWidget(PageHeader(self.tr("Insights"), self.tr("Lifecycle stages, RFM and the shop's repeat-customer health.")))
         outer.addLayout(self._build_range_bar())
@@ -84,12 +77,21 @@ class InsightsPage(QWidget):
     def _build_range_bar(self) -> QHBoxLayout:
         bar = QHBoxLayout()
         today = QDate.currentDate()
-        self.start_edit = QDateEdit(today.addMonths(-DEFAULT_MONTHS + 1).addDays(1 - today.day()))
+        self.start_edit = QDateEdit(self.months_back(DEFAULT_MONTHS))
         self.end_edit = QDateEdit(today)
         for edit in (self.start_edit, self.end_edit):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
             edit.setMaximumDate(today)
+        self.presets = QComboBox()
+        for months, text in ((DEFAULT_MONTHS, self.tr("Last 24 months")), (12, self.tr("Last 12 months")),
+                             (6, self.tr("Last 6 months")), (3, self.tr("Last 3 months"))):
+            self.presets.addItem(text, months)
+        self.presets.addItem(self.tr("Custom range"), None)
+        self.presets.activated.connect(self._preset_chosen)
+        for edit in (self.start_edit, self.end_edit):
+            edit.dateChanged.connect(self._dates_edited)
+        bar.addWidget(self.presets)
         bar.addWidget(QLabel(self.tr("From")))
         bar.addWidget(self.start_edit)
         bar.addWidget(QLabel(self.tr("to")))
@@ -123,13 +125,17 @@ class InsightsPage(QWidget):
         self.buyers_chart = BarChartView(self.tr("New and returning buyers per month"))
         self.revenue_chart = BarChartView(self.tr("Revenue from new and returning buyers (¥)"))
         self.gap_chart = BarChartView(self.tr("Days between a buyer's orders"))
+        self.segment_chart = BarChartView(self.tr("Buyers by RFM segment"))
         self.rfm_view = HeatTableView(self.tr("RFM grid: recency (R) × frequency (F), customers"))
         self.cohort_view = HeatTableView(self.tr("Monthly cohorts: share buying again, months after the first order"))
         self.product_view = HeatTableView(self.tr("Repurchase gap by product"), shaded=False)
         self.charts: list[ChartPanel] = [self.stage_chart, self.month_chart, self.buyers_chart, self.revenue_chart,
-                                         self.gap_chart, self.rfm_view, self.product_view, self.cohort_view]
-        for position, chart in enumerate(self.charts):
-            grid.addWidget(chart, position // 2, position % 2)
+                                         self.gap_chart, self.rfm_view, self.segment_chart, self.product_view,
+                                         self.cohort_view]
+        # Two per row; the segment chart gets a whole row so its eight names fit under the bars.
+        places = [(0, 0, 1), (0, 1, 1), (1, 0, 1), (1, 1, 1), (2, 0, 1), (2, 1, 1), (3, 0, 2), (4, 0, 1), (4, 1, 1)]
+        for chart, (row, column, span) in zip(self.charts, places, strict=True):
+            grid.addWidget(chart, row, column, 1, span)
         self.content_layout.addLayout(grid)
         for chart in self.charts:
             chart.export_requested.connect(lambda chart=chart: self.export_chart(chart))
@@ -139,8 +145,29 @@ class InsightsPage(QWidget):
         self.revenue_chart.bar_clicked.connect(self._buyers_clicked)
         self.gap_chart.bar_clicked.connect(self._gap_clicked)
         self.rfm_view.cell_clicked.connect(self._rfm_clicked)
+        self.segment_chart.bar_clicked.connect(self._segment_clicked)
         self.cohort_view.cell_clicked.connect(self._cohort_clicked)
         self.product_view.cell_clicked.connect(self._product_clicked)
+
+    @staticmethod
+    def months_back(months: int) -> QDate:
+        """The first day of the month `months - 1` months ago: a range of `months` whole months to today."""
+        today = QDate.currentDate()
+        first = today.addDays(1 - today.day())
+        return first.addMonths(1 - months)
+
+    def _preset_chosen(self) -> None:
+        months = self.presets.currentData()
+        if months is None:
+            return
+        for edit, day in ((self.start_edit, self.months_back(months)), (self.end_edit, QDate.currentDate())):
+            edit.blockSignals(True)  # not a hand edit: the preset stays chosen
+            edit.setDate(day)
+            edit.blockSignals(False)
+        self.apply_range()
+
+    def _dates_edited(self) -> None:
+        self.presets.setCurrentIndex(self.presets.findData(None))
 
     # --- loading ------------------------------------------------------------------------------------------
     def date_range(self) -> tuple[date, date]:
@@ -162,16 +189,23 @@ class InsightsPage(QWidget):
             self.task.cancel()
         self.status.setText(self.tr("Computing…"))
         self.apply_button.setEnabled(False)
-        self.task = run_in_background(function, source, *self.date_range(), on_success=self._show,
-                                      on_failure=self._failed)
+        task = run_in_background(function, source, *self.date_range(),
+                                 on_success=lambda result: self._finished(task, result),
+                                 on_failure=lambda message, _details: self._finished(task, None, message))
+        self.task = task
 
-    def _failed(self, message: str, _details: str) -> None:
+    def _finished(self, task, result: tuple[ShopData, Insights] | None, message: str = "") -> None:  # type: ignore[no-untyped-def]
+        # A reload may start while an older one still runs: only the latest one's figures are shown.
+        if task is not self.task:
+            return
         self.task = None
         self.apply_button.setEnabled(True)
-        self.status.setText(message)
+        if result is None:
+            self.status.setText(message)
+        else:
+            self._show(result)
 
     def _show(self, result: tuple[ShopData, Insights]) -> None:
-        self.task = None
         self.apply_button.setEnabled(True)
         self.data, insights = result
         self.insights = insights
@@ -182,8 +216,8 @@ class InsightsPage(QWidget):
         self.health.setText(self.tr("Repeat rate: %1 of buyers bought twice or more · Repurchase cycle: %2 days "
                                     "from the first to the second order (median)").replace("%1", rate).replace("%2", cycle))
         names = [self.stage_names[key] for key in insights.stage_distribution.categories]
-        self.stage_chart.set_data(names, [self.tr("Customers")], insights.stage_distribution.values)
-        self._color_stage_bars()
+        self.stage_chart.set_data(names, [self.tr("Customers")], insights.stage_distribution.values, STAGE_COLORS,
+                                  color_each_bar=True)
         self.month_chart.set_data(insights.stages_by_month.categories, names, insights.stages_by_month.values,
                                   STAGE_COLORS)
         kinds = [self.tr("New"), self.tr("Returning")]
@@ -193,6 +227,9 @@ class InsightsPage(QWidget):
                                     insights.new_returning_revenue.values, ["#3ebd93", "#2680c2"], "¥{:,.2f}")
         self.gap_chart.set_data(insights.gap_histogram.categories, [self.tr("Repeat purchases")],
                                 insights.gap_histogram.values, ["#7b61ff"])
+        segments = insights.segment_distribution
+        self.segment_chart.set_data([segment_label(key) for key in segments.categories], [self.tr("Customers")],
+                                    segments.values, ["#2680c2"])
         grid = insights.rfm_grid
         self.rfm_view.set_data([self._score_label(label, span, self.tr("days: %1"))
                                 for label, span in zip(grid.rows, grid.row_ranges, strict=True)],
@@ -211,16 +248,6 @@ class InsightsPage(QWidget):
         low, high = span
         return label + "\n" + template.replace("%1", str(low) if low == high else f"{low}–{high}")
 
-    def _color_stage_bars(self) -> None:
-        # One bar per stage, each in its stage's colour: redraw as one series per stage on the diagonal.
-        chart = self.stage_chart
-        values = chart.values[:, 0]
-        import numpy as np
-
-        diagonal = np.diag(values)
-        chart.set_data(chart.categories, chart.categories, diagonal, STAGE_COLORS)
-        chart.legend.clear()
-
     # --- click-through ------------------------------------------------------------------------------------
     def _show_customers(self, ids, label: str) -> None:  # type: ignore[no-untyped-def]
         self.context.show_customers_requested.emit([int(value) for value in ids], label)
@@ -228,44 +255,50 @@ class InsightsPage(QWidget):
     def _stage_clicked(self, category: int, _series: int) -> None:
         assert self.insights is not None
         chart = self.insights.stage_distribution
-        self._show_customers(chart.ids[(category, 0)], self.tr("%1 as of %2").replace(
+        self._show_customers(chart.customers(category, 0), self.tr("%1 as of %2").replace(
             "%1", self.stage_names[chart.categories[category]]).replace("%2", self.insights.end.isoformat()))
 
     def _month_clicked(self, row: int, series: int) -> None:
         assert self.insights is not None
         chart = self.insights.stages_by_month
-        self._show_customers(chart.ids[(row, series)], self.tr("%1 at the end of %2").replace(
+        self._show_customers(chart.customers(row, series), self.tr("%1 at the end of %2").replace(
             "%1", self.stage_names[chart.series[series]]).replace("%2", chart.categories[row]))
 
     def _buyers_clicked(self, row: int, series: int) -> None:
         assert self.insights is not None
         chart = self.insights.new_returning_buyers
         text = self.tr("New buyers in %1") if series == 0 else self.tr("Returning buyers in %1")
-        self._show_customers(chart.ids[(row, series)], text.replace("%1", chart.categories[row]))
+        self._show_customers(chart.customers(row, series), text.replace("%1", chart.categories[row]))
 
     def _gap_clicked(self, row: int, _series: int) -> None:
         assert self.insights is not None
         chart = self.insights.gap_histogram
-        self._show_customers(chart.ids[(row, 0)], self.tr("Bought again %1 days after an order").replace(
+        self._show_customers(chart.customers(row, 0), self.tr("Bought again %1 days after an order").replace(
             "%1", chart.categories[row]))
+
+    def _segment_clicked(self, row: int, _series: int) -> None:
+        assert self.insights is not None
+        chart = self.insights.segment_distribution
+        self._show_customers(chart.customers(row, 0), self.tr("RFM segment: %1").replace(
+            "%1", segment_label(chart.categories[row])))
 
     def _rfm_clicked(self, row: int, column: int) -> None:
         assert self.insights is not None
         grid = self.insights.rfm_grid
-        self._show_customers(grid.ids.get((row, column), []), self.tr("RFM %1 × %2").replace(
+        self._show_customers(grid.customers(row, column), self.tr("RFM %1 × %2").replace(
             "%1", grid.rows[row]).replace("%2", grid.columns[column]))
 
     def _cohort_clicked(self, row: int, column: int) -> None:
         assert self.insights is not None
         grid = self.insights.cohorts
-        if (row, column) in grid.ids:
-            self._show_customers(grid.ids[(row, column)], self.tr("First bought in %1, bought again %2 months later")
+        if (row, column) in grid.ids:  # months still to come have no cell
+            self._show_customers(grid.customers(row, column), self.tr("First bought in %1, bought again %2 months later")
                                  .replace("%1", grid.rows[row]).replace("%2", str(column)))
 
     def _product_clicked(self, row: int, column: int) -> None:
         assert self.insights is not None
         grid = self.insights.product_gaps
-        self._show_customers(grid.ids[(row, column)], self.tr("Bought %1 again").replace("%1", grid.rows[row]))
+        self._show_customers(grid.customers(row, column), self.tr("Bought %1 again").replace("%1", grid.rows[row]))
 
     # --- export -------------------------------------------------------------------------------------------
     def export_chart(self, chart: ChartPanel) -> None:

@@ -15,32 +15,8 @@
         <translation>全部客户</translation>
     </message>
     <message>
-        <source>Prospects</source>
-        <translation>潜水客户</translation>
-    </message>
-    <message>
-        <source>Interested</source>
-        <translation>兴趣客户</translation>
-    </message>
-    <message>
         <source>New</source>
         <translation>新客户</translation>
-    </message>
-    <message>
-        <source>Repeat</source>
-        <translation>老客户</translation>
-    </message>
-    <message>
-        <source>Loyal fans</source>
-        <translation>忠实粉丝</translation>
-    </message>
-    <message>
-        <source>Dormant</source>
-        <translation>睡眠客户</translation>
-    </message>
-    <message>
-        <source>Lost</source>
-        <translation>流失客户</translation>
     </message>
     <message>
         <source>Insights</source>
@@ -49,6 +25,26 @@
     <message>
         <source>Lifecycle stages, RFM and the shop&apos;s repeat-customer health.</source>
         <translation>客户生命周期、RFM 分析和店铺的复购健康度。</translation>
+    </message>
+    <message>
+        <source>Last 24 months</source>
+        <translation>最近 24 个月</translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation>最近 12 个月</translation>
+    </message>
+    <message>
+        <source>Last 6 months</source>
+        <translation>最近 6 个月</translation>
+    </message>
+    <message>
+        <source>Last 3 months</source>
+        <translation>最近 3 个月</translation>
+    </message>
+    <message>
+        <source>Custom range</source>
+        <translation>自定义范围</translation>
     </message>
     <message>
         <source>From</source>
@@ -85,6 +81,10 @@
     <message>
         <source>Days between a buyer&apos;s orders</source>
         <translation>两次购买间隔天数</translation>
+    </message>
+    <message>
+        <source>Buyers by RFM segment</source>
+        <translation>各 RFM 分群的买家数</translation>
     </message>
     <message>
         <source>RFM grid: recency (R) × frequency (F), customers</source>
@@ -159,6 +159,10 @@
         <translation>间隔 %1 天再次购买</translation>
     </message>
     <message>
+        <source>RFM segment: %1</source>
+        <translation>RFM 分群：%1</translation>
+    </message>
+    <message>
         <source>RFM %1 × %2</source>
         <translation>RFM %1 × %2</translation>
     </message>
@@ -216,6 +220,65 @@
     </message>
 </context>
 <context>
+    <name>Lifecycle</name>
+    <message>
+        <source>Prospects</source>
+        <translation>潜水客户</translation>
+    </message>
+    <message>
+        <source>Interested</source>
+        <translation>兴趣客户</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新客户</translation>
+    </message>
+    <message>
+        <source>Repeat</source>
+        <translation>老客户</translation>
+    </message>
+    <message>
+        <source>Loyal fans</source>
+        <translation>忠实粉丝</translation>
+    </message>
+    <message>
+        <source>Dormant</source>
+        <translation>睡眠客户</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>流失客户</translation>
+    </message>
+    <message>
+        <source>Champions</source>
+        <translation>冠军客户</translation>
+    </message>
+    <message>
+        <source>Loyal</source>
+        <translation>忠诚客户</translation>
+    </message>
+    <message>
+        <source>Promising</source>
+        <translation>潜力客户</translation>
+    </message>
+    <message>
+        <source>Can't lose</source>
+        <translation>不可流失客户</translation>
+    </message>
+    <message>
+        <source>At risk</source>
+        <translation>流失风险客户</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation>需关注客户</translation>
+    </message>
+    <message>
+        <source>Hibernating</source>
+        <translation>沉睡客户</translation>
+    </message>
+</context>
+<context>
     <name>SeedsModel</name>
     <message>
         <source>Stage</source>
@@ -253,12 +316,12 @@
         <translation> 笔已付款订单</translation>
     </message>
     <message>
-        <source>Active: last paid order within</source>
-        <translation>活跃：最近一次付款订单在以内</translation>
+        <source>Active (new, repeat, loyal): last paid order within</source>
+        <translation>活跃（新客户、老客户、忠实粉丝）：最近一次付款在</translation>
     </message>
     <message>
-        <source>Dormant until, then lost after</source>
-        <translation>超过此天数未购买即为流失</translation>
+        <source>Lost: no paid order for more than</source>
+        <translation>流失：超过以下天数没有付款订单</translation>
     </message>
     <message>
         <source>Repeat buyer from</source>
@@ -267,6 +330,10 @@
     <message>
         <source>Loyal fan from</source>
         <translation>忠实粉丝起点</translation>
+    </message>
+    <message>
+        <source>In between, a buyer is dormant. Saving recomputes every customer's stage.</source>
+        <translation>介于两者之间的为睡眠客户。保存后将重新计算所有客户的阶段。</translation>
     </message>
     <message>
         <source>Save and recompute stages</source>

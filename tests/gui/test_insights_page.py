@@ -56,7 +56,7 @@ def test_models_and_seeds_table(page, qtmodeltester) -> None:  # type: ignore[no
 def test_clicking_a_stage_bar_shows_exactly_its_customers(page, qtbot, database) -> None:  # type: ignore[no-untyped-def]
     loyal = page.insights.stage_distribution.categories.index("loyal")
     with qtbot.waitSignal(page.context.show_customers_requested) as blocker:
-        click_bar(qtbot, page.stage_chart, loyal, loyal)
+        click_bar(qtbot, page.stage_chart, loyal, 0)
     ids, label = blocker.args
     assert sorted(ids) == customers_in(database, "loyal") and ids
     assert "Loyal" in label
@@ -109,3 +109,52 @@ def test_hovering_a_bar_shows_its_value(page, qtbot) -> None:  # type: ignore[no
     qtbot.mouseMove(chart.plot.viewport(), QPoint(point.x(), point.y()))
     expected = f"{chart.categories[row]} — Lost: {int(page.insights.stages_by_month.values[row, series]):,}"
     qtbot.waitUntil(lambda: chart.plot.toolTip() == expected, timeout=3000)
+
+
+def test_only_the_latest_reload_is_shown(page, qtbot) -> None:  # type: ignore[no-untyped-def]
+    today = QDate.currentDate()
+    page.end_edit.setDate(today.addMonths(-3))
+    page.apply_range()
+    page.end_edit.setDate(today.addMonths(-1))
+    page.apply_range()
+    qtbot.waitUntil(lambda: page.task is None, timeout=20000)
+    wait_for_background_tasks()
+    assert page.insights.end == today.addMonths(-1).toPython()
+
+
+def test_clicking_this_months_loyal_segment_shows_todays_loyal_fans(page, qtbot, database) -> None:  # type: ignore[no-untyped-def]
+    chart = page.month_chart
+    row, series = len(chart.categories) - 1, page.insights.stages_by_month.series.index("loyal")
+    with qtbot.waitSignal(page.context.show_customers_requested) as blocker:
+        click_bar(qtbot, chart, row, series)
+    assert sorted(blocker.args[0]) == customers_in(database, "loyal")
+
+
+def test_an_empty_shop_shows_empty_figures(qtbot, database) -> None:  # type: ignore[no-untyped-def]
+    page = InsightsPage(AppContext(database))
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: page.insights is not None, timeout=20000)
+    assert page.insights.seeds[0].customers == 0 and page.insights.repeat_rate is None
+    assert page.rfm_view.model.values.sum() == 0
+    assert "–" in page.health.text()
+    wait_for_background_tasks()
+
+
+def test_a_preset_range_applies_at_once(page, qtbot) -> None:  # type: ignore[no-untyped-def]
+    page.presets.setCurrentIndex(page.presets.findData(6))
+    page.presets.activated.emit(page.presets.currentIndex())
+    qtbot.waitUntil(lambda: len(page.insights.stages_by_month.categories) == 6, timeout=20000)
+    assert page.insights.start.day == 1 and page.insights.end == date.today()
+    page.end_edit.setDate(QDate.currentDate().addDays(-3))
+    assert page.presets.currentData() is None
+
+
+def test_clicking_a_segment_bar_shows_its_buyers(page, qtbot, database) -> None:  # type: ignore[no-untyped-def]
+    champions = page.insights.segment_distribution.categories.index("champions")
+    assert page.segment_chart.categories[champions] == "Champions"
+    with qtbot.waitSignal(page.context.show_customers_requested) as blocker:
+        click_bar(qtbot, page.segment_chart, champions, 0)
+    with database.session() as session:
+        expected = sorted(session.scalars(select(Customer.id).where(Customer.rfm_segment == "champions")))
+    assert sorted(blocker.args[0]) == expected and expected

@@ -54,7 +54,7 @@ def test_figures_match_a_hand_computation(database, shop) -> None:  # type: igno
     # Revenue 400 + 400 + 60 + 40 + 200 = 1100 over 9 paid orders.
     assert seeds["all"].aov == Decimal("122.22")
     assert seeds["repeat"].aov == Decimal("200.00") and seeds["repeat"].revenue_share == round(400 / 1100, 4)
-    assert seeds["prospect"].share == round(1 / 7, 4)
+    assert seeds["prospect"].share == round(1 / 7, 4) and seeds["prospect"].aov is None
     # Buyers: ann, bo, cy, di, ed; twice or more: ann, bo.
     assert insights.repeat_rate == 0.4
     # First-to-second gaps: ann 59 days (Jan 10 -> Mar 10), bo 60 days -> median 59.5.
@@ -82,7 +82,7 @@ def test_figures_match_a_hand_computation(database, shop) -> None:  # type: igno
     assert np.isnan(cohorts.values[january, 6])  # July has not come yet
     # The months chart recomputes stages as of each month's end: at the end of January, di was still new.
     by_month = insights.stages_by_month
-    assert by_month.ids[(0, by_month.series.index("new"))].tolist() == sorted([shop["ann"], shop["di"]])
+    assert by_month.customers(0, by_month.series.index("new")).tolist() == sorted([shop["ann"], shop["di"]])
 
 
 def test_stats_json_reports_stages_and_health(capsys, database, db_path, shop) -> None:  # type: ignore[no-untyped-def]
@@ -145,3 +145,16 @@ def test_rfm_grid_says_what_each_score_stands_for(database, shop) -> None:  # ty
     # Recency (days): ann 10, cy 29, bo 89, di 211, ed 486 -> R5 .. R1.
     assert grid.row_ranges == [(10, 10), (29, 29), (89, 89), (211, 211), (486, 486)]
     assert grid.values.sum() == 5
+
+
+def test_stages_command_recomputes_and_rebuilds_history(capsys, database, db_path, shop) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy import func, select
+
+    from core.models import StageChange
+
+    assert main(["stages", "--json", "--db", str(db_path), "--as-of", END.isoformat(), "--rebuild-history"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["stages"] == {"dormant": 1, "interested": 1, "lost": 1, "loyal": 1, "new": 1, "prospect": 1,
+                                "repeat": 1}
+    with database.session() as session:
+        assert session.scalar(select(func.count()).select_from(StageChange)) == result["history_changes"] > 7

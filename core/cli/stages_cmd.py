@@ -1,0 +1,44 @@
+"""`stages`: recompute every customer's stage, RFM and overdue, or rebuild the stage history from the orders."""
+
+from __future__ import annotations
+
+import argparse
+from collections import Counter
+
+from sqlalchemy import select
+
+from core.cli.output import emit, open_for
+from core.cli.stats_cmd import parse_day
+from core.models import Customer
+from core.refresh import refresh_derived
+from core.stage_history import HISTORY_MONTHS, rebuild_stage_history
+
+
+def register(subcommands, common: argparse.ArgumentParser) -> None:  # type: ignore[no-untyped-def]
+    parser = subcommands.add_parser(
+        "stages", parents=[common], help="recompute lifecycle stages, RFM and overdue for every customer"
+    )
+    parser.add_argument("--as-of", type=parse_day, metavar="YYYY-MM-DD", help="as of this day (default today)")
+    parser.add_argument(
+        "--rebuild-history", action="store_true",
+        help=f"also rebuild the stage history from the orders, month by month ({HISTORY_MONTHS} months)",
+    )
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    database = open_for(args)
+    try:
+        with database.transaction() as session:
+            connection = session.connection()
+            refresh_derived(connection, as_of=args.as_of)
+            changes = rebuild_stage_history(connection, as_of=args.as_of) if args.rebuild_history else None
+            stages = Counter(session.scalars(select(Customer.stage).where(Customer.merged_into_id.is_(None))))
+    finally:
+        database.dispose()
+    result = {"stages": dict(sorted(stages.items())), "history_changes": changes}
+    lines = ["Stages: " + ", ".join(f"{stage} {count}" for stage, count in sorted(stages.items()))]
+    if changes is not None:
+        lines.append(f"Stage history rebuilt: {changes} changes recorded.")
+    emit(args, result, lines)
+    return 0
