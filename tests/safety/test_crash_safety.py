@@ -57,3 +57,34 @@ def test_the_harness_catches_a_writer_that_commits_half(tmp_path: Path) -> None:
     )
     with pytest.raises(AssertionError, match="neither the state before"):
         run_crash_loop(careless, tmp_path, kills=4)
+
+
+def shop_with_a_bigger_backup(path: Path) -> None:
+    """A shop of 300 customers, and beside it a backup of a bigger one to restore over it."""
+    from core.backup import backup_database
+    from core.demo import create_demo_shop
+
+    bigger = path.with_name("bigger.db")
+    for target, customers in ((bigger, 2500), (path, 300)):
+        database = open_database(target)
+        with database.transaction() as session:
+            create_demo_shop(session, customers=customers)
+        database.dispose()
+    backup_database(bigger, path.with_name("saved.db"))
+
+
+RESTORE = CrashCase(
+    name="restore a backup",
+    prepare=shop_with_a_bigger_backup,
+    command=lambda database: laoke("restore", str(database.with_name("saved.db")), "--db", str(database)),
+    snapshot=table_counts(*COUNTED),
+)
+
+
+@pytest.mark.slow
+def test_restore_killed_at_ten_moments_leaves_before_or_after(tmp_path: Path) -> None:
+    report = run_crash_loop(RESTORE, tmp_path, kills=10)
+    assert report.before[0] == 300 and report.after[0] == 2500
+    assert report.killed_while_running >= 5, report
+    print(f"{RESTORE.name}: {report.outcomes.count('before')} before, {report.outcomes.count('after')} after, "
+          f"{report.killed_while_running} killed while running")
