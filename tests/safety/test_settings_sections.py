@@ -192,3 +192,19 @@ def test_an_uncaught_exception_is_logged_and_shown(qtbot, tmp_path: Path, monkey
                 handler.close()
         for dialog in shown:
             dialog.deleteLater()
+
+
+def test_a_read_only_window_offers_no_restore_and_no_rep_mode_switch(qtbot, qsettings_isolated, shop, db_path) -> None:
+    from core.db import open_database
+
+    read_only = open_database(db_path, read_only=True)
+    page = SettingsPage(AppContext(read_only))
+    qtbot.addWidget(page)
+    page.show()
+    backups, rep = section(page, BackupSection), section(page, RepModeSection)
+    qtbot.waitUntil(lambda: rep.status.text() == "Rep mode is off")
+    assert backups.back_up_button.isEnabled()  # reading is enough to make a copy
+    assert not backups.restore_file_button.isEnabled()
+    assert not rep.set_button.isEnabled()
+    wait_for_background_tasks()
+    read_only.dispose()
