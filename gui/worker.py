@@ -11,6 +11,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 from sqlalchemy.exc import OperationalError
 
@@ -78,6 +79,9 @@ class _Relay(QObject):
 
     def _call(self, name: str, *args: Any) -> None:
         callback = self._callbacks.get(name)
+        owner = getattr(callback, "__self__", None)
+        if isinstance(owner, QObject) and not shiboken6.isValid(owner):
+            return  # the widget that asked was closed while the task ran
         if callback is not None:
             callback(*args)
 

@@ -125,6 +125,8 @@ class RepModeSection(QGroupBox):
         self._say(self.tr("The owner's passphrase is set. Keep it safe: only it switches rep mode off."))
 
     def _switch(self) -> None:
+        if not self.switch_button.isEnabled():
+            return  # Return pressed while the last attempt is still being checked
         self.switch_button.setEnabled(False)
         run_in_background(_switch, self.context.database, not self.rep_mode, self.passphrase.text(),
                           on_success=self._switched,

@@ -77,6 +77,7 @@ def test_rep_mode_needs_the_owners_passphrase(qtbot, settings_page, shop) -> Non
 
     rep.passphrase.clear()
     qtbot.keyClicks(rep.passphrase, "boss-2026")
+    qtbot.waitUntil(rep.switch_button.isEnabled)  # the refused attempt has finished
     with qtbot.waitSignal(rep.context.data_changed, timeout=10000):
         click(qtbot, rep.switch_button)
     assert rep.status.text() == "Rep mode is on"
@@ -86,6 +87,7 @@ def test_rep_mode_needs_the_owners_passphrase(qtbot, settings_page, shop) -> Non
         with pytest.raises(LaokeError, match="switched off in rep mode"):
             ensure_owner_mode(session, "Export")
 
+    qtbot.waitUntil(rep.switch_button.isEnabled)
     qtbot.keyClicks(rep.passphrase, "boss-2026")
     qtbot.keyClick(rep.passphrase, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: rep.status.text() == "Rep mode is off", timeout=10000)
@@ -104,6 +106,7 @@ def test_backups_section_backs_up_and_restores_with_confirmation(
     with shop.transaction() as session:
         session.add(Customer(name="备份之后", source="manual"))
     backups.list.setCurrentItem(backups.list.topLevelItem(0))
+    qtbot.waitUntil(backups.restore_button.isEnabled)  # the backup task has finished
     questions: list[str] = []
 
     def answer(parent, title, text, *rest):  # type: ignore[no-untyped-def]
@@ -202,9 +205,19 @@ def test_a_read_only_window_offers_no_restore_and_no_rep_mode_switch(qtbot, qset
     qtbot.addWidget(page)
     page.show()
     backups, rep = section(page, BackupSection), section(page, RepModeSection)
-    qtbot.waitUntil(lambda: rep.status.text() == "Rep mode is off")
+    wait_for_background_tasks()
+    qtbot.wait(50)  # deliver the loaded state
+    assert rep.status.text() == "Rep mode is off"
     assert backups.back_up_button.isEnabled()  # reading is enough to make a copy
     assert not backups.restore_file_button.isEnabled()
     assert not rep.set_button.isEnabled()
-    wait_for_background_tasks()
     read_only.dispose()
+
+
+def test_a_task_finishing_after_its_widget_closed_is_dropped(qtbot, qsettings_isolated, shop) -> None:
+    page = SettingsPage(AppContext(shop))  # no qtbot.addWidget: this test deletes it itself
+    section(page, RepModeSection).reload()
+    page.deleteLater()
+    qtbot.wait(10)
+    wait_for_background_tasks()
+    qtbot.wait(50)  # the queued result arrives for a deleted section: no error is raised
