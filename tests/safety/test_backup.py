@@ -252,3 +252,12 @@ def test_cli_lists_backups(shop, db_path, capsys) -> None:
     rolling_backup(db_path, "manual")
     assert main(["backups", "--db", str(db_path)]) == 0
     assert "manual" in capsys.readouterr().out
+
+
+def test_an_upgrade_backs_the_old_file_up_among_the_rolling_backups(shop, db_path, newer_laoke) -> None:
+    shop.dispose()
+    open_database(db_path).dispose()  # the newer Laoke opens the shop and upgrades it
+    (entry,) = list_backups(db_path)
+    assert entry.reason == f"before-upgrade-{newer_laoke}"
+    assert check_backup(entry.path).revision == newer_laoke
+    assert customer_count(entry.path) == 40
