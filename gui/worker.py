@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 from sqlalchemy.exc import OperationalError
 
 from core.db import describe_operational_error
-from core.errors import LaokeError
+from core.errors import LaokeError, describe_os_error
 from core.progress import Cancelled, CancelToken
 
 log = logging.getLogger(__name__)
@@ -52,11 +52,10 @@ class BackgroundTask(QRunnable):
             self.signals.failed.emit(str(error), "")
         except Exception as error:  # noqa: BLE001 - a worker must report every failure, never die silently
             log.exception("background task %s failed", getattr(function, "__name__", function))
-            message = (
-                describe_operational_error(error, "in use")
-                if isinstance(error, OperationalError)
-                else f"Unexpected error: {error}"
-            )
+            if isinstance(error, OperationalError):
+                message = describe_operational_error(error, "in use")
+            else:
+                message = (isinstance(error, OSError) and describe_os_error(error)) or f"Unexpected error: {error}"
             self.signals.failed.emit(message, traceback.format_exc())
         else:
             self.signals.succeeded.emit(result)

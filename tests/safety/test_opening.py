@@ -200,3 +200,22 @@ def test_the_first_start_of_the_day_backs_up_in_the_background(qapp, qtbot, db_p
     wait_for_background_tasks()
     assert len(list_backups(db_path)) == 1
     database.dispose()
+
+
+def test_a_full_disk_in_any_command_or_task_is_named(monkeypatch, db_path, capsys, qtbot) -> None:
+    import errno
+
+    import core.cli.backup_cmd
+    from gui.worker import run_in_background
+
+    def full(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise OSError(errno.ENOSPC, "No space left on device", str(db_path))
+
+    monkeypatch.setattr(core.cli.backup_cmd, "list_backups", full)
+    assert main(["backups", "--db", str(db_path)]) == 1
+    assert "The disk is full" in capsys.readouterr().err
+
+    failures: list[tuple[str, str]] = []
+    run_in_background(lambda *, progress, cancel: full(), on_failure=lambda *failure: failures.append(failure))
+    qtbot.waitUntil(lambda: bool(failures))
+    assert failures[0][0].startswith("The disk is full") and "OSError" in failures[0][1]
