@@ -21,7 +21,7 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy.exc import OperationalError
@@ -164,7 +164,7 @@ def rolling_backup(database_path: str | Path, reason: str, *, keep: int = DEFAUL
     when = datetime.now()
     target = backup_folder(database_path) / _backup_name(database_path, reason, when)
     while target.exists():  # two backups within one millisecond
-        when = when.replace(microsecond=(when.microsecond + 1000) % 1_000_000)
+        when += timedelta(milliseconds=1)
         target = backup_folder(database_path) / _backup_name(database_path, reason, when)
     backup_database(database_path, target)
     prune_backups(database_path, keep=keep)
