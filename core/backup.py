@@ -12,7 +12,6 @@ database up. A refused file leaves the current database untouched.
 
 from __future__ import annotations
 
-import errno
 import os
 import re
 import shutil
@@ -27,7 +26,7 @@ from pathlib import Path
 from sqlalchemy.exc import OperationalError
 
 from core.db import BUSY_TIMEOUT_MS, Database, database_url, describe_operational_error
-from core.errors import DatabaseError, LaokeError
+from core.errors import DatabaseError, LaokeError, describe_os_error
 
 DEFAULT_KEEP = 10
 BACKUP_FOLDER = "backups"
@@ -83,9 +82,7 @@ def _sqlite_failure(error: sqlite3.Error, label: Path) -> DatabaseError:
 
 
 def _os_failure(error: OSError, path: Path) -> LaokeError:
-    if error.errno == errno.ENOSPC:
-        return LaokeError(f"The disk holding {path.parent} is full: free some space and try again. Nothing changed.")
-    return LaokeError(f"Cannot write {path}: {error.strerror}.")
+    return LaokeError(describe_os_error(error) or f"Cannot write {path}: {error.strerror}.")
 
 
 def _connect(path: Path) -> sqlite3.Connection:
