@@ -103,9 +103,10 @@ def test_a_data_folder_that_cannot_be_made_is_explained(qapp, tmp_path, messages
     assert messages[0][0] == "critical" and "Cannot create the folder" in messages[0][2]
 
 
-def test_a_missing_data_folder_is_created(qapp, tmp_path, messages) -> None:
+def test_a_missing_data_folder_is_created_and_locked(qapp, tmp_path, messages) -> None:
     database = open_for_window(tmp_path / "new" / "Laoke" / "laoke.db", None)
     assert database is not None and not database.read_only and messages == []
+    assert lock_path(tmp_path / "new" / "Laoke" / "laoke.db").exists()
     database.dispose()
     release_lock(tmp_path / "new" / "Laoke" / "laoke.db")
 
