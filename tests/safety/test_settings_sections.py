@@ -67,7 +67,7 @@ def test_rep_mode_needs_the_owners_passphrase(qtbot, settings_page, shop) -> Non
     qtbot.keyClicks(rep.confirm_passphrase, "boss-2026")
     click(qtbot, rep.set_button)
     qtbot.waitUntil(lambda: rep.switch_button.isVisible() and rep.switch_button.isEnabled())
-    assert not rep.set_button.isVisible()
+    assert rep.set_button.text().startswith("Change the passphrase")
 
     qtbot.keyClicks(rep.passphrase, "guess")
     click(qtbot, rep.switch_button)
@@ -91,6 +91,29 @@ def test_rep_mode_needs_the_owners_passphrase(qtbot, settings_page, shop) -> Non
     qtbot.keyClicks(rep.passphrase, "boss-2026")
     qtbot.keyClick(rep.passphrase, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: rep.status.text() == "Rep mode is off", timeout=10000)
+
+
+def test_the_owner_changes_the_passphrase_with_the_current_one(qtbot, settings_page, shop) -> None:
+    from core.privacy import check_owner_passphrase, set_owner_passphrase
+
+    with shop.transaction() as session:
+        set_owner_passphrase(session, "old-pass")
+    rep = section(settings_page, RepModeSection)
+    rep.reload()
+    qtbot.waitUntil(lambda: rep.passphrase.isVisible() and rep.set_button.text().startswith("Change"))
+
+    for current, expected in (("a-guess", "wrong"), ("old-pass", "changed")):
+        qtbot.waitUntil(rep.set_button.isEnabled)
+        rep.passphrase.clear()
+        qtbot.keyClicks(rep.passphrase, current)
+        qtbot.keyClicks(rep.new_passphrase, "new-pass")
+        qtbot.keyClicks(rep.confirm_passphrase, "new-pass")
+        click(qtbot, rep.set_button)
+        qtbot.waitUntil(lambda expected=expected: expected in rep.message.text(), timeout=10000)
+        rep.new_passphrase.clear()
+        rep.confirm_passphrase.clear()
+    with shop.session() as session:
+        assert check_owner_passphrase(session, "new-pass") and not check_owner_passphrase(session, "old-pass")
 
 
 def test_backups_section_backs_up_and_restores_with_confirmation(
