@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import os
 import sys
 from collections.abc import Sequence
 
@@ -71,6 +72,8 @@ def run_command(args: argparse.Namespace) -> int:
 
 
 def _unexpected(args: argparse.Namespace, error: BaseException) -> int:
+    if os.environ.get("LAOKE_DEBUG"):
+        raise error  # a developer wants the traceback here, not in the log
     log_path = configure_logging()
     logging.getLogger("laoke.cli").error("command %s failed", args.command, exc_info=error)
     where = f" Details are in {log_path}." if log_path else ""

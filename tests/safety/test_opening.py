@@ -220,3 +220,15 @@ def test_a_full_disk_in_any_command_or_task_is_named(monkeypatch, db_path, capsy
     run_in_background(lambda *, progress, cancel: full(), on_failure=lambda *failure: failures.append(failure))
     qtbot.waitUntil(lambda: bool(failures))
     assert failures[0][0].startswith("The disk is full") and "OSError" in failures[0][1]
+
+
+def test_laoke_debug_shows_the_traceback_to_a_developer(monkeypatch, db_path) -> None:
+    import core.cli.backup_cmd
+
+    def broken(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise ZeroDivisionError("a bug")
+
+    monkeypatch.setattr(core.cli.backup_cmd, "list_backups", broken)
+    monkeypatch.setenv("LAOKE_DEBUG", "1")
+    with pytest.raises(ZeroDivisionError):
+        main(["backups", "--db", str(db_path)])
