@@ -12,7 +12,6 @@ database up. A refused file leaves the current database untouched.
 
 from __future__ import annotations
 
-import errno
 import os
 import re
 import shutil
@@ -21,13 +20,13 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy.exc import OperationalError
 
 from core.db import BUSY_TIMEOUT_MS, Database, database_url, describe_operational_error
-from core.errors import DatabaseError, LaokeError
+from core.errors import DatabaseError, LaokeError, describe_os_error
 
 DEFAULT_KEEP = 10
 BACKUP_FOLDER = "backups"
@@ -83,9 +82,7 @@ def _sqlite_failure(error: sqlite3.Error, label: Path) -> DatabaseError:
 
 
 def _os_failure(error: OSError, path: Path) -> LaokeError:
-    if error.errno == errno.ENOSPC:
-        return LaokeError(f"The disk holding {path.parent} is full: free some space and try again. Nothing changed.")
-    return LaokeError(f"Cannot write {path}: {error.strerror}.")
+    return LaokeError(describe_os_error(error) or f"Cannot write {path}: {error.strerror}.")
 
 
 def _connect(path: Path) -> sqlite3.Connection:
@@ -164,7 +161,7 @@ def rolling_backup(database_path: str | Path, reason: str, *, keep: int = DEFAUL
     when = datetime.now()
     target = backup_folder(database_path) / _backup_name(database_path, reason, when)
     while target.exists():  # two backups within one millisecond
-        when = when.replace(microsecond=(when.microsecond + 1000) % 1_000_000)
+        when += timedelta(milliseconds=1)
         target = backup_folder(database_path) / _backup_name(database_path, reason, when)
     backup_database(database_path, target)
     prune_backups(database_path, keep=keep)

@@ -7,3 +7,15 @@ class LaokeError(Exception):
 
 class DatabaseError(LaokeError):
     """The database file cannot be opened, upgraded or written."""
+
+
+def describe_os_error(error: OSError) -> str | None:
+    """A sentence for the file-system failures a shop can meet (full disk, no permission); None for others."""
+    import errno
+
+    where = f" ({error.filename})" if error.filename else ""
+    if error.errno in (errno.ENOSPC, errno.EDQUOT):
+        return f"The disk is full{where}: free some space and try again. Nothing was saved."
+    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return f"Laoke is not allowed to write there{where}: choose another folder or check its permissions."
+    return None

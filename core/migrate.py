@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import sqlite3
-from datetime import datetime
+import re
 from pathlib import Path
 
 from alembic import command
@@ -41,20 +40,11 @@ def upgrade_connection(connection: Connection, revision: str = "head") -> None:
     command.upgrade(alembic_config(connection), revision)
 
 
-def backup_before_upgrade(path: Path, revision: str | None) -> Path:
-    """A consistent copy of the file (SQLite backup API, WAL included) next to it."""
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.name}.before-upgrade-{revision or 'none'}-{stamp}.bak")
-    source = sqlite3.connect(path)
-    try:
-        copy = sqlite3.connect(target)
-        try:
-            source.backup(copy)
-        finally:
-            copy.close()
-    finally:
-        source.close()
-    return target
+def backup_before_upgrade(path: Path, revision: str) -> Path | None:
+    """A consistent copy of the file (SQLite backup API, WAL included) among the rolling backups."""
+    from core.backup import rolling_backup
+
+    return rolling_backup(path, "before-upgrade-" + re.sub(r"[^a-z0-9-]", "-", revision.lower()))
 
 
 def ensure_current(url: str, path: Path | None) -> Path | None:

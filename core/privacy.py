@@ -47,6 +47,14 @@ def set_owner_passphrase(session: Session, passphrase: str) -> None:
     set_setting(session, PASSPHRASE_KEY, {"salt": salt.hex(), "hash": _hash(passphrase, salt)})
 
 
+def change_owner_passphrase(session: Session, current: str, new: str) -> None:
+    """Replace the owner's passphrase (e.g. after a rep learned it); needs the current one."""
+    if not check_owner_passphrase(session, current):
+        raise LaokeError("The owner's passphrase is wrong.")
+    set_owner_passphrase(session, new)
+    session.add(AuditEvent(action="owner_passphrase_changed"))
+
+
 def has_owner_passphrase(session: Session) -> bool:
     return get_setting(session, PASSPHRASE_KEY) is not None
 

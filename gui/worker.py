@@ -11,11 +11,12 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 from sqlalchemy.exc import OperationalError
 
 from core.db import describe_operational_error
-from core.errors import LaokeError
+from core.errors import LaokeError, describe_os_error
 from core.progress import Cancelled, CancelToken
 
 log = logging.getLogger(__name__)
@@ -51,11 +52,10 @@ class BackgroundTask(QRunnable):
             self.signals.failed.emit(str(error), "")
         except Exception as error:  # noqa: BLE001 - a worker must report every failure, never die silently
             log.exception("background task %s failed", getattr(function, "__name__", function))
-            message = (
-                describe_operational_error(error, "in use")
-                if isinstance(error, OperationalError)
-                else f"Unexpected error: {error}"
-            )
+            if isinstance(error, OperationalError):
+                message = describe_operational_error(error, "in use")
+            else:
+                message = (isinstance(error, OSError) and describe_os_error(error)) or f"Unexpected error: {error}"
             self.signals.failed.emit(message, traceback.format_exc())
         else:
             self.signals.succeeded.emit(result)
@@ -78,6 +78,9 @@ class _Relay(QObject):
 
     def _call(self, name: str, *args: Any) -> None:
         callback = self._callbacks.get(name)
+        owner = getattr(callback, "__self__", None)
+        if isinstance(owner, QObject) and not shiboken6.isValid(owner):
+            return  # the widget that asked was closed while the task ran
         if callback is not None:
             callback(*args)
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from alembic.script import ScriptDirectory
 
+from core.backup import list_backups
 from core.db import make_engine, open_database
 from core.migrate import alembic_config, head_revision, upgrade_connection
 
@@ -45,7 +46,7 @@ def test_an_older_database_is_backed_up_then_upgraded_with_its_data(tmp_path: Pa
     finally:
         database.dispose()
 
-    backups = list(tmp_path.glob(f"shop.db.before-upgrade-{revision}-*.bak"))
+    backups = [entry.path for entry in list_backups(path) if entry.reason == f"before-upgrade-{revision}"]
     assert len(backups) == 1
     with sqlite3.connect(backups[0]) as connection:
         assert connection.execute("SELECT version_num FROM alembic_version").fetchone() == (revision,)
@@ -56,4 +57,4 @@ def test_a_current_database_is_opened_without_a_backup(tmp_path: Path) -> None:
     path = tmp_path / "shop.db"
     open_database(path).dispose()
     open_database(path).dispose()
-    assert not list(tmp_path.glob("*.bak"))
+    assert list_backups(path) == []

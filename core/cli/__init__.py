@@ -6,9 +6,9 @@ Each command lives in its own module with `register(subcommands, common)`; add n
 from __future__ import annotations
 
 import argparse
-import errno
 import importlib
 import logging
+import os
 import sys
 from collections.abc import Sequence
 
@@ -16,7 +16,7 @@ from sqlalchemy.exc import OperationalError
 
 from core import __version__
 from core.db import describe_operational_error
-from core.errors import LaokeError
+from core.errors import LaokeError, describe_os_error
 from core.logs import configure_logging
 
 COMMANDS = (
@@ -67,15 +67,18 @@ def run_command(args: argparse.Namespace) -> int:
         print("laoke: interrupted; nothing was saved from the unfinished step.", file=sys.stderr)
         return 130
     except OSError as error:
-        if error.errno == errno.ENOSPC:
-            print("laoke: the disk is full: free some space and try again. Nothing was saved.", file=sys.stderr)
-            return 1
-        return _unexpected(args, error)
+        explained = describe_os_error(error)
+        if explained is None:
+            return _unexpected(args, error)
+        print(f"laoke: {explained}", file=sys.stderr)
+        return 1
     except Exception as error:  # noqa: BLE001 - a bug: log the traceback, tell the user where it is
         return _unexpected(args, error)
 
 
 def _unexpected(args: argparse.Namespace, error: BaseException) -> int:
+    if os.environ.get("LAOKE_DEBUG"):
+        raise error  # a developer wants the traceback here, not in the log
     log_path = configure_logging()
     logging.getLogger("laoke.cli").error("command %s failed", args.command, exc_info=error)
     where = f" Details are in {log_path}." if log_path else ""

@@ -179,8 +179,9 @@ class BackupSection(QGroupBox):
             "manual": self.tr("Made by hand"),
             "before-import": self.tr("Before an import"),
             "before-restore": self.tr("Before a restore"),
-            "before-upgrade": self.tr("Before an upgrade"),
         }
+        if reason.startswith("before-upgrade"):
+            return self.tr("Before an upgrade")
         return labels.get(reason, reason)
 
     def reload(self) -> None:

@@ -86,6 +86,8 @@ def open_for_window(target: str | Path, parent: QWidget | None) -> Database | No
         return None
     if reason is not None:
         QMessageBox.information(parent, QCoreApplication.translate("DatabaseOpening", "Opened read-only"), reason)
+    elif path is not None:
+        _take_lock(path)  # a database just created in a new folder had no folder to lock in before
     return database
 
 

@@ -9,7 +9,13 @@ from __future__ import annotations
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QLineEdit, QPushButton, QWidget
 
 from core.db import Database
-from core.privacy import has_owner_passphrase, rep_mode_enabled, set_owner_passphrase, set_rep_mode
+from core.privacy import (
+    change_owner_passphrase,
+    has_owner_passphrase,
+    rep_mode_enabled,
+    set_owner_passphrase,
+    set_rep_mode,
+)
 from gui.context import AppContext
 from gui.worker import run_in_background
 
@@ -19,11 +25,13 @@ def _load_state(database: Database, *, progress, cancel) -> tuple[bool, bool]:  
         return has_owner_passphrase(session), rep_mode_enabled(session)
 
 
-def _set_passphrase(database: Database, passphrase: str, *, progress, cancel) -> None:  # type: ignore[no-untyped-def]
+def _set_passphrase(database: Database, new: str, current: str, *, progress, cancel) -> None:  # type: ignore[no-untyped-def]
+    """Set the first passphrase, or change it given the current one (also if another window set it meanwhile)."""
     with database.transaction() as session:
         if has_owner_passphrase(session):
-            return  # set once; another window may have set it meanwhile
-        set_owner_passphrase(session, passphrase)
+            change_owner_passphrase(session, current, new)
+        else:
+            set_owner_passphrase(session, new)
 
 
 def _switch(database: Database, enabled: bool, passphrase: str, *, progress, cancel) -> bool:  # type: ignore[no-untyped-def]
@@ -57,9 +65,6 @@ class RepModeSection(QGroupBox):
         self.set_button.clicked.connect(self._set_passphrase)
         self.new_row_label = QLabel(self.tr("Owner's passphrase:"))
         self.confirm_row_label = QLabel(self.tr("Type it again:"))
-        form.addRow(self.new_row_label, self.new_passphrase)
-        form.addRow(self.confirm_row_label, self.confirm_passphrase)
-        form.addRow(self.set_button)
 
         self.passphrase = QLineEdit()
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
@@ -70,6 +75,9 @@ class RepModeSection(QGroupBox):
         self.passphrase_label = QLabel(self.tr("Passphrase:"))
         form.addRow(self.passphrase_label, self.passphrase)
         form.addRow(self.switch_button)
+        form.addRow(self.new_row_label, self.new_passphrase)
+        form.addRow(self.confirm_row_label, self.confirm_passphrase)
+        form.addRow(self.set_button)
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setObjectName("repModeMessage")
@@ -90,9 +98,10 @@ class RepModeSection(QGroupBox):
     def _show_state(self) -> None:
         read_only = self.context.database.read_only
         self.status.setText(self.tr("Rep mode is on") if self.rep_mode else self.tr("Rep mode is off"))
-        for widget in (self.new_row_label, self.new_passphrase, self.confirm_row_label, self.confirm_passphrase,
-                       self.set_button):
-            widget.setVisible(not self.has_passphrase)
+        self.new_row_label.setText(self.tr("New passphrase:") if self.has_passphrase
+                                   else self.tr("Owner's passphrase:"))
+        self.set_button.setText(self.tr("Change the passphrase (type the current one above)") if self.has_passphrase
+                                else self.tr("Set the owner's passphrase"))
         for widget in (self.passphrase_label, self.passphrase, self.switch_button):
             widget.setVisible(self.has_passphrase)
         self.switch_button.setText(self.tr("Switch rep mode off") if self.rep_mode else self.tr("Switch rep mode on"))
@@ -113,18 +122,22 @@ class RepModeSection(QGroupBox):
             self._say(self.tr("The owner's passphrase needs at least 4 characters."), error=True)
             return
         self.set_button.setEnabled(False)
-        run_in_background(_set_passphrase, self.context.database, passphrase,
+        run_in_background(_set_passphrase, self.context.database, passphrase, self.passphrase.text(),
                           on_success=lambda _result: self._passphrase_set(),
-                          on_failure=lambda message, _details: self._say(message, error=True),
+                          on_failure=self._refused,
                           on_finished=self._show_state)
 
     def _passphrase_set(self) -> None:
-        self.new_passphrase.clear()
-        self.confirm_passphrase.clear()
+        for field in (self.new_passphrase, self.confirm_passphrase, self.passphrase):
+            field.clear()
+        changed = self.has_passphrase
         self.has_passphrase = True
-        self._say(self.tr("The owner's passphrase is set. Keep it safe: only it switches rep mode off."))
+        self._say(self.tr("The owner's passphrase is changed.") if changed else
+                  self.tr("The owner's passphrase is set. Keep it safe: only it switches rep mode off."))
 
     def _switch(self) -> None:
+        if not self.switch_button.isEnabled():
+            return  # Return pressed while the last attempt is still being checked
         self.switch_button.setEnabled(False)
         run_in_background(_switch, self.context.database, not self.rep_mode, self.passphrase.text(),
                           on_success=self._switched,

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>BackupActions</name>
@@ -8,7 +7,7 @@
         <translation>备份</translation>
     </message>
     <message>
-        <source>This shop&apos;s database is on a server; back it up there (for PostgreSQL, with pg_dump).</source>
+        <source>This shop's database is on a server; back it up there (for PostgreSQL, with pg_dump).</source>
         <translation>这家店的数据库在服务器上，请在服务器上备份（PostgreSQL 用 pg_dump）。</translation>
     </message>
     <message>
@@ -95,7 +94,7 @@ Laoke checks the backup first, and keeps the customer book as it is now as a bac
         <translation>升级之前</translation>
     </message>
     <message>
-        <source>This shop&apos;s database is on a server; back it up there (for PostgreSQL, with pg_dump).</source>
+        <source>This shop's database is on a server; back it up there (for PostgreSQL, with pg_dump).</source>
         <translation>这家店的数据库在服务器上，请在服务器上备份（PostgreSQL 用 pg_dump）。</translation>
     </message>
     <message>
@@ -149,7 +148,7 @@ What was not finished was not saved. Copy the details for a support request; the
         <translation>客服模式</translation>
     </message>
     <message>
-        <source>For a computer your reps use: phones and addresses are shown masked (138****1234), export and delete are switched off, and revealing one buyer&apos;s phone is logged. Only the owner&apos;s passphrase switches it on or off.</source>
+        <source>For a computer your reps use: phones and addresses are shown masked (138****1234), export and delete are switched off, and revealing one buyer's phone is logged. Only the owner's passphrase switches it on or off.</source>
         <translation>适用于客服使用的电脑：手机号和地址以打码方式显示（138****1234），导出和删除被关闭，查看某位买家的完整手机号会被记录。只有店主口令才能开启或关闭。</translation>
     </message>
     <message>
@@ -157,11 +156,11 @@ What was not finished was not saved. Copy the details for a support request; the
         <translation>当前：</translation>
     </message>
     <message>
-        <source>Set the owner&apos;s passphrase</source>
+        <source>Set the owner's passphrase</source>
         <translation>设置店主口令</translation>
     </message>
     <message>
-        <source>Owner&apos;s passphrase:</source>
+        <source>Owner's passphrase:</source>
         <translation>店主口令：</translation>
     </message>
     <message>
@@ -169,7 +168,7 @@ What was not finished was not saved. Copy the details for a support request; the
         <translation>再输入一次：</translation>
     </message>
     <message>
-        <source>the owner&apos;s passphrase</source>
+        <source>the owner's passphrase</source>
         <translation>店主口令</translation>
     </message>
     <message>
@@ -185,6 +184,14 @@ What was not finished was not saved. Copy the details for a support request; the
         <translation>客服模式已关闭</translation>
     </message>
     <message>
+        <source>New passphrase:</source>
+        <translation>新口令：</translation>
+    </message>
+    <message>
+        <source>Change the passphrase (type the current one above)</source>
+        <translation>修改口令（先在上面输入当前口令）</translation>
+    </message>
+    <message>
         <source>Switch rep mode off</source>
         <translation>关闭客服模式</translation>
     </message>
@@ -197,15 +204,19 @@ What was not finished was not saved. Copy the details for a support request; the
         <translation>两次输入的口令不一致，请输入相同的口令。</translation>
     </message>
     <message>
-        <source>The owner&apos;s passphrase needs at least 4 characters.</source>
+        <source>The owner's passphrase needs at least 4 characters.</source>
         <translation>店主口令至少需要 4 个字符。</translation>
     </message>
     <message>
-        <source>The owner&apos;s passphrase is set. Keep it safe: only it switches rep mode off.</source>
+        <source>The owner's passphrase is changed.</source>
+        <translation>店主口令已修改。</translation>
+    </message>
+    <message>
+        <source>The owner's passphrase is set. Keep it safe: only it switches rep mode off.</source>
         <translation>店主口令已设置。请妥善保管：只有它能关闭客服模式。</translation>
     </message>
     <message>
-        <source>The owner&apos;s passphrase is wrong.</source>
+        <source>The owner's passphrase is wrong.</source>
         <translation>店主口令不正确。</translation>
     </message>
     <message>

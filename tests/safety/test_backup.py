@@ -252,3 +252,23 @@ def test_cli_lists_backups(shop, db_path, capsys) -> None:
     rolling_backup(db_path, "manual")
     assert main(["backups", "--db", str(db_path)]) == 0
     assert "manual" in capsys.readouterr().out
+
+
+def test_an_upgrade_backs_the_old_file_up_among_the_rolling_backups(shop, db_path, newer_laoke) -> None:
+    shop.dispose()
+    open_database(db_path).dispose()  # the newer Laoke opens the shop and upgrades it
+    (entry,) = list_backups(db_path)
+    assert entry.reason == f"before-upgrade-{newer_laoke}"
+    assert check_backup(entry.path).revision == newer_laoke
+    assert customer_count(entry.path) == 40
+
+
+def test_restore_onto_a_new_computer_creates_the_database(shop, db_path, tmp_path) -> None:
+    saved = backup_database(db_path, tmp_path / "usb" / "shop.db")
+    fresh = tmp_path / "new-computer" / "Laoke" / "laoke.db"
+    result = restore_database(saved, fresh)
+    assert result.replaced_backup is None
+    database = open_database(fresh)
+    with database.session() as session:
+        assert session.scalar(select(func.count()).select_from(Customer)) == 40
+    database.dispose()

@@ -105,3 +105,36 @@ def test_a_control_character_cannot_smuggle_a_formula_into_xlsx(tmp_path: Path) 
     cell = load_workbook(path)["客户"]["A2"]
     assert cell.value == "=HYPERLINK(\"http://x\",\"点我\")"
     assert cell.data_type == "s" and cell.quotePrefix
+
+
+def _rezip_with(part: str, data: bytes, folder: Path) -> Path:
+    """The seed workbook with one part replaced, zipped properly (CRC and sizes right): the XML is what is hostile."""
+    import zipfile
+
+    source, target = folder / "seed.xlsx", folder / "mutated.xlsx"
+    source.write_bytes(SEED)
+    with zipfile.ZipFile(source) as original, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as copy:
+        for item in original.infolist():
+            copy.writestr(item.filename, data if item.filename == part else original.read(item))
+    return target
+
+
+XML_PIECES = st.sampled_from([b"<!DOCTYPE x [<!ENTITY a 'b'>]>", b"<!ENTITY a SYSTEM 'file:///etc/passwd'>", b"&a;",
+                             b"<?xml version='1.0' encoding='bogus'?>", b"\x00", b"\xff\xfe", b"<", b"]]>",
+                             b"<!-- -->", b"<?pi x?>", b"\xe4\xb8\xad"])
+
+
+@FUZZ
+@given(part=st.sampled_from(["xl/worksheets/sheet1.xml", "xl/workbook.xml", "[Content_Types].xml"]),
+       position=st.floats(0, 1), pieces=st.lists(st.one_of(XML_PIECES, st.binary(max_size=8)), min_size=1, max_size=4))
+def test_hostile_xml_inside_a_sound_zip_is_accepted_or_refused_clearly(part, position, pieces) -> None:
+    import zipfile
+
+    original = zipfile.ZipFile(io.BytesIO(SEED)).read(part)
+    cut = int(len(original) * position)
+    with tempfile.TemporaryDirectory() as folder:
+        path = _rezip_with(part, original[:cut] + b"".join(pieces) + original[cut:], Path(folder))
+        try:
+            ensure_safe_workbook(path)
+        except LaokeError as error:
+            assert part in str(error)

@@ -103,9 +103,10 @@ def test_a_data_folder_that_cannot_be_made_is_explained(qapp, tmp_path, messages
     assert messages[0][0] == "critical" and "Cannot create the folder" in messages[0][2]
 
 
-def test_a_missing_data_folder_is_created(qapp, tmp_path, messages) -> None:
+def test_a_missing_data_folder_is_created_and_locked(qapp, tmp_path, messages) -> None:
     database = open_for_window(tmp_path / "new" / "Laoke" / "laoke.db", None)
     assert database is not None and not database.read_only and messages == []
+    assert lock_path(tmp_path / "new" / "Laoke" / "laoke.db").exists()
     database.dispose()
     release_lock(tmp_path / "new" / "Laoke" / "laoke.db")
 
@@ -200,3 +201,34 @@ def test_the_first_start_of_the_day_backs_up_in_the_background(qapp, qtbot, db_p
     wait_for_background_tasks()
     assert len(list_backups(db_path)) == 1
     database.dispose()
+
+
+def test_a_full_disk_in_any_command_or_task_is_named(monkeypatch, db_path, capsys, qtbot) -> None:
+    import errno
+
+    import core.cli.backup_cmd
+    from gui.worker import run_in_background
+
+    def full(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise OSError(errno.ENOSPC, "No space left on device", str(db_path))
+
+    monkeypatch.setattr(core.cli.backup_cmd, "list_backups", full)
+    assert main(["backups", "--db", str(db_path)]) == 1
+    assert "The disk is full" in capsys.readouterr().err
+
+    failures: list[tuple[str, str]] = []
+    run_in_background(lambda *, progress, cancel: full(), on_failure=lambda *failure: failures.append(failure))
+    qtbot.waitUntil(lambda: bool(failures))
+    assert failures[0][0].startswith("The disk is full") and "OSError" in failures[0][1]
+
+
+def test_laoke_debug_shows_the_traceback_to_a_developer(monkeypatch, db_path) -> None:
+    import core.cli.backup_cmd
+
+    def broken(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise ZeroDivisionError("a bug")
+
+    monkeypatch.setattr(core.cli.backup_cmd, "list_backups", broken)
+    monkeypatch.setenv("LAOKE_DEBUG", "1")
+    with pytest.raises(ZeroDivisionError):
+        main(["backups", "--db", str(db_path)])

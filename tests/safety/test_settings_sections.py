@@ -67,7 +67,7 @@ def test_rep_mode_needs_the_owners_passphrase(qtbot, settings_page, shop) -> Non
     qtbot.keyClicks(rep.confirm_passphrase, "boss-2026")
     click(qtbot, rep.set_button)
     qtbot.waitUntil(lambda: rep.switch_button.isVisible() and rep.switch_button.isEnabled())
-    assert not rep.set_button.isVisible()
+    assert rep.set_button.text().startswith("Change the passphrase")
 
     qtbot.keyClicks(rep.passphrase, "guess")
     click(qtbot, rep.switch_button)
@@ -77,6 +77,7 @@ def test_rep_mode_needs_the_owners_passphrase(qtbot, settings_page, shop) -> Non
 
     rep.passphrase.clear()
     qtbot.keyClicks(rep.passphrase, "boss-2026")
+    qtbot.waitUntil(rep.switch_button.isEnabled)  # the refused attempt has finished
     with qtbot.waitSignal(rep.context.data_changed, timeout=10000):
         click(qtbot, rep.switch_button)
     assert rep.status.text() == "Rep mode is on"
@@ -86,9 +87,33 @@ def test_rep_mode_needs_the_owners_passphrase(qtbot, settings_page, shop) -> Non
         with pytest.raises(LaokeError, match="switched off in rep mode"):
             ensure_owner_mode(session, "Export")
 
+    qtbot.waitUntil(rep.switch_button.isEnabled)
     qtbot.keyClicks(rep.passphrase, "boss-2026")
     qtbot.keyClick(rep.passphrase, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: rep.status.text() == "Rep mode is off", timeout=10000)
+
+
+def test_the_owner_changes_the_passphrase_with_the_current_one(qtbot, settings_page, shop) -> None:
+    from core.privacy import check_owner_passphrase, set_owner_passphrase
+
+    with shop.transaction() as session:
+        set_owner_passphrase(session, "old-pass")
+    rep = section(settings_page, RepModeSection)
+    rep.reload()
+    qtbot.waitUntil(lambda: rep.passphrase.isVisible() and rep.set_button.text().startswith("Change"))
+
+    for current, expected in (("a-guess", "wrong"), ("old-pass", "changed")):
+        qtbot.waitUntil(rep.set_button.isEnabled)
+        rep.passphrase.clear()
+        qtbot.keyClicks(rep.passphrase, current)
+        qtbot.keyClicks(rep.new_passphrase, "new-pass")
+        qtbot.keyClicks(rep.confirm_passphrase, "new-pass")
+        click(qtbot, rep.set_button)
+        qtbot.waitUntil(lambda expected=expected: expected in rep.message.text(), timeout=10000)
+        rep.new_passphrase.clear()
+        rep.confirm_passphrase.clear()
+    with shop.session() as session:
+        assert check_owner_passphrase(session, "new-pass") and not check_owner_passphrase(session, "old-pass")
 
 
 def test_backups_section_backs_up_and_restores_with_confirmation(
@@ -104,6 +129,7 @@ def test_backups_section_backs_up_and_restores_with_confirmation(
     with shop.transaction() as session:
         session.add(Customer(name="备份之后", source="manual"))
     backups.list.setCurrentItem(backups.list.topLevelItem(0))
+    qtbot.waitUntil(backups.restore_button.isEnabled)  # the backup task has finished
     questions: list[str] = []
 
     def answer(parent, title, text, *rest):  # type: ignore[no-untyped-def]
@@ -192,3 +218,29 @@ def test_an_uncaught_exception_is_logged_and_shown(qtbot, tmp_path: Path, monkey
                 handler.close()
         for dialog in shown:
             dialog.deleteLater()
+
+
+def test_a_read_only_window_offers_no_restore_and_no_rep_mode_switch(qtbot, qsettings_isolated, shop, db_path) -> None:
+    from core.db import open_database
+
+    read_only = open_database(db_path, read_only=True)
+    page = SettingsPage(AppContext(read_only))
+    qtbot.addWidget(page)
+    page.show()
+    backups, rep = section(page, BackupSection), section(page, RepModeSection)
+    wait_for_background_tasks()
+    qtbot.wait(50)  # deliver the loaded state
+    assert rep.status.text() == "Rep mode is off"
+    assert backups.back_up_button.isEnabled()  # reading is enough to make a copy
+    assert not backups.restore_file_button.isEnabled()
+    assert not rep.set_button.isEnabled()
+    read_only.dispose()
+
+
+def test_a_task_finishing_after_its_widget_closed_is_dropped(qtbot, qsettings_isolated, shop) -> None:
+    page = SettingsPage(AppContext(shop))  # no qtbot.addWidget: this test deletes it itself
+    section(page, RepModeSection).reload()
+    page.deleteLater()
+    qtbot.wait(10)
+    wait_for_background_tasks()
+    qtbot.wait(50)  # the queued result arrives for a deleted section: no error is raised
