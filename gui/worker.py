@@ -12,7 +12,8 @@ from collections.abc import Callable
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtWidgets import QApplication
 from sqlalchemy.exc import OperationalError
 
 from core.db import describe_operational_error
@@ -21,6 +22,7 @@ from core.progress import Cancelled, CancelToken
 
 log = logging.getLogger(__name__)
 _running: set[BackgroundTask] = set()
+_failure_dialogs: set[QObject] = set()
 
 
 class TaskSignals(QObject):
@@ -106,6 +108,17 @@ class _Relay(QObject):
         self._call("finished")
 
 
+def report_failure(message: str, details: str) -> None:
+    """What a failure does when the caller gave no `on_failure`: say it, with "Copy details", never drop it."""
+    from gui.safety.errors import show_error
+
+    title = QCoreApplication.translate("BackgroundTask", "Laoke could not finish")
+    dialog = show_error(QApplication.activeWindow(), title, message, details)
+    # Without a parent window nothing else holds the dialog: keep it alive until it is closed.
+    _failure_dialogs.add(dialog)
+    dialog.finished.connect(lambda _result: _failure_dialogs.discard(dialog))
+
+
 def run_in_background(
     function: Callable[..., Any],
     *args: Any,
@@ -119,7 +132,7 @@ def run_in_background(
     task = BackgroundTask(function, *args, **kwargs)
     task.relay = _Relay(  # type: ignore[attr-defined]
         task,
-        {"success": on_success, "failure": on_failure, "progress": on_progress,
+        {"success": on_success, "failure": on_failure or report_failure, "progress": on_progress,
          "cancelled": on_cancelled, "finished": on_finished},
     )
     _running.add(task)

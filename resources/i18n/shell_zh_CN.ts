@@ -1,6 +1,12 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
+<context>
+    <name>BackgroundTask</name>
+    <message>
+        <source>Laoke could not finish</source>
+        <translation>老客未能完成这项操作</translation>
+    </message>
+</context>
 <context>
     <name>MainWindow</name>
     <message>
