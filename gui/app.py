@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import sys
+import traceback
+from types import TracebackType
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
@@ -55,9 +57,35 @@ def run_gui(args: argparse.Namespace) -> int:
 
 def _visit_every_page_and_quit(window: MainWindow) -> None:
     """`--smoke`: build and show every page once, then quit; for CI and the frozen bundle's check."""
-    for key, _module, _cls in PAGES:
-        window.show_page(key)
-        QApplication.processEvents()
-    print(f"smoke ok: {len(PAGES)} pages on {window.context.database.label}: {window.windowTitle()}")
+    failures = visit_every_page(window)
+    if failures:
+        print(f"smoke failed: {len(failures)} error(s)", file=sys.stderr)
+    else:
+        print(f"smoke ok: {len(PAGES)} pages on {window.context.database.label}: {window.windowTitle()}")
     window.close()
-    QApplication.quit()
+    QApplication.exit(1 if failures else 0)
+
+
+def visit_every_page(window: MainWindow) -> list[BaseException]:
+    """Show each page once and return every error raised, even one a slot reports through sys.excepthook.
+
+    The smoke run must end with an exit code: an error dialog would wait for a click that never comes.
+    """
+    failures: list[BaseException] = []
+    report = sys.excepthook
+
+    def record(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
+        failures.append(error)
+        traceback.print_exception(kind, error, trace)
+        report(kind, error, trace)
+
+    sys.excepthook = record
+    try:
+        for key, _module, _cls in PAGES:
+            window.show_page(key)
+            QApplication.processEvents()
+    except Exception as error:  # noqa: BLE001 - a failing page is reported, whatever the error
+        record(type(error), error, error.__traceback__)
+    finally:
+        sys.excepthook = report
+    return failures

@@ -69,3 +69,25 @@ def test_window_geometry_is_remembered(window_factory) -> None:  # type: ignore[
     assert QSettings().value("window/geometry") is not None
     again = window_factory("en")
     assert (again.size().width(), again.size().height()) == (700, 500)
+
+
+@pytest.mark.qt_no_exception_capture
+def test_smoke_run_reports_a_page_that_fails_to_build(window_factory, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """As in a bundle that left a section's module out: the smoke run must fail, not wait on an error dialog."""
+    from gui.app import visit_every_page
+    from gui.pages import settings
+
+    def missing_module(self, context, parent=None):  # type: ignore[no-untyped-def]
+        raise ModuleNotFoundError("No module named 'gui.care.settings_section'")
+
+    monkeypatch.setattr(settings.SettingsPage, "__init__", missing_module)
+    monkeypatch.setattr("gui.safety.errors.show_error", lambda *args: None)
+    window = window_factory("en")
+    failures = visit_every_page(window)
+    assert any(isinstance(error, ModuleNotFoundError) for error in failures)
+
+
+def test_smoke_run_of_a_healthy_window_reports_nothing(window_factory) -> None:  # type: ignore[no-untyped-def]
+    from gui.app import visit_every_page
+
+    assert visit_every_page(window_factory("en")) == []

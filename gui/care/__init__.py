@@ -1,0 +1,1 @@
+"""The care calendar page's widgets, models and workers."""
