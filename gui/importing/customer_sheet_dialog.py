@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
-    QScrollArea,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -22,7 +21,7 @@ from PySide6.QtWidgets import (
 from core.importing import commit_customer_sheets
 from core.importing.customer_sheet import prepare_customer_sheet
 from gui.context import AppContext
-from gui.importing.mapping import MappingEditor
+from gui.importing.mapping import MappingEditor, mapping_page
 from gui.importing.models import PREVIEW_ROWS, BadRowsModel, RowsModel, table_view
 from gui.worker import BackgroundTask, run_in_background
 
@@ -61,16 +60,9 @@ class CustomerSheetDialog(QDialog):
         self.bad_model = BadRowsModel(self)
         self.tabs.addTab(table_view(self.preview_model), self.tr("Preview"))
         self.mapping_editor = MappingEditor(customers=True)
-        mapping_page = QWidget()
-        mapping_layout = QVBoxLayout(mapping_page)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.mapping_editor)
-        mapping_layout.addWidget(scroll)
         self.apply_button = QPushButton(self.tr("Apply this mapping"))
         self.apply_button.clicked.connect(self.apply_mapping)
-        mapping_layout.addWidget(self.apply_button)
-        self.tabs.addTab(mapping_page, self.tr("Columns"))
+        self.tabs.addTab(mapping_page(self.mapping_editor, self.apply_button), self.tr("Columns"))
         self.tabs.addTab(table_view(self.bad_model), self.tr("Rows that cannot be read"))
         layout.addWidget(self.tabs, 1)
         self.progress = QProgressBar()
