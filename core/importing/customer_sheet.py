@@ -22,7 +22,7 @@ from core.importing.parsing import BadRow
 from core.importing.prepare import file_digest
 from core.importing.readers import RawSheet, SheetRefused, read_sheets
 from core.importing.values import ValueProblem, clean_text, is_masked, parse_phone
-from core.importing.writer import bulk_insert
+from core.importing.writer import bulk_insert, refresh_in_chunks
 from core.models import (
     CalendarKind,
     Customer,
@@ -34,7 +34,6 @@ from core.models import (
     Tag,
 )
 from core.progress import CancelToken, ProgressCallback, no_progress
-from core.refresh import refresh_derived
 
 CUSTOMER_FIELDS: dict[str, tuple[str, ...]] = {
     "name": ("姓名", "客户姓名", "名字", "客户", "收货人", "name", "customer", "full name"),
@@ -255,7 +254,7 @@ def write_customer_sheet(
     bulk_insert(connection, CustomerAlias.__table__, aliases)  # type: ignore[arg-type]
     bulk_insert(connection, ImportChange.__table__, changes)  # type: ignore[arg-type]
     summary.customers_new, summary.customers_matched = len(summary.new_customer_ids), len(matched)
-    refresh_derived(connection, [*summary.new_customer_ids, *matched])
+    refresh_in_chunks(connection, [*summary.new_customer_ids, *matched], cancel)
     connection.execute(update(ImportBatch).where(ImportBatch.id == batch_id).values(
         finished_at=datetime.now().replace(microsecond=0), rows_read=summary.rows_read,
         rows_rejected=summary.rows_rejected, customers_new=summary.customers_new,

@@ -25,6 +25,7 @@ from core.progress import CancelToken, ProgressCallback, no_progress
 from core.refresh import refresh_derived
 
 CHUNK = 2000
+REFRESH_CHUNK = 20_000
 REPORT_BAD_ROWS = 1000
 ORDER_TABLE: Table = Order.__table__  # type: ignore[assignment]
 LINE_TABLE: Table = OrderLine.__table__  # type: ignore[assignment]
@@ -135,11 +136,19 @@ def write_import(
     summary.customers_new = len(summary.new_customer_ids)
     summary.customers_matched = len(matched)
     cancel.raise_if_cancelled()
-    refresh_derived(connection, touched)
-    cancel.raise_if_cancelled()
+    refresh_in_chunks(connection, touched, cancel)
     _finish_batch(connection, summary, prepared)
     progress(total, total)
     return summary
+
+
+def refresh_in_chunks(connection: Connection, customer_ids: Iterable[int], cancel: CancelToken | None = None) -> None:
+    """refresh_derived for many customers, a chunk at a time: one statement may bind only so many ids."""
+    ids = sorted(customer_ids)
+    for start in range(0, len(ids), REFRESH_CHUNK):
+        refresh_derived(connection, ids[start : start + REFRESH_CHUNK])
+        if cancel is not None:
+            cancel.raise_if_cancelled()
 
 
 def bulk_insert(connection: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> None:
