@@ -30,7 +30,7 @@ from core.progress import CancelToken, ProgressCallback, no_progress
 __all__ = [
     "PRESETS", "BatchSummary", "CustomerSheetSummary", "PreparedCustomers", "PreparedImport", "UndoSummary",
     "commit_customer_sheets", "commit_imports", "import_history", "prepare_customer_files",
-    "prepare_files", "prepare_import", "prepare_with_saved_mappings", "reparse_with", "save_column_mapping",
+    "prepare_files", "prepare_import", "reparse_with", "save_column_mapping",
     "saved_presets", "undo_import",
 ]
 
@@ -43,10 +43,6 @@ def saved_presets(database: Database) -> list[tuple[str, Preset]]:
             (mapping.header_signature or "", custom_preset(mapping.name, mapping.platform or "", mapping.mapping))
             for mapping in mappings
         ]
-
-
-def prepare_with_saved_mappings(database: Database, path, preset_key: str | None = None) -> PreparedImport:  # type: ignore[no-untyped-def]
-    return prepare_import(path, preset_key, saved_presets=saved_presets(database))
 
 
 def prepare_files(

@@ -52,11 +52,6 @@ class BatchSummary:
     customers_matched: int = 0
     new_customer_ids: list[int] = field(default_factory=list)
 
-    def as_dict(self) -> dict[str, Any]:
-        data = dict(self.__dict__)
-        data.pop("new_customer_ids")
-        return data
-
 
 def write_import(
     connection: Connection,
@@ -242,8 +237,8 @@ def _finish_batch(connection: Connection, summary: BatchSummary, prepared: Prepa
     connection.execute(
         update(ImportBatch).where(ImportBatch.id == summary.batch_id).values(
             finished_at=datetime.now().replace(microsecond=0), report=report,
-            **{key: value for key, value in summary.as_dict().items()
-               if key not in ("batch_id", "file_name", "preset")},
+            **{key: value for key, value in summary.__dict__.items()
+               if key not in ("batch_id", "file_name", "preset", "new_customer_ids")},
         )
     )
 
@@ -269,10 +264,14 @@ def _existing_orders(connection: Connection, orders: list[ParsedOrder]) -> dict[
 
 
 def _known_aliases(connection: Connection, identities: Iterable[list[Identity]]) -> list[tuple[str, str, str, int]]:
+    """The stored aliases among these identities (all of them, in one scan, when the table is no bigger)."""
     values = sorted({identity[2] for found in identities for identity in found})
+    query = select(CustomerAlias.kind, CustomerAlias.platform, CustomerAlias.value, CustomerAlias.customer_id)
+    stored = connection.scalar(select(func.count()).select_from(CustomerAlias)) or 0
+    if stored <= len(values):
+        return [tuple(row) for row in connection.execute(query)]  # type: ignore[misc]
     known = []
     for chunk in _chunks(values):
-        query = select(CustomerAlias.kind, CustomerAlias.platform, CustomerAlias.value, CustomerAlias.customer_id)
         known.extend(tuple(row) for row in connection.execute(query.where(CustomerAlias.value.in_(chunk))))
     return known  # type: ignore[return-value]
 
