@@ -36,8 +36,8 @@ class CustomerPreviewModel(RowsModel):
         birthday = values.get("birthday")
         shown_birthday = None
         if birthday is not None:
-            shown_birthday = (self.tr("lunar %1-%2") if birthday.calendar == "lunar" else "%1-%2").replace(
-                "%1", str(birthday.month)).replace("%2", str(birthday.day))
+            day = f"{birthday.year}-{birthday.month}-{birthday.day}" if birthday.year else f"{birthday.month}-{birthday.day}"
+            shown_birthday = self.tr("lunar %1").replace("%1", day) if birthday.calendar == "lunar" else day
         return (values.get("name"), values.get("nickname"), values.get("phone"), values.get("wechat_id"),
                 shown_birthday, "、".join(values.get("tags") or []), values.get("notes"))
 

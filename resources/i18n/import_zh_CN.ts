@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>BadRowsModel</name>
@@ -51,8 +50,8 @@
         <translation>备注</translation>
     </message>
     <message>
-        <source>lunar %1-%2</source>
-        <translation>农历 %1-%2</translation>
+        <source>lunar %1</source>
+        <translation>农历 %1</translation>
     </message>
 </context>
 <context>

@@ -166,6 +166,7 @@ def test_a_customer_list_is_previewed_and_imported(page, qtbot, tmp_path, monkey
     qtmodeltester.check(dialog.preview_model)
     assert dialog.preview_model.index(0, 0).data() == "王芳"
     assert dialog.preview_model.index(0, 4).data() == "lunar 8-15"
+    assert dialog.preview_model.index(1, 4).data() is None
     assert dialog.bad_model.rowCount() == 1
     with qtbot.waitSignal(page.finished, timeout=10000):
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)

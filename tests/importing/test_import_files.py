@@ -37,9 +37,9 @@ ALICE = ("1000000000000000001", "tb_alice", "买家已付款，等待卖家发�
 BOB = ("1000000000000000002", "tb_bob", "交易成功", "¥1,288.00", "138****2222")
 
 
-@pytest.mark.parametrize("fmt", ["csv", "utf8", "gbk", "tsv", "html", "xlsx"])
+@pytest.mark.parametrize("fmt", ["csv", "utf8", "gbk", "tsv", "html", "html_gbk", "xlsx"])
 def test_every_encoding_and_container(fmt, tmp_path, import_file, orders_of):  # type: ignore[no-untyped-def]
-    suffix = {"html": "xls", "xlsx": "xlsx"}.get(fmt, "csv")
+    suffix = {"html": "xls", "html_gbk": "xls", "xlsx": "xlsx"}.get(fmt, "csv")
     path = write_sheet(tmp_path / f"ExportOrderList.{suffix}", taobao_rows(ALICE, BOB), fmt)
     [summary] = import_file(path)
     assert (summary.orders_new, summary.customers_new) == (2, 2)
