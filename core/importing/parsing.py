@@ -86,6 +86,7 @@ class ParsedOrder:
     lines: list[ParsedLine]
     buyer: Buyer
     lines_only: bool = False  # from a companion items file: fills lines, leaves the order's other fields
+    summary_lines: bool = False  # one row per order: its single line only sums up the items
     content_hash: str = ""
 
 
@@ -234,7 +235,7 @@ def _build_order(order_id: str, rows: list[tuple[int, dict[str, Any]]], preset: 
         address=first.get("address"),
     )
     return ParsedOrder(preset.platform, order_id[:64], rows[0][0], values, lines, buyer,
-                       lines_only=preset.role == "lines")
+                       lines_only=preset.role == "lines", summary_lines=preset.one_row_per_order)
 
 
 def _build_lines(rows: list[tuple[int, dict[str, Any]]], preset: Preset) -> list[ParsedLine]:

@@ -123,7 +123,8 @@ def write_import(
         bulk_insert(connection, ORDER_TABLE, new_orders[start : start + CHUNK])
         progress((len(orders) + start) // 2, total)
     bulk_insert(connection, LINE_TABLE, new_lines)
-    summary.orders_updated = _apply_updates(connection, updates, batch_id, touched, cancel)
+    summary.orders_updated, unchanged_lines = _apply_updates(connection, updates, batch_id, touched, cancel)
+    summary.orders_unchanged += unchanged_lines
     bulk_insert(connection, ImportChange.__table__, [  # type: ignore[arg-type]
         {"batch_id": batch_id, "entity": "customer", "entity_id": cid, "action": "create", "before": None}
         for cid in summary.new_customer_ids
@@ -326,42 +327,56 @@ def _apply_updates(
     batch_id: int,
     touched: set[int],
     cancel: CancelToken,
-) -> int:
-    """Update changed orders, remembering each one's previous values and lines for undo."""
-    count = 0
+) -> tuple[int, int]:
+    """Update changed orders, remembering each one's previous values and lines for undo.
+
+    Returns (updated, unchanged): an items file read again finds its lines already there.
+    """
+    updated = unchanged = 0
     for chunk in _chunks(updates):
         cancel.raise_if_cancelled()
-        order_ids = [found["id"] for found, _order, _cid in chunk]
-        before_rows = _snapshots(connection, order_ids)
+        before_rows = _snapshots(connection, [found["id"] for found, _order, _cid in chunk])
         order_values, changes, replaced = [], [], []
         for found, order, customer_id in chunk:
             before = before_rows[found["id"]]
-            changes.append({"batch_id": batch_id, "entity": "order", "entity_id": found["id"], "action": "update",
-                            "before": before})
-            if before["customer_id"] is not None:
-                touched.add(before["customer_id"])
-            values = {"customer_id": customer_id, "updated_batch_id": batch_id}
+            values: dict[str, Any] = {"customer_id": customer_id, "updated_batch_id": batch_id}
             if order.lines_only:
+                if _same_lines(order.lines, before["lines"]) and customer_id == before["customer_id"]:
+                    unchanged += 1
+                    continue
                 replaced.append((found["id"], order.lines))
             else:
                 values.update(order.values, content_hash=order.content_hash)
                 # A one-row-per-order sheet sums items up in one line: keep the detailed lines an items file gave.
-                if not (len(order.lines) <= 1 and len(before["lines"]) > 1):
+                if not (order.summary_lines and before["lines"]):
                     replaced.append((found["id"], order.lines))
+            changes.append({"batch_id": batch_id, "entity": "order", "entity_id": found["id"], "action": "update",
+                            "before": before})
+            touched.update(cid for cid in (before["customer_id"], customer_id) if cid is not None)
             order_values.append({"oid": found["id"], **_with_all_columns(values, before)})
-            count += 1
-        columns = [key for key in order_values[0] if key != "oid"]
-        connection.execute(
-            update(ORDER_TABLE).where(ORDER_TABLE.c.id == bindparam("oid")).values(
-                {column: bindparam(column) for column in columns}
-            ),
-            order_values,
-        )
+            updated += 1
+        if order_values:
+            columns = [key for key in order_values[0] if key != "oid"]
+            connection.execute(
+                update(ORDER_TABLE).where(ORDER_TABLE.c.id == bindparam("oid")).values(
+                    {column: bindparam(column) for column in columns}
+                ),
+                order_values,
+            )
         if replaced:
             connection.execute(delete(LINE_TABLE).where(LINE_TABLE.c.order_id.in_([oid for oid, _ in replaced])))
             bulk_insert(connection, LINE_TABLE, [row for oid, lines in replaced for row in _line_rows(oid, lines)])
         bulk_insert(connection, ImportChange.__table__, changes)  # type: ignore[arg-type]
-    return count
+    return updated, unchanged
+
+
+def _same_lines(lines: list[ParsedLine], stored: list[dict[str, Any]]) -> bool:
+    """Whether these lines are the stored ones (amounts compared as the cents they are stored as)."""
+    def key(values: dict[str, Any]) -> str:
+        return repr([_cents(decode_value(c, values[c])) if c in DECIMAL_COLUMNS else values[c] for c in LINE_COLUMNS])
+
+    new = sorted(key({column: encode_value(getattr(line, column)) for column in LINE_COLUMNS}) for line in lines)
+    return new == sorted(key(line) for line in stored)
 
 
 def _with_all_columns(values: dict[str, Any], before: dict[str, Any]) -> dict[str, Any]:

@@ -330,3 +330,24 @@ def test_a_zip_bomb_renamed_xlsx_is_refused_before_unpacking(tmp_path):  # type:
         archive.writestr("xl/worksheets/sheet1.xml", b"0" * 50_000_000)
     with pytest.raises(SheetRefused, match="would unpack"):
         prepare_import(path)
+
+
+def test_order_and_item_files_in_any_order_and_again(tmp_path, import_file, orders_of):  # type: ignore[no-untyped-def]
+    items = PRESETS["taobao_tmall.orderdetaillist_csv_legacy"]
+    headers = list(items.headers)
+    item_rows = [headers] + [
+        row_for(items, headers, order_id=f'="{ALICE[0]}"', item_title=title, unit_price="50", quantity="1",
+                status="交易成功")
+        for title in ("龙井茶", "白茶饼")
+    ]
+    item_file = write_sheet(tmp_path / "ExportOrderDetailList.csv", item_rows, "gbk")
+    order_file = write_sheet(tmp_path / "ExportOrderList.csv", taobao_rows(ALICE), "gbk")
+    assert import_file(item_file)[0].orders_new == 1
+    [orders] = import_file(order_file)
+    assert orders.orders_updated == 1 and orders.customers_new == 1
+    order = orders_of()[ALICE[0]]
+    assert order.customer_id is not None and order.status == OrderStatus.PAID
+    assert sorted(line.title for line in order.lines) == ["白茶饼", "龙井茶"]  # the summary line did not replace them
+    for path in (item_file, order_file):
+        [again] = import_file(path)
+        assert (again.orders_new, again.orders_updated, again.orders_unchanged) == (0, 0, 1)
