@@ -141,8 +141,12 @@ def write_import(
 def refresh_in_chunks(connection: Connection, customer_ids: Iterable[int], cancel: CancelToken | None = None) -> None:
     """refresh_derived for many customers, a chunk at a time: one statement may bind only so many ids."""
     ids = sorted(customer_ids)
-    for start in range(0, len(ids), REFRESH_CHUNK):
-        refresh_derived(connection, ids[start : start + REFRESH_CHUNK])
+    everyone = connection.scalar(select(func.count()).select_from(Customer).where(Customer.merged_into_id.is_(None)))
+    # A first import touches everyone: then no id lists need binding at all.
+    chunks = [None] if ids and len(ids) >= (everyone or 0) else [
+        ids[start : start + REFRESH_CHUNK] for start in range(0, len(ids), REFRESH_CHUNK)]
+    for chunk in chunks:
+        refresh_derived(connection, chunk)
         if cancel is not None:
             cancel.raise_if_cancelled()
 
