@@ -60,7 +60,11 @@ def write_import(
     progress: ProgressCallback = no_progress,
     cancel: CancelToken | None = None,
 ) -> BatchSummary:
-    """Store one prepared sheet inside the caller's transaction; the caller commits or rolls back."""
+    """Store one prepared sheet inside the caller's transaction; the caller commits or rolls back.
+
+    Orders go in chunks (their new customers first, for the foreign key), so memory stays near one chunk's
+    rows and Cancel is heard between chunks.
+    """
     cancel = cancel or CancelToken()
     batch_id = _start_batch(connection, prepared)
     summary = BatchSummary(batch_id, prepared.path.name, prepared.preset.key, prepared.rows_read,
@@ -68,74 +72,96 @@ def write_import(
     orders = prepared.orders
     total = max(len(orders), 1)
     existing = _existing_orders(connection, orders)
-    identities_of = {
-        order.platform_order_id: buyer_identities(order.platform, order.buyer)
-        for order in orders
-        if not order.lines_only and existing.get(order.platform_order_id, {}).get("customer_id") is None
-    }
-    index = IdentityIndex(_known_aliases(connection, identities_of.values()))
     _use_large_cache(connection)
-    next_customer_id = (connection.scalar(select(func.max(Customer.id))) or 0) + 1
+    buyers = _BuyerMatcher(connection, orders, existing, batch_id)
     next_order_id = (connection.scalar(select(func.max(Order.id))) or 0) + 1
-    touched: set[int] = set()
-    matched: set[int] = set()
-    created: set[int] = set()
-    customers, aliases, new_orders, new_lines, updates = [], [], [], [], []
-    for number, order in enumerate(orders, start=1):
-        found = existing.get(order.platform_order_id)
-        if found is not None and found["content_hash"] == order.content_hash:
-            summary.orders_unchanged += 1
-            continue
-        customer_id = found["customer_id"] if found is not None else None
-        if customer_id is None and not order.lines_only:
-            identities = identities_of[order.platform_order_id]
-            customer_id = index.match(identities)
-            if customer_id is None and identities:
-                customer_id = next_customer_id
-                next_customer_id += 1
-                customers.append(_customer_row(customer_id, order))
-                summary.new_customer_ids.append(customer_id)
-                created.add(customer_id)
-            elif customer_id is not None and customer_id not in created:
-                matched.add(customer_id)
-            if customer_id is not None:
-                aliases.extend(_new_aliases(index, identities, customer_id, batch_id))
-        elif customer_id is not None:
-            matched.add(customer_id)
-        if customer_id is not None:
-            touched.add(customer_id)
-        if found is None:
-            order_id = next_order_id
-            next_order_id += 1
-            new_orders.append(_order_row(order_id, order, customer_id, batch_id))
-            new_lines.extend(_line_rows(order_id, order.lines))
-            summary.orders_new += 1
-        else:
-            updates.append((found, order, customer_id))
-        if number % CHUNK == 0:
-            cancel.raise_if_cancelled()
-            progress(number // 2, total)
-    cancel.raise_if_cancelled()
-    bulk_insert(connection, Customer.__table__, customers)  # type: ignore[arg-type]
-    bulk_insert(connection, CustomerAlias.__table__, aliases)  # type: ignore[arg-type]
-    for start in range(0, len(new_orders), CHUNK):
+    updates = []
+    for start in range(0, len(orders), CHUNK):
         cancel.raise_if_cancelled()
-        bulk_insert(connection, ORDER_TABLE, new_orders[start : start + CHUNK])
-        progress((len(orders) + start) // 2, total)
-    bulk_insert(connection, LINE_TABLE, new_lines)
-    summary.orders_updated, unchanged_lines = _apply_updates(connection, updates, batch_id, touched, cancel)
+        new_orders, new_lines = [], []
+        for order in orders[start : start + CHUNK]:
+            found = existing.get(order.platform_order_id)
+            if found is not None and found["content_hash"] == order.content_hash:
+                summary.orders_unchanged += 1
+                continue
+            customer_id = buyers.customer_for(order, found)
+            if found is None:
+                new_orders.append(_order_row(next_order_id, order, customer_id, batch_id))
+                new_lines.extend(_line_rows(next_order_id, order.lines))
+                next_order_id += 1
+            else:
+                updates.append((found, order, customer_id))
+        buyers.store_new(connection)
+        bulk_insert(connection, ORDER_TABLE, new_orders)
+        bulk_insert(connection, LINE_TABLE, new_lines)
+        summary.orders_new += len(new_orders)
+        progress(min(start + CHUNK, total), total)
+    summary.orders_updated, unchanged_lines = _apply_updates(connection, updates, batch_id, buyers.touched, cancel)
     summary.orders_unchanged += unchanged_lines
+    summary.new_customer_ids = buyers.created
+    summary.customers_new, summary.customers_matched = len(buyers.created), len(buyers.matched)
     bulk_insert(connection, ImportChange.__table__, [  # type: ignore[arg-type]
         {"batch_id": batch_id, "entity": "customer", "entity_id": cid, "action": "create", "before": None}
-        for cid in summary.new_customer_ids
+        for cid in buyers.created
     ])
-    summary.customers_new = len(summary.new_customer_ids)
-    summary.customers_matched = len(matched)
     cancel.raise_if_cancelled()
-    refresh_in_chunks(connection, touched, cancel)
+    refresh_in_chunks(connection, buyers.touched, cancel)
     _finish_batch(connection, summary, prepared)
     progress(total, total)
     return summary
+
+
+class _BuyerMatcher:
+    """Finds or creates each order's customer, and keeps the new customers and aliases until stored."""
+
+    def __init__(self, connection: Connection, orders: list[ParsedOrder], existing: dict[str, dict[str, Any]],
+                 batch_id: int) -> None:
+        self.identities = {
+            order.platform_order_id: buyer_identities(order.platform, order.buyer)
+            for order in orders
+            if not order.lines_only and existing.get(order.platform_order_id, {}).get("customer_id") is None
+        }
+        self.index = IdentityIndex(_known_aliases(connection, self.identities.values()))
+        self.next_id = (connection.scalar(select(func.max(Customer.id))) or 0) + 1
+        self.batch_id = batch_id
+        self.created: list[int] = []
+        self.matched: set[int] = set()
+        self.touched: set[int] = set()
+        self._created_set: set[int] = set()
+        self._customers: list[dict[str, Any]] = []
+        self._aliases: list[dict[str, Any]] = []
+
+    def customer_for(self, order: ParsedOrder, found: dict[str, Any] | None) -> int | None:
+        """The order's customer: the one it already has, else the one its buyer's identities lead to."""
+        customer_id = found["customer_id"] if found is not None else None
+        if customer_id is not None:
+            self.matched.add(customer_id)
+        elif not order.lines_only:
+            identities = self.identities[order.platform_order_id]
+            customer_id = self.index.match(identities)
+            if customer_id is None and identities:
+                customer_id = self._create(order)
+            elif customer_id is not None and customer_id not in self._created_set:
+                self.matched.add(customer_id)
+            if customer_id is not None:
+                self._aliases.extend(_new_aliases(self.index, identities, customer_id, self.batch_id))
+        if customer_id is not None:
+            self.touched.add(customer_id)
+        return customer_id
+
+    def _create(self, order: ParsedOrder) -> int:
+        customer_id = self.next_id
+        self.next_id += 1
+        self._customers.append(_customer_row(customer_id, order))
+        self.created.append(customer_id)
+        self._created_set.add(customer_id)
+        return customer_id
+
+    def store_new(self, connection: Connection) -> None:
+        """Insert the customers and aliases found since the last call (before the orders that refer to them)."""
+        bulk_insert(connection, Customer.__table__, self._customers)  # type: ignore[arg-type]
+        bulk_insert(connection, CustomerAlias.__table__, self._aliases)  # type: ignore[arg-type]
+        self._customers, self._aliases = [], []
 
 
 def refresh_in_chunks(connection: Connection, customer_ids: Iterable[int], cancel: CancelToken | None = None) -> None:
