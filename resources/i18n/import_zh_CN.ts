@@ -580,6 +580,10 @@
         <source>Customer list</source>
         <translation>客户名单</translation>
     </message>
+    <message>
+        <source>Unknown layout</source>
+        <translation>未知格式</translation>
+    </message>
 </context>
 <context>
     <name>PreviewModel</name>
