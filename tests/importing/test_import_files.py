@@ -351,3 +351,15 @@ def test_order_and_item_files_in_any_order_and_again(tmp_path, import_file, orde
     for path in (item_file, order_file):
         [again] = import_file(path)
         assert (again.orders_new, again.orders_updated, again.orders_unchanged) == (0, 0, 1)
+
+
+def test_pinduoduo_order_date_from_the_order_number_when_the_time_is_blank(tmp_path, import_file, orders_of):  # type: ignore[no-untyped-def]
+    pdd = PRESETS["pdd.order_export_2023"]
+    headers = list(pdd.headers)
+    row = row_for(pdd, headers, order_id="260517-607198974342268", status="已发货，待收货", amount="1,299.00",
+                  item_title="茶", sku="null", refund_status="无售后或售后取消")
+    import_file(write_sheet(tmp_path / "pdd.csv", [headers, row], "utf8"))
+    order = orders_of()["260517-607198974342268"]
+    assert order.created_at.isoformat() == "2026-05-17T00:00:00"
+    assert order.status == OrderStatus.SHIPPED and order.paid_amount == Decimal("1299.00")
+    assert order.lines[0].sku is None  # the literal 'null' some exports write
