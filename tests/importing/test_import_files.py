@@ -363,3 +363,14 @@ def test_pinduoduo_order_date_from_the_order_number_when_the_time_is_blank(tmp_p
     assert order.created_at.isoformat() == "2026-05-17T00:00:00"
     assert order.status == OrderStatus.SHIPPED and order.paid_amount == Decimal("1299.00")
     assert order.lines[0].sku is None  # the literal 'null' some exports write
+
+
+def test_progress_is_reported_up_to_the_total(tmp_path, database):  # type: ignore[no-untyped-def]
+    rows = taobao_rows(*[(f"10000000000000{n:05d}", f"tb_{n % 7}", "交易成功", "10", f"'1380000{n % 7:04d}")
+                         for n in range(2500)])
+    prepared = prepare_import(write_sheet(tmp_path / "many.csv", rows, "gbk"))
+    seen = []
+    [summary] = commit_imports(database, [prepared], progress=lambda done, total: seen.append((done, total)))
+    assert (summary.orders_new, summary.customers_new) == (2500, 7)
+    assert seen[-1] == (2500, 2500) and len(seen) >= 2
+    assert [done for done, _total in seen] == sorted(done for done, _total in seen)
