@@ -142,10 +142,11 @@ def decode_text(path: Path, data: bytes) -> tuple[str, str]:
     """The file's text and the encoding it was in: UTF-8 (with or without BOM), else what the bytes say."""
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise SheetRefused(f"{path.name} is a binary file, not a sheet Laoke can read.")
-    try:
-        return data.decode("utf-8-sig"), "utf-8"
-    except UnicodeDecodeError:
-        pass
+    if _starts_as_utf8(data):
+        try:
+            return data.decode("utf-8-sig"), "utf-8"
+        except UnicodeDecodeError:
+            pass
     best = from_bytes(data[:ENCODING_SAMPLE]).best()
     if best is None:
         raise SheetRefused(f"{path.name} is not text in any encoding Laoke knows; is it really a sheet?")
@@ -157,6 +158,16 @@ def decode_text(path: Path, data: bytes) -> tuple[str, str]:
         return data.decode(encoding), encoding
     except (UnicodeDecodeError, LookupError):
         raise SheetRefused(f"{path.name} is not text in a known encoding; is it really a sheet?") from None
+
+
+def _starts_as_utf8(data: bytes) -> bool:
+    """Whether the first part decodes as UTF-8: a GBK file fails at once, without decoding it whole."""
+    sample = data[:ENCODING_SAMPLE]
+    try:
+        sample.decode("utf-8")
+    except UnicodeDecodeError as error:
+        return error.start >= len(sample) - 3  # only a character cut off by the sample's end
+    return True
 
 
 def _looks_chinese(match) -> bool:  # type: ignore[no-untyped-def]
