@@ -374,3 +374,17 @@ def test_progress_is_reported_up_to_the_total(tmp_path, database):  # type: igno
     assert (summary.orders_new, summary.customers_new) == (2500, 7)
     assert seen[-1] == (2500, 2500) and len(seen) >= 2
     assert [done for done, _total in seen] == sorted(done for done, _total in seen)
+
+
+def test_a_gbk_file_whose_first_part_is_plain_ascii(tmp_path, import_file, orders_of):  # type: ignore[no-untyped-def]
+    shopify = PRESETS["shopify.orders_export"]
+    headers = list(shopify.headers)
+    rows = [headers] + [
+        row_for(shopify, headers, order_id=f"#{n}", buyer_id=f"b{n}@example.com", status="paid", amount="10",
+                receiver_name=name, item_title="tea", created_at="2026-05-01 10:00:00 +0800")
+        for n, name in [*((n, "Li Lei") for n in range(4000)), (4000, "张三")]
+    ]
+    path = write_sheet(tmp_path / "late_chinese.csv", rows, "gbk")
+    assert path.read_bytes()[:300_000].isascii()
+    import_file(path)
+    assert orders_of()["#4000"].receiver_name == "张三"
