@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import Connection, func, insert, select, update
 
 from core.birthdays import Birthday
-from core.importing.headers import find_header_row, normalise_header
+from core.importing.headers import find_header_row, header_signature, normalise_header
 from core.importing.identity import Identity, IdentityIndex
 from core.importing.parsing import BadRow
 from core.importing.prepare import file_digest
@@ -111,15 +111,23 @@ def parse_birthday(text: str | None) -> Birthday | None:
     raise ValueProblem(f"'{text}' is not a birthday (write it like 1990-03-08, 3月8日 or 农历八月十五)")
 
 
-def prepare_customer_sheet(path: Path | str, mapping: dict[str, str] | None = None) -> PreparedCustomers:
-    """Read a customer sheet; `mapping` (field -> header) overrides the columns found by their names."""
+def prepare_customer_sheet(
+    path: Path | str, mapping: dict[str, str] | None = None, saved: dict[str, dict[str, str]] | None = None,
+    unknown_layout_ok: bool = False,
+) -> PreparedCustomers:
+    """Read a customer sheet; `mapping` (field -> header) overrides the columns found by their names, and
+    `saved` (header signature -> mapping) gives the mapping the user chose before for this header row.
+    With `unknown_layout_ok`, a sheet whose columns say nothing known comes back unmapped, to be mapped."""
     path = Path(path)
     known = {normalise_header(name) for names in CUSTOMER_FIELDS.values() for name in names}
-    for sheet in read_sheets(path):
+    known |= {normalise_header(header) for fields in (saved or {}).values() for header in fields.values()}
+    sheets = read_sheets(path)
+    for sheet in sheets:
         header_row = find_header_row(sheet.rows, known)
         if header_row is None:
             continue
-        columns = customer_columns(sheet.rows[header_row], mapping)
+        chosen = mapping or (saved or {}).get(header_signature(sheet.rows[header_row]))
+        columns = customer_columns(sheet.rows[header_row], chosen)
         if not {"name", "nickname", "phone", "wechat_id", "email"} & set(columns):
             continue
         prepared = PreparedCustomers(path, file_digest(path), sheet, header_row, columns)
@@ -127,9 +135,25 @@ def prepare_customer_sheet(path: Path | str, mapping: dict[str, str] | None = No
         if prepared.rows_read == 0:
             raise SheetRefused(f"{path.name} has a header row but no customers below it.")
         return prepared
+    unmapped = _unmapped(path, sheets) if unknown_layout_ok else None
+    if unmapped is not None:
+        return unmapped
     raise SheetRefused(
         f"{path.name} is not a customer sheet Laoke can read: no row names a column such as 姓名, 昵称, 手机 or 微信."
     )
+
+
+def _unmapped(path: Path, sheets: list[RawSheet]) -> PreparedCustomers | None:
+    for sheet in sheets:
+        header_row = find_header_row(sheet.rows, set())
+        if header_row is not None and len(sheet.rows) > header_row + 1:
+            rows_read = sum(1 for row in sheet.rows[header_row + 1 :] if any(row))
+            return PreparedCustomers(path, file_digest(path), sheet, header_row, {}, rows_read=rows_read)
+    return None
+
+
+def header_signature_of(prepared: PreparedCustomers) -> str:
+    return header_signature(prepared.sheet.rows[prepared.header_row])
 
 
 def customer_columns(headers: list[str], mapping: dict[str, str] | None = None) -> dict[str, int]:

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.importing import commit_customer_sheets
+from core.importing import commit_customer_sheets, remember_customer_mapping
 from core.importing.customer_sheet import prepare_customer_sheet
 from gui.context import AppContext
 from gui.importing.mapping import MappingEditor, mapping_page
@@ -92,11 +92,17 @@ class CustomerSheetDialog(QDialog):
         headers = prepared.sheet.rows[prepared.header_row]
         self.mapping_editor.show_mapping(headers, {name: (column,) for name, column in prepared.columns.items()}, {})
         self.import_button.setText(self.tr("Import %1 customers").replace("%1", str(len(prepared.rows))))
+        self.import_button.setEnabled(bool(prepared.rows))
+        if not prepared.columns:
+            self.message.setText(self.tr("Say under Columns which column holds what (at least a name, phone or "
+                                         "WeChat), then apply it."))
+            self.tabs.setCurrentIndex(1)
 
     def apply_mapping(self) -> None:
         mapping = {name: str(header) for name, header in self.mapping_editor.fields().items()}
         try:
             self.show_prepared(prepare_customer_sheet(Path(self.prepared.path), mapping))
+            remember_customer_mapping(self.context.database, self.prepared, mapping)
         except Exception as error:  # noqa: BLE001 - a refused mapping is shown, the dialog stays usable
             self.message.setText(str(error))
 

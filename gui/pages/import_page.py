@@ -229,8 +229,8 @@ class ImportPage(QWidget):
         """Read a customer list in a worker, then review and import it in its own dialog."""
         self.choose_message.clear()
         self._run(self.tr("Reading %1…").replace("%1", path.name), prepare_customer_files, self.context.database,
-                  [path], on_success=self._customer_list_read, on_failure=self._files_refused,
-                  on_cancelled=self.start_over)
+                  [path], unknown_layout_ok=True, on_success=self._customer_list_read,
+                  on_failure=self._files_refused, on_cancelled=self.start_over)
 
     def _customer_list_read(self, prepared: list[Any]) -> None:
         self.steps.setCurrentIndex(STEP_CHOOSE)

@@ -97,6 +97,10 @@
         <translation>导入 %1 位客户</translation>
     </message>
     <message>
+        <source>Say under Columns which column holds what (at least a name, phone or WeChat), then apply it.</source>
+        <translation>请在“列对应”里说明每一列是什么（至少要有姓名、手机或微信），然后应用。</translation>
+    </message>
+    <message>
         <source>Import cancelled: nothing was saved.</source>
         <translation>已取消导入：没有保存任何内容。</translation>
     </message>
