@@ -22,6 +22,8 @@ from core.errors import LaokeError
 Row = list[str]
 ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+# A password-protected xlsx is an OLE container holding this stream (its name is stored in UTF-16).
+ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
 ENCODING_SAMPLE = 256 * 1024
 GB_ENCODINGS = frozenset({"gb18030", "gbk", "gb2312", "cp936", "hz"})
 # With few Chinese characters (a mostly-ASCII file) charset-normalizer ranks a Western code page first.
@@ -53,6 +55,11 @@ class RawSheet:
 def read_sheets(path: Path) -> list[RawSheet]:
     """Every sheet in the file as rows of text (a CSV or HTML file has one)."""
     data = _read_bytes(path)
+    if data.startswith(OLE_MAGIC) and ENCRYPTED_PACKAGE in data:
+        raise SheetRefused(
+            f"{path.name} is password-protected (JD sends the password by text message): open it in Excel or "
+            "WPS with the password, save it without one, and import that copy."
+        )
     if data.startswith(ZIP_MAGIC) or data.startswith(OLE_MAGIC):
         return _read_workbook(path)
     if data.startswith(b"%PDF"):

@@ -189,6 +189,9 @@ def test_cancel_rolls_back(tmp_path, database):  # type: ignore[no-untyped-def]
     assert table_counts(database) == before
 
 
+OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
 def _truncated_xlsx(path):  # type: ignore[no-untyped-def]
     write_sheet(path, taobao_rows(ALICE), "xlsx")
     path.write_bytes(path.read_bytes()[:600])
@@ -210,6 +213,8 @@ def _zip_without_workbook(path):  # type: ignore[no-untyped-def]
         ("report.csv", lambda p: p.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n"), "PDF"),
         ("cut.xlsx", _truncated_xlsx, "cannot be opened"),
         ("other.xlsx", _zip_without_workbook, "cannot be opened"),
+        ("jd.xlsx", lambda p: p.write_bytes(OLE + b"\0" * 600 + "EncryptedPackage".encode("utf-16-le") + b"\0" * 600),
+         "password-protected"),
         ("notes.csv", lambda p: p.write_text("名字,爱好\n张三,喝茶\n", encoding="utf-8"), "not an order sheet"),
         ("header.csv", lambda p: p.write_text("订单编号,订单状态,买家实际支付金额,买家会员名\n", encoding="utf-8"), "no orders"),
     ],
