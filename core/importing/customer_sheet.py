@@ -19,7 +19,7 @@ from core.birthdays import Birthday
 from core.importing.headers import find_header_row, header_signature, normalise_header
 from core.importing.identity import Identity, IdentityIndex
 from core.importing.parsing import BadRow
-from core.importing.prepare import file_digest
+from core.importing.prepare import file_digest, first_table
 from core.importing.readers import RawSheet, SheetRefused, read_sheets
 from core.importing.values import ValueProblem, clean_text, is_masked, parse_phone
 from core.importing.writer import bulk_insert, refresh_in_chunks
@@ -144,12 +144,11 @@ def prepare_customer_sheet(
 
 
 def _unmapped(path: Path, sheets: list[RawSheet]) -> PreparedCustomers | None:
-    for sheet in sheets:
-        header_row = find_header_row(sheet.rows, set())
-        if header_row is not None and len(sheet.rows) > header_row + 1:
-            rows_read = sum(1 for row in sheet.rows[header_row + 1 :] if any(row))
-            return PreparedCustomers(path, file_digest(path), sheet, header_row, {}, rows_read=rows_read)
-    return None
+    table = first_table(sheets)
+    if table is None:
+        return None
+    sheet, header_row, rows_read = table
+    return PreparedCustomers(path, file_digest(path), sheet, header_row, {}, rows_read=rows_read)
 
 
 def header_signature_of(prepared: PreparedCustomers) -> str:
