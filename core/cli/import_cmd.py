@@ -13,7 +13,7 @@ from core.importing import (
     commit_customer_sheets,
     commit_imports,
     prepare_customer_files,
-    prepare_with_saved_mappings,
+    prepare_files,
     undo_import,
 )
 
@@ -48,39 +48,39 @@ def run(args: argparse.Namespace) -> int:
                 f"{undone.orders_reverted} restored, {undone.customers_removed} customers removed"])
             return 0
         if args.customers:
-            prepared = prepare_customer_files(database, args.files)
+            prepared: list = prepare_customer_files(database, args.files)
         else:
-            prepared = [prepare_with_saved_mappings(database, path, args.preset) for path in args.files]
+            prepared = prepare_files(database, args.files, args.preset)
         bad_rows = [bad for item in prepared for bad in item.bad_rows]
-        for bad in bad_rows[:BAD_ROWS_SHOWN]:
-            print(f"laoke: {bad.file} row {bad.row}, column {bad.column}: {bad.reason}", file=sys.stderr)
-        if len(bad_rows) > BAD_ROWS_SHOWN:
-            print(f"laoke: … and {len(bad_rows) - BAD_ROWS_SHOWN} more rows that cannot be read", file=sys.stderr)
-        if bad_rows and args.strict:
-            raise LaokeError(f"{len(bad_rows)} rows cannot be read; nothing was imported (--strict)")
-        if args.customers:
-            sheets = commit_customer_sheets(database, prepared)
-            emit(args, {"batches": [_plain(summary) for summary in sheets], "bad_rows": [bad.__dict__ for bad in bad_rows]}, [
-                f"{s.file_name}, import #{s.batch_id}: {s.rows_read} rows read, {s.rows_rejected} rejected; "
-                f"customers {s.customers_new} new, {s.customers_matched} matched"
-                for s in sheets
-            ])
-            return 0
-        summaries = commit_imports(database, prepared)
+        report_bad_rows(bad_rows, strict=args.strict)
+        commit = commit_customer_sheets if args.customers else commit_imports
+        summaries = commit(database, prepared)
     finally:
         database.dispose()
-    data = {"batches": [summary.as_dict() for summary in summaries],
-            "bad_rows": [bad.__dict__ for bad in bad_rows]}
-    emit(args, data, [
-        f"{s.file_name} ({s.preset}), import #{s.batch_id}: {s.rows_read} rows read, {s.rows_rejected} rejected; "
-        f"orders {s.orders_new} new, {s.orders_updated} updated, {s.orders_unchanged} unchanged; "
-        f"customers {s.customers_new} new, {s.customers_matched} matched"
-        for s in summaries
-    ])
+    data = {"batches": [plain(summary) for summary in summaries], "bad_rows": [bad.__dict__ for bad in bad_rows]}
+    emit(args, data, [summary_line(summary) for summary in summaries])
     return 0
 
 
-def _plain(summary) -> dict:  # type: ignore[no-untyped-def]
-    data = dict(summary.__dict__)
-    data.pop("new_customer_ids", None)
-    return data
+def report_bad_rows(bad_rows: list, *, strict: bool) -> None:
+    """List the rows left out on stderr; with --strict, any of them stops the import."""
+    for bad in bad_rows[:BAD_ROWS_SHOWN]:
+        print(f"laoke: {bad.file} row {bad.row}, column {bad.column}: {bad.reason}", file=sys.stderr)
+    if len(bad_rows) > BAD_ROWS_SHOWN:
+        print(f"laoke: … and {len(bad_rows) - BAD_ROWS_SHOWN} more rows that cannot be read", file=sys.stderr)
+    if bad_rows and strict:
+        raise LaokeError(f"{len(bad_rows)} rows cannot be read; nothing was imported (--strict)")
+
+
+def summary_line(summary) -> str:  # type: ignore[no-untyped-def]
+    counts = f"{summary.rows_read} rows read, {summary.rows_rejected} rejected; "
+    if hasattr(summary, "orders_new"):
+        counts += (f"orders {summary.orders_new} new, {summary.orders_updated} updated, "
+                   f"{summary.orders_unchanged} unchanged; ")
+    return (f"{summary.file_name}, import #{summary.batch_id}: {counts}"
+            f"customers {summary.customers_new} new, {summary.customers_matched} matched")
+
+
+def plain(summary) -> dict:  # type: ignore[no-untyped-def]
+    """A batch summary's counts for JSON (the new customers' ids stay in the database's batch report)."""
+    return {key: value for key, value in summary.__dict__.items() if key != "new_customer_ids"}

@@ -17,6 +17,7 @@ from core.db import Database
 from core.importing.customer_sheet import (
     CustomerSheetSummary,
     PreparedCustomers,
+    header_signature_of,
     prepare_customer_sheet,
     write_customer_sheet,
 )
@@ -30,7 +31,7 @@ from core.progress import CancelToken, ProgressCallback, no_progress
 __all__ = [
     "PRESETS", "BatchSummary", "CustomerSheetSummary", "PreparedCustomers", "PreparedImport", "UndoSummary",
     "commit_customer_sheets", "commit_imports", "import_history", "prepare_customer_files",
-    "prepare_files", "prepare_import", "prepare_with_saved_mappings", "reparse_with", "save_column_mapping",
+    "prepare_files", "prepare_import", "remember_customer_mapping", "reparse_with", "save_column_mapping",
     "saved_presets", "undo_import",
 ]
 
@@ -43,10 +44,6 @@ def saved_presets(database: Database) -> list[tuple[str, Preset]]:
             (mapping.header_signature or "", custom_preset(mapping.name, mapping.platform or "", mapping.mapping))
             for mapping in mappings
         ]
-
-
-def prepare_with_saved_mappings(database: Database, path, preset_key: str | None = None) -> PreparedImport:  # type: ignore[no-untyped-def]
-    return prepare_import(path, preset_key, saved_presets=saved_presets(database))
 
 
 def prepare_files(
@@ -136,17 +133,32 @@ def commit_imports(
 
 
 def prepare_customer_files(
-    database: Database, paths: Sequence[Path | str], *, progress: ProgressCallback = no_progress,
-    cancel: CancelToken | None = None,
+    database: Database, paths: Sequence[Path | str], *, unknown_layout_ok: bool = False,
+    progress: ProgressCallback = no_progress, cancel: CancelToken | None = None,
 ) -> list[PreparedCustomers]:
-    """Read customer sheets (the seller's own lists); nothing is written."""
+    """Read customer sheets (the seller's own lists) with the mappings saved for them; nothing is written."""
+    with database.session() as session:
+        saved = {mapping.header_signature or "": dict(mapping.mapping) for mapping in session.scalars(
+            select(ColumnMapping).where(ColumnMapping.kind == "customers"))}
     prepared = []
     for number, path in enumerate(paths):
         if cancel is not None:
             cancel.raise_if_cancelled()
         progress(number, len(paths))
-        prepared.append(prepare_customer_sheet(path))
+        prepared.append(prepare_customer_sheet(path, saved=saved, unknown_layout_ok=unknown_layout_ok))
     return prepared
+
+
+def remember_customer_mapping(database: Database, prepared: PreparedCustomers, fields: dict[str, str]) -> None:
+    """Keep the columns the user chose for this customer list's header row, for the next list like it."""
+    signature = header_signature_of(prepared)
+    with database.transaction() as session:
+        name = f"customer list {signature[:10]}"
+        mapping = session.scalars(select(ColumnMapping).where(ColumnMapping.name == name)).first()
+        if mapping is None:
+            mapping = ColumnMapping(name=name, kind="customers")
+            session.add(mapping)
+        mapping.mapping, mapping.header_signature = dict(fields), signature
 
 
 def commit_customer_sheets(

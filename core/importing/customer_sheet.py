@@ -16,13 +16,13 @@ from typing import Any
 from sqlalchemy import Connection, func, insert, select, update
 
 from core.birthdays import Birthday
-from core.importing.headers import find_header_row, normalise_header
+from core.importing.headers import find_header_row, header_signature, normalise_header
 from core.importing.identity import Identity, IdentityIndex
 from core.importing.parsing import BadRow
-from core.importing.prepare import file_digest
+from core.importing.prepare import file_digest, first_table
 from core.importing.readers import RawSheet, SheetRefused, read_sheets
 from core.importing.values import ValueProblem, clean_text, is_masked, parse_phone
-from core.importing.writer import bulk_insert
+from core.importing.writer import bulk_insert, refresh_in_chunks
 from core.models import (
     CalendarKind,
     Customer,
@@ -34,7 +34,6 @@ from core.models import (
     Tag,
 )
 from core.progress import CancelToken, ProgressCallback, no_progress
-from core.refresh import refresh_derived
 
 CUSTOMER_FIELDS: dict[str, tuple[str, ...]] = {
     "name": ("姓名", "客户姓名", "名字", "客户", "收货人", "name", "customer", "full name"),
@@ -112,15 +111,23 @@ def parse_birthday(text: str | None) -> Birthday | None:
     raise ValueProblem(f"'{text}' is not a birthday (write it like 1990-03-08, 3月8日 or 农历八月十五)")
 
 
-def prepare_customer_sheet(path: Path | str, mapping: dict[str, str] | None = None) -> PreparedCustomers:
-    """Read a customer sheet; `mapping` (field -> header) overrides the columns found by their names."""
+def prepare_customer_sheet(
+    path: Path | str, mapping: dict[str, str] | None = None, saved: dict[str, dict[str, str]] | None = None,
+    unknown_layout_ok: bool = False,
+) -> PreparedCustomers:
+    """Read a customer sheet; `mapping` (field -> header) overrides the columns found by their names, and
+    `saved` (header signature -> mapping) gives the mapping the user chose before for this header row.
+    With `unknown_layout_ok`, a sheet whose columns say nothing known comes back unmapped, to be mapped."""
     path = Path(path)
     known = {normalise_header(name) for names in CUSTOMER_FIELDS.values() for name in names}
-    for sheet in read_sheets(path):
+    known |= {normalise_header(header) for fields in (saved or {}).values() for header in fields.values()}
+    sheets = read_sheets(path)
+    for sheet in sheets:
         header_row = find_header_row(sheet.rows, known)
         if header_row is None:
             continue
-        columns = customer_columns(sheet.rows[header_row], mapping)
+        chosen = mapping or (saved or {}).get(header_signature(sheet.rows[header_row]))
+        columns = customer_columns(sheet.rows[header_row], chosen)
         if not {"name", "nickname", "phone", "wechat_id", "email"} & set(columns):
             continue
         prepared = PreparedCustomers(path, file_digest(path), sheet, header_row, columns)
@@ -128,9 +135,24 @@ def prepare_customer_sheet(path: Path | str, mapping: dict[str, str] | None = No
         if prepared.rows_read == 0:
             raise SheetRefused(f"{path.name} has a header row but no customers below it.")
         return prepared
+    unmapped = _unmapped(path, sheets) if unknown_layout_ok else None
+    if unmapped is not None:
+        return unmapped
     raise SheetRefused(
         f"{path.name} is not a customer sheet Laoke can read: no row names a column such as 姓名, 昵称, 手机 or 微信."
     )
+
+
+def _unmapped(path: Path, sheets: list[RawSheet]) -> PreparedCustomers | None:
+    table = first_table(sheets)
+    if table is None:
+        return None
+    sheet, header_row, rows_read = table
+    return PreparedCustomers(path, file_digest(path), sheet, header_row, {}, rows_read=rows_read)
+
+
+def header_signature_of(prepared: PreparedCustomers) -> str:
+    return header_signature(prepared.sheet.rows[prepared.header_row])
 
 
 def customer_columns(headers: list[str], mapping: dict[str, str] | None = None) -> dict[str, int]:
@@ -255,7 +277,7 @@ def write_customer_sheet(
     bulk_insert(connection, CustomerAlias.__table__, aliases)  # type: ignore[arg-type]
     bulk_insert(connection, ImportChange.__table__, changes)  # type: ignore[arg-type]
     summary.customers_new, summary.customers_matched = len(summary.new_customer_ids), len(matched)
-    refresh_derived(connection, [*summary.new_customer_ids, *matched])
+    refresh_in_chunks(connection, [*summary.new_customer_ids, *matched], cancel)
     connection.execute(update(ImportBatch).where(ImportBatch.id == batch_id).values(
         finished_at=datetime.now().replace(microsecond=0), rows_read=summary.rows_read,
         rows_rejected=summary.rows_rejected, customers_new=summary.customers_new,

@@ -18,6 +18,7 @@ from typing import Any
 from core.importing.presets import Preset
 from core.importing.statuses import map_status, says_refunded, shopify_status
 from core.importing.values import (
+    MISSING,
     ValueProblem,
     clean_text,
     parse_amount,
@@ -40,6 +41,7 @@ _PARSERS: dict[str, Callable[[str | None], Any]] = {
 }
 LINE_FIELDS = ("line_id", "item_title", "sku", "quantity", "unit_price", "line_amount", "status", "refund_status")
 CANCEL_EVERY = 10_000
+_SPECIAL_START = frozenset("='\t \u3000")
 _PDD_ORDER_DATE = re.compile(r"^(\d{2})(\d{2})(\d{2})-\d+$")
 
 
@@ -86,6 +88,7 @@ class ParsedOrder:
     lines: list[ParsedLine]
     buyer: Buyer
     lines_only: bool = False  # from a companion items file: fills lines, leaves the order's other fields
+    summary_lines: bool = False  # one row per order: its single line only sums up the items
     content_hash: str = ""
 
 
@@ -167,6 +170,10 @@ def _row_values(cells: Sequence[str], plan: Plan) -> tuple[dict[str, Any], list[
             raw = cells[where] if where < width else None
             if not raw:
                 continue
+            if parser is clean_text and raw.isprintable() and raw[0] not in _SPECIAL_START and raw[-1] != " ":
+                if raw not in MISSING:  # plain text, the common case: no call needed
+                    values[name] = raw
+                continue
         else:
             parts = [clean_text(cells[i]) for i in where if i < width]
             raw = " ".join(part for part in parts if part) or None
@@ -215,7 +222,7 @@ def _build_order(order_id: str, rows: list[tuple[int, dict[str, Any]]], preset: 
         "paid_at": first.get("paid_at"),
         "shipped_at": first.get("shipped_at"),
         "completed_at": first.get("completed_at"),
-        "item_summary": "，".join(dict.fromkeys(line.title for line in lines if line.title)) or None,
+        "item_summary": _item_summary(lines),
         "quantity": quantity,
         "buyer_message": first.get("buyer_message"),
         "seller_remark": first.get("seller_remark"),
@@ -234,7 +241,13 @@ def _build_order(order_id: str, rows: list[tuple[int, dict[str, Any]]], preset: 
         address=first.get("address"),
     )
     return ParsedOrder(preset.platform, order_id[:64], rows[0][0], values, lines, buyer,
-                       lines_only=preset.role == "lines")
+                       lines_only=preset.role == "lines", summary_lines=preset.one_row_per_order)
+
+
+def _item_summary(lines: list[ParsedLine]) -> str | None:
+    if len(lines) == 1:
+        return lines[0].title
+    return "，".join(dict.fromkeys(line.title for line in lines if line.title)) or None
 
 
 def _build_lines(rows: list[tuple[int, dict[str, Any]]], preset: Preset) -> list[ParsedLine]:

@@ -102,15 +102,23 @@ def prepare_import(
     return parse_prepared(path, sheet, header_row, chosen, score, cancel)
 
 
-def _unmapped(path: Path, sheets: list[RawSheet]) -> PreparedImport | None:
-    """The first sheet with a header row, with no columns mapped yet."""
+def first_table(sheets: list[RawSheet]) -> tuple[RawSheet, int, int] | None:
+    """The first sheet with a header row and rows below it: (sheet, header row, rows below), for mapping."""
     for sheet in sheets:
         header_row = find_header_row(sheet.rows, set())
         if header_row is not None and len(sheet.rows) > header_row + 1:
-            empty = custom_preset("", str(Platform.OTHER), {})
-            rows_read = sum(1 for row in sheet.rows[header_row + 1 :] if any(row))
-            return PreparedImport(path, file_digest(path), sheet, header_row, empty, 0.0, {}, rows_read=rows_read)
+            return sheet, header_row, sum(1 for row in sheet.rows[header_row + 1 :] if any(row))
     return None
+
+
+def _unmapped(path: Path, sheets: list[RawSheet]) -> PreparedImport | None:
+    """The first table with no columns mapped yet."""
+    table = first_table(sheets)
+    if table is None:
+        return None
+    sheet, header_row, rows_read = table
+    empty = custom_preset("", str(Platform.OTHER), {})
+    return PreparedImport(path, file_digest(path), sheet, header_row, empty, 0.0, {}, rows_read=rows_read)
 
 
 def parse_prepared(

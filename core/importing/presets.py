@@ -36,6 +36,8 @@ class Preset:
     role: str = "orders"
     # True when the amount column holds each line's share (item reports), so the order's is their sum.
     amount_per_line: bool = False
+    # One row per order with all items in one title cell (Taobao 订单报表, Youzan 订单维度).
+    one_row_per_order: bool = False
     headers: tuple[str, ...] = field(default=())
 
     @property
@@ -97,6 +99,7 @@ PRESETS: dict[str, Preset] = {
                 "item_title": "宝贝标题", "quantity": "宝贝总数量", "buyer_message": "买家留言",
                 "seller_remark": "订单备注", "tracking_no": "物流单号", "shop_name": "店铺名称",
             },
+            one_row_per_order=True,
         ),
         _preset(
             "taobao_tmall.orderdetaillist_csv_legacy", Platform.TAOBAO,
@@ -120,6 +123,7 @@ PRESETS: dict[str, Preset] = {
                 "completed_at": "确认收货时间", "item_title": "商品标题", "sku": "商品属性SKU", "quantity": "宝贝总数量",
                 "seller_remark": "商家备注", "tracking_no": "物流单号", "shop_name": "店铺名称",
             },
+            one_row_per_order=True,
         ),
         _preset(
             "taobao_tmall.item_report_xlsx_qianniu", Platform.TAOBAO, "Taobao/Tmall Qianniu item report",
@@ -176,6 +180,7 @@ PRESETS: dict[str, Preset] = {
                 "paid_at": "买家付款时间", "completed_at": "交易成功时间", "item_title": "全部商品名称",
                 "buyer_message": "买家备注", "seller_remark": "商家订单备注",
             },
+            one_row_per_order=True,
         ),
         _preset(
             "youzan.order_export_item_level", Platform.YOUZAN, "Youzan orders (one row per item)",

@@ -22,7 +22,12 @@ from core.errors import LaokeError
 Row = list[str]
 ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+# A password-protected xlsx is an OLE container holding this stream (its name is stored in UTF-16).
+ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
 ENCODING_SAMPLE = 256 * 1024
+GB_ENCODINGS = frozenset({"gb18030", "gbk", "gb2312", "cp936", "hz"})
+# With few Chinese characters (a mostly-ASCII file) charset-normalizer ranks a Western code page first.
+GB_CHAOS_MARGIN = 0.02
 # Real exports unpack to at most ~30× their size; a zip bomb to thousands.
 MAX_UNPACKED_BYTES = 4 * 2**30
 MAX_COMPRESSION_RATIO = 200
@@ -50,6 +55,11 @@ class RawSheet:
 def read_sheets(path: Path) -> list[RawSheet]:
     """Every sheet in the file as rows of text (a CSV or HTML file has one)."""
     data = _read_bytes(path)
+    if data.startswith(OLE_MAGIC) and ENCRYPTED_PACKAGE in data:
+        raise SheetRefused(
+            f"{path.name} is password-protected (JD sends the password by text message): open it in Excel or "
+            "WPS with the password, save it without one, and import that copy."
+        )
     if data.startswith(ZIP_MAGIC) or data.startswith(OLE_MAGIC):
         return _read_workbook(path)
     if data.startswith(b"%PDF"):
@@ -142,25 +152,43 @@ def decode_text(path: Path, data: bytes) -> tuple[str, str]:
     """The file's text and the encoding it was in: UTF-8 (with or without BOM), else what the bytes say."""
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise SheetRefused(f"{path.name} is a binary file, not a sheet Laoke can read.")
-    try:
-        return data.decode("utf-8-sig"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    best = from_bytes(data[:ENCODING_SAMPLE]).best()
-    if best is None:
-        raise SheetRefused(f"{path.name} is not text in any encoding Laoke knows; is it really a sheet?")
-    encoding = best.encoding
-    # GBK and GB2312 are subsets of GB18030; decoding as the superset never fails on a character they lack.
-    if encoding.replace("_", "").lower() in {"gbk", "gb2312", "cp936", "hz", "big5", "gb18030"} or _looks_chinese(best):
-        encoding = "gb18030"
+    first_bad = _first_non_utf8(data[:ENCODING_SAMPLE])
+    if first_bad is None:
+        try:
+            return data.decode("utf-8-sig"), "utf-8"
+        except UnicodeDecodeError as error:
+            first_bad = error.start
+    # Detect from where the non-UTF-8 text starts: a long ASCII head would tell charset-normalizer nothing.
+    start = max(0, first_bad - 1024)
+    encoding = _guess_encoding(path, data[start : start + ENCODING_SAMPLE])
     try:
         return data.decode(encoding), encoding
     except (UnicodeDecodeError, LookupError):
         raise SheetRefused(f"{path.name} is not text in a known encoding; is it really a sheet?") from None
 
 
-def _looks_chinese(match) -> bool:  # type: ignore[no-untyped-def]
-    return "Chinese" in (match.languages or []) or "Chinese" in (match.language or "")
+def _first_non_utf8(sample: bytes) -> int | None:
+    """Where the sample stops being UTF-8 (None when it all is): a GBK file is found out at once."""
+    try:
+        sample.decode("utf-8")
+    except UnicodeDecodeError as error:
+        return None if error.start >= len(sample) - 3 else error.start  # a character cut by the sample's end
+    return None
+
+
+def _guess_encoding(path: Path, sample: bytes) -> str:
+    """charset-normalizer's guess, leaning to GB18030 when it is as plausible: Laoke's shops export GBK.
+
+    GBK and GB2312 are subsets of GB18030, so decoding as the superset never fails on a character they lack.
+    """
+    matches = from_bytes(sample)
+    best = matches.best()
+    if best is None:
+        raise SheetRefused(f"{path.name} is not text in any encoding Laoke knows; is it really a sheet?")
+    plausible_gb = any(
+        match.encoding in GB_ENCODINGS and match.chaos <= best.chaos + GB_CHAOS_MARGIN for match in matches
+    )
+    return "gb18030" if best.encoding in GB_ENCODINGS or plausible_gb else best.encoding
 
 
 def csv_rows(text: str) -> list[Row]:

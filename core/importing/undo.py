@@ -8,9 +8,17 @@ from datetime import datetime
 from sqlalchemy import Connection, bindparam, delete, exists, select, update
 
 from core.errors import LaokeError
-from core.importing.writer import LINE_COLUMNS, LINE_TABLE, ORDER_TABLE, RESTORED_ORDER_COLUMNS, decode_value
+from core.importing.writer import (
+    CHUNK,
+    LINE_COLUMNS,
+    LINE_TABLE,
+    ORDER_TABLE,
+    RESTORED_ORDER_COLUMNS,
+    bulk_insert,
+    decode_value,
+    refresh_in_chunks,
+)
 from core.models import Customer, CustomerAlias, CustomerTag, ImportBatch, ImportChange, Note, Order
-from core.refresh import refresh_derived
 
 
 @dataclass
@@ -40,8 +48,8 @@ def undo_batch(connection: Connection, batch_id: int) -> UndoSummary:
         select(Order.customer_id).where(Order.import_batch_id == batch_id, Order.customer_id.is_not(None)).distinct()
     ))
     created = connection.scalars(select(Order.id).where(Order.import_batch_id == batch_id)).all()
-    for start in range(0, len(created), 5000):
-        chunk = created[start : start + 5000]
+    for start in range(0, len(created), CHUNK):
+        chunk = created[start : start + CHUNK]
         connection.execute(delete(LINE_TABLE).where(LINE_TABLE.c.order_id.in_(chunk)))
         connection.execute(delete(ORDER_TABLE).where(ORDER_TABLE.c.id.in_(chunk)))
     reverted = _revert_updates(connection, batch_id, touched)
@@ -49,7 +57,7 @@ def undo_batch(connection: Connection, batch_id: int) -> UndoSummary:
     # A customer sheet brought the birthdays of the customers it created; an order sheet never does.
     removed = _remove_created_customers(connection, batch_id, birthday_is_manual=batch.kind != "customers")
     connection.execute(delete(CustomerAlias).where(CustomerAlias.first_batch_id == batch_id))
-    refresh_derived(connection, touched - removed)
+    refresh_in_chunks(connection, touched - removed)
     connection.execute(
         update(ImportBatch).where(ImportBatch.id == batch_id).values(
             status="undone", undone_at=datetime.now().replace(microsecond=0)
@@ -73,17 +81,18 @@ def _revert_updates(connection: Connection, batch_id: int, touched: set[int]) ->
                      for line in before["lines"])
         if before["customer_id"] is not None:
             touched.add(before["customer_id"])
-    current = connection.scalars(select(Order.customer_id).where(Order.id.in_([oid for oid, _ in changes])))
-    touched.update(cid for cid in current if cid is not None)
+    order_ids = [order_id for order_id, _before in changes]
+    for start in range(0, len(order_ids), CHUNK):
+        chunk = order_ids[start : start + CHUNK]
+        touched.update(cid for cid in connection.scalars(select(Order.customer_id).where(Order.id.in_(chunk))) if cid)
+        connection.execute(delete(LINE_TABLE).where(LINE_TABLE.c.order_id.in_(chunk)))
     connection.execute(
         update(ORDER_TABLE).where(ORDER_TABLE.c.id == bindparam("oid")).values(
             {column: bindparam(column) for column in RESTORED_ORDER_COLUMNS}
         ),
         restored,
     )
-    connection.execute(delete(LINE_TABLE).where(LINE_TABLE.c.order_id.in_([oid for oid, _ in changes])))
-    if lines:
-        connection.execute(LINE_TABLE.insert(), lines)
+    bulk_insert(connection, LINE_TABLE, lines)
     return len(changes)
 
 
@@ -116,8 +125,8 @@ def _remove_created_customers(connection: Connection, batch_id: int, *, birthday
         )
     ).all()
     removable = set()
-    for start in range(0, len(created), 5000):
-        chunk = created[start : start + 5000]
+    for start in range(0, len(created), CHUNK):
+        chunk = created[start : start + CHUNK]
         query = select(Customer.id).where(
             Customer.id.in_(chunk),
             ~exists().where(Order.customer_id == Customer.id),

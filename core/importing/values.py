@@ -84,7 +84,9 @@ def parse_datetime(raw: str | None) -> datetime | None:
         value = datetime.fromisoformat(text)
     except ValueError:
         value = _parse_loose_datetime(text)
-    return value.replace(tzinfo=None, microsecond=0)
+    if value.tzinfo is not None or value.microsecond:
+        value = value.replace(tzinfo=None, microsecond=0)
+    return value
 
 
 def _parse_loose_datetime(text: str) -> datetime:

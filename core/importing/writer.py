@@ -25,6 +25,7 @@ from core.progress import CancelToken, ProgressCallback, no_progress
 from core.refresh import refresh_derived
 
 CHUNK = 2000
+REFRESH_CHUNK = 20_000
 REPORT_BAD_ROWS = 1000
 ORDER_TABLE: Table = Order.__table__  # type: ignore[assignment]
 LINE_TABLE: Table = OrderLine.__table__  # type: ignore[assignment]
@@ -51,11 +52,6 @@ class BatchSummary:
     customers_matched: int = 0
     new_customer_ids: list[int] = field(default_factory=list)
 
-    def as_dict(self) -> dict[str, Any]:
-        data = dict(self.__dict__)
-        data.pop("new_customer_ids")
-        return data
-
 
 def write_import(
     connection: Connection,
@@ -64,7 +60,11 @@ def write_import(
     progress: ProgressCallback = no_progress,
     cancel: CancelToken | None = None,
 ) -> BatchSummary:
-    """Store one prepared sheet inside the caller's transaction; the caller commits or rolls back."""
+    """Store one prepared sheet inside the caller's transaction; the caller commits or rolls back.
+
+    Orders go in chunks (their new customers first, for the foreign key), so memory stays near one chunk's
+    rows and Cancel is heard between chunks.
+    """
     cancel = cancel or CancelToken()
     batch_id = _start_batch(connection, prepared)
     summary = BatchSummary(batch_id, prepared.path.name, prepared.preset.key, prepared.rows_read,
@@ -72,74 +72,109 @@ def write_import(
     orders = prepared.orders
     total = max(len(orders), 1)
     existing = _existing_orders(connection, orders)
-    identities_of = {
-        order.platform_order_id: buyer_identities(order.platform, order.buyer)
-        for order in orders
-        if not order.lines_only and existing.get(order.platform_order_id, {}).get("customer_id") is None
-    }
-    index = IdentityIndex(_known_aliases(connection, identities_of.values()))
     _use_large_cache(connection)
-    next_customer_id = (connection.scalar(select(func.max(Customer.id))) or 0) + 1
+    buyers = _BuyerMatcher(connection, orders, existing, batch_id)
     next_order_id = (connection.scalar(select(func.max(Order.id))) or 0) + 1
-    touched: set[int] = set()
-    matched: set[int] = set()
-    created: set[int] = set()
-    customers, aliases, new_orders, new_lines, updates = [], [], [], [], []
-    for number, order in enumerate(orders, start=1):
-        found = existing.get(order.platform_order_id)
-        if found is not None and found["content_hash"] == order.content_hash:
-            summary.orders_unchanged += 1
-            continue
-        customer_id = found["customer_id"] if found is not None else None
-        if customer_id is None and not order.lines_only:
-            identities = identities_of[order.platform_order_id]
-            customer_id = index.match(identities)
-            if customer_id is None and identities:
-                customer_id = next_customer_id
-                next_customer_id += 1
-                customers.append(_customer_row(customer_id, order))
-                summary.new_customer_ids.append(customer_id)
-                created.add(customer_id)
-            elif customer_id is not None and customer_id not in created:
-                matched.add(customer_id)
-            if customer_id is not None:
-                aliases.extend(_new_aliases(index, identities, customer_id, batch_id))
-        elif customer_id is not None:
-            matched.add(customer_id)
-        if customer_id is not None:
-            touched.add(customer_id)
-        if found is None:
-            order_id = next_order_id
-            next_order_id += 1
-            new_orders.append(_order_row(order_id, order, customer_id, batch_id))
-            new_lines.extend(_line_rows(order_id, order.lines))
-            summary.orders_new += 1
-        else:
-            updates.append((found, order, customer_id))
-        if number % CHUNK == 0:
-            cancel.raise_if_cancelled()
-            progress(number // 2, total)
-    cancel.raise_if_cancelled()
-    bulk_insert(connection, Customer.__table__, customers)  # type: ignore[arg-type]
-    bulk_insert(connection, CustomerAlias.__table__, aliases)  # type: ignore[arg-type]
-    for start in range(0, len(new_orders), CHUNK):
+    updates = []
+    for start in range(0, len(orders), CHUNK):
         cancel.raise_if_cancelled()
-        bulk_insert(connection, ORDER_TABLE, new_orders[start : start + CHUNK])
-        progress((len(orders) + start) // 2, total)
-    bulk_insert(connection, LINE_TABLE, new_lines)
-    summary.orders_updated = _apply_updates(connection, updates, batch_id, touched, cancel)
+        new_orders, new_lines = [], []
+        for order in orders[start : start + CHUNK]:
+            found = existing.get(order.platform_order_id)
+            if found is not None and found["content_hash"] == order.content_hash:
+                summary.orders_unchanged += 1
+                continue
+            customer_id = buyers.customer_for(order, found)
+            if found is None:
+                new_orders.append(_order_row(next_order_id, order, customer_id, batch_id))
+                new_lines.extend(_line_rows(next_order_id, order.lines))
+                next_order_id += 1
+            else:
+                updates.append((found, order, customer_id))
+        buyers.store_new(connection)
+        bulk_insert(connection, ORDER_TABLE, new_orders)
+        bulk_insert(connection, LINE_TABLE, new_lines)
+        summary.orders_new += len(new_orders)
+        progress(min(start + CHUNK, total), total)
+    summary.orders_updated, unchanged_lines = _apply_updates(connection, updates, batch_id, buyers.touched, cancel)
+    summary.orders_unchanged += unchanged_lines
+    summary.new_customer_ids = buyers.created
+    summary.customers_new, summary.customers_matched = len(buyers.created), len(buyers.matched)
     bulk_insert(connection, ImportChange.__table__, [  # type: ignore[arg-type]
         {"batch_id": batch_id, "entity": "customer", "entity_id": cid, "action": "create", "before": None}
-        for cid in summary.new_customer_ids
+        for cid in buyers.created
     ])
-    summary.customers_new = len(summary.new_customer_ids)
-    summary.customers_matched = len(matched)
     cancel.raise_if_cancelled()
-    refresh_derived(connection, touched)
-    cancel.raise_if_cancelled()
+    refresh_in_chunks(connection, buyers.touched, cancel)
     _finish_batch(connection, summary, prepared)
     progress(total, total)
     return summary
+
+
+class _BuyerMatcher:
+    """Finds or creates each order's customer, and keeps the new customers and aliases until stored."""
+
+    def __init__(self, connection: Connection, orders: list[ParsedOrder], existing: dict[str, dict[str, Any]],
+                 batch_id: int) -> None:
+        self.identities = {
+            order.platform_order_id: buyer_identities(order.platform, order.buyer)
+            for order in orders
+            if not order.lines_only and existing.get(order.platform_order_id, {}).get("customer_id") is None
+        }
+        self.index = IdentityIndex(_known_aliases(connection, self.identities.values()))
+        self.next_id = (connection.scalar(select(func.max(Customer.id))) or 0) + 1
+        self.batch_id = batch_id
+        self.created: list[int] = []
+        self.matched: set[int] = set()
+        self.touched: set[int] = set()
+        self._created_set: set[int] = set()
+        self._customers: list[dict[str, Any]] = []
+        self._aliases: list[dict[str, Any]] = []
+
+    def customer_for(self, order: ParsedOrder, found: dict[str, Any] | None) -> int | None:
+        """The order's customer: the one it already has, else the one its buyer's identities lead to."""
+        customer_id = found["customer_id"] if found is not None else None
+        if customer_id is not None:
+            self.matched.add(customer_id)
+        elif not order.lines_only:
+            identities = self.identities[order.platform_order_id]
+            customer_id = self.index.match(identities)
+            if customer_id is None and identities:
+                customer_id = self._create(order)
+            elif customer_id is not None and customer_id not in self._created_set:
+                self.matched.add(customer_id)
+            if customer_id is not None:
+                self._aliases.extend(_new_aliases(self.index, identities, customer_id, self.batch_id))
+        if customer_id is not None:
+            self.touched.add(customer_id)
+        return customer_id
+
+    def _create(self, order: ParsedOrder) -> int:
+        customer_id = self.next_id
+        self.next_id += 1
+        self._customers.append(_customer_row(customer_id, order))
+        self.created.append(customer_id)
+        self._created_set.add(customer_id)
+        return customer_id
+
+    def store_new(self, connection: Connection) -> None:
+        """Insert the customers and aliases found since the last call (before the orders that refer to them)."""
+        bulk_insert(connection, Customer.__table__, self._customers)  # type: ignore[arg-type]
+        bulk_insert(connection, CustomerAlias.__table__, self._aliases)  # type: ignore[arg-type]
+        self._customers, self._aliases = [], []
+
+
+def refresh_in_chunks(connection: Connection, customer_ids: Iterable[int], cancel: CancelToken | None = None) -> None:
+    """refresh_derived for many customers, a chunk at a time: one statement may bind only so many ids."""
+    ids = sorted(customer_ids)
+    everyone = connection.scalar(select(func.count()).select_from(Customer).where(Customer.merged_into_id.is_(None)))
+    # A first import touches everyone: then no id lists need binding at all.
+    chunks = [None] if ids and len(ids) >= (everyone or 0) else [
+        ids[start : start + REFRESH_CHUNK] for start in range(0, len(ids), REFRESH_CHUNK)]
+    for chunk in chunks:
+        refresh_derived(connection, chunk)
+        if cancel is not None:
+            cancel.raise_if_cancelled()
 
 
 def bulk_insert(connection: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> None:
@@ -233,8 +268,8 @@ def _finish_batch(connection: Connection, summary: BatchSummary, prepared: Prepa
     connection.execute(
         update(ImportBatch).where(ImportBatch.id == summary.batch_id).values(
             finished_at=datetime.now().replace(microsecond=0), report=report,
-            **{key: value for key, value in summary.as_dict().items()
-               if key not in ("batch_id", "file_name", "preset")},
+            **{key: value for key, value in summary.__dict__.items()
+               if key not in ("batch_id", "file_name", "preset", "new_customer_ids")},
         )
     )
 
@@ -260,10 +295,14 @@ def _existing_orders(connection: Connection, orders: list[ParsedOrder]) -> dict[
 
 
 def _known_aliases(connection: Connection, identities: Iterable[list[Identity]]) -> list[tuple[str, str, str, int]]:
+    """The stored aliases among these identities (all of them, in one scan, when the table is no bigger)."""
     values = sorted({identity[2] for found in identities for identity in found})
+    query = select(CustomerAlias.kind, CustomerAlias.platform, CustomerAlias.value, CustomerAlias.customer_id)
+    stored = connection.scalar(select(func.count()).select_from(CustomerAlias)) or 0
+    if stored <= len(values):
+        return [tuple(row) for row in connection.execute(query)]  # type: ignore[misc]
     known = []
     for chunk in _chunks(values):
-        query = select(CustomerAlias.kind, CustomerAlias.platform, CustomerAlias.value, CustomerAlias.customer_id)
         known.extend(tuple(row) for row in connection.execute(query.where(CustomerAlias.value.in_(chunk))))
     return known  # type: ignore[return-value]
 
@@ -318,42 +357,56 @@ def _apply_updates(
     batch_id: int,
     touched: set[int],
     cancel: CancelToken,
-) -> int:
-    """Update changed orders, remembering each one's previous values and lines for undo."""
-    count = 0
+) -> tuple[int, int]:
+    """Update changed orders, remembering each one's previous values and lines for undo.
+
+    Returns (updated, unchanged): an items file read again finds its lines already there.
+    """
+    updated = unchanged = 0
     for chunk in _chunks(updates):
         cancel.raise_if_cancelled()
-        order_ids = [found["id"] for found, _order, _cid in chunk]
-        before_rows = _snapshots(connection, order_ids)
+        before_rows = _snapshots(connection, [found["id"] for found, _order, _cid in chunk])
         order_values, changes, replaced = [], [], []
         for found, order, customer_id in chunk:
             before = before_rows[found["id"]]
-            changes.append({"batch_id": batch_id, "entity": "order", "entity_id": found["id"], "action": "update",
-                            "before": before})
-            if before["customer_id"] is not None:
-                touched.add(before["customer_id"])
-            values = {"customer_id": customer_id, "updated_batch_id": batch_id}
+            values: dict[str, Any] = {"customer_id": customer_id, "updated_batch_id": batch_id}
             if order.lines_only:
+                if _same_lines(order.lines, before["lines"]) and customer_id == before["customer_id"]:
+                    unchanged += 1
+                    continue
                 replaced.append((found["id"], order.lines))
             else:
                 values.update(order.values, content_hash=order.content_hash)
                 # A one-row-per-order sheet sums items up in one line: keep the detailed lines an items file gave.
-                if not (len(order.lines) <= 1 and len(before["lines"]) > 1):
+                if not (order.summary_lines and before["lines"]):
                     replaced.append((found["id"], order.lines))
+            changes.append({"batch_id": batch_id, "entity": "order", "entity_id": found["id"], "action": "update",
+                            "before": before})
+            touched.update(cid for cid in (before["customer_id"], customer_id) if cid is not None)
             order_values.append({"oid": found["id"], **_with_all_columns(values, before)})
-            count += 1
-        columns = [key for key in order_values[0] if key != "oid"]
-        connection.execute(
-            update(ORDER_TABLE).where(ORDER_TABLE.c.id == bindparam("oid")).values(
-                {column: bindparam(column) for column in columns}
-            ),
-            order_values,
-        )
+            updated += 1
+        if order_values:
+            columns = [key for key in order_values[0] if key != "oid"]
+            connection.execute(
+                update(ORDER_TABLE).where(ORDER_TABLE.c.id == bindparam("oid")).values(
+                    {column: bindparam(column) for column in columns}
+                ),
+                order_values,
+            )
         if replaced:
             connection.execute(delete(LINE_TABLE).where(LINE_TABLE.c.order_id.in_([oid for oid, _ in replaced])))
             bulk_insert(connection, LINE_TABLE, [row for oid, lines in replaced for row in _line_rows(oid, lines)])
         bulk_insert(connection, ImportChange.__table__, changes)  # type: ignore[arg-type]
-    return count
+    return updated, unchanged
+
+
+def _same_lines(lines: list[ParsedLine], stored: list[dict[str, Any]]) -> bool:
+    """Whether these lines are the stored ones (amounts compared as the cents they are stored as)."""
+    def key(values: dict[str, Any]) -> str:
+        return repr([_cents(decode_value(c, values[c])) if c in DECIMAL_COLUMNS else values[c] for c in LINE_COLUMNS])
+
+    new = sorted(key({column: encode_value(getattr(line, column)) for column in LINE_COLUMNS}) for line in lines)
+    return new == sorted(key(line) for line in stored)
 
 
 def _with_all_columns(values: dict[str, Any], before: dict[str, Any]) -> dict[str, Any]:

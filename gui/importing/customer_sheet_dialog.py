@@ -13,16 +13,15 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
-    QScrollArea,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from core.importing import commit_customer_sheets
+from core.importing import commit_customer_sheets, remember_customer_mapping
 from core.importing.customer_sheet import prepare_customer_sheet
 from gui.context import AppContext
-from gui.importing.mapping import MappingEditor
+from gui.importing.mapping import MappingEditor, mapping_page
 from gui.importing.models import PREVIEW_ROWS, BadRowsModel, RowsModel, table_view
 from gui.worker import BackgroundTask, run_in_background
 
@@ -37,8 +36,8 @@ class CustomerPreviewModel(RowsModel):
         birthday = values.get("birthday")
         shown_birthday = None
         if birthday is not None:
-            shown_birthday = (self.tr("lunar %1-%2") if birthday.calendar == "lunar" else "%1-%2").replace(
-                "%1", str(birthday.month)).replace("%2", str(birthday.day))
+            day = f"{birthday.year}-{birthday.month}-{birthday.day}" if birthday.year else f"{birthday.month}-{birthday.day}"
+            shown_birthday = self.tr("lunar %1").replace("%1", day) if birthday.calendar == "lunar" else day
         return (values.get("name"), values.get("nickname"), values.get("phone"), values.get("wechat_id"),
                 shown_birthday, "、".join(values.get("tags") or []), values.get("notes"))
 
@@ -61,16 +60,9 @@ class CustomerSheetDialog(QDialog):
         self.bad_model = BadRowsModel(self)
         self.tabs.addTab(table_view(self.preview_model), self.tr("Preview"))
         self.mapping_editor = MappingEditor(customers=True)
-        mapping_page = QWidget()
-        mapping_layout = QVBoxLayout(mapping_page)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.mapping_editor)
-        mapping_layout.addWidget(scroll)
         self.apply_button = QPushButton(self.tr("Apply this mapping"))
         self.apply_button.clicked.connect(self.apply_mapping)
-        mapping_layout.addWidget(self.apply_button)
-        self.tabs.addTab(mapping_page, self.tr("Columns"))
+        self.tabs.addTab(mapping_page(self.mapping_editor, self.apply_button), self.tr("Columns"))
         self.tabs.addTab(table_view(self.bad_model), self.tr("Rows that cannot be read"))
         layout.addWidget(self.tabs, 1)
         self.progress = QProgressBar()
@@ -100,11 +92,17 @@ class CustomerSheetDialog(QDialog):
         headers = prepared.sheet.rows[prepared.header_row]
         self.mapping_editor.show_mapping(headers, {name: (column,) for name, column in prepared.columns.items()}, {})
         self.import_button.setText(self.tr("Import %1 customers").replace("%1", str(len(prepared.rows))))
+        self.import_button.setEnabled(bool(prepared.rows))
+        if not prepared.columns:
+            self.message.setText(self.tr("Say under Columns which column holds what (at least a name, phone or "
+                                         "WeChat), then apply it."))
+            self.tabs.setCurrentIndex(1)
 
     def apply_mapping(self) -> None:
         mapping = {name: str(header) for name, header in self.mapping_editor.fields().items()}
         try:
             self.show_prepared(prepare_customer_sheet(Path(self.prepared.path), mapping))
+            remember_customer_mapping(self.context.database, self.prepared, mapping)
         except Exception as error:  # noqa: BLE001 - a refused mapping is shown, the dialog stays usable
             self.message.setText(str(error))
 

@@ -5,7 +5,15 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QFormLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from core.importing.customer_sheet import CUSTOMER_FIELDS
 from core.importing.presets import ORDER_FIELDS, Columns
@@ -82,3 +90,19 @@ class MappingEditor(QWidget):
 
     def box(self, name: str) -> QComboBox:
         return self._boxes[name]
+
+
+def mapping_page(editor: MappingEditor, *buttons: QPushButton) -> QWidget:
+    """The editor in a scroll area with its buttons below, right-aligned: the wizards' "Columns" tab."""
+    page = QWidget()
+    layout = QVBoxLayout(page)
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setWidget(editor)
+    layout.addWidget(scroll)
+    row = QHBoxLayout()
+    row.addStretch(1)
+    for button in buttons:
+        row.addWidget(button)
+    layout.addLayout(row)
+    return page

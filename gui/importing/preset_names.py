@@ -32,4 +32,5 @@ def preset_name(key: str | None) -> str:
     if key in names:
         return names[key]
     preset = PRESETS.get(key or "")
-    return preset.label if preset else (key or "").removeprefix("custom:")
+    name = preset.label if preset else (key or "").removeprefix("custom:")
+    return name or translate("PresetNames", "Unknown layout")

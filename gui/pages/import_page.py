@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QPushButton,
-    QScrollArea,
     QStackedWidget,
     QTabWidget,
     QVBoxLayout,
@@ -44,6 +43,7 @@ from core.models import OrderStatus
 from gui.context import AppContext
 from gui.importing.customer_sheet_dialog import CustomerSheetDialog
 from gui.importing.mapping import MappingEditor
+from gui.importing.mapping import mapping_page as make_mapping_page
 from gui.importing.models import PREVIEW_ROWS, BadRowsModel, HistoryModel, PreviewModel, table_view
 from gui.importing.preset_names import preset_name
 from gui.widgets import PageHeader
@@ -124,21 +124,11 @@ class ImportPage(QWidget):
         self.preview_view = table_view(self.preview_model)
         self.tabs.addTab(self.preview_view, self.tr("Preview"))
         self.mapping_editor = MappingEditor()
-        mapping_page = QWidget()
-        mapping_layout = QVBoxLayout(mapping_page)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.mapping_editor)
-        mapping_layout.addWidget(scroll)
-        mapping_buttons = QHBoxLayout()
         self.apply_mapping_button = QPushButton(self.tr("Apply this mapping"))
         self.apply_mapping_button.clicked.connect(self.apply_mapping)
         self.save_mapping_button = QPushButton(self.tr("Save mapping for files like this…"))
         self.save_mapping_button.clicked.connect(self.save_mapping)
-        mapping_buttons.addStretch(1)
-        mapping_buttons.addWidget(self.apply_mapping_button)
-        mapping_buttons.addWidget(self.save_mapping_button)
-        mapping_layout.addLayout(mapping_buttons)
+        mapping_page = make_mapping_page(self.mapping_editor, self.apply_mapping_button, self.save_mapping_button)
         self.tabs.addTab(mapping_page, self.tr("Columns"))
         self.bad_model = BadRowsModel(self)
         self.bad_view = table_view(self.bad_model)
@@ -239,8 +229,8 @@ class ImportPage(QWidget):
         """Read a customer list in a worker, then review and import it in its own dialog."""
         self.choose_message.clear()
         self._run(self.tr("Reading %1…").replace("%1", path.name), prepare_customer_files, self.context.database,
-                  [path], on_success=self._customer_list_read, on_failure=self._files_refused,
-                  on_cancelled=self.start_over)
+                  [path], unknown_layout_ok=True, on_success=self._customer_list_read,
+                  on_failure=self._files_refused, on_cancelled=self.start_over)
 
     def _customer_list_read(self, prepared: list[Any]) -> None:
         self.steps.setCurrentIndex(STEP_CHOOSE)

@@ -51,8 +51,8 @@
         <translation>备注</translation>
     </message>
     <message>
-        <source>lunar %1-%2</source>
-        <translation>农历 %1-%2</translation>
+        <source>lunar %1</source>
+        <translation>农历 %1</translation>
     </message>
 </context>
 <context>
@@ -96,6 +96,10 @@
     <message>
         <source>Import %1 customers</source>
         <translation>导入 %1 位客户</translation>
+    </message>
+    <message>
+        <source>Say under Columns which column holds what (at least a name, phone or WeChat), then apply it.</source>
+        <translation>请在“列对应”里说明每一列是什么（至少要有姓名、手机或微信），然后应用。</translation>
     </message>
     <message>
         <source>Import cancelled: nothing was saved.</source>
@@ -580,6 +584,10 @@
     <message>
         <source>Customer list</source>
         <translation>客户名单</translation>
+    </message>
+    <message>
+        <source>Unknown layout</source>
+        <translation>未知格式</translation>
     </message>
 </context>
 <context>

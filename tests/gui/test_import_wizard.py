@@ -166,6 +166,7 @@ def test_a_customer_list_is_previewed_and_imported(page, qtbot, tmp_path, monkey
     qtmodeltester.check(dialog.preview_model)
     assert dialog.preview_model.index(0, 0).data() == "王芳"
     assert dialog.preview_model.index(0, 4).data() == "lunar 8-15"
+    assert dialog.preview_model.index(1, 4).data() is None
     assert dialog.bad_model.rowCount() == 1
     with qtbot.waitSignal(page.finished, timeout=10000):
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
@@ -195,3 +196,19 @@ def test_an_unknown_layout_is_mapped_saved_and_recognised_next_time(page, qtbot,
     with qtbot.waitSignal(page.finished, timeout=10000):
         qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
     assert table_counts(page.context.database)["customers"] == 2
+
+
+def test_an_unknown_customer_list_is_mapped_in_the_dialog(page, qtbot, tmp_path):  # type: ignore[no-untyped-def]
+    path = write_sheet(tmp_path / "客人.xlsx", [["客人", "微信号码"], ["王芳", "wf_88"]], "xlsx")
+    page.open_customer_list(path)
+    qtbot.waitUntil(lambda: getattr(page, "customer_dialog", None) is not None and page.customer_dialog.isVisible(),
+                    timeout=10000)
+    dialog = page.customer_dialog
+    assert not dialog.import_button.isEnabled() and dialog.tabs.currentIndex() == 1
+    dialog.mapping_editor.box("name").setCurrentText("客人")
+    dialog.mapping_editor.box("wechat_id").setCurrentText("微信号码")
+    qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
+    assert dialog.import_button.isEnabled() and dialog.preview_model.index(0, 3).data() == "wf_88"
+    with qtbot.waitSignal(page.finished, timeout=10000):
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert table_counts(page.context.database)["customers"] == 1

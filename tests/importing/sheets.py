@@ -47,10 +47,11 @@ def write_sheet(path: Path, rows: Sequence[Sequence[str]], fmt: str = "xlsx") ->
         encoding = {"csv": "utf-8-sig", "utf8": "utf-8", "gbk": "gb18030", "tsv": "utf-8"}[fmt]
         with path.open("w", encoding=encoding, newline="") as handle:
             csv.writer(handle, delimiter="\t" if fmt == "tsv" else ",").writerows(rows)
-    elif fmt == "html":
+    elif fmt in ("html", "html_gbk"):
+        encoding = "gb18030" if fmt == "html_gbk" else "utf-8"
         cells = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>\n" for row in rows)
-        path.write_text(f"<html><head><meta charset='utf-8'></head><body><table>{cells}</table></body></html>",
-                        encoding="utf-8")
+        path.write_text(f"<html><head><meta charset='{encoding}'></head><body><table>{cells}</table></body></html>",
+                        encoding=encoding)
     else:
         raise ValueError(fmt)
     return path

@@ -96,3 +96,18 @@ def test_cli_imports_a_customer_sheet(tmp_path, db_path, capsys):  # type: ignor
     assert main(["import", "--customers", str(path), "--db", str(db_path), "--json"]) == 0
     [batch] = json.loads(capsys.readouterr().out)["batches"]
     assert batch["customers_new"] == 1
+
+
+def test_a_customer_list_mapping_is_remembered_for_the_next_list(tmp_path, database):  # type: ignore[no-untyped-def]
+    from core.importing import prepare_customer_files, remember_customer_mapping
+
+    rows = [["客人", "微信号码", "出生"], ["王芳", "wf_88", "3月8日"]]
+    first = write_sheet(tmp_path / "list1.xlsx", rows, "xlsx")
+    with pytest.raises(SheetRefused):
+        prepare_customer_sheet(first)
+    mapping = {"name": "客人", "wechat_id": "微信号码", "birthday": "出生"}
+    prepared = prepare_customer_sheet(first, mapping)
+    remember_customer_mapping(database, prepared, mapping)
+    [again] = prepare_customer_files(database, [write_sheet(tmp_path / "list2.xlsx", rows, "xlsx")])
+    assert again.rows[0].values["wechat_id"] == "wf_88"
+    assert again.rows[0].values["birthday"] == Birthday(CalendarKind.SOLAR, 3, 8)

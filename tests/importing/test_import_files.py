@@ -37,9 +37,9 @@ ALICE = ("1000000000000000001", "tb_alice", "买家已付款，等待卖家发�
 BOB = ("1000000000000000002", "tb_bob", "交易成功", "¥1,288.00", "138****2222")
 
 
-@pytest.mark.parametrize("fmt", ["csv", "utf8", "gbk", "tsv", "html", "xlsx"])
+@pytest.mark.parametrize("fmt", ["csv", "utf8", "gbk", "tsv", "html", "html_gbk", "xlsx"])
 def test_every_encoding_and_container(fmt, tmp_path, import_file, orders_of):  # type: ignore[no-untyped-def]
-    suffix = {"html": "xls", "xlsx": "xlsx"}.get(fmt, "csv")
+    suffix = {"html": "xls", "html_gbk": "xls", "xlsx": "xlsx"}.get(fmt, "csv")
     path = write_sheet(tmp_path / f"ExportOrderList.{suffix}", taobao_rows(ALICE, BOB), fmt)
     [summary] = import_file(path)
     assert (summary.orders_new, summary.customers_new) == (2, 2)
@@ -189,6 +189,9 @@ def test_cancel_rolls_back(tmp_path, database):  # type: ignore[no-untyped-def]
     assert table_counts(database) == before
 
 
+OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
 def _truncated_xlsx(path):  # type: ignore[no-untyped-def]
     write_sheet(path, taobao_rows(ALICE), "xlsx")
     path.write_bytes(path.read_bytes()[:600])
@@ -210,6 +213,8 @@ def _zip_without_workbook(path):  # type: ignore[no-untyped-def]
         ("report.csv", lambda p: p.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n"), "PDF"),
         ("cut.xlsx", _truncated_xlsx, "cannot be opened"),
         ("other.xlsx", _zip_without_workbook, "cannot be opened"),
+        ("jd.xlsx", lambda p: p.write_bytes(OLE + b"\0" * 600 + "EncryptedPackage".encode("utf-16-le") + b"\0" * 600),
+         "password-protected"),
         ("notes.csv", lambda p: p.write_text("名字,爱好\n张三,喝茶\n", encoding="utf-8"), "not an order sheet"),
         ("header.csv", lambda p: p.write_text("订单编号,订单状态,买家实际支付金额,买家会员名\n", encoding="utf-8"), "no orders"),
     ],
@@ -330,3 +335,61 @@ def test_a_zip_bomb_renamed_xlsx_is_refused_before_unpacking(tmp_path):  # type:
         archive.writestr("xl/worksheets/sheet1.xml", b"0" * 50_000_000)
     with pytest.raises(SheetRefused, match="would unpack"):
         prepare_import(path)
+
+
+def test_order_and_item_files_in_any_order_and_again(tmp_path, import_file, orders_of):  # type: ignore[no-untyped-def]
+    items = PRESETS["taobao_tmall.orderdetaillist_csv_legacy"]
+    headers = list(items.headers)
+    item_rows = [headers] + [
+        row_for(items, headers, order_id=f'="{ALICE[0]}"', item_title=title, unit_price="50", quantity="1",
+                status="交易成功")
+        for title in ("龙井茶", "白茶饼")
+    ]
+    item_file = write_sheet(tmp_path / "ExportOrderDetailList.csv", item_rows, "gbk")
+    order_file = write_sheet(tmp_path / "ExportOrderList.csv", taobao_rows(ALICE), "gbk")
+    assert import_file(item_file)[0].orders_new == 1
+    [orders] = import_file(order_file)
+    assert orders.orders_updated == 1 and orders.customers_new == 1
+    order = orders_of()[ALICE[0]]
+    assert order.customer_id is not None and order.status == OrderStatus.PAID
+    assert sorted(line.title for line in order.lines) == ["白茶饼", "龙井茶"]  # the summary line did not replace them
+    for path in (item_file, order_file):
+        [again] = import_file(path)
+        assert (again.orders_new, again.orders_updated, again.orders_unchanged) == (0, 0, 1)
+
+
+def test_pinduoduo_order_date_from_the_order_number_when_the_time_is_blank(tmp_path, import_file, orders_of):  # type: ignore[no-untyped-def]
+    pdd = PRESETS["pdd.order_export_2023"]
+    headers = list(pdd.headers)
+    row = row_for(pdd, headers, order_id="260517-607198974342268", status="已发货，待收货", amount="1,299.00",
+                  item_title="茶", sku="null", refund_status="无售后或售后取消")
+    import_file(write_sheet(tmp_path / "pdd.csv", [headers, row], "utf8"))
+    order = orders_of()["260517-607198974342268"]
+    assert order.created_at.isoformat() == "2026-05-17T00:00:00"
+    assert order.status == OrderStatus.SHIPPED and order.paid_amount == Decimal("1299.00")
+    assert order.lines[0].sku is None  # the literal 'null' some exports write
+
+
+def test_progress_is_reported_up_to_the_total(tmp_path, database):  # type: ignore[no-untyped-def]
+    rows = taobao_rows(*[(f"10000000000000{n:05d}", f"tb_{n % 7}", "交易成功", "10", f"'1380000{n % 7:04d}")
+                         for n in range(2500)])
+    prepared = prepare_import(write_sheet(tmp_path / "many.csv", rows, "gbk"))
+    seen = []
+    [summary] = commit_imports(database, [prepared], progress=lambda done, total: seen.append((done, total)))
+    assert (summary.orders_new, summary.customers_new) == (2500, 7)
+    assert seen[-1] == (2500, 2500) and len(seen) >= 2
+    assert [done for done, _total in seen] == sorted(done for done, _total in seen)
+
+
+def test_a_gbk_file_whose_first_part_is_plain_ascii(tmp_path, import_file, orders_of):  # type: ignore[no-untyped-def]
+    shopify = PRESETS["shopify.orders_export"]
+    headers = list(shopify.headers)
+    rows = [headers] + [
+        row_for(shopify, headers, order_id=f"#{n}", buyer_id=f"b{n}@example.com", status="paid", amount="10",
+                receiver_name=name, item_title="tea", created_at="2026-05-01 10:00:00 +0800")
+        for n, name in [*((n, "Li Lei") for n in range(4000)), (4000, "张三")]
+    ]
+    path = write_sheet(tmp_path / "late_chinese.csv", rows, "gbk")
+    assert path.read_bytes()[:300_000].isascii()
+    import_file(path)
+    assert orders_of()["#4000"].receiver_name == "张三"
