@@ -208,7 +208,7 @@ def _zip_without_workbook(path):  # type: ignore[no-untyped-def]
         ("blank.csv", lambda p: p.write_text("\n\n  \n"), "empty"),
         ("photo.xls", lambda p: p.write_bytes(bytes(range(256)) * 20), "binary"),
         ("report.csv", lambda p: p.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n"), "PDF"),
-        ("cut.xlsx", _truncated_xlsx, "cannot be opened"),
+        ("cut.xlsx", _truncated_xlsx, "incomplete or damaged"),
         ("other.xlsx", _zip_without_workbook, "cannot be opened"),
         ("notes.csv", lambda p: p.write_text("名字,爱好\n张三,喝茶\n", encoding="utf-8"), "not an order sheet"),
         ("header.csv", lambda p: p.write_text("订单编号,订单状态,买家实际支付金额,买家会员名\n", encoding="utf-8"), "no orders"),
@@ -322,11 +322,3 @@ def test_the_sqlite_fast_path_stores_what_core_would(database):  # type: ignore[
             "SELECT paid_amount, total_amount, created_at, shipping_fee FROM orders ORDER BY platform_order_id"
         ).all()
     assert stored[0] == stored[1]
-
-
-def test_a_zip_bomb_renamed_xlsx_is_refused_before_unpacking(tmp_path):  # type: ignore[no-untyped-def]
-    path = tmp_path / "orders.xlsx"
-    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("xl/worksheets/sheet1.xml", b"0" * 50_000_000)
-    with pytest.raises(SheetRefused, match="would unpack"):
-        prepare_import(path)
