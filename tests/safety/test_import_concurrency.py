@@ -84,3 +84,33 @@ def test_an_import_while_another_program_holds_the_write_lock_says_busy(tmp_path
     assert counts(database) == before and integrity(database) == [("ok",)]
     assert laoke("import", str(sheet), "--db", str(database)).returncode == 0  # once the lock is gone, it imports
     assert counts(database)[2] == before[2] + 20
+
+
+def test_the_wizard_explains_when_another_program_holds_the_write_lock(qtbot, qsettings_isolated, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+
+    from core.db import open_database
+    from gui.context import AppContext
+    from gui.pages.import_page import STEP_REVIEW, ImportPage
+    from gui.worker import wait_for_background_tasks
+
+    database = shop(tmp_path / "shop.db")
+    before = counts(database)
+    context = AppContext(open_database(database))
+    page = ImportPage(context)
+    qtbot.addWidget(page)
+    holder = sqlite3.connect(database, isolation_level=None)
+    try:
+        page.open_files([write_orders(tmp_path / "orders.csv", 5)])
+        qtbot.waitUntil(lambda: page.steps.currentIndex() == STEP_REVIEW, timeout=10000)
+        holder.execute("BEGIN IMMEDIATE")
+        with qtbot.waitSignal(page.finished, timeout=30000):
+            qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+        wait_for_background_tasks()
+        context.database.dispose()
+    assert page.steps.currentIndex() == STEP_REVIEW
+    assert "Nothing was imported" in page.review_message.text() and "busy" in page.review_message.text()
+    assert counts(database) == before
