@@ -58,8 +58,8 @@ def ensure_safe_workbook(path: str | Path) -> None:
     if not zipfile.is_zipfile(path):
         if path.suffix.lower() in ZIP_WORKBOOK_SUFFIXES:
             raise UnsafeWorkbook(
-                f"{path.name} is not a readable xlsx workbook (it may be protected with a password). "
-                "Open it in Excel or WPS and save it again without a password."
+                f"{path.name} is not a readable xlsx workbook: it is incomplete or damaged, or protected with a "
+                "password. Open it in Excel or WPS and save it again without a password."
             )
         return
     try:

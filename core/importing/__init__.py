@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from core.backup import backup_before_change
 from core.db import Database
 from core.importing.customer_sheet import (
     CustomerSheetSummary,
@@ -99,6 +100,7 @@ def import_history(database: Database, limit: int = 200) -> list[dict[str, Any]]
         ]
 
 
+IMPORT_BACKUP_REASON = "before-import"  # the Backups list in Settings names it "Before an import"
 HISTORY_COLUMNS = (
     "id", "kind", "file_name", "preset", "status", "started_at", "rows_read", "rows_rejected", "orders_new",
     "orders_updated", "orders_unchanged", "customers_new", "customers_matched",
@@ -112,8 +114,12 @@ def commit_imports(
     progress: ProgressCallback = no_progress,
     cancel: CancelToken | None = None,
 ) -> list[BatchSummary]:
-    """Store the prepared sheets in one transaction: all of them or, on an error or Cancel, none."""
+    """Store the prepared sheets in one transaction: all of them or, on an error or Cancel, none.
+
+    The database is backed up first (a rolling backup in its data folder), as before every import.
+    """
     cancel = cancel or CancelToken()
+    backup_before_change(database, IMPORT_BACKUP_REASON)
     # Order files first, so an items file imported with them fills the lines of the orders they create.
     ordered = sorted(prepared, key=lambda item: item.preset.role == "lines")
     total = sum(max(len(item.orders), 1) for item in ordered)
@@ -165,7 +171,8 @@ def commit_customer_sheets(
     database: Database, prepared: Sequence[PreparedCustomers], *, progress: ProgressCallback = no_progress,
     cancel: CancelToken | None = None,
 ) -> list[CustomerSheetSummary]:
-    """Merge customer sheets in one transaction, one batch each."""
+    """Merge customer sheets in one transaction, one batch each (after a rolling backup, as every import)."""
+    backup_before_change(database, IMPORT_BACKUP_REASON)
     with database.engine.begin() as connection:
         return [write_customer_sheet(connection, item, progress=progress, cancel=cancel) for item in prepared]
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import csv
 import io
-import zipfile
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from html.parser import HTMLParser
@@ -18,6 +17,7 @@ from pathlib import Path
 from charset_normalizer import from_bytes
 
 from core.errors import LaokeError
+from core.filesafety import UnsafeWorkbook, ensure_safe_workbook
 
 Row = list[str]
 ZIP_MAGIC = b"PK\x03\x04"
@@ -28,9 +28,6 @@ ENCODING_SAMPLE = 256 * 1024
 GB_ENCODINGS = frozenset({"gb18030", "gbk", "gb2312", "cp936", "hz"})
 # With few Chinese characters (a mostly-ASCII file) charset-normalizer ranks a Western code page first.
 GB_CHAOS_MARGIN = 0.02
-# Real exports unpack to at most ~30× their size; a zip bomb to thousands.
-MAX_UNPACKED_BYTES = 4 * 2**30
-MAX_COMPRESSION_RATIO = 200
 DELIMITERS = ",\t;|"
 # Beyond 15 significant digits a float has already lost the id; keep the rounded text so it is reported.
 EXACT_FLOAT_LIMIT = 10**15
@@ -88,29 +85,16 @@ def open_workbook(path: Path):  # type: ignore[no-untyped-def]
     """The one place a workbook file is opened, so a safety check on archives has one place to go."""
     from python_calamine import CalamineWorkbook
 
-    _refuse_zip_bomb(path)
+    try:
+        ensure_safe_workbook(path)  # zip bombs and XML entity bombs are refused before calamine inflates a byte
+    except UnsafeWorkbook as error:
+        raise SheetRefused(str(error)) from None
     try:
         return CalamineWorkbook.from_path(str(path))
     except Exception as error:  # noqa: BLE001 - calamine raises several unexported error types
         raise SheetRefused(
             f"{path.name} looks like an Excel workbook but cannot be opened (damaged or incomplete): {error}"
         ) from None
-
-
-def _refuse_zip_bomb(path: Path) -> None:
-    """An xlsx is a zip: refuse one that would unpack to absurd sizes before any reader inflates it."""
-    try:
-        with zipfile.ZipFile(path) as archive:
-            members = archive.infolist()
-    except (zipfile.BadZipFile, OSError):
-        return  # not a zip (an .xls) or a damaged one: the workbook reader says what is wrong
-    unpacked = sum(member.file_size for member in members)
-    packed = sum(member.compress_size for member in members) or 1
-    if unpacked > MAX_UNPACKED_BYTES or unpacked / packed > MAX_COMPRESSION_RATIO:
-        raise SheetRefused(
-            f"{path.name} would unpack to {unpacked // 2**20} MB ({unpacked // packed}× its size): "
-            "that is no order export, Laoke does not open it."
-        )
 
 
 def _read_workbook(path: Path) -> list[RawSheet]:

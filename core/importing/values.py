@@ -21,6 +21,9 @@ _LOOSE_DATE = re.compile(
     r"^(\d{4})-(\d{1,2})-(\d{1,2})日?(?:[ T]+(\d{1,2}):(\d{1,2})(?::(\d{1,2}))?(?:\.\d+)?)?\s*([+-]\d{2}:?\d{2}|Z)?$"
 )
 _PHONE_NOISE = re.compile(r"[\s\-()（）]")
+# Beyond any real order, and far inside what the cents and quantity columns hold on every backend.
+MAX_AMOUNT = Decimal(10) ** 12
+MAX_QUANTITY = 10**9
 
 
 class ValueProblem(ValueError):
@@ -61,16 +64,19 @@ def parse_amount(raw: str | None) -> Decimal | None:
     if text is None:
         return None
     try:
-        return Decimal(_AMOUNT_NOISE.sub("", text))
+        amount = Decimal(_AMOUNT_NOISE.sub("", text))
     except InvalidOperation:
         raise ValueProblem(f"'{text}' is not an amount") from None
+    if not amount.is_finite() or abs(amount) >= MAX_AMOUNT:  # NaN, Infinity, 1e400
+        raise ValueProblem(f"'{text}' is not an amount")
+    return amount
 
 
 def parse_quantity(raw: str | None) -> int | None:
     amount = parse_amount(raw)
     if amount is None:
         return None
-    if amount != amount.to_integral_value():
+    if amount != amount.to_integral_value() or abs(amount) >= MAX_QUANTITY:
         raise ValueProblem(f"'{raw}' is not a whole number")
     return int(amount)
 

@@ -211,7 +211,7 @@ def _zip_without_workbook(path):  # type: ignore[no-untyped-def]
         ("blank.csv", lambda p: p.write_text("\n\n  \n"), "empty"),
         ("photo.xls", lambda p: p.write_bytes(bytes(range(256)) * 20), "binary"),
         ("report.csv", lambda p: p.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n"), "PDF"),
-        ("cut.xlsx", _truncated_xlsx, "cannot be opened"),
+        ("cut.xlsx", _truncated_xlsx, "incomplete or damaged"),
         ("other.xlsx", _zip_without_workbook, "cannot be opened"),
         ("jd.xlsx", lambda p: p.write_bytes(OLE + b"\0" * 600 + "EncryptedPackage".encode("utf-16-le") + b"\0" * 600),
          "password-protected"),
@@ -327,14 +327,6 @@ def test_the_sqlite_fast_path_stores_what_core_would(database):  # type: ignore[
             "SELECT paid_amount, total_amount, created_at, shipping_fee FROM orders ORDER BY platform_order_id"
         ).all()
     assert stored[0] == stored[1]
-
-
-def test_a_zip_bomb_renamed_xlsx_is_refused_before_unpacking(tmp_path):  # type: ignore[no-untyped-def]
-    path = tmp_path / "orders.xlsx"
-    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("xl/worksheets/sheet1.xml", b"0" * 50_000_000)
-    with pytest.raises(SheetRefused, match="would unpack"):
-        prepare_import(path)
 
 
 def test_order_and_item_files_in_any_order_and_again(tmp_path, import_file, orders_of):  # type: ignore[no-untyped-def]
