@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>ChatLookupWindow</name>
@@ -28,7 +27,7 @@
         <translation>在客户簿中打开</translation>
     </message>
     <message>
-        <source>Type or copy a buyer&apos;s nickname, phone or order number.</source>
+        <source>Type or copy a buyer's nickname, phone or order number.</source>
         <translation>输入或复制买家的昵称、手机号或订单号。</translation>
     </message>
     <message>
@@ -722,12 +721,12 @@
         <translation>本月生日</translation>
     </message>
     <message>
-        <source>Birthday in 7 days</source>
-        <translation>7 天内生日</translation>
+        <source>Birthday in the next</source>
+        <translation>生日在未来</translation>
     </message>
     <message>
-        <source>Birthday in 30 days</source>
-        <translation>30 天内生日</translation>
+        <source> days</source>
+        <translation> 天内</translation>
     </message>
     <message>
         <source>Tags (any):</source>

@@ -3,23 +3,24 @@
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from openpyxl import load_workbook
 from sqlalchemy import select
 
+from core.birthdays import Birthday
 from core.cli import main
 from core.customers.detail import customer_detail
 from core.customers.export import export_customers
 from core.customers.listing import CustomerFilter, customer_ids
 from core.customers.merge import duplicate_candidates, merge_customers, undo_merge
-from core.customers.profile import add_note, set_vip, update_profile
+from core.customers.profile import add_note, set_birthday, set_vip, update_profile
 from core.customers.search import search_customer_ids
 from core.customers.segments import delete_segment, save_segment, segments_with_counts
 from core.customers.tags import add_tags
 from core.errors import LaokeError
-from core.models import Customer, CustomerAlias
+from core.models import CalendarKind, Customer, CustomerAlias
 from core.privacy import set_owner_passphrase, set_rep_mode
 
 
@@ -124,6 +125,12 @@ def test_cli_lists_searches_and_exports(database, book, db_path, tmp_path, capsy
                               "rfm_segment", "overdue"}
     assert main(["customers", "--db", str(db_path), "--tag", "回头客", "--limit", "1", "--json"]) == 0
     assert len(json.loads(capsys.readouterr().out)) == 1
+    soon = date.today() + timedelta(days=45)
+    with database.transaction() as session:
+        set_birthday(session, book["单田芳"], Birthday(CalendarKind.SOLAR, soon.month, soon.day))
+    for days, expected in ((44, []), (45, ["单田芳"])):
+        assert main(["customers", "--db", str(db_path), "--birthday-within", str(days), "--json"]) == 0
+        assert [c["name"] for c in json.loads(capsys.readouterr().out)] == expected
     out = tmp_path / "c.xlsx"
     assert main(["export", "customers", str(out), "--db", str(db_path), "--search", "杭州"]) == 0
     assert "Exported 0 customers" in capsys.readouterr().out

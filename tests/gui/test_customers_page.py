@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QInputDialog
 from sqlalchemy import select
 
+from core.birthdays import Birthday
 from core.customers.detail import customer_detail
+from core.customers.profile import set_birthday
 from core.models import CalendarKind, Customer, CustomerTag, Note, Tag
 from gui.context import AppContext
 from gui.pages.customers import CustomersPage
@@ -265,3 +269,23 @@ def test_export_without_a_selection_takes_the_filtered_list(qtbot, page, tmp_pat
     wait_for_background_tasks()
     names = sorted(row[0] for row in load_workbook(target).active.iter_rows(min_row=2, values_only=True))
     assert names == ["张晓明", "李四"]
+
+
+def test_birthday_filter_takes_any_number_of_days(qtbot, page, database) -> None:  # type: ignore[no-untyped-def]
+    soon = date.today() + timedelta(days=50)
+    with database.transaction() as session:
+        set_birthday(session, page.book_ids["张晓明"], Birthday(CalendarKind.SOLAR, soon.month, soon.day))
+    filters = page.filters
+    assert not filters.birthday_days.isEnabled()
+    filters.birthday.setCurrentIndex(filters.birthday.findData("days"))
+    assert filters.birthday_days.isEnabled()
+    filters.birthday_days.selectAll()
+    qtbot.keyClicks(filters.birthday_days, "49")
+    qtbot.waitUntil(lambda: page.model.query.customer_filter.birthday_within_days == 49, timeout=5000)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 0, timeout=5000)
+    filters.birthday_days.selectAll()
+    qtbot.keyClicks(filters.birthday_days, "50")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=5000)
+    wait_rows(qtbot, page)
+    assert visible_names(page) == ["张晓明"]
+    assert filters.current_filter().birthday_within_days == 50
