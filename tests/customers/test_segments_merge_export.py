@@ -14,7 +14,7 @@ from core.cli import main
 from core.customers.detail import customer_detail
 from core.customers.export import export_customers
 from core.customers.listing import CustomerFilter, customer_ids
-from core.customers.merge import duplicate_candidates, merge_customers, undo_merge
+from core.customers.merge import MEMBERS_PER_GROUP, duplicate_candidates, merge_customers, undo_merge
 from core.customers.profile import add_note, set_birthday, set_vip, update_profile
 from core.customers.search import search_customer_ids
 from core.customers.segments import delete_segment, save_segment, segments_with_counts
@@ -53,6 +53,20 @@ def test_duplicates_by_phone_name_address_and_nickname(database, book) -> None: 
     assert reasons == {"phone", "name_address", "nickname"}
     assert (book["张晓明"], "phone") in pairs
     assert (book["单田芳"], "nickname") in pairs
+
+
+def test_big_duplicate_groups_give_a_few_members_each(database, book) -> None:  # type: ignore[no-untyped-def]
+    with database.transaction() as session:
+        session.add_all([Customer(nickname=f"奶茶续命{n}", phone="13000000000", platform="pdd") for n in range(40)])
+        session.add(Customer(nickname="奶茶续命", platform="jd"))  # the only one on another platform, added last
+    with database.session() as session:
+        pairs = duplicate_candidates(session)
+    by_phone = [p for p in pairs if p.reason == "phone"]
+    by_nickname = [p for p in pairs if p.reason == "nickname"]
+    assert len(by_phone) == MEMBERS_PER_GROUP - 1  # not 39: the group is capped
+    assert len(by_nickname) == 1  # the cap is per platform, so the jd buyer is still found
+    with database.session() as session:
+        assert len(duplicate_candidates(session, limit=5)) == 5
 
 
 def test_merge_moves_everything_and_undo_puts_it_back(database, book) -> None:  # type: ignore[no-untyped-def]
