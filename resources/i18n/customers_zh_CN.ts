@@ -56,6 +56,17 @@
     </message>
 </context>
 <context>
+    <name>CustomerDeleter</name>
+    <message>
+        <source>Delete %1 customers with their notes, tags and aliases? Their orders stay in your sales records, without a customer. This cannot be undone.</source>
+        <translation>删除这 %1 位客户及其备注、标签和别名？他们的订单仍保留在销售记录中，只是不再关联客户。此操作无法撤销。</translation>
+    </message>
+    <message>
+        <source>Delete customers</source>
+        <translation>删除客户</translation>
+    </message>
+</context>
+<context>
     <name>CustomerDetailPanel</name>
     <message>
         <source>Choose a customer to see everything about them.</source>
@@ -136,6 +147,10 @@
     <message>
         <source>Save profile</source>
         <translation>保存资料</translation>
+    </message>
+    <message>
+        <source>Delete customer…</source>
+        <translation>删除客户…</translation>
     </message>
     <message>
         <source>Seen in imports as:</source>
@@ -256,6 +271,10 @@
     <message>
         <source>Do not contact since %2: %1</source>
         <translation>自 %2 起勿扰：%1</translation>
+    </message>
+    <message>
+        <source>Switched off in rep mode. Ask the shop owner.</source>
+        <translation>客服模式下不可用，请联系店主。</translation>
     </message>
     <message>
         <source>(none)</source>
@@ -543,8 +562,12 @@
         <translation>导出到 Excel…</translation>
     </message>
     <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
         <source>Switched off in rep mode. Ask the shop owner.</source>
-        <translation>客服模式下已关闭，请联系店主。</translation>
+        <translation>客服模式下不可用，请联系店主。</translation>
     </message>
     <message>
         <source>%1 (%2 customers)</source>

@@ -7,13 +7,13 @@ from datetime import date, timedelta
 import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QInputDialog
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 from sqlalchemy import select
 
 from core.birthdays import Birthday
 from core.customers.detail import customer_detail
 from core.customers.profile import set_birthday
-from core.models import CalendarKind, Customer, CustomerTag, Note, Tag
+from core.models import CalendarKind, Customer, CustomerTag, Note, Order, Tag
 from gui.context import AppContext
 from gui.pages.customers import CustomersPage
 from gui.worker import wait_for_background_tasks
@@ -224,6 +224,7 @@ def test_rep_mode_masks_phones_and_logs_a_reveal(qtbot, qsettings_isolated, data
     assert page.detail.fields["phone"].text() == "138****1234" and page.detail.fields["phone"].isReadOnly()
     assert page.detail.reveal_button.isVisible()
     qtbot.waitUntil(lambda: not page.export_button.isEnabled(), timeout=5000)
+    assert not page.delete_button.isEnabled() and not page.detail.delete_button.isEnabled()
     qtbot.mouseClick(page.detail.reveal_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.detail.fields["phone"].text() == "13812341234", timeout=5000)
     with database.session() as session:
@@ -290,3 +291,41 @@ def test_birthday_filter_takes_any_number_of_days(qtbot, page, database) -> None
     wait_rows(qtbot, page)
     assert visible_names(page) == ["张晓明"]
     assert filters.current_filter().birthday_within_days == 50
+
+
+def test_deleting_the_selection_asks_with_the_count(qtbot, page, database, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    wait_rows(qtbot, page)
+    assert not page.delete_button.isEnabled()
+    page.table.selectRow(0)
+    page.table.selectionModel().select(page.model.index(1, 0), page.table.selectionModel().SelectionFlag.Select
+                                       | page.table.selectionModel().SelectionFlag.Rows)
+    chosen = set(page.selected_ids())
+    asked: list[str] = []
+
+    def answer(reply):  # type: ignore[no-untyped-def]
+        def question(_parent, _title, text, *_args):  # type: ignore[no-untyped-def]
+            asked.append(text)
+            return reply
+        return question
+
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Cancel))
+    qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
+    assert "Delete 2 customers" in asked[0] and page.model.rowCount() == 4
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Yes))
+    qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 2, timeout=5000)
+    assert not chosen & set(page.model.ids())
+    with database.session() as session:
+        assert not session.scalars(select(Customer.id).where(Customer.id.in_(chosen))).all()
+
+
+def test_deleting_from_the_detail_panel(qtbot, page, database, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    select_customer(qtbot, page, "曾小红")
+    monkeypatch.setattr(QMessageBox, "question", lambda *_args: QMessageBox.StandardButton.Yes)
+    qtbot.mouseClick(page.detail.delete_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 3, timeout=5000)
+    qtbot.waitUntil(lambda: page.detail.detail is None, timeout=5000)
+    wait_rows(qtbot, page)
+    assert "曾小红" not in visible_names(page)
+    with database.session() as session:
+        assert session.scalars(select(Order.customer_id).where(Order.platform_order_id == "JD88001")).one() is None
