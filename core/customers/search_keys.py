@@ -18,12 +18,24 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 from pypinyin import Style, lazy_pinyin
-from sqlalchemy import Connection, delete, insert, select
+from sqlalchemy import Column, Connection, Integer, MetaData, String, Table, delete, insert, select
+from sqlalchemy.schema import CreateTable
 
 from core.models import Customer, CustomerSearchKey
 
 KEY_LENGTH = 24
 BATCH = 2000
+# A full rebuild reads buyers and writes keys in chunks this big: ~20 keys a buyer, so ~400,000 rows a chunk
+# (tens of MB at most), never the whole index in memory.
+REBUILD_CHUNK = 20_000
+
+# Where a full rebuild collects the keys before copying them into the index in key order: appending to a
+# b-tree in order is sequential, inserting 18 million keys in buyer order is random and minutes slower.
+_STAGING = Table(
+    "customer_search_keys_staging", MetaData(),
+    Column("key", String(64), nullable=False), Column("customer_id", Integer, nullable=False),
+    prefixes=["TEMPORARY"],
+)
 
 # Surnames whose reading differs from the character's everyday reading (pypinyin gives the everyday one).
 SURNAME_READINGS = {
@@ -34,6 +46,7 @@ SURNAME_READINGS = {
     "晟": "cheng", "都": "du", "华": "hua", "任": "ren", "沈": "shen", "蕃": "pi", "訾": "zi",
 }
 _HAN = re.compile(r"[\u3400-\u9fff]")
+_HAN_RUN = re.compile(r"[\u3400-\u9fff]+")
 _SPACES = re.compile(r"\s+")
 
 
@@ -75,11 +88,18 @@ def _name_keys(name: str) -> frozenset[str]:
     return frozenset(keys)
 
 
+@lru_cache(maxsize=50_000)
+def _run_pinyin(han_run: str) -> tuple[str, ...]:
+    return tuple(s for s in lazy_pinyin(han_run, errors="ignore") if s)
+
+
 @lru_cache(maxsize=200_000)
 def _nickname_keys(nickname: str) -> frozenset[str]:
     keys = set(_suffixes(nickname))
     if _HAN.search(nickname):
-        syllables = [s for s in lazy_pinyin(nickname, errors="ignore") if s]
+        # pypinyin reads each run of Chinese characters on its own and drops the rest, so caching by run
+        # gives the same syllables while "奶茶续命123" and "奶茶续命88" share one pinyin lookup.
+        syllables = [s for run in _HAN_RUN.findall(nickname) for s in _run_pinyin(run)]
         keys.add("".join(syllables)[:KEY_LENGTH])
         keys.add("".join(s[0] for s in syllables)[:KEY_LENGTH])
     return frozenset(keys)
@@ -100,25 +120,59 @@ def search_keys(
     return keys
 
 
+_SOURCE = select(
+    Customer.id, Customer.name, Customer.nickname, Customer.phone, Customer.phone_alt, Customer.wechat_id
+).where(Customer.merged_into_id.is_(None))
+
+
+def _key_rows(rows: Iterable) -> list[tuple[str, int]]:  # type: ignore[type-arg]
+    return [
+        (key, row.id)
+        for row in rows
+        for key in search_keys(row.name, row.nickname, (row.phone, row.phone_alt), row.wechat_id)
+    ]
+
+
+def _insert_many(connection: Connection, table: Table, rows: list[tuple[str, int]]) -> None:
+    """The driver's own executemany: SQLAlchemy's per-row parameter processing costs more than the insert."""
+    compiled = insert(table).compile(dialect=connection.dialect, column_keys=["key", "customer_id"])
+    # Positional drivers (sqlite3: `?, ?`) take the tuples as they are; named ones (psycopg) take dicts.
+    params = rows if compiled.positional else [{"key": key, "customer_id": cid} for key, cid in rows]
+    connection.exec_driver_sql(compiled.string, params)  # type: ignore[arg-type]
+
+
+def rebuild_search_keys(connection: Connection) -> None:
+    """Every live buyer's keys from scratch, inside the caller's transaction, in one pass over the book.
+
+    The index table is dropped and created again (emptying 18 million keys row by row took longer than
+    computing them), keys go to a temporary staging table in big executemany chunks, then into the new table
+    in key order, and its secondary index is built once at the end: sorts instead of millions of random
+    b-tree inserts. Portable DDL and SQL throughout; the caller's transaction keeps it all-or-nothing.
+    """
+    table = CustomerSearchKey.__table__
+    table.drop(connection)
+    connection.execute(CreateTable(table))  # without its indexes: built after the keys are in
+    _STAGING.drop(connection, checkfirst=True)
+    _STAGING.create(connection)
+    result = connection.execution_options(yield_per=REBUILD_CHUNK).execute(_SOURCE.order_by(Customer.id))
+    for rows in result.partitions():
+        _insert_many(connection, _STAGING, _key_rows(rows))
+    staged = select(_STAGING.c.key, _STAGING.c.customer_id).order_by(_STAGING.c.key, _STAGING.c.customer_id)
+    connection.execute(insert(table).from_select(["key", "customer_id"], staged))
+    _STAGING.drop(connection)
+    for index in table.indexes:
+        index.create(connection)
+
+
 def refresh_search_keys(connection: Connection, customer_ids: Iterable[int] | None = None) -> None:
     """Recompute the keys of these customers (all when None), inside the caller's transaction."""
-    source = select(
-        Customer.id, Customer.name, Customer.nickname, Customer.phone, Customer.phone_alt, Customer.wechat_id
-    ).where(Customer.merged_into_id.is_(None))
     if customer_ids is None:
-        connection.execute(delete(CustomerSearchKey))
-        ids = list(connection.scalars(select(Customer.id).where(Customer.merged_into_id.is_(None))))
-    else:
-        ids = sorted(set(customer_ids))
+        rebuild_search_keys(connection)
+        return
+    ids = sorted(set(customer_ids))
     for start in range(0, len(ids), BATCH):
         chunk = ids[start:start + BATCH]
-        if customer_ids is not None:
-            connection.execute(delete(CustomerSearchKey).where(CustomerSearchKey.customer_id.in_(chunk)))
-        rows = connection.execute(source.where(Customer.id.in_(chunk))).all()
-        pending = [
-            {"key": key, "customer_id": row.id}
-            for row in rows
-            for key in search_keys(row.name, row.nickname, (row.phone, row.phone_alt), row.wechat_id)
-        ]
+        connection.execute(delete(CustomerSearchKey).where(CustomerSearchKey.customer_id.in_(chunk)))
+        pending = _key_rows(connection.execute(_SOURCE.where(Customer.id.in_(chunk))))
         if pending:
-            connection.execute(insert(CustomerSearchKey), pending)
+            _insert_many(connection, CustomerSearchKey.__table__, pending)

@@ -42,6 +42,7 @@ from core.customers.tags import set_customer_tags, tags_by_use
 from core.models import CalendarKind, NoteKind
 from core.privacy import rep_mode_enabled, reveal_phone
 from gui.context import AppContext
+from gui.customers.deletion import CustomerDeleter
 from gui.customers.labels import CustomerLabels
 from gui.customers.tag_completer import TagListCompleter
 from gui.customers.tasks import detail_as_shown, read, write
@@ -137,7 +138,17 @@ class CustomerDetailPanel(QWidget):
         form.addRow(self.tr("Gender:"), self.gender)
         self.save_profile_button = QPushButton(self.tr("Save profile"))
         self.save_profile_button.clicked.connect(self._save_profile)
-        form.addRow(self.save_profile_button)
+        self.deleter = CustomerDeleter(self.context, self)
+        self.deleter.deleted.connect(lambda _count: self.show_customer(None))
+        self.delete_button = QPushButton(self.tr("Delete customer…"))
+        self.delete_button.clicked.connect(lambda: self.deleter.ask_and_delete([self.customer_id] if self.customer_id else []))
+        buttons = QWidget()
+        buttons_layout = QHBoxLayout(buttons)
+        buttons_layout.setContentsMargins(0, 0, 0, 0)
+        buttons_layout.addWidget(self.save_profile_button)
+        buttons_layout.addStretch(1)
+        buttons_layout.addWidget(self.delete_button)
+        form.addRow(buttons)
         self.aliases = QLabel()
         self.aliases.setWordWrap(True)
         self.aliases.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -288,6 +299,8 @@ class CustomerDetailPanel(QWidget):
             edit.setText(detail.profile.get(key) or "")
             edit.setReadOnly(masked and key in PHONE_FIELDS + ("address",))
         self.reveal_button.setVisible(masked)
+        self.delete_button.setEnabled(not masked)  # masked = rep mode, where deleting is the owner's
+        self.delete_button.setToolTip(self.tr("Switched off in rep mode. Ask the shop owner.") if masked else "")
         self.gender.setCurrentIndex(max(0, self.gender.findData(detail.profile.get("gender"))))
         self.aliases.setText("\n".join(f"{kind} {platform} {value}".strip() for kind, platform, value in detail.aliases)
                              or self.tr("(none)"))

@@ -13,14 +13,17 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
+    QSpinBox,
     QWidget,
 )
 
+from core.customers.birthday_filter import MAX_WINDOW_DAYS
 from core.customers.listing import CustomerFilter
 from core.models import Platform, Stage
 from gui.customers.labels import CustomerLabels
 
-BIRTHDAY_CHOICES = (None, "month", 7, 30)
+BIRTHDAY_CHOICES = (None, "month", "days")
+DEFAULT_BIRTHDAY_DAYS = 7
 
 
 def _names(text: str) -> list[str]:
@@ -99,10 +102,19 @@ class FiltersPanel(QWidget):
         self.dnc = self._yes_no(self.tr("Contact or not"), self.tr("Do not contact"), self.tr("May contact"))
         self.birthday = QComboBox()
         for label, choice in zip(
-            (self.tr("Any birthday"), self.tr("Birthday this month"), self.tr("Birthday in 7 days"),
-             self.tr("Birthday in 30 days")), BIRTHDAY_CHOICES, strict=True,
+            (self.tr("Any birthday"), self.tr("Birthday this month"), self.tr("Birthday in the next")),
+            BIRTHDAY_CHOICES, strict=True,
         ):
             self.birthday.addItem(label, choice)
+        # Any window the owner likes (a week before a gift campaign, 45 days for a mailed card…).
+        self.birthday_days = QSpinBox()
+        self.birthday_days.setRange(0, MAX_WINDOW_DAYS)
+        self.birthday_days.setValue(DEFAULT_BIRTHDAY_DAYS)
+        self.birthday_days.setSuffix(self.tr(" days"))
+        self.birthday_days.setEnabled(False)
+        self.birthday.currentIndexChanged.connect(
+            lambda: self.birthday_days.setEnabled(self.birthday.currentData() == "days")
+        )
         self.spent_min, self.spent_max = QLineEdit(), QLineEdit()
         self.orders_min, self.orders_max = QLineEdit(), QLineEdit()
         for edit in (self.orders_min, self.orders_max):
@@ -117,7 +129,7 @@ class FiltersPanel(QWidget):
         form.addRow(self.tr("City:"), self.city)
         form.addRow(self.tr("VIP:"), self.vip)
         form.addRow(self.tr("Do not contact:"), self.dnc)
-        form.addRow(self.tr("Birthday:"), self.birthday)
+        form.addRow(self.tr("Birthday:"), self._pair(self.birthday, self.birthday_days))
         form.addRow(self.tr("Spent from / to:"), self._pair(self.spent_min, self.spent_max))
         form.addRow(self.tr("Paid orders from / to:"), self._pair(self.orders_min, self.orders_max))
         form.addRow(self.tr("Last order after:"), self.after)
@@ -128,8 +140,13 @@ class FiltersPanel(QWidget):
             edit.editingFinished.connect(self.changed)
         for combo in (self.stage, self.platform, self.vip, self.dnc, self.birthday):
             combo.currentIndexChanged.connect(self.changed)
+        self.birthday_days.valueChanged.connect(self._birthday_days_changed)
         self.after.changed.connect(self.changed)
         self.before.changed.connect(self.changed)
+
+    def _birthday_days_changed(self) -> None:
+        if self.birthday.currentData() == "days":
+            self.changed.emit()
 
     def _yes_no(self, anything: str, yes: str, no: str) -> QComboBox:
         combo = QComboBox()
@@ -156,7 +173,7 @@ class FiltersPanel(QWidget):
             province=self.province.text().strip() or None, city=self.city.text().strip() or None,
             vip=self.vip.currentData(), do_not_contact=self.dnc.currentData(),
             birthday_this_month=birthday == "month",
-            birthday_within_days=birthday if isinstance(birthday, int) else None,
+            birthday_within_days=self.birthday_days.value() if birthday == "days" else None,
             spent_min=_amount(self.spent_min.text()), spent_max=_amount(self.spent_max.text()),
             orders_min=int(self.orders_min.text()) if self.orders_min.text() else None,
             orders_max=int(self.orders_max.text()) if self.orders_max.text() else None,
@@ -175,7 +192,11 @@ class FiltersPanel(QWidget):
             self.city.setText(f.city or "")
             select_data(self.vip, f.vip)
             select_data(self.dnc, f.do_not_contact)
-            select_data(self.birthday, "month" if f.birthday_this_month else f.birthday_within_days)
+            if f.birthday_within_days is not None:
+                self.birthday_days.setValue(f.birthday_within_days)
+            select_data(self.birthday, "month" if f.birthday_this_month else
+                        "days" if f.birthday_within_days is not None else None)
+            self.birthday_days.setEnabled(self.birthday.currentData() == "days")
             self.spent_min.setText(str(f.spent_min) if f.spent_min is not None else "")
             self.spent_max.setText(str(f.spent_max) if f.spent_max is not None else "")
             self.orders_min.setText(str(f.orders_min) if f.orders_min is not None else "")

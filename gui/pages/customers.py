@@ -38,6 +38,7 @@ from core.customers.tags import add_tags, remove_tags
 from core.privacy import rep_mode_enabled
 from gui.context import AppContext
 from gui.customers.delegates import HighlightDelegate, TagChipsDelegate
+from gui.customers.deletion import CustomerDeleter
 from gui.customers.detail_panel import CustomerDetailPanel
 from gui.customers.filters_panel import FiltersPanel
 from gui.customers.segments_bar import SegmentsBar
@@ -63,6 +64,7 @@ class CustomersPage(QWidget):
         pool = QThreadPool.globalInstance()
         pool.setMaxThreadCount(max(pool.maxThreadCount(), MIN_THREADS))
         self.detail_windows: list[QWidget] = []
+        self.rep_mode = False
         self.only_ids: list[int] | None = None
         layout = QVBoxLayout(self)
         layout.addWidget(PageHeader(self.tr("Customers"), self.tr("Everyone who ever bought from your shop.")))
@@ -166,8 +168,11 @@ class CustomersPage(QWidget):
         self.dnc_button.clicked.connect(self.bulk_do_not_contact)
         self.export_button = QPushButton(self.tr("Export to Excel…"))
         self.export_button.clicked.connect(self.export)
+        self.deleter = CustomerDeleter(self.context, self)
+        self.delete_button = QPushButton(self.tr("Delete…"))
+        self.delete_button.clicked.connect(lambda: self.deleter.ask_and_delete(self.selected_ids()))
         for widget in (self.add_tags_button, self.remove_tags_button, self.vip_button, self.dnc_button,
-                       self.export_button):
+                       self.export_button, self.delete_button):
             bulk.addWidget(widget)
         layout.addLayout(bulk)
 
@@ -269,9 +274,12 @@ class CustomersPage(QWidget):
         run_in_background(read, self.context.database, rep_mode_enabled, on_success=self._show_rep_mode)
 
     def _show_rep_mode(self, rep_mode: bool) -> None:
-        """Export is the owner's: in rep mode the button says so instead of failing when pressed."""
+        """Export and delete are the owner's: in rep mode the buttons say so instead of failing when pressed."""
+        self.rep_mode = rep_mode
+        for button in (self.export_button, self.delete_button):
+            button.setToolTip(self.tr("Switched off in rep mode. Ask the shop owner.") if rep_mode else "")
         self.export_button.setEnabled(not rep_mode)
-        self.export_button.setToolTip(self.tr("Switched off in rep mode. Ask the shop owner.") if rep_mode else "")
+        self.delete_button.setEnabled(bool(self.selected_ids()) and not rep_mode)
 
     def show_only(self, customer_ids: list[int], label: str) -> None:
         """Show exactly these customers (asked for by another page, e.g. a chart's bar)."""
@@ -333,6 +341,7 @@ class CustomersPage(QWidget):
         self.selection_label.setText(self.tr("%1 selected").replace("%1", f"{len(ids):,}") if ids else "")
         for button in (self.add_tags_button, self.remove_tags_button, self.vip_button, self.dnc_button):
             button.setEnabled(bool(ids))
+        self.delete_button.setEnabled(bool(ids) and not self.rep_mode)
         self.detail.show_customer(ids[0] if len(ids) == 1 else None)
 
     def bulk(self, function, *args) -> None:  # type: ignore[no-untyped-def]

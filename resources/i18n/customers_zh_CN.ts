@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>ChatLookupWindow</name>
@@ -28,7 +27,7 @@
         <translation>在客户簿中打开</translation>
     </message>
     <message>
-        <source>Type or copy a buyer&apos;s nickname, phone or order number.</source>
+        <source>Type or copy a buyer's nickname, phone or order number.</source>
         <translation>输入或复制买家的昵称、手机号或订单号。</translation>
     </message>
     <message>
@@ -54,6 +53,17 @@
     <message>
         <source>From the chat lookup</source>
         <translation>来自聊天查客</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerDeleter</name>
+    <message>
+        <source>Delete %1 customers with their notes, tags and aliases? Their orders stay in your sales records, without a customer. This cannot be undone.</source>
+        <translation>删除这 %1 位客户及其备注、标签和别名？他们的订单仍保留在销售记录中，只是不再关联客户。此操作无法撤销。</translation>
+    </message>
+    <message>
+        <source>Delete customers</source>
+        <translation>删除客户</translation>
     </message>
 </context>
 <context>
@@ -137,6 +147,10 @@
     <message>
         <source>Save profile</source>
         <translation>保存资料</translation>
+    </message>
+    <message>
+        <source>Delete customer…</source>
+        <translation>删除客户…</translation>
     </message>
     <message>
         <source>Seen in imports as:</source>
@@ -257,6 +271,10 @@
     <message>
         <source>Do not contact since %2: %1</source>
         <translation>自 %2 起勿扰：%1</translation>
+    </message>
+    <message>
+        <source>Switched off in rep mode. Ask the shop owner.</source>
+        <translation>客服模式下不可用，请联系店主。</translation>
     </message>
     <message>
         <source>(none)</source>
@@ -544,8 +562,12 @@
         <translation>导出到 Excel…</translation>
     </message>
     <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
         <source>Switched off in rep mode. Ask the shop owner.</source>
-        <translation>客服模式下已关闭，请联系店主。</translation>
+        <translation>客服模式下不可用，请联系店主。</translation>
     </message>
     <message>
         <source>%1 (%2 customers)</source>
@@ -722,12 +744,12 @@
         <translation>本月生日</translation>
     </message>
     <message>
-        <source>Birthday in 7 days</source>
-        <translation>7 天内生日</translation>
+        <source>Birthday in the next</source>
+        <translation>生日在未来</translation>
     </message>
     <message>
-        <source>Birthday in 30 days</source>
-        <translation>30 天内生日</translation>
+        <source> days</source>
+        <translation> 天内</translation>
     </message>
     <message>
         <source>Tags (any):</source>

@@ -60,6 +60,15 @@ def test_birthdays_solar_and_lunar(database, book) -> None:  # type: ignore[no-u
     assert ids_for(database, birthday_within_days=1) == set()
 
 
+@pytest.mark.parametrize("days, expected", [(39, set()), (40, {"曾小红"}), (44, {"曾小红", "张晓明"})])
+def test_birthday_within_any_number_of_days(database, book, days, expected) -> None:  # type: ignore[no-untyped-def]
+    # 2027-01-01 is lunar 2026-11-24 (40 days on); 2027-01-05 is solar (44 days on).
+    with database.transaction() as session:
+        set_birthday(session, book["张晓明"], Birthday(CalendarKind.SOLAR, 1, 5))
+        set_birthday(session, book["曾小红"], Birthday(CalendarKind.LUNAR, 11, 24))
+    assert ids_for(database, birthday_within_days=days) == {book[name] for name in expected}
+
+
 def test_leap_day_birthdays_fall_on_the_28th_in_common_years(database, book) -> None:  # type: ignore[no-untyped-def]
     with database.transaction() as session:
         set_birthday(session, book["张晓明"], Birthday(CalendarKind.SOLAR, 2, 29))

@@ -3,23 +3,24 @@
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from openpyxl import load_workbook
 from sqlalchemy import select
 
+from core.birthdays import Birthday
 from core.cli import main
 from core.customers.detail import customer_detail
 from core.customers.export import export_customers
 from core.customers.listing import CustomerFilter, customer_ids
-from core.customers.merge import duplicate_candidates, merge_customers, undo_merge
-from core.customers.profile import add_note, set_vip, update_profile
+from core.customers.merge import MEMBERS_PER_GROUP, duplicate_candidates, merge_customers, undo_merge
+from core.customers.profile import add_note, set_birthday, set_vip, update_profile
 from core.customers.search import search_customer_ids
 from core.customers.segments import delete_segment, save_segment, segments_with_counts
 from core.customers.tags import add_tags
 from core.errors import LaokeError
-from core.models import Customer, CustomerAlias
+from core.models import CalendarKind, Customer, CustomerAlias
 from core.privacy import set_owner_passphrase, set_rep_mode
 
 
@@ -52,6 +53,20 @@ def test_duplicates_by_phone_name_address_and_nickname(database, book) -> None: 
     assert reasons == {"phone", "name_address", "nickname"}
     assert (book["张晓明"], "phone") in pairs
     assert (book["单田芳"], "nickname") in pairs
+
+
+def test_big_duplicate_groups_give_a_few_members_each(database, book) -> None:  # type: ignore[no-untyped-def]
+    with database.transaction() as session:
+        session.add_all([Customer(nickname=f"奶茶续命{n}", phone="13000000000", platform="pdd") for n in range(40)])
+        session.add(Customer(nickname="奶茶续命", platform="jd"))  # the only one on another platform, added last
+    with database.session() as session:
+        pairs = duplicate_candidates(session)
+    by_phone = [p for p in pairs if p.reason == "phone"]
+    by_nickname = [p for p in pairs if p.reason == "nickname"]
+    assert len(by_phone) == MEMBERS_PER_GROUP - 1  # not 39: the group is capped
+    assert len(by_nickname) == 1  # the cap is per platform, so the jd buyer is still found
+    with database.session() as session:
+        assert len(duplicate_candidates(session, limit=5)) == 5
 
 
 def test_merge_moves_everything_and_undo_puts_it_back(database, book) -> None:  # type: ignore[no-untyped-def]
@@ -124,6 +139,12 @@ def test_cli_lists_searches_and_exports(database, book, db_path, tmp_path, capsy
                               "rfm_segment", "overdue"}
     assert main(["customers", "--db", str(db_path), "--tag", "回头客", "--limit", "1", "--json"]) == 0
     assert len(json.loads(capsys.readouterr().out)) == 1
+    soon = date.today() + timedelta(days=45)
+    with database.transaction() as session:
+        set_birthday(session, book["单田芳"], Birthday(CalendarKind.SOLAR, soon.month, soon.day))
+    for days, expected in ((44, []), (45, ["单田芳"])):
+        assert main(["customers", "--db", str(db_path), "--birthday-within", str(days), "--json"]) == 0
+        assert [c["name"] for c in json.loads(capsys.readouterr().out)] == expected
     out = tmp_path / "c.xlsx"
     assert main(["export", "customers", str(out), "--db", str(db_path), "--search", "杭州"]) == 0
     assert "Exported 0 customers" in capsys.readouterr().out

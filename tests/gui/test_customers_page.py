@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QInputDialog
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 from sqlalchemy import select
 
+from core.birthdays import Birthday
 from core.customers.detail import customer_detail
-from core.models import CalendarKind, Customer, CustomerTag, Note, Tag
+from core.customers.profile import set_birthday
+from core.models import CalendarKind, Customer, CustomerTag, Note, Order, Tag
 from gui.context import AppContext
 from gui.pages.customers import CustomersPage
 from gui.worker import wait_for_background_tasks
@@ -176,11 +180,12 @@ def test_show_only_lists_exactly_those_customers(qtbot, page) -> None:  # type: 
 
 def test_the_first_ids_paint_before_the_rest_arrive(qtbot, page, monkeypatch, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setattr("gui.customers.table_model.FIRST_IDS", 2)
-    seen: list[int] = []
-    page.model.modelReset.connect(lambda: seen.append(page.model.rowCount()))
+    seen: list[tuple[int, bool]] = []
+    # The first screen arrives with its rows: nothing left to fetch before painting it.
+    page.model.modelReset.connect(lambda: seen.append((page.model.rowCount(), page.model.cached_row(1) is not None)))
     with qtbot.waitSignal(page.model.loaded, timeout=5000) as loaded:
         page.reload()
-    assert seen == [2] and loaded.args == [4, 4] and page.model.rowCount() == 4
+    assert seen == [(2, True)] and loaded.args == [4, 4] and page.model.rowCount() == 4
     wait_rows(qtbot, page)
     assert len(set(page.model.ids())) == 4
     qtmodeltester.check(page.model)
@@ -219,6 +224,7 @@ def test_rep_mode_masks_phones_and_logs_a_reveal(qtbot, qsettings_isolated, data
     assert page.detail.fields["phone"].text() == "138****1234" and page.detail.fields["phone"].isReadOnly()
     assert page.detail.reveal_button.isVisible()
     qtbot.waitUntil(lambda: not page.export_button.isEnabled(), timeout=5000)
+    assert not page.delete_button.isEnabled() and not page.detail.delete_button.isEnabled()
     qtbot.mouseClick(page.detail.reveal_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.detail.fields["phone"].text() == "13812341234", timeout=5000)
     with database.session() as session:
@@ -265,3 +271,61 @@ def test_export_without_a_selection_takes_the_filtered_list(qtbot, page, tmp_pat
     wait_for_background_tasks()
     names = sorted(row[0] for row in load_workbook(target).active.iter_rows(min_row=2, values_only=True))
     assert names == ["张晓明", "李四"]
+
+
+def test_birthday_filter_takes_any_number_of_days(qtbot, page, database) -> None:  # type: ignore[no-untyped-def]
+    soon = date.today() + timedelta(days=50)
+    with database.transaction() as session:
+        set_birthday(session, page.book_ids["张晓明"], Birthday(CalendarKind.SOLAR, soon.month, soon.day))
+    filters = page.filters
+    assert not filters.birthday_days.isEnabled()
+    filters.birthday.setCurrentIndex(filters.birthday.findData("days"))
+    assert filters.birthday_days.isEnabled()
+    filters.birthday_days.selectAll()
+    qtbot.keyClicks(filters.birthday_days, "49")
+    qtbot.waitUntil(lambda: page.model.query.customer_filter.birthday_within_days == 49, timeout=5000)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 0, timeout=5000)
+    filters.birthday_days.selectAll()
+    qtbot.keyClicks(filters.birthday_days, "50")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=5000)
+    wait_rows(qtbot, page)
+    assert visible_names(page) == ["张晓明"]
+    assert filters.current_filter().birthday_within_days == 50
+
+
+def test_deleting_the_selection_asks_with_the_count(qtbot, page, database, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    wait_rows(qtbot, page)
+    assert not page.delete_button.isEnabled()
+    page.table.selectRow(0)
+    page.table.selectionModel().select(page.model.index(1, 0), page.table.selectionModel().SelectionFlag.Select
+                                       | page.table.selectionModel().SelectionFlag.Rows)
+    chosen = set(page.selected_ids())
+    asked: list[str] = []
+
+    def answer(reply):  # type: ignore[no-untyped-def]
+        def question(_parent, _title, text, *_args):  # type: ignore[no-untyped-def]
+            asked.append(text)
+            return reply
+        return question
+
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Cancel))
+    qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
+    assert "Delete 2 customers" in asked[0] and page.model.rowCount() == 4
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Yes))
+    qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 2, timeout=5000)
+    assert not chosen & set(page.model.ids())
+    with database.session() as session:
+        assert not session.scalars(select(Customer.id).where(Customer.id.in_(chosen))).all()
+
+
+def test_deleting_from_the_detail_panel(qtbot, page, database, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    select_customer(qtbot, page, "曾小红")
+    monkeypatch.setattr(QMessageBox, "question", lambda *_args: QMessageBox.StandardButton.Yes)
+    qtbot.mouseClick(page.detail.delete_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 3, timeout=5000)
+    qtbot.waitUntil(lambda: page.detail.detail is None, timeout=5000)
+    wait_rows(qtbot, page)
+    assert "曾小红" not in visible_names(page)
+    with database.session() as session:
+        assert session.scalars(select(Order.customer_id).where(Order.platform_order_id == "JD88001")).one() is None
