@@ -4,6 +4,10 @@ Changed customers get their order figures recomputed from their orders. Stages, 
 get rescored for the whole shop from the cached figures alone (no order scan): RFM quintiles are relative
 to the shop, and stages age with the calendar, so one new order may move other buyers too. Only rows whose
 values changed are written, and each stage change is recorded in StageChange with its day.
+
+The common case is cheaper: a few customers changed on the day the shop was last scored. Then the quintile
+cuts kept from that scoring (core.rfm_cuts) tell whether anyone else's score moved; if not, only the touched
+customers are rescored, and a profile edit that changed none of their figures writes nothing at all.
 """
 
 from __future__ import annotations
@@ -13,15 +17,17 @@ from dataclasses import dataclass
 from datetime import date
 
 import numpy as np
-from sqlalchemy import BigInteger, Connection, bindparam, case, insert, select, type_coerce, update
+from sqlalchemy import BigInteger, Connection, bindparam, case, func, insert, select, type_coerce, update
 from sqlalchemy.sql import ColumnElement
 
 from core.bulk import execute_rows, stores_dates_as_text
 from core.customer_figures import CustomerFigures, figures_from_facts
 from core.db import Database
+from core.errors import LaokeError
 from core.lifecycle import STAGES, StageThresholds, load_thresholds, stage_codes
 from core.models import Customer, Setting, StageChange
 from core.order_facts import (
+    ID_CHUNK,
     NONE,
     SECONDS_PER_DAY,
     day_number,
@@ -32,11 +38,15 @@ from core.order_facts import (
 )
 from core.progress import CancelToken, ProgressCallback, no_progress
 from core.rfm import SEGMENTS, rfm_segments, score_customers
+from core.rfm_cuts import QuintileCuts
 from core.rhythm import overdue_ratio
 
 TIMESTAMP_COLUMNS = ("first_order_at", "last_order_at", "first_paid_at", "last_paid_at")
 WRITE_CHUNK = 20_000
 SCORED_ON_KEY = "lifecycle.scored_on"
+SCORING_KEY = "rfm.scoring"
+# Above this many touched customers (a big import) one shop-wide rescore is the cheaper way.
+TOUCHED_LIMIT = 10_000
 
 
 @dataclass
@@ -51,6 +61,7 @@ class CachedRows:
     m: np.ndarray
     segment: np.ndarray  # object: str or None
     overdue: np.ndarray  # float, NaN for none
+    in_book: np.ndarray | None = None  # bool: not merged away (loaded for touched customers only)
 
 
 def _codes(column: ColumnElement, names: Sequence[str]) -> ColumnElement:
@@ -58,10 +69,10 @@ def _codes(column: ColumnElement, names: Sequence[str]) -> ColumnElement:
     return case({name: code for code, name in enumerate(names)}, value=column, else_=NONE)
 
 
-def load_cached_rows(connection: Connection) -> CachedRows:
+def load_cached_rows(connection: Connection, ids: Sequence[int] | None = None) -> CachedRows:
+    """The cached columns of the book (not merged away), or of the customers `ids` (merged or not)."""
     dialect = connection.dialect.name
-    matrix = fetch_numbers(
-        connection,
+    statement = (
         select(
             Customer.id,
             Customer.order_count,
@@ -75,10 +86,16 @@ def load_cached_rows(connection: Connection) -> CachedRows:
             Customer.m_score,
             _codes(Customer.rfm_segment, SEGMENTS),
             Customer.overdue,
+            case((Customer.merged_into_id.is_(None), 1), else_=0),
         )
-        .where(Customer.merged_into_id.is_(None))
-        .order_by(Customer.id),
+        .order_by(Customer.id)
     )
+    if ids is None:
+        matrix = fetch_numbers(connection, statement.where(Customer.merged_into_id.is_(None)))
+    else:
+        parts = [fetch_numbers(connection, statement.where(Customer.id.in_(ids[start : start + ID_CHUNK])))
+                 for start in range(0, len(ids), ID_CHUNK)]
+        matrix = np.concatenate(parts) if parts else np.zeros((0, 17))
 
     def integers(index: int) -> np.ndarray:
         return np.nan_to_num(matrix[:, index], nan=0).astype(np.int64)
@@ -107,6 +124,7 @@ def load_cached_rows(connection: Connection) -> CachedRows:
         m=integers(13).astype(np.int8),
         segment=segments[segment_codes],
         overdue=matrix[:, 15].copy(),
+        in_book=matrix[:, 16] == 1,
     )
 
 
@@ -122,13 +140,16 @@ def overlay_figures(cached: CustomerFigures, fresh: CustomerFigures) -> Customer
     return merged
 
 
-def rescore(figures: CustomerFigures, previous: CachedRows, as_of: date, thresholds: StageThresholds) -> CachedRows:
-    """Stages, RFM and overdue for everyone from their figures; stage_since moves only when the stage does."""
+def rescore(figures: CustomerFigures, previous: CachedRows, as_of: date, thresholds: StageThresholds,
+            scores: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None) -> CachedRows:
+    """Stages, RFM and overdue from the figures; stage_since moves only when the stage does.
+
+    The RFM scores are those of these customers among themselves unless `scores` gives them."""
     as_of_day = day_number(as_of)
     last_paid_day = figures.last_paid_day
     stage = stage_codes(figures.order_count, figures.paid_orders, last_paid_day, as_of_day, thresholds)
     changed = (stage != previous.stage) | (previous.stage_since_day == NONE)
-    r, f, m = score_customers(figures.paid_orders, figures.paid_cents, last_paid_day, as_of_day)
+    r, f, m = scores or score_customers(figures.paid_orders, figures.paid_cents, last_paid_day, as_of_day)
     buyers = r > 0
     segment = np.full(len(figures.ids), None, dtype=object)
     segment[buyers] = rfm_segments(r[buyers], f[buyers], m[buyers])
@@ -247,7 +268,8 @@ def _write_chunk(connection: Connection, rows: CachedRows, members: list[tuple[s
 
 
 def record_stage_changes(connection: Connection, old: CachedRows, new: CachedRows, as_of: date) -> int:
-    moved = np.flatnonzero((old.stage != new.stage) | (old.stage_since_day == NONE))
+    # A row still without a stage day was not scored (a customer merged away before ever being scored).
+    moved = np.flatnonzero(((old.stage != new.stage) | (old.stage_since_day == NONE)) & (new.stage_since_day != NONE))
     if not len(moved):
         return 0
     never_computed = (old.stage_since_day[moved] == NONE).tolist()
@@ -276,27 +298,132 @@ def refresh_customer_cache(
 ) -> int:
     """Recompute the cached figures of `customer_ids` (all when None), rescore the shop, write what changed.
 
-    Runs inside the caller's transaction; returns how many customer rows were written.
+    When only a few customers changed on the day the shop was last scored, and the RFM quintiles did not move,
+    only they are rescored. Runs inside the caller's transaction; returns how many customer rows were written.
     """
     as_of = as_of or date.today()
     thresholds = thresholds or load_thresholds(connection)
-    old = load_cached_rows(connection)
     ids = None if customer_ids is None else np.unique(np.fromiter(customer_ids, dtype=np.int64))
+    if ids is not None and 0 < len(ids) <= TOUCHED_LIMIT:
+        written = refresh_touched(connection, ids, as_of, thresholds)
+        if written is not None:
+            return written
+    old = load_cached_rows(connection)
     facts = load_order_facts(connection, as_of, None if ids is None else ids.tolist())
     fresh = figures_from_facts(facts, old.figures.ids if ids is None else ids)
     figures = fresh if ids is None else overlay_figures(old.figures, fresh)
     new = rescore(figures, old, as_of, thresholds)
     record_stage_changes(connection, old, new, as_of)
     written = write_rows(connection, new, changed_groups(old, new))
+    _clear_merged_scores(connection)
+    buyers = new.r > 0
+    save_scoring(connection, Scoring(as_of, thresholds, _book_rows(connection),
+                                     tuple(QuintileCuts.of(values[buyers]) for values in rfm_values(new))))
     _remember_scored_day(connection, as_of)
     return written
 
 
-def _remember_scored_day(connection: Connection, as_of: date) -> None:
-    value = as_of.isoformat()
-    updated = connection.execute(update(Setting).where(Setting.key == SCORED_ON_KEY).values(value=value))
+def refresh_touched(connection: Connection, ids: np.ndarray, as_of: date, thresholds: StageThresholds) -> int | None:
+    """Rescore just the customers `ids` (sorted) against the kept quintile cuts; None when the shop needs a
+    full rescore: scored for another day or other thresholds, rows appeared or vanished unseen, a customer
+    is gone, or the quintiles moved."""
+    scoring = load_scoring(connection)
+    if scoring is None or scoring.as_of != as_of or scoring.thresholds != thresholds:
+        return None
+    old = load_cached_rows(connection, ids.tolist())
+    appeared = int(np.count_nonzero(old.stage_since_day == NONE))  # new customers, never scored
+    if len(old.figures.ids) != len(ids) or _book_rows(connection) != scoring.rows + appeared:
+        return None
+    assert old.in_book is not None
+    figures = figures_from_facts(load_order_facts(connection, as_of, ids.tolist()), ids)
+    # Buyers scored last time are those with an R score; those scored now are the buyers still in the book.
+    was_buyer = old.r > 0
+    buyer = old.in_book & (figures.paid_orders > 0) & (figures.last_paid_day >= 0)
+    cuts, scores = [], []
+    for kept, before, after in zip(scoring.cuts, rfm_values(old), rfm_values(figures), strict=True):
+        moved = kept.moved(before[was_buyer], after[buyer])
+        if moved is None:
+            return None
+        score = np.zeros(len(ids), dtype=np.int8)
+        score[buyer] = moved.scores(after[buyer])
+        cuts.append(moved)
+        scores.append(score)
+    new = _keep_merged(old, rescore(figures, old, as_of, thresholds, scores=tuple(scores)))  # type: ignore[arg-type]
+    record_stage_changes(connection, old, new, as_of)
+    written = write_rows(connection, new, changed_groups(old, new))
+    moved_scoring = Scoring(as_of, thresholds, scoring.rows + appeared, tuple(cuts))  # type: ignore[arg-type]
+    if moved_scoring != scoring:
+        save_scoring(connection, moved_scoring)
+    return written
+
+
+def _keep_merged(old: CachedRows, new: CachedRows) -> CachedRows:
+    """Customers merged away keep their cached columns but lose their RFM scores (they are no buyers now)."""
+    assert old.in_book is not None
+    gone = ~old.in_book
+    if not gone.any():
+        return new
+    for name, _column in (*GROUPS["figures"], *GROUPS["stage"], ("overdue", "overdue")):
+        _attribute(new, name)[gone] = _attribute(old, name)[gone]
+    for name in ("r", "f", "m"):
+        getattr(new, name)[gone] = 0
+    new.segment[gone] = None
+    return new
+
+
+def rfm_values(rows: CachedRows | CustomerFigures) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """What R, F and M rank, higher is better: the last paid day, paid orders and paid cents."""
+    figures = rows.figures if isinstance(rows, CachedRows) else rows
+    return figures.last_paid_day, figures.paid_orders, figures.paid_cents
+
+
+def _book_rows(connection: Connection) -> int:
+    return int(connection.scalar(select(func.count()).select_from(Customer)) or 0)
+
+
+def _clear_merged_scores(connection: Connection) -> None:
+    # Only customers in the book are buyers: a merged-away row keeping its scores would count twice.
+    connection.execute(
+        update(Customer)
+        .where(Customer.merged_into_id.is_not(None), Customer.r_score.is_not(None))
+        .values(r_score=None, f_score=None, m_score=None, rfm_segment=None, updated_at=Customer.updated_at)
+    )
+
+
+@dataclass(frozen=True)
+class Scoring:
+    """What the last scoring of the shop was for, and where its quintiles fell (R, F, M)."""
+
+    as_of: date
+    thresholds: StageThresholds
+    rows: int  # customer rows in the database then
+    cuts: tuple[QuintileCuts, QuintileCuts, QuintileCuts]
+
+
+def save_scoring(connection: Connection, scoring: Scoring) -> None:
+    _store_setting(connection, SCORING_KEY, {
+        "as_of": scoring.as_of.isoformat(), "thresholds": scoring.thresholds.to_dict(), "rows": scoring.rows,
+        "cuts": [cuts.to_json() for cuts in scoring.cuts],
+    })
+
+
+def load_scoring(connection: Connection) -> Scoring | None:
+    stored = connection.scalar(select(Setting.value).where(Setting.key == SCORING_KEY))
+    try:
+        return Scoring(date.fromisoformat(stored["as_of"]), StageThresholds.from_dict(stored["thresholds"]),
+                       int(stored["rows"]), tuple(QuintileCuts.from_json(cuts) for cuts in stored["cuts"]))  # type: ignore[arg-type]
+    except (KeyError, TypeError, ValueError, LaokeError):  # none kept yet, or from another version
+        return None
+
+
+def _store_setting(connection: Connection, key: str, value: object) -> None:
+    updated = connection.execute(update(Setting).where(Setting.key == key).values(value=value))
     if not updated.rowcount:
-        connection.execute(insert(Setting).values(key=SCORED_ON_KEY, value=value))
+        connection.execute(insert(Setting).values(key=key, value=value))
+
+
+def _remember_scored_day(connection: Connection, as_of: date) -> None:
+    _store_setting(connection, SCORED_ON_KEY, as_of.isoformat())
 
 
 def scored_on(connection: Connection) -> date | None:

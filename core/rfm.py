@@ -29,8 +29,12 @@ def quintile_scores(values: np.ndarray, higher_is_better: bool = True) -> np.nda
         return np.zeros(0, dtype=np.int8)
     ranked = values if higher_is_better else -values
     _distinct, group, ties = np.unique(ranked, return_inverse=True, return_counts=True)
-    below = np.cumsum(ties) - ties
-    mid_rank = (below + ties / 2.0)[group]  # buyers below, counting half of the ties
+    return standing_scores(np.cumsum(ties) - ties, ties, count)[group]
+
+
+def standing_scores(below: np.ndarray, ties: np.ndarray, count: int) -> np.ndarray:
+    """The 1–5 score of values with `below` buyers under them and `ties` buyers on them, of `count` buyers."""
+    mid_rank = np.asarray(below) + np.asarray(ties) / 2.0  # buyers below, counting half of the ties
     return np.clip(np.floor(5.0 * mid_rank / count) + 1, 1, 5).astype(np.int8)
 
 
