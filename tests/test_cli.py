@@ -89,3 +89,17 @@ def test_laoke_db_environment_variable_chooses_the_file(capsys, tmp_path: Path, 
     monkeypatch.setenv("LAOKE_DB", str(target))
     assert run(capsys, "demo", "--customers", "10")[0] == 0
     assert target.exists()
+
+
+def test_output_piped_into_a_reader_that_stops_early_is_not_an_error(tmp_path: Path) -> None:
+    shop = tmp_path / "shop.db"
+    subprocess.run([sys.executable, "main.py", "demo", "--db", str(shop), "--customers", "300"], cwd=ROOT, check=True,
+                   capture_output=True)
+    listing = subprocess.Popen([sys.executable, "main.py", "customers", "--db", str(shop), "--limit", "300", "--json"],
+                               cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert listing.stdout is not None and listing.stderr is not None
+    listing.stdout.read(10)
+    listing.stdout.close()  # like `| head -c 10`
+    stderr = listing.stderr.read().decode()
+    assert listing.wait() == 1
+    assert stderr == ""

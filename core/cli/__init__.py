@@ -66,6 +66,8 @@ def run_command(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         print("laoke: interrupted; nothing was saved from the unfinished step.", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        return _reader_went_away()
     except OSError as error:
         explained = describe_os_error(error)
         if explained is None:
@@ -74,6 +76,14 @@ def run_command(args: argparse.Namespace) -> int:
         return 1
     except Exception as error:  # noqa: BLE001 - a bug: log the traceback, tell the user where it is
         return _unexpected(args, error)
+
+
+def _reader_went_away() -> int:
+    """Output piped into `head` and the like: the reader closed the pipe, which is no error of ours."""
+    # Python flushes stdout again at exit; point it at devnull so that flush cannot fail and print a traceback.
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    return 1
 
 
 def _unexpected(args: argparse.Namespace, error: BaseException) -> int:
