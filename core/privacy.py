@@ -36,6 +36,16 @@ def mask_address(address: str | None, visible: int = 6) -> str | None:
     return address[:visible] + "****"
 
 
+def mask_alias(kind: str, value: str) -> str:
+    """An identity seen in an import, as rep mode shows it: its phone or address hidden like the profile's."""
+    if kind == "phone" or value.isdigit():  # some platforms' buyer key is the buyer's phone
+        return mask_phone(value) or value
+    if kind == "name_address":
+        name, _bar, address = value.partition("|")
+        return f"{name}|{mask_address(address)}"
+    return value
+
+
 def _hash(passphrase: str, salt: bytes) -> str:
     return hashlib.scrypt(passphrase.encode("utf-8"), salt=salt, n=2**14, r=8, p=1).hex()
 

@@ -3,11 +3,13 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
+from core.customers.detail import customer_detail
 from core.errors import LaokeError
-from core.models import AuditEvent, Customer
+from core.models import AuditEvent, Customer, CustomerAlias
 from core.privacy import (
     ensure_owner_mode,
     mask_address,
+    mask_alias,
     mask_phone,
     reveal_phone,
     set_owner_passphrase,
@@ -39,3 +41,22 @@ def test_rep_mode_needs_the_passphrase_masks_phones_and_blocks_exports(database)
     with database.session() as session:
         reveals = session.scalars(select(AuditEvent).where(AuditEvent.action == "reveal_phone")).all()
         assert [(event.customer_id, event.actor) for event in reveals] == [(customer.id, "rep1")]
+
+
+def test_identities_seen_in_imports_are_masked_like_the_profile(database) -> None:
+    with database.transaction() as session:
+        customer = Customer(name="王芳", phone="13812341234")
+        customer.aliases = [
+            CustomerAlias(kind="phone", platform="", value="13812341234"),
+            CustomerAlias(kind="buyer_id", platform="youzan", value="13912345678"),
+            CustomerAlias(kind="name_address", platform="", value="王芳|浙江省杭州市西湖区文三路100号"),
+            CustomerAlias(kind="nickname", platform="taobao_tmall", value="fangfang"),
+        ]
+        session.add(customer)
+    with database.session() as session:
+        masked = customer_detail(session, customer.id, masked=True).aliases
+        plain = customer_detail(session, customer.id).aliases
+    assert [value for _kind, _platform, value in masked] == [
+        "138****1234", "139****5678", "王芳|浙江省杭州市****", "fangfang"]
+    assert plain[0][2] == "13812341234"
+    assert mask_alias("email", "a@b.cn") == "a@b.cn"

@@ -22,7 +22,7 @@ from core.models import (
     NoteKind,
     Order,
 )
-from core.privacy import mask_address, mask_phone
+from core.privacy import mask_address, mask_alias, mask_phone
 
 
 @dataclass
@@ -176,7 +176,7 @@ def customer_detail(session: Session, customer_id: int, masked: bool = False,
         id=customer.id, profile=profile, stage=customer.stage, is_vip=customer.is_vip,
         do_not_contact=customer.do_not_contact, dnc_reason=customer.dnc_reason, dnc_since=customer.dnc_since,
         tags=sorted((tag.name, tag.color) for tag in customer.tags),
-        aliases=[(kind, platform, value) for kind, platform, value in aliases],
+        aliases=[(kind, platform, mask_alias(kind, value) if masked else value) for kind, platform, value in aliases],
         birthday=_birthday(customer, today),
         figures=_figures(customer, orders),
         orders=[

@@ -70,7 +70,9 @@ class CustomerDetailPanel(QWidget):
         self.customer_id: int | None = None
         self.detail: CustomerDetail | None = None
         self.masked = False
-        self.statuses = CustomerLabels().order_statuses()
+        labels = CustomerLabels()
+        self.statuses = labels.order_statuses()
+        self.identity_kinds, self.platform_names = labels.identity_kinds(), labels.platforms()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 0, 0, 0)
         self.heading = QLabel(self.tr("Choose a customer to see everything about them."))
@@ -302,8 +304,7 @@ class CustomerDetailPanel(QWidget):
         self.delete_button.setEnabled(not masked)  # masked = rep mode, where deleting is the owner's
         self.delete_button.setToolTip(self.tr("Switched off in rep mode. Ask the shop owner.") if masked else "")
         self.gender.setCurrentIndex(max(0, self.gender.findData(detail.profile.get("gender"))))
-        self.aliases.setText("\n".join(f"{kind} {platform} {value}".strip() for kind, platform, value in detail.aliases)
-                             or self.tr("(none)"))
+        self.aliases.setText("\n".join(self._alias_line(*alias) for alias in detail.aliases) or self.tr("(none)"))
         self.tag_completer.set_tags(tag_names)
         self.tags_edit.setText(", ".join(name for name, _colour in detail.tags))
         self._show_birthday(detail)
@@ -319,6 +320,13 @@ class CustomerDetailPanel(QWidget):
         self._fill_notes(self.vip_notes, detail.vip_notes)
         self._fill_notes(self.notes, detail.notes)
         self._show_orders(detail)
+
+    def _alias_line(self, kind: str, platform: str, value: str) -> str:
+        """'Buyer account · JD: jd_22fe536c3'; a name and address read as 'name, address'."""
+        label = self.identity_kinds.get(kind, kind)
+        if platform:
+            label = f"{label} · {self.platform_names.get(platform, platform)}"
+        return f"{label}: {value.replace('|', ', ') if kind == 'name_address' else value}"
 
     def _show_birthday(self, detail: CustomerDetail) -> None:
         birthday = detail.birthday

@@ -1,4 +1,4 @@
-"""Names shown for stored codes (stages, platforms), translated once for every customer widget."""
+"""Names shown for stored codes (stages, platforms, identity kinds, order statuses), translated once for every customer widget."""
 
 from __future__ import annotations
 
@@ -18,6 +18,12 @@ class CustomerLabels(QObject):
             "taobao_tmall": self.tr("Taobao/Tmall"), "jd": self.tr("JD"), "pdd": self.tr("Pinduoduo"),
             "douyin": self.tr("Douyin"), "kuaishou": self.tr("Kuaishou"), "wechat_shop": self.tr("WeChat shop"),
             "youzan": self.tr("Youzan"), "shopify": self.tr("Shopify"), "other": self.tr("Other"),
+        }
+
+    def identity_kinds(self) -> dict[str, str]:
+        return {
+            "buyer_id": self.tr("Buyer account"), "nickname": self.tr("Nickname"), "email": self.tr("Email"),
+            "phone": self.tr("Phone"), "name_address": self.tr("Name and address"),
         }
 
     def order_statuses(self) -> dict[str, str]:

@@ -396,6 +396,26 @@
         <translation>其他</translation>
     </message>
     <message>
+        <source>Buyer account</source>
+        <translation>买家账号</translation>
+    </message>
+    <message>
+        <source>Nickname</source>
+        <translation>昵称</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <source>Name and address</source>
+        <translation>姓名和地址</translation>
+    </message>
+    <message>
         <source>unpaid</source>
         <translation>未付款</translation>
     </message>

@@ -13,7 +13,7 @@ from sqlalchemy import select
 from core.birthdays import Birthday
 from core.customers.detail import customer_detail
 from core.customers.profile import set_birthday
-from core.models import CalendarKind, Customer, CustomerTag, Note, Order, Tag
+from core.models import CalendarKind, Customer, CustomerAlias, CustomerTag, Note, Order, Tag
 from gui.context import AppContext
 from gui.pages.customers import CustomersPage
 from gui.worker import wait_for_background_tasks
@@ -215,6 +215,9 @@ def test_rep_mode_masks_phones_and_logs_a_reveal(qtbot, qsettings_isolated, data
     with database.transaction() as session:
         set_owner_passphrase(session, "secret")
         set_rep_mode(session, True, "secret")
+        buyer = session.scalars(select(Customer).where(Customer.name == "张晓明")).one()
+        buyer.aliases = [CustomerAlias(kind="phone", platform="", value="13812341234"),
+                         CustomerAlias(kind="buyer_id", platform="jd", value="jd_zxm")]
     page = CustomersPage(AppContext(database))
     qtbot.addWidget(page)
     page.show()
@@ -223,6 +226,7 @@ def test_rep_mode_masks_phones_and_logs_a_reveal(qtbot, qsettings_isolated, data
     assert page.model.cached_row(page.table.currentIndex().row()).phone == "138****1234"
     assert page.detail.fields["phone"].text() == "138****1234" and page.detail.fields["phone"].isReadOnly()
     assert page.detail.reveal_button.isVisible()
+    assert page.detail.aliases.text() == "Phone: 138****1234\nBuyer account · JD: jd_zxm"
     qtbot.waitUntil(lambda: not page.export_button.isEnabled(), timeout=5000)
     assert not page.delete_button.isEnabled() and not page.detail.delete_button.isEnabled()
     qtbot.mouseClick(page.detail.reveal_button, Qt.MouseButton.LeftButton)
