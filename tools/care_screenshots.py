@@ -1,42 +1,20 @@
 """Render the care calendar and its Rules editor on the demo shop, in English and Chinese, for the README.
 
-    QT_QPA_PLATFORM=offscreen python tools/care_screenshots.py   # writes docs/screenshots/care_*.png
+    python -m tools.care_screenshots   # writes docs/screenshots/care_*.png
 """
 
 from __future__ import annotations
 
-import os
-import sys
-import tempfile
-from pathlib import Path
+from PySide6.QtWidgets import QApplication
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from PySide6.QtCore import QLocale  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
-
-from core.db import open_database  # noqa: E402
-from core.demo import create_demo_shop  # noqa: E402
-from gui.context import AppContext  # noqa: E402
-from gui.i18n import install_translators  # noqa: E402
-from gui.worker import wait_for_background_tasks  # noqa: E402
-
-OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
+from core.db import Database
+from tools.screenshots import OUT, render_demo_shop, settle
 
 
-def settle(app: QApplication) -> None:
-    for _ in range(40):
-        app.processEvents()
-        wait_for_background_tasks()
-
-
-def render(app: QApplication, database_path: Path, language: str) -> None:
-    translators = install_translators(app, language)
-    QLocale.setDefault(QLocale("zh_CN" if language == "zh_CN" else "en_US"))
+def render(app: QApplication, database: Database, language: str) -> None:
+    from gui.context import AppContext
     from gui.pages.care import CarePage
 
-    database = open_database(database_path)
     page = CarePage(AppContext(database))
     page.resize(1280, 800)
     page.show()
@@ -51,22 +29,7 @@ def render(app: QApplication, database_path: Path, language: str) -> None:
     page.rules_dialog.grab().save(str(OUT / f"care_rules_{language}.png"))
     page.rules_dialog.close()
     page.close()
-    database.dispose()
-    for translator in translators:
-        app.removeTranslator(translator)
-
-
-def main() -> None:
-    app = QApplication([])
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "demo.db"
-        database = open_database(path)
-        with database.transaction() as session:
-            create_demo_shop(session)
-        database.dispose()
-        for language in ("en", "zh_CN"):
-            render(app, path, language)
 
 
 if __name__ == "__main__":
-    main()
+    render_demo_shop(render)

@@ -1,0 +1,51 @@
+"""What every screenshot script shares: a demo shop, each language in turn, and waiting for background work.
+
+Run the scripts from the project folder as modules: `python -m tools.shell_screenshots`.
+
+A script passes `render_demo_shop` a function that builds its widgets on the open demo database and saves
+them under `OUT`; it is called once per language with that language's translators installed.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QLocale  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from core.db import Database, open_database  # noqa: E402
+from core.demo import create_demo_shop  # noqa: E402
+from gui.i18n import install_translators  # noqa: E402
+from gui.worker import wait_for_background_tasks  # noqa: E402
+
+OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
+LANGUAGES = ("en", "zh_CN")
+
+
+def settle(app: QApplication) -> None:
+    for _ in range(40):
+        app.processEvents()
+        wait_for_background_tasks()
+
+
+def render_demo_shop(render: Callable[[QApplication, Database, str], None]) -> None:
+    app = QApplication.instance() or QApplication([])
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "demo.db"
+        database = open_database(path)
+        with database.transaction() as session:
+            create_demo_shop(session)
+        database.dispose()
+        for language in LANGUAGES:
+            translators = install_translators(app, language)
+            QLocale.setDefault(QLocale("zh_CN" if language == "zh_CN" else "en_US"))
+            database = open_database(path)
+            render(app, database, language)
+            database.dispose()
+            for translator in translators:
+                app.removeTranslator(translator)
