@@ -8,9 +8,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QColor
 
 from core.customers.listing import CustomerFilter, CustomerRow, count_customers, customer_ids
@@ -110,6 +119,12 @@ class CustomerTableModel(QAbstractTableModel):
             if query.customer_filter.is_empty():
                 self._everyone = len(ids)
             self.loaded.emit(len(ids), self._everyone or 0)
+            return
+        # Queued behind the paint the reset asked for: reading a million ids holds the GIL in long stretches.
+        QTimer.singleShot(0, self, partial(self._load_all_ids, generation, query))
+
+    def _load_all_ids(self, generation: int, query: ListQuery) -> None:
+        if generation != self._generation:
             return
         run_in_background(
             read, self.database, _all_ids, query, self._everyone is None,
@@ -241,8 +256,14 @@ class CustomerTableModel(QAbstractTableModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        key = COLUMNS[column]
-        if key not in SORTABLE:
-            return
+        if self.set_order(column, order):
+            self.load()
+
+    def set_order(self, column: int, order: Qt.SortOrder) -> bool:
+        """Take this order for the next load; False when it is no change or the column cannot be sorted."""
+        key = COLUMNS[column] if 0 <= column < len(COLUMNS) else None
         descending = order == Qt.SortOrder.DescendingOrder
-        self.load(ListQuery(self.query.customer_filter, key, descending))
+        if key not in SORTABLE or (key, descending) == (self.query.sort, self.query.descending):
+            return False
+        self.query = ListQuery(self.query.customer_filter, key, descending)
+        return True

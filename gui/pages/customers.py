@@ -205,7 +205,6 @@ class CustomersPage(QWidget):
         table = QTableView()
         table.setObjectName("customerTable")
         table.setModel(self.model)
-        table.setSortingEnabled(True)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         table.setAlternatingRowColors(True)
@@ -229,6 +228,10 @@ class CustomersPage(QWidget):
         else:
             for key in HIDDEN_BY_DEFAULT:
                 header.setSectionHidden(COLUMNS.index(key), True)
+        # Sorting switched on last, with the model already in the indicator's order: switching it on sorts by the
+        # indicator, and each thrown-away sort of a million buyers costs a core for a second or more.
+        self.model.set_order(header.sortIndicatorSection(), header.sortIndicatorOrder())
+        table.setSortingEnabled(True)
         header.sectionMoved.connect(self._save_header)
         table.doubleClicked.connect(self._open_detail_window)
         return table

@@ -191,6 +191,36 @@ def test_the_first_ids_paint_before_the_rest_arrive(qtbot, page, monkeypatch, qt
     qtmodeltester.check(page.model)
 
 
+def test_opening_the_page_reads_the_list_once_in_the_last_order(qtbot, qsettings_isolated, database,
+                                                                 monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """At a million buyers a thrown-away sort costs seconds of a core: opening must ask for one order only."""
+    import gui.customers.table_model as table_model
+
+    make_book(database)
+    asked: list[tuple[str, bool]] = []
+
+    def first_screen(session, query):  # type: ignore[no-untyped-def]
+        asked.append((query.sort, query.descending))
+        return real_first_screen(session, query)
+
+    real_first_screen = table_model._first_screen
+    monkeypatch.setattr(table_model, "_first_screen", first_screen)
+    for expected in ([("last_order", True)], [("total_spent", False)]):
+        asked.clear()
+        widget = CustomersPage(AppContext(database))
+        qtbot.addWidget(widget)
+        with qtbot.waitSignal(widget.model.loaded, timeout=5000):
+            widget.show()
+        wait_for_background_tasks()
+        assert asked == expected
+        # The user sorts by spending and shows a column (which saves the header): the next page opened comes
+        # back in that order, read once.
+        widget.table.sortByColumn(table_model.COLUMNS.index("total_spent"), Qt.SortOrder.AscendingOrder)
+        widget.show_column(table_model.COLUMNS.index("nickname"), True)
+        wait_for_background_tasks()
+        widget.close()
+
+
 def test_saving_a_segment_shows_it_with_its_count(qtbot, page, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     page.filters.city.setText("杭州市")
     page.filters.city.editingFinished.emit()
