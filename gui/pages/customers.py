@@ -64,6 +64,7 @@ class CustomersPage(QWidget):
         pool = QThreadPool.globalInstance()
         pool.setMaxThreadCount(max(pool.maxThreadCount(), MIN_THREADS))
         self.detail_windows: list[QWidget] = []
+        self.segment_counts_due = False
         self.rep_mode = False
         self.only_ids: list[int] | None = None
         layout = QVBoxLayout(self)
@@ -97,7 +98,7 @@ class CustomersPage(QWidget):
         self.filters.changed.connect(self.apply_filter)
         self.segments.chosen.connect(self._segment_chosen)
         self.model.loaded.connect(self._loaded)
-        self.model.failed.connect(lambda message: self.count_label.setText(message))
+        self.model.failed.connect(self._list_failed)
         self.model.modelReset.connect(self._rows_reset)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.detail.changed.connect(self._something_changed)
@@ -273,8 +274,15 @@ class CustomersPage(QWidget):
     def reload(self) -> None:
         self.model.forget_total()
         self.model.load()
-        self.segments.reload()
+        # The side bar's counts scan the whole book: they start once the list's first screen is in, not
+        # beside it, so on a busy two-core machine the first paint does not share the cores with them.
+        self.segment_counts_due = True
         run_in_background(read, self.context.database, rep_mode_enabled, on_success=self._show_rep_mode)
+
+    def _count_segments_if_due(self) -> None:
+        if self.segment_counts_due:
+            self.segment_counts_due = False
+            self.segments.reload()
 
     def _show_rep_mode(self, rep_mode: bool) -> None:
         """Export and delete are the owner's: in rep mode the buttons say so instead of failing when pressed."""
@@ -323,6 +331,11 @@ class CustomersPage(QWidget):
         self.detail.show_customer(None)
         if self.model.rowCount():  # paint the first screen now; the count follows with the rest of the ids
             self.stack.setCurrentWidget(self.book)
+        self._count_segments_if_due()
+
+    def _list_failed(self, message: str) -> None:
+        self.count_label.setText(message)
+        self._count_segments_if_due()
 
     def _database_switched(self) -> None:
         self.model.database = self.context.database

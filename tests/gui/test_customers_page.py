@@ -221,6 +221,22 @@ def test_opening_the_page_reads_the_list_once_in_the_last_order(qtbot, qsettings
         widget.close()
 
 
+def test_the_side_bar_counts_after_the_first_screen(qtbot, page, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import gui.customers.segments_bar as segments_bar
+
+    events: list[str] = []
+    real_counts = segments_bar._everyone_and_segments
+    monkeypatch.setattr(segments_bar, "_everyone_and_segments",
+                        lambda session: (events.append("counts"), real_counts(session))[1])
+    page.model.modelReset.connect(lambda: events.append("first screen"))
+    page.reload()
+    qtbot.waitUntil(lambda: "counts" in events, timeout=5000)
+    wait_for_background_tasks()
+    assert events == ["first screen", "counts"]
+    qtbot.waitUntil(lambda: page.segments.count() == 1, timeout=5000)
+    assert page.segments.item(0).text() == "All customers (4)"
+
+
 def test_saving_a_segment_shows_it_with_its_count(qtbot, page, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     page.filters.city.setText("杭州市")
     page.filters.city.editingFinished.emit()
