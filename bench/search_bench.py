@@ -207,7 +207,10 @@ def first_paint(database, attempts: int = 3) -> None:  # type: ignore[no-untyped
                 return True
             return False
 
+    from gui.app import freeze_startup_heap
+
     app = QApplication.instance() or QApplication([])
+    freeze_startup_heap()  # as the app does once its window is up
     warm_up = QLabel("老客")  # fonts load on the first widget shown: app start-up, not the list
     warm_up.show()
     app.processEvents()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 import traceback
 from types import TracebackType
@@ -48,11 +49,22 @@ def run_gui(args: argparse.Namespace) -> int:
     start_daily_backup(database)
     window = MainWindow(AppContext(database))
     window.show()
+    freeze_startup_heap()
     if args.smoke:
         QTimer.singleShot(0, lambda: _visit_every_page_and_quit(window))
     code = app.exec()
     wait_for_background_tasks()  # let a backup or an import that is still running finish its transaction
     return code
+
+
+def freeze_startup_heap() -> None:
+    """Leave what start-up built out of every later full garbage collection.
+
+    The modules, Qt wrappers, SQLAlchemy mappers and pypinyin's dictionaries are ~300,000 objects that live as
+    long as the window. Each full collection walked them all: 100-190 ms with the GIL held, so the window
+    froze that long, a dozen times while the customer list read a million ids (bench/search_bench.py).
+    """
+    gc.freeze()
 
 
 def _visit_every_page_and_quit(window: MainWindow) -> None:
