@@ -362,11 +362,17 @@ def _seconds_of(value: object) -> float:
     return float(value)  # type: ignore[arg-type]
 
 
-def product_repurchase_gaps(lines: ProductLines, end: date, limit: int = 15) -> Grid:
-    """Per product title: buyers who bought it again, and the median days between their purchases of it.
+@dataclass(frozen=True)
+class ProductGaps:
+    """Per product title some buyer bought again: the median days between their purchases of it, and who."""
 
-    The titles with the most repeat buyers come first; ids are the buyers who bought that title again.
-    """
+    title_codes: np.ndarray
+    median_days: np.ndarray
+    buyers: list[np.ndarray]
+
+
+def product_gaps(lines: ProductLines, end: date) -> ProductGaps:
+    """The repurchase gap of every title bought again by the same buyer on a later day, up to `end`."""
     keep = lines.day <= day_number(end)
     title, customer, day = lines.title_code[keep], lines.customer_id[keep], lines.day[keep]
     order = np.lexsort((day, customer, title))
@@ -376,11 +382,19 @@ def product_repurchase_gaps(lines: ProductLines, end: date, limit: int = 15) -> 
     again = same & (gaps > 0)
     keys, medians, _counts = group_medians(title[1:][again], gaps[again].astype(np.float64))
     buyers = [distinct(customer[1:][again][title[1:][again] == key]) for key in keys]
-    ranking = sorted(range(len(keys)), key=lambda index: (-len(buyers[index]), medians[index]))[:limit]
-    grid = Grid([lines.titles[keys[index]] for index in ranking], ["buyers", "median_days"],
-                np.array([[len(buyers[index]), medians[index]] for index in ranking], dtype=np.float64).reshape(-1, 2))
+    return ProductGaps(keys, medians, buyers)
+
+
+def product_repurchase_gaps(lines: ProductLines, end: date, limit: int = 15) -> Grid:
+    """The titles with the most repeat buyers first, with their median gap; ids are those repeat buyers."""
+    gaps = product_gaps(lines, end)
+    ranking = sorted(range(len(gaps.title_codes)),
+                     key=lambda index: (-len(gaps.buyers[index]), gaps.median_days[index]))[:limit]
+    grid = Grid([lines.titles[gaps.title_codes[index]] for index in ranking], ["buyers", "median_days"],
+                np.array([[len(gaps.buyers[index]), gaps.median_days[index]] for index in ranking],
+                         dtype=np.float64).reshape(-1, 2))
     for row, index in enumerate(ranking):
-        grid.ids[(row, 0)] = grid.ids[(row, 1)] = buyers[index]
+        grid.ids[(row, 0)] = grid.ids[(row, 1)] = gaps.buyers[index]
     return grid
 
 

@@ -7,25 +7,30 @@ the month...), never the day generation ran, so finding it again maps onto the s
 from __future__ import annotations
 
 import calendar
+import hashlib
 import math
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
+import numpy as np
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from core.birthdays import Birthday, birthdays_between
-from core.care.filters import eligible_customer_ids
+from core.care.filters import chunks, eligible_customer_ids
 from core.care.holidays import FESTIVAL_NAMES, festival_dates, festival_name
 from core.care.rules import CareSettings, Rule
 from core.care.templates import month_day, shorten
-from core.lifecycle import StageThresholds
+from core.insights import load_product_lines, product_gaps
+from core.lifecycle import load_thresholds
 from core.models import PAID_STATUSES, CalendarKind, Customer, Order, OrderLine, OrderStatus, Stage
+from core.order_facts import day_number
 
 ORDER_LOOKBACK_DAYS = 120  # completed orders are followed up on their completion, months after creation
 BIRTHDAY_PREP = "birthday_prep"
+EPOCH = date(1970, 1, 1)  # day 0 of the order arrays
 
 
 @dataclass(frozen=True)
@@ -219,7 +224,7 @@ def anniversary_occasions(session: Session, rule: Rule, span: Span, context: Con
 def winback_occasions(session: Session, rule: Rule, span: Span, context: Context) -> Iterable[Occasion]:
     """When a buyer turns dormant; buying again makes them active, and the task withdraws."""
     delay = timedelta(days=int(rule.param("days_after") or 0))
-    active_days = StageThresholds().active_days
+    active_days = load_thresholds(session.connection()).active_days
     rows = session.execute(select(Customer.id, Customer.stage_since, Customer.last_paid_at).where(
         Customer.stage == Stage.DORMANT, Customer.merged_into_id.is_(None)))
     for customer_id, stage_since, last_paid_at in rows:
@@ -230,7 +235,16 @@ def winback_occasions(session: Session, rule: Rule, span: Span, context: Context
 
 
 def repurchase_occasions(session: Session, rule: Rule, span: Span, context: Context) -> Iterable[Occasion]:
-    """Overdue against the buyer's own rhythm (median gap × factor), or a product's repurchase gap."""
+    """Overdue against the buyer's own rhythm, a product gap the shop set, or one it learned from its orders."""
+    yield from _rhythm_occasions(session, rule, span)
+    manual_gaps = {keyword: int(days) for keyword, days in (rule.param("product_gaps") or {}).items()}
+    for keyword, gap_days in manual_gaps.items():
+        yield from _keyword_occasions(session, rule, span, keyword, gap_days)
+    if rule.param("learned_gaps"):
+        yield from _learned_gap_occasions(session, rule, span, context.now.date(), manual_gaps)
+
+
+def _rhythm_occasions(session: Session, rule: Rule, span: Span) -> Iterable[Occasion]:
     factor = float(rule.param("rhythm_factor") or 1)
     rows = session.execute(select(Customer.id, Customer.last_paid_at, Customer.median_gap_days).where(
         Customer.median_gap_days.is_not(None), Customer.last_paid_at.is_not(None),
@@ -241,20 +255,71 @@ def repurchase_occasions(session: Session, rule: Rule, span: Span, context: Cont
         if last + timedelta(days=wait) in span:
             yield Occasion(rule.key, customer_id, last + timedelta(days=wait),
                            f"repurchase:{customer_id}:rhythm:{last}", rule.capped, {"天数": str(wait)})
-    for keyword, gap_days in (rule.param("product_gaps") or {}).items():
-        last_bought = session.execute(
-            select(Order.customer_id, func.max(Order.created_at))
-            .join(OrderLine, OrderLine.order_id == Order.id)
-            .where(OrderLine.title.contains(keyword, autoescape=True), Order.customer_id.is_not(None),
-                   Order.status.in_([str(status) for status in PAID_STATUSES]))
-            .group_by(Order.customer_id)
-        )
-        for customer_id, last_at in last_bought:
-            last = _day(last_at if isinstance(last_at, datetime) else datetime.fromisoformat(str(last_at)))
-            due = last + timedelta(days=int(gap_days))
-            if due in span:
-                yield Occasion(rule.key, customer_id, due, f"repurchase:{customer_id}:{keyword}:{last}", rule.capped,
-                               {"商品": keyword, "天数": str(int(gap_days))})
+
+
+def _keyword_occasions(session: Session, rule: Rule, span: Span, keyword: str, gap_days: int) -> Iterable[Occasion]:
+    last_bought = session.execute(
+        select(Order.customer_id, func.max(Order.created_at))
+        .join(OrderLine, OrderLine.order_id == Order.id)
+        .where(OrderLine.title.contains(keyword, autoescape=True), Order.customer_id.is_not(None),
+               Order.status.in_([str(status) for status in PAID_STATUSES]))
+        .group_by(Order.customer_id)
+    )
+    for customer_id, last_at in last_bought:
+        last = _day(last_at if isinstance(last_at, datetime) else datetime.fromisoformat(str(last_at)))
+        due = last + timedelta(days=gap_days)
+        if due in span:
+            yield Occasion(rule.key, customer_id, due, f"repurchase:{customer_id}:{keyword}:{last}", rule.capped,
+                           {"商品": keyword, "天数": str(gap_days)})
+
+
+def _learned_gap_occasions(session: Session, rule: Rule, span: Span, today: date,
+                           manual_gaps: dict[str, int]) -> Iterable[Occasion]:
+    """Each buyer's last purchase of a title, plus the median gap the shop's repeat buyers of it show.
+
+    Only titles at least `min_repeat_buyers` buyers bought again count, so one buyer's habit is not a rule;
+    a title a keyword the shop set covers keeps the shop's gap.
+    """
+    lines = load_product_lines(session.connection())
+    gaps = product_gaps(lines, today)
+    enough = int(rule.param("min_repeat_buyers") or 1)
+    learned = {int(code): max(1, round(float(days))) for code, days, buyers
+               in zip(gaps.title_codes, gaps.median_days, gaps.buyers, strict=True)
+               if len(buyers) >= enough and not any(keyword in lines.titles[code] for keyword in manual_gaps)}
+    if not learned:
+        return
+    keep = np.isin(lines.title_code, list(learned)) & (lines.day <= day_number(today))
+    title, customer, day = lines.title_code[keep], lines.customer_id[keep], lines.day[keep]
+    order = np.lexsort((day, customer, title))
+    title, customer, day = title[order], customer[order], day[order]
+    last_of_pair = np.append((title[1:] != title[:-1]) | (customer[1:] != customer[:-1]), True)
+    due_by_pair = {}
+    for code, customer_id, last_day in zip(title[last_of_pair].tolist(), customer[last_of_pair].tolist(),
+                                           day[last_of_pair].tolist(), strict=True):
+        last = EPOCH + timedelta(days=last_day)
+        if last + timedelta(days=learned[code]) in span:
+            due_by_pair[(customer_id, code)] = last
+    active = _active_customers(session, {customer_id for customer_id, _code in due_by_pair})
+    for (customer_id, code), last in due_by_pair.items():
+        if customer_id in active:
+            title_text = lines.titles[code]
+            yield Occasion(rule.key, customer_id, last + timedelta(days=learned[code]),
+                           f"repurchase:{customer_id}:{_title_key(title_text)}:{last}", rule.capped,
+                           {"商品": shorten(title_text), "天数": str(learned[code])})
+
+
+def _title_key(title: str) -> str:
+    """A short stable name for a product title: dedupe keys have 128 characters, titles can be long."""
+    return "title-" + hashlib.blake2s(title.encode(), digest_size=6).hexdigest()
+
+
+def _active_customers(session: Session, customer_ids: set[int]) -> set[int]:
+    """Of these buyers, the ones not lost and not merged into another record."""
+    active: set[int] = set()
+    for chunk in chunks(sorted(customer_ids)):
+        active.update(session.scalars(select(Customer.id).where(
+            Customer.id.in_(chunk), Customer.stage != Stage.LOST, Customer.merged_into_id.is_(None))))
+    return active
 
 
 def vip_checkin_occasions(session: Session, rule: Rule, span: Span, context: Context) -> Iterable[Occasion]:

@@ -85,7 +85,8 @@ RULE_SPECS: tuple[RuleSpec, ...] = (
         "days_after": 0, "channel": Channel.SMS, "capped": True,
     }, "{称呼}，好久不见！{店铺}给您留了一张老客专享券，期待再次为您服务。回T退订"),
     RuleSpec("repurchase", RuleKind.LIFECYCLE, 75, {
-        "rhythm_factor": 1.2, "product_gaps": {}, "channel": Channel.WECHAT, "capped": True,
+        "rhythm_factor": 1.2, "product_gaps": {}, "learned_gaps": True, "min_repeat_buyers": 3,
+        "channel": Channel.WECHAT, "capped": True,
     }, "{称呼}，上次买的{商品}差不多该用完啦，需要帮您留一份吗？回T退订"),
     RuleSpec("vip_checkin", RuleKind.LIFECYCLE, 50, {
         "every_days": 30, "channel": Channel.PHONE, "capped": True, "vip_only": True,

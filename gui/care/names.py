@@ -86,6 +86,8 @@ class CareNames(QObject):
             "days": self.tr("Days after the first purchase"),
             "rhythm_factor": self.tr("Late by (× own rhythm)"),
             "product_gaps": self.tr("Product gaps in days (龙井=60, …)"),
+            "learned_gaps": self.tr("Also use each product's gap measured in the shop"),
+            "min_repeat_buyers": self.tr("Measured from at least N repeat buyers"),
             "every_days": self.tr("Every N days"),
             "day_of_month": self.tr("Day of the month"),
             "channel": self.tr("Channel"),

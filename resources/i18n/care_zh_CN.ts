@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>CareNames</name>
@@ -196,6 +195,14 @@
         <translation>商品复购间隔天数（龙井=60, …）</translation>
     </message>
     <message>
+        <source>Also use each product's gap measured in the shop</source>
+        <translation>同时按店里实测的各商品复购间隔提醒</translation>
+    </message>
+    <message>
+        <source>Measured from at least N repeat buyers</source>
+        <translation>至少 N 位回购买家才算数</translation>
+    </message>
+    <message>
         <source>Every N days</source>
         <translation>每隔天数</translation>
     </message>
@@ -299,11 +306,11 @@
         <translation>导出</translation>
     </message>
     <message>
-        <source>The day&apos;s tasks to Excel…</source>
+        <source>The day's tasks to Excel…</source>
         <translation>当天任务导出为 Excel…</translation>
     </message>
     <message>
-        <source>The month&apos;s tasks to Excel…</source>
+        <source>The month's tasks to Excel…</source>
         <translation>本月任务导出为 Excel…</translation>
     </message>
     <message>
@@ -543,7 +550,7 @@
         <translation>处理任务</translation>
     </message>
     <message>
-        <source>Optional note for the customer&apos;s timeline</source>
+        <source>Optional note for the customer's timeline</source>
         <translation>可选：写入客户时间线的备注</translation>
     </message>
     <message>

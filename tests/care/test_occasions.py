@@ -12,7 +12,9 @@ from core.care.generate import generate_tasks
 from core.care.holidays import festival_dates, read_overrides
 from core.care.occasions import add_years
 from core.errors import LaokeError
+from core.lifecycle import THRESHOLDS_KEY
 from core.models import CareTask
+from core.settings import set_setting
 from tests.care.conftest import NOW, only_rules
 
 
@@ -141,3 +143,36 @@ def test_a_broken_override_file_says_where(tmp_path) -> None:
     broken.write_text(json.dumps({"2027": {"spring_festival": "next spring"}}), "utf-8")
     with pytest.raises(LaokeError, match="2027 / spring_festival: 'next spring' is not a date"):
         read_overrides(broken)
+
+
+def test_repurchase_when_a_product_is_due_by_the_gap_its_repeat_buyers_show(session, add_customer, add_order) -> None:
+    only_rules(session, "repurchase", rhythm_factor=1.0, min_repeat_buyers=3)
+    for first, second in ((date(2026, 6, 1), date(2026, 7, 1)), (date(2026, 6, 5), date(2026, 7, 5)),
+                          (date(2026, 5, 1), date(2026, 6, 10))):  # gaps 30, 30, 40: the shop's median is 30
+        regular = add_customer(stage="lost")  # lost buyers teach the gap but are not reminded
+        for day in (first, second):
+            add_order(regular, "completed", datetime.combine(day, datetime.min.time()), item_summary="滇红 200g")
+    newcomer = add_customer()
+    add_order(newcomer, "completed", datetime(2026, 11, 1, 9), item_summary="滇红 200g")
+    add_order(newcomer, "completed", datetime(2026, 11, 2, 9), item_summary="明前龙井 250g")  # nobody rebought it
+    generate_tasks(session, date(2026, 11, 22), date(2026, 12, 31), now=NOW)
+    [(key, due)] = due_by_key(session).items()
+    assert key.startswith(f"repurchase:{newcomer.id}:title-") and key.endswith(":2026-11-01")
+    assert due == date(2026, 12, 1)
+    assert "滇红 200g" in session.scalar(select(CareTask)).message
+
+    # Two repeat buyers are not yet a pattern; a keyword the shop set wins over the measured gap.
+    only_rules(session, "repurchase", rhythm_factor=1.0, min_repeat_buyers=4)
+    generate_tasks(session, date(2026, 11, 22), date(2026, 12, 31), now=NOW)
+    assert due_by_key(session) == {}
+    only_rules(session, "repurchase", rhythm_factor=1.0, product_gaps={"滇红": 45})
+    generate_tasks(session, date(2026, 11, 22), date(2026, 12, 31), now=NOW)
+    assert due_by_key(session) == {f"repurchase:{newcomer.id}:滇红:2026-11-01": date(2026, 12, 16)}
+
+
+def test_win_back_date_follows_the_shops_own_active_days(session, add_customer) -> None:
+    only_rules(session, "winback")
+    set_setting(session, THRESHOLDS_KEY, {"active_days": 60, "dormant_days": 365})
+    sleeper = add_customer(stage="dormant", last_paid_at=datetime(2026, 10, 1, 9))  # no recorded stage change
+    generate_tasks(session, date(2026, 11, 22), date(2026, 12, 31), now=NOW)
+    assert due_by_key(session) == {f"winback:{sleeper.id}:2026-12-01": date(2026, 12, 1)}  # day 61
