@@ -77,9 +77,17 @@ def _wait_for_first_write(database: Path, process: subprocess.Popen[bytes], limi
     wal = database.with_name(database.name + "-wal")
     deadline = time.monotonic() + limit
     while time.monotonic() < deadline and process.poll() is None:
-        if wal.exists() and wal.stat().st_size > 0:
+        if _size(wal) > 0:
             return
         time.sleep(0.001)
+
+
+def _size(path: Path) -> int:
+    """The file's size, 0 when it is missing: SQLite deletes the WAL when the last connection closes."""
+    try:
+        return path.stat().st_size
+    except FileNotFoundError:
+        return 0
 
 
 def run_crash_loop(case: CrashCase, folder: Path, *, kills: int = 12, seed: int = 7) -> CrashReport:
