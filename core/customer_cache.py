@@ -17,7 +17,18 @@ from dataclasses import dataclass
 from datetime import date
 
 import numpy as np
-from sqlalchemy import BigInteger, Connection, bindparam, case, func, insert, select, type_coerce, update
+from sqlalchemy import (
+    BigInteger,
+    Connection,
+    bindparam,
+    case,
+    func,
+    insert,
+    literal,
+    select,
+    type_coerce,
+    update,
+)
 from sqlalchemy.sql import ColumnElement
 
 from core.bulk import execute_rows, stores_dates_as_text
@@ -69,24 +80,47 @@ def _codes(column: ColumnElement, names: Sequence[str]) -> ColumnElement:
     return case({name: code for code, name in enumerate(names)}, value=column, else_=NONE)
 
 
+# The small columns travel packed into one number, and NULLs as -1: the driver builds a Python object per
+# value fetched, the bulk of the load, and a matrix without NULLs takes numpy's fast path.
+PACKED_FIELDS = (("in_book", 2), ("segment", 16), ("m", 8), ("f", 8), ("r", 8), ("stage", 16))  # low bits first
+COUNT_SHIFT = 1 << 24  # order_count and paid_orders share a number: paid_orders in the low 24 bits
+
+
+def _packed_codes() -> ColumnElement:
+    columns = {
+        "in_book": case((Customer.merged_into_id.is_(None), 1), else_=0),
+        "segment": _codes(Customer.rfm_segment, SEGMENTS) + 1,
+        "m": func.coalesce(Customer.m_score, 0),
+        "f": func.coalesce(Customer.f_score, 0),
+        "r": func.coalesce(Customer.r_score, 0),
+        "stage": _codes(Customer.stage, [str(stage) for stage in STAGES]) + 1,
+    }
+    packed: ColumnElement = literal(0)
+    for name, size in reversed(PACKED_FIELDS):
+        packed = packed * size + columns[name]
+    return packed
+
+
+def _unpack_codes(packed: np.ndarray) -> dict[str, np.ndarray]:
+    fields = {}
+    for name, size in PACKED_FIELDS:
+        fields[name] = packed % size
+        packed = packed // size
+    return fields
+
+
 def load_cached_rows(connection: Connection, ids: Sequence[int] | None = None) -> CachedRows:
     """The cached columns of the book (not merged away), or of the customers `ids` (merged or not)."""
     dialect = connection.dialect.name
     statement = (
         select(
             Customer.id,
-            Customer.order_count,
-            Customer.paid_orders,
-            type_coerce(Customer.total_spent, BigInteger),  # whole cents, without making 300k Decimals
+            func.coalesce(Customer.order_count, 0) * COUNT_SHIFT + func.coalesce(Customer.paid_orders, 0),
+            func.coalesce(type_coerce(Customer.total_spent, BigInteger), 0),  # whole cents, not 300k Decimals
             *(epoch_seconds(getattr(Customer, name), dialect) for name in (*TIMESTAMP_COLUMNS, "stage_since")),
-            Customer.median_gap_days,
-            _codes(Customer.stage, [str(stage) for stage in STAGES]),
-            Customer.r_score,
-            Customer.f_score,
-            Customer.m_score,
-            _codes(Customer.rfm_segment, SEGMENTS),
-            Customer.overdue,
-            case((Customer.merged_into_id.is_(None), 1), else_=0),
+            func.coalesce(Customer.median_gap_days, NONE),
+            func.coalesce(Customer.overdue, NONE),
+            _packed_codes(),
         )
         .order_by(Customer.id)
     )
@@ -95,36 +129,40 @@ def load_cached_rows(connection: Connection, ids: Sequence[int] | None = None) -
     else:
         parts = [fetch_numbers(connection, statement.where(Customer.id.in_(ids[start : start + ID_CHUNK])))
                  for start in range(0, len(ids), ID_CHUNK)]
-        matrix = np.concatenate(parts) if parts else np.zeros((0, 17))
+        matrix = np.concatenate(parts) if parts else np.zeros((0, 11))
 
     def integers(index: int) -> np.ndarray:
         return np.nan_to_num(matrix[:, index], nan=0).astype(np.int64)
 
-    stage_since = seconds_column(matrix[:, 8])
-    segment_codes = np.nan_to_num(matrix[:, 14], nan=NONE).astype(np.int64)
-    segments = np.array([*SEGMENTS, None], dtype=object)  # NONE (-1) picks the trailing None
+    def optional(index: int) -> np.ndarray:  # -1 (NULL) back to NaN
+        return np.where(matrix[:, index] < 0, np.nan, matrix[:, index])
+
+    counts = integers(1)
+    codes = _unpack_codes(integers(10))
+    stage_since = seconds_column(matrix[:, 7])
+    segments = np.array([None, *SEGMENTS], dtype=object)  # code 0: none
     figures = CustomerFigures(
         ids=integers(0),
-        order_count=integers(1),
-        paid_orders=integers(2),
-        paid_cents=integers(3),
-        first_order=seconds_column(matrix[:, 4]),
-        last_order=seconds_column(matrix[:, 5]),
-        first_paid=seconds_column(matrix[:, 6]),
-        last_paid=seconds_column(matrix[:, 7]),
-        median_gap=matrix[:, 9].copy(),
+        order_count=counts // COUNT_SHIFT,
+        paid_orders=counts % COUNT_SHIFT,
+        paid_cents=integers(2),
+        first_order=seconds_column(matrix[:, 3]),
+        last_order=seconds_column(matrix[:, 4]),
+        first_paid=seconds_column(matrix[:, 5]),
+        last_paid=seconds_column(matrix[:, 6]),
+        median_gap=optional(8),
         mean_gap=np.full(len(matrix), np.nan),
     )
     return CachedRows(
         figures=figures,
-        stage=np.nan_to_num(matrix[:, 10], nan=0).clip(0).astype(np.int8),
+        stage=(codes["stage"] - 1).clip(0).astype(np.int8),
         stage_since_day=np.where(stage_since == NONE, NONE, stage_since // SECONDS_PER_DAY),
-        r=integers(11).astype(np.int8),
-        f=integers(12).astype(np.int8),
-        m=integers(13).astype(np.int8),
-        segment=segments[segment_codes],
-        overdue=matrix[:, 15].copy(),
-        in_book=matrix[:, 16] == 1,
+        r=codes["r"].astype(np.int8),
+        f=codes["f"].astype(np.int8),
+        m=codes["m"].astype(np.int8),
+        segment=segments[codes["segment"]],
+        overdue=optional(9),
+        in_book=codes["in_book"] == 1,
     )
 
 

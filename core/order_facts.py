@@ -114,8 +114,9 @@ def load_order_facts(
     amount = type_coerce(func.coalesce(Order.paid_amount, Order.total_amount, 0), BigInteger)
     # The date limit is applied to the arrays: in SQL it would steer SQLite into the created_at index and a
     # random-order walk of the table, several times slower than one sequential scan.
+    # The paid flag rides in the amount's lowest bit: one value fewer per order for the driver to build.
     base = select(
-        Order.customer_id, epoch_seconds(Order.created_at, connection.dialect.name), case((paid, 1), else_=0), amount
+        Order.customer_id, epoch_seconds(Order.created_at, connection.dialect.name), amount * 2 + case((paid, 1), else_=0)
     ).where(and_(Order.customer_id.is_not(None), Order.created_at.is_not(None)))
     if customer_ids is None:
         matrix = fetch_numbers(connection, base)
@@ -123,16 +124,15 @@ def load_order_facts(
         ids = sorted(set(customer_ids))
         parts = [fetch_numbers(connection, base.where(Order.customer_id.in_(ids[start : start + ID_CHUNK])))
                  for start in range(0, len(ids), ID_CHUNK)]
-        matrix = np.concatenate(parts) if parts else np.zeros((0, 4))
+        matrix = np.concatenate(parts) if parts else np.zeros((0, 3))
     customer = matrix[:, 0].astype(np.int64)
     seconds = seconds_column(matrix[:, 1])
     limit = (day_number(until) + 1) * SECONDS_PER_DAY
     # One stable sort on (customer, time) packed into an int64: about 3x faster than lexsort on two keys.
     order = np.argsort((customer << 32) | (seconds & 0xFFFFFFFF), kind="stable")
     order = order[seconds[order] < limit]
-    return OrderFacts(
-        customer[order], seconds[order], matrix[order, 2].astype(bool), np.rint(matrix[order, 3]).astype(np.int64)
-    )
+    amount_and_paid = np.rint(matrix[order, 2]).astype(np.int64)
+    return OrderFacts(customer[order], seconds[order], (amount_and_paid & 1).astype(bool), amount_and_paid >> 1)
 
 
 def load_customers_known(connection: Connection) -> tuple[np.ndarray, np.ndarray]:

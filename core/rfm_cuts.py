@@ -54,12 +54,16 @@ class QuintileCuts:
         distinct, ties = np.unique(np.asarray(values, dtype=np.int64), return_counts=True)
         below = np.cumsum(ties) - ties
         scores = standing_scores(below, ties, len(values)) if len(values) else np.zeros(0, dtype=np.int8)
-        standings = [Standing(int(v), int(b), int(t)) for v, b, t in zip(distinct, below, ties, strict=True)]
+
+        def standing(index: int) -> Standing | None:  # only the cuts' neighbours: a shop has many values
+            if not 0 <= index < len(distinct):
+                return None
+            return Standing(int(distinct[index]), int(below[index]), int(ties[index]))
+
         cuts = []
         for score in SCORES_WITH_CUTS:
             first = int(np.searchsorted(scores, score))  # scores rise with the value
-            cuts.append(Cut(standings[first - 1] if first else None,
-                            standings[first] if first < len(standings) else None))
+            cuts.append(Cut(standing(first - 1), standing(first)))
         return cls(len(values), tuple(cuts))
 
     def scores(self, values: np.ndarray) -> np.ndarray:

@@ -9,8 +9,8 @@ from sqlalchemy import select
 
 from core.cli.output import emit, open_for
 from core.cli.stats_cmd import parse_day
+from core.customer_cache import refresh_customer_cache
 from core.models import Customer
-from core.refresh import refresh_derived
 from core.stage_history import HISTORY_MONTHS, rebuild_stage_history
 
 
@@ -31,7 +31,9 @@ def run(args: argparse.Namespace) -> int:
     try:
         with database.transaction() as session:
             connection = session.connection()
-            refresh_derived(connection, as_of=args.as_of)
+            # Figures from the orders, then stages, RFM and overdue; search keys and care tasks do not
+            # depend on the day and stay as the writers left them.
+            refresh_customer_cache(connection, as_of=args.as_of)
             changes = rebuild_stage_history(connection, as_of=args.as_of) if args.rebuild_history else None
             stages = Counter(session.scalars(select(Customer.stage).where(Customer.merged_into_id.is_(None))))
     finally:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QPushButton, QSpinBox, QWidget
 
+from core.customer_cache import refresh_customer_cache
 from core.errors import LaokeError
 from core.lifecycle import THRESHOLDS_KEY, StageThresholds, load_thresholds
-from core.refresh import refresh_derived
 from core.settings import set_setting
 from gui.context import AppContext
 from gui.worker import run_in_background
@@ -18,11 +18,13 @@ def read_thresholds(database, progress, cancel) -> StageThresholds:  # type: ign
 
 
 def save_thresholds(database, thresholds: StageThresholds, progress, cancel) -> StageThresholds:  # type: ignore[no-untyped-def]
-    """Store the thresholds and recompute every customer's stage with them, in one transaction."""
+    """Store the thresholds and rescore every customer's stage with them, in one transaction.
+
+    The customers' order figures do not depend on the thresholds: the rescore reads the cached ones."""
     with database.transaction() as session:
         set_setting(session, THRESHOLDS_KEY, thresholds.to_dict())
         session.flush()
-        refresh_derived(session.connection())
+        refresh_customer_cache(session.connection(), customer_ids=())
     return thresholds
 
 
