@@ -27,6 +27,7 @@ from sqlalchemy.exc import OperationalError
 
 from core.db import BUSY_TIMEOUT_MS, Database, database_url, describe_operational_error
 from core.errors import DatabaseError, LaokeError, describe_os_error
+from core.messages import Message
 
 DEFAULT_KEEP = 10
 BACKUP_FOLDER = "backups"
@@ -70,7 +71,9 @@ def sqlite_file(target: str | Path) -> Path:
     """The file behind a database path or URL; backups here are for SQLite files only."""
     text = str(target)
     if "://" in text and not text.startswith("sqlite"):
-        raise LaokeError("Back up a shared PostgreSQL database on its server (pg_dump); Laoke backs up files.")
+        raise LaokeError(Message(
+            "Back up a shared PostgreSQL database on its server (pg_dump); Laoke backs up files.",
+        ))
     if text.startswith("sqlite"):
         text = text.split("///", 1)[1]
     return Path(text).expanduser().resolve()
@@ -82,7 +85,8 @@ def _sqlite_failure(error: sqlite3.Error, label: Path) -> DatabaseError:
 
 
 def _os_failure(error: OSError, path: Path) -> LaokeError:
-    return LaokeError(describe_os_error(error) or f"Cannot write {path}: {error.strerror}.")
+    return LaokeError(describe_os_error(error) or Message("Cannot write {path}: {reason}.", path=path,
+                                                          reason=error.strerror))
 
 
 def _connect(path: Path) -> sqlite3.Connection:
@@ -103,9 +107,9 @@ def backup_database(database_path: str | Path, target: str | Path) -> Path:
     source = sqlite_file(database_path)
     target = Path(target).expanduser().resolve()
     if not source.is_file() or source.stat().st_size == 0:
-        raise DatabaseError(f"There is no database at {source} to back up.")
+        raise DatabaseError(Message("There is no database at {source} to back up.", source=source))
     if target == source:
-        raise LaokeError("A backup must go to another file than the database itself.")
+        raise LaokeError(Message("A backup must go to another file than the database itself."))
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
@@ -206,10 +210,13 @@ def check_backup(path: str | Path) -> BackupCheck:
 def _private_copy(path: Path) -> Iterator[Path]:
     """A copy of the file (and its -wal) in a temporary folder, so checks never touch the original."""
     if not path.is_file():
-        raise DatabaseError(f"{path} does not exist.")
+        raise DatabaseError(Message("{path} does not exist.", path=path))
     with path.open("rb") as handle:
         if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
-            raise DatabaseError(f"{path} is not a Laoke backup (it is not an SQLite database file).")
+            raise DatabaseError(Message(
+                "{path} is not a Laoke backup (it is not an SQLite database file).",
+                path=path,
+            ))
     with tempfile.TemporaryDirectory(prefix="laoke-restore-") as folder:
         copy = Path(folder) / "candidate.db"
         try:
@@ -229,20 +236,36 @@ def _check_copy(copy: Path, original: Path) -> BackupCheck:
         with closing(_connect(copy)) as connection:
             verdict = [row[0] for row in connection.execute("PRAGMA integrity_check")]
             if verdict != ["ok"]:
-                raise DatabaseError(f"{original} is damaged ({verdict[0]}); it cannot be restored.")
+                raise DatabaseError(Message(
+                    "{original} is damaged ({verdict}); it cannot be restored.",
+                    original=original, verdict=verdict[0],
+                ))
             tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")}
             if not tables >= REQUIRED_TABLES:
-                raise DatabaseError(f"{original} is an SQLite file but not a Laoke customer book.")
+                raise DatabaseError(Message(
+                    "{original} is an SQLite file but not a Laoke customer book.",
+                    original=original,
+                ))
             revision = connection.execute("SELECT version_num FROM alembic_version").fetchone()
             customers = connection.execute("SELECT count(*) FROM customers").fetchone()[0]
             orders = connection.execute("SELECT count(*) FROM orders").fetchone()[0]
     except sqlite3.DatabaseError as error:
-        raise DatabaseError(f"{original} is damaged or not a Laoke database ({error}); it cannot be restored.") from error
+        raise DatabaseError(Message(
+            "{original} is damaged or not a Laoke database ({error}); it cannot be restored.",
+            original=original, error=error,
+        )) from error
     if revision is None:
-        raise DatabaseError(f"{original} is an SQLite file but not a Laoke customer book.")
+        raise DatabaseError(Message(
+            "{original} is an SQLite file but not a Laoke customer book.",
+            original=original,
+        ))
     if revision[0] not in known_revisions():
         raise DatabaseError(
-            f"{original} was written by a newer version of Laoke (schema {revision[0]}). Update Laoke to restore it."
+            Message(
+                "{original} was written by a newer version of Laoke (schema {revision}). Update "
+                "Laoke to restore it.",
+                original=original, revision=revision[0],
+            )
         )
     return BackupCheck(revision=revision[0], customers=customers, orders=orders)
 
@@ -260,7 +283,7 @@ def restore_database(
     backup_path = Path(backup_path).expanduser().resolve()
     database_path = sqlite_file(database_path)
     if backup_path == database_path:
-        raise LaokeError("Choose a backup file, not the database that is open.")
+        raise LaokeError(Message("Choose a backup file, not the database that is open."))
     with _private_copy(backup_path) as copy:
         check = _check_copy(copy, backup_path)
         upgraded_from = None

@@ -15,6 +15,7 @@ from datetime import date, timedelta
 
 from lunardate import LunarDate
 
+from core.messages import Message
 from core.models import CalendarKind
 
 LUNAR_YEARS = range(1900, 2100)
@@ -35,20 +36,21 @@ class Birthday:
 def validate_birthday(birthday: Birthday) -> None:
     """Raise ValueError with a sentence the user can act on."""
     if not 1 <= birthday.month <= 12:
-        raise ValueError(f"month {birthday.month} is not between 1 and 12")
+        raise ValueError(Message("month {month} is not between 1 and 12", month=birthday.month))
     if birthday.calendar == CalendarKind.LUNAR:
         if not 1 <= birthday.day <= 30:
-            raise ValueError(f"lunar day {birthday.day} is not between 1 and 30")
+            raise ValueError(Message("lunar day {day} is not between 1 and 30", day=birthday.day))
         if birthday.year is not None and birthday.is_leap_month and (
             birthday.year not in LUNAR_YEARS or LunarDate.leap_month_for_year(birthday.year) != birthday.month
         ):
-            raise ValueError(f"lunar year {birthday.year} has no leap month {birthday.month}")
+            raise ValueError(Message("lunar year {year} has no leap month {month}", year=birthday.year,
+                                     month=birthday.month))
         return
     if birthday.is_leap_month:
         raise ValueError("only lunar birthdays have leap months")
     longest = calendar.monthrange(birthday.year or 2000, birthday.month)[1]  # 2000 is a leap year
     if not 1 <= birthday.day <= longest:
-        raise ValueError(f"{birthday.month}/{birthday.day} is not a date")
+        raise ValueError(Message("{month}/{day} is not a date", month=birthday.month, day=birthday.day))
 
 
 def lunar_month_length(year: int, month: int) -> int:

@@ -17,6 +17,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from core.errors import DatabaseError
+from core.messages import Message
 
 BUSY_TIMEOUT_MS = 5000
 
@@ -111,33 +112,52 @@ def open_database(target: str | Path, *, read_only: bool = False, upgrade: bool 
 
 def _check_sqlite_file(path: Path, *, read_only: bool) -> None:
     if path.is_dir():
-        raise DatabaseError(f"{path} is a folder, not a Laoke database file.")
+        raise DatabaseError(Message("{path} is a folder, not a Laoke database file.", path=path))
     if not path.exists():
         if read_only:
-            raise DatabaseError(f"{path} does not exist.")
+            raise DatabaseError(Message("{path} does not exist.", path=path))
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
-            raise DatabaseError(f"Cannot create the folder {path.parent}: {error.strerror}.") from error
+            raise DatabaseError(Message(
+                "Cannot create the folder {parent}: {reason}.",
+                parent=path.parent, reason=error.strerror,
+            )) from error
         return
     if path.stat().st_size == 0:
         return
     with path.open("rb") as handle:
         if handle.read(16) != b"SQLite format 3\x00":
-            raise DatabaseError(f"{path} is not a Laoke database (it is not an SQLite file).")
+            raise DatabaseError(Message(
+                "{path} is not a Laoke database (it is not an SQLite file).",
+                path=path,
+            ))
 
 
 def describe_operational_error(error: OperationalError, label: str) -> str:
     """Turn SQLite's terse complaints into a sentence a shop owner can act on."""
     text = str(error.orig) if error.orig is not None else str(error)
     if "locked" in text or "busy" in text:
-        return f"The database {label} is busy: another Laoke window or program is writing to it. Try again."
+        return Message(
+            "The database {label} is busy: another Laoke window or program is writing to it. Try "
+            "again.",
+            label=label,
+        )
     if "readonly" in text or "read-only" in text:
-        return f"The database {label} is read-only: Laoke cannot save changes to it."
+        return Message(
+            "The database {label} is read-only: Laoke cannot save changes to it.",
+            label=label,
+        )
     if "disk is full" in text or "full" in text:
-        return f"The disk holding {label} is full: free some space and try again. Nothing was saved."
+        return Message(
+            "The disk holding {label} is full: free some space and try again. Nothing was saved.",
+            label=label,
+        )
     if "unable to open" in text:
-        return f"Cannot open the database {label}: check that the folder exists and is writable."
+        return Message(
+            "Cannot open the database {label}: check that the folder exists and is writable.",
+            label=label,
+        )
     if "malformed" in text or "not a database" in text:
-        return f"The database {label} is damaged. Restore it from a backup."
-    return f"The database {label} reported an error: {text}"
+        return Message("The database {label} is damaged. Restore it from a backup.", label=label)
+    return Message("The database {label} reported an error: {text}", label=label, text=text)

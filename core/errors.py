@@ -1,5 +1,7 @@
 """Failures a shop owner can act on. The CLI and GUI show their message; anything else is a bug."""
 
+from core.messages import Message
+
 
 class LaokeError(Exception):
     """An expected failure with a message fit for the user (no traceback)."""
@@ -15,7 +17,14 @@ def describe_os_error(error: OSError) -> str | None:
 
     where = f" ({error.filename})" if error.filename else ""
     if error.errno in (errno.ENOSPC, errno.EDQUOT):
-        return f"The disk is full{where}: free some space and try again. Nothing was saved."
+        return Message(
+            "The disk is full{where}: free some space and try again. Nothing was saved.",
+            where=where,
+        )
     if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return f"Laoke is not allowed to write there{where}: choose another folder or check its permissions."
+        return Message(
+            "Laoke is not allowed to write there{where}: choose another folder or check its "
+            "permissions.",
+            where=where,
+        )
     return None

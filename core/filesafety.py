@@ -21,6 +21,7 @@ from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import DefusedXMLParser
 
 from core.errors import LaokeError
+from core.messages import Message
 
 MAX_PARTS = 10_000
 MAX_PART_BYTES = 1 << 30  # one sheet of 1 GiB of XML is ~1.5 million rows of 20 columns
@@ -58,8 +59,12 @@ def ensure_safe_workbook(path: str | Path) -> None:
     if not zipfile.is_zipfile(path):
         if path.suffix.lower() in ZIP_WORKBOOK_SUFFIXES:
             raise UnsafeWorkbook(
-                f"{path.name} is not a readable xlsx workbook: it is incomplete or damaged, or protected with a "
-                "password. Open it in Excel or WPS and save it again without a password."
+                Message(
+                    "{file} is not a readable xlsx workbook: it is incomplete or damaged, or "
+                    "protected with a password. Open it in Excel or WPS and save it again "
+                    "without a password.",
+                    file=path.name,
+                )
             )
         return
     try:
@@ -71,22 +76,37 @@ def ensure_safe_workbook(path: str | Path) -> None:
     except UnsafeWorkbook:
         raise
     except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, ValueError) as error:
-        raise UnsafeWorkbook(f"{path.name} is damaged and cannot be read ({error}).") from error
+        raise UnsafeWorkbook(Message(
+            "{file} is damaged and cannot be read ({error}).",
+            file=path.name, error=error,
+        )) from error
     except OSError as error:
-        raise UnsafeWorkbook(f"Cannot read {path.name}: {error.strerror or error}.") from error
+        raise UnsafeWorkbook(Message(
+            "Cannot read {file}: {reason}.",
+            file=path.name, reason=error.strerror or error,
+        )) from error
 
 
 def _check_declared_sizes(path: Path, parts: list[zipfile.ZipInfo]) -> None:
     if len(parts) > MAX_PARTS:
-        raise UnsafeWorkbook(f"{path.name} holds {len(parts):,} parts; a workbook has far fewer. It was not read.")
+        raise UnsafeWorkbook(Message(
+            "{file} holds {count:,} parts; a workbook has far fewer. It was not read.",
+            file=path.name, count=len(parts),
+        ))
     names = [part.filename for part in parts]
     if len(set(names)) != len(names):
-        raise UnsafeWorkbook(f"{path.name} holds two parts with the same name; it was not read.")
+        raise UnsafeWorkbook(Message(
+            "{file} holds two parts with the same name; it was not read.",
+            file=path.name,
+        ))
     total = sum(part.file_size for part in parts)
     if total > MAX_TOTAL_BYTES:
         raise UnsafeWorkbook(
-            f"{path.name} would unpack to {total / 2**30:.1f} GiB; Laoke reads workbooks up to "
-            f"{MAX_TOTAL_BYTES / 2**30:.0f} GiB. Split the export into smaller files."
+            Message(
+                "{file} would unpack to {size:.1f} GiB; Laoke reads workbooks up to "
+                "{limit:.0f} GiB. Split the export into smaller files.",
+                file=path.name, size=total / 2**30, limit=MAX_TOTAL_BYTES / 2**30,
+            )
         )
     for part in parts:
         _check_size(path, part.filename, part.file_size, part.compress_size)
@@ -95,13 +115,19 @@ def _check_declared_sizes(path: Path, parts: list[zipfile.ZipInfo]) -> None:
 def _check_size(path: Path, name: str, size: int, compressed: int) -> None:
     if size > MAX_PART_BYTES:
         raise UnsafeWorkbook(
-            f"{path.name}: the part {name} would unpack to {size / 2**30:.1f} GiB; it was not read. "
-            "Split the export into smaller files."
+            Message(
+                "{file}: the part {name} would unpack to {size:.1f} GiB; it was not read. Split "
+                "the export into smaller files.",
+                file=path.name, name=name, size=size / 2**30,
+            )
         )
     if size > RATIO_FLOOR_BYTES and size > MAX_RATIO * max(compressed, 1):
         raise UnsafeWorkbook(
-            f"{path.name}: the part {name} inflates {size // max(compressed, 1):,} times, as a zip bomb does; "
-            "it was not read."
+            Message(
+                "{file}: the part {name} inflates {ratio:,} times, as a zip bomb does; it was "
+                "not read.",
+                file=path.name, name=name, ratio=size // max(compressed, 1),
+            )
         )
 
 
@@ -114,7 +140,10 @@ def _check_part(path: Path, archive: zipfile.ZipFile, part: zipfile.ZipInfo) -> 
         while chunk := stream.read(CHUNK_BYTES):
             inflated += len(chunk)
             if inflated > part.file_size:
-                raise UnsafeWorkbook(f"{path.name}: the part {part.filename} is larger than it says; it was not read.")
+                raise UnsafeWorkbook(Message(
+                    "{file}: the part {filename} is larger than it says; it was not read.",
+                    file=path.name, filename=part.filename,
+                ))
             if not prolog_done:
                 if parser is None:
                     if not chunk.lstrip().startswith(_XML_STARTS):
@@ -125,7 +154,10 @@ def _check_part(path: Path, archive: zipfile.ZipFile, part: zipfile.ZipInfo) -> 
                     )
                 prolog_done = _feed_prolog(path, part.filename, parser, chunk)
     if inflated != part.file_size:
-        raise UnsafeWorkbook(f"{path.name}: the part {part.filename} is shorter than it says; it is damaged.")
+        raise UnsafeWorkbook(Message(
+            "{file}: the part {filename} is shorter than it says; it is damaged.",
+            file=path.name, filename=part.filename,
+        ))
 
 
 def _feed_prolog(path: Path, name: str, parser: DefusedXMLParser, chunk: bytes) -> bool:
@@ -136,9 +168,15 @@ def _feed_prolog(path: Path, name: str, parser: DefusedXMLParser, chunk: bytes) 
         return True
     except DefusedXmlException as error:
         raise UnsafeWorkbook(
-            f"{path.name}: the part {name} declares a DTD or entities ({type(error).__name__}), "
-            "which order sheets never do; it was not read."
+            Message(
+                "{file}: the part {name} declares a DTD or entities ({kind}), which order "
+                "sheets never do; it was not read.",
+                file=path.name, name=name, kind=type(error).__name__,
+            )
         ) from error
     except (ParseError, LookupError) as error:
-        raise UnsafeWorkbook(f"{path.name}: the part {name} is not well-formed XML ({error}).") from error
+        raise UnsafeWorkbook(Message(
+            "{file}: the part {name} is not well-formed XML ({error}).",
+            file=path.name, name=name, error=error,
+        )) from error
     return False

@@ -14,6 +14,7 @@ import numpy as np
 from sqlalchemy import Connection, select
 
 from core.errors import LaokeError
+from core.messages import Message
 from core.models import Setting, Stage
 
 THRESHOLDS_KEY = "lifecycle.thresholds"
@@ -33,13 +34,19 @@ class StageThresholds:
     def __post_init__(self) -> None:
         if not 1 <= self.active_days < self.dormant_days:
             raise LaokeError(
-                f"Active buyers must have bought within fewer days ({self.active_days}) than the "
-                f"dormant limit ({self.dormant_days}), and at least 1."
+                Message(
+                    "Active buyers must have bought within fewer days ({active_days}) than the "
+                    "dormant limit ({dormant_days}), and at least 1.",
+                    active_days=self.active_days, dormant_days=self.dormant_days,
+                )
             )
         if not 2 <= self.repeat_min_orders < self.loyal_min_orders:
             raise LaokeError(
-                f"A repeat buyer needs at least 2 paid orders and fewer ({self.repeat_min_orders}) "
-                f"than a loyal fan ({self.loyal_min_orders})."
+                Message(
+                    "A repeat buyer needs at least 2 paid orders and fewer ({repeat_min_orders}) "
+                    "than a loyal fan ({loyal_min_orders}).",
+                    repeat_min_orders=self.repeat_min_orders, loyal_min_orders=self.loyal_min_orders,
+                )
             )
 
     @classmethod

@@ -12,6 +12,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, inspect
 
 from core.errors import DatabaseError
+from core.messages import Message
 from core.paths import resource_path
 
 
@@ -60,11 +61,17 @@ def ensure_current(url: str, path: Path | None) -> Path | None:
         if revision == head:
             return None
         if revision is None and has_tables:
-            raise DatabaseError(f"{path or url} holds tables that are not a Laoke customer book.")
+            raise DatabaseError(Message(
+                "{database} holds tables that are not a Laoke customer book.",
+                database=path or url,
+            ))
         if revision is not None and revision not in known_revisions():
             raise DatabaseError(
-                f"{path or url} was written by a newer version of Laoke (schema {revision}). "
-                "Update Laoke to open it."
+                Message(
+                    "{database} was written by a newer version of Laoke (schema {revision}). Update "
+                    "Laoke to open it.",
+                    database=path or url, revision=revision,
+                )
             )
         backup = backup_before_upgrade(path, revision) if path is not None and revision is not None else None
         with engine.begin() as connection:

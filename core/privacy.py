@@ -13,6 +13,7 @@ import os
 from sqlalchemy.orm import Session
 
 from core.errors import LaokeError
+from core.messages import Message
 from core.models import AuditEvent, Customer
 from core.settings import get_setting, set_setting
 
@@ -52,7 +53,7 @@ def _hash(passphrase: str, salt: bytes) -> str:
 
 def set_owner_passphrase(session: Session, passphrase: str) -> None:
     if len(passphrase) < 4:
-        raise LaokeError("The owner's passphrase needs at least 4 characters.")
+        raise LaokeError(Message("The owner's passphrase needs at least 4 characters."))
     salt = os.urandom(16)
     set_setting(session, PASSPHRASE_KEY, {"salt": salt.hex(), "hash": _hash(passphrase, salt)})
 
@@ -60,7 +61,7 @@ def set_owner_passphrase(session: Session, passphrase: str) -> None:
 def change_owner_passphrase(session: Session, current: str, new: str) -> None:
     """Replace the owner's passphrase (e.g. after a rep learned it); needs the current one."""
     if not check_owner_passphrase(session, current):
-        raise LaokeError("The owner's passphrase is wrong.")
+        raise LaokeError(Message("The owner's passphrase is wrong."))
     set_owner_passphrase(session, new)
     session.add(AuditEvent(action="owner_passphrase_changed"))
 
@@ -83,7 +84,7 @@ def rep_mode_enabled(session: Session) -> bool:
 def set_rep_mode(session: Session, enabled: bool, passphrase: str) -> None:
     """Switch rep mode on or off; both need the owner's passphrase."""
     if not check_owner_passphrase(session, passphrase):
-        raise LaokeError("The owner's passphrase is wrong.")
+        raise LaokeError(Message("The owner's passphrase is wrong."))
     set_setting(session, REP_MODE_KEY, enabled)
     session.add(AuditEvent(action="rep_mode_on" if enabled else "rep_mode_off"))
 
@@ -91,7 +92,10 @@ def set_rep_mode(session: Session, enabled: bool, passphrase: str) -> None:
 def ensure_owner_mode(session: Session, action: str) -> None:
     """Refuse an owner-only action (export, delete) while rep mode is on."""
     if rep_mode_enabled(session):
-        raise LaokeError(f"{action} is switched off in rep mode. Ask the shop owner.")
+        raise LaokeError(Message(
+            "{action} is switched off in rep mode. Ask the shop owner.",
+            action=action,
+        ))
 
 
 def shown_phone(session: Session, phone: str | None) -> str | None:
@@ -103,6 +107,6 @@ def reveal_phone(session: Session, customer_id: int, actor: str | None = None) -
     """Show one buyer's full phone: an explicit action, logged for the owner."""
     customer = session.get(Customer, customer_id)
     if customer is None:
-        raise LaokeError(f"Customer #{customer_id} does not exist.")
+        raise LaokeError(Message("Customer #{customer_id} does not exist.", customer_id=customer_id))
     session.add(AuditEvent(action="reveal_phone", customer_id=customer_id, actor=actor))
     return customer.phone

@@ -25,6 +25,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from core.errors import LaokeError
+from core.messages import Message
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -55,13 +56,13 @@ def _atomic_target(path: Path):  # type: ignore[no-untyped-def]
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
     except OSError as error:
-        raise LaokeError(f"Cannot write {path}: {error.strerror}.") from error
+        raise LaokeError(Message("Cannot write {path}: {reason}.", path=path, reason=error.strerror)) from error
     os.close(handle)
     try:
         yield Path(temporary)
         os.replace(temporary, path)
     except OSError as error:
-        raise LaokeError(f"Cannot write {path}: {error.strerror}.") from error
+        raise LaokeError(Message("Cannot write {path}: {reason}.", path=path, reason=error.strerror)) from error
     finally:
         if os.path.exists(temporary):
             os.unlink(temporary)

@@ -17,6 +17,7 @@ from core.demo import ensure_demo_database
 from core.errors import LaokeError
 from core.paths import default_db_path, demo_db_path, resource_path
 from gui.context import AppContext
+from gui.core_text import core_text
 from gui.i18n import choose_language, install_translators
 from gui.main_window import PAGES, MainWindow
 from gui.safety.errors import install_error_reporting
@@ -41,7 +42,7 @@ def run_gui(args: argparse.Namespace) -> int:
         if args.demo:
             ensure_demo_database(demo_db_path())
     except LaokeError as error:
-        QMessageBox.critical(None, APP_NAME, str(error))
+        QMessageBox.critical(None, APP_NAME, core_text(error))
         return 1
     database = open_for_window(demo_db_path() if args.demo else (args.db or default_db_path()), None)
     if database is None:

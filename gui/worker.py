@@ -19,6 +19,7 @@ from sqlalchemy.exc import OperationalError
 from core.db import describe_operational_error
 from core.errors import LaokeError, describe_os_error
 from core.progress import Cancelled, CancelToken
+from gui.core_text import core_text
 
 log = logging.getLogger(__name__)
 _running: set[BackgroundTask] = set()
@@ -51,13 +52,14 @@ class BackgroundTask(QRunnable):
         except Cancelled:
             self.signals.cancelled.emit()
         except LaokeError as error:
-            self.signals.failed.emit(str(error), "")
+            self.signals.failed.emit(core_text(error), "")
         except Exception as error:  # noqa: BLE001 - a worker must report every failure, never die silently
             log.exception("background task %s failed", getattr(function, "__name__", function))
             if isinstance(error, OperationalError):
-                message = describe_operational_error(error, "in use")
+                message = core_text(describe_operational_error(error, "in use"))
             else:
-                message = (isinstance(error, OSError) and describe_os_error(error)) or f"Unexpected error: {error}"
+                described = isinstance(error, OSError) and describe_os_error(error)
+                message = core_text(described) if described else f"Unexpected error: {error}"
             self.signals.failed.emit(message, traceback.format_exc())
         else:
             self.signals.succeeded.emit(result)

@@ -5,14 +5,18 @@
     python tools/i18n.py fill FILE.json  # write translations from {area: {source: translation}}, then build
 
 Each area of the GUI has its own .ts file, so work on different pages never edits the same file;
-all of them are compiled into one resources/i18n/laoke_zh_CN.qm.
+all of them are compiled into one resources/i18n/laoke_zh_CN.qm. The messages core/ raises or returns
+(`core.messages.Message("…")`, core never imports Qt) go into core_zh_CN.ts under the context "core",
+which `gui.core_text` translates with.
 """
 
 from __future__ import annotations
 
+import ast
 import json
 import subprocess
 import sys
+import tempfile
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
@@ -20,6 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 I18N = ROOT / "resources" / "i18n"
 LANGUAGE = "zh_CN"
 QM = I18N / f"laoke_{LANGUAGE}.qm"
+CORE_CONTEXT = "core"  # gui.core_text translates core's messages in this context
 # The first prefix a source path starts with names its area; the rest of gui/ is the shell.
 AREA_PREFIXES = (
     ("customers", ("gui/pages/customers.py", "gui/customers/")),
@@ -54,13 +59,34 @@ def ts_path(area: str, folder: Path = I18N) -> Path:
 
 
 def update(folder: Path = I18N) -> None:
-    """Extract every tr() string; existing translations are kept, vanished ones dropped."""
+    """Extract every tr() string and core message; existing translations are kept, vanished ones dropped."""
     for area, files in sources_by_area().items():
-        subprocess.run(
-            [qt_tool("lupdate"), *files, "-ts", str(ts_path(area, folder)), "-no-obsolete", "-locations", "none",
-             "-target-language", LANGUAGE, "-silent"],
-            cwd=ROOT, check=True,
-        )
+        _lupdate(files, ts_path(area, folder))
+    with tempfile.TemporaryDirectory() as scratch:
+        # lupdate reads Python but not core's own marker: hand it the templates as QT_TRANSLATE_NOOP calls.
+        stub = Path(scratch) / "core_messages.py"
+        stub.write_text("".join(f"QT_TRANSLATE_NOOP({json.dumps(CORE_CONTEXT)}, {json.dumps(template)})\n"
+                                for template in core_templates()), encoding="utf-8")
+        _lupdate([str(stub)], ts_path("core", folder))
+
+
+def _lupdate(files: list[str], ts: Path) -> None:
+    subprocess.run(
+        [qt_tool("lupdate"), *files, "-ts", str(ts), "-no-obsolete", "-locations", "none",
+         "-target-language", LANGUAGE, "-silent"],
+        cwd=ROOT, check=True,
+    )
+
+
+def core_templates() -> list[str]:
+    """Every `Message("…")` template in core/, in order of appearance, each once."""
+    templates: dict[str, None] = {}
+    for path in sorted((ROOT / "core").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "Message"
+                    and node.args and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str)):
+                templates[node.args[0].value] = None
+    return list(templates)
 
 
 def release() -> None:

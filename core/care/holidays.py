@@ -24,6 +24,7 @@ from holidays.countries.china import China as ChinaHolidays
 from lunardate import LunarDate
 
 from core.errors import LaokeError
+from core.messages import Message
 from core.paths import data_dir
 
 OVERRIDES_FILE_NAME = "holidays.json"
@@ -93,17 +94,29 @@ def read_overrides(path: Path) -> dict[int, dict[str, date]]:
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as error:
-        raise LaokeError(f"{path} is not a readable holidays file: {error}") from error
+        raise LaokeError(Message(
+            "{path} is not a readable holidays file: {error}",
+            path=path, error=error,
+        )) from error
     if not isinstance(raw, dict):
-        raise LaokeError(f"{path}: expected an object of years, like {{\"2027\": {{\"spring_festival\": ...}}}}")
+        raise LaokeError(Message(
+            '{path}: expected an object of years, like {{"2027": {{"spring_festival": ...}}}}',
+            path=path,
+        ))
     overrides: dict[int, dict[str, date]] = {}
     for year_text, days in raw.items():
         if not str(year_text).isdigit() or not isinstance(days, dict):
-            raise LaokeError(f"{path}: '{year_text}' should be a year holding festival dates")
+            raise LaokeError(Message(
+                "{path}: '{year_text}' should be a year holding festival dates",
+                path=path, year_text=year_text,
+            ))
         year = int(year_text)
         for key, text in days.items():
             try:
                 overrides.setdefault(year, {})[str(key)] = date.fromisoformat(str(text))
             except ValueError:
-                raise LaokeError(f"{path}: {year_text} / {key}: '{text}' is not a date like 2027-02-06") from None
+                raise LaokeError(Message(
+                    "{path}: {year_text} / {key}: '{text}' is not a date like 2027-02-06",
+                    path=path, year_text=year_text, key=key, text=text,
+                )) from None
     return overrides

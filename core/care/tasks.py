@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from core.care.generate import TaskStatus
 from core.care.rules import SPECS_BY_KEY, Channel
 from core.errors import LaokeError
+from core.messages import Message
 from core.models import CareTask, Customer, Note, NoteKind
 
 _effective_day = func.coalesce(CareTask.snoozed_until, CareTask.due_date)
@@ -112,7 +113,10 @@ def mark_done(
 ) -> int:
     """Mark open tasks done by `channel`; a note also lands on each customer's timeline. Returns how many."""
     if channel not in set(Channel):
-        raise LaokeError(f"'{channel}' is not a contact channel ({', '.join(Channel)})")
+        raise LaokeError(Message(
+            "'{channel}' is not a contact channel ({channels})",
+            channel=channel, channels=', '.join(Channel),
+        ))
     now = now or datetime.now().replace(microsecond=0)
     tasks = _open_tasks(session, task_ids)
     for task in tasks:
@@ -126,7 +130,7 @@ def mark_done(
 
 def snooze(session: Session, task_ids: Iterable[int], until: date, *, today: date | None = None) -> int:
     if until <= (today or date.today()):
-        raise LaokeError("Snooze to a day after today.")
+        raise LaokeError(Message("Snooze to a day after today."))
     tasks = _open_tasks(session, task_ids)
     for task in tasks:
         task.snoozed_until = until
@@ -135,7 +139,7 @@ def snooze(session: Session, task_ids: Iterable[int], until: date, *, today: dat
 
 def skip(session: Session, task_ids: Iterable[int], reason: str) -> int:
     if not reason.strip():
-        raise LaokeError("Say why the task is skipped.")
+        raise LaokeError(Message("Say why the task is skipped."))
     tasks = _open_tasks(session, task_ids)
     for task in tasks:
         task.status, task.skip_reason = TaskStatus.SKIPPED, reason.strip()[:255]

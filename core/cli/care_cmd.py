@@ -12,6 +12,7 @@ from core.care.tasks import list_tasks
 from core.cli.output import emit, open_for
 from core.cli.stats_cmd import parse_day
 from core.errors import LaokeError
+from core.messages import Message
 
 DEFAULT_DAYS = 30
 
@@ -30,7 +31,7 @@ def run(args: argparse.Namespace) -> int:
     start = args.start or date.today()
     end = args.end or start + timedelta(days=DEFAULT_DAYS)
     if end < start:
-        raise LaokeError(f"--to {end} is before --from {start}")
+        raise LaokeError(Message("--to {end} is before --from {start}", end=end, start=start))
     database = open_for(args)
     try:
         with database.transaction() as session:

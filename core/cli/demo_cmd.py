@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from core.cli.output import emit, open_for
 from core.demo import create_demo_shop
 from core.errors import LaokeError
+from core.messages import Message
 from core.models import Customer, Order
 
 
@@ -21,7 +22,7 @@ def register(subcommands, common: argparse.ArgumentParser) -> None:  # type: ign
 
 def run(args: argparse.Namespace) -> int:
     if args.customers < 1:
-        raise LaokeError("--customers must be at least 1.")
+        raise LaokeError(Message("--customers must be at least 1."))
     database = open_for(args)
     try:
         with database.transaction() as session:
@@ -29,7 +30,10 @@ def run(args: argparse.Namespace) -> int:
                 select(func.count()).select_from(Order)
             )
             if existing:
-                raise LaokeError(f"{database.label} already holds a shop; the demo goes into an empty database.")
+                raise LaokeError(Message(
+                    "{database} already holds a shop; the demo goes into an empty database.",
+                    database=database.label,
+                ))
             summary = create_demo_shop(session, customers=args.customers, seed=args.seed)
     finally:
         database.dispose()

@@ -16,6 +16,7 @@ from core.importing import (
     prepare_files,
     undo_import,
 )
+from core.messages import Message
 
 BAD_ROWS_SHOWN = 20
 
@@ -38,7 +39,7 @@ def register(subcommands, common: argparse.ArgumentParser) -> None:  # type: ign
 
 def run(args: argparse.Namespace) -> int:
     if args.undo is None and not args.files:
-        raise LaokeError("name at least one FILE to import (or --undo BATCH)")
+        raise LaokeError(Message("name at least one FILE to import (or --undo BATCH)"))
     database = open_for(args)
     try:
         if args.undo is not None:
@@ -69,7 +70,10 @@ def report_bad_rows(bad_rows: list, *, strict: bool) -> None:
     if len(bad_rows) > BAD_ROWS_SHOWN:
         print(f"laoke: … and {len(bad_rows) - BAD_ROWS_SHOWN} more rows that cannot be read", file=sys.stderr)
     if bad_rows and strict:
-        raise LaokeError(f"{len(bad_rows)} rows cannot be read; nothing was imported (--strict)")
+        raise LaokeError(Message(
+            "{count} rows cannot be read; nothing was imported (--strict)",
+            count=len(bad_rows),
+        ))
 
 
 def summary_line(summary) -> str:  # type: ignore[no-untyped-def]

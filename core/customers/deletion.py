@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from sqlalchemy import delete, or_, select, update
 from sqlalchemy.orm import Session
 
+from core.messages import Message
 from core.models import (
     AuditEvent,
     CareTask,
@@ -44,7 +45,7 @@ def _with_merged_records(session: Session, ids: set[int]) -> set[int]:
 
 def delete_customers(session: Session, customer_ids: Iterable[int]) -> int:
     """Delete these customers (owner only); returns how many existed. Their orders stay, detached."""
-    ensure_owner_mode(session, "Deleting customers")
+    ensure_owner_mode(session, Message("Deleting customers"))
     wanted = sorted(set(customer_ids))
     existing = {i for start in range(0, len(wanted), CHUNK)
                 for i in session.scalars(select(Customer.id).where(Customer.id.in_(wanted[start:start + CHUNK])))}

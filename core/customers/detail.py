@@ -13,6 +13,7 @@ from core.birthdays import age_on, celebration_date, next_birthday
 from core.customers.listing import birthday_text
 from core.customers.profile import birthday_of
 from core.errors import LaokeError
+from core.messages import Message
 from core.models import (
     PAID_STATUSES,
     ContactPreferenceEvent,
@@ -145,7 +146,7 @@ def customer_detail(session: Session, customer_id: int, masked: bool = False,
     """One buyer, newest orders first; phones and address masked when `masked` (rep mode)."""
     customer = session.get(Customer, customer_id)
     if customer is None:
-        raise LaokeError(f"Customer #{customer_id} does not exist.")
+        raise LaokeError(Message("Customer #{customer_id} does not exist.", customer_id=customer_id))
     today = today or date.today()
     orders = list(session.scalars(
         select(Order).options(selectinload(Order.lines)).where(Order.customer_id == customer_id)

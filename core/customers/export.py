@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from core.customers.listing import CustomerFilter, CustomerRow, customer_ids, customer_rows
 from core.errors import LaokeError
+from core.messages import Message
 from core.models import AuditEvent, Note
 from core.privacy import ensure_owner_mode
 from core.progress import CancelToken, ProgressCallback, no_progress
@@ -77,10 +78,10 @@ def export_customers(
     cancel: CancelToken | None = None,
 ) -> int:
     """Write the given customers (or the filter's, or everyone) to `path`; returns how many rows."""
-    ensure_owner_mode(session, "Exporting customers")
+    ensure_owner_mode(session, Message("Exporting customers"))
     unknown = [key for key in columns if key not in EXPORT_COLUMNS]
     if unknown:
-        raise LaokeError(f"Unknown export column(s): {', '.join(unknown)}.")
+        raise LaokeError(Message("Unknown export column(s): {unknown}.", unknown=', '.join(unknown)))
     chosen = list(ids) if ids is not None else customer_ids(session, customer_filter, sort="id", descending=False)
     titles = [(headers or {}).get(key, EXPORT_COLUMNS[key][0]) for key in columns]
     titles += [(headers or {}).get("tags", "Tags"), (headers or {}).get("notes", "Notes")]

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from core.customers.listing import live_customer
 from core.errors import LaokeError
+from core.messages import Message
 from core.models import (
     CareTask,
     ContactPreferenceEvent,
@@ -102,11 +103,14 @@ def duplicate_candidates(session: Session, limit: int = 200) -> list[DuplicatePa
 def merge_customers(session: Session, kept_id: int, merged_id: int) -> int:
     """Merge `merged_id` into `kept_id`; returns the merge's id (for undo)."""
     if kept_id == merged_id:
-        raise LaokeError("Choose two different customers to merge.")
+        raise LaokeError(Message("Choose two different customers to merge."))
     kept, merged = session.get(Customer, kept_id), session.get(Customer, merged_id)
     for customer, number in ((kept, kept_id), (merged, merged_id)):
         if customer is None or customer.merged_into_id is not None:
-            raise LaokeError(f"Customer #{number} does not exist or was already merged.")
+            raise LaokeError(Message(
+                "Customer #{number} does not exist or was already merged.",
+                number=number,
+            ))
     moved: dict[str, object] = {}
     for label, table in MOVED_TABLES.items():
         ids = list(session.scalars(select(table.id).where(table.customer_id == merged_id)))
@@ -143,10 +147,12 @@ def undo_merge(session: Session, merge_id: int) -> None:
     """Put everything a merge moved back where it was."""
     record = session.get(CustomerMerge, merge_id)
     if record is None or record.undone_at is not None:
-        raise LaokeError("This merge does not exist or was already undone.")
+        raise LaokeError(Message("This merge does not exist or was already undone."))
     kept, merged = session.get(Customer, record.kept_id), session.get(Customer, record.merged_id)
     if kept is None or merged is None:
-        raise LaokeError("One of the merged customers was deleted since; the merge cannot be undone.")
+        raise LaokeError(Message(
+            "One of the merged customers was deleted since; the merge cannot be undone.",
+        ))
     moved = record.moved
     for label, table in MOVED_TABLES.items():
         ids = moved.get(label) or []

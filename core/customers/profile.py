@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from core.birthdays import Birthday
 from core.errors import LaokeError
+from core.messages import Message
 from core.models import CalendarKind, ContactPreferenceEvent, Customer, Note, NoteKind
 from core.refresh import refresh_derived
 
@@ -27,9 +28,15 @@ def clean_phone(text: str) -> str:
     """Digits (and a leading +) only; raises when it cannot be a phone number."""
     cleaned = re.sub(r"[\s\-()]", "", text)
     if not _PHONE.match(cleaned):
-        raise LaokeError(f"'{text}' is not a phone number: use digits only, like 13812345678.")
+        raise LaokeError(Message(
+            "'{text}' is not a phone number: use digits only, like 13812345678.",
+            text=text,
+        ))
     if cleaned.startswith("1") and len(cleaned) != 11 and len(cleaned) > 8:
-        raise LaokeError(f"'{text}' is not a mainland mobile number: those have 11 digits.")
+        raise LaokeError(Message(
+            "'{text}' is not a mainland mobile number: those have 11 digits.",
+            text=text,
+        ))
     return cleaned
 
 
@@ -38,16 +45,19 @@ def validate_profile(changes: dict[str, Any]) -> dict[str, Any]:
     cleaned: dict[str, Any] = {}
     for key, value in changes.items():
         if key not in EDITABLE_TEXT:
-            raise LaokeError(f"'{key}' is not a profile field that can be edited.")
+            raise LaokeError(Message("'{key}' is not a profile field that can be edited.", key=key))
         text = (value or "").strip() or None
         if text is not None and len(text) > EDITABLE_TEXT[key]:
-            raise LaokeError(f"The {key} is longer than {EDITABLE_TEXT[key]} characters.")
+            raise LaokeError(Message(
+                "The {key} is longer than {limit} characters.",
+                key=key, limit=EDITABLE_TEXT[key],
+            ))
         if text is not None and key in ("phone", "phone_alt"):
             text = clean_phone(text)
         if text is not None and key == "email" and not _EMAIL.match(text):
-            raise LaokeError(f"'{text}' is not an email address.")
+            raise LaokeError(Message("'{text}' is not an email address.", text=text))
         if text is not None and key == "gender" and text not in ("F", "M"):
-            raise LaokeError("The gender is F, M or empty.")
+            raise LaokeError(Message("The gender is F, M or empty."))
         cleaned[key] = text
     if "phone" in cleaned:
         cleaned["phone_last4"] = cleaned["phone"][-4:] if cleaned["phone"] else None
@@ -57,7 +67,10 @@ def validate_profile(changes: dict[str, Any]) -> dict[str, Any]:
 def _existing(session: Session, customer_id: int) -> Customer:
     customer = session.get(Customer, customer_id)
     if customer is None or customer.merged_into_id is not None:
-        raise LaokeError(f"Customer #{customer_id} does not exist (or was merged into another).")
+        raise LaokeError(Message(
+            "Customer #{customer_id} does not exist (or was merged into another).",
+            customer_id=customer_id,
+        ))
     return customer
 
 
@@ -104,7 +117,7 @@ def add_note(session: Session, customer_id: int, text: str, kind: NoteKind = Not
              author: str | None = None) -> int:
     text = text.strip()
     if not text:
-        raise LaokeError("The note is empty.")
+        raise LaokeError(Message("The note is empty."))
     _existing(session, customer_id)
     note = Note(customer_id=customer_id, kind=str(kind), text=text, author=author)
     session.add(note)
@@ -115,9 +128,9 @@ def add_note(session: Session, customer_id: int, text: str, kind: NoteKind = Not
 def edit_note(session: Session, note_id: int, text: str) -> None:
     note = session.get(Note, note_id)
     if note is None:
-        raise LaokeError(f"Note #{note_id} does not exist.")
+        raise LaokeError(Message("Note #{note_id} does not exist.", note_id=note_id))
     if not text.strip():
-        raise LaokeError("The note is empty: delete it instead.")
+        raise LaokeError(Message("The note is empty: delete it instead."))
     note.text = text.strip()
     session.flush()
 

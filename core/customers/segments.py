@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from core.customers.listing import CustomerFilter, count_customers
 from core.errors import LaokeError
+from core.messages import Message
 from core.models import Segment
 
 
@@ -24,9 +25,11 @@ def save_segment(session: Session, name: str, customer_filter: CustomerFilter) -
     """Save (or overwrite, by name) a segment."""
     name = " ".join(name.split())
     if not name:
-        raise LaokeError("A segment needs a name.")
+        raise LaokeError(Message("A segment needs a name."))
     if customer_filter.ids is not None:
-        raise LaokeError("A hand-picked list of customers cannot be saved as a segment; tag them instead.")
+        raise LaokeError(Message(
+            "A hand-picked list of customers cannot be saved as a segment; tag them instead.",
+        ))
     segment = session.scalar(select(Segment).where(Segment.name == name))
     if segment is None:
         position = (session.scalar(select(func.max(Segment.position))) or 0) + 1

@@ -9,6 +9,7 @@ from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from core.errors import LaokeError
+from core.messages import Message
 from core.models import CustomerTag, Tag
 
 DEFAULT_COLOR = "#5b8def"
@@ -25,9 +26,12 @@ class TagUse:
 def clean_tag_name(name: str) -> str:
     cleaned = " ".join(name.split())
     if not cleaned:
-        raise LaokeError("A tag needs a name.")
+        raise LaokeError(Message("A tag needs a name."))
     if len(cleaned) > 64:
-        raise LaokeError(f"The tag name '{cleaned[:20]}…' is longer than 64 characters.")
+        raise LaokeError(Message(
+            "The tag name '{cleaned}…' is longer than 64 characters.",
+            cleaned=cleaned[:20],
+        ))
     return cleaned
 
 
@@ -58,7 +62,7 @@ def ensure_tags(session: Session, names: Iterable[str]) -> dict[str, int]:
 def create_tag(session: Session, name: str, color: str = DEFAULT_COLOR) -> int:
     name = clean_tag_name(name)
     if session.scalar(select(Tag.id).where(Tag.name == name)) is not None:
-        raise LaokeError(f"The tag '{name}' already exists.")
+        raise LaokeError(Message("The tag '{name}' already exists.", name=name))
     tag = Tag(name=name, color=color)
     session.add(tag)
     session.flush()
@@ -69,7 +73,10 @@ def rename_tag(session: Session, tag_id: int, new_name: str) -> None:
     new_name = clean_tag_name(new_name)
     other = session.scalar(select(Tag.id).where(Tag.name == new_name))
     if other is not None and other != tag_id:
-        raise LaokeError(f"The tag '{new_name}' already exists: merge the two tags instead.")
+        raise LaokeError(Message(
+            "The tag '{new_name}' already exists: merge the two tags instead.",
+            new_name=new_name,
+        ))
     session.execute(update(Tag).where(Tag.id == tag_id).values(name=new_name))
 
 
@@ -80,7 +87,7 @@ def recolour_tag(session: Session, tag_id: int, color: str) -> None:
 def merge_tags(session: Session, source_id: int, target_id: int) -> int:
     """Give everyone tagged `source` the `target` tag, then delete `source`. Returns buyers moved."""
     if source_id == target_id:
-        raise LaokeError("Choose two different tags to merge.")
+        raise LaokeError(Message("Choose two different tags to merge."))
     members = set(session.scalars(select(CustomerTag.customer_id).where(CustomerTag.tag_id == source_id)))
     already = set(session.scalars(select(CustomerTag.customer_id).where(CustomerTag.tag_id == target_id)))
     moving = sorted(members - already)

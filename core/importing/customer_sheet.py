@@ -23,6 +23,7 @@ from core.importing.prepare import file_digest, first_table
 from core.importing.readers import RawSheet, SheetRefused, read_sheets
 from core.importing.values import ValueProblem, clean_text, is_masked, parse_phone
 from core.importing.writer import bulk_insert, refresh_in_chunks
+from core.messages import Message, message_of
 from core.models import (
     CalendarKind,
     Customer,
@@ -107,8 +108,11 @@ def parse_birthday(text: str | None) -> Birthday | None:
         if len(numbers) == 2:
             return Birthday(calendar, numbers[0], numbers[1], "闰" in text)
     except ValueError as error:
-        raise ValueProblem(f"'{text}' is not a birthday: {error}") from None
-    raise ValueProblem(f"'{text}' is not a birthday (write it like 1990-03-08, 3月8日 or 农历八月十五)")
+        raise ValueProblem(Message("'{text}' is not a birthday: {error}", text=text, error=error)) from None
+    raise ValueProblem(Message(
+        "'{text}' is not a birthday (write it like 1990-03-08, 3月8日 or 农历八月十五)",
+        text=text,
+    ))
 
 
 def prepare_customer_sheet(
@@ -133,13 +137,20 @@ def prepare_customer_sheet(
         prepared = PreparedCustomers(path, file_digest(path), sheet, header_row, columns)
         _parse_rows(prepared)
         if prepared.rows_read == 0:
-            raise SheetRefused(f"{path.name} has a header row but no customers below it.")
+            raise SheetRefused(Message(
+                "{file} has a header row but no customers below it.",
+                file=path.name,
+            ))
         return prepared
     unmapped = _unmapped(path, sheets) if unknown_layout_ok else None
     if unmapped is not None:
         return unmapped
     raise SheetRefused(
-        f"{path.name} is not a customer sheet Laoke can read: no row names a column such as 姓名, 昵称, 手机 or 微信."
+        Message(
+            "{file} is not a customer sheet Laoke can read: no row names a column such as 姓名, "
+            "昵称, 手机 or 微信.",
+            file=path.name,
+        )
     )
 
 
@@ -179,7 +190,7 @@ def _parse_rows(prepared: PreparedCustomers) -> None:
             try:
                 value = _CUSTOMER_PARSERS.get(field_name, clean_text)(raw)
             except ValueProblem as problem:
-                problems.append(BadRow(prepared.path.name, number, headers[column].strip(), str(problem)))
+                problems.append(BadRow(prepared.path.name, number, headers[column].strip(), message_of(problem)))
                 continue
             if value is not None:
                 values[field_name] = value

@@ -27,6 +27,7 @@ from core.importing.values import (
     parse_phone,
     parse_quantity,
 )
+from core.messages import Message, message_of
 from core.models import OrderStatus, Platform
 from core.progress import CancelToken
 
@@ -127,7 +128,7 @@ def parse_orders(
         if order_id is None:
             if not problems:
                 result.bad_rows.append(BadRow(file_name, offset, _header_of("order_id", columns, headers),
-                                              "no order number"))
+                                              Message("no order number")))
             continue
         if problems:
             rejected.add(order_id)
@@ -180,7 +181,7 @@ def _row_values(cells: Sequence[str], plan: Plan) -> tuple[dict[str, Any], list[
         try:
             value = parser(raw)
         except ValueProblem as problem:
-            problems.append((name, str(problem)))
+            problems.append((name, message_of(problem)))
             continue
         if value is not None:
             values[name] = value

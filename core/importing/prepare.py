@@ -23,6 +23,7 @@ from core.importing.presets import (
     resolve_columns,
 )
 from core.importing.readers import RawSheet, SheetRefused, read_sheets
+from core.messages import Message
 from core.models import Platform
 from core.progress import CancelToken
 
@@ -69,7 +70,10 @@ def prepare_import(
     path = Path(path)
     if preset is None and preset_key is not None:
         if preset_key not in PRESETS:
-            raise SheetRefused(f"There is no preset '{preset_key}'. Known presets: {', '.join(PRESETS)}.")
+            raise SheetRefused(Message(
+                "There is no preset '{preset_key}'. Known presets: {presets}.",
+                preset_key=preset_key, presets=', '.join(PRESETS),
+            ))
         preset = PRESETS[preset_key]
     sheets = read_sheets(path)
     known = all_known_names() if preset is None else preset.known_names
@@ -90,13 +94,16 @@ def prepare_import(
             candidates.append((score, sheet, header_row, chosen))
     if not candidates:
         if not any(sheet.rows for sheet in sheets):
-            raise SheetRefused(f"{path.name} is empty: it holds no rows.")
+            raise SheetRefused(Message("{file} is empty: it holds no rows.", file=path.name))
         unmapped = _unmapped(path, sheets) if unknown_layout_ok else None
         if unmapped is not None:
             return unmapped
         raise SheetRefused(
-            f"{path.name} is not an order sheet Laoke knows: no row names an order-number column. "
-            "Choose a preset or map the columns yourself."
+            Message(
+                "{file} is not an order sheet Laoke knows: no row names an order-number column. "
+                "Choose a preset or map the columns yourself.",
+                file=path.name,
+            )
         )
     score, sheet, header_row, chosen = max(candidates, key=lambda candidate: candidate[0])
     return parse_prepared(path, sheet, header_row, chosen, score, cancel)
@@ -128,12 +135,15 @@ def parse_prepared(
     missing = [name for name in REQUIRED_FIELDS if name not in columns]
     if missing:
         raise SheetRefused(
-            f"{path.name}: the header row (row {header_row + 1}) has no column for the order number "
-            f"that the preset '{preset.label}' expects."
+            Message(
+                "{file}: the header row (row {row}) has no column for the order number that "
+                "the preset '{preset}' expects.",
+                file=path.name, row=header_row + 1, preset=preset.label,
+            )
         )
     result = parse_orders(path.name, sheet.rows, header_row, columns, preset, cancel)
     if result.rows_read == 0:
-        raise SheetRefused(f"{path.name} has a header row but no orders below it.")
+        raise SheetRefused(Message("{file} has a header row but no orders below it.", file=path.name))
     prepared = PreparedImport(path, file_digest(path), sheet, header_row, preset, score, columns)
     prepared.orders, prepared.bad_rows, prepared.rows_read = result.orders, result.bad_rows, result.rows_read
     return prepared

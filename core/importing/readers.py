@@ -18,6 +18,7 @@ from charset_normalizer import from_bytes
 
 from core.errors import LaokeError
 from core.filesafety import UnsafeWorkbook, ensure_safe_workbook
+from core.messages import Message, message_of
 
 Row = list[str]
 ZIP_MAGIC = b"PK\x03\x04"
@@ -54,13 +55,19 @@ def read_sheets(path: Path) -> list[RawSheet]:
     data = _read_bytes(path)
     if data.startswith(OLE_MAGIC) and ENCRYPTED_PACKAGE in data:
         raise SheetRefused(
-            f"{path.name} is password-protected (JD sends the password by text message): open it in Excel or "
-            "WPS with the password, save it without one, and import that copy."
+            Message(
+                "{file} is password-protected (JD sends the password by text message): open it "
+                "in Excel or WPS with the password, save it without one, and import that copy.",
+                file=path.name,
+            )
         )
     if data.startswith(ZIP_MAGIC) or data.startswith(OLE_MAGIC):
         return _read_workbook(path)
     if data.startswith(b"%PDF"):
-        raise SheetRefused(f"{path.name} is a PDF document, not a sheet: export the orders as Excel or CSV.")
+        raise SheetRefused(Message(
+            "{file} is a PDF document, not a sheet: export the orders as Excel or CSV.",
+            file=path.name,
+        ))
     text, encoding = decode_text(path, data)
     if text.lstrip()[:200].lower().startswith(("<html", "<!doctype", "<table", "<?xml", "<meta", "<head")):
         return [RawSheet(path, _html_rows(text), encoding=encoding)]
@@ -71,13 +78,16 @@ def _read_bytes(path: Path) -> bytes:
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        raise SheetRefused(f"{path} does not exist.") from None
+        raise SheetRefused(Message("{path} does not exist.", path=path)) from None
     except IsADirectoryError:
-        raise SheetRefused(f"{path} is a folder, not a sheet.") from None
+        raise SheetRefused(Message("{path} is a folder, not a sheet.", path=path)) from None
     except OSError as error:
-        raise SheetRefused(f"Cannot read {path.name}: {error.strerror}.") from None
+        raise SheetRefused(Message(
+            "Cannot read {file}: {reason}.",
+            file=path.name, reason=error.strerror,
+        )) from None
     if not data.strip():
-        raise SheetRefused(f"{path.name} is empty.")
+        raise SheetRefused(Message("{file} is empty.", file=path.name))
     return data
 
 
@@ -88,12 +98,16 @@ def open_workbook(path: Path):  # type: ignore[no-untyped-def]
     try:
         ensure_safe_workbook(path)  # zip bombs and XML entity bombs are refused before calamine inflates a byte
     except UnsafeWorkbook as error:
-        raise SheetRefused(str(error)) from None
+        raise SheetRefused(message_of(error)) from None
     try:
         return CalamineWorkbook.from_path(str(path))
     except Exception as error:  # noqa: BLE001 - calamine raises several unexported error types
         raise SheetRefused(
-            f"{path.name} looks like an Excel workbook but cannot be opened (damaged or incomplete): {error}"
+            Message(
+                "{file} looks like an Excel workbook but cannot be opened (damaged or "
+                "incomplete): {error}",
+                file=path.name, error=error,
+            )
         ) from None
 
 
@@ -104,7 +118,10 @@ def _read_workbook(path: Path) -> list[RawSheet]:
         try:
             cells = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
         except Exception as error:  # noqa: BLE001 - a damaged part of the archive surfaces here
-            raise SheetRefused(f"{path.name}: the sheet '{name}' cannot be read (damaged file): {error}") from None
+            raise SheetRefused(Message(
+                "{file}: the sheet '{name}' cannot be read (damaged file): {error}",
+                file=path.name, name=name, error=error,
+            )) from None
         sheets.append(RawSheet(path, [[cell_text(value) for value in row] for row in cells], sheet_name=name))
     return sheets
 
@@ -135,7 +152,10 @@ def cell_text(value: object) -> str:
 def decode_text(path: Path, data: bytes) -> tuple[str, str]:
     """The file's text and the encoding it was in: UTF-8 (with or without BOM), else what the bytes say."""
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise SheetRefused(f"{path.name} is a binary file, not a sheet Laoke can read.")
+        raise SheetRefused(Message(
+            "{file} is a binary file, not a sheet Laoke can read.",
+            file=path.name,
+        ))
     first_bad = _first_non_utf8(data[:ENCODING_SAMPLE])
     if first_bad is None:
         try:
@@ -148,7 +168,10 @@ def decode_text(path: Path, data: bytes) -> tuple[str, str]:
     try:
         return data.decode(encoding), encoding
     except (UnicodeDecodeError, LookupError):
-        raise SheetRefused(f"{path.name} is not text in a known encoding; is it really a sheet?") from None
+        raise SheetRefused(Message(
+            "{file} is not text in a known encoding; is it really a sheet?",
+            file=path.name,
+        )) from None
 
 
 def _first_non_utf8(sample: bytes) -> int | None:
@@ -168,7 +191,10 @@ def _guess_encoding(path: Path, sample: bytes) -> str:
     matches = from_bytes(sample)
     best = matches.best()
     if best is None:
-        raise SheetRefused(f"{path.name} is not text in any encoding Laoke knows; is it really a sheet?")
+        raise SheetRefused(Message(
+            "{file} is not text in any encoding Laoke knows; is it really a sheet?",
+            file=path.name,
+        ))
     plausible_gb = any(
         match.encoding in GB_ENCODINGS and match.chaos <= best.chaos + GB_CHAOS_MARGIN for match in matches
     )

@@ -18,6 +18,7 @@ from core.importing.writer import (
     decode_value,
     refresh_in_chunks,
 )
+from core.messages import Message
 from core.models import Customer, CustomerAlias, CustomerTag, ImportBatch, ImportChange, Note, Order
 
 
@@ -35,14 +36,20 @@ def undo_batch(connection: Connection, batch_id: int) -> UndoSummary:
         select(ImportBatch.status, ImportBatch.file_name, ImportBatch.kind).where(ImportBatch.id == batch_id)
     ).first()
     if batch is None:
-        raise LaokeError(f"There is no import #{batch_id}.")
+        raise LaokeError(Message("There is no import #{batch_id}.", batch_id=batch_id))
     if batch.status != "committed":
-        raise LaokeError(f"The import of {batch.file_name} (#{batch_id}) was already undone.")
+        raise LaokeError(Message(
+            "The import of {file} (#{batch_id}) was already undone.",
+            file=batch.file_name, batch_id=batch_id,
+        ))
     later = connection.scalar(
         select(ImportBatch.file_name).where(ImportBatch.id > batch_id, ImportBatch.status == "committed").limit(1)
     )
     if later is not None:
-        raise LaokeError(f"Undo the later import of {later} first: it may have changed the same orders.")
+        raise LaokeError(Message(
+            "Undo the later import of {later} first: it may have changed the same orders.",
+            later=later,
+        ))
 
     touched = set(connection.scalars(
         select(Order.customer_id).where(Order.import_batch_id == batch_id, Order.customer_id.is_not(None)).distinct()

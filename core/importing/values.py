@@ -12,6 +12,8 @@ import unicodedata
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
 
+from core.messages import Message
+
 MISSING = frozenset({"", "-", "--", "—", "——", "null", "NULL", "None", "无"})
 _SCIENTIFIC = re.compile(r"^[+-]?\d+(\.\d+)?[eE][+-]?\d+$")
 _AMOUNT_NOISE = re.compile(r"[¥￥元,，\s]|CNY|RMB", re.IGNORECASE)
@@ -51,8 +53,11 @@ def parse_id(raw: str | None) -> str | None:
         return None
     if _SCIENTIFIC.match(text):
         raise ValueProblem(
-            f"'{text}' is a number Excel already rounded; export the sheet again and import it without "
-            "opening and saving it in Excel"
+            Message(
+                "'{text}' is a number Excel already rounded; export the sheet again and import "
+                "it without opening and saving it in Excel",
+                text=text,
+            )
         )
     if text.lower().startswith("no:"):
         text = text[3:].strip()
@@ -66,9 +71,9 @@ def parse_amount(raw: str | None) -> Decimal | None:
     try:
         amount = Decimal(_AMOUNT_NOISE.sub("", text))
     except InvalidOperation:
-        raise ValueProblem(f"'{text}' is not an amount") from None
+        raise ValueProblem(Message("'{text}' is not an amount", text=text)) from None
     if not amount.is_finite() or abs(amount) >= MAX_AMOUNT:  # NaN, Infinity, 1e400
-        raise ValueProblem(f"'{text}' is not an amount")
+        raise ValueProblem(Message("'{text}' is not an amount", text=text))
     return amount
 
 
@@ -77,7 +82,7 @@ def parse_quantity(raw: str | None) -> int | None:
     if amount is None:
         return None
     if amount != amount.to_integral_value() or abs(amount) >= MAX_QUANTITY:
-        raise ValueProblem(f"'{raw}' is not a whole number")
+        raise ValueProblem(Message("'{raw}' is not a whole number", raw=raw))
     return int(amount)
 
 
@@ -99,13 +104,13 @@ def _parse_loose_datetime(text: str) -> datetime:
     normalised = _DATE_SEPARATORS.sub("-", unicodedata.normalize("NFKC", text).replace("日 ", " "))
     match = _LOOSE_DATE.match(normalised.rstrip("-").strip())
     if match is None:
-        raise ValueProblem(f"'{text}' is not a date and time")
+        raise ValueProblem(Message("'{text}' is not a date and time", text=text))
     # The offset group lets "+0800" match; the wall-clock time is what is kept.
     year, month, day, hour, minute, second, _offset = match.groups()
     try:
         value = datetime(int(year), int(month), int(day), int(hour or 0), int(minute or 0), int(second or 0))
     except ValueError:
-        raise ValueProblem(f"'{text}' is not a valid date") from None
+        raise ValueProblem(Message("'{text}' is not a valid date", text=text)) from None
     return value
 
 
@@ -120,7 +125,7 @@ def parse_phone(raw: str | None) -> str | None:
     elif text.startswith("0086"):
         text = text[4:]
     if _SCIENTIFIC.match(text):
-        raise ValueProblem(f"'{text}' is a phone number Excel already rounded")
+        raise ValueProblem(Message("'{text}' is a phone number Excel already rounded", text=text))
     return text or None
 
 

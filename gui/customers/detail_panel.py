@@ -42,6 +42,7 @@ from core.customers.tags import set_customer_tags, tags_by_use
 from core.models import CalendarKind, NoteKind
 from core.privacy import rep_mode_enabled, reveal_phone
 from gui.context import AppContext
+from gui.core_text import core_text
 from gui.customers.deletion import CustomerDeleter
 from gui.customers.labels import CustomerLabels
 from gui.customers.tag_completer import TagListCompleter
@@ -420,7 +421,7 @@ class CustomerDetailPanel(QWidget):
                 is_leap_month=self.leap_month.isChecked(), year=self.birth_year.value() or None,
             )
         except ValueError as error:
-            self._failed(self.tr("This birthday is not a date: %1").replace("%1", str(error)))
+            self._failed(self.tr("This birthday is not a date: %1").replace("%1", core_text(error)))
             return
         self._save(set_birthday, self.customer_id, birthday)
 

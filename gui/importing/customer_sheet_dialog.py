@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from core.importing import commit_customer_sheets, remember_customer_mapping
 from core.importing.customer_sheet import prepare_customer_sheet
 from gui.context import AppContext
+from gui.core_text import core_text
 from gui.importing.mapping import MappingEditor, mapping_page
 from gui.importing.models import PREVIEW_ROWS, BadRowsModel, RowsModel, table_view
 from gui.worker import BackgroundTask, run_in_background
@@ -104,7 +105,7 @@ class CustomerSheetDialog(QDialog):
             self.show_prepared(prepare_customer_sheet(Path(self.prepared.path), mapping))
             remember_customer_mapping(self.context.database, self.prepared, mapping)
         except Exception as error:  # noqa: BLE001 - a refused mapping is shown, the dialog stays usable
-            self.message.setText(str(error))
+            self.message.setText(core_text(error))
 
     def start_import(self) -> None:
         self.import_button.setEnabled(False)

@@ -11,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
+from gui.core_text import core_text
 from gui.importing.preset_names import preset_name
 
 Index = QModelIndex | QPersistentModelIndex
@@ -103,7 +104,7 @@ class BadRowsModel(RowsModel):
         return (self.tr("File"), self.tr("Row"), self.tr("Column"), self.tr("Problem"))
 
     def cells(self, bad: Any) -> Sequence[object]:
-        return (bad.file, bad.row, bad.column, bad.reason)
+        return (bad.file, bad.row, bad.column, core_text(bad.reason))
 
 
 class HistoryModel(RowsModel):

@@ -27,9 +27,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.errors import describe_os_error
 from core.insights import Insights, ShopData, build_insights, load_shop_data
 from core.spreadsheet import Sheet, write_xlsx
 from gui.context import AppContext
+from gui.core_text import core_text
 from gui.insights.charts import BarChartView, ChartPanel, HeatTableView
 from gui.insights.labels import segment_label, stage_labels
 from gui.insights.seeds_model import SeedsModel
@@ -309,7 +311,7 @@ class InsightsPage(QWidget):
         try:
             chart.save_png(Path(path))
         except OSError as error:
-            QMessageBox.warning(self, self.tr("Export chart"), str(error))
+            QMessageBox.warning(self, self.tr("Export chart"), core_text(describe_os_error(error) or str(error)))
 
     def export_seeds(self) -> None:
         if self.insights is None:

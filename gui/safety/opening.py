@@ -19,6 +19,7 @@ from sqlalchemy.exc import OperationalError
 from core.backup import daily_backup
 from core.db import Database, database_url, describe_operational_error, open_database
 from core.errors import LaokeError
+from gui.core_text import core_text
 from gui.worker import run_in_background
 
 log = logging.getLogger(__name__)
@@ -79,10 +80,10 @@ def open_for_window(target: str | Path, parent: QWidget | None) -> Database | No
     try:
         database = open_database(target, read_only=reason is not None)
     except LaokeError as error:
-        _refuse(parent, str(error), path)
+        _refuse(parent, core_text(error), path)
         return None
     except OperationalError as error:
-        _refuse(parent, describe_operational_error(error, str(path or target)), path)
+        _refuse(parent, core_text(describe_operational_error(error, str(path or target))), path)
         return None
     if reason is not None:
         QMessageBox.information(parent, QCoreApplication.translate("DatabaseOpening", "Opened read-only"), reason)

@@ -212,3 +212,22 @@ def test_an_unknown_customer_list_is_mapped_in_the_dialog(page, qtbot, tmp_path)
     with qtbot.waitSignal(page.finished, timeout=10000):
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     assert table_counts(page.context.database)["customers"] == 1
+
+
+@pytest.fixture
+def chinese_ui():  # type: ignore[no-untyped-def]
+    translators = install_translators(QApplication.instance(), "zh_CN")
+    yield
+    for translator in translators:
+        QApplication.instance().removeTranslator(translator)
+
+
+def test_in_chinese_a_refusal_and_a_bad_rows_reason_read_in_chinese(page, qtbot, tmp_path, chinese_ui):  # type: ignore[no-untyped-def]
+    scan = tmp_path / "扫描件.csv"
+    scan.write_bytes(b"%PDF-1.4\n")
+    page.open_files([scan])
+    qtbot.waitUntil(lambda: bool(page.choose_message.text()), timeout=10000)
+    assert "扫描件.csv 是 PDF 文档，不是表格" in page.choose_message.text()
+
+    _open(qtbot, page, _sheet(tmp_path, ALICE, BOB))
+    assert page.bad_model.index(0, 3).data() == "“6.91793E+18”是已被 Excel 四舍五入的数字；请重新导出表格，不要在 Excel 中打开保存，直接导入"

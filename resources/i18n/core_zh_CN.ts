@@ -1,0 +1,446 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>core</name>
+    <message>
+        <source>Back up a shared PostgreSQL database on its server (pg_dump); Laoke backs up files.</source>
+        <translation>共享的 PostgreSQL 数据库请在服务器上备份（pg_dump）；老客只备份数据库文件。</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: {reason}.</source>
+        <translation>无法写入 {path}：{reason}。</translation>
+    </message>
+    <message>
+        <source>There is no database at {source} to back up.</source>
+        <translation>{source} 处没有可备份的数据库。</translation>
+    </message>
+    <message>
+        <source>A backup must go to another file than the database itself.</source>
+        <translation>备份必须存到数据库本身以外的另一个文件。</translation>
+    </message>
+    <message>
+        <source>{path} does not exist.</source>
+        <translation>{path} 不存在。</translation>
+    </message>
+    <message>
+        <source>{original} is an SQLite file but not a Laoke customer book.</source>
+        <translation>{original} 是 SQLite 文件，但不是老客的客户簿。</translation>
+    </message>
+    <message>
+        <source>{original} was written by a newer version of Laoke (schema {revision}). Update Laoke to restore it.</source>
+        <translation>{original} 由更新版本的老客写入（结构版本 {revision}）。请先升级老客再恢复。</translation>
+    </message>
+    <message>
+        <source>Choose a backup file, not the database that is open.</source>
+        <translation>请选择一个备份文件，而不是当前打开的数据库。</translation>
+    </message>
+    <message>
+        <source>{path} is not a Laoke backup (it is not an SQLite database file).</source>
+        <translation>{path} 不是老客的备份（它不是 SQLite 数据库文件）。</translation>
+    </message>
+    <message>
+        <source>{original} is damaged or not a Laoke database ({error}); it cannot be restored.</source>
+        <translation>{original} 已损坏或不是老客数据库（{error}），无法恢复。</translation>
+    </message>
+    <message>
+        <source>{original} is damaged ({verdict}); it cannot be restored.</source>
+        <translation>{original} 已损坏（{verdict}），无法恢复。</translation>
+    </message>
+    <message>
+        <source>month {month} is not between 1 and 12</source>
+        <translation>月份 {month} 不在 1 到 12 之间</translation>
+    </message>
+    <message>
+        <source>{month}/{day} is not a date</source>
+        <translation>{month}月{day}日 不是有效日期</translation>
+    </message>
+    <message>
+        <source>lunar day {day} is not between 1 and 30</source>
+        <translation>农历日 {day} 不在 1 到 30 之间</translation>
+    </message>
+    <message>
+        <source>lunar year {year} has no leap month {month}</source>
+        <translation>农历 {year} 年没有闰{month}月</translation>
+    </message>
+    <message>
+        <source>{path}: expected an object of years, like {{"2027": {{"spring_festival": ...}}}}</source>
+        <translation>{path}：应为按年份组织的对象，例如 {{"2027": {{"spring_festival": ...}}}}</translation>
+    </message>
+    <message>
+        <source>{path} is not a readable holidays file: {error}</source>
+        <translation>{path} 不是可读取的节假日文件：{error}</translation>
+    </message>
+    <message>
+        <source>{path}: '{year_text}' should be a year holding festival dates</source>
+        <translation>{path}：“{year_text}”应为年份，其下列出各节日日期</translation>
+    </message>
+    <message>
+        <source>{path}: {year_text} / {key}: '{text}' is not a date like 2027-02-06</source>
+        <translation>{path}：{year_text} / {key}：“{text}”不是 2027-02-06 这样的日期</translation>
+    </message>
+    <message>
+        <source>Snooze to a day after today.</source>
+        <translation>请推迟到今天之后的某一天。</translation>
+    </message>
+    <message>
+        <source>Say why the task is skipped.</source>
+        <translation>请写明跳过这条任务的原因。</translation>
+    </message>
+    <message>
+        <source>--to {end} is before --from {start}</source>
+        <translation>--to {end} 早于 --from {start}</translation>
+    </message>
+    <message>
+        <source>--customers must be at least 1.</source>
+        <translation>--customers 至少为 1。</translation>
+    </message>
+    <message>
+        <source>{database} already holds a shop; the demo goes into an empty database.</source>
+        <translation>{database} 里已经有店铺数据；演示店铺只能建在空数据库中。</translation>
+    </message>
+    <message>
+        <source>name at least one FILE to import (or --undo BATCH)</source>
+        <translation>请至少指定一个要导入的文件（或 --undo 批次号）</translation>
+    </message>
+    <message>
+        <source>{count} rows cannot be read; nothing was imported (--strict)</source>
+        <translation>{count} 行无法读取，未导入任何数据（--strict）</translation>
+    </message>
+    <message>
+        <source>Deleting customers</source>
+        <translation>删除客户</translation>
+    </message>
+    <message>
+        <source>Customer #{customer_id} does not exist.</source>
+        <translation>客户 #{customer_id} 不存在。</translation>
+    </message>
+    <message>
+        <source>Exporting customers</source>
+        <translation>导出客户</translation>
+    </message>
+    <message>
+        <source>Unknown export column(s): {unknown}.</source>
+        <translation>未知的导出列：{unknown}。</translation>
+    </message>
+    <message>
+        <source>Choose two different customers to merge.</source>
+        <translation>请选择两个不同的客户进行合并。</translation>
+    </message>
+    <message>
+        <source>This merge does not exist or was already undone.</source>
+        <translation>这次合并不存在或已被撤销。</translation>
+    </message>
+    <message>
+        <source>One of the merged customers was deleted since; the merge cannot be undone.</source>
+        <translation>被合并的客户之一已被删除，这次合并无法撤销。</translation>
+    </message>
+    <message>
+        <source>Customer #{number} does not exist or was already merged.</source>
+        <translation>客户 #{number} 不存在或已被合并。</translation>
+    </message>
+    <message>
+        <source>'{text}' is not a phone number: use digits only, like 13812345678.</source>
+        <translation>“{text}”不是电话号码：请只填数字，例如 13812345678。</translation>
+    </message>
+    <message>
+        <source>'{text}' is not a mainland mobile number: those have 11 digits.</source>
+        <translation>“{text}”不是大陆手机号：手机号应为 11 位。</translation>
+    </message>
+    <message>
+        <source>Customer #{customer_id} does not exist (or was merged into another).</source>
+        <translation>客户 #{customer_id} 不存在（或已合并到其他客户）。</translation>
+    </message>
+    <message>
+        <source>The note is empty.</source>
+        <translation>备注是空的。</translation>
+    </message>
+    <message>
+        <source>Note #{note_id} does not exist.</source>
+        <translation>备注 #{note_id} 不存在。</translation>
+    </message>
+    <message>
+        <source>The note is empty: delete it instead.</source>
+        <translation>备注是空的：如不需要请直接删除。</translation>
+    </message>
+    <message>
+        <source>'{key}' is not a profile field that can be edited.</source>
+        <translation>“{key}”不是可编辑的资料字段。</translation>
+    </message>
+    <message>
+        <source>'{text}' is not an email address.</source>
+        <translation>“{text}”不是邮箱地址。</translation>
+    </message>
+    <message>
+        <source>The gender is F, M or empty.</source>
+        <translation>性别只能是 F、M 或留空。</translation>
+    </message>
+    <message>
+        <source>A segment needs a name.</source>
+        <translation>分组需要一个名称。</translation>
+    </message>
+    <message>
+        <source>A hand-picked list of customers cannot be saved as a segment; tag them instead.</source>
+        <translation>手动挑选的客户名单不能保存为分组；请给他们打标签。</translation>
+    </message>
+    <message>
+        <source>A tag needs a name.</source>
+        <translation>标签需要一个名称。</translation>
+    </message>
+    <message>
+        <source>The tag name '{cleaned}…' is longer than 64 characters.</source>
+        <translation>标签名“{cleaned}…”超过了 64 个字符。</translation>
+    </message>
+    <message>
+        <source>The tag '{name}' already exists.</source>
+        <translation>标签“{name}”已存在。</translation>
+    </message>
+    <message>
+        <source>The tag '{new_name}' already exists: merge the two tags instead.</source>
+        <translation>标签“{new_name}”已存在：请改为合并这两个标签。</translation>
+    </message>
+    <message>
+        <source>Choose two different tags to merge.</source>
+        <translation>请选择两个不同的标签进行合并。</translation>
+    </message>
+    <message>
+        <source>The database {label} reported an error: {text}</source>
+        <translation>数据库 {label} 报告了错误：{text}</translation>
+    </message>
+    <message>
+        <source>The database {label} is busy: another Laoke window or program is writing to it. Try again.</source>
+        <translation>数据库 {label} 正忙：另一个老客窗口或程序正在写入。请稍后再试。</translation>
+    </message>
+    <message>
+        <source>The database {label} is read-only: Laoke cannot save changes to it.</source>
+        <translation>数据库 {label} 是只读的：老客无法保存修改。</translation>
+    </message>
+    <message>
+        <source>The disk holding {label} is full: free some space and try again. Nothing was saved.</source>
+        <translation>存放 {label} 的磁盘已满：请清理一些空间后重试。本次没有保存任何内容。</translation>
+    </message>
+    <message>
+        <source>Cannot open the database {label}: check that the folder exists and is writable.</source>
+        <translation>无法打开数据库 {label}：请检查文件夹是否存在且可写。</translation>
+    </message>
+    <message>
+        <source>The database {label} is damaged. Restore it from a backup.</source>
+        <translation>数据库 {label} 已损坏。请从备份恢复。</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a Laoke database file.</source>
+        <translation>{path} 是文件夹，不是老客数据库文件。</translation>
+    </message>
+    <message>
+        <source>{path} is not a Laoke database (it is not an SQLite file).</source>
+        <translation>{path} 不是老客数据库（它不是 SQLite 文件）。</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder {parent}: {reason}.</source>
+        <translation>无法创建文件夹 {parent}：{reason}。</translation>
+    </message>
+    <message>
+        <source>The disk is full{where}: free some space and try again. Nothing was saved.</source>
+        <translation>磁盘已满{where}：请清理一些空间后重试。本次没有保存任何内容。</translation>
+    </message>
+    <message>
+        <source>Laoke is not allowed to write there{where}: choose another folder or check its permissions.</source>
+        <translation>老客没有权限写入该位置{where}：请换一个文件夹或检查权限。</translation>
+    </message>
+    <message>
+        <source>{file} holds {count:,} parts; a workbook has far fewer. It was not read.</source>
+        <translation>{file} 包含 {count:,} 个部件，正常工作簿远没有这么多。未读取该文件。</translation>
+    </message>
+    <message>
+        <source>{file} holds two parts with the same name; it was not read.</source>
+        <translation>{file} 包含两个同名部件，未读取该文件。</translation>
+    </message>
+    <message>
+        <source>{file}: the part {filename} is shorter than it says; it is damaged.</source>
+        <translation>{file}：部件 {filename} 比声明的短，文件已损坏。</translation>
+    </message>
+    <message>
+        <source>{file} is not a readable xlsx workbook: it is incomplete or damaged, or protected with a password. Open it in Excel or WPS and save it again without a password.</source>
+        <translation>{file} 不是可读取的 xlsx 工作簿：它不完整、已损坏或设有密码。请用 Excel 或 WPS 打开，不设密码重新保存。</translation>
+    </message>
+    <message>
+        <source>{file} is damaged and cannot be read ({error}).</source>
+        <translation>{file} 已损坏，无法读取（{error}）。</translation>
+    </message>
+    <message>
+        <source>{file}: the part {name} is not well-formed XML ({error}).</source>
+        <translation>{file}：部件 {name} 不是格式正确的 XML（{error}）。</translation>
+    </message>
+    <message>
+        <source>{file}: the part {filename} is larger than it says; it was not read.</source>
+        <translation>{file}：部件 {filename} 比声明的大，未读取。</translation>
+    </message>
+    <message>
+        <source>'{text}' is not a birthday (write it like 1990-03-08, 3月8日 or 农历八月十五)</source>
+        <translation>“{text}”不是生日（请写成 1990-03-08、3月8日 或 农历八月十五）</translation>
+    </message>
+    <message>
+        <source>{file} is not a customer sheet Laoke can read: no row names a column such as 姓名, 昵称, 手机 or 微信.</source>
+        <translation>{file} 不是老客能读取的客户表：没有哪一行含有姓名、昵称、手机或微信这样的列名。</translation>
+    </message>
+    <message>
+        <source>'{text}' is not a birthday: {error}</source>
+        <translation>“{text}”不是生日：{error}</translation>
+    </message>
+    <message>
+        <source>{file} has a header row but no customers below it.</source>
+        <translation>{file} 有表头，但下面没有客户。</translation>
+    </message>
+    <message>
+        <source>no order number</source>
+        <translation>没有订单号</translation>
+    </message>
+    <message>
+        <source>{file} is not an order sheet Laoke knows: no row names an order-number column. Choose a preset or map the columns yourself.</source>
+        <translation>{file} 不是老客认识的订单表：没有哪一行含有订单号列。请选择一个预设，或自己对应各列。</translation>
+    </message>
+    <message>
+        <source>{file} has a header row but no orders below it.</source>
+        <translation>{file} 有表头，但下面没有订单。</translation>
+    </message>
+    <message>
+        <source>{file} is empty: it holds no rows.</source>
+        <translation>{file} 是空的：没有任何行。</translation>
+    </message>
+    <message>
+        <source>{file} is password-protected (JD sends the password by text message): open it in Excel or WPS with the password, save it without one, and import that copy.</source>
+        <translation>{file} 设有密码（京东会用短信发送密码）：请用 Excel 或 WPS 输入密码打开，不设密码另存一份，再导入那份。</translation>
+    </message>
+    <message>
+        <source>{file} is a PDF document, not a sheet: export the orders as Excel or CSV.</source>
+        <translation>{file} 是 PDF 文档，不是表格：请把订单导出为 Excel 或 CSV。</translation>
+    </message>
+    <message>
+        <source>{file} is empty.</source>
+        <translation>{file} 是空文件。</translation>
+    </message>
+    <message>
+        <source>{file} is a binary file, not a sheet Laoke can read.</source>
+        <translation>{file} 是二进制文件，不是老客能读取的表格。</translation>
+    </message>
+    <message>
+        <source>{file} is not text in any encoding Laoke knows; is it really a sheet?</source>
+        <translation>{file} 不是老客认识的任何编码的文本；它真的是表格吗？</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a sheet.</source>
+        <translation>{path} 是文件夹，不是表格。</translation>
+    </message>
+    <message>
+        <source>Cannot read {file}: {reason}.</source>
+        <translation>无法读取 {file}：{reason}。</translation>
+    </message>
+    <message>
+        <source>'{channel}' is not a contact channel ({channels})</source>
+        <translation>“{channel}”不是联系方式（可选：{channels}）</translation>
+    </message>
+    <message>
+        <source>The {key} is longer than {limit} characters.</source>
+        <translation>{key} 超过了 {limit} 个字符。</translation>
+    </message>
+    <message>
+        <source>{file} would unpack to {size:.1f} GiB; Laoke reads workbooks up to {limit:.0f} GiB. Split the export into smaller files.</source>
+        <translation>{file} 解压后将达 {size:.1f} GiB；老客最多读取 {limit:.0f} GiB 的工作簿。请把导出拆成几个小文件。</translation>
+    </message>
+    <message>
+        <source>{file}: the part {name} would unpack to {size:.1f} GiB; it was not read. Split the export into smaller files.</source>
+        <translation>{file}：部件 {name} 解压后将达 {size:.1f} GiB，未读取。请把导出拆成几个小文件。</translation>
+    </message>
+    <message>
+        <source>{file}: the part {name} inflates {ratio:,} times, as a zip bomb does; it was not read.</source>
+        <translation>{file}：部件 {name} 解压后膨胀 {ratio:,} 倍，这是压缩炸弹的特征，未读取。</translation>
+    </message>
+    <message>
+        <source>{file}: the part {name} declares a DTD or entities ({kind}), which order sheets never do; it was not read.</source>
+        <translation>{file}：部件 {name} 声明了 DTD 或实体（{kind}），订单表从不这样做，未读取。</translation>
+    </message>
+    <message>
+        <source>{file}: the header row (row {row}) has no column for the order number that the preset '{preset}' expects.</source>
+        <translation>{file}：表头（第 {row} 行）缺少预设“{preset}”所需的订单号列。</translation>
+    </message>
+    <message>
+        <source>There is no preset '{preset_key}'. Known presets: {presets}.</source>
+        <translation>没有名为“{preset_key}”的预设。已知预设：{presets}。</translation>
+    </message>
+    <message>
+        <source>{file} looks like an Excel workbook but cannot be opened (damaged or incomplete): {error}</source>
+        <translation>{file} 看起来是 Excel 工作簿，但无法打开（已损坏或不完整）：{error}</translation>
+    </message>
+    <message>
+        <source>{file} is not text in a known encoding; is it really a sheet?</source>
+        <translation>{file} 不是已知编码的文本；它真的是表格吗？</translation>
+    </message>
+    <message>
+        <source>{file}: the sheet '{name}' cannot be read (damaged file): {error}</source>
+        <translation>{file}：工作表“{name}”无法读取（文件已损坏）：{error}</translation>
+    </message>
+    <message>
+        <source>There is no import #{batch_id}.</source>
+        <translation>没有第 #{batch_id} 次导入。</translation>
+    </message>
+    <message>
+        <source>The import of {file} (#{batch_id}) was already undone.</source>
+        <translation>{file} 的导入（#{batch_id}）已经撤销过了。</translation>
+    </message>
+    <message>
+        <source>Undo the later import of {later} first: it may have changed the same orders.</source>
+        <translation>请先撤销之后导入的 {later}：它可能改动了相同的订单。</translation>
+    </message>
+    <message>
+        <source>'{text}' is a number Excel already rounded; export the sheet again and import it without opening and saving it in Excel</source>
+        <translation>“{text}”是已被 Excel 四舍五入的数字；请重新导出表格，不要在 Excel 中打开保存，直接导入</translation>
+    </message>
+    <message>
+        <source>'{text}' is not an amount</source>
+        <translation>“{text}”不是金额</translation>
+    </message>
+    <message>
+        <source>'{raw}' is not a whole number</source>
+        <translation>“{raw}”不是整数</translation>
+    </message>
+    <message>
+        <source>'{text}' is not a date and time</source>
+        <translation>“{text}”不是日期时间</translation>
+    </message>
+    <message>
+        <source>'{text}' is a phone number Excel already rounded</source>
+        <translation>“{text}”是已被 Excel 四舍五入的电话号码</translation>
+    </message>
+    <message>
+        <source>'{text}' is not a valid date</source>
+        <translation>“{text}”不是有效日期</translation>
+    </message>
+    <message>
+        <source>Active buyers must have bought within fewer days ({active_days}) than the dormant limit ({dormant_days}), and at least 1.</source>
+        <translation>活跃买家的天数（{active_days}）必须少于沉睡界限（{dormant_days}），且至少为 1。</translation>
+    </message>
+    <message>
+        <source>A repeat buyer needs at least 2 paid orders and fewer ({repeat_min_orders}) than a loyal fan ({loyal_min_orders}).</source>
+        <translation>复购客至少需要 2 笔已付款订单，且少于忠实粉丝的笔数（{repeat_min_orders} 应小于 {loyal_min_orders}）。</translation>
+    </message>
+    <message>
+        <source>{database} holds tables that are not a Laoke customer book.</source>
+        <translation>{database} 中的数据表不属于老客客户簿。</translation>
+    </message>
+    <message>
+        <source>{database} was written by a newer version of Laoke (schema {revision}). Update Laoke to open it.</source>
+        <translation>{database} 由更新版本的老客写入（结构版本 {revision}）。请先升级老客再打开。</translation>
+    </message>
+    <message>
+        <source>The owner's passphrase needs at least 4 characters.</source>
+        <translation>店主口令至少需要 4 个字符。</translation>
+    </message>
+    <message>
+        <source>The owner's passphrase is wrong.</source>
+        <translation>店主口令不正确。</translation>
+    </message>
+    <message>
+        <source>{action} is switched off in rep mode. Ask the shop owner.</source>
+        <translation>客服模式下不能{action}。请联系店主。</translation>
+    </message>
+</context>
+</TS>
