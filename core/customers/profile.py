@@ -20,6 +20,12 @@ EDITABLE_TEXT = {
     "name": 128, "nickname": 128, "phone": 32, "phone_alt": 32, "email": 254, "wechat_id": 64,
     "province": 32, "city": 32, "district": 32, "address": 255, "gender": 1,
 }
+FIELD_NAMES = {  # as a message names them
+    "name": Message("name"), "nickname": Message("nickname"), "phone": Message("phone"),
+    "phone_alt": Message("second phone"), "email": Message("email"), "wechat_id": Message("WeChat id"),
+    "province": Message("province"), "city": Message("city"), "district": Message("district"),
+    "address": Message("address"), "gender": Message("gender"),
+}
 _PHONE = re.compile(r"^\+?\d{5,20}$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
@@ -49,8 +55,8 @@ def validate_profile(changes: dict[str, Any]) -> dict[str, Any]:
         text = (value or "").strip() or None
         if text is not None and len(text) > EDITABLE_TEXT[key]:
             raise LaokeError(Message(
-                "The {key} is longer than {limit} characters.",
-                key=key, limit=EDITABLE_TEXT[key],
+                "The {field} is longer than {limit} characters.",
+                field=FIELD_NAMES[key], limit=EDITABLE_TEXT[key],
             ))
         if text is not None and key in ("phone", "phone_alt"):
             text = clean_phone(text)

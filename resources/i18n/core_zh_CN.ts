@@ -139,6 +139,50 @@
         <translation>客户 #{number} 不存在或已被合并。</translation>
     </message>
     <message>
+        <source>name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>nickname</source>
+        <translation>昵称</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <source>second phone</source>
+        <translation>备用电话</translation>
+    </message>
+    <message>
+        <source>email</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <source>WeChat id</source>
+        <translation>微信号</translation>
+    </message>
+    <message>
+        <source>province</source>
+        <translation>省份</translation>
+    </message>
+    <message>
+        <source>city</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <source>district</source>
+        <translation>区县</translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
         <source>'{text}' is not a phone number: use digits only, like 13812345678.</source>
         <translation>“{text}”不是电话号码：请只填数字，例如 13812345678。</translation>
     </message>
@@ -165,6 +209,10 @@
     <message>
         <source>'{key}' is not a profile field that can be edited.</source>
         <translation>“{key}”不是可编辑的资料字段。</translation>
+    </message>
+    <message>
+        <source>The {field} is longer than {limit} characters.</source>
+        <translation>{field}超过了 {limit} 个字符。</translation>
     </message>
     <message>
         <source>'{text}' is not an email address.</source>
@@ -337,10 +385,6 @@
     <message>
         <source>'{channel}' is not a contact channel ({channels})</source>
         <translation>“{channel}”不是联系方式（可选：{channels}）</translation>
-    </message>
-    <message>
-        <source>The {key} is longer than {limit} characters.</source>
-        <translation>{key} 超过了 {limit} 个字符。</translation>
     </message>
     <message>
         <source>{file} would unpack to {size:.1f} GiB; Laoke reads workbooks up to {limit:.0f} GiB. Split the export into smaller files.</source>
