@@ -1,0 +1,66 @@
+"""Render the import wizard's review of a Taobao order list (preview and unreadable rows), in both languages.
+
+    python -m tools.import_screenshots   # writes docs/screenshots/import_review_*.png, import_bad_rows_*.png
+
+The sheet holds three orders and one row whose order number Excel already rounded (6.91793E+18).
+"""
+
+from __future__ import annotations
+
+import csv
+import tempfile
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from core.db import Database
+from core.importing import PRESETS
+from core.importing.headers import normalise_header
+from tools.screenshots import OUT, render_demo_shop, settle
+
+TAOBAO = PRESETS["taobao_tmall.orderlist_csv_legacy"]
+ORDERS = (  # order number, buyer, status, paid, phone
+    ('="1000000000000000001"', "tb_alice", "买家已付款，等待卖家发货", "100.00元", "'13800001111"),
+    ('="1000000000000000002"', "tb_bob", "交易成功", "¥1,288.00", "138****2222"),
+    ('="1000000000000000003"', "tb_carl", "交易关闭", "5.00", "'13600000000"),
+    ("6.91793E+18", "tb_dora", "交易成功", "66.00", "'13700000000"),
+)
+
+
+def write_sheet(path: Path) -> Path:
+    headers = list(TAOBAO.headers)
+    column: dict[str, int] = {}
+    for index, header in enumerate(headers):  # the export's spelling, e.g. a trailing space
+        column.setdefault(normalise_header(header), index)
+    rows = [headers]
+    for order_id, buyer, status, amount, phone in ORDERS:
+        row = [""] * len(headers)
+        for field, value in (("order_id", order_id), ("buyer_id", buyer), ("status", status), ("amount", amount),
+                             ("phone", phone), ("receiver_name", "张三"), ("address", "浙江省 杭州市 西湖区 文三路1号"),
+                             ("created_at", "2026/05/01 10:00:00"), ("item_title", "龙井茶"), ("quantity", "1")):
+            row[column[normalise_header(TAOBAO.fields[field])]] = value
+        rows.append(row)
+    with path.open("w", encoding="gb18030", newline="") as handle:
+        csv.writer(handle).writerows(rows)
+    return path
+
+
+def render(app: QApplication, database: Database, language: str) -> None:
+    from gui.context import AppContext
+    from gui.pages.import_page import ImportPage
+
+    page = ImportPage(AppContext(database))
+    page.resize(1100, 760)
+    page.show()
+    with tempfile.TemporaryDirectory() as folder:
+        page.open_files([write_sheet(Path(folder) / "ExportOrderList202605011200.csv")])
+        settle(app)
+        page.grab().save(str(OUT / f"import_review_{language}.png"))
+        page.tabs.setCurrentIndex(2)
+        settle(app)
+        page.grab().save(str(OUT / f"import_bad_rows_{language}.png"))
+        page.close()
+
+
+if __name__ == "__main__":
+    render_demo_shop(render)
