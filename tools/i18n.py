@@ -138,6 +138,7 @@ def main(argv: list[str]) -> int:
         print(json.dumps(unfinished(), ensure_ascii=False, indent=2))
     elif command == "fill":
         fill(json.loads(Path(argv[1]).read_text(encoding="utf-8")))
+        update()  # back in lupdate's own layout, so the next update rewrites nothing
         release()
     else:
         print(__doc__)

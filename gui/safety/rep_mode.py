@@ -118,9 +118,6 @@ class RepModeSection(QGroupBox):
         if passphrase != self.confirm_passphrase.text():
             self._say(self.tr("The two passphrases differ; type the same one twice."), error=True)
             return
-        if len(passphrase) < 4:
-            self._say(self.tr("The owner's passphrase needs at least 4 characters."), error=True)
-            return
         self.set_button.setEnabled(False)
         run_in_background(_set_passphrase, self.context.database, passphrase, self.passphrase.text(),
                           on_success=lambda _result: self._passphrase_set(),
@@ -144,10 +141,10 @@ class RepModeSection(QGroupBox):
                           on_failure=self._refused,
                           on_finished=self._show_state)
 
-    def _refused(self, message: str, details: str) -> None:
-        """A wrong passphrase is the one expected refusal (no details); anything else says what failed."""
+    def _refused(self, message: str, _details: str) -> None:
+        """Core says what is wrong (a wrong or too short passphrase), already in the user's language."""
         self.passphrase.selectAll()
-        self._say(message if details else self.tr("The owner's passphrase is wrong."), error=True)
+        self._say(message, error=True)
 
     def _switched(self, enabled: bool) -> None:
         self.rep_mode = enabled

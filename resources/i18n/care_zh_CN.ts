@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>CareNames</name>
@@ -195,7 +196,7 @@
         <translation>商品复购间隔天数（龙井=60, …）</translation>
     </message>
     <message>
-        <source>Also use each product's gap measured in the shop</source>
+        <source>Also use each product&apos;s gap measured in the shop</source>
         <translation>同时按店里实测的各商品复购间隔提醒</translation>
     </message>
     <message>
@@ -306,11 +307,11 @@
         <translation>导出</translation>
     </message>
     <message>
-        <source>The day's tasks to Excel…</source>
+        <source>The day&apos;s tasks to Excel…</source>
         <translation>当天任务导出为 Excel…</translation>
     </message>
     <message>
-        <source>The month's tasks to Excel…</source>
+        <source>The month&apos;s tasks to Excel…</source>
         <translation>本月任务导出为 Excel…</translation>
     </message>
     <message>
@@ -550,7 +551,7 @@
         <translation>处理任务</translation>
     </message>
     <message>
-        <source>Optional note for the customer's timeline</source>
+        <source>Optional note for the customer&apos;s timeline</source>
         <translation>可选：写入客户时间线的备注</translation>
     </message>
     <message>

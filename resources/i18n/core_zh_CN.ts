@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>core</name>
@@ -63,19 +64,19 @@
         <translation>农历 {year} 年没有闰{month}月</translation>
     </message>
     <message>
-        <source>{path}: expected an object of years, like {{"2027": {{"spring_festival": ...}}}}</source>
-        <translation>{path}：应为按年份组织的对象，例如 {{"2027": {{"spring_festival": ...}}}}</translation>
+        <source>{path}: expected an object of years, like {{&quot;2027&quot;: {{&quot;spring_festival&quot;: ...}}}}</source>
+        <translation>{path}：应为按年份组织的对象，例如 {{&quot;2027&quot;: {{&quot;spring_festival&quot;: ...}}}}</translation>
     </message>
     <message>
         <source>{path} is not a readable holidays file: {error}</source>
         <translation>{path} 不是可读取的节假日文件：{error}</translation>
     </message>
     <message>
-        <source>{path}: '{year_text}' should be a year holding festival dates</source>
+        <source>{path}: &apos;{year_text}&apos; should be a year holding festival dates</source>
         <translation>{path}：“{year_text}”应为年份，其下列出各节日日期</translation>
     </message>
     <message>
-        <source>{path}: {year_text} / {key}: '{text}' is not a date like 2027-02-06</source>
+        <source>{path}: {year_text} / {key}: &apos;{text}&apos; is not a date like 2027-02-06</source>
         <translation>{path}：{year_text} / {key}：“{text}”不是 2027-02-06 这样的日期</translation>
     </message>
     <message>
@@ -183,11 +184,11 @@
         <translation>性别</translation>
     </message>
     <message>
-        <source>'{text}' is not a phone number: use digits only, like 13812345678.</source>
+        <source>&apos;{text}&apos; is not a phone number: use digits only, like 13812345678.</source>
         <translation>“{text}”不是电话号码：请只填数字，例如 13812345678。</translation>
     </message>
     <message>
-        <source>'{text}' is not a mainland mobile number: those have 11 digits.</source>
+        <source>&apos;{text}&apos; is not a mainland mobile number: those have 11 digits.</source>
         <translation>“{text}”不是大陆手机号：手机号应为 11 位。</translation>
     </message>
     <message>
@@ -207,7 +208,7 @@
         <translation>备注是空的：如不需要请直接删除。</translation>
     </message>
     <message>
-        <source>'{key}' is not a profile field that can be edited.</source>
+        <source>&apos;{key}&apos; is not a profile field that can be edited.</source>
         <translation>“{key}”不是可编辑的资料字段。</translation>
     </message>
     <message>
@@ -215,7 +216,7 @@
         <translation>{field}超过了 {limit} 个字符。</translation>
     </message>
     <message>
-        <source>'{text}' is not an email address.</source>
+        <source>&apos;{text}&apos; is not an email address.</source>
         <translation>“{text}”不是邮箱地址。</translation>
     </message>
     <message>
@@ -235,15 +236,15 @@
         <translation>标签需要一个名称。</translation>
     </message>
     <message>
-        <source>The tag name '{cleaned}…' is longer than 64 characters.</source>
+        <source>The tag name &apos;{cleaned}…&apos; is longer than 64 characters.</source>
         <translation>标签名“{cleaned}…”超过了 64 个字符。</translation>
     </message>
     <message>
-        <source>The tag '{name}' already exists.</source>
+        <source>The tag &apos;{name}&apos; already exists.</source>
         <translation>标签“{name}”已存在。</translation>
     </message>
     <message>
-        <source>The tag '{new_name}' already exists: merge the two tags instead.</source>
+        <source>The tag &apos;{new_name}&apos; already exists: merge the two tags instead.</source>
         <translation>标签“{new_name}”已存在：请改为合并这两个标签。</translation>
     </message>
     <message>
@@ -323,7 +324,7 @@
         <translation>{file}：部件 {filename} 比声明的大，未读取。</translation>
     </message>
     <message>
-        <source>'{text}' is not a birthday (write it like 1990-03-08, 3月8日 or 农历八月十五)</source>
+        <source>&apos;{text}&apos; is not a birthday (write it like 1990-03-08, 3月8日 or 农历八月十五)</source>
         <translation>“{text}”不是生日（请写成 1990-03-08、3月8日 或 农历八月十五）</translation>
     </message>
     <message>
@@ -331,7 +332,7 @@
         <translation>{file} 不是老客能读取的客户表：没有哪一行含有姓名、昵称、手机或微信这样的列名。</translation>
     </message>
     <message>
-        <source>'{text}' is not a birthday: {error}</source>
+        <source>&apos;{text}&apos; is not a birthday: {error}</source>
         <translation>“{text}”不是生日：{error}</translation>
     </message>
     <message>
@@ -383,7 +384,7 @@
         <translation>无法读取 {file}：{reason}。</translation>
     </message>
     <message>
-        <source>'{channel}' is not a contact channel ({channels})</source>
+        <source>&apos;{channel}&apos; is not a contact channel ({channels})</source>
         <translation>“{channel}”不是联系方式（可选：{channels}）</translation>
     </message>
     <message>
@@ -403,11 +404,11 @@
         <translation>{file}：部件 {name} 声明了 DTD 或实体（{kind}），订单表从不这样做，未读取。</translation>
     </message>
     <message>
-        <source>{file}: the header row (row {row}) has no column for the order number that the preset '{preset}' expects.</source>
+        <source>{file}: the header row (row {row}) has no column for the order number that the preset &apos;{preset}&apos; expects.</source>
         <translation>{file}：表头（第 {row} 行）缺少预设“{preset}”所需的订单号列。</translation>
     </message>
     <message>
-        <source>There is no preset '{preset_key}'. Known presets: {presets}.</source>
+        <source>There is no preset &apos;{preset_key}&apos;. Known presets: {presets}.</source>
         <translation>没有名为“{preset_key}”的预设。已知预设：{presets}。</translation>
     </message>
     <message>
@@ -419,7 +420,7 @@
         <translation>{file} 不是已知编码的文本；它真的是表格吗？</translation>
     </message>
     <message>
-        <source>{file}: the sheet '{name}' cannot be read (damaged file): {error}</source>
+        <source>{file}: the sheet &apos;{name}&apos; cannot be read (damaged file): {error}</source>
         <translation>{file}：工作表“{name}”无法读取（文件已损坏）：{error}</translation>
     </message>
     <message>
@@ -435,27 +436,27 @@
         <translation>请先撤销之后导入的 {later}：它可能改动了相同的订单。</translation>
     </message>
     <message>
-        <source>'{text}' is a number Excel already rounded; export the sheet again and import it without opening and saving it in Excel</source>
+        <source>&apos;{text}&apos; is a number Excel already rounded; export the sheet again and import it without opening and saving it in Excel</source>
         <translation>“{text}”是已被 Excel 四舍五入的数字；请重新导出表格，不要在 Excel 中打开保存，直接导入</translation>
     </message>
     <message>
-        <source>'{text}' is not an amount</source>
+        <source>&apos;{text}&apos; is not an amount</source>
         <translation>“{text}”不是金额</translation>
     </message>
     <message>
-        <source>'{raw}' is not a whole number</source>
+        <source>&apos;{raw}&apos; is not a whole number</source>
         <translation>“{raw}”不是整数</translation>
     </message>
     <message>
-        <source>'{text}' is not a date and time</source>
+        <source>&apos;{text}&apos; is not a date and time</source>
         <translation>“{text}”不是日期时间</translation>
     </message>
     <message>
-        <source>'{text}' is a phone number Excel already rounded</source>
+        <source>&apos;{text}&apos; is a phone number Excel already rounded</source>
         <translation>“{text}”是已被 Excel 四舍五入的电话号码</translation>
     </message>
     <message>
-        <source>'{text}' is not a valid date</source>
+        <source>&apos;{text}&apos; is not a valid date</source>
         <translation>“{text}”不是有效日期</translation>
     </message>
     <message>
@@ -475,11 +476,11 @@
         <translation>{database} 由更新版本的老客写入（结构版本 {revision}）。请先升级老客再打开。</translation>
     </message>
     <message>
-        <source>The owner's passphrase needs at least 4 characters.</source>
+        <source>The owner&apos;s passphrase needs at least 4 characters.</source>
         <translation>店主口令至少需要 4 个字符。</translation>
     </message>
     <message>
-        <source>The owner's passphrase is wrong.</source>
+        <source>The owner&apos;s passphrase is wrong.</source>
         <translation>店主口令不正确。</translation>
     </message>
     <message>

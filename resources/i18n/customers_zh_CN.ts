@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>ChatLookupWindow</name>
@@ -27,7 +28,7 @@
         <translation>在客户簿中打开</translation>
     </message>
     <message>
-        <source>Type or copy a buyer's nickname, phone or order number.</source>
+        <source>Type or copy a buyer&apos;s nickname, phone or order number.</source>
         <translation>输入或复制买家的昵称、手机号或订单号。</translation>
     </message>
     <message>

@@ -262,7 +262,7 @@
         <translation>潜力客户</translation>
     </message>
     <message>
-        <source>Can't lose</source>
+        <source>Can&apos;t lose</source>
         <translation>不可流失客户</translation>
     </message>
     <message>
@@ -332,7 +332,7 @@
         <translation>忠实粉丝起点</translation>
     </message>
     <message>
-        <source>In between, a buyer is dormant. Saving recomputes every customer's stage.</source>
+        <source>In between, a buyer is dormant. Saving recomputes every customer&apos;s stage.</source>
         <translation>介于两者之间的为睡眠客户。保存后将重新计算所有客户的阶段。</translation>
     </message>
     <message>

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>BackupActions</name>
@@ -7,7 +8,7 @@
         <translation>备份</translation>
     </message>
     <message>
-        <source>This shop's database is on a server; back it up there (for PostgreSQL, with pg_dump).</source>
+        <source>This shop&apos;s database is on a server; back it up there (for PostgreSQL, with pg_dump).</source>
         <translation>这家店的数据库在服务器上，请在服务器上备份（PostgreSQL 用 pg_dump）。</translation>
     </message>
     <message>
@@ -94,7 +95,7 @@ Laoke checks the backup first, and keeps the customer book as it is now as a bac
         <translation>升级之前</translation>
     </message>
     <message>
-        <source>This shop's database is on a server; back it up there (for PostgreSQL, with pg_dump).</source>
+        <source>This shop&apos;s database is on a server; back it up there (for PostgreSQL, with pg_dump).</source>
         <translation>这家店的数据库在服务器上，请在服务器上备份（PostgreSQL 用 pg_dump）。</translation>
     </message>
     <message>
@@ -148,7 +149,7 @@ What was not finished was not saved. Copy the details for a support request; the
         <translation>客服模式</translation>
     </message>
     <message>
-        <source>For a computer your reps use: phones and addresses are shown masked (138****1234), export and delete are switched off, and revealing one buyer's phone is logged. Only the owner's passphrase switches it on or off.</source>
+        <source>For a computer your reps use: phones and addresses are shown masked (138****1234), export and delete are switched off, and revealing one buyer&apos;s phone is logged. Only the owner&apos;s passphrase switches it on or off.</source>
         <translation>适用于客服使用的电脑：手机号和地址以打码方式显示（138****1234），导出和删除被关闭，查看某位买家的完整手机号会被记录。只有店主口令才能开启或关闭。</translation>
     </message>
     <message>
@@ -156,11 +157,11 @@ What was not finished was not saved. Copy the details for a support request; the
         <translation>当前：</translation>
     </message>
     <message>
-        <source>Set the owner's passphrase</source>
+        <source>Set the owner&apos;s passphrase</source>
         <translation>设置店主口令</translation>
     </message>
     <message>
-        <source>Owner's passphrase:</source>
+        <source>Owner&apos;s passphrase:</source>
         <translation>店主口令：</translation>
     </message>
     <message>
@@ -168,7 +169,7 @@ What was not finished was not saved. Copy the details for a support request; the
         <translation>再输入一次：</translation>
     </message>
     <message>
-        <source>the owner's passphrase</source>
+        <source>the owner&apos;s passphrase</source>
         <translation>店主口令</translation>
     </message>
     <message>
@@ -204,20 +205,12 @@ What was not finished was not saved. Copy the details for a support request; the
         <translation>两次输入的口令不一致，请输入相同的口令。</translation>
     </message>
     <message>
-        <source>The owner's passphrase needs at least 4 characters.</source>
-        <translation>店主口令至少需要 4 个字符。</translation>
-    </message>
-    <message>
-        <source>The owner's passphrase is changed.</source>
+        <source>The owner&apos;s passphrase is changed.</source>
         <translation>店主口令已修改。</translation>
     </message>
     <message>
-        <source>The owner's passphrase is set. Keep it safe: only it switches rep mode off.</source>
+        <source>The owner&apos;s passphrase is set. Keep it safe: only it switches rep mode off.</source>
         <translation>店主口令已设置。请妥善保管：只有它能关闭客服模式。</translation>
-    </message>
-    <message>
-        <source>The owner's passphrase is wrong.</source>
-        <translation>店主口令不正确。</translation>
     </message>
     <message>
         <source>Rep mode is on: phones and addresses are masked, export and delete are off.</source>

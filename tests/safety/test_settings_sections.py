@@ -244,3 +244,14 @@ def test_a_task_finishing_after_its_widget_closed_is_dropped(qtbot, qsettings_is
     qtbot.wait(10)
     wait_for_background_tasks()
     qtbot.wait(50)  # the queued result arrives for a deleted section: no error is raised
+
+
+def test_a_too_short_passphrase_is_refused_with_cores_reason(qtbot, settings_page, shop) -> None:
+    rep = section(settings_page, RepModeSection)
+    qtbot.waitUntil(lambda: rep.set_button.isVisible())
+    qtbot.keyClicks(rep.new_passphrase, "abc")
+    qtbot.keyClicks(rep.confirm_passphrase, "abc")
+    click(qtbot, rep.set_button)
+    qtbot.waitUntil(lambda: "at least 4 characters" in rep.message.text())
+    wait_for_background_tasks()
+    assert not rep.switch_button.isVisible()  # no passphrase was set
