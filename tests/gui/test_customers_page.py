@@ -224,6 +224,9 @@ def test_opening_the_page_reads_the_list_once_in_the_last_order(qtbot, qsettings
 def test_the_side_bar_counts_after_the_first_screen(qtbot, page, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     import gui.customers.segments_bar as segments_bar
 
+    # The page's own opening counted already (or is counting): let that finish before watching a reload.
+    qtbot.waitUntil(lambda: page.segments.count() == 1, timeout=5000)
+    wait_for_background_tasks()
     events: list[str] = []
     real_counts = segments_bar._everyone_and_segments
     monkeypatch.setattr(segments_bar, "_everyone_and_segments",
