@@ -233,9 +233,10 @@ def test_the_side_bar_counts_after_the_first_screen(qtbot, page, monkeypatch) ->
                         lambda session: (events.append("counts"), real_counts(session))[1])
     page.model.modelReset.connect(lambda: events.append("first screen"))
     page.reload()
-    qtbot.waitUntil(lambda: "counts" in events, timeout=5000)
+    # The reload counts after its first screen (a late count from the page's opening may come before both).
+    qtbot.waitUntil(lambda: events[-2:] == ["first screen", "counts"], timeout=5000)
     wait_for_background_tasks()
-    assert events == ["first screen", "counts"]
+    assert events.count("first screen") == 1
     qtbot.waitUntil(lambda: page.segments.count() == 1, timeout=5000)
     assert page.segments.item(0).text() == "All customers (4)"
 
