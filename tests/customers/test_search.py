@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from pypinyin import Style, lazy_pinyin
 
 from core.customers.profile import update_profile
 from core.customers.search import search_customer_ids
-from core.customers.search_keys import name_pinyin_variants, search_keys
+from core.customers.search_keys import name_pinyin_variants, pinyin, search_keys
 from core.customers.tags import add_tags
 
 
@@ -36,6 +37,12 @@ def test_polyphonic_surnames_keep_both_readings() -> None:
     assert any(v[0] == "ceng" for v in name_pinyin_variants("曾小红"))
     assert any(v[0] == "xie" for v in name_pinyin_variants("解放"))
     assert any(v[0] == "qiu" for v in name_pinyin_variants("仇英"))
+
+
+@pytest.mark.parametrize("text", ["张晓明", "银行家", "重庆李", "长江", "单于", "Lily 李", "奶茶88续命", "行长"])
+def test_pinyin_reads_as_pypinyin_does_phrases_included(text: str) -> None:
+    assert pinyin(text) == lazy_pinyin(text, style=Style.NORMAL, errors="ignore")
+    assert pinyin("银行") == ["yin", "hang"]  # a phrase's reading, not 行's everyday xing
 
 
 def test_keys_include_suffixes_pinyin_and_phones() -> None:
