@@ -1,4 +1,4 @@
-"""Running one statement for many rows: SQLite's fast path and the portable one behind a single function.
+"""Writing many rows at once: SQLite's fast paths and the portable ones, each behind a single function.
 
 SQLAlchemy's executemany builds a dict per row and runs each value through its type (about six times slower
 than the driver itself for 300,000 rows). On SQLite the statement is compiled once and the rows go to the
@@ -8,9 +8,10 @@ elsewhere the rows go through SQLAlchemy as usual.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, Index, Table, func, inspect, select
 from sqlalchemy.sql import Executable
 
 
@@ -34,3 +35,35 @@ def execute_rows(connection: Connection, statement: Executable, names: Sequence[
         cursor.executemany(str(compiled), rows)
     finally:
         cursor.close()
+
+
+@contextmanager
+def indexes_built_after(connection: Connection, tables: Sequence[Table], rows: int,
+                        columns: Collection[str] | None = None) -> Iterator[None]:
+    """Around writing `rows` rows into `tables`: on SQLite, when that is at least as many rows as the first
+    table holds, drop the tables' plain (non-unique) indexes (those on `columns` when given: what an update
+    writes) and build each once afterwards.
+
+    One sort per index is cheaper than a B-tree update per row when most rows are new (a first import of
+    50,000 orders: 1.25 s of inserts become 0.8 s, rebuilding included). Unique indexes stay, as they guard
+    the data. Elsewhere nothing changes: on PostgreSQL dropping an index would lock the table against the
+    other reps until the commit.
+    """
+    if connection.dialect.name != "sqlite" or not tables:
+        yield
+        return
+    existing = connection.scalar(select(func.count()).select_from(tables[0])) or 0
+    large = rows > 0 and rows >= existing
+    dropped = [index for table in tables for index in _plain_indexes(connection, table, columns)] if large else []
+    for index in dropped:
+        index.drop(connection)
+    yield  # on an error the caller rolls back, and the dropped indexes come back with everything else
+    for index in dropped:
+        index.create(connection)
+
+
+def _plain_indexes(connection: Connection, table: Table, columns: Collection[str] | None) -> list[Index]:
+    """The table's non-unique indexes (on `columns` when given) that the database file really has."""
+    present = {found["name"] for found in inspect(connection).get_indexes(table.name)}
+    return [index for index in table.indexes if not index.unique and index.name in present
+            and (columns is None or any(column.name in columns for column in index.columns))]

@@ -20,6 +20,7 @@ import numpy as np
 from sqlalchemy import (
     BigInteger,
     Connection,
+    Table,
     bindparam,
     case,
     func,
@@ -31,7 +32,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.sql import ColumnElement
 
-from core.bulk import execute_rows, stores_dates_as_text
+from core.bulk import execute_rows, indexes_built_after, stores_dates_as_text
 from core.customer_figures import CustomerFigures, figures_from_facts
 from core.db import Database
 from core.errors import LaokeError
@@ -52,6 +53,7 @@ from core.rfm import SEGMENTS, rfm_segments, score_customers
 from core.rfm_cuts import QuintileCuts
 from core.rhythm import overdue_ratio
 
+CUSTOMER_TABLE: Table = Customer.__table__  # type: ignore[assignment]
 TIMESTAMP_COLUMNS = ("first_order_at", "last_order_at", "first_paid_at", "last_paid_at")
 WRITE_CHUNK = 20_000
 SCORED_ON_KEY = "lifecycle.scored_on"
@@ -278,14 +280,14 @@ def write_rows(connection: Connection, rows: CachedRows, changed: dict[str, np.n
     groups = list(changed)
     # Rows sharing the same set of changed groups share one UPDATE statement.
     pattern = sum(changed[group].astype(np.int64) << bit for bit, group in enumerate(groups))
-    written = 0
-    for code in np.unique(pattern[pattern > 0]).tolist():
-        members = [member for bit, group in enumerate(groups) if code >> bit & 1 for member in GROUPS[group]]
-        positions = np.flatnonzero(pattern == code)
-        written += len(positions)
-        for start in range(0, len(positions), WRITE_CHUNK):
-            _write_chunk(connection, rows, members, positions[start : start + WRITE_CHUNK])
-    return written
+    columns = {column for group in groups if changed[group].any() for _name, column in GROUPS[group]}
+    with indexes_built_after(connection, [CUSTOMER_TABLE], int(np.count_nonzero(pattern)), columns):
+        for code in np.unique(pattern[pattern > 0]).tolist():
+            members = [member for bit, group in enumerate(groups) if code >> bit & 1 for member in GROUPS[group]]
+            positions = np.flatnonzero(pattern == code)
+            for start in range(0, len(positions), WRITE_CHUNK):
+                _write_chunk(connection, rows, members, positions[start : start + WRITE_CHUNK])
+    return int(np.count_nonzero(pattern))
 
 
 def _write_chunk(connection: Connection, rows: CachedRows, members: list[tuple[str, str]], chunk: np.ndarray) -> None:
@@ -313,18 +315,19 @@ def record_stage_changes(connection: Connection, old: CachedRows, new: CachedRow
     never_computed = (old.stage_since_day[moved] == NONE).tolist()
     names = ["customer_id", "stage", "previous_stage", "changed_on"]
     changed_on = as_of.isoformat() if stores_dates_as_text(connection) else as_of
-    execute_rows(
-        connection,
-        insert(StageChange).values({name: bindparam(name) for name in names}),
-        names,
-        (
-            (customer_id, str(STAGES[stage]), None if first else str(STAGES[previous]), changed_on)
-            for customer_id, stage, previous, first in zip(
-                new.figures.ids[moved].tolist(), new.stage[moved].tolist(), old.stage[moved].tolist(),
-                never_computed, strict=True,
-            )
-        ),
-    )
+    with indexes_built_after(connection, [StageChange.__table__], len(moved)):  # type: ignore[list-item]
+        execute_rows(
+            connection,
+            insert(StageChange).values({name: bindparam(name) for name in names}),
+            names,
+            (
+                (customer_id, str(STAGES[stage]), None if first else str(STAGES[previous]), changed_on)
+                for customer_id, stage, previous, first in zip(
+                    new.figures.ids[moved].tolist(), new.stage[moved].tolist(), old.stage[moved].tolist(),
+                    never_computed, strict=True,
+                )
+            ),
+        )
     return len(moved)
 
 

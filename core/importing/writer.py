@@ -17,6 +17,7 @@ from typing import Any
 
 from sqlalchemy import Connection, DateTime, Table, bindparam, delete, func, insert, select, update
 
+from core.bulk import indexes_built_after
 from core.importing.identity import Identity, IdentityIndex, buyer_identities
 from core.importing.parsing import ParsedLine, ParsedOrder
 from core.importing.prepare import PreparedImport
@@ -29,6 +30,8 @@ REFRESH_CHUNK = 20_000
 REPORT_BAD_ROWS = 1000
 ORDER_TABLE: Table = Order.__table__  # type: ignore[assignment]
 LINE_TABLE: Table = OrderLine.__table__  # type: ignore[assignment]
+# Where an import's new rows go: the orders first, as their count decides whether indexes are built afterwards.
+NEW_ROW_TABLES: tuple[Table, ...] = (ORDER_TABLE, LINE_TABLE, Customer.__table__, CustomerAlias.__table__)  # type: ignore[assignment]
 ORDER_VALUE_COLUMNS = (
     "status", "status_raw", "total_amount", "paid_amount", "shipping_fee", "refund_amount", "created_at",
     "paid_at", "shipped_at", "completed_at", "item_summary", "quantity", "buyer_message", "seller_remark",
@@ -76,26 +79,27 @@ def write_import(
     buyers = _BuyerMatcher(connection, orders, existing, batch_id)
     next_order_id = (connection.scalar(select(func.max(Order.id))) or 0) + 1
     updates = []
-    for start in range(0, len(orders), CHUNK):
-        cancel.raise_if_cancelled()
-        new_orders, new_lines = [], []
-        for order in orders[start : start + CHUNK]:
-            found = existing.get(order.platform_order_id)
-            if found is not None and found["content_hash"] == order.content_hash:
-                summary.orders_unchanged += 1
-                continue
-            customer_id = buyers.customer_for(order, found)
-            if found is None:
-                new_orders.append(_order_row(next_order_id, order, customer_id, batch_id))
-                new_lines.extend(_line_rows(next_order_id, order.lines))
-                next_order_id += 1
-            else:
-                updates.append((found, order, customer_id))
-        buyers.store_new(connection)
-        bulk_insert(connection, ORDER_TABLE, new_orders)
-        bulk_insert(connection, LINE_TABLE, new_lines)
-        summary.orders_new += len(new_orders)
-        progress(min(start + CHUNK, total), total)
+    with indexes_built_after(connection, NEW_ROW_TABLES, len(orders) - len(existing)):
+        for start in range(0, len(orders), CHUNK):
+            cancel.raise_if_cancelled()
+            new_orders, new_lines = [], []
+            for order in orders[start : start + CHUNK]:
+                found = existing.get(order.platform_order_id)
+                if found is not None and found["content_hash"] == order.content_hash:
+                    summary.orders_unchanged += 1
+                    continue
+                customer_id = buyers.customer_for(order, found)
+                if found is None:
+                    new_orders.append(_order_row(next_order_id, order, customer_id, batch_id))
+                    new_lines.extend(_line_rows(next_order_id, order.lines))
+                    next_order_id += 1
+                else:
+                    updates.append((found, order, customer_id))
+            buyers.store_new(connection)
+            bulk_insert(connection, ORDER_TABLE, new_orders)
+            bulk_insert(connection, LINE_TABLE, new_lines)
+            summary.orders_new += len(new_orders)
+            progress(min(start + CHUNK, total), total)
     summary.orders_updated, unchanged_lines = _apply_updates(connection, updates, batch_id, buyers.touched, cancel)
     summary.orders_unchanged += unchanged_lines
     summary.new_customer_ids = buyers.created

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, inspect, select
 
 from core.importing import commit_imports, prepare_import
 from core.models import Customer, CustomerAlias, ImportBatch, Order, OrderLine
@@ -15,6 +15,13 @@ def table_counts(database) -> dict[str, int]:  # type: ignore[no-untyped-def]
             model.__tablename__: session.scalar(select(func.count()).select_from(model))
             for model in (Customer, CustomerAlias, Order, OrderLine, ImportBatch)
         }
+
+
+def index_names(database) -> set[str]:  # type: ignore[no-untyped-def]
+    """Every index in the database file, by name."""
+    with database.engine.connect() as connection:
+        inspector = inspect(connection)
+        return {index["name"] for table in inspector.get_table_names() for index in inspector.get_indexes(table)}
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ from core.importing import PRESETS, commit_imports, prepare_import, undo_import
 from core.importing.readers import SheetRefused
 from core.models import Customer, CustomerAlias, Note, OrderStatus
 from core.progress import Cancelled, CancelToken
-from tests.importing.conftest import table_counts
+from tests.importing.conftest import index_names, table_counts
 from tests.importing.sheets import row_for, write_sheet
 
 TAOBAO = PRESETS["taobao_tmall.orderlist_csv_legacy"]
@@ -181,12 +181,13 @@ def test_undo_removes_orders_reverts_updates_and_keeps_older_customers(tmp_path,
 
 def test_cancel_rolls_back(tmp_path, database):  # type: ignore[no-untyped-def]
     prepared = prepare_import(write_sheet(tmp_path / "a.csv", taobao_rows(ALICE, BOB), "gbk"))
-    before = table_counts(database)
+    before, indexes = table_counts(database), index_names(database)
     token = CancelToken()
     token.cancel()
     with pytest.raises(Cancelled):
         commit_imports(database, [prepared], cancel=token)
     assert table_counts(database) == before
+    assert index_names(database) == indexes  # a first import builds indexes after its rows; none went missing
 
 
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -366,8 +367,9 @@ def test_progress_is_reported_up_to_the_total(tmp_path, database):  # type: igno
     rows = taobao_rows(*[(f"10000000000000{n:05d}", f"tb_{n % 7}", "交易成功", "10", f"'1380000{n % 7:04d}")
                          for n in range(2500)])
     prepared = prepare_import(write_sheet(tmp_path / "many.csv", rows, "gbk"))
-    seen = []
+    seen, indexes = [], index_names(database)
     [summary] = commit_imports(database, [prepared], progress=lambda done, total: seen.append((done, total)))
+    assert index_names(database) == indexes
     assert (summary.orders_new, summary.customers_new) == (2500, 7)
     assert seen[-1] == (2500, 2500) and len(seen) >= 2
     assert [done for done, _total in seen] == sorted(done for done, _total in seen)

@@ -1,0 +1,54 @@
+"""Bulk writes on SQLite build plain indexes once afterwards, and never leave the file without them."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import Table, inspect
+
+from core.bulk import indexes_built_after
+from core.models import Customer, Order
+
+ORDERS: Table = Order.__table__  # type: ignore[assignment]
+CUSTOMERS: Table = Customer.__table__  # type: ignore[assignment]
+
+
+def index_names(connection, table: str) -> set[str]:  # type: ignore[no-untyped-def]
+    return {index["name"] for index in inspect(connection).get_indexes(table)}
+
+
+def test_a_large_load_drops_the_plain_indexes_and_builds_them_again(database) -> None:  # type: ignore[no-untyped-def]
+    with database.engine.begin() as connection:
+        before = index_names(connection, "orders")
+        with indexes_built_after(connection, [ORDERS], rows=1000):
+            inside = index_names(connection, "orders")
+        assert index_names(connection, "orders") == before
+    assert "ix_orders_customer_created" in before - inside
+    with database.engine.connect() as connection:
+        assert index_names(connection, "orders") == before
+
+
+def test_an_update_drops_only_the_indexes_on_the_columns_it_writes(database) -> None:  # type: ignore[no-untyped-def]
+    with database.engine.begin() as connection:
+        before = index_names(connection, "customers")
+        with indexes_built_after(connection, [CUSTOMERS], rows=1000, columns={"stage"}):
+            assert before - index_names(connection, "customers") == {"ix_customers_stage"}
+
+
+def test_a_load_small_against_the_table_keeps_its_indexes(database) -> None:  # type: ignore[no-untyped-def]
+    with database.session() as session:
+        session.add_all([Customer(name="张三"), Customer(name="李四")])
+        session.commit()
+    with database.engine.begin() as connection:
+        before = index_names(connection, "customers")
+        with indexes_built_after(connection, [CUSTOMERS], rows=1):
+            assert index_names(connection, "customers") == before
+
+
+def test_an_error_inside_rolls_the_indexes_back(database) -> None:  # type: ignore[no-untyped-def]
+    with database.engine.connect() as connection:
+        before = index_names(connection, "orders")
+    with (pytest.raises(RuntimeError), database.engine.begin() as connection,
+          indexes_built_after(connection, [ORDERS], rows=1000)):
+        raise RuntimeError("the import failed")
+    with database.engine.connect() as connection:
+        assert index_names(connection, "orders") == before
