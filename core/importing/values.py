@@ -11,6 +11,7 @@ import re
 import unicodedata
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from core.messages import Message
 
@@ -64,6 +65,7 @@ def parse_id(raw: str | None) -> str | None:
     return text
 
 
+@lru_cache(maxsize=65_536)  # prices and quantities repeat down a sheet; a Decimal can be shared
 def parse_amount(raw: str | None) -> Decimal | None:
     text = clean_text(raw)
     if text is None:
@@ -77,6 +79,7 @@ def parse_amount(raw: str | None) -> Decimal | None:
     return amount
 
 
+@lru_cache(maxsize=4096)
 def parse_quantity(raw: str | None) -> int | None:
     amount = parse_amount(raw)
     if amount is None:
