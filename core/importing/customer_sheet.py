@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import Connection, func, insert, select, update
 
 from core.birthdays import Birthday
+from core.collector import without_cycle_collection
 from core.importing.headers import find_header_row, header_signature, normalise_header
 from core.importing.identity import Identity, IdentityIndex
 from core.importing.parsing import BadRow
@@ -115,6 +116,7 @@ def parse_birthday(text: str | None) -> Birthday | None:
     ))
 
 
+@without_cycle_collection
 def prepare_customer_sheet(
     path: Path | str, mapping: dict[str, str] | None = None, saved: dict[str, dict[str, str]] | None = None,
     unknown_layout_ok: bool = False,
@@ -227,6 +229,7 @@ def customer_identities(values: dict[str, Any]) -> list[Identity]:
 FILLABLE = ("name", "nickname", "phone", "wechat_id", "email", "address", "gender")
 
 
+@without_cycle_collection
 def write_customer_sheet(
     connection: Connection,
     prepared: PreparedCustomers,

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from core.collector import without_cycle_collection
 from core.importing.headers import find_header_row, header_signature
 from core.importing.parsing import BadRow, ParsedOrder, parse_orders
 from core.importing.presets import (
@@ -50,6 +51,7 @@ class PreparedImport:
         return header_signature(self.headers)
 
 
+@without_cycle_collection
 def prepare_import(
     path: Path | str,
     preset_key: str | None = None,
@@ -149,6 +151,7 @@ def parse_prepared(
     return prepared
 
 
+@without_cycle_collection
 def reparse(prepared: PreparedImport, preset: Preset, cancel: CancelToken | None = None) -> PreparedImport:
     """The same sheet read again with another preset or a user's mapping."""
     return parse_prepared(prepared.path, prepared.sheet, prepared.header_row, preset, 1.0, cancel)

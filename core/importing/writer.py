@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import Connection, DateTime, Table, bindparam, delete, func, insert, select, update
 
 from core.bulk import indexes_built_after
+from core.collector import without_cycle_collection
 from core.importing.identity import Identity, IdentityIndex, buyer_identities
 from core.importing.parsing import ParsedLine, ParsedOrder
 from core.importing.prepare import PreparedImport
@@ -56,6 +57,7 @@ class BatchSummary:
     new_customer_ids: list[int] = field(default_factory=list)
 
 
+@without_cycle_collection
 def write_import(
     connection: Connection,
     prepared: PreparedImport,
