@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from sqlalchemy import Table, inspect
 
 from core.bulk import indexes_built_after
+from core.demo import create_demo_shop
 from core.models import Customer, Order
 
 ORDERS: Table = Order.__table__  # type: ignore[assignment]
@@ -52,3 +55,29 @@ def test_an_error_inside_rolls_the_indexes_back(database) -> None:  # type: igno
         raise RuntimeError("the import failed")
     with database.engine.connect() as connection:
         assert index_names(connection, "orders") == before
+
+
+def every_index(database) -> set[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    with database.engine.connect() as connection:
+        inspector = inspect(connection)
+        return {(table, index["name"]) for table in inspector.get_table_names()
+                for index in inspector.get_indexes(table)}
+
+
+def test_scoring_a_big_book_for_the_first_time_leaves_every_index(database, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import core.bulk
+
+    dropped: list[str] = []
+    plain_indexes = core.bulk._plain_indexes
+
+    def watched(*args):  # type: ignore[no-untyped-def]
+        found = plain_indexes(*args)
+        dropped.extend(index.name for index in found)
+        return found
+
+    monkeypatch.setattr(core.bulk, "_plain_indexes", watched)
+    before = every_index(database)
+    with database.transaction() as session:
+        create_demo_shop(session, customers=1200, today=date(2026, 11, 1))
+    assert {"ix_customers_stage", "ix_stage_changes_customer_id"} <= set(dropped)  # the first scoring's writes
+    assert every_index(database) == before

@@ -179,8 +179,14 @@ def test_undo_removes_orders_reverts_updates_and_keeps_older_customers(tmp_path,
         assert session.scalars(select(Customer.paid_orders)).one() == 1
 
 
+def many_orders(count: int):  # type: ignore[no-untyped-def]
+    """A Taobao sheet of `count` orders from seven buyers: enough rows for the bulk paths."""
+    return taobao_rows(*[(f"10000000000000{n:05d}", f"tb_{n % 7}", "交易成功", "10", f"'1380000{n % 7:04d}")
+                         for n in range(count)])
+
+
 def test_cancel_rolls_back(tmp_path, database):  # type: ignore[no-untyped-def]
-    prepared = prepare_import(write_sheet(tmp_path / "a.csv", taobao_rows(ALICE, BOB), "gbk"))
+    prepared = prepare_import(write_sheet(tmp_path / "a.csv", many_orders(1200), "gbk"))
     before, indexes = table_counts(database), index_names(database)
     token = CancelToken()
     token.cancel()
@@ -364,9 +370,7 @@ def test_pinduoduo_order_date_from_the_order_number_when_the_time_is_blank(tmp_p
 
 
 def test_progress_is_reported_up_to_the_total(tmp_path, database):  # type: ignore[no-untyped-def]
-    rows = taobao_rows(*[(f"10000000000000{n:05d}", f"tb_{n % 7}", "交易成功", "10", f"'1380000{n % 7:04d}")
-                         for n in range(2500)])
-    prepared = prepare_import(write_sheet(tmp_path / "many.csv", rows, "gbk"))
+    prepared = prepare_import(write_sheet(tmp_path / "many.csv", many_orders(2500), "gbk"))
     seen, indexes = [], index_names(database)
     [summary] = commit_imports(database, [prepared], progress=lambda done, total: seen.append((done, total)))
     assert index_names(database) == indexes
