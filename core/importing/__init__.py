@@ -56,16 +56,22 @@ def prepare_files(
     progress: ProgressCallback = no_progress,
     cancel: CancelToken | None = None,
 ) -> list[PreparedImport]:
-    """Read and parse every file (a refused one raises SheetRefused naming it); nothing is written."""
+    """Read and parse every file (a refused one raises SheetRefused naming it); nothing is written.
+
+    Progress moves while each file is parsed, not while it is read: until then a busy bar says more."""
     saved = saved_presets(database)
     prepared = []
+    total = len(paths) * FILE_STEPS
     for number, path in enumerate(paths):
         if cancel is not None:
             cancel.raise_if_cancelled()
-        progress(number, len(paths))
+
+        def parsing(done: int, rows: int, start: int = number * FILE_STEPS) -> None:
+            progress(start + done * FILE_STEPS // max(rows, 1), total)
+
         prepared.append(prepare_import(path, preset_key, saved_presets=saved, unknown_layout_ok=unknown_layout_ok,
-                                       cancel=cancel))
-    progress(len(paths), len(paths))
+                                       cancel=cancel, progress=parsing))
+    progress(total, total)
     return prepared
 
 
@@ -74,7 +80,7 @@ def reparse_with(
     cancel: CancelToken | None = None,
 ) -> PreparedImport:
     """The same sheet parsed with another preset or the user's own mapping (for the wizard's worker)."""
-    return reparse(prepared, preset, cancel)
+    return reparse(prepared, preset, cancel, progress)
 
 
 def save_column_mapping(database: Database, prepared: PreparedImport, name: str, platform: str,
@@ -100,6 +106,7 @@ def import_history(database: Database, limit: int = 200) -> list[dict[str, Any]]
         ]
 
 
+FILE_STEPS = 1000  # each file's share of the progress bar when several are read
 IMPORT_BACKUP_REASON = "before-import"  # the Backups list in Settings names it "Before an import"
 HISTORY_COLUMNS = (
     "id", "kind", "file_name", "preset", "status", "started_at", "rows_read", "rows_rejected", "orders_new",

@@ -29,7 +29,7 @@ from core.importing.values import (
 )
 from core.messages import Message, message_of
 from core.models import OrderStatus, Platform
-from core.progress import CancelToken
+from core.progress import CancelToken, ProgressCallback, no_progress
 
 _PARSERS: dict[str, Callable[[str | None], Any]] = {
     **dict.fromkeys(("order_id", "line_id", "tracking_no"), parse_id),
@@ -41,7 +41,7 @@ _PARSERS: dict[str, Callable[[str | None], Any]] = {
     "quantity": parse_quantity,
 }
 LINE_FIELDS = ("line_id", "item_title", "sku", "quantity", "unit_price", "line_amount", "status", "refund_status")
-CANCEL_EVERY = 10_000
+PROGRESS_EVERY = 2000  # rows between progress reports and checks for Cancel
 _SPECIAL_START = frozenset("='\t \u3000")
 _PDD_ORDER_DATE = re.compile(r"^(\d{2})(\d{2})(\d{2})-\d+$")
 
@@ -107,17 +107,21 @@ def parse_orders(
     columns: dict[str, tuple[int, ...]],
     preset: Preset,
     cancel: CancelToken | None = None,
+    progress: ProgressCallback = no_progress,
 ) -> ParseResult:
-    """Every data row below the header, grouped into orders; bad rows reported, their orders left out."""
+    """Every data row below the header, grouped into orders; bad rows reported, their orders left out.
+
+    Progress counts each row below the header twice: once read, once built into its order."""
     headers = rows[header_row]
     plan = _column_plan(columns)
     result = ParseResult()
     grouped: dict[str, list[tuple[int, dict[str, Any]]]] = {}
     texts: dict[str, list[str]] = {}
     rejected: set[str] = set()
+    below = len(rows) - header_row - 1
     for offset, cells in enumerate(rows[header_row + 1 :], start=header_row + 2):
-        if cancel is not None and offset % CANCEL_EVERY == 0:
-            cancel.raise_if_cancelled()
+        if offset % PROGRESS_EVERY == 0:
+            _checkpoint(cancel, progress, offset - header_row - 2, 2 * below)
         if not any(cells) or not "".join(cells).strip():
             continue
         result.rows_read += 1
@@ -139,13 +143,22 @@ def parse_orders(
         else:
             grouped[order_id] = [(offset, values)]
             texts[order_id] = [preset.key, "\x1f".join(cells)]
-    for order_id, order_rows in grouped.items():
+    for number, (order_id, order_rows) in enumerate(grouped.items()):
+        if number % PROGRESS_EVERY == 0:
+            _checkpoint(cancel, progress, below + number * below // len(grouped), 2 * below)
         if order_id not in rejected:
             order = _build_order(order_id, order_rows, preset)
             # The rows' own text is the order's content: an unchanged row in a later file is recognised cheaply.
             order.content_hash = hashlib.sha1("\x1e".join(texts[order_id]).encode("utf-8")).hexdigest()
             result.orders.append(order)
+    progress(2 * below, 2 * below)
     return result
+
+
+def _checkpoint(cancel: CancelToken | None, progress: ProgressCallback, done: int, total: int) -> None:
+    if cancel is not None:
+        cancel.raise_if_cancelled()
+    progress(done, total)
 
 
 def _header_of(field_name: str, columns: dict[str, tuple[int, ...]], headers: Sequence[str]) -> str:

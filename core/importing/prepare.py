@@ -26,7 +26,7 @@ from core.importing.presets import (
 from core.importing.readers import RawSheet, SheetRefused, read_sheets
 from core.messages import Message
 from core.models import Platform
-from core.progress import CancelToken
+from core.progress import CancelToken, ProgressCallback, no_progress
 
 
 @dataclass
@@ -60,6 +60,7 @@ def prepare_import(
     saved_presets: Iterable[tuple[str, Preset]] = (),
     unknown_layout_ok: bool = False,
     cancel: CancelToken | None = None,
+    progress: ProgressCallback = no_progress,
 ) -> PreparedImport:
     """Read and parse one order sheet; refuse it (SheetRefused) when it is no order sheet at all.
 
@@ -67,7 +68,8 @@ def prepare_import(
     orders), so the wizard can let the user map its columns.
 
     `preset_key` or `preset` override detection; `saved_presets` are (header signature, preset) pairs from
-    the user's saved column mappings, used when the header row matches one exactly.
+    the user's saved column mappings, used when the header row matches one exactly. Progress is the
+    parsing's (reading a workbook happens in one go).
     """
     path = Path(path)
     if preset is None and preset_key is not None:
@@ -108,7 +110,7 @@ def prepare_import(
             )
         )
     score, sheet, header_row, chosen = max(candidates, key=lambda candidate: candidate[0])
-    return parse_prepared(path, sheet, header_row, chosen, score, cancel)
+    return parse_prepared(path, sheet, header_row, chosen, score, cancel, progress)
 
 
 def first_table(sheets: list[RawSheet]) -> tuple[RawSheet, int, int] | None:
@@ -131,7 +133,8 @@ def _unmapped(path: Path, sheets: list[RawSheet]) -> PreparedImport | None:
 
 
 def parse_prepared(
-    path: Path, sheet: RawSheet, header_row: int, preset: Preset, score: float, cancel: CancelToken | None = None
+    path: Path, sheet: RawSheet, header_row: int, preset: Preset, score: float, cancel: CancelToken | None = None,
+    progress: ProgressCallback = no_progress,
 ) -> PreparedImport:
     columns = resolve_columns(preset.fields, sheet.rows[header_row])
     missing = [name for name in REQUIRED_FIELDS if name not in columns]
@@ -143,7 +146,7 @@ def parse_prepared(
                 file=path.name, row=header_row + 1, preset=preset.label,
             )
         )
-    result = parse_orders(path.name, sheet.rows, header_row, columns, preset, cancel)
+    result = parse_orders(path.name, sheet.rows, header_row, columns, preset, cancel, progress)
     if result.rows_read == 0:
         raise SheetRefused(Message("{file} has a header row but no orders below it.", file=path.name))
     prepared = PreparedImport(path, file_digest(path), sheet, header_row, preset, score, columns)
@@ -152,9 +155,10 @@ def parse_prepared(
 
 
 @without_cycle_collection
-def reparse(prepared: PreparedImport, preset: Preset, cancel: CancelToken | None = None) -> PreparedImport:
+def reparse(prepared: PreparedImport, preset: Preset, cancel: CancelToken | None = None,
+            progress: ProgressCallback = no_progress) -> PreparedImport:
     """The same sheet read again with another preset or a user's mapping."""
-    return parse_prepared(prepared.path, prepared.sheet, prepared.header_row, preset, 1.0, cancel)
+    return parse_prepared(prepared.path, prepared.sheet, prepared.header_row, preset, 1.0, cancel, progress)
 
 
 def file_digest(path: Path) -> str:

@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import select
 
 from core.cli import main
-from core.importing import PRESETS, commit_imports, prepare_import, undo_import
+from core.importing import PRESETS, commit_imports, prepare_files, prepare_import, undo_import
 from core.importing.readers import SheetRefused
 from core.models import Customer, CustomerAlias, Note, OrderStatus
 from core.progress import Cancelled, CancelToken
@@ -377,6 +377,17 @@ def test_progress_is_reported_up_to_the_total(tmp_path, database):  # type: igno
     assert (summary.orders_new, summary.customers_new) == (2500, 7)
     assert seen[-1] == (2500, 2500) and len(seen) >= 2
     assert [done for done, _total in seen] == sorted(done for done, _total in seen)
+
+
+def test_reading_big_files_reports_progress_as_they_are_parsed(tmp_path, database):  # type: ignore[no-untyped-def]
+    paths = [write_sheet(tmp_path / f"{name}.csv", many_orders(5000), "gbk") for name in ("march", "april")]
+    seen: list[tuple[int, int]] = []
+    prepared = prepare_files(database, paths, progress=lambda done, total: seen.append((done, total)))
+    assert [len(item.orders) for item in prepared] == [5000, 5000]
+    done = [step for step, _total in seen]
+    assert done == sorted(done) and seen[-1] == (seen[0][1], seen[0][1])
+    halfway = seen[0][1] // 2
+    assert any(0 < step < halfway for step in done) and any(halfway < step < seen[0][1] for step in done)
 
 
 def test_a_gbk_file_whose_first_part_is_plain_ascii(tmp_path, import_file, orders_of):  # type: ignore[no-untyped-def]
