@@ -129,19 +129,18 @@ def commit_imports(
     backup_before_change(database, IMPORT_BACKUP_REASON)
     # Order files first, so an items file imported with them fills the lines of the orders they create.
     ordered = sorted(prepared, key=lambda item: item.preset.role == "lines")
-    total = sum(max(len(item.orders), 1) for item in ordered)
+    shares = [max(len(item.orders), 1) for item in ordered]  # of the bar, by orders
+    total = sum(shares)
     summaries = []
     done = 0
     with database.engine.begin() as connection:
-        for item in ordered:
-            offset = done
-            summaries.append(
-                write_import(
-                    connection, item, cancel=cancel,
-                    progress=lambda step, _total, offset=offset: progress(offset + step, total),
-                )
-            )
-            done += max(len(item.orders), 1)
+        for item, share in zip(ordered, shares, strict=True):
+
+            def writing(step: int, steps: int, offset: int = done, share: int = share) -> None:
+                progress(offset + step * share // max(steps, 1), total)
+
+            summaries.append(write_import(connection, item, cancel=cancel, progress=writing))
+            done += share
     return summaries
 
 
