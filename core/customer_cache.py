@@ -280,14 +280,15 @@ def write_rows(connection: Connection, rows: CachedRows, changed: dict[str, np.n
     groups = list(changed)
     # Rows sharing the same set of changed groups share one UPDATE statement.
     pattern = sum(changed[group].astype(np.int64) << bit for bit, group in enumerate(groups))
+    written = int(np.count_nonzero(pattern))
     columns = {column for group in groups if changed[group].any() for _name, column in GROUPS[group]}
-    with indexes_built_after(connection, [CUSTOMER_TABLE], int(np.count_nonzero(pattern)), columns):
+    with indexes_built_after(connection, [CUSTOMER_TABLE], written, columns):
         for code in np.unique(pattern[pattern > 0]).tolist():
             members = [member for bit, group in enumerate(groups) if code >> bit & 1 for member in GROUPS[group]]
             positions = np.flatnonzero(pattern == code)
             for start in range(0, len(positions), WRITE_CHUNK):
                 _write_chunk(connection, rows, members, positions[start : start + WRITE_CHUNK])
-    return int(np.count_nonzero(pattern))
+    return written
 
 
 def _write_chunk(connection: Connection, rows: CachedRows, members: list[tuple[str, str]], chunk: np.ndarray) -> None:

@@ -58,7 +58,9 @@ def prepare_files(
 ) -> list[PreparedImport]:
     """Read and parse every file (a refused one raises SheetRefused naming it); nothing is written.
 
-    Progress moves while each file is parsed, not while it is read: until then a busy bar says more."""
+    Progress moves while each file is parsed. Reading a file happens in one go, before its first report
+    (the wizard shows a busy bar until then).
+    """
     saved = saved_presets(database)
     prepared = []
     total = len(paths) * FILE_STEPS

@@ -111,7 +111,8 @@ def parse_orders(
 ) -> ParseResult:
     """Every data row below the header, grouped into orders; bad rows reported, their orders left out.
 
-    Progress counts each row below the header twice: once read, once built into its order."""
+    Progress counts each row below the header twice: once read, once built into its order.
+    """
     headers = rows[header_row]
     plan = _column_plan(columns)
     result = ParseResult()
