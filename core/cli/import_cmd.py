@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from core.cli.output import emit, open_for
+from core.cli.output import emit, open_for, terminal_progress
 from core.errors import LaokeError
 from core.importing import (
     PRESETS,
@@ -51,11 +51,11 @@ def run(args: argparse.Namespace) -> int:
         if args.customers:
             prepared: list = prepare_customer_files(database, args.files)
         else:
-            prepared = prepare_files(database, args.files, args.preset)
+            prepared = prepare_files(database, args.files, args.preset, progress=terminal_progress("Reading"))
         bad_rows = [bad for item in prepared for bad in item.bad_rows]
         report_bad_rows(bad_rows, strict=args.strict)
         commit = commit_customer_sheets if args.customers else commit_imports
-        summaries = commit(database, prepared)
+        summaries = commit(database, prepared, progress=terminal_progress("Importing"))
     finally:
         database.dispose()
     data = {"batches": [plain(summary) for summary in summaries], "bad_rows": [bad.__dict__ for bad in bad_rows]}

@@ -11,6 +11,7 @@ from typing import Any
 
 from core.db import Database, open_database
 from core.paths import default_db_path
+from core.progress import ProgressCallback, no_progress
 
 
 def _default(value: Any) -> Any:
@@ -30,6 +31,26 @@ def emit(args: Any, data: Any, lines: list[str]) -> None:
     else:
         for line in lines:
             print(line)
+
+
+def terminal_progress(label: str) -> ProgressCallback:
+    """A percentage after `label` on stderr, rewritten in place, for a person at a terminal.
+
+    Scripts and pipes get nothing, so their stderr stays the list of problems.
+    """
+    if not sys.stderr.isatty():
+        return no_progress
+    shown = -1
+
+    def show(done: int, total: int) -> None:
+        nonlocal shown
+        percent = done * 100 // max(total, 1)
+        if percent != shown:
+            shown = percent
+            sys.stderr.write(f"\r{label} {percent}%" + ("\n" if done >= total else ""))
+            sys.stderr.flush()
+
+    return show
 
 
 def open_for(args: Any, *, read_only: bool = False) -> Database:

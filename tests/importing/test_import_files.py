@@ -254,6 +254,19 @@ def test_cli_import_and_stats(tmp_path, db_path, capsys):  # type: ignore[no-unt
     assert (stats["customers"], stats["orders"]) == (0, 0)
 
 
+def test_cli_import_shows_progress_at_a_terminal_only(tmp_path, db_path, capsys, monkeypatch):  # type: ignore[no-untyped-def]
+    import sys
+
+    path = write_sheet(tmp_path / "big.csv", many_orders(5000), "gbk")
+    assert main(["import", str(path), "--db", str(db_path)]) == 0
+    assert capsys.readouterr().err == ""  # a script's stderr holds only problems
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    assert main(["import", str(path), "--db", str(db_path)]) == 0
+    shown = capsys.readouterr().err
+    assert "\rReading 100%\n" in shown and "\rImporting 100%\n" in shown
+    assert re.search(r"\rReading [1-9]\d?%", shown) and re.search(r"\rImporting [1-9]\d?%", shown)
+
+
 def test_an_id_excel_stored_as_a_number_is_reported(tmp_path, import_file, orders_of):  # type: ignore[no-untyped-def]
     from openpyxl import Workbook
 
