@@ -15,15 +15,23 @@ from sqlalchemy import Connection
 from core.care.generate import withdraw_vanished
 from core.customer_cache import refresh_customer_cache
 from core.customers.search_keys import refresh_search_keys
+from core.progress import CancelToken
 
 
 def refresh_derived(
-    connection: Connection, customer_ids: Iterable[int] | None = None, as_of: date | None = None
+    connection: Connection, customer_ids: Iterable[int] | None = None, as_of: date | None = None,
+    cancel: CancelToken | None = None,
 ) -> None:
-    """Bring the derived data of these customers (all when None) up to date, as of `as_of` (today)."""
+    """Bring the derived data of these customers (all when None) up to date, as of `as_of` (today).
+
+    `cancel` is heard between the steps and while the search keys are written (the longest step).
+    """
+    cancel = cancel or CancelToken()
     customer_ids = None if customer_ids is None else list(customer_ids)  # read by several recomputes
     # Figures, stages (with their history), RFM scores and overdue; thresholds come from the shop's settings.
     refresh_customer_cache(connection, customer_ids=customer_ids, as_of=as_of)
-    refresh_search_keys(connection, customer_ids)
+    cancel.raise_if_cancelled()
+    refresh_search_keys(connection, customer_ids, cancel)
+    cancel.raise_if_cancelled()
     # Care: only the cheap part (opted out, 催付 order now paid); full generation runs when the calendar opens.
     withdraw_vanished(connection, customer_ids)

@@ -24,6 +24,7 @@ from sqlalchemy.schema import CreateTable
 
 from core.collector import without_cycle_collection
 from core.models import Customer, CustomerSearchKey
+from core.progress import CancelToken
 
 KEY_LENGTH = 24
 BATCH = 2000
@@ -161,7 +162,7 @@ def _insert_many(connection: Connection, table: Table, rows: list[tuple[str, int
 
 
 @without_cycle_collection  # millions of (key, id) tuples: 15.8 -> 12.7 s for 300k customers
-def rebuild_search_keys(connection: Connection) -> None:
+def rebuild_search_keys(connection: Connection, cancel: CancelToken | None = None) -> None:
     """Every live buyer's keys from scratch, inside the caller's transaction, in one pass over the book.
 
     The index table is dropped and created again (emptying 18 million keys row by row took longer than
@@ -176,6 +177,8 @@ def rebuild_search_keys(connection: Connection) -> None:
     _STAGING.create(connection)
     result = connection.execution_options(yield_per=REBUILD_CHUNK).execute(_SOURCE.order_by(Customer.id))
     for rows in result.partitions():
+        if cancel is not None:
+            cancel.raise_if_cancelled()
         _insert_many(connection, _STAGING, _key_rows(rows))
     staged = select(_STAGING.c.key, _STAGING.c.customer_id).order_by(_STAGING.c.key, _STAGING.c.customer_id)
     connection.execute(insert(table).from_select(["key", "customer_id"], staged))
@@ -184,13 +187,16 @@ def rebuild_search_keys(connection: Connection) -> None:
         index.create(connection)
 
 
-def refresh_search_keys(connection: Connection, customer_ids: Iterable[int] | None = None) -> None:
+def refresh_search_keys(connection: Connection, customer_ids: Iterable[int] | None = None,
+                        cancel: CancelToken | None = None) -> None:
     """Recompute the keys of these customers (all when None), inside the caller's transaction."""
     if customer_ids is None:
-        rebuild_search_keys(connection)
+        rebuild_search_keys(connection, cancel)
         return
     ids = sorted(set(customer_ids))
     for start in range(0, len(ids), BATCH):
+        if cancel is not None:
+            cancel.raise_if_cancelled()
         chunk = ids[start:start + BATCH]
         connection.execute(delete(CustomerSearchKey).where(CustomerSearchKey.customer_id.in_(chunk)))
         pending = _key_rows(connection.execute(_SOURCE.where(Customer.id.in_(chunk))))

@@ -180,9 +180,7 @@ def refresh_in_chunks(connection: Connection, customer_ids: Iterable[int], cance
     chunks = [None] if ids and len(ids) >= (everyone or 0) else [
         ids[start : start + REFRESH_CHUNK] for start in range(0, len(ids), REFRESH_CHUNK)]
     for chunk in chunks:
-        refresh_derived(connection, chunk)
-        if cancel is not None:
-            cancel.raise_if_cancelled()
+        refresh_derived(connection, chunk, cancel=cancel)
 
 
 def bulk_insert(connection: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> None:

@@ -382,6 +382,29 @@ def test_pinduoduo_order_date_from_the_order_number_when_the_time_is_blank(tmp_p
     assert order.lines[0].sku is None  # the literal 'null' some exports write
 
 
+def test_cancel_while_the_customers_are_refreshed_rolls_back(tmp_path, database, monkeypatch):  # type: ignore[no-untyped-def]
+    import core.refresh
+    from core.customers import search_keys
+
+    prepared = prepare_import(write_sheet(tmp_path / "a.csv", many_orders(1200), "gbk"))
+    before = table_counts(database)
+    token = CancelToken()
+    refresh_figures = core.refresh.refresh_customer_cache
+
+    def figures_then_cancel(*args, **kwargs):  # type: ignore[no-untyped-def]
+        refresh_figures(*args, **kwargs)
+        token.cancel()  # the user presses Cancel as the figures are done and the search keys begin
+
+    monkeypatch.setattr(core.refresh, "refresh_customer_cache", figures_then_cancel)
+    keyed: list[object] = []
+    key_rows = search_keys._key_rows
+    monkeypatch.setattr(search_keys, "_key_rows", lambda rows: keyed.append(rows) or key_rows(rows))
+    with pytest.raises(Cancelled):
+        commit_imports(database, [prepared], cancel=token)
+    assert keyed == []  # heard before the longest step, not after it
+    assert table_counts(database) == before
+
+
 def test_progress_is_reported_up_to_the_total(tmp_path, database):  # type: ignore[no-untyped-def]
     prepared = prepare_import(write_sheet(tmp_path / "many.csv", many_orders(2500), "gbk"))
     seen, indexes = [], index_names(database)
