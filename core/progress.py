@@ -31,5 +31,16 @@ class CancelToken:
             raise Cancelled()
 
 
+def part_of(progress: ProgressCallback, start: int, size: int, total: int) -> ProgressCallback:
+    """A callback for one part of longer work: its own (done, steps) fill `size` of a bar of `total`,
+    from `start` on.
+    """
+
+    def report(done: int, steps: int) -> None:
+        progress(start + done * size // max(steps, 1), total)
+
+    return report
+
+
 def no_progress(done: int, total: int) -> None:
     """The progress callback for callers that do not watch."""

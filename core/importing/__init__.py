@@ -27,7 +27,7 @@ from core.importing.presets import PRESETS, Preset, custom_preset
 from core.importing.undo import UndoSummary, undo_batch
 from core.importing.writer import BatchSummary, write_import
 from core.models import ColumnMapping, ImportBatch
-from core.progress import CancelToken, ProgressCallback, no_progress
+from core.progress import CancelToken, ProgressCallback, no_progress, part_of
 
 __all__ = [
     "PRESETS", "BatchSummary", "CustomerSheetSummary", "PreparedCustomers", "PreparedImport", "UndoSummary",
@@ -67,12 +67,9 @@ def prepare_files(
     for number, path in enumerate(paths):
         if cancel is not None:
             cancel.raise_if_cancelled()
-
-        def parsing(done: int, rows: int, start: int = number * FILE_STEPS) -> None:
-            progress(start + done * FILE_STEPS // max(rows, 1), total)
-
         prepared.append(prepare_import(path, preset_key, saved_presets=saved, unknown_layout_ok=unknown_layout_ok,
-                                       cancel=cancel, progress=parsing))
+                                       cancel=cancel, progress=part_of(progress, number * FILE_STEPS, FILE_STEPS,
+                                                                       total)))
     progress(total, total)
     return prepared
 
@@ -137,11 +134,8 @@ def commit_imports(
     done = 0
     with database.engine.begin() as connection:
         for item, share in zip(ordered, shares, strict=True):
-
-            def writing(step: int, steps: int, offset: int = done, share: int = share) -> None:
-                progress(offset + step * share // max(steps, 1), total)
-
-            summaries.append(write_import(connection, item, cancel=cancel, progress=writing))
+            summaries.append(write_import(connection, item, cancel=cancel,
+                                          progress=part_of(progress, done, share, total)))
             done += share
     return summaries
 
