@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 
 class PageHeader(QWidget):
@@ -52,3 +52,20 @@ class EmptyState(QWidget):
 
     def add_action(self, widget: QWidget) -> None:
         self.actions.addWidget(widget, alignment=Qt.AlignmentFlag.AlignCenter)
+
+
+def scrolling_column(layout: QVBoxLayout) -> QVBoxLayout:
+    """A scroll area taking the rest of a page's `layout`; returns the column to put the page's sections in.
+
+    A page taller than the screen would otherwise stretch the window past it: Settings needs about 1,000
+    pixels, and a 1366×768 laptop shows some 700 of the window.
+    """
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    content = QWidget()
+    column = QVBoxLayout(content)
+    column.setContentsMargins(0, 0, 0, 0)
+    scroll.setWidget(content)
+    layout.addWidget(scroll, 1)
+    return column

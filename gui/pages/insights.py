@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
-    QScrollArea,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -35,7 +34,7 @@ from gui.core_text import core_text
 from gui.insights.charts import BarChartView, ChartPanel, HeatTableView
 from gui.insights.labels import segment_label, stage_labels
 from gui.insights.seeds_model import SeedsModel
-from gui.widgets import PageHeader
+from gui.widgets import PageHeader, scrolling_column
 from gui.worker import run_in_background
 
 STAGE_COLORS = ["#8fa3bf", "#f0b429", "#3ebd93", "#2680c2", "#7b61ff", "#e67e22", "#c0392b"]
@@ -64,12 +63,7 @@ class InsightsPage(QWidget):
         outer = QVBoxLayout(self)
         outer.addWidget(PageHeader(self.tr("Insights"), self.tr("Lifecycle stages, RFM and the shop's repeat-customer health.")))
         outer.addLayout(self._build_range_bar())
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        content = QWidget()
-        self.content_layout = QVBoxLayout(content)
-        scroll.setWidget(content)
-        outer.addWidget(scroll, 1)
+        self.content_layout = scrolling_column(outer)
         self._build_seeds()
         self._build_charts()
         context.data_changed.connect(self.reload)

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QVBoxLa
 
 from gui.context import AppContext
 from gui.i18n import SUPPORTED_LANGUAGES, save_language, saved_language
-from gui.widgets import PageHeader
+from gui.widgets import PageHeader, scrolling_column
 
 # module, class: each a QWidget taking (context), shown as a section below the built-in ones.
 SECTIONS: tuple[tuple[str, str], ...] = (
@@ -23,8 +23,9 @@ class SettingsPage(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        layout = QVBoxLayout(self)
-        layout.addWidget(PageHeader(self.tr("Settings")))
+        outer = QVBoxLayout(self)
+        outer.addWidget(PageHeader(self.tr("Settings")))
+        layout = scrolling_column(outer)
 
         appearance = QGroupBox(self.tr("Language"))
         form = QFormLayout(appearance)

@@ -50,6 +50,16 @@ def test_every_page_opens_in_both_languages(window_factory, qtbot, language, tit
     assert window.database_label.text().endswith("shop.db")
 
 
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_every_page_fits_a_laptop_screen(window_factory, language) -> None:  # type: ignore[no-untyped-def]
+    # A 1366x768 screen leaves about 700 pixels for the window: a taller page would push its bottom off screen.
+    window = window_factory(language)
+    for key, _module, _cls in PAGES:
+        window.show_page(key)
+        assert window.minimumSizeHint().height() <= 700, key
+        assert window.minimumSizeHint().width() <= 1366, key
+
+
 def test_empty_book_offers_the_demo_shop_which_opens_it(window_factory, qtbot) -> None:  # type: ignore[no-untyped-def]
     window = window_factory("en")
     page = window.show_page("customers")
