@@ -36,6 +36,8 @@ SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁�
 GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英晓明红梅玉兰建华志强海燕雪梅丹丹思远子涵梓萱浩然一诺欣怡宇轩雨桐佳怡俊杰"
 NICK_WORDS = ["小猫爱吃鱼", "夏天的风", "柠檬不酸", "慢慢来", "橘子汽水", "阿飞", "木木", "豆豆妈", "晴天",
               "云朵", "大白兔", "好运来", "茶小白", "喝茶的熊", "向日葵", "老周", "糖糖", "七月", "山茶花", "一只鹿"]
+# Every this many buyers one is an earlier buyer again, on another record (see _copy_person).
+TWIN_EVERY = 150
 PLACES = [
     ("浙江省", "杭州市", ["西湖区", "余杭区", "滨江区"]),
     ("浙江省", "宁波市", ["鄞州区", "海曙区"]),
@@ -113,11 +115,14 @@ def create_demo_shop(
         customer_id = first_customer_id + index
         platform = rng.choices([p for p, _ in PLATFORM_SHARE], [w for _, w in PLATFORM_SHARE])[0]
         row = _demo_customer(rng, customer_id, platform, today, identities_used)
+        if index % TWIN_EVERY == TWIN_EVERY - 1:
+            _copy_person(customer_rows[index - 1], row)
         customer_rows.append(row)
         if row["platform_buyer_id"]:
             alias_rows.append({"customer_id": customer_id, "kind": "buyer_id", "platform": str(platform),
                                "value": row["platform_buyer_id"]})
-        alias_rows.append({"customer_id": customer_id, "kind": "phone", "platform": "", "value": row["phone"]})
+        if row["phone"]:
+            alias_rows.append({"customer_id": customer_id, "kind": "phone", "platform": "", "value": row["phone"]})
 
         count, gap = _buyer_behaviour(rng)
         when = start + timedelta(days=rng.randint(0, 729))
@@ -219,6 +224,16 @@ def _demo_customer(
         row.update(do_not_contact=True, dnc_reason="买家要求不要再发短信",
                    dnc_since=datetime.combine(today - timedelta(days=rng.randint(1, 200)), time(9)))
     return row
+
+
+def _copy_person(original: dict, twin: dict) -> None:
+    """Make `twin` the same person as `original`, seen through an export that hid the phone: the duplicates
+    the owner reviews and merges (the same name and address, a like nickname). Draws nothing from the
+    generator, so every other demo buyer stays as it was."""
+    for field in ("name", "province", "city", "district", "address", "gender"):
+        twin[field] = original[field]
+    twin["nickname"] = original["nickname"].rstrip("0123456789") + "_"
+    twin["phone"] = twin["phone_last4"] = None
 
 
 def _buyer_key(rng: random.Random, platform: Platform, nickname: str) -> str:

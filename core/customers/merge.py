@@ -7,7 +7,7 @@ one and fills the kept record's empty fields. The merged record stays (hidden, `
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from sqlalchemy import delete, distinct, func, insert, select, update
@@ -39,6 +39,8 @@ class DuplicatePair:
     first_id: int
     second_id: int
     reason: str  # "phone", "name_address" or "nickname"
+    first_name: str = ""  # as the customer list shows them, so the owner sees whom a pair is about
+    second_name: str = ""
 
 
 # A nickname shared by 50,000 buyers is a popular word, not 50,000 candidates: a few members of each group
@@ -87,7 +89,7 @@ _BARE_NICKNAME = func.rtrim(func.lower(Customer.nickname), "0123456789_-. ")
 
 def duplicate_candidates(session: Session, limit: int = 200) -> list[DuplicatePair]:
     """Pairs of records that may be one buyer: same phone, same name and address, or similar nickname
-    on different platforms. Strongest reasons first; each pair once."""
+    on different platforms. Strongest reasons first; each pair once, with both display names."""
     found: dict[tuple[int, int], DuplicatePair] = {}
     searches = (
         (Customer.phone, "phone", False),
@@ -97,7 +99,22 @@ def duplicate_candidates(session: Session, limit: int = 200) -> list[DuplicatePa
     for key, reason, across_platforms in searches:
         for pair in _pairs(session, key, reason, across_platforms, limit):
             found.setdefault((pair.first_id, pair.second_id), pair)
-    return list(found.values())[:limit]
+    people = {customer.id: customer for customer in session.scalars(
+        select(Customer).where(Customer.id.in_({customer_id for ids in found for customer_id in ids})))}
+    return [
+        replace(pair, first_name=people[pair.first_id].display_name, second_name=people[pair.second_id].display_name)
+        for pair in found.values()
+        if pair.reason != "nickname" or not _told_apart(people[pair.first_id], people[pair.second_id])
+    ][:limit]
+
+
+def _told_apart(first: Customer, second: Customer) -> bool:
+    """Whether two records' real names or phones differ: then a like nickname is a popular word, not one
+    buyer ("一只鹿" and "一只鹿414" with other names and phones)."""
+    def differ(one: str | None, other: str | None) -> bool:
+        return bool(one and other and "*" not in one + other and one != other)
+
+    return differ(first.name, second.name) or differ(first.phone, second.phone)
 
 
 def merge_customers(session: Session, kept_id: int, merged_id: int) -> int:

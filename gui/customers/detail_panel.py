@@ -74,6 +74,7 @@ class CustomerDetailPanel(QWidget):
         labels = CustomerLabels()
         self.statuses = labels.order_statuses()
         self.identity_kinds, self.platform_names = labels.identity_kinds(), labels.platforms()
+        self.field_names, self.gender_names = labels.profile_fields(), labels.genders()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 0, 0, 0)
         self.heading = QLabel(self.tr("Choose a customer to see everything about them."))
@@ -115,10 +116,7 @@ class CustomerDetailPanel(QWidget):
         layout = QVBoxLayout(page)
         profile = QGroupBox(self.tr("Profile"))
         form = QFormLayout(profile)
-        labels = {"name": self.tr("Name:"), "nickname": self.tr("Nickname:"), "phone": self.tr("Phone:"),
-                  "phone_alt": self.tr("Second phone:"), "email": self.tr("Email:"),
-                  "wechat_id": self.tr("WeChat id:"), "province": self.tr("Province:"), "city": self.tr("City:"),
-                  "district": self.tr("District:"), "address": self.tr("Address:")}
+        labels = {key: self.tr("%1:").replace("%1", name) for key, name in self.field_names.items()}
         self.fields: dict[str, QLineEdit] = {}
         for key in PROFILE_FIELDS:
             edit = QLineEdit()
@@ -136,9 +134,9 @@ class CustomerDetailPanel(QWidget):
             else:
                 form.addRow(labels[key], edit)
         self.gender = QComboBox()
-        for label, value in ((self.tr("Unknown"), None), (self.tr("Female"), "F"), (self.tr("Male"), "M")):
+        for value, label in self.gender_names.items():
             self.gender.addItem(label, value)
-        form.addRow(self.tr("Gender:"), self.gender)
+        form.addRow(labels["gender"], self.gender)
         self.save_profile_button = QPushButton(self.tr("Save profile"))
         self.save_profile_button.clicked.connect(self._save_profile)
         self.deleter = CustomerDeleter(self.context, self)
@@ -211,9 +209,10 @@ class CustomerDetailPanel(QWidget):
         for widget, label in ((self.birth_month, self.tr("month")), (self.birth_day, self.tr("day"))):
             row_layout.addWidget(widget)
             row_layout.addWidget(QLabel(label))
-        row_layout.addWidget(self.leap_month)
+        row_layout.addStretch(1)
         form.addRow(self.tr("Calendar:"), self.calendar)
         form.addRow(self.tr("Date:"), row)
+        form.addRow("", self.leap_month)  # on its own row, the panel fits beside the list on a 1366-pixel screen
         form.addRow(self.tr("Year:"), self.birth_year)
         self.save_birthday_button = QPushButton(self.tr("Save birthday"))
         self.save_birthday_button.clicked.connect(self._save_birthday)

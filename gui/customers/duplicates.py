@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
@@ -27,6 +29,7 @@ from core.customers.merge import (
     undo_merge,
 )
 from gui.context import AppContext
+from gui.customers.labels import CustomerLabels
 from gui.customers.tasks import detail_as_shown, read, write
 from gui.worker import run_in_background
 
@@ -53,6 +56,9 @@ class DuplicatesDialog(QDialog):
         self.resize(900, 560)
         self.reasons = {"phone": self.tr("same phone"), "name_address": self.tr("same name and address"),
                         "nickname": self.tr("similar nickname on another platform")}
+        labels = CustomerLabels()
+        self.field_names = labels.profile_fields()
+        self.value_names = {"platform": labels.platforms(), "gender": labels.genders()}
         layout = QVBoxLayout(self)
         splitter = QSplitter()
         self.pairs = QListWidget()
@@ -87,11 +93,14 @@ class DuplicatesDialog(QDialog):
         self.undo_button.setEnabled(self.last_merge_id is not None)
         self.pairs.clear()
         for pair in pairs:
-            item = QListWidgetItem(f"#{pair.first_id} ↔ #{pair.second_id}: {self.reasons[pair.reason]}")
+            item = QListWidgetItem(f"{pair.first_name} ↔ {pair.second_name} · {self.reasons[pair.reason]}")
+            item.setToolTip(f"#{pair.first_id} ↔ #{pair.second_id}")
             item.setData(PAIR_ROLE, pair)
             self.pairs.addItem(item)
         self.merge_button.setEnabled(bool(pairs))
-        self.status.setText(self.tr("%1 possible duplicates").replace("%1", str(len(pairs))))
+        self.status.setText(self.tr("%1 possible duplicates").replace("%1", str(len(pairs))) if pairs else
+                            self.tr("No possible duplicates: no two customers share a phone, a name and address, "
+                                    "or a nickname across platforms."))
         if pairs:
             self.pairs.setCurrentRow(0)
         else:
@@ -117,11 +126,12 @@ class DuplicatesDialog(QDialog):
         for key, value in detail.profile.items():
             differs = value != other.profile.get(key)
             style = ' style="background:#fff4ce"' if differs else ""
-            rows.append(f"<tr{style}><td><b>{key}</b></td><td>{value or ''}</td></tr>")
+            shown = html.escape(self.value_names.get(key, {}).get(value, value) or "")
+            rows.append(f"<tr{style}><td><b>{self.field_names[key]}</b></td><td>{shown}</td></tr>")
         orders, tags = self.tr("Orders"), self.tr("Tags")
         rows.append(f"<tr><td><b>{orders}</b></td><td>{len(detail.orders)}</td></tr>")
-        rows.append(f"<tr><td><b>{tags}</b></td><td>{', '.join(n for n, _c in detail.tags)}</td></tr>")
-        return f"<h3>#{detail.id} {detail.display_name}</h3><table>{''.join(rows)}</table>"
+        rows.append(f"<tr><td><b>{tags}</b></td><td>{html.escape(', '.join(n for n, _c in detail.tags))}</td></tr>")
+        return f"<h3>#{detail.id} {html.escape(detail.display_name)}</h3><table cellpadding='2'>{''.join(rows)}</table>"
 
     def merge(self) -> None:
         pair = self.current_pair()

@@ -20,6 +20,18 @@ class CustomerLabels(QObject):
             "youzan": self.tr("Youzan"), "shopify": self.tr("Shopify"), "other": self.tr("Other"),
         }
 
+    def profile_fields(self) -> dict[str, str]:
+        return {
+            "name": self.tr("Name"), "nickname": self.tr("Nickname"), "platform": self.tr("Platform"),
+            "platform_buyer_id": self.tr("Buyer account"), "phone": self.tr("Phone"),
+            "phone_alt": self.tr("Second phone"), "email": self.tr("Email"), "wechat_id": self.tr("WeChat id"),
+            "gender": self.tr("Gender"), "province": self.tr("Province"), "city": self.tr("City"),
+            "district": self.tr("District"), "address": self.tr("Address"),
+        }
+
+    def genders(self) -> dict[str | None, str]:
+        return {None: self.tr("Unknown"), "F": self.tr("Female"), "M": self.tr("Male")}
+
     def identity_kinds(self) -> dict[str, str]:
         return {
             "buyer_id": self.tr("Buyer account"), "nickname": self.tr("Nickname"), "email": self.tr("Email"),

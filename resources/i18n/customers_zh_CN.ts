@@ -86,64 +86,12 @@
         <translation>订单</translation>
     </message>
     <message>
-        <source>Name:</source>
-        <translation>姓名：</translation>
-    </message>
-    <message>
-        <source>Nickname:</source>
-        <translation>昵称：</translation>
-    </message>
-    <message>
-        <source>Phone:</source>
-        <translation>手机：</translation>
-    </message>
-    <message>
-        <source>Second phone:</source>
-        <translation>备用电话：</translation>
-    </message>
-    <message>
-        <source>Email:</source>
-        <translation>邮箱：</translation>
-    </message>
-    <message>
-        <source>WeChat id:</source>
-        <translation>微信号：</translation>
-    </message>
-    <message>
-        <source>Province:</source>
-        <translation>省份：</translation>
-    </message>
-    <message>
-        <source>City:</source>
-        <translation>城市：</translation>
-    </message>
-    <message>
-        <source>District:</source>
-        <translation>区县：</translation>
-    </message>
-    <message>
-        <source>Address:</source>
-        <translation>地址：</translation>
-    </message>
-    <message>
         <source>Reveal phone</source>
         <translation>显示完整号码</translation>
     </message>
     <message>
         <source>Unknown</source>
         <translation>未知</translation>
-    </message>
-    <message>
-        <source>Female</source>
-        <translation>女</translation>
-    </message>
-    <message>
-        <source>Male</source>
-        <translation>男</translation>
-    </message>
-    <message>
-        <source>Gender:</source>
-        <translation>性别：</translation>
     </message>
     <message>
         <source>Save profile</source>
@@ -252,6 +200,10 @@
     <message>
         <source>Add note…</source>
         <translation>添加备注…</translation>
+    </message>
+    <message>
+        <source>%1:</source>
+        <translation>%1：</translation>
     </message>
     <message>
         <source>Order</source>
@@ -397,6 +349,14 @@
         <translation>其他</translation>
     </message>
     <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
         <source>Buyer account</source>
         <translation>买家账号</translation>
     </message>
@@ -411,6 +371,46 @@
     <message>
         <source>Phone</source>
         <translation>手机</translation>
+    </message>
+    <message>
+        <source>Second phone</source>
+        <translation>备用电话</translation>
+    </message>
+    <message>
+        <source>WeChat id</source>
+        <translation>微信号</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>省份</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>区县</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>男</translation>
     </message>
     <message>
         <source>Name and address</source>
@@ -700,6 +700,10 @@
     <message>
         <source>%1 possible duplicates</source>
         <translation>%1 组疑似重复</translation>
+    </message>
+    <message>
+        <source>No possible duplicates: no two customers share a phone, a name and address, or a nickname across platforms.</source>
+        <translation>没有疑似重复：没有两位客户的手机号相同、姓名和地址相同，或在不同平台上昵称相似。</translation>
     </message>
     <message>
         <source>Orders</source>

@@ -55,6 +55,28 @@ def test_duplicates_by_phone_name_address_and_nickname(database, book) -> None: 
     assert (book["单田芳"], "nickname") in pairs
 
 
+def test_duplicate_pairs_name_both_buyers(database, book) -> None:  # type: ignore[no-untyped-def]
+    with database.transaction() as session:
+        session.add(Customer(name="张小明", phone="13812341234", platform="jd"))
+    with database.session() as session:
+        pair = next(p for p in duplicate_candidates(session) if p.reason == "phone")
+    assert (pair.first_name, pair.second_name) == ("张晓明", "张小明")
+
+
+def test_a_like_nickname_with_another_name_or_phone_is_not_a_duplicate(database) -> None:  # type: ignore[no-untyped-def]
+    with database.transaction() as session:
+        session.add_all([
+            Customer(name="韦佳梅", nickname="一只鹿", phone="17110539594", platform="taobao_tmall"),
+            Customer(name="汪明华", nickname="一只鹿414", platform="douyin"),  # another name
+            Customer(nickname="一只鹿3302", phone="14764877902", platform="jd"),  # another phone
+            Customer(nickname="一只鹿_", phone="171****9594", platform="pdd"),  # masked: no evidence either way
+            Customer(name="韦佳梅", nickname="一只鹿", platform="youzan"),  # the same name
+        ])
+    with database.session() as session:
+        pairs = [(p.first_name, p.second_name) for p in duplicate_candidates(session)]
+    assert pairs == [("韦佳梅", "一只鹿_"), ("韦佳梅", "韦佳梅")]
+
+
 def test_big_duplicate_groups_give_a_few_members_each(database, book) -> None:  # type: ignore[no-untyped-def]
     with database.transaction() as session:
         session.add_all([Customer(nickname=f"奶茶续命{n}", phone="13000000000", platform="pdd") for n in range(40)])

@@ -41,12 +41,15 @@ def test_merge_and_unmerge_side_by_side(qtbot, context, database) -> None:  # ty
     dialog.show()
     qtbot.waitUntil(lambda: dialog.pairs.count() == 1, timeout=5000)
     qtbot.waitUntil(lambda: "13812341234" in dialog.right.toPlainText(), timeout=5000)
-    assert "same phone" in dialog.pairs.item(0).text()
+    assert dialog.pairs.item(0).text() == "张晓明 ↔ 张晓明 · same phone"
+    card = dialog.right.toPlainText()
+    assert "Platform" in card and "JD" in card and "platform" not in card  # labels and values as the list shows them
     with qtbot.waitSignal(dialog.changed, timeout=5000):
         qtbot.mouseClick(dialog.merge_button, Qt.MouseButton.LeftButton)
     kept = context.book["张晓明"]
     assert owner_of(database, "JD-TWIN") == kept
     qtbot.waitUntil(lambda: dialog.pairs.count() == 0 and dialog.undo_button.isEnabled(), timeout=5000)
+    assert "No possible duplicates" in dialog.status.text()
     with qtbot.waitSignal(dialog.changed, timeout=5000):
         qtbot.mouseClick(dialog.undo_button, Qt.MouseButton.LeftButton)
     assert owner_of(database, "JD-TWIN") == twin_id

@@ -72,6 +72,14 @@ def test_typing_searches_and_highlights(qtbot, page) -> None:  # type: ignore[no
     qtbot.waitUntil(lambda: page.model.rowCount() == 4, timeout=5000)
 
 
+def test_the_profile_fits_its_panel_on_a_laptop_screen(qtbot, page) -> None:  # type: ignore[no-untyped-def]
+    page.resize(1190, 640)  # what a 1366x768 screen leaves beside the navigation
+    select_customer(qtbot, page, "张晓明")
+    profile = page.detail.tabs.widget(0)
+    qtbot.waitUntil(lambda: profile.isVisible(), timeout=5000)
+    assert profile.widget().minimumSizeHint().width() <= profile.viewport().width()
+
+
 def test_clicking_a_header_sorts_in_the_database(qtbot, page) -> None:  # type: ignore[no-untyped-def]
     from gui.customers.table_model import COLUMNS
 
