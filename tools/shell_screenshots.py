@@ -1,6 +1,7 @@
-"""Render the main window on the demo shop, in English and Chinese, for the top of the README.
+"""Render the main window on the demo shop, in English and Chinese: the customer book for the top of the
+README, Settings on a laptop-sized window, and the review of possible duplicates.
 
-    python -m tools.shell_screenshots   # writes docs/screenshots/shell_*.png
+    python -m tools.shell_screenshots   # writes docs/screenshots/shell_*.png, settings_*.png, duplicates_*.png
 """
 
 from __future__ import annotations
@@ -24,7 +25,19 @@ def render(app: QApplication, database: Database, language: str) -> None:
     customers.table.selectRow(2)  # a buyer with a few orders, shown in the detail beside the list
     settle(app)
     window.grab().save(str(OUT / f"shell_{language}.png"))
+    window.resize(1366, 700)
+    window.show_page("settings")
+    settle(app)
+    window.grab().save(str(OUT / f"settings_{language}.png"))
     window.close()
+
+    from gui.customers.duplicates import DuplicatesDialog
+
+    dialog = DuplicatesDialog(window.context)
+    dialog.show()
+    settle(app)
+    dialog.grab().save(str(OUT / f"duplicates_{language}.png"))
+    dialog.close()
 
 
 if __name__ == "__main__":
