@@ -161,10 +161,11 @@ class ChatLookupWindow(QWidget):
         e = html.escape
         stage, birthday = e(self.tr("Stage:")), e(self.tr("Birthday:"))
         vip_notes, last_orders = e(self.tr("VIP notes:")), e(self.tr("Last orders:"))
+        do_not_contact = e(self.tr("Do not contact"))
         parts = []
         if detail.do_not_contact:
             parts.append(f'<p style="background:#fdecea;color:#a93226;padding:4px"><b>'
-                         f'{e(self.tr("Do not contact"))}</b> {e(detail.dnc_reason or "")}</p>')
+                         f'{do_not_contact}</b> {e(detail.dnc_reason or "")}</p>')
         vip = " ★ VIP" if detail.is_vip else ""
         name = e(detail.display_name)
         nickname = e(detail.profile.get("nickname") or "")

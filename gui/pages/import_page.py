@@ -345,9 +345,8 @@ class ImportPage(QWidget):
         lines = [self.summary_text(summary) for summary in summaries]
         self.summary_label.setText("\n".join(lines))
         new_ids = self.new_customer_ids()
-        self.new_customers_link.setText(
-            f"<a href='new'>{self.tr('Show the %1 new customers').replace('%1', str(len(new_ids)))}</a>" if new_ids else ""
-        )
+        link = self.tr("Show the %1 new customers").replace("%1", str(len(new_ids)))
+        self.new_customers_link.setText(f"<a href='new'>{link}</a>" if new_ids else "")
         self.steps.setCurrentIndex(STEP_SUMMARY)
         self._changed()
 

@@ -52,6 +52,10 @@
         <translation>最近订单：</translation>
     </message>
     <message>
+        <source>Do not contact</source>
+        <translation>勿扰</translation>
+    </message>
+    <message>
         <source>From the chat lookup</source>
         <translation>来自聊天查客</translation>
     </message>

@@ -312,6 +312,10 @@
         <translation>正在导入…</translation>
     </message>
     <message>
+        <source>Show the %1 new customers</source>
+        <translation>查看这 %1 位新客户</translation>
+    </message>
+    <message>
         <source>%1: %2 new customers, %3 known customers completed; %4 rows left out.</source>
         <translation>%1：新增 %2 位客户，补全 %3 位已有客户的资料；跳过 %4 行。</translation>
     </message>
