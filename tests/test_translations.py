@@ -26,15 +26,20 @@ def test_lupdate_sees_every_tr_call() -> None:
                   for context in ElementTree.parse(path).iter("context") for source in context.iter("source")}
     missed = []
     for path in sorted((i18n.ROOT / "gui").rglob("*.py")):
-        for cls in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if not isinstance(cls, ast.ClassDef):
-                continue
-            for node in ast.walk(cls):
-                if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "tr"
-                        and node.args and isinstance(node.args[0], ast.Constant)
-                        and (cls.name, node.args[0].value) not in catalogued):
-                    missed.append(f"{path.relative_to(i18n.ROOT)}:{node.lineno}: {cls.name}: {node.args[0].value}")
+        module = ast.parse(path.read_text(encoding="utf-8"))
+        calls = [(cls.name, node.args[0].value, node.lineno) for cls in ast.walk(module)
+                 if isinstance(cls, ast.ClassDef) for node in ast.walk(cls) if _call_of(node, "tr", 1)]
+        calls += [(node.args[0].value, node.args[1].value, node.lineno) for node in ast.walk(module)
+                  if _call_of(node, "translate", 2)]
+        missed += [f"{path.relative_to(i18n.ROOT)}:{line}: {context}: {text}"
+                   for context, text, line in calls if (context, text) not in catalogued]
     assert missed == [], "take these tr() calls out of the f-strings (or wherever lupdate misses them)"
+
+
+def _call_of(node: ast.AST, name: str, literals: int) -> bool:
+    """Whether `node` calls a method `name` whose first `literals` arguments are string literals."""
+    return (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == name
+            and len(node.args) >= literals and all(isinstance(arg, ast.Constant) for arg in node.args[:literals]))
 
 
 def test_compiled_catalogue_matches_the_sources(tmp_path: Path) -> None:
