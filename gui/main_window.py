@@ -8,7 +8,6 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -26,6 +25,7 @@ from core.customer_cache import rescore_database_if_stale
 from core.demo import ensure_demo_database
 from core.paths import demo_db_path
 from gui.context import AppContext
+from gui.file_dialogs import Folder, open_path
 from gui.safety.backups import add_backup_actions
 from gui.safety.errors import show_error
 from gui.safety.opening import open_for_window, release_lock
@@ -177,11 +177,10 @@ class MainWindow(QMainWindow):
                           on_success=lambda changed: changed and self.context.data_changed.emit())
 
     def choose_database(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("Open a Laoke database"), "", self.tr("Laoke database (*.db);;All files (*)")
-        )
+        path = open_path(self, self.tr("Open a Laoke database"), self.tr("Laoke database (*.db);;All files (*)"),
+                         Folder.DATABASES)
         if path:
-            self.switch_to(Path(path))
+            self.switch_to(path)
 
     def switch_to(self, path: Path) -> None:
         previous = self.context.database.path

@@ -12,7 +12,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -32,6 +31,7 @@ from gui.care.names import KIND_COLORS, CareNames
 from gui.care.task_model import COL_MESSAGE, TaskTableModel
 from gui.care.task_panel import TaskPanel
 from gui.context import AppContext
+from gui.file_dialogs import save_path
 from gui.widgets import PageHeader
 from gui.worker import BackgroundTask, run_in_background
 
@@ -271,12 +271,12 @@ class CarePage(QWidget):
             suggested, filters = f"laoke-care-{first}.ics", self.tr("iCalendar (*.ics)")
         else:
             suggested, filters = f"laoke-care-{first}-{last}.xlsx", self.tr("Excel workbook (*.xlsx)")
-        path, _filter = QFileDialog.getSaveFileName(self, self.tr("Export"), suggested, filters)
+        path = save_path(self, self.tr("Export"), suggested, filters)
         if not path:
             return
         self._busy(self.tr("Exporting…"))
         task = run_in_background(
-            jobs.export_file, self.context.database, kind, Path(path), first, last,
+            jobs.export_file, self.context.database, kind, path, first, last,
             on_success=self._exported, on_failure=self._failed, on_finished=self._idle,
         )
         self._watch(task)

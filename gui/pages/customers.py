@@ -6,12 +6,9 @@ detail on the right. Every query runs in the background; the list holds ids and 
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QByteArray, QSettings, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -44,6 +41,7 @@ from gui.customers.filters_panel import FiltersPanel
 from gui.customers.segments_bar import SegmentsBar
 from gui.customers.table_model import COLUMNS, CustomerTableModel, ListQuery
 from gui.customers.tasks import read, write, write_with_progress
+from gui.file_dialogs import save_path
 from gui.widgets import EmptyState, PageHeader
 from gui.worker import run_in_background
 
@@ -389,12 +387,9 @@ class CustomersPage(QWidget):
         QMessageBox.warning(self, self.tr("Customers"), message)
 
     def export(self) -> None:
-        path, _filter = QFileDialog.getSaveFileName(self, self.tr("Export customers"), "customers.xlsx",
-                                                    self.tr("Excel workbook (*.xlsx)"))
+        path = save_path(self, self.tr("Export customers"), "customers.xlsx", self.tr("Excel workbook (*.xlsx)"))
         if not path:
             return
-        if not path.lower().endswith(".xlsx"):
-            path += ".xlsx"
         selected = self.selected_ids()
         columns = [key for key in self.visible_columns() if key in EXPORT_COLUMNS]
         headers = {key: self.model.titles[key] for key in columns}
@@ -403,11 +398,11 @@ class CustomersPage(QWidget):
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(300)
         task = run_in_background(
-            write_with_progress, self.context.database, export_customers, Path(path),
+            write_with_progress, self.context.database, export_customers, path,
             # Without a selection, the whole list as filtered (its ids may still be arriving).
             ids=selected or None, customer_filter=self.model.query.customer_filter, columns=columns, headers=headers,
             on_success=lambda count: self.count_label.setText(
-                self.tr("Exported %1 customers to %2").replace("%1", str(count)).replace("%2", path)),
+                self.tr("Exported %1 customers to %2").replace("%1", str(count)).replace("%2", str(path))),
             on_failure=self._warn,
             on_progress=lambda done, total: (progress.setMaximum(total), progress.setValue(done)),
             on_finished=progress.reset,

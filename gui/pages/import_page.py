@@ -14,7 +14,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QInputDialog,
@@ -41,6 +40,7 @@ from core.importing import (
 from core.importing.presets import custom_preset
 from core.models import OrderStatus
 from gui.context import AppContext
+from gui.file_dialogs import Folder, open_path, open_paths
 from gui.importing.customer_sheet_dialog import CustomerSheetDialog
 from gui.importing.mapping import MappingEditor
 from gui.importing.mapping import mapping_page as make_mapping_page
@@ -212,18 +212,16 @@ class ImportPage(QWidget):
 
     # --- choosing and reading files --------------------------------------------------------------------
     def choose_files(self) -> None:
-        paths, _filter = QFileDialog.getOpenFileNames(
-            self, self.tr("Choose order sheets"), "", self.tr("Order sheets (%1);;All files (*)").replace("%1", SHEET_FILTER)
-        )
+        paths = open_paths(self, self.tr("Choose order sheets"),
+                           self.tr("Order sheets (%1);;All files (*)").replace("%1", SHEET_FILTER), Folder.SHEETS)
         if paths:
-            self.open_files([Path(path) for path in paths])
+            self.open_files(paths)
 
     def choose_customer_list(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("Choose your customer list"), "", self.tr("Sheets (%1);;All files (*)").replace("%1", SHEET_FILTER)
-        )
+        path = open_path(self, self.tr("Choose your customer list"),
+                         self.tr("Sheets (%1);;All files (*)").replace("%1", SHEET_FILTER), Folder.SHEETS)
         if path:
-            self.open_customer_list(Path(path))
+            self.open_customer_list(path)
 
     def open_customer_list(self, path: Path) -> None:
         """Read a customer list in a worker, then review and import it in its own dialog."""

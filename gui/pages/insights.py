@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDateEdit,
-    QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
@@ -31,6 +30,7 @@ from core.insights import Insights, ShopData, build_insights, load_shop_data
 from core.spreadsheet import Sheet, write_xlsx
 from gui.context import AppContext
 from gui.core_text import core_text
+from gui.file_dialogs import save_path
 from gui.insights.charts import BarChartView, ChartPanel, HeatTableView
 from gui.insights.labels import segment_label, stage_labels
 from gui.insights.seeds_model import SeedsModel
@@ -298,20 +298,18 @@ class InsightsPage(QWidget):
 
     # --- export -------------------------------------------------------------------------------------------
     def export_chart(self, chart: ChartPanel) -> None:
-        path, _filter = QFileDialog.getSaveFileName(self, self.tr("Export chart"), "chart.png",
-                                                    self.tr("PNG image (*.png)"))
+        path = save_path(self, self.tr("Export chart"), "chart.png", self.tr("PNG image (*.png)"))
         if not path:
             return
         try:
-            chart.save_png(Path(path))
+            chart.save_png(path)
         except OSError as error:
             QMessageBox.warning(self, self.tr("Export chart"), core_text(describe_os_error(error) or str(error)))
 
     def export_seeds(self) -> None:
         if self.insights is None:
             return
-        path, _filter = QFileDialog.getSaveFileName(self, self.tr("Export table"), "insights.xlsx",
-                                                    self.tr("Excel workbook (*.xlsx)"))
+        path = save_path(self, self.tr("Export table"), "insights.xlsx", self.tr("Excel workbook (*.xlsx)"))
         if not path:
             return
         insights = self.insights
@@ -324,7 +322,7 @@ class InsightsPage(QWidget):
                 [self.tr("Repurchase cycle (days)"), insights.repurchase_cycle_days],
             ]),
         ]
-        run_in_background(_write_sheets, Path(path), sheets,
+        run_in_background(_write_sheets, path, sheets,
                           on_failure=lambda message, _details: QMessageBox.warning(self, self.tr("Export table"), message))
 
 

@@ -10,7 +10,6 @@ from pathlib import Path
 from PySide6.QtCore import QLocale, QObject, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 from core.backup import DEFAULT_KEEP, backup_database, backup_folder, list_backups, restore_database
 from core.backup import rolling_backup as make_rolling_backup
 from gui.context import AppContext
+from gui.file_dialogs import Folder, open_path, save_path
 from gui.safety.errors import show_error
 from gui.worker import run_in_background
 
@@ -68,12 +68,11 @@ class BackupActions(QObject):
     def back_up_to_file(self) -> None:
         if not self._can_back_up():
             return
-        suggested = str(Path.home() / f"{self.database_path.stem}-backup.db")
-        target, _filter = QFileDialog.getSaveFileName(
-            self.parent_widget, self.tr("Back up the customer book"), suggested,
-            self.tr("Laoke database (*.db);;All files (*)"))
+        target = save_path(self.parent_widget, self.tr("Back up the customer book"),
+                           f"{self.database_path.stem}-backup.db", self.tr("Laoke database (*.db);;All files (*)"),
+                           Folder.DATABASES)
         if target:
-            self._run(_back_up_to, self.database_path, Path(target), done=self.tr("Backed up to %1."))
+            self._run(_back_up_to, self.database_path, target, done=self.tr("Backed up to %1."))
 
     def back_up_now(self) -> None:
         if self._can_back_up():
@@ -82,11 +81,11 @@ class BackupActions(QObject):
     def restore_from_file(self) -> None:
         if not self._can_back_up():
             return
-        chosen, _filter = QFileDialog.getOpenFileName(
-            self.parent_widget, self.tr("Restore a backup"), str(backup_folder(self.database_path)),
-            self.tr("Laoke database (*.db);;All files (*)"))
+        chosen = open_path(self.parent_widget, self.tr("Restore a backup"),
+                           self.tr("Laoke database (*.db);;All files (*)"), Folder.DATABASES,
+                           start=backup_folder(self.database_path))
         if chosen:
-            self.restore(Path(chosen))
+            self.restore(chosen)
 
     def restore(self, backup: Path) -> None:
         if not self._can_back_up():

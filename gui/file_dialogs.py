@@ -1,0 +1,64 @@
+"""File dialogs that open where the owner was last time, one remembered folder for each kind of file.
+
+Qt's dialogs otherwise start in the process's working directory: for the installed app that is its
+install folder, where order sheets never are and exports cannot be written. The first time, sheets are
+looked for in Downloads (where the shop back-ends' exports land) and exports go to Documents.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+Location = QStandardPaths.StandardLocation
+
+
+class Folder(Enum):
+    """A kind of file, with where its dialog starts before anything was chosen."""
+
+    SHEETS = ("sheets", Location.DownloadLocation)
+    EXPORTS = ("exports", Location.DocumentsLocation)
+    DATABASES = ("databases", Location.DocumentsLocation)
+
+    def start(self) -> Path:
+        saved = QSettings().value(f"folders/{self.value[0]}", "", type=str)
+        if saved and Path(saved).is_dir():
+            return Path(saved)
+        return Path(QStandardPaths.writableLocation(self.value[1]) or Path.home())
+
+    def remember(self, chosen: Path) -> None:
+        QSettings().setValue(f"folders/{self.value[0]}", str(chosen.parent))
+
+
+def open_paths(parent: QWidget, caption: str, filters: str, folder: Folder) -> list[Path]:
+    """The files the owner chose (none when cancelled)."""
+    chosen, _filter = QFileDialog.getOpenFileNames(parent, caption, str(folder.start()), filters)
+    paths = [Path(path) for path in chosen]
+    if paths:
+        folder.remember(paths[0])
+    return paths
+
+
+def open_path(parent: QWidget, caption: str, filters: str, folder: Folder, start: Path | None = None) -> Path | None:
+    """The file the owner chose, None when cancelled; the dialog starts in `start` when given."""
+    chosen, _filter = QFileDialog.getOpenFileName(parent, caption, str(start or folder.start()), filters)
+    if not chosen:
+        return None
+    folder.remember(Path(chosen))
+    return Path(chosen)
+
+
+def save_path(parent: QWidget, caption: str, name: str, filters: str, folder: Folder = Folder.EXPORTS) -> Path | None:
+    """Where to write a file suggested as `name`, None when cancelled. A name typed without an extension
+    gets `name`'s (Qt's own dialog adds none), so the file opens in the program it is meant for."""
+    chosen, _filter = QFileDialog.getSaveFileName(parent, caption, str(folder.start() / name), filters)
+    if not chosen:
+        return None
+    path = Path(chosen)
+    if path.suffix.lower() != Path(name).suffix.lower():
+        path = path.with_name(path.name + Path(name).suffix)
+    folder.remember(path)
+    return path
