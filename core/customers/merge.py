@@ -102,10 +102,15 @@ def duplicate_candidates(session: Session, limit: int = 200) -> list[DuplicatePa
     people = {customer.id: customer for customer in session.scalars(
         select(Customer).where(Customer.id.in_({customer_id for ids in found for customer_id in ids})))}
     return [
-        replace(pair, first_name=people[pair.first_id].display_name, second_name=people[pair.second_id].display_name)
+        replace(pair, first_name=_listed_name(people[pair.first_id]), second_name=_listed_name(people[pair.second_id]))
         for pair in found.values()
         if pair.reason != "nickname" or not _told_apart(people[pair.first_id], people[pair.second_id])
     ][:limit]
+
+
+def _listed_name(customer: Customer) -> str:
+    # As the customer list names a buyer: never by phone, as reps see the pairs too.
+    return customer.name or customer.nickname or f"#{customer.id}"
 
 
 def _told_apart(first: Customer, second: Customer) -> bool:

@@ -61,6 +61,11 @@ def test_duplicate_pairs_name_both_buyers(database, book) -> None:  # type: igno
     with database.session() as session:
         pair = next(p for p in duplicate_candidates(session) if p.reason == "phone")
     assert (pair.first_name, pair.second_name) == ("张晓明", "张小明")
+    with database.transaction() as session:
+        session.add_all([Customer(phone="13900001111", platform="pdd"), Customer(phone="13900001111", platform="jd")])
+    with database.session() as session:
+        nameless = next(p for p in duplicate_candidates(session) if p.first_name.startswith("#"))
+    assert nameless.second_name == f"#{nameless.second_id}"  # never the phone: reps see the pairs too
 
 
 def test_a_like_nickname_with_another_name_or_phone_is_not_a_duplicate(database) -> None:  # type: ignore[no-untyped-def]
