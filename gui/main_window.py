@@ -225,12 +225,29 @@ class MainWindow(QMainWindow):
         if paths and not page.busy():
             page.open_files(paths)
 
+    def _may_stop_import(self) -> bool:
+        """Closing during an import or an undo asks first; stopping rolls it back, and Laoke closes once the
+        database is as it was (the application waits for the worker before it exits)."""
+        page = self.pages.get("import")
+        if page is None or not page.writing:
+            return True
+        answer = QMessageBox.question(self, self.tr("Import still running"), self.tr(
+            "Laoke is still writing an import (or undoing one). Stop it and close? The customer book stays as it "
+            "was before it started, and you can do it again later."))
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        page.cancel_task()
+        return True
+
     def _restore_geometry(self) -> None:
         geometry = QSettings().value(GEOMETRY_KEY)
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        if not self._may_stop_import():
+            event.ignore()
+            return
         QSettings().setValue(GEOMETRY_KEY, self.saveGeometry())
         release_lock(self.context.database.path)
         super().closeEvent(event)

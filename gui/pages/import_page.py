@@ -62,6 +62,7 @@ class ImportPage(QWidget):
         self.prepared: list[Any] = []
         self.summaries: list[Any] = []
         self.task: BackgroundTask | None = None
+        self.writing = False  # the task is an import or an undo: closing now would throw its work away
         self.setAcceptDrops(True)
         layout = QVBoxLayout(self)
         layout.addWidget(PageHeader(self.tr("Import"), self.tr("Turn the order sheets your shop back-end exports into customers.")))
@@ -334,6 +335,7 @@ class ImportPage(QWidget):
 
     # --- importing ----------------------------------------------------------------------------------------
     def start_import(self) -> None:
+        self.writing = True
         self._run(self.tr("Importing…"), commit_imports, self.context.database, list(self.prepared),
                   on_success=self._imported, on_failure=self._import_failed, on_cancelled=self._import_cancelled)
 
@@ -407,6 +409,7 @@ class ImportPage(QWidget):
         if answer != QMessageBox.StandardButton.Yes:
             return
         previous = self.steps.currentIndex()
+        self.writing = True
         self._run(self.tr("Undoing the import of %1…").replace("%1", batch["file_name"]),
                   undo_import, self.context.database, batch["id"],
                   on_success=lambda _summary: (self.steps.setCurrentIndex(previous), self._changed()),
@@ -443,6 +446,7 @@ class ImportPage(QWidget):
 
     def _task_finished(self) -> None:
         self.task = None
+        self.writing = False
 
     def busy(self) -> bool:
         return self.task is not None

@@ -102,6 +102,14 @@
         <source>Laoke %1 — a customer book for small online shops, offline on your computer.</source>
         <translation>老客 %1 — 小网店的客户簿，数据离线保存在你的电脑上。</translation>
     </message>
+    <message>
+        <source>Import still running</source>
+        <translation>导入仍在进行</translation>
+    </message>
+    <message>
+        <source>Laoke is still writing an import (or undoing one). Stop it and close? The customer book stays as it was before it started, and you can do it again later.</source>
+        <translation>老客正在写入一次导入（或撤销导入）。要停止并关闭吗？客户簿会保持开始之前的样子，之后可以重新来过。</translation>
+    </message>
 </context>
 <context>
     <name>SettingsPage</name>

@@ -99,6 +99,35 @@ def test_cancel_rolls_back(page, qtbot, tmp_path, monkeypatch):  # type: ignore[
     assert table_counts(page.context.database)["orders"] == 0
 
 
+def test_closing_the_window_during_an_import_asks_and_stopping_keeps_nothing(  # type: ignore[no-untyped-def]
+        qtbot, qsettings_isolated, db_path, tmp_path, monkeypatch):
+    window = MainWindow(AppContext(open_database(db_path)))
+    qtbot.addWidget(window)
+    window.show()
+    page = window.show_page("import")
+    _open(qtbot, page, _sheet(tmp_path, ALICE, BOB))
+    release = threading.Event()
+    real_refresh = writer.refresh_derived
+
+    def slow_refresh(*args, **kwargs):  # type: ignore[no-untyped-def]
+        release.wait(10)  # still importing when the owner closes the window
+        real_refresh(*args, **kwargs)
+
+    monkeypatch.setattr(writer, "refresh_derived", slow_refresh)
+    questions = []
+    answer = QMessageBox.StandardButton.No
+    monkeypatch.setattr(QMessageBox, "question", lambda *args: questions.append(args[1]) or answer)
+    qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
+    assert not window.close() and window.isVisible()  # "No": the import goes on
+    answer = QMessageBox.StandardButton.Yes
+    assert window.close()
+    release.set()
+    wait_for_background_tasks()  # what the application does before it exits
+    assert questions == ["Import still running"] * 2
+    assert table_counts(window.context.database)["orders"] == 0
+    window.context.database.dispose()
+
+
 def test_the_user_overrides_the_layout_and_maps_columns(page, qtbot, tmp_path):  # type: ignore[no-untyped-def]
     _open(qtbot, page, _sheet(tmp_path, ALICE))
     page.mapping_editor.box("amount").setCurrentText("总金额")
