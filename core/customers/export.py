@@ -52,15 +52,19 @@ def _notes_by_customer(session: Session, ids: list[int]) -> dict[int, list[str]]
     return found
 
 
-def _rows(session: Session, ids: list[int], columns: Sequence[str],
+def _rows(session: Session, ids: list[int], columns: Sequence[str], value_names: dict[str, dict[Any, str]],
           progress: ProgressCallback, cancel: CancelToken | None) -> Iterator[list[Any]]:
+    cells = [(EXPORT_COLUMNS[key][1], value_names.get(key, {})) for key in columns]
     for start in range(0, len(ids), PAGE):
         if cancel is not None:
             cancel.raise_if_cancelled()
         page = ids[start:start + PAGE]
         notes = _notes_by_customer(session, page)
         for row in customer_rows(session, page):
-            values = [EXPORT_COLUMNS[key][1](row) for key in columns]
+            values = []
+            for value_of, names in cells:
+                value = value_of(row)
+                values.append(names.get(value, value))
             values.append(", ".join(name for name, _color in row.tags))
             values.append("\n".join(notes.get(row.id, [])))
             yield values
@@ -74,10 +78,15 @@ def export_customers(
     customer_filter: CustomerFilter | None = None,
     columns: Sequence[str] = DEFAULT_EXPORT_COLUMNS,
     headers: dict[str, str] | None = None,
+    value_names: dict[str, dict[Any, str]] | None = None,
     progress: ProgressCallback = no_progress,
     cancel: CancelToken | None = None,
 ) -> int:
-    """Write the given customers (or the filter's, or everyone) to `path`; returns how many rows."""
+    """Write the given customers (or the filter's, or everyone) to `path`; returns how many rows.
+
+    `headers` names the columns and `value_names` the stored codes of a column (platforms, stages) in the
+    window's language; without them both stay as stored, which is what scripts want.
+    """
     ensure_owner_mode(session, Message("Exporting customers"))
     unknown = [key for key in columns if key not in EXPORT_COLUMNS]
     if unknown:
@@ -85,7 +94,7 @@ def export_customers(
     chosen = list(ids) if ids is not None else customer_ids(session, customer_filter, sort="id", descending=False)
     titles = [(headers or {}).get(key, EXPORT_COLUMNS[key][0]) for key in columns]
     titles += [(headers or {}).get("tags", "Tags"), (headers or {}).get("notes", "Notes")]
-    sheet = Sheet("Customers", titles, _rows(session, chosen, columns, progress, cancel))
+    sheet = Sheet("Customers", titles, _rows(session, chosen, columns, value_names or {}, progress, cancel))
     write_xlsx(Path(path), [sheet])
     session.add(AuditEvent(action="export_customers", detail=f"{len(chosen)} customers to {Path(path).name}"))
     return len(chosen)

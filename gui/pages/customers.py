@@ -38,6 +38,7 @@ from gui.customers.delegates import HighlightDelegate, TagChipsDelegate
 from gui.customers.deletion import CustomerDeleter
 from gui.customers.detail_panel import CustomerDetailPanel
 from gui.customers.filters_panel import FiltersPanel
+from gui.customers.labels import CustomerLabels
 from gui.customers.segments_bar import SegmentsBar
 from gui.customers.table_model import COLUMNS, CustomerTableModel, ListQuery
 from gui.customers.tasks import read, write, write_with_progress
@@ -394,6 +395,8 @@ class CustomersPage(QWidget):
         columns = [key for key in self.visible_columns() if key in EXPORT_COLUMNS]
         headers = {key: self.model.titles[key] for key in columns}
         headers.update(tags=self.tr("Tags"), notes=self.tr("Notes"))
+        labels = CustomerLabels()
+        value_names = {"platform": labels.platforms(), "stage": labels.stages(), "do_not_contact": {"yes": self.tr("yes")}}
         progress = QProgressDialog(self.tr("Exporting customers…"), self.tr("Cancel"), 0, 0, self)
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(300)
@@ -401,6 +404,7 @@ class CustomersPage(QWidget):
             write_with_progress, self.context.database, export_customers, path,
             # Without a selection, the whole list as filtered (its ids may still be arriving).
             ids=selected or None, customer_filter=self.model.query.customer_filter, columns=columns, headers=headers,
+            value_names=value_names,
             on_success=lambda count: self.count_label.setText(
                 self.tr("Exported %1 customers to %2").replace("%1", str(count)).replace("%2", str(path))),
             on_failure=self._warn,

@@ -651,6 +651,10 @@
         <translation>备注</translation>
     </message>
     <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
         <source>Exporting customers…</source>
         <translation>正在导出客户…</translation>
     </message>

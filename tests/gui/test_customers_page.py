@@ -170,6 +170,7 @@ def test_export_to_xlsx_keeps_formula_text(qtbot, page, tmp_path, monkeypatch) -
     assert header[0] == "Name" and header[-2:] == ("Tags", "Notes") and "Phone" in header
     li = next(row for row in rows if row[0] == "李四")
     assert li[header.index("Phone")] == "-5" and li[header.index("Nickname")] == "=1+1"
+    assert (li[header.index("Platform")], li[header.index("Stage")]) == ("Douyin", "Lost")  # as the list shows them
     assert len(rows) == 5
     sheet = load_workbook(target).active
     nickname = sheet.cell(row=rows.index(li) + 1, column=header.index("Nickname") + 1)
