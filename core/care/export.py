@@ -8,6 +8,8 @@ one event per year with that year's date. Tasks are timed events at the start of
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -29,35 +31,58 @@ RULE_NAMES = {
     "order_followup": "使用回访", "order_review": "邀评", "order_refund": "退款关怀", "anniversary": "相识纪念",
     "winback": "唤回", "repurchase": "复购提醒", "vip_checkin": "VIP 回访", "member_day": "会员日",
 }
-CHANNEL_NAMES = {Channel.SMS: "短信", Channel.WECHAT: "微信", Channel.PHONE: "电话", Channel.PLATFORM_CHAT: "平台客服"}
+CHANNEL_NAMES = {Channel.SMS: "短信", Channel.WECHAT: "微信", Channel.PHONE: "电话", Channel.PLATFORM_CHAT: "平台客服",
+                 "": "准备"}
 TASK_DURATION = timedelta(minutes=15)
 
 
-def export_tasks_xlsx(session: Session, path: Path, start: date, end: date, *, today: date | None = None) -> int:
+@dataclass(frozen=True)
+class ExportWords:
+    """What the exported files call things. The window passes its own language's; the CLI keeps these,
+    the words of the shop's Chinese messages."""
+
+    sheet: str = "关怀任务"
+    headers: tuple[str, ...] = ("日期", "客户", "电话", "渠道", "规则", "消息")
+    calendar: str = "老客关怀日历"
+    birthday: str = "🎂 {name} 生日"
+    lunar_birthday: str = "🎂 {name} 生日（农历）"
+    task: str = "{rule}：{name}"
+    rules: Mapping[str, str] = field(default_factory=lambda: RULE_NAMES)
+    channels: Mapping[str, str] = field(default_factory=lambda: CHANNEL_NAMES)  # "": a reminder to prepare
+
+    def rule(self, key: str) -> str:
+        return self.rules.get(key, key)
+
+    def channel(self, key: str | None) -> str:
+        return self.channels.get(key or "", key or "")
+
+
+def export_tasks_xlsx(session: Session, path: Path, start: date, end: date, *, today: date | None = None,
+                      words: ExportWords = ExportWords()) -> int:
     """Write the open tasks from `start` to `end`; SMS texts carry the signature. Returns the row count."""
     settings = load_care_settings(session)
     tasks = list_tasks(session, start, end, today=today)
     rows = [
-        [task.day, task.customer_name, task.phone or "", CHANNEL_NAMES.get(task.channel, "准备"),
-         RULE_NAMES.get(task.rule_key, task.rule_key),
+        [task.day, task.customer_name, task.phone or "", words.channel(task.channel), words.rule(task.rule_key),
          sms_text(task.message, settings.signature) if task.channel == Channel.SMS else task.message]
         for task in tasks
     ]
-    sheet = Sheet("关怀任务", ["日期", "客户", "电话", "渠道", "规则", "消息"], rows,
+    sheet = Sheet(words.sheet, list(words.headers), rows,
                   column_widths={1: 12, 2: 16, 3: 16, 4: 10, 5: 12, 6: 80})
     write_xlsx(path, [sheet])
     return len(rows)
 
 
-def export_calendar_ics(session: Session, path: Path, start: date, end: date, *, today: date | None = None) -> int:
+def export_calendar_ics(session: Session, path: Path, start: date, end: date, *, today: date | None = None,
+                        words: ExportWords = ExportWords()) -> int:
     """Write every birthday (at least a year of them) and the open tasks from `start` to `end` to an .ics file.
 
     Returns the event count."""
     settings = load_care_settings(session)
-    calendar = Calendar.new(prodid=f"-//Laoke//Care calendar {__version__}//ZH", name="老客关怀日历")
-    events = _birthday_events(session, start, end)
-    events += [_task_event(task, settings.window_start) for task in list_tasks(session, start, end, today=today)
-               if task.status == TaskStatus.OPEN]
+    calendar = Calendar.new(prodid=f"-//Laoke//Care calendar {__version__}//ZH", name=words.calendar)
+    events = _birthday_events(session, start, end, words)
+    events += [_task_event(task, settings.window_start, words)
+               for task in list_tasks(session, start, end, today=today) if task.status == TaskStatus.OPEN]
     for event in events:
         calendar.add_component(event)
     with _atomic_target(path) as temporary:
@@ -65,12 +90,12 @@ def export_calendar_ics(session: Session, path: Path, start: date, end: date, *,
     return len(events)
 
 
-def _task_event(task: TaskRow, window_start) -> Event:  # type: ignore[no-untyped-def]
+def _task_event(task: TaskRow, window_start, words: ExportWords) -> Event:  # type: ignore[no-untyped-def]
     begins = datetime.combine(task.day, window_start)
     event = Event.new(
         uid=f"task-{task.id}@laoke", start=begins, end=begins + TASK_DURATION,
-        summary=f"{RULE_NAMES.get(task.rule_key, task.rule_key)}：{task.customer_name}",
-        description=f"{CHANNEL_NAMES.get(task.channel, '')} {task.phone or ''}\n{task.message}".strip(),
+        summary=words.task.format(rule=words.rule(task.rule_key), name=task.customer_name),
+        description=f"{words.channel(task.channel)} {task.phone or ''}\n{task.message}".strip(),
         categories=[task.kind], stamp=datetime.now().replace(microsecond=0),
     )
     event.add_component(Alarm.new(description=event.get("summary")))
@@ -80,7 +105,7 @@ def _task_event(task: TaskRow, window_start) -> Event:  # type: ignore[no-untype
     return event
 
 
-def _birthday_events(session: Session, start: date, end: date) -> list[Event]:
+def _birthday_events(session: Session, start: date, end: date, words: ExportWords) -> list[Event]:
     rows = session.execute(
         select(Customer.id, Customer.name, Customer.nickname, Customer.birthday_calendar, Customer.birth_month,
                Customer.birth_day)
@@ -96,7 +121,7 @@ def _birthday_events(session: Session, start: date, end: date) -> list[Event]:
         except ValueError:
             continue
         lunar = birthday.calendar == CalendarKind.LUNAR
-        summary = f"🎂 {name or nickname or customer_id} 生日" + ("（农历）" if lunar else "")
+        summary = (words.lunar_birthday if lunar else words.birthday).format(name=name or nickname or customer_id)
         if lunar or (month, day) == (2, 29):
             # Each year's own date, for at least a year ahead whatever the span.
             for when in birthdays_between(birthday, start, max(end, start + timedelta(days=365))):

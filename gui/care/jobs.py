@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from core.care.cards import CustomerCard, load_cards, sample_customers
-from core.care.export import export_calendar_ics, export_tasks_xlsx
+from core.care.export import ExportWords, export_calendar_ics, export_tasks_xlsx
 from core.care.generate import generate_tasks
 from core.care.rules import (
     CareSettings,
@@ -108,9 +108,9 @@ def read_care_settings(database: Database, *, progress: ProgressCallback, cancel
         return load_care_settings(session)
 
 
-def export_file(database: Database, kind: str, path: Path, first: date, last: date,
+def export_file(database: Database, kind: str, path: Path, first: date, last: date, words: ExportWords,
                 *, progress: ProgressCallback, cancel: CancelToken) -> tuple[Path, int]:
     with database.session() as session:
         if kind == "ics":
-            return path, export_calendar_ics(session, path, first, last)
-        return path, export_tasks_xlsx(session, path, first, last)
+            return path, export_calendar_ics(session, path, first, last, words=words)
+        return path, export_tasks_xlsx(session, path, first, last, words=words)

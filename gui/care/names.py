@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QColor
 
+from core.care.export import CHANNEL_NAMES, RULE_NAMES, ExportWords
+
 KIND_COLORS = {
     "birthday": QColor("#e0559f"),
     "holiday": QColor("#e67e22"),
@@ -31,6 +33,20 @@ class CareNames(QObject):
             "vip_checkin": self.tr("VIP check-in"),
             "member_day": self.tr("Member day"),
         }.get(key, key)
+
+    def export_words(self) -> ExportWords:
+        """What the exported task list and calendar call things, in the window's language."""
+        return ExportWords(
+            sheet=self.tr("Care tasks"),
+            headers=(self.tr("Date"), self.tr("Customer"), self.tr("Phone"), self.tr("Channel"), self.tr("Rule"),
+                     self.tr("Message")),
+            calendar=self.tr("Laoke care calendar"),
+            birthday=self.tr("🎂 {name}'s birthday"),
+            lunar_birthday=self.tr("🎂 {name}'s birthday (lunar)"),
+            task=self.tr("{rule}: {name}"),
+            rules={key: self.rule(key) for key in RULE_NAMES},
+            channels={key: self.channel(key) for key in CHANNEL_NAMES},
+        )
 
     def kind(self, key: str) -> str:
         return {

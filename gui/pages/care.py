@@ -276,7 +276,7 @@ class CarePage(QWidget):
             return
         self._busy(self.tr("Exporting…"))
         task = run_in_background(
-            jobs.export_file, self.context.database, kind, path, first, last,
+            jobs.export_file, self.context.database, kind, path, first, last, self.names.export_words(),
             on_success=self._exported, on_failure=self._failed, on_finished=self._idle,
         )
         self._watch(task)

@@ -80,6 +80,38 @@
         <translation>电话</translation>
     </message>
     <message>
+        <source>Care tasks</source>
+        <translation>关怀任务</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <source>Laoke care calendar</source>
+        <translation>老客关怀日历</translation>
+    </message>
+    <message>
+        <source>🎂 {name}&apos;s birthday</source>
+        <translation>🎂 {name} 生日</translation>
+    </message>
+    <message>
+        <source>🎂 {name}&apos;s birthday (lunar)</source>
+        <translation>🎂 {name} 生日（农历）</translation>
+    </message>
+    <message>
+        <source>{rule}: {name}</source>
+        <translation>{rule}：{name}</translation>
+    </message>
+    <message>
         <source>Platform chat</source>
         <translation>平台客服</translation>
     </message>

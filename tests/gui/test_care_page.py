@@ -12,6 +12,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog
 from sqlalchemy import select
 
+from core.care.export import RULE_NAMES
 from core.care.generate import generate_tasks
 from core.care.rules import CareSettings, load_care_settings, save_care_settings
 from core.models import CareRule, CareTask, Customer, Note
@@ -164,13 +165,19 @@ def test_export_the_month_to_xlsx_and_the_calendar_to_ics(page, qtbot, tmp_path,
     page.export_month_action.trigger()
     qtbot.waitUntil(lambda: "Wrote" in page.status.text(), timeout=10000)
     rows = list(load_workbook(target).active.values)
-    assert rows[0][:4] == ("日期", "客户", "电话", "渠道") and len(rows) >= 4
+    # In the window's language (English here), as the agenda shows them.
+    assert rows[0] == ("Date", "Customer", "Phone", "Channel", "Rule", "Message") and len(rows) >= 4
+    assert {row[4] for row in rows[1:]} <= {page.names.rule(key) for key in RULE_NAMES} and "Birthday" in {
+        row[4] for row in rows[1:]}
     ics = tmp_path / "care.ics"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(ics), ""))
     page.status.clear()
     page.export_ics_action.trigger()
     qtbot.waitUntil(lambda: "Wrote" in page.status.text(), timeout=10000)
-    assert ics.read_bytes().startswith(b"BEGIN:VCALENDAR")
+    calendar = ics.read_text(encoding="utf-8")
+    assert calendar.startswith("BEGIN:VCALENDAR") and "X-WR-CALNAME:Laoke care calendar" in calendar
+    summaries = [line for line in calendar.splitlines() if line.startswith("SUMMARY:")]
+    assert summaries and not any("生日" in line for line in summaries) and any("'s birthday" in line for line in summaries)
 
 
 def test_care_settings_change_the_signature(page, qtbot, shop) -> None:
