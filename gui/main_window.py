@@ -142,17 +142,27 @@ class MainWindow(QMainWindow):
         help_menu.addAction(about_action)
 
     def _build_chat_lookup(self) -> None:
-        """The customer room's chat lookup: a Customers menu, a toolbar button and Ctrl+Shift+F."""
+        """The Customers menu: find in the book (Ctrl+F) and the chat lookup (a toolbar button, Ctrl+Shift+F)."""
         self.chat_lookup = None
+        self.find_action = QAction(self.tr("&Find a customer"), self)
+        self.find_action.setShortcut(QKeySequence.StandardKey.Find)
+        self.find_action.triggered.connect(self.find_customer)
         self.lookup_action = QAction(self.tr("Chat &lookup"), self)
         self.lookup_action.setShortcut(QKeySequence("Ctrl+Shift+F"))
         self.lookup_action.triggered.connect(self.show_chat_lookup)
         menu = QMenu(self.tr("&Customers"), self)
+        menu.addAction(self.find_action)
         menu.addAction(self.lookup_action)
         self.menuBar().insertMenu(self.menuBar().actions()[-1], menu)
         toolbar = self.addToolBar(self.tr("Customers"))
         toolbar.setObjectName("customersToolbar")
         toolbar.addAction(self.lookup_action)
+
+    def find_customer(self) -> None:
+        """From any page: the customer book, its search box focused with what was typed before selected."""
+        search = self.show_page("customers").search
+        search.setFocus()
+        search.selectAll()
 
     def show_chat_lookup(self) -> None:
         if self.chat_lookup is None:

@@ -59,6 +59,10 @@
         <translation>关于老客(&amp;A)</translation>
     </message>
     <message>
+        <source>&amp;Find a customer</source>
+        <translation>查找客户(&amp;F)</translation>
+    </message>
+    <message>
         <source>Chat &amp;lookup</source>
         <translation>聊天查客(&amp;L)</translation>
     </message>

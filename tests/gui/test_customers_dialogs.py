@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 from sqlalchemy import select
 
@@ -135,3 +136,19 @@ def test_main_window_opens_the_lookup_from_menu_toolbar_and_shortcut(qtbot, cont
     qtbot.mouseClick(window.chat_lookup.open_button, Qt.MouseButton.LeftButton)
     page = window.pages["customers"]
     qtbot.waitUntil(lambda: page.model.ids() == [context.book["单田芳"]], timeout=5000)
+
+
+def test_ctrl_f_finds_in_the_book_from_any_page(qtbot, context) -> None:  # type: ignore[no-untyped-def]
+    from gui.main_window import MainWindow
+
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.show()
+    page = window.show_page("customers")
+    page.search.setText("zxm")
+    window.show_page("insights")
+    assert window.find_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Find)  # Ctrl+F
+    window.find_action.trigger()
+    assert window.stack.currentWidget() is page
+    assert window.focusWidget() is page.search  # where typing goes once the window is active
+    assert page.search.selectedText() == "zxm"  # typing replaces the last search
