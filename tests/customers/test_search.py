@@ -19,6 +19,9 @@ from core.customers.tags import add_tags
         ("1234", "张晓明"), ("13812341234", "张晓明"), ("TB2026000001", "张晓明"), ("tb20260", "张晓明"),
         ("zeng", "曾小红"), ("zxh", "曾小红"), ("shantianfang", "单田芳"), ("stf", "单田芳"),
         ("阿飞", "单田芳"), ("飞12", "单田芳"), ("JD88002", "曾小红"),
+        # A phone pasted from a chat or typed as people write it.
+        ("138-1234-1234", "张晓明"), ("+86 138 1234 1234", "张晓明"), ("8613812341234", "张晓明"),
+        ("(139) 0000-5678", "曾小红"),
     ],
 )
 def test_each_handle_finds_the_buyer(database, book, query, who) -> None:  # type: ignore[no-untyped-def]
