@@ -70,8 +70,9 @@ def _phone_digits(text: str) -> str | None:
     if not _WRITTEN_PHONE.fullmatch(text.strip()):
         return None
     digits = re.sub(r"\D", "", text)
-    if len(digits) == 13 and digits.startswith("861"):
-        digits = digits[2:]
+    for country in ("86", "0086"):  # a mobile number behind China's code, as imports store it without
+        if len(digits) == len(country) + 11 and digits.startswith(country + "1"):
+            digits = digits[len(country):]
     return digits[:KEY_LENGTH]
 
 
