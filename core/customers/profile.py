@@ -14,6 +14,7 @@ from core.birthdays import Birthday
 from core.errors import LaokeError
 from core.messages import Message
 from core.models import CalendarKind, ContactPreferenceEvent, Customer, Note, NoteKind
+from core.phones import compact_phone
 from core.refresh import refresh_derived
 
 EDITABLE_TEXT = {
@@ -31,8 +32,8 @@ _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
 def clean_phone(text: str) -> str:
-    """Digits (and a leading +) only; raises when it cannot be a phone number."""
-    cleaned = re.sub(r"[\s\-()]", "", text)
+    """Digits (and a leading + for a foreign number) only; raises when it cannot be a phone number."""
+    cleaned = compact_phone(text)
     if not _PHONE.match(cleaned):
         raise LaokeError(Message(
             "'{text}' is not a phone number: use digits only, like 13812345678.",

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from core.customers.search_keys import KEY_LENGTH, normalise
 from core.models import Customer, CustomerSearchKey, CustomerTag, Order, Tag
+from core.phones import compact_phone
 
 MATCH_LIMIT = 2_000
 ORDER_NUMBER_MIN_LENGTH = 5
@@ -69,11 +70,7 @@ def _phone_digits(text: str) -> str | None:
     """A written phone as its keys hold it (digits, without China's +86), None when `text` is no phone."""
     if not _WRITTEN_PHONE.fullmatch(text.strip()):
         return None
-    digits = re.sub(r"\D", "", text)
-    for country in ("86", "0086"):  # a mobile number behind China's code, as imports store it without
-        if len(digits) == len(country) + 11 and digits.startswith(country + "1"):
-            digits = digits[len(country):]
-    return digits[:KEY_LENGTH]
+    return compact_phone(text.strip()).lstrip("+")[:KEY_LENGTH]
 
 
 def search_customer_ids(session: Session, text: str, limit: int = 200) -> list[int]:

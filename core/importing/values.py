@@ -14,6 +14,7 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
 from core.messages import Message
+from core.phones import compact_phone
 
 MISSING = frozenset({"", "-", "--", "—", "——", "null", "NULL", "None", "无"})
 _SCIENTIFIC = re.compile(r"^[+-]?\d+(\.\d+)?[eE][+-]?\d+$")
@@ -23,7 +24,6 @@ _DATE_SEPARATORS = re.compile(r"[年月/.]")
 _LOOSE_DATE = re.compile(
     r"^(\d{4})-(\d{1,2})-(\d{1,2})日?(?:[ T]+(\d{1,2}):(\d{1,2})(?::(\d{1,2}))?(?:\.\d+)?)?\s*([+-]\d{2}:?\d{2}|Z)?$"
 )
-_PHONE_NOISE = re.compile(r"[\s\-()（）]")
 # Beyond any real order, and far inside what the cents and quantity columns hold on every backend.
 MAX_AMOUNT = Decimal(10) ** 12
 MAX_QUANTITY = 10**9
@@ -122,11 +122,7 @@ def parse_phone(raw: str | None) -> str | None:
     text = clean_text(raw)
     if text is None:
         return None
-    text = _PHONE_NOISE.sub("", text)
-    if text.startswith("+86"):
-        text = text[3:]
-    elif text.startswith("0086"):
-        text = text[4:]
+    text = compact_phone(text)
     if _SCIENTIFIC.match(text):
         raise ValueProblem(Message("'{text}' is a phone number Excel already rounded", text=text))
     return text or None

@@ -53,6 +53,12 @@ def test_phone_is_cleaned_and_its_tail_kept(database, book) -> None:  # type: ig
     with database.session() as session:
         detail = customer_detail(session, book["张晓明"])
     assert detail.profile["phone"] == "13900004321"
+    with database.transaction() as session:  # as an import stores it, so the next import finds this buyer
+        update_profile(session, book["张晓明"], {"phone": "+86 139-0000-4321"})
+        update_profile(session, book["曾小红"], {"phone": "+1 (415) 555-0100"})
+    with database.session() as session:
+        assert customer_detail(session, book["张晓明"]).profile["phone"] == "13900004321"
+        assert customer_detail(session, book["曾小红"]).profile["phone"] == "+14155550100"
 
 
 def test_detail_shows_figures_birthday_notes_and_history(database, book) -> None:  # type: ignore[no-untyped-def]

@@ -65,6 +65,8 @@ def test_a_date_without_time_and_a_bad_date():
 
 def test_phones_and_embedded_breaks():
     assert parse_phone("+86 138-0000-1111") == "13800001111"
+    assert parse_phone("0086 13800001111") == parse_phone("8613800001111") == "13800001111"
+    assert parse_phone("+1 (415) 555-0100") == "+14155550100"  # a Shopify buyer abroad keeps the code
     assert parse_phone("138****1234") == "138****1234"
     assert clean_text("浙江省\r\n杭州市\t西湖区") == "浙江省 杭州市 西湖区"
 
