@@ -1,4 +1,5 @@
-"""File dialogs that open where the owner was last time, one remembered folder for each kind of file.
+"""File dialogs that open where the owner was last time, one remembered folder for each kind of file; and
+saving a workbook where the owner chooses.
 
 Qt's dialogs otherwise start in the process's working directory: for the installed app that is its
 install folder, where order sheets never are and exports cannot be written. The first time, sheets are
@@ -7,11 +8,15 @@ looked for in Downloads (where the shop back-ends' exports land) and exports go 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from enum import Enum
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QStandardPaths
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from core.spreadsheet import Sheet, write_xlsx
+from gui.worker import run_in_background
 
 Location = QStandardPaths.StandardLocation
 
@@ -62,3 +67,17 @@ def save_path(parent: QWidget, caption: str, name: str, filters: str, folder: Fo
         path = path.with_name(path.name + Path(name).suffix)
     folder.remember(path)
     return path
+
+
+def save_workbook(parent: QWidget, caption: str, name: str, filters: str, sheets: Sequence[Sheet]) -> Path | None:
+    """Ask where to save `sheets` as an xlsx file (suggested as `name`) and write it in the background; a
+    failure is shown under `caption`. Returns where it goes, None when cancelled."""
+    path = save_path(parent, caption, name, filters)
+    if path is not None:
+        run_in_background(_write_workbook, path, list(sheets),
+                          on_failure=lambda message, _details: QMessageBox.warning(parent, caption, message))
+    return path
+
+
+def _write_workbook(path: Path, sheets: list[Sheet], *, progress, cancel) -> Path:  # type: ignore[no-untyped-def]
+    return write_xlsx(path, sheets)

@@ -51,6 +51,10 @@ class RowsModel(QAbstractTableModel):
     def row_at(self, row: int) -> Any:
         return self._rows[row]
 
+    def all_cells(self) -> list[list[object]]:
+        """Every row as the table shows it, for saving the list as a sheet."""
+        return [list(self.cells(row)) for row in self._rows]
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt's signature
         return 0 if parent.isValid() else len(self._rows)
 

@@ -39,8 +39,9 @@ from core.importing import (
 )
 from core.importing.presets import custom_preset
 from core.models import OrderStatus
+from core.spreadsheet import Sheet
 from gui.context import AppContext
-from gui.file_dialogs import Folder, open_path, open_paths
+from gui.file_dialogs import Folder, open_path, open_paths, save_workbook
 from gui.importing.customer_sheet_dialog import CustomerSheetDialog
 from gui.importing.mapping import MappingEditor
 from gui.importing.mapping import mapping_page as make_mapping_page
@@ -133,7 +134,14 @@ class ImportPage(QWidget):
         self.tabs.addTab(mapping_page, self.tr("Columns"))
         self.bad_model = BadRowsModel(self)
         self.bad_view = table_view(self.bad_model)
-        self.tabs.addTab(self.bad_view, self.tr("Rows that cannot be read"))
+        self.save_bad_rows_button = QPushButton(self.tr("Save this list…"))
+        self.save_bad_rows_button.setToolTip(self.tr("An Excel sheet of these rows and why, to fix them in the file"))
+        self.save_bad_rows_button.clicked.connect(self.save_bad_rows)
+        bad_page = QWidget()
+        bad_layout = QVBoxLayout(bad_page)
+        bad_layout.addWidget(self.bad_view, 1)
+        bad_layout.addWidget(self.save_bad_rows_button, 0, Qt.AlignmentFlag.AlignRight)
+        self.tabs.addTab(bad_page, self.tr("Rows that cannot be read"))
         layout.addWidget(self.tabs, 1)
 
         buttons = QHBoxLayout()
@@ -281,6 +289,7 @@ class ImportPage(QWidget):
         self.mapping_editor.show_mapping(item.headers, item.columns, item.preset.fields)
         bad_rows = [bad for prepared in self.prepared for bad in prepared.bad_rows]
         self.bad_model.set_rows(bad_rows)
+        self.save_bad_rows_button.setEnabled(bool(bad_rows))
         self.bad_view.resizeColumnsToContents()
         self.tabs.setTabText(2, self.tr("Rows that cannot be read (%1)").replace("%1", str(len(bad_rows))))
         orders = sum(len(prepared.orders) for prepared in self.prepared)
@@ -334,6 +343,11 @@ class ImportPage(QWidget):
         self.review_message.setText(message)
 
     # --- importing ----------------------------------------------------------------------------------------
+    def save_bad_rows(self) -> None:
+        name = self.tr("%1 - rows that cannot be read.xlsx").replace("%1", self.current().path.stem)
+        save_workbook(self, self.tr("Save this list"), name, self.tr("Excel workbook (*.xlsx)"),
+                      [Sheet(self.tr("Rows that cannot be read"), self.bad_model.headers(), self.bad_model.all_cells())])
+
     def start_import(self) -> None:
         self.writing = True
         self._run(self.tr("Importing…"), commit_imports, self.context.database, list(self.prepared),

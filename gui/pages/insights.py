@@ -7,7 +7,6 @@ customer list to show exactly the customers behind it.
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
@@ -27,10 +26,10 @@ from PySide6.QtWidgets import (
 
 from core.errors import describe_os_error
 from core.insights import Insights, ShopData, build_insights, load_shop_data
-from core.spreadsheet import Sheet, write_xlsx
+from core.spreadsheet import Sheet
 from gui.context import AppContext
 from gui.core_text import core_text
-from gui.file_dialogs import save_path
+from gui.file_dialogs import save_path, save_workbook
 from gui.insights.charts import BarChartView, ChartPanel, HeatTableView
 from gui.insights.labels import segment_label, stage_labels
 from gui.insights.seeds_model import SeedsModel
@@ -309,9 +308,6 @@ class InsightsPage(QWidget):
     def export_seeds(self) -> None:
         if self.insights is None:
             return
-        path = save_path(self, self.tr("Export table"), "insights.xlsx", self.tr("Excel workbook (*.xlsx)"))
-        if not path:
-            return
         insights = self.insights
         sheets = [
             Sheet(self.tr("Stages"), self.seeds_model.headers,
@@ -322,9 +318,4 @@ class InsightsPage(QWidget):
                 [self.tr("Repurchase cycle (days)"), insights.repurchase_cycle_days],
             ]),
         ]
-        run_in_background(_write_sheets, path, sheets,
-                          on_failure=lambda message, _details: QMessageBox.warning(self, self.tr("Export table"), message))
-
-
-def _write_sheets(path: Path, sheets: list[Sheet], progress, cancel) -> Path:  # type: ignore[no-untyped-def]
-    return write_xlsx(path, sheets)
+        save_workbook(self, self.tr("Export table"), "insights.xlsx", self.tr("Excel workbook (*.xlsx)"), sheets)

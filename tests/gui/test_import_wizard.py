@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 
 import pytest
+from openpyxl import load_workbook
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
@@ -77,6 +78,21 @@ def test_a_refused_file_says_why_and_writes_nothing(page, qtbot, tmp_path):  # t
     qtbot.waitUntil(lambda: page.steps.currentIndex() == STEP_CHOOSE and bool(page.choose_message.text()), timeout=10000)
     assert "scan.csv" in page.choose_message.text() and "PDF" in page.choose_message.text()
     assert table_counts(page.context.database)["orders"] == 0
+
+
+def test_the_rows_that_cannot_be_read_save_as_a_sheet(page, qtbot, tmp_path, monkeypatch):  # type: ignore[no-untyped-def]
+    _open(qtbot, page, _sheet(tmp_path, ALICE, BOB))
+    target = tmp_path / "problems.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(target), ""))
+    assert page.save_bad_rows_button.isEnabled()
+    qtbot.mouseClick(page.save_bad_rows_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(target.exists, timeout=10000)
+    wait_for_background_tasks()
+    rows = list(load_workbook(target).active.values)
+    assert rows[0] == ("File", "Row", "Column", "Problem")
+    assert rows[1][:3] == ("ExportOrderList.csv", 4, "订单编号") and "rounded" in rows[1][3] and len(rows) == 2
+    _open(qtbot, page, write_sheet(tmp_path / "clean.csv", taobao_rows(ALICE), "gbk"))
+    assert not page.save_bad_rows_button.isEnabled()  # nothing to save
 
 
 def test_cancel_rolls_back(page, qtbot, tmp_path, monkeypatch):  # type: ignore[no-untyped-def]
