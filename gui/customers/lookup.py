@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -30,6 +31,7 @@ from core.customers.search import search_customer_ids
 from core.customers.tags import add_tags
 from gui.context import AppContext
 from gui.customers.labels import CustomerLabels
+from gui.customers.table_model import DNC_COLOUR
 from gui.customers.tasks import detail_as_shown, read, rows_as_shown, write
 from gui.worker import run_in_background
 
@@ -133,7 +135,11 @@ class ChatLookupWindow(QWidget):
         for row in rows:
             platform = self.platform_names.get(row.platform or "", row.platform)
             label = " · ".join(filter(None, [row.display_name, row.nickname, platform, row.phone]))
-            item = QListWidgetItem(("⛔ " if row.do_not_contact else "") + label)
+            item = QListWidgetItem(label)
+            if row.do_not_contact:  # Qt's own icon: a ⛔ glyph is missing from many fonts and showed as a box
+                item.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical))
+                item.setForeground(DNC_COLOUR)
+                item.setToolTip(self.tr("Do not contact"))
             item.setData(Qt.ItemDataRole.UserRole, row.id)
             self.matches.addItem(item)
         if rows:

@@ -115,6 +115,9 @@ def test_chat_lookup_follows_the_clipboard_and_warns_do_not_contact(qtbot, conte
     QGuiApplication.clipboard().setText("13700009999")
     qtbot.waitUntil(lambda: "单田芳" in window.card.text(), timeout=5000)
     assert "Do not contact" in window.card.text() and "complained" in window.card.text()
+    match = window.matches.item(0)
+    assert not match.icon().isNull() and match.toolTip() == "Do not contact"  # an icon every system can draw
+    assert "⛔" not in match.text()
     window.clipboard_watch.setChecked(False)
 
 
