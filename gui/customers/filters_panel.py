@@ -81,7 +81,6 @@ class FiltersPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        form = QFormLayout(self)
         self.tags_any = QLineEdit()
         self.tags_any.setPlaceholderText(self.tr("any of: tag1, tag2"))
         self.tags_all = QLineEdit()
@@ -121,19 +120,25 @@ class FiltersPanel(QWidget):
             edit.setValidator(QIntValidator(0, 1_000_000, edit))
         self.after, self.before = OptionalDate(), OptionalDate()
 
-        form.addRow(self.tr("Tags (any):"), self.tags_any)
-        form.addRow(self.tr("Tags (all):"), self.tags_all)
-        form.addRow(self.tr("Stage:"), self.stage)
-        form.addRow(self.tr("Platform:"), self.platform)
-        form.addRow(self.tr("Province:"), self.province)
-        form.addRow(self.tr("City:"), self.city)
-        form.addRow(self.tr("VIP:"), self.vip)
-        form.addRow(self.tr("Do not contact:"), self.dnc)
-        form.addRow(self.tr("Birthday:"), self._pair(self.birthday, self.birthday_days))
-        form.addRow(self.tr("Spent from / to:"), self._pair(self.spent_min, self.spent_max))
-        form.addRow(self.tr("Paid orders from / to:"), self._pair(self.orders_min, self.orders_max))
-        form.addRow(self.tr("Last order after:"), self.after)
-        form.addRow(self.tr("Last order before:"), self.before)
+        # Two columns: in one, the thirteen rows left the list two rows high on a laptop screen.
+        who, what = QFormLayout(), QFormLayout()
+        who.addRow(self.tr("Tags (any):"), self.tags_any)
+        who.addRow(self.tr("Tags (all):"), self.tags_all)
+        who.addRow(self.tr("Stage:"), self.stage)
+        who.addRow(self.tr("Platform:"), self.platform)
+        who.addRow(self.tr("Province:"), self.province)
+        who.addRow(self.tr("City:"), self.city)
+        who.addRow(self.tr("VIP:"), self.vip)
+        what.addRow(self.tr("Do not contact:"), self.dnc)
+        what.addRow(self.tr("Birthday:"), self._pair(self.birthday, self.birthday_days))
+        what.addRow(self.tr("Spent from / to:"), self._pair(self.spent_min, self.spent_max))
+        what.addRow(self.tr("Paid orders from / to:"), self._pair(self.orders_min, self.orders_max))
+        what.addRow(self.tr("Last order after:"), self.after)
+        what.addRow(self.tr("Last order before:"), self.before)
+        columns = QHBoxLayout(self)
+        columns.setContentsMargins(0, 0, 0, 0)
+        columns.addLayout(who, 1)
+        columns.addLayout(what, 1)
 
         for edit in (self.tags_any, self.tags_all, self.province, self.city, self.spent_min, self.spent_max,
                      self.orders_min, self.orders_max):

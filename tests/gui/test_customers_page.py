@@ -80,6 +80,14 @@ def test_the_profile_fits_its_panel_on_a_laptop_screen(qtbot, page) -> None:  # 
     assert profile.widget().minimumSizeHint().width() <= profile.viewport().width()
 
 
+def test_the_list_stays_readable_with_the_filters_open_on_a_laptop(qtbot, page) -> None:  # type: ignore[no-untyped-def]
+    page.resize(1190, 640)
+    qtbot.mouseClick(page.filters_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(page.filters.isVisible, timeout=5000)
+    rows_shown = page.table.viewport().height() // page.table.verticalHeader().defaultSectionSize()
+    assert rows_shown >= 8, rows_shown
+
+
 def test_clicking_a_header_sorts_in_the_database(qtbot, page) -> None:  # type: ignore[no-untyped-def]
     from gui.customers.table_model import COLUMNS
 
