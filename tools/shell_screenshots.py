@@ -1,7 +1,8 @@
 """Render the main window on the demo shop, in English and Chinese: the customer book for the top of the
-README, Settings on a laptop-sized window, and the review of possible duplicates.
+README; on a laptop-sized window the filters open over the book, and Settings; the review of possible
+duplicates.
 
-    python -m tools.shell_screenshots   # writes docs/screenshots/shell_*.png, settings_*.png, duplicates_*.png
+    python -m tools.shell_screenshots   # docs/screenshots/shell_*, customers_filters_*, settings_*, duplicates_*
 """
 
 from __future__ import annotations
@@ -26,6 +27,10 @@ def render(app: QApplication, database: Database, language: str) -> None:
     settle(app)
     window.grab().save(str(OUT / f"shell_{language}.png"))
     window.resize(1366, 700)
+    customers.filters_button.click()
+    settle(app)
+    window.grab().save(str(OUT / f"customers_filters_{language}.png"))
+    customers.filters_button.click()
     window.show_page("settings")
     settle(app)
     window.grab().save(str(OUT / f"settings_{language}.png"))
