@@ -182,7 +182,7 @@ def customer_detail(session: Session, customer_id: int, masked: bool = False,
         figures=_figures(customer, orders),
         orders=[
             OrderView(o.id, o.platform, o.platform_order_id, o.status, o.created_at,
-                      o.paid_amount if o.paid_amount is not None else o.total_amount, o.item_summary,
+                      o.paid_amount or o.total_amount, o.item_summary,  # an unpaid order: what it would cost
                       [OrderLineView(li.title, li.sku, li.quantity, li.amount) for li in o.lines])
             for o in shown_orders
         ],

@@ -49,6 +49,7 @@ from gui.customers.tag_completer import TagListCompleter
 from gui.customers.tasks import detail_as_shown, read, write
 from gui.worker import run_in_background
 
+ORDERS_OPENED = 3  # the newest orders show what was bought without a click
 PROFILE_FIELDS = ("name", "nickname", "phone", "phone_alt", "email", "wechat_id", "province", "city",
                   "district", "address")
 PHONE_FIELDS = ("phone", "phone_alt")
@@ -258,7 +259,8 @@ class CustomerDetailPanel(QWidget):
         self.figures.setWordWrap(True)
         layout.addWidget(self.figures)
         self.orders = QTreeWidget()
-        self.orders.setHeaderLabels([self.tr("Order"), self.tr("Date"), self.tr("Status"), self.tr("Amount")])
+        # What a rep reads first comes first; the long order number last, where a narrow panel cuts it.
+        self.orders.setHeaderLabels([self.tr("Date"), self.tr("Amount"), self.tr("Status"), self.tr("Order")])
         self.orders.setRootIsDecorated(True)
         layout.addWidget(self.orders, 1)
         return page
@@ -379,12 +381,16 @@ class CustomerDetailPanel(QWidget):
         )
         self.orders.clear()
         for order in detail.orders:
-            item = QTreeWidgetItem([order.number, _when(order.created_at), self.statuses.get(order.status, order.status),
-                                    f"¥{order.amount}" if order.amount is not None else ""])
+            item = QTreeWidgetItem([_when(order.created_at), f"¥{order.amount}" if order.amount is not None else "",
+                                    self.statuses.get(order.status, order.status), order.number])
+            item.setToolTip(0, order.summary or "")
             for line in order.lines:
-                item.addChild(QTreeWidgetItem([line.title or line.sku or "", "", f"× {line.quantity or 1}",
-                                               f"¥{line.amount}" if line.amount is not None else ""]))
+                amount = f" · ¥{line.amount}" if line.amount is not None else ""
+                child = QTreeWidgetItem([f"{line.title or line.sku or ''} × {line.quantity or 1}{amount}"])
+                item.addChild(child)
+                child.setFirstColumnSpanned(True)  # an item's title reads across the whole row
             self.orders.addTopLevelItem(item)
+            item.setExpanded(self.orders.topLevelItemCount() <= ORDERS_OPENED)
         for column in range(4):
             self.orders.resizeColumnToContents(column)
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+from decimal import Decimal
 
 import pytest
 from openpyxl import load_workbook
@@ -13,7 +14,7 @@ from sqlalchemy import select
 from core.birthdays import Birthday
 from core.customers.detail import customer_detail
 from core.customers.profile import set_birthday
-from core.models import CalendarKind, Customer, CustomerAlias, CustomerTag, Note, Order, Tag
+from core.models import CalendarKind, Customer, CustomerAlias, CustomerTag, Note, Order, OrderLine, Tag
 from gui.context import AppContext
 from gui.pages.customers import CustomersPage
 from gui.worker import wait_for_background_tasks
@@ -390,6 +391,22 @@ def test_deleting_the_selection_asks_with_the_count(qtbot, page, database, monke
     assert not chosen & set(page.model.ids())
     with database.session() as session:
         assert not session.scalars(select(Customer.id).where(Customer.id.in_(chosen))).all()
+
+
+def test_the_orders_tab_reads_date_amount_status_and_opens_the_newest(qtbot, page, database) -> None:  # type: ignore[no-untyped-def]
+    with database.transaction() as session:
+        customer = session.get(Customer, page.book_ids["曾小红"])
+        for number, day in (("JD88003", 7), ("JD88004", 8)):
+            order = Order(platform="jd", platform_order_id=number, customer_id=customer.id, status="unpaid",
+                          total_amount=Decimal("66.00"), paid_amount=Decimal(0), created_at=datetime(2026, day, 1))
+            order.lines.append(OrderLine(title="安吉白茶 200g", quantity=2, amount=Decimal("66.00")))
+            session.add(order)
+    page.detail.show_customer(page.book_ids["曾小红"])
+    qtbot.waitUntil(lambda: page.detail.orders.topLevelItemCount() == 4, timeout=5000)
+    newest = page.detail.orders.topLevelItem(0)
+    assert [newest.text(column) for column in range(4)] == ["2026-08-01 00:00", "¥66.00", "unpaid", "JD88004"]
+    assert newest.isExpanded() and newest.child(0).text(0) == "安吉白茶 200g × 2 · ¥66.00"
+    assert not page.detail.orders.topLevelItem(3).isExpanded()  # older ones stay closed
 
 
 def test_deleting_from_the_detail_panel(qtbot, page, database, monkeypatch) -> None:  # type: ignore[no-untyped-def]
