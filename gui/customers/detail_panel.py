@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QSpinBox,
@@ -227,15 +228,15 @@ class CustomerDetailPanel(QWidget):
     def _notes_tab(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
-        self.vip_notes, self.add_vip_note_button = self._note_list(layout, self.tr("VIP notes"),
-                                                                   self.tr("Add VIP note…"), NoteKind.VIP)
-        self.notes, self.add_note_button = self._note_list(layout, self.tr("Notes"), self.tr("Add note…"),
-                                                           NoteKind.GENERAL)
+        self.vip_notes, self.add_vip_note_button, self.edit_vip_note_button, self.delete_vip_note_button = (
+            self._note_list(layout, self.tr("VIP notes"), self.tr("Add VIP note…"), NoteKind.VIP))
+        self.notes, self.add_note_button, self.edit_note_button, self.delete_note_button = (
+            self._note_list(layout, self.tr("Notes"), self.tr("Add note…"), NoteKind.GENERAL))
         return page
 
     def _note_list(self, layout: QVBoxLayout, title: str, add_label: str,
-                   kind: NoteKind) -> tuple[QListWidget, QPushButton]:
-        """A timeline of notes of one kind with Add, Edit and Delete under it."""
+                   kind: NoteKind) -> tuple[QListWidget, QPushButton, QPushButton, QPushButton]:
+        """A timeline of notes of one kind with Add, Edit and Delete under it (double-click edits)."""
         layout.addWidget(QLabel(title))
         notes = QListWidget()
         notes.setWordWrap(True)
@@ -249,8 +250,12 @@ class CustomerDetailPanel(QWidget):
         delete_button.clicked.connect(lambda: self._delete_note(notes))
         for button in (add_button, edit_button, delete_button):
             buttons.addWidget(button)
+        for button in (edit_button, delete_button):  # they act on the chosen note
+            button.setEnabled(False)
+            notes.currentRowChanged.connect(lambda row, button=button: button.setEnabled(row >= 0))
+        notes.itemDoubleClicked.connect(lambda _item: self._edit_note(notes))
         layout.addLayout(buttons)
-        return notes, add_button
+        return notes, add_button, edit_button, delete_button
 
     def _orders_tab(self) -> QWidget:
         page = QWidget()
@@ -458,7 +463,11 @@ class CustomerDetailPanel(QWidget):
 
     def _delete_note(self, widget: QListWidget) -> None:
         item = widget.currentItem()
-        if item is not None:
+        if item is None:
+            return
+        answer = QMessageBox.question(self, self.tr("Delete the note"), self.tr("Delete this note?\n\n%1")
+                                      .replace("%1", item.data(Qt.ItemDataRole.UserRole + 1)))
+        if answer == QMessageBox.StandardButton.Yes:
             self._save(delete_note, item.data(Qt.ItemDataRole.UserRole))
 
     def _reveal_phone(self) -> None:

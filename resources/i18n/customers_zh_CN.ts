@@ -202,6 +202,18 @@
         <translation>删除</translation>
     </message>
     <message>
+        <source>Delete the note</source>
+        <translation>删除备注</translation>
+    </message>
+    <message>
+        <source>Delete this note?
+
+%1</source>
+        <translation>删除这条备注吗？
+
+%1</translation>
+    </message>
+    <message>
         <source>Add note…</source>
         <translation>添加备注…</translation>
     </message>

@@ -320,15 +320,26 @@ def test_editing_and_deleting_a_vip_note(qtbot, page, database, monkeypatch) -> 
     select_customer(qtbot, page, "张晓明")
     texts = iter([("first", True), ("second thoughts", True)])
     monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *args, **kwargs: next(texts))
-    qtbot.mouseClick(page.detail.add_vip_note_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: page.detail.vip_notes.count() == 1, timeout=5000)
-    page.detail.vip_notes.setCurrentRow(0)
-    page.detail._edit_note(page.detail.vip_notes)
-    qtbot.waitUntil(lambda: page.detail.vip_notes.count() == 1
-                    and "second thoughts" in page.detail.vip_notes.item(0).text(), timeout=5000)
-    page.detail.vip_notes.setCurrentRow(0)
-    page.detail._delete_note(page.detail.vip_notes)
-    qtbot.waitUntil(lambda: page.detail.vip_notes.count() == 0, timeout=5000)
+    detail = page.detail
+    qtbot.mouseClick(detail.add_vip_note_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: detail.vip_notes.count() == 1, timeout=5000)
+    assert not detail.edit_vip_note_button.isEnabled() and not detail.delete_vip_note_button.isEnabled()
+    detail.vip_notes.setCurrentRow(0)  # Edit and Delete act on the chosen note
+    qtbot.mouseClick(detail.edit_vip_note_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: detail.vip_notes.count() == 1 and "second thoughts" in detail.vip_notes.item(0).text(),
+                    timeout=5000)
+    asked = []
+    answer = QMessageBox.StandardButton.No
+    monkeypatch.setattr(QMessageBox, "question", lambda *args: asked.append(args[2]) or answer)
+    detail.vip_notes.setCurrentRow(0)
+    qtbot.mouseClick(detail.delete_vip_note_button, Qt.MouseButton.LeftButton)  # "No": the note stays
+    wait_for_background_tasks()
+    with database.session() as session:
+        assert len(session.scalars(select(Note)).all()) == 1
+    answer = QMessageBox.StandardButton.Yes
+    qtbot.mouseClick(detail.delete_vip_note_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: detail.vip_notes.count() == 0, timeout=5000)
+    assert len(asked) == 2 and "second thoughts" in asked[0]
     with database.session() as session:
         assert session.scalars(select(Note)).all() == []
 
