@@ -73,6 +73,7 @@ class CustomerDetailPanel(QWidget):
         self.customer_id: int | None = None
         self.detail: CustomerDetail | None = None
         self.masked = False
+        self.edited: set[str] = set()  # what was typed but not saved yet: "profile", "tags"
         labels = CustomerLabels()
         self.statuses = labels.order_statuses()
         self.identity_kinds, self.platform_names = labels.identity_kinds(), labels.platforms()
@@ -104,6 +105,10 @@ class CustomerDetailPanel(QWidget):
         layout.addWidget(self.tabs, 1)
         self.tabs.setEnabled(False)
         self.tabs.hide()
+        for edit in self.fields.values():
+            edit.textEdited.connect(lambda _text: self.edited.add("profile"))
+        self.gender.activated.connect(lambda _index: self.edited.add("profile"))
+        self.tags_edit.textEdited.connect(lambda _text: self.edited.add("tags"))
 
     # -- building ----------------------------------------------------------------------------------
 
@@ -273,6 +278,8 @@ class CustomerDetailPanel(QWidget):
     # -- loading -------------------------------------------------------------------------------------
 
     def show_customer(self, customer_id: int | None) -> None:
+        if customer_id != self.customer_id:
+            self._save_or_drop_edits()
         self.customer_id = customer_id
         if customer_id is None:
             self.detail = None
@@ -287,6 +294,20 @@ class CustomerDetailPanel(QWidget):
     def reload(self) -> None:
         self.show_customer(self.customer_id)
 
+    def _save_or_drop_edits(self) -> None:
+        """Leaving a customer whose profile or tags were typed in but not saved asks whether to save them."""
+        if self.edited and self.customer_id is not None and self.detail is not None:
+            answer = QMessageBox.question(
+                self, self.tr("Unsaved changes"),
+                self.tr("Save your changes to %1?").replace("%1", self.detail.display_name),
+                QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard, QMessageBox.StandardButton.Save)
+            if answer == QMessageBox.StandardButton.Save:
+                if "profile" in self.edited:
+                    self._save_profile()
+                if "tags" in self.edited:
+                    self._save_tags()
+        self.edited.clear()
+
     def _failed(self, message: str, _details: str = "") -> None:
         self.message.setText(message)
         self.message.show()
@@ -295,6 +316,9 @@ class CustomerDetailPanel(QWidget):
         detail, tag_names, masked = result
         if detail.id != self.customer_id:
             return
+        # The same buyer again (a save elsewhere, a list refresh): what the user is typing stays.
+        same = self.detail is not None and self.detail.id == detail.id
+        keep_profile, keep_tags = same and "profile" in self.edited, same and "tags" in self.edited
         self.detail, self.masked = detail, masked
         self.message.hide()
         self.tabs.setEnabled(True)
@@ -305,15 +329,18 @@ class CustomerDetailPanel(QWidget):
         self.dnc_banner.setText(self.tr("Do not contact since %2: %1").replace("%1", detail.dnc_reason or "")
                                 .replace("%2", _when(detail.dnc_since)[:10] or "—"))
         for key, edit in self.fields.items():
-            edit.setText(detail.profile.get(key) or "")
+            if not keep_profile:
+                edit.setText(detail.profile.get(key) or "")
             edit.setReadOnly(masked and key in PHONE_FIELDS + ("address",))
         self.reveal_button.setVisible(masked)
         self.delete_button.setEnabled(not masked)  # masked = rep mode, where deleting is the owner's
         self.delete_button.setToolTip(self.tr("Switched off in rep mode. Ask the shop owner.") if masked else "")
-        self.gender.setCurrentIndex(max(0, self.gender.findData(detail.profile.get("gender"))))
+        if not keep_profile:
+            self.gender.setCurrentIndex(max(0, self.gender.findData(detail.profile.get("gender"))))
         self.aliases.setText("\n".join(self._alias_line(*alias) for alias in detail.aliases) or self.tr("(none)"))
         self.tag_completer.set_tags(tag_names)
-        self.tags_edit.setText(", ".join(name for name, _colour in detail.tags))
+        if not keep_tags:
+            self.tags_edit.setText(", ".join(name for name, _colour in detail.tags))
         self._show_birthday(detail)
         self.vip_box.setChecked(detail.is_vip)
         self.dnc_box.setChecked(detail.do_not_contact)
@@ -412,11 +439,13 @@ class CustomerDetailPanel(QWidget):
     def _save_profile(self) -> None:
         if self.customer_id is None:
             return
+        self.edited.discard("profile")
         changes = {key: edit.text() for key, edit in self.fields.items() if not edit.isReadOnly()}
         changes["gender"] = self.gender.currentData() or ""
         self._save(update_profile, self.customer_id, changes)
 
     def _save_tags(self) -> None:
+        self.edited.discard("tags")
         if self.customer_id is not None:
             names = [part.strip() for part in self.tags_edit.text().replace("，", ",").split(",") if part.strip()]
             self._save(set_customer_tags, self.customer_id, names)

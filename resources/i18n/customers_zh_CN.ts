@@ -202,6 +202,14 @@
         <translation>删除</translation>
     </message>
     <message>
+        <source>Unsaved changes</source>
+        <translation>有未保存的修改</translation>
+    </message>
+    <message>
+        <source>Save your changes to %1?</source>
+        <translation>保存对 %1 的修改吗？</translation>
+    </message>
+    <message>
         <source>Delete the note</source>
         <translation>删除备注</translation>
     </message>

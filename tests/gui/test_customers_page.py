@@ -420,6 +420,33 @@ def test_the_orders_tab_reads_date_amount_status_and_opens_the_newest(qtbot, pag
     assert not page.detail.orders.topLevelItem(3).isExpanded()  # older ones stay closed
 
 
+def test_typed_changes_survive_a_refresh_and_are_offered_for_saving(qtbot, page, database,  # type: ignore[no-untyped-def]
+                                                                    monkeypatch) -> None:
+    select_customer(qtbot, page, "张晓明")
+    nickname = page.detail.fields["nickname"]
+    nickname.selectAll()
+    qtbot.keyClicks(nickname, "tea lover")
+    page.detail.reload()  # what any list refresh does (a save elsewhere, an import finishing)
+    wait_for_background_tasks()
+    qtbot.wait(50)
+    assert nickname.text() == "tea lover"
+    answers = iter([QMessageBox.StandardButton.Save, QMessageBox.StandardButton.Discard])
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *args: asked.append(args[2]) or next(answers))
+    select_customer(qtbot, page, "李四")  # leaving asks, and "Save" saves
+    wait_for_background_tasks()
+    with database.session() as session:
+        assert session.get(Customer, page.book_ids["张晓明"]).nickname == "tea lover"
+    qtbot.keyClicks(page.detail.fields["city"], "x")
+    select_customer(qtbot, page, "曾小红")  # "Discard" drops
+    wait_for_background_tasks()
+    with database.session() as session:
+        assert session.get(Customer, page.book_ids["李四"]).city == "杭州市"
+    assert asked == ["Save your changes to 张晓明?", "Save your changes to 李四?"]
+    select_customer(qtbot, page, "张晓明")  # nothing typed: nothing asked
+    assert len(asked) == 2
+
+
 def test_deleting_from_the_detail_panel(qtbot, page, database, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     select_customer(qtbot, page, "曾小红")
     monkeypatch.setattr(QMessageBox, "question", lambda *_args: QMessageBox.StandardButton.Yes)
