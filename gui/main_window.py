@@ -258,6 +258,8 @@ class MainWindow(QMainWindow):
         if not self._may_stop_import():
             event.ignore()
             return
+        if "customers" in self.pages:
+            self.pages["customers"].detail.settle_edits()  # typed but unsaved: ask before it is gone
         QSettings().setValue(GEOMETRY_KEY, self.saveGeometry())
         release_lock(self.context.database.path)
         super().closeEvent(event)

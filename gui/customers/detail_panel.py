@@ -6,6 +6,7 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -279,7 +280,7 @@ class CustomerDetailPanel(QWidget):
 
     def show_customer(self, customer_id: int | None) -> None:
         if customer_id != self.customer_id:
-            self._save_or_drop_edits()
+            self.settle_edits()
         self.customer_id = customer_id
         if customer_id is None:
             self.detail = None
@@ -294,7 +295,11 @@ class CustomerDetailPanel(QWidget):
     def reload(self) -> None:
         self.show_customer(self.customer_id)
 
-    def _save_or_drop_edits(self) -> None:
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name; the buyer's own window closing
+        self.settle_edits()
+        super().closeEvent(event)
+
+    def settle_edits(self) -> None:
         """Leaving a customer whose profile or tags were typed in but not saved asks whether to save them."""
         if self.edited and self.customer_id is not None and self.detail is not None:
             answer = QMessageBox.question(
@@ -440,9 +445,13 @@ class CustomerDetailPanel(QWidget):
         if self.customer_id is None:
             return
         self.edited.discard("profile")
-        changes = {key: edit.text() for key, edit in self.fields.items() if not edit.isReadOnly()}
-        changes["gender"] = self.gender.currentData() or ""
-        self._save(update_profile, self.customer_id, changes)
+        # Only what was changed: a value an import brought in (a phone no form would accept) is left as it is.
+        shown = self.detail.profile if self.detail is not None else {}
+        typed = {key: edit.text() for key, edit in self.fields.items() if not edit.isReadOnly()}
+        typed["gender"] = self.gender.currentData() or ""
+        changes = {key: text for key, text in typed.items() if text != (shown.get(key) or "")}
+        if changes:
+            self._save(update_profile, self.customer_id, changes)
 
     def _save_tags(self) -> None:
         self.edited.discard("tags")

@@ -155,3 +155,24 @@ def test_ctrl_f_finds_in_the_book_from_any_page(qtbot, context) -> None:  # type
     assert window.stack.currentWidget() is page
     assert window.focusWidget() is page.search  # where typing goes once the window is active
     assert page.search.selectedText() == "zxm"  # typing replaces the last search
+
+
+def test_closing_laoke_asks_about_a_profile_being_typed(qtbot, context, database, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from gui.main_window import MainWindow
+
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.show()
+    page = window.show_page("customers")
+    page.show_only([context.book["李四"]], "李四")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=5000)
+    page.table.selectRow(0)
+    qtbot.waitUntil(lambda: page.detail.detail is not None, timeout=5000)
+    qtbot.keyClicks(page.detail.fields["nickname"], "!")  # the imported phone "-5" is untouched: no trip on it
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *args: asked.append(args[2]) or QMessageBox.StandardButton.Save)
+    assert window.close()
+    wait_for_background_tasks()
+    assert asked == ["Save your changes to 李四?"]
+    with database.session() as session:
+        assert session.get(Customer, context.book["李四"]).nickname == "=1+1!"

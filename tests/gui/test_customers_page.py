@@ -316,6 +316,20 @@ def test_double_click_opens_the_customer_in_its_own_window(qtbot, page) -> None:
     window.close()
 
 
+def test_closing_a_customer_window_offers_to_save_what_was_typed(qtbot, page, database,  # type: ignore[no-untyped-def]
+                                                                 monkeypatch) -> None:
+    wait_rows(qtbot, page)
+    page.table.doubleClicked.emit(page.model.index(0, 0))
+    window = page.detail_windows[0]
+    qtbot.waitUntil(lambda: window.detail is not None, timeout=5000)
+    monkeypatch.setattr(QMessageBox, "question", lambda *args: QMessageBox.StandardButton.Save)
+    qtbot.keyClicks(window.fields["city"], " West Lake")  # keyClicks types ASCII only
+    window.close()
+    wait_for_background_tasks()
+    with database.session() as session:
+        assert session.get(Customer, window.detail.id).city.endswith(" West Lake")
+
+
 def test_editing_and_deleting_a_vip_note(qtbot, page, database, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     select_customer(qtbot, page, "张晓明")
     texts = iter([("first", True), ("second thoughts", True)])
