@@ -6,13 +6,14 @@ pyqtgraph is imported here, and this module only when the Insights page is first
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
 from pyqtgraph.exporters import ImageExporter
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QPointF, Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 BAR_WIDTH = 0.8
+LABEL_GAP = 10  # pixels between two category labels
 PALETTE = ("#8fa3bf", "#f0b429", "#3ebd93", "#2680c2", "#7b61ff", "#e67e22", "#c0392b", "#16a085")
 
 
@@ -68,6 +70,7 @@ class BarChartView(ChartPanel):
         self.legend = self.plot.addLegend(offset=(10, 5), brush=pg.mkBrush(255, 255, 255, 210))
         self.body.addWidget(self.plot, 1)
         self.categories: list[str] = []
+        self.labelled: list[str] = []  # the categories whose label the axis shows
         self.series: list[str] = []
         self.values = np.zeros((0, 0))
         self.value_format = "{:,.0f}"
@@ -94,11 +97,30 @@ class BarChartView(ChartPanel):
             if len(series) > 1:
                 self.legend.addItem(item, name)
             bottom = bottom + heights
-        axis = self.plot.getAxis("bottom")
-        step = 1 if len(categories) <= 12 else -(-len(categories) // 8)  # 24 month labels would overlap
-        axis.setTicks([[(index, label) for index, label in enumerate(categories) if index % step == 0]])
+        self._label_categories()
         self.plot.setXRange(-0.6, max(len(categories) - 0.4, 0.6), padding=0)
         self.plot.setYRange(0, max(float(bottom.max()) if len(bottom) else 0, 1) * 1.08, padding=0)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._label_categories()
+
+    def _label_categories(self) -> None:
+        """Label every category if the labels fit side by side, else every second, third…: 24 month ends or
+        `120–179` beside `180–269` on a laptop-wide chart would overlap."""
+        axis = self.plot.getAxis("bottom")
+        step = 1
+        if self.categories:
+            slot = max(self.plot.getViewBox().width(), 1.0) / len(self.categories)
+            step = max(1, math.ceil(self.label_width() / slot))
+        ticks = [(index, label) for index, label in enumerate(self.categories) if index % step == 0]
+        self.labelled = [label for _index, label in ticks]
+        axis.setTicks([ticks])
+
+    def label_width(self) -> int:
+        """The room the widest category label needs on the axis, gap included."""
+        metrics = QFontMetrics(self.plot.getAxis("bottom").style.get("tickFont") or self.font())
+        return max((metrics.horizontalAdvance(label) for label in self.categories), default=0) + LABEL_GAP
 
     def bar_at(self, x: float, y: float) -> tuple[int, int] | None:
         """The (category, series) under a point in data coordinates, if any."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import numpy as np
 import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import QDate, QPoint, Qt
@@ -158,3 +159,19 @@ def test_clicking_a_segment_bar_shows_its_buyers(page, qtbot, database) -> None:
     with database.session() as session:
         expected = sorted(session.scalars(select(Customer.id).where(Customer.rfm_segment == "champions")))
     assert sorted(blocker.args[0]) == expected and expected
+
+
+def test_category_labels_never_overlap_and_all_show_when_there_is_room(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from gui.insights.charts import BarChartView
+
+    chart = BarChartView("Days between orders")
+    qtbot.addWidget(chart)
+    labels = ["1–14", "15–29", "30–44", "45–59", "60–89", "90–119", "120–179", "180–269", "270–364", "365+"]
+    chart.set_data(labels, ["buyers"], np.arange(10.0))
+    chart.resize(420, 300)
+    chart.show()
+    qtbot.waitExposed(chart)
+    assert 0 < len(chart.labelled) < len(labels)
+    assert len(chart.labelled) * chart.label_width() <= chart.plot.getViewBox().width()  # each has its own room
+    chart.resize(1400, 300)
+    qtbot.waitUntil(lambda: chart.labelled == labels, timeout=2000)
