@@ -22,8 +22,9 @@ from core.importing import commit_customer_sheets, remember_customer_mapping
 from core.importing.customer_sheet import prepare_customer_sheet
 from gui.context import AppContext
 from gui.core_text import core_text
+from gui.importing.bad_rows import BadRowsPanel
 from gui.importing.mapping import MappingEditor, mapping_page
-from gui.importing.models import PREVIEW_ROWS, BadRowsModel, RowsModel, table_view
+from gui.importing.models import PREVIEW_ROWS, RowsModel, table_view
 from gui.worker import BackgroundTask, run_in_background
 
 
@@ -58,13 +59,14 @@ class CustomerSheetDialog(QDialog):
         layout.addWidget(self.info)
         self.tabs = QTabWidget()
         self.preview_model = CustomerPreviewModel(self)
-        self.bad_model = BadRowsModel(self)
+        self.bad_rows = BadRowsPanel()
+        self.bad_model = self.bad_rows.model
         self.tabs.addTab(table_view(self.preview_model), self.tr("Preview"))
         self.mapping_editor = MappingEditor(customers=True)
         self.apply_button = QPushButton(self.tr("Apply this mapping"))
         self.apply_button.clicked.connect(self.apply_mapping)
         self.tabs.addTab(mapping_page(self.mapping_editor, self.apply_button), self.tr("Columns"))
-        self.tabs.addTab(table_view(self.bad_model), self.tr("Rows that cannot be read"))
+        self.tabs.addTab(self.bad_rows, self.tr("Rows that cannot be read"))
         layout.addWidget(self.tabs, 1)
         self.progress = QProgressBar()
         self.progress.hide()
@@ -88,7 +90,7 @@ class CustomerSheetDialog(QDialog):
         self.info.setText(self.tr("%1: header on row %2, %3 customers.").replace("%1", prepared.path.name)
                           .replace("%2", str(prepared.header_row + 1)).replace("%3", str(len(prepared.rows))))
         self.preview_model.set_rows(prepared.rows[:PREVIEW_ROWS])
-        self.bad_model.set_rows(prepared.bad_rows)
+        self.bad_rows.show_rows(prepared.bad_rows, prepared.path.stem)
         self.tabs.setTabText(2, self.tr("Rows that cannot be read (%1)").replace("%1", str(len(prepared.bad_rows))))
         headers = prepared.sheet.rows[prepared.header_row]
         self.mapping_editor.show_mapping(headers, {name: (column,) for name, column in prepared.columns.items()}, {})

@@ -39,13 +39,13 @@ from core.importing import (
 )
 from core.importing.presets import custom_preset
 from core.models import OrderStatus
-from core.spreadsheet import Sheet
 from gui.context import AppContext
-from gui.file_dialogs import Folder, open_path, open_paths, save_workbook
+from gui.file_dialogs import Folder, open_path, open_paths
+from gui.importing.bad_rows import BadRowsPanel
 from gui.importing.customer_sheet_dialog import CustomerSheetDialog
 from gui.importing.mapping import MappingEditor
 from gui.importing.mapping import mapping_page as make_mapping_page
-from gui.importing.models import PREVIEW_ROWS, BadRowsModel, HistoryModel, PreviewModel, table_view
+from gui.importing.models import PREVIEW_ROWS, HistoryModel, PreviewModel, table_view
 from gui.importing.preset_names import preset_name
 from gui.widgets import PageHeader
 from gui.worker import BackgroundTask, run_in_background
@@ -132,16 +132,9 @@ class ImportPage(QWidget):
         self.save_mapping_button.clicked.connect(self.save_mapping)
         mapping_page = make_mapping_page(self.mapping_editor, self.apply_mapping_button, self.save_mapping_button)
         self.tabs.addTab(mapping_page, self.tr("Columns"))
-        self.bad_model = BadRowsModel(self)
-        self.bad_view = table_view(self.bad_model)
-        self.save_bad_rows_button = QPushButton(self.tr("Save this list…"))
-        self.save_bad_rows_button.setToolTip(self.tr("An Excel sheet of these rows and why, to fix them in the file"))
-        self.save_bad_rows_button.clicked.connect(self.save_bad_rows)
-        bad_page = QWidget()
-        bad_layout = QVBoxLayout(bad_page)
-        bad_layout.addWidget(self.bad_view, 1)
-        bad_layout.addWidget(self.save_bad_rows_button, 0, Qt.AlignmentFlag.AlignRight)
-        self.tabs.addTab(bad_page, self.tr("Rows that cannot be read"))
+        self.bad_rows = BadRowsPanel()
+        self.bad_model = self.bad_rows.model
+        self.tabs.addTab(self.bad_rows, self.tr("Rows that cannot be read"))
         layout.addWidget(self.tabs, 1)
 
         buttons = QHBoxLayout()
@@ -288,9 +281,7 @@ class ImportPage(QWidget):
         self.preview_view.resizeColumnsToContents()
         self.mapping_editor.show_mapping(item.headers, item.columns, item.preset.fields)
         bad_rows = [bad for prepared in self.prepared for bad in prepared.bad_rows]
-        self.bad_model.set_rows(bad_rows)
-        self.save_bad_rows_button.setEnabled(bool(bad_rows))
-        self.bad_view.resizeColumnsToContents()
+        self.bad_rows.show_rows(bad_rows, self.current().path.stem)
         self.tabs.setTabText(2, self.tr("Rows that cannot be read (%1)").replace("%1", str(len(bad_rows))))
         orders = sum(len(prepared.orders) for prepared in self.prepared)
         self.import_button.setEnabled(orders > 0)
@@ -343,11 +334,6 @@ class ImportPage(QWidget):
         self.review_message.setText(message)
 
     # --- importing ----------------------------------------------------------------------------------------
-    def save_bad_rows(self) -> None:
-        name = self.tr("%1 - rows that cannot be read.xlsx").replace("%1", self.current().path.stem)
-        save_workbook(self, self.tr("Save this list"), name, self.tr("Excel workbook (*.xlsx)"),
-                      [Sheet(self.tr("Rows that cannot be read"), self.bad_model.headers(), self.bad_model.all_cells())])
-
     def start_import(self) -> None:
         self.writing = True
         self._run(self.tr("Importing…"), commit_imports, self.context.database, list(self.prepared),

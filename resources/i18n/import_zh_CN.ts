@@ -21,6 +21,33 @@
     </message>
 </context>
 <context>
+    <name>BadRowsPanel</name>
+    <message>
+        <source>Save this list…</source>
+        <translation>保存这份清单…</translation>
+    </message>
+    <message>
+        <source>An Excel sheet of these rows and why, to fix them in the file</source>
+        <translation>把这些行和原因存成 Excel 表，方便回到原文件里修改</translation>
+    </message>
+    <message>
+        <source>%1 - rows that cannot be read.xlsx</source>
+        <translation>%1 - 无法读取的行.xlsx</translation>
+    </message>
+    <message>
+        <source>Save this list</source>
+        <translation>保存这份清单</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Rows that cannot be read</source>
+        <translation>无法读取的行</translation>
+    </message>
+</context>
+<context>
     <name>CustomerPreviewModel</name>
     <message>
         <source>Name</source>
@@ -200,14 +227,6 @@
         <translation>列对应</translation>
     </message>
     <message>
-        <source>Save this list…</source>
-        <translation>保存这份清单…</translation>
-    </message>
-    <message>
-        <source>An Excel sheet of these rows and why, to fix them in the file</source>
-        <translation>把这些行和原因存成 Excel 表，方便回到原文件里修改</translation>
-    </message>
-    <message>
         <source>Rows that cannot be read</source>
         <translation>无法读取的行</translation>
     </message>
@@ -314,18 +333,6 @@
     <message>
         <source>Reading the sheet again…</source>
         <translation>正在重新读取表格…</translation>
-    </message>
-    <message>
-        <source>%1 - rows that cannot be read.xlsx</source>
-        <translation>%1 - 无法读取的行.xlsx</translation>
-    </message>
-    <message>
-        <source>Save this list</source>
-        <translation>保存这份清单</translation>
-    </message>
-    <message>
-        <source>Excel workbook (*.xlsx)</source>
-        <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
         <source>Importing…</source>

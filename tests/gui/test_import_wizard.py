@@ -84,15 +84,15 @@ def test_the_rows_that_cannot_be_read_save_as_a_sheet(page, qtbot, tmp_path, mon
     _open(qtbot, page, _sheet(tmp_path, ALICE, BOB))
     target = tmp_path / "problems.xlsx"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(target), ""))
-    assert page.save_bad_rows_button.isEnabled()
-    qtbot.mouseClick(page.save_bad_rows_button, Qt.MouseButton.LeftButton)
+    assert page.bad_rows.save_button.isEnabled()
+    qtbot.mouseClick(page.bad_rows.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(target.exists, timeout=10000)
     wait_for_background_tasks()
     rows = list(load_workbook(target).active.values)
     assert rows[0] == ("File", "Row", "Column", "Problem")
     assert rows[1][:3] == ("ExportOrderList.csv", 4, "订单编号") and "rounded" in rows[1][3] and len(rows) == 2
     _open(qtbot, page, write_sheet(tmp_path / "clean.csv", taobao_rows(ALICE), "gbk"))
-    assert not page.save_bad_rows_button.isEnabled()  # nothing to save
+    assert not page.bad_rows.save_button.isEnabled()  # nothing to save
 
 
 def test_cancel_rolls_back(page, qtbot, tmp_path, monkeypatch):  # type: ignore[no-untyped-def]
@@ -213,6 +213,11 @@ def test_a_customer_list_is_previewed_and_imported(page, qtbot, tmp_path, monkey
     assert dialog.preview_model.index(0, 4).data() == "lunar 8-15"
     assert dialog.preview_model.index(1, 4).data() is None
     assert dialog.bad_model.rowCount() == 1
+    problems = tmp_path / "problems.xlsx"  # the list saves as a sheet here too
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(problems), ""))
+    qtbot.mouseClick(dialog.bad_rows.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(problems.exists, timeout=10000)
+    assert list(load_workbook(problems).active.values)[1][2:3] == ("生日",)
     with qtbot.waitSignal(page.finished, timeout=10000):
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     assert page.steps.currentIndex() == STEP_SUMMARY
