@@ -84,6 +84,17 @@ def test_version(capsys) -> None:
     assert __version__ in capsys.readouterr().out
 
 
+def test_common_options_work_before_the_command_too(capsys, tmp_path: Path, monkeypatch) -> None:
+    shop, other = tmp_path / "shop.db", tmp_path / "other.db"
+    monkeypatch.setenv("LAOKE_DB", str(other))  # what a forgotten --db would open
+    assert run(capsys, "--db", str(shop), "demo", "--customers", "12")[0] == 0
+    assert shop.exists() and not other.exists()
+    code, out, _err = run(capsys, "--json", "--db", str(shop), "stats")
+    assert code == 0 and json.loads(out)["customers"] == 12
+    code, out, _err = run(capsys, "--db", str(other), "stats", "--db", str(shop), "--json")  # the nearer wins
+    assert json.loads(out)["customers"] == 12 and not other.exists()
+
+
 def test_laoke_db_environment_variable_chooses_the_file(capsys, tmp_path: Path, monkeypatch) -> None:
     target = tmp_path / "env.db"
     monkeypatch.setenv("LAOKE_DB", str(target))

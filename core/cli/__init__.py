@@ -31,25 +31,28 @@ COMMANDS = (
 )
 
 
-def common_options() -> argparse.ArgumentParser:
-    """Options every command takes."""
-    common = argparse.ArgumentParser(add_help=False)
+def common_options(defaults: bool = True) -> argparse.ArgumentParser:
+    """Options every command takes, before or after the command's name.
+
+    A command's own copy has no defaults (`defaults=False`): argparse would otherwise set them over what was
+    given before the name, and `laoke --db shop.db stats` read the default database.
+    """
+    common = argparse.ArgumentParser(add_help=False, argument_default=None if defaults else argparse.SUPPRESS)
     common.add_argument("--db", metavar="PATH", help="database file or URL (default: LAOKE_DB or the data folder)")
     common.add_argument("--json", action="store_true", help="print machine-readable JSON")
     return common
 
 
 def build_parser() -> argparse.ArgumentParser:
-    common = common_options()
     parser = argparse.ArgumentParser(
         prog="laoke",
         description="Laoke (老客): a customer book for small online shops. Without a command, opens the window.",
-        parents=[common],
+        parents=[common_options()],
     )
     parser.add_argument("--version", action="version", version=f"Laoke {__version__}")
     subcommands = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module_name in COMMANDS:
-        importlib.import_module(module_name).register(subcommands, common)
+        importlib.import_module(module_name).register(subcommands, common_options(defaults=False))
     return parser
 
 
