@@ -52,6 +52,7 @@ def run(args: argparse.Namespace) -> int:
     emit(
         args,
         [as_json(row) for row in rows],
-        [f"{row.id:>7}  {row.display_name}  {row.phone or ''}  {row.stage}  ¥{row.total_spent}" for row in rows],
+        [f"{row.id:>7}  {row.display_name}  {row.phone or ''}  {row.stage}  ¥{row.total_spent}" for row in rows]
+        or ["No customers match."],  # a person reads silence as a hang or an error
     )
     return 0

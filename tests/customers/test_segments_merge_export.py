@@ -166,6 +166,10 @@ def test_cli_lists_searches_and_exports(database, book, db_path, tmp_path, capsy
                               "rfm_segment", "overdue"}
     assert main(["customers", "--db", str(db_path), "--tag", "回头客", "--limit", "1", "--json"]) == 0
     assert len(json.loads(capsys.readouterr().out)) == 1
+    assert main(["customers", "--db", str(db_path), "--search", "nobody"]) == 0
+    assert capsys.readouterr().out == "No customers match.\n"  # not silence
+    assert main(["customers", "--db", str(db_path), "--search", "nobody", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == []
     soon = date.today() + timedelta(days=45)
     with database.transaction() as session:
         set_birthday(session, book["单田芳"], Birthday(CalendarKind.SOLAR, soon.month, soon.day))
