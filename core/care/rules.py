@@ -14,10 +14,10 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from core.models import CareRule, Stage
+from core.models import CareRule, Order, Stage
 from core.settings import get_setting, set_setting
 
 
@@ -189,7 +189,7 @@ def _json_ready(value: Any) -> Any:
 
 @dataclass(frozen=True)
 class CareSettings:
-    """Shop-wide care settings: the frequency cap, the send window and the SMS signature."""
+    """Shop-wide care settings: the frequency cap, the send window, the SMS signature and the shop's name."""
 
     cap_count: int = 1
     cap_days: int = 7
@@ -197,18 +197,33 @@ class CareSettings:
     window_end: time = time(21, 0)
     signature: str = ""
     opt_out: str = "回T退订"
+    shop_name: str = ""  # what {店铺} says in the messages
 
     def in_send_window(self, moment: time) -> bool:
         return self.window_start <= moment <= self.window_end
 
 
 CARE_SETTINGS_KEY = "care"
+SHOP_NAME_KEY = "shop_name"
+
+
+def shop_name_of(session: Session) -> str:
+    """The shop's name as the owner gave it, else the name most imported orders carry (店铺名称), else ''.
+
+    Without it the templates' {店铺} came out empty ("您在拍下的…") for every shop but the demo.
+    """
+    name = get_setting(session, SHOP_NAME_KEY, "") or ""
+    if name:
+        return name
+    most_used = (select(Order.shop_name).where(Order.shop_name.is_not(None), Order.shop_name != "")
+                 .group_by(Order.shop_name).order_by(func.count().desc(), Order.shop_name).limit(1))
+    return session.scalar(most_used) or ""
 
 
 def load_care_settings(session: Session) -> CareSettings:
     stored = get_setting(session, CARE_SETTINGS_KEY, {}) or {}
     defaults = CareSettings()
-    shop_name = get_setting(session, "shop_name", "") or ""
+    shop_name = shop_name_of(session)
     return CareSettings(
         cap_count=int(stored.get("cap_count", defaults.cap_count)),
         cap_days=int(stored.get("cap_days", defaults.cap_days)),
@@ -216,6 +231,7 @@ def load_care_settings(session: Session) -> CareSettings:
         window_end=time.fromisoformat(stored.get("window_end", defaults.window_end.isoformat("minutes"))),
         signature=stored.get("signature") or (f"【{shop_name}】" if shop_name else ""),
         opt_out=stored.get("opt_out", defaults.opt_out),
+        shop_name=shop_name,
     )
 
 
@@ -232,3 +248,4 @@ def save_care_settings(session: Session, settings: CareSettings) -> None:
         "signature": settings.signature,
         "opt_out": settings.opt_out,
     })
+    set_setting(session, SHOP_NAME_KEY, settings.shop_name.strip())

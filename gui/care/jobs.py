@@ -22,7 +22,6 @@ from core.care.rules import (
 from core.care.tasks import TaskRow, agenda_for, day_counts, mark_done, skip, snooze
 from core.db import Database
 from core.progress import CancelToken, ProgressCallback
-from core.settings import get_setting
 
 LOOK_BACK_DAYS = 14  # overdue tasks this old are still (re)generated when the calendar opens
 
@@ -73,14 +72,12 @@ def work_tasks(database: Database, action: str, task_ids: list[int], argument: A
 class RulesData:
     rules: list[Rule]
     settings: CareSettings
-    shop_name: str
     samples: list[tuple[int, str]]
 
 
 def load_rules_data(database: Database, *, progress: ProgressCallback, cancel: CancelToken) -> RulesData:
     with database.session() as session:
-        return RulesData(load_rules(session), load_care_settings(session),
-                         get_setting(session, "shop_name", "") or "", sample_customers(session))
+        return RulesData(load_rules(session), load_care_settings(session), sample_customers(session))
 
 
 def load_card(database: Database, customer_id: int, *, progress: ProgressCallback,

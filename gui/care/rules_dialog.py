@@ -348,7 +348,7 @@ class RulesDialog(QDialog):
         template = self.template.toPlainText()
         if self.current is None or self.data is None or self.preview_card is None:
             return template
-        values = preview_values(self.rules[self.current], self.preview_card, self.data.shop_name, self.today)
+        values = preview_values(self.rules[self.current], self.preview_card, self.data.settings.shop_name, self.today)
         return fill_template(template, values)
 
     def _update_preview(self) -> None:

@@ -1,4 +1,5 @@
-"""Settings → Care calendar: the frequency cap, the send window, the SMS signature and the opt-out phrase."""
+"""Settings → Care calendar: the shop's name, the frequency cap, the send window, the SMS signature and the
+opt-out phrase."""
 
 from __future__ import annotations
 
@@ -33,6 +34,11 @@ class CareSettingsSection(QGroupBox):
         self.context = context
         self.setTitle(self.tr("Care calendar"))
         form = QFormLayout(self)
+        self.shop_name = QLineEdit()
+        self.shop_name.setPlaceholderText(self.tr("as buyers know it, e.g. 老客茶铺"))
+        self.shop_name.setToolTip(self.tr("Messages say it where a template has {店铺}; empty: the shop name "
+                                          "in your imported order sheets"))
+        form.addRow(self.tr("Shop name:"), self.shop_name)
         cap_row = QHBoxLayout()
         self.cap_count = QSpinBox()
         self.cap_count.setRange(1, 10)
@@ -82,6 +88,7 @@ class CareSettingsSection(QGroupBox):
         self.window_end.setTime(QTime(settings.window_end.hour, settings.window_end.minute))
         self.signature.setText(settings.signature)
         self.opt_out.setText(settings.opt_out)
+        self.shop_name.setText(settings.shop_name)
         self.save_button.setEnabled(True)
 
     def settings(self) -> CareSettings:
@@ -89,6 +96,7 @@ class CareSettingsSection(QGroupBox):
             cap_count=self.cap_count.value(), cap_days=self.cap_days.value(),
             window_start=to_time(self.window_start.time()), window_end=to_time(self.window_end.time()),
             signature=self.signature.text().strip(), opt_out=self.opt_out.text().strip(),
+            shop_name=self.shop_name.text().strip(),
         )
 
     def save(self) -> None:

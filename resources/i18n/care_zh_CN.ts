@@ -418,6 +418,18 @@
         <translation>关怀日历</translation>
     </message>
     <message>
+        <source>as buyers know it, e.g. 老客茶铺</source>
+        <translation>买家认识的店名，例如 老客茶铺</translation>
+    </message>
+    <message>
+        <source>Messages say it where a template has {店铺}; empty: the shop name in your imported order sheets</source>
+        <translation>消息模板里的 {店铺} 会换成它；留空则用导入订单表里的店铺名称</translation>
+    </message>
+    <message>
+        <source>Shop name:</source>
+        <translation>店铺名称：</translation>
+    </message>
+    <message>
         <source>at most</source>
         <translation>每位客户最多</translation>
     </message>

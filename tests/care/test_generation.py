@@ -7,10 +7,11 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import func, select
 
 from core.care.generate import WITHDRAWN_CAP, WITHDRAWN_DNC, WITHDRAWN_GONE, generate_tasks
-from core.care.rules import CareSettings, save_care_settings
+from core.care.rules import CareSettings, load_care_settings, save_care_settings, shop_name_of
 from core.care.tasks import mark_done, skip
 from core.models import CareTask, CustomerTag, Tag
 from core.refresh import refresh_derived
+from core.settings import set_setting
 from tests.care.conftest import ALL_RULES, NOW, TODAY, only_rules, set_rule
 
 SPAN = (TODAY - timedelta(days=7), TODAY + timedelta(days=30))
@@ -51,6 +52,19 @@ def test_generating_twice_or_after_an_import_never_duplicates(session, add_custo
     add_order(vip, "paid", datetime(2026, 11, 22, 9, 30))  # an import of an unrelated order
     generate_tasks(session, *SPAN, now=NOW)
     assert session.scalar(select(func.count()).select_from(CareTask)) == len(keys)
+
+
+def test_messages_name_the_shop_as_set_else_as_the_order_sheets_do(session, add_customer, add_order) -> None:
+    only_rules(session, "order_unpaid")
+    buyer = add_customer()
+    set_setting(session, "shop_name", "")  # a real shop that never typed its name
+    for shop_name in ("小周茶园旗舰店", "小周茶园旗舰店", "小周茶园企业店"):
+        add_order(buyer, "unpaid", datetime(2026, 11, 22, 9), shop_name=shop_name)
+    assert shop_name_of(session) == load_care_settings(session).shop_name == "小周茶园旗舰店"
+    generate_tasks(session, *SPAN, now=NOW)
+    assert all("您在小周茶园旗舰店拍下的" in task.message for task in task_rows(session))  # was "您在拍下的"
+    save_care_settings(session, CareSettings(shop_name="小周茶园"))
+    assert shop_name_of(session) == "小周茶园"
 
 
 def test_the_unpaid_reminder_is_withdrawn_once_the_order_is_paid(session, add_customer, add_order) -> None:

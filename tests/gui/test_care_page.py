@@ -201,12 +201,14 @@ def test_settings_section_saves_cap_window_and_signature(shop, qtbot, qsettings_
     section.window_start.setTime(QTime(9, 30))
     section.cap_days.setValue(10)
     section.signature.setText("【茶】")
+    assert section.shop_name.text() == "老客茶铺"
+    section.shop_name.setText("小周茶园 ")
     qtbot.mouseClick(section.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: section.message.text() == "Saved.", timeout=10000)
     with shop.session() as session:
         stored = load_care_settings(session)
-    assert (stored.cap_days, stored.window_start.hour, stored.window_start.minute, stored.signature) == (
-        10, 9, 30, "【茶】")
+    assert (stored.cap_days, stored.window_start.hour, stored.window_start.minute, stored.signature,
+            stored.shop_name) == (10, 9, 30, "【茶】", "小周茶园")
 
 
 def test_the_panel_warns_outside_the_send_window(page) -> None:
