@@ -64,7 +64,7 @@ def export_tasks_xlsx(session: Session, path: Path, start: date, end: date, *, t
     tasks = list_tasks(session, start, end, today=today)
     rows = [
         [task.day, task.customer_name, task.phone or "", words.channel(task.channel), words.rule(task.rule_key),
-         sms_text(task.message, settings.signature) if task.channel == Channel.SMS else task.message]
+         sms_text(task.message, settings.sms_signature) if task.channel == Channel.SMS else task.message]
         for task in tasks
     ]
     sheet = Sheet(words.sheet, list(words.headers), rows,

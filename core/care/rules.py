@@ -199,6 +199,11 @@ class CareSettings:
     opt_out: str = "回T退订"
     shop_name: str = ""  # what {店铺} says in the messages
 
+    @property
+    def sms_signature(self) -> str:
+        """What an SMS starts with: the signature the owner set, else 【the shop's name】 as it is now."""
+        return self.signature or (f"【{self.shop_name}】" if self.shop_name else "")
+
     def in_send_window(self, moment: time) -> bool:
         return self.window_start <= moment <= self.window_end
 
@@ -223,15 +228,14 @@ def shop_name_of(session: Session) -> str:
 def load_care_settings(session: Session) -> CareSettings:
     stored = get_setting(session, CARE_SETTINGS_KEY, {}) or {}
     defaults = CareSettings()
-    shop_name = shop_name_of(session)
     return CareSettings(
         cap_count=int(stored.get("cap_count", defaults.cap_count)),
         cap_days=int(stored.get("cap_days", defaults.cap_days)),
         window_start=time.fromisoformat(stored.get("window_start", defaults.window_start.isoformat("minutes"))),
         window_end=time.fromisoformat(stored.get("window_end", defaults.window_end.isoformat("minutes"))),
-        signature=stored.get("signature") or (f"【{shop_name}】" if shop_name else ""),
+        signature=stored.get("signature") or "",
         opt_out=stored.get("opt_out", defaults.opt_out),
-        shop_name=shop_name,
+        shop_name=shop_name_of(session),
     )
 
 

@@ -358,7 +358,7 @@ class RulesDialog(QDialog):
         channel_editor = self.param_editors.get("channel")
         is_sms = isinstance(channel_editor, QComboBox) and channel_editor.currentData() == Channel.SMS
         if settings is not None and is_sms:
-            self.counter.show_for(text, settings.signature, settings.opt_out)
+            self.counter.show_for(text, settings.sms_signature, settings.opt_out)
         else:
             self.counter.setText(self.tr("%1 characters").replace("%1", str(len(text))))
             self.counter.setStyleSheet("")

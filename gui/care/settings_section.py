@@ -99,11 +99,15 @@ class CareSettingsSection(QGroupBox):
             shop_name=self.shop_name.text().strip(),
         )
 
+    def _saved(self, _settings: CareSettings) -> None:
+        self.message.setText(self.tr("Saved."))
+        self.context.care_settings_changed.emit()
+
     def save(self) -> None:
         chosen = self.settings()
         if chosen.window_start >= chosen.window_end:
             self.message.setText(self.tr("The send window must start before it ends."))
             return
         run_in_background(jobs.store_care_settings, self.context.database, chosen,
-                          on_success=lambda _settings: self.message.setText(self.tr("Saved.")),
+                          on_success=self._saved,
                           on_failure=lambda message, _details: self.message.setText(message))

@@ -144,7 +144,7 @@ class TaskPanel(QWidget):
         self.message.setPlainText(self._shown_message(task))
         self.channel.setCurrentIndex(max(0, self.channel.findData(task.channel)))
         if task.channel == Channel.SMS:
-            self.counter.show_for(task.message, self.settings.signature, self.settings.opt_out)
+            self.counter.show_for(task.message, self.settings.sms_signature, self.settings.opt_out)
         else:
             self.counter.setText(self.tr("%1 characters").replace("%1", str(len(task.message))))
             self.counter.setStyleSheet("")
@@ -161,8 +161,8 @@ class TaskPanel(QWidget):
                 .replace("%2", self.settings.window_end.strftime("%H:%M")))
 
     def _shown_message(self, task: TaskRow) -> str:
-        if task.channel == Channel.SMS and self.settings.signature:
-            return self.settings.signature + task.message
+        if task.channel == Channel.SMS and self.settings.sms_signature:
+            return self.settings.sms_signature + task.message
         return task.message
 
     def _card_text(self, task: TaskRow, card: CustomerCard | None) -> str:

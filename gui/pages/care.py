@@ -140,6 +140,7 @@ class CarePage(QWidget):
         layout.addWidget(splitter, 1)
 
         context.data_changed.connect(lambda: self.reload(regenerate=True))
+        context.care_settings_changed.connect(lambda: self.reload(regenerate=True))
         self._show_title()
         self.reload(regenerate=True)
 

@@ -65,6 +65,9 @@ def test_messages_name_the_shop_as_set_else_as_the_order_sheets_do(session, add_
     assert all("您在小周茶园旗舰店拍下的" in task.message for task in task_rows(session))  # was "您在拍下的"
     save_care_settings(session, CareSettings(shop_name="小周茶园"))
     assert shop_name_of(session) == "小周茶园"
+    assert load_care_settings(session).sms_signature == "【小周茶园】"  # no signature set: it follows the name
+    save_care_settings(session, CareSettings(shop_name="小周茶园", signature="【小周】"))
+    assert load_care_settings(session).sms_signature == "【小周】"
 
 
 def test_the_unpaid_reminder_is_withdrawn_once_the_order_is_paid(session, add_customer, add_order) -> None:

@@ -194,7 +194,8 @@ def test_settings_section_saves_cap_window_and_signature(shop, qtbot, qsettings_
     section = CareSettingsSection(AppContext(shop))
     qtbot.addWidget(section)
     qtbot.waitUntil(section.save_button.isEnabled, timeout=10000)
-    assert section.signature.text() == "【老客茶铺】" and section.cap_days.value() == 7
+    # No signature set: the field stays empty and SMS start with 【the shop's name】, whatever it becomes.
+    assert section.signature.text() == "" and section.cap_days.value() == 7
     section.window_start.setTime(QTime(22, 0))
     qtbot.mouseClick(section.save_button, Qt.MouseButton.LeftButton)
     assert "must start before" in section.message.text()
@@ -209,6 +210,18 @@ def test_settings_section_saves_cap_window_and_signature(shop, qtbot, qsettings_
         stored = load_care_settings(session)
     assert (stored.cap_days, stored.window_start.hour, stored.window_start.minute, stored.signature,
             stored.shop_name) == (10, 9, 30, "【茶】", "小周茶园")
+
+
+def test_a_new_shop_name_reaches_the_open_messages(page, qtbot) -> None:  # type: ignore[no-untyped-def]
+    section = CareSettingsSection(page.context)
+    qtbot.addWidget(section)
+    qtbot.waitUntil(section.save_button.isEnabled, timeout=10000)
+    assert any("老客茶铺" in page.model.task(row).message for row in range(page.model.rowCount()))
+    section.shop_name.setText("小周茶园")
+    qtbot.mouseClick(section.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: any("小周茶园" in page.model.task(row).message for row in range(page.model.rowCount())),
+                    timeout=10000)  # regenerated at once, not at the next import
+    assert not any("老客茶铺" in page.model.task(row).message for row in range(page.model.rowCount()))
 
 
 def test_the_panel_warns_outside_the_send_window(page) -> None:
