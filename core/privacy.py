@@ -21,6 +21,11 @@ REP_MODE_KEY = "privacy.rep_mode"
 PASSPHRASE_KEY = "privacy.owner_passphrase"
 
 
+def is_masked(value: str | None) -> bool:
+    """Whether a platform already hid part of it (138****1234, 张**, 密文): such a value identifies no one."""
+    return value is not None and ("*" in value or "密文" in value)
+
+
 def mask_phone(phone: str | None) -> str | None:
     """138****1234 for a mobile number; other numbers keep only their last four digits visible."""
     if not phone:

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from core.birthdays import Birthday, next_birthday
 from core.care.filters import chunks
 from core.care.rules import Rule
-from core.care.templates import month_day, salutation, shorten
+from core.care.templates import known_name, month_day, salutation, shorten
 from core.models import CalendarKind, Customer, CustomerTag, Order, Tag
 
 
@@ -46,8 +46,8 @@ class CustomerCard:
         upcoming = _next_celebration(self.birthday, today) if self.birthday else None
         return {
             "称呼": salutation(self.name, self.nickname, self.gender),
-            "姓名": self.name or self.nickname or "",
-            "昵称": self.nickname or self.name or "",
+            "姓名": known_name(self.name, self.nickname),
+            "昵称": known_name(self.nickname, self.name),
             "店铺": shop_name,
             "商品": self.last_item,
             "生日": month_day(upcoming),

@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from core.privacy import is_masked
+
 PLACEHOLDERS = ("称呼", "姓名", "昵称", "店铺", "商品", "生日", "天数", "节日", "礼物", "日期", "订单号", "运单号")
 _PLACEHOLDER = re.compile(r"\{([^{}\s]+)\}")
 
@@ -23,10 +25,18 @@ GSM7_EXTENSION = set("^{}\\[~]|€\f")
 
 
 def salutation(name: str | None, nickname: str | None, gender: str | None) -> str:
-    """How to address a buyer: 王女士 / 王先生 when the name and gender are known, else their name, else 亲."""
-    if name and gender in ("F", "M") and len(name) >= 2:
+    """How to address a buyer: 王女士 / 王先生 when the name and gender are known, else their name, else 亲.
+
+    Pinduoduo and Douyin exports mask names (张**): the surname still makes 张女士, the rest is never said.
+    """
+    if name and gender in ("F", "M") and len(name) >= 2 and not is_masked(name[0]):
         return name[0] + ("女士" if gender == "F" else "先生")
-    return name or nickname or "亲"
+    return known_name(name, nickname) or "亲"
+
+
+def known_name(*names: str | None) -> str:
+    """The first of `names` that is there and not masked (张**, 密文), else ''."""
+    return next((name for name in names if name and not is_masked(name)), "")
 
 
 def month_day(day: date | None) -> str:

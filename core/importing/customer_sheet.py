@@ -22,7 +22,7 @@ from core.importing.identity import Identity, IdentityIndex
 from core.importing.parsing import BadRow
 from core.importing.prepare import file_digest, first_table
 from core.importing.readers import RawSheet, SheetRefused, read_sheets
-from core.importing.values import ValueProblem, clean_text, is_masked, parse_phone
+from core.importing.values import ValueProblem, clean_text, parse_phone
 from core.importing.writer import bulk_insert, refresh_in_chunks
 from core.messages import Message, message_of
 from core.models import (
@@ -35,6 +35,7 @@ from core.models import (
     Note,
     Tag,
 )
+from core.privacy import is_masked
 from core.progress import CancelToken, ProgressCallback, no_progress
 
 CUSTOMER_FIELDS: dict[str, tuple[str, ...]] = {

@@ -126,8 +126,3 @@ def parse_phone(raw: str | None) -> str | None:
     if _SCIENTIFIC.match(text):
         raise ValueProblem(Message("'{text}' is a phone number Excel already rounded", text=text))
     return text or None
-
-
-def is_masked(value: str | None) -> bool:
-    """Platforms hide parts of phones and addresses with asterisks; such a value identifies no one."""
-    return value is not None and ("*" in value or "密文" in value)

@@ -16,6 +16,9 @@ def test_fill_template_replaces_known_placeholders_and_keeps_unknown_ones_visibl
 @pytest.mark.parametrize(("name", "nickname", "gender", "expected"), [
     ("王芳", None, "F", "王女士"), ("李强", None, "M", "李先生"), ("李强", "阿强", None, "李强"),
     (None, "阿强", "M", "阿强"), (None, None, None, "亲"),
+    # Masked names from Pinduoduo or Douyin are never said as they are.
+    ("张**", None, "F", "张女士"), ("张**", "小张爱喝茶", None, "小张爱喝茶"), ("张**", None, None, "亲"),
+    ("*明", None, "M", "亲"), ("密文", "阿强", None, "阿强"),
 ])
 def test_salutation(name, nickname, gender, expected) -> None:  # type: ignore[no-untyped-def]
     assert salutation(name, nickname, gender) == expected
