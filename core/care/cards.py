@@ -13,9 +13,10 @@ from sqlalchemy.orm import Session
 
 from core.birthdays import Birthday, next_birthday
 from core.care.filters import chunks
-from core.care.rules import Rule
+from core.care.rules import Channel, Rule
 from core.care.templates import known_name, month_day, salutation, shorten
 from core.models import CalendarKind, Customer, CustomerTag, Order, Tag
+from core.privacy import is_masked
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,15 @@ class CustomerCard:
     @property
     def display_name(self) -> str:
         return self.name or self.nickname or self.phone or f"#{self.id}"
+
+    def reachable_by(self, channel: str) -> str:
+        """`channel`, or the platform's chat when this buyer has no number (or WeChat) to be reached by there:
+        Pinduoduo and Douyin exports give masked phones, and an SMS task without a number is no task."""
+        has_phone = bool(self.phone) and not is_masked(self.phone)
+        if (channel in (Channel.SMS, Channel.PHONE) and not has_phone) or (
+                channel == Channel.WECHAT and not (self.wechat_id or has_phone)):
+            return Channel.PLATFORM_CHAT
+        return channel
 
     def values(self, shop_name: str, today: date) -> dict[str, str]:
         """The placeholders a customer fills by themselves; an occasion adds or overrides the rest."""

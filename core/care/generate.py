@@ -244,7 +244,7 @@ def _write_tasks(
             task = CareTask(customer_id=occasion.customer_id, rule_key=rule.key, dedupe_key=occasion.dedupe_key,
                             due_date=occasion.due, status=TaskStatus.OPEN, priority=rule.priority,
                             order_id=occasion.order_id, message=message,
-                            channel=None if occasion.internal else rule.channel)
+                            channel=None if occasion.internal else card.reachable_by(rule.channel))
             session.add(task)
             existing[occasion.dedupe_key] = task
             report.created += 1

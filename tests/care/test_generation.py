@@ -70,6 +70,16 @@ def test_messages_name_the_shop_as_set_else_as_the_order_sheets_do(session, add_
     assert load_care_settings(session).sms_signature == "【小周】"
 
 
+def test_a_buyer_without_a_number_is_reached_in_the_platform_chat(session, add_customer, add_order) -> None:
+    only_rules(session, "order_refund")  # a refund's care is a phone call
+    for phone, wechat in (("13800001111", None), (None, None), ("138****1111", None), (None, "wx_zhou")):
+        buyer = add_customer(phone=phone, wechat_id=wechat, platform="pdd")
+        add_order(buyer, "refunded", datetime(2026, 11, 21, 9))
+    generate_tasks(session, *SPAN, now=NOW)
+    refund = [task.channel for task in sorted(task_rows(session), key=lambda task: task.customer_id)]
+    assert refund == ["phone", "platform_chat", "platform_chat", "platform_chat"]  # a masked number reaches no one
+
+
 def test_the_unpaid_reminder_is_withdrawn_once_the_order_is_paid(session, add_customer, add_order) -> None:
     only_rules(session, "order_unpaid")
     buyer = add_customer()
