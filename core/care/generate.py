@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from core.care.cards import gift_note, load_cards
 from core.care.filters import chunks, eligible_customer_ids
 from core.care.occasions import FINDERS, Context, Occasion, Span, is_outreach
-from core.care.rules import CareSettings, Rule, load_care_settings, load_rules, shop_name_of
+from core.care.rules import CareSettings, Rule, load_care_settings, load_rules
 from core.care.templates import fill_template
 from core.models import CareTask, Customer, Order, OrderStatus
 from core.progress import CancelToken, ProgressCallback, no_progress
@@ -230,7 +230,7 @@ def _write_tasks(
     create_from: date,
 ) -> None:
     cards = load_cards(session, {occasion.customer_id for occasion in accepted})
-    shop_name = shop_name_of(session)
+    shop_name = context.settings.shop_name
     today = context.now.date()
     for occasion in accepted:
         rule = rules[occasion.rule_key]

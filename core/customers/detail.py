@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from core.birthdays import age_on, celebration_date, next_birthday
-from core.customers.listing import birthday_text
+from core.customers.listing import birthday_text, listed_name
 from core.customers.profile import birthday_of
 from core.errors import LaokeError
 from core.messages import Message
@@ -107,7 +107,7 @@ class CustomerDetail:
 
     @property
     def display_name(self) -> str:
-        return self.profile.get("name") or self.profile.get("nickname") or f"#{self.id}"
+        return listed_name(self.profile.get("name"), self.profile.get("nickname"), self.id)
 
 
 def _figures(customer: Customer, orders: list[Order]) -> Figures:

@@ -208,7 +208,12 @@ class CustomerRow:
 
     @property
     def display_name(self) -> str:
-        return self.name or self.nickname or f"#{self.id}"
+        return listed_name(self.name, self.nickname, self.id)
+
+
+def listed_name(name: str | None, nickname: str | None, customer_id: int) -> str:
+    """How lists, the detail and the duplicates name a buyer: never by phone, as reps see them too."""
+    return name or nickname or f"#{customer_id}"
 
 
 def birthday_text(calendar: str | None, month: int | None, day: int | None, leap: bool = False) -> str:

@@ -13,7 +13,7 @@ from datetime import datetime
 from sqlalchemy import delete, distinct, func, insert, select, update
 from sqlalchemy.orm import Session
 
-from core.customers.listing import live_customer
+from core.customers.listing import listed_name, live_customer
 from core.errors import LaokeError
 from core.messages import Message
 from core.models import (
@@ -26,6 +26,7 @@ from core.models import (
     Note,
     Order,
 )
+from core.privacy import is_masked
 from core.refresh import refresh_derived
 
 FILLABLE = ("name", "nickname", "phone", "phone_alt", "phone_last4", "email", "wechat_id", "gender", "province",
@@ -102,22 +103,21 @@ def duplicate_candidates(session: Session, limit: int = 200) -> list[DuplicatePa
     people = {customer.id: customer for customer in session.scalars(
         select(Customer).where(Customer.id.in_({customer_id for ids in found for customer_id in ids})))}
     return [
-        replace(pair, first_name=_listed_name(people[pair.first_id]), second_name=_listed_name(people[pair.second_id]))
+        replace(pair, first_name=_name_of(people[pair.first_id]), second_name=_name_of(people[pair.second_id]))
         for pair in found.values()
         if pair.reason != "nickname" or not _told_apart(people[pair.first_id], people[pair.second_id])
     ][:limit]
 
 
-def _listed_name(customer: Customer) -> str:
-    # As the customer list names a buyer: never by phone, as reps see the pairs too.
-    return customer.name or customer.nickname or f"#{customer.id}"
+def _name_of(customer: Customer) -> str:
+    return listed_name(customer.name, customer.nickname, customer.id)
 
 
 def _told_apart(first: Customer, second: Customer) -> bool:
     """Whether two records' real names or phones differ: then a like nickname is a popular word, not one
     buyer ("一只鹿" and "一只鹿414" with other names and phones)."""
     def differ(one: str | None, other: str | None) -> bool:
-        return bool(one and other and "*" not in one + other and one != other)
+        return bool(one and other and not is_masked(one) and not is_masked(other) and one != other)
 
     return differ(first.name, second.name) or differ(first.phone, second.phone)
 
