@@ -34,15 +34,12 @@ def choose_language(requested: str | None = None) -> str:
 
 
 def install_translators(app: QApplication, language: str) -> list[QTranslator]:
-    """Load Qt's and Laoke's catalogues for `language`; English needs none."""
+    """Load Qt's and Laoke's catalogues for `language`; English needs only Laoke's plural forms ("1 customer")."""
     QLocale.setDefault(QLocale("zh_CN" if language == "zh_CN" else "en_US"))
-    if language == "en":
-        return []
+    laoke = (f"laoke_{language}", str(resource_path("resources/i18n")))
+    catalogues = [laoke] if language == "en" else [
+        (f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)), laoke]
     translators = []
-    catalogues = (
-        (f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
-        (f"laoke_{language}", str(resource_path("resources/i18n"))),
-    )
     for name, folder in catalogues:
         translator = QTranslator(app)
         if translator.load(name, folder):

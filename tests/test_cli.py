@@ -51,6 +51,8 @@ def test_stats_revenue_counts_paid_shipped_completed_only(capsys, database, db_p
                                        "as_of": "2026-03-02"}.items()
     code, out, _err = run(capsys, "stats", "--json", "--db", str(db_path))
     assert json.loads(out)["revenue"] == "60.60"
+    code, out, _err = run(capsys, "stats", "--db", str(db_path), "--as-of", "2026-03-01")
+    assert "0 customers, 1 order (1 paid)" in out
 
 
 def test_demo_refuses_a_database_that_holds_a_shop(capsys, db_path: Path) -> None:

@@ -1,4 +1,5 @@
-"""Every string the window shows has a Chinese translation, and the compiled catalogue is current."""
+"""Every string the window shows has a Chinese translation, every count its English forms, and the compiled
+catalogues are current."""
 
 from __future__ import annotations
 
@@ -12,11 +13,19 @@ from pathlib import Path
 from tools import i18n
 
 
-def test_every_tr_string_is_translated_to_chinese(tmp_path: Path) -> None:
-    for path in i18n.I18N.glob("*_zh_CN.ts"):
+def test_every_tr_string_is_translated_to_chinese_and_every_count_has_english_forms(tmp_path: Path) -> None:
+    for path in i18n.catalogues().values():
         shutil.copy(path, tmp_path / path.name)
     i18n.update(tmp_path)
     assert i18n.unfinished(tmp_path) == {}, "run: python tools/i18n.py update && python tools/i18n.py todo"
+
+
+def test_english_counts_have_a_singular_and_a_plural() -> None:
+    forms = {message.findtext("source"): [form.text for form in message.iter("numerusform")]
+             for message in ElementTree.parse(i18n.ts_path(i18n.PLURALS)).iter("message")}
+    assert "%Ln customers" in forms
+    lacking = {source: found for source, found in forms.items() if len(found) != 2 or not all(found)}
+    assert lacking == {}, "give each English count its two forms: tools/i18n.py fill"
 
 
 def test_lupdate_sees_every_tr_call() -> None:
@@ -42,11 +51,12 @@ def _call_of(node: ast.AST, name: str, literals: int) -> bool:
             and len(node.args) >= literals and all(isinstance(arg, ast.Constant) for arg in node.args[:literals]))
 
 
-def test_compiled_catalogue_matches_the_sources(tmp_path: Path) -> None:
-    sources = sorted(str(path) for path in i18n.I18N.glob("*_zh_CN.ts"))
-    fresh = tmp_path / "fresh.qm"
-    subprocess.run([i18n.qt_tool("lrelease"), *sources, "-qm", str(fresh), "-silent"], check=True)
-    assert fresh.read_bytes() == i18n.QM.read_bytes(), "run: python tools/i18n.py update"
+def test_compiled_catalogues_match_the_sources(tmp_path: Path) -> None:
+    chinese = [str(path) for area, path in i18n.catalogues().items() if area != i18n.PLURALS]
+    for sources, compiled in ((chinese, i18n.QM), ([str(i18n.ts_path(i18n.PLURALS))], i18n.PLURALS_QM)):
+        fresh = tmp_path / compiled.name
+        subprocess.run([i18n.qt_tool("lrelease"), *sources, "-qm", str(fresh), "-silent"], check=True)
+        assert fresh.read_bytes() == compiled.read_bytes(), "run: python tools/i18n.py update"
 
 
 def test_qt_tools_are_beside_this_python() -> None:

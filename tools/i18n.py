@@ -8,6 +8,10 @@ Each area of the GUI has its own .ts file, so work on different pages never edit
 all of them are compiled into one resources/i18n/laoke_zh_CN.qm. The messages core/ raises or returns
 (`core.messages.Message("…")`, core never imports Qt) go into core_zh_CN.ts under the context "core",
 which `gui.core_text` translates with.
+
+The window's own strings are English, so English needs a catalogue only for counts: `tr("%n customers", "", n)`
+has the forms "%n customer" and "%n customers". lupdate collects every such string into plurals_en.ts, compiled
+into resources/i18n/laoke_en.qm; in FILE.json its forms are a list, ["%n customer", "%n customers"].
 """
 
 from __future__ import annotations
@@ -24,6 +28,8 @@ ROOT = Path(__file__).resolve().parent.parent
 I18N = ROOT / "resources" / "i18n"
 LANGUAGE = "zh_CN"
 QM = I18N / f"laoke_{LANGUAGE}.qm"
+PLURALS = "plurals_en"  # the area of the English catalogue: the plural forms of counted strings, nothing else
+PLURALS_QM = I18N / "laoke_en.qm"
 CORE_CONTEXT = "core"  # gui.core_text translates core's messages in this context
 # The first prefix a source path starts with names its area; the rest of gui/ is the shell.
 AREA_PREFIXES = (
@@ -55,13 +61,21 @@ def sources_by_area() -> dict[str, list[str]]:
 
 
 def ts_path(area: str, folder: Path = I18N) -> Path:
-    return folder / f"{area}_{LANGUAGE}.ts"
+    return folder / (f"{PLURALS}.ts" if area == PLURALS else f"{area}_{LANGUAGE}.ts")
+
+
+def catalogues(folder: Path = I18N) -> dict[str, Path]:
+    """Every .ts file by area: the Chinese ones, then the English plurals."""
+    chinese = {path.name.removesuffix(f"_{LANGUAGE}.ts"): path for path in sorted(folder.glob(f"*_{LANGUAGE}.ts"))}
+    return {**chinese, PLURALS: ts_path(PLURALS, folder)}
 
 
 def update(folder: Path = I18N) -> None:
     """Extract every tr() string and core message; existing translations are kept, vanished ones dropped."""
-    for area, files in sources_by_area().items():
+    areas = sources_by_area()
+    for area, files in areas.items():
         _lupdate(files, ts_path(area, folder))
+    _lupdate([file for files in areas.values() for file in files], ts_path(PLURALS, folder), "en", "-pluralonly")
     with tempfile.TemporaryDirectory() as scratch:
         # lupdate reads Python but not core's own marker: hand it the templates as QT_TRANSLATE_NOOP calls.
         stub = Path(scratch) / "core_messages.py"
@@ -70,10 +84,10 @@ def update(folder: Path = I18N) -> None:
         _lupdate([str(stub)], ts_path("core", folder))
 
 
-def _lupdate(files: list[str], ts: Path) -> None:
+def _lupdate(files: list[str], ts: Path, language: str = LANGUAGE, *options: str) -> None:
     subprocess.run(
         [qt_tool("lupdate"), *files, "-ts", str(ts), "-no-obsolete", "-locations", "none",
-         "-target-language", LANGUAGE, "-silent"],
+         "-target-language", language, "-silent", *options],
         cwd=ROOT, check=True,
     )
 
@@ -90,14 +104,14 @@ def core_templates() -> list[str]:
 
 
 def release() -> None:
-    files = sorted(str(path) for path in I18N.glob(f"*_{LANGUAGE}.ts"))
-    subprocess.run([qt_tool("lrelease"), *files, "-qm", str(QM), "-silent"], cwd=ROOT, check=True)
+    chinese = [str(path) for area, path in catalogues().items() if area != PLURALS]
+    for files, qm in ((chinese, QM), ([str(ts_path(PLURALS))], PLURALS_QM)):
+        subprocess.run([qt_tool("lrelease"), *files, "-qm", str(qm), "-silent"], cwd=ROOT, check=True)
 
 
 def unfinished(folder: Path = I18N) -> dict[str, dict[str, str]]:
     todo: dict[str, dict[str, str]] = {}
-    for path in sorted(folder.glob(f"*_{LANGUAGE}.ts")):
-        area = path.name.removesuffix(f"_{LANGUAGE}.ts")
+    for area, path in catalogues(folder).items():
         for message in ElementTree.parse(path).iter("message"):
             translation = message.find("translation")
             if translation is not None and translation.get("type") in ("unfinished", "vanished"):
@@ -105,7 +119,7 @@ def unfinished(folder: Path = I18N) -> dict[str, dict[str, str]]:
     return todo
 
 
-def fill(translations: dict[str, dict[str, str]]) -> None:
+def fill(translations: dict[str, dict[str, str | list[str]]]) -> None:
     for area, table in translations.items():
         path = ts_path(area)
         tree = ElementTree.parse(path)
@@ -118,11 +132,14 @@ def fill(translations: dict[str, dict[str, str]]) -> None:
             translation.attrib.pop("type", None)
             for child in list(translation):
                 translation.remove(child)
+            forms = table[source]
             if message.get("numerus") == "yes":
-                ElementTree.SubElement(translation, "numerusform").text = table[source]
+                for form in [forms] if isinstance(forms, str) else forms:  # Chinese has one form, English two
+                    ElementTree.SubElement(translation, "numerusform").text = form
                 translation.text = None
             else:
-                translation.text = table[source]
+                assert isinstance(forms, str), source
+                translation.text = forms
         tree.write(path, encoding="utf-8", xml_declaration=True)
 
 

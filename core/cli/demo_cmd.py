@@ -6,7 +6,7 @@ import argparse
 
 from sqlalchemy import func, select
 
-from core.cli.output import emit, open_for
+from core.cli.output import counted, emit, open_for
 from core.demo import create_demo_shop
 from core.errors import LaokeError
 from core.messages import Message
@@ -40,6 +40,7 @@ def run(args: argparse.Namespace) -> int:
     emit(
         args,
         {"database": database.label, "customers": summary.customers, "orders": summary.orders, "tags": summary.tags},
-        [f"Demo shop created in {database.label}: {summary.customers} customers, {summary.orders} orders."],
+        [f"Demo shop created in {database.label}: {counted(summary.customers, 'customer')}, "
+         f"{counted(summary.orders, 'order')}."],
     )
     return 0

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from core.cli.customers_cmd import add_filter_options, filter_from
-from core.cli.output import emit, open_for
+from core.cli.output import counted, emit, open_for
 from core.customers.export import export_customers
 
 
@@ -25,5 +25,5 @@ def run(args: argparse.Namespace) -> int:
             count = export_customers(session, args.out, customer_filter=filter_from(args))
     finally:
         database.dispose()
-    emit(args, {"exported": count, "path": args.out}, [f"Exported {count} customers to {args.out}"])
+    emit(args, {"exported": count, "path": args.out}, [f"Exported {counted(count, 'customer')} to {args.out}"])
     return 0

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from core.cli.output import emit, open_for, terminal_progress
+from core.cli.output import counted, emit, open_for, terminal_progress
 from core.errors import LaokeError
 from core.importing import (
     PRESETS,
@@ -45,8 +45,8 @@ def run(args: argparse.Namespace) -> int:
         if args.undo is not None:
             undone = undo_import(database, args.undo)
             emit(args, undone.__dict__, [
-                f"Undid import #{undone.batch_id}: {undone.orders_removed} orders removed, "
-                f"{undone.orders_reverted} restored, {undone.customers_removed} customers removed"])
+                f"Undid import #{undone.batch_id}: {counted(undone.orders_removed, 'order')} removed, "
+                f"{undone.orders_reverted:,} restored, {counted(undone.customers_removed, 'customer')} removed"])
             return 0
         if args.customers:
             prepared: list = prepare_customer_files(database, args.files)
@@ -68,16 +68,16 @@ def report_bad_rows(bad_rows: list, *, strict: bool) -> None:
     for bad in bad_rows[:BAD_ROWS_SHOWN]:
         print(f"laoke: {bad.file} row {bad.row}, column {bad.column}: {bad.reason}", file=sys.stderr)
     if len(bad_rows) > BAD_ROWS_SHOWN:
-        print(f"laoke: … and {len(bad_rows) - BAD_ROWS_SHOWN} more rows that cannot be read", file=sys.stderr)
+        print(f"laoke: … and {counted(len(bad_rows) - BAD_ROWS_SHOWN, 'more row')} that cannot be read", file=sys.stderr)
     if bad_rows and strict:
         raise LaokeError(Message(
-            "{count} rows cannot be read; nothing was imported (--strict)",
+            "nothing was imported (--strict): {count} of the rows cannot be read",
             count=len(bad_rows),
         ))
 
 
 def summary_line(summary) -> str:  # type: ignore[no-untyped-def]
-    counts = f"{summary.rows_read} rows read, {summary.rows_rejected} rejected; "
+    counts = f"{counted(summary.rows_read, 'row')} read, {summary.rows_rejected:,} rejected; "
     if hasattr(summary, "orders_new"):
         counts += (f"orders {summary.orders_new} new, {summary.orders_updated} updated, "
                    f"{summary.orders_unchanged} unchanged; ")

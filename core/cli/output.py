@@ -24,6 +24,11 @@ def _default(value: Any) -> Any:
     raise TypeError(f"cannot serialise {type(value).__name__}")
 
 
+def counted(count: int, noun: str) -> str:
+    """"1 customer", "2,000 customers": the nouns the CLI counts all take an s."""
+    return f"{count:,} {noun}" if count == 1 else f"{count:,} {noun}s"
+
+
 def emit(args: Any, data: Any, lines: list[str]) -> None:
     if getattr(args, "json", False):
         json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=_default)

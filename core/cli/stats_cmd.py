@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from datetime import date
 
-from core.cli.output import emit, open_for
+from core.cli.output import counted, emit, open_for
 from core.stats import shop_stats
 
 
@@ -33,7 +33,7 @@ def run(args: argparse.Namespace) -> int:
         args,
         stats,
         [
-            f"As of {stats['as_of']}: {stats['customers']} customers, {stats['orders']} orders "
+            f"As of {stats['as_of']}: {counted(stats['customers'], 'customer')}, {counted(stats['orders'], 'order')} "
             f"({stats['paid_orders']} paid), revenue ¥{stats['revenue']}",
             "Stages: " + ", ".join(f"{stage} {count}" for stage, count in stats["stages"].items()),
             f"Repeat rate {_percent(stats['repeat_rate'])}, average order value ¥{stats['aov'] or '–'}, "
@@ -48,4 +48,4 @@ def _percent(rate: float | None) -> str:
 
 
 def _days(days: float | None) -> str:
-    return "–" if days is None else f"{days:g} days"
+    return "–" if days is None else f"{days:g} day" if days == 1 else f"{days:g} days"

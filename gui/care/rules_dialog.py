@@ -360,7 +360,7 @@ class RulesDialog(QDialog):
         if settings is not None and is_sms:
             self.counter.show_for(text, settings.sms_signature, settings.opt_out)
         else:
-            self.counter.setText(self.tr("%1 characters").replace("%1", str(len(text))))
+            self.counter.setText(self.tr("%n characters", "", len(text)))
             self.counter.setStyleSheet("")
         unknown = unknown_placeholders(self.template.toPlainText())
         self.unknown.setText(self.tr("Unknown placeholders: %1").replace("%1", "、".join(unknown)) if unknown else "")

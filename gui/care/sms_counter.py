@@ -18,12 +18,11 @@ class SmsCounter(QLabel):
     def show_for(self, message: str, signature: str, opt_out: str) -> None:
         count = count_sms(message, signature, opt_out)
         self.count = count
-        parts = [self.tr("%1 characters with the signature · %2 SMS (%3 per message)")
-                 .replace("%1", str(count.characters)).replace("%2", str(count.messages))
-                 .replace("%3", str(count.per_message))]
+        parts = [self.tr("%n characters with the signature · %1 SMS (%2 per message)", "", count.characters)
+                 .replace("%1", str(count.messages)).replace("%2", str(count.per_message))]
         warnings = []
         if count.needs_two_or_more:
-            warnings.append(self.tr("bills as %1 messages").replace("%1", str(count.messages)))
+            warnings.append(self.tr("bills as %n messages", "", count.messages))
         if opt_out and not count.has_opt_out:
             warnings.append(self.tr("no opt-out phrase (%1)").replace("%1", opt_out))
         if warnings:

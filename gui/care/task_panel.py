@@ -146,7 +146,7 @@ class TaskPanel(QWidget):
         if task.channel == Channel.SMS:
             self.counter.show_for(task.message, self.settings.sms_signature, self.settings.opt_out)
         else:
-            self.counter.setText(self.tr("%1 characters").replace("%1", str(len(task.message))))
+            self.counter.setText(self.tr("%n characters", "", len(task.message)))
             self.counter.setStyleSheet("")
 
     def _show_window_hint(self) -> None:
@@ -172,9 +172,8 @@ class TaskPanel(QWidget):
                  + ("  ★ VIP" if card.is_vip else "")]
         lines.append(self.tr("Phone: %1").replace("%1", card.phone or "—")
                      + ("    " + self.tr("WeChat: %1").replace("%1", card.wechat_id) if card.wechat_id else ""))
-        lines.append(self.tr("Stage: %1 · %2 paid orders · spent ¥%3")
-                     .replace("%1", self.names.stage(card.stage)).replace("%2", str(card.paid_orders))
-                     .replace("%3", f"{card.total_spent:,.2f}"))
+        lines.append(self.tr("Stage: %1 · %Ln paid orders · spent ¥%2", "", card.paid_orders)
+                     .replace("%1", self.names.stage(card.stage)).replace("%2", f"{card.total_spent:,.2f}"))
         if card.tags:
             lines.append(self.tr("Tags: %1").replace("%1", "、".join(card.tags)))
         if card.last_item:

@@ -25,9 +25,8 @@ class CustomerDeleter(QObject):
         if not customer_ids:
             return
         question = self.tr(
-            "Delete %1 customers with their notes, tags and aliases? Their orders stay in your sales records, "
-            "without a customer. This cannot be undone."
-        ).replace("%1", f"{len(customer_ids):,}")
+            "Delete %Ln customers with their notes, tags and aliases? Their orders stay in your sales records, "
+            "without a customer. This cannot be undone.", "", len(customer_ids))
         answer = QMessageBox.question(self.window, self.tr("Delete customers"), question,
                                       QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
                                       QMessageBox.StandardButton.Cancel)

@@ -98,7 +98,7 @@ class DuplicatesDialog(QDialog):
             item.setData(PAIR_ROLE, pair)
             self.pairs.addItem(item)
         self.merge_button.setEnabled(bool(pairs))
-        self.status.setText(self.tr("%1 possible duplicates").replace("%1", str(len(pairs))) if pairs else
+        self.status.setText(self.tr("%Ln possible duplicates", "", len(pairs)) if pairs else
                             self.tr("No possible duplicates: no two customers share a phone, a name and address, "
                                     "or a nickname across platforms."))
         if pairs:

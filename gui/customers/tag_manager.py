@@ -74,7 +74,7 @@ class TagManagerDialog(QDialog):
     def _show(self, tags: list[TagUse]) -> None:
         self.tags.clear()
         for tag in tags:
-            item = QListWidgetItem(self.tr("%1 — %2 customers").replace("%1", tag.name).replace("%2", str(tag.customers)))
+            item = QListWidgetItem(self.tr("%1 — %Ln customers", "", tag.customers).replace("%1", tag.name))
             item.setData(TAG_ROLE, tag)
             item.setForeground(QColor(tag.color))
             self.tags.addItem(item)
@@ -134,8 +134,7 @@ class TagManagerDialog(QDialog):
             return
         answer = QMessageBox.question(
             self, self.tr("Delete tag"),
-            self.tr("Delete the tag “%1”? %2 customers will lose it.").replace("%1", tag.name)
-            .replace("%2", str(tag.customers)),
+            self.tr("Delete the tag “%1”? %Ln customers will lose it.", "", tag.customers).replace("%1", tag.name),
         )
         if answer == QMessageBox.StandardButton.Yes:
             self._run(delete_tag, tag.id)

@@ -87,14 +87,14 @@ class CustomerSheetDialog(QDialog):
 
     def show_prepared(self, prepared: Any) -> None:
         self.prepared = prepared
-        self.info.setText(self.tr("%1: header on row %2, %3 customers.").replace("%1", prepared.path.name)
-                          .replace("%2", str(prepared.header_row + 1)).replace("%3", str(len(prepared.rows))))
+        self.info.setText(self.tr("%1: header on row %2, %Ln customers.", "", len(prepared.rows))
+                          .replace("%1", prepared.path.name).replace("%2", str(prepared.header_row + 1)))
         self.preview_model.set_rows(prepared.rows[:PREVIEW_ROWS])
         self.bad_rows.show_rows(prepared.bad_rows, prepared.path.stem)
         self.tabs.setTabText(2, self.tr("Rows that cannot be read (%1)").replace("%1", str(len(prepared.bad_rows))))
         headers = prepared.sheet.rows[prepared.header_row]
         self.mapping_editor.show_mapping(headers, {name: (column,) for name, column in prepared.columns.items()}, {})
-        self.import_button.setText(self.tr("Import %1 customers").replace("%1", str(len(prepared.rows))))
+        self.import_button.setText(self.tr("Import %Ln customers", "", len(prepared.rows)))
         self.import_button.setEnabled(bool(prepared.rows))
         if not prepared.columns:
             self.message.setText(self.tr("Say under Columns which column holds what (at least a name, phone or "

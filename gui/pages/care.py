@@ -178,8 +178,9 @@ class CarePage(QWidget):
         self.model.set_rows(data.agenda)
         self._show_title()
         overdue = sum(task.overdue for task in data.agenda)
-        counts = (self.tr("%1 tasks, %2 overdue").replace("%2", str(overdue)) if overdue
-                  else self.tr("%1 tasks")).replace("%1", str(len(data.agenda)))
+        tasks = len(data.agenda)
+        counts = (self.tr("%Ln tasks, %1 overdue", "", tasks).replace("%1", f"{overdue:,}") if overdue
+                  else self.tr("%Ln tasks", "", tasks))
         self.status.setText(f"{self.notice} — {counts}" if self.notice else counts)
         self.notice = ""
         self._selection_changed()
@@ -284,4 +285,4 @@ class CarePage(QWidget):
 
     def _exported(self, result: tuple[Path, int]) -> None:
         path, count = result
-        self.status.setText(self.tr("Wrote %1 items to %2").replace("%1", str(count)).replace("%2", str(path)))
+        self.status.setText(self.tr("Wrote %Ln items to %1", "", count).replace("%1", str(path)))

@@ -294,7 +294,7 @@ class CustomersPage(QWidget):
     def show_only(self, customer_ids: list[int], label: str) -> None:
         """Show exactly these customers (asked for by another page, e.g. a chart's bar)."""
         self.only_ids = list(customer_ids)
-        self.only_label.setText(self.tr("%1 (%2 customers)").replace("%1", label).replace("%2", str(len(customer_ids))))
+        self.only_label.setText(self.tr("%1 (%Ln customers)", "", len(customer_ids)).replace("%1", label))
         self.only_banner.show()
         self.stack.setCurrentWidget(self.book)
         self.apply_filter()
@@ -318,9 +318,9 @@ class CustomersPage(QWidget):
             return
         self.stack.setCurrentWidget(self.book)
         if shown == everyone:
-            text = self.tr("%1 customers").replace("%1", f"{shown:,}")
+            text = self.tr("%Ln customers", "", shown)
         else:
-            text = self.tr("%1 of %2 customers").replace("%1", f"{shown:,}").replace("%2", f"{everyone:,}")
+            text = self.tr("%1 of %Ln customers", "", everyone).replace("%1", f"{shown:,}")
         if self.search.text().strip() and shown >= MATCH_LIMIT:
             text += " — " + self.tr("only the first matches are shown: type more to narrow the search")
         self.count_label.setText(text)
@@ -406,7 +406,7 @@ class CustomersPage(QWidget):
             ids=selected or None, customer_filter=self.model.query.customer_filter, columns=columns, headers=headers,
             value_names=value_names,
             on_success=lambda count: self.count_label.setText(
-                self.tr("Exported %1 customers to %2").replace("%1", str(count)).replace("%2", str(path))),
+                self.tr("Exported %Ln customers to %1", "", count).replace("%1", str(path))),
             on_failure=self._warn,
             on_progress=lambda done, total: (progress.setMaximum(total), progress.setValue(done)),
             on_finished=progress.reset,

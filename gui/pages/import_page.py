@@ -274,8 +274,8 @@ class ImportPage(QWidget):
             position = self.preset_combo.count() - 1
         self.preset_combo.setCurrentIndex(position)
         self.detected_label.setText(
-            self.tr("Header on row %1; %2 rows, %3 orders.").replace("%1", str(item.header_row + 1))
-            .replace("%2", str(item.rows_read)).replace("%3", str(len(item.orders)))
+            self.tr("Header on row %1 · rows: %2 · orders: %3").replace("%1", str(item.header_row + 1))
+            .replace("%2", f"{item.rows_read:,}").replace("%3", f"{len(item.orders):,}")
         )
         self.preview_model.set_rows(item.orders[:PREVIEW_ROWS])
         self.preview_view.resizeColumnsToContents()
@@ -292,13 +292,13 @@ class ImportPage(QWidget):
             self.tabs.setCurrentIndex(1)
         elif bad_rows:
             self.review_message.setText(
-                self.tr("%1 rows cannot be read and will be left out (see the list). Import the rest?")
-                .replace("%1", str(len({(bad.file, bad.row) for bad in bad_rows})))
+                self.tr("%Ln rows cannot be read and will be left out (see the list). Import the rest?", "",
+                        len({(bad.file, bad.row) for bad in bad_rows}))
             )
-            self.import_button.setText(self.tr("Import the good rows (%1 orders)").replace("%1", str(orders)))
+            self.import_button.setText(self.tr("Import the good rows (%Ln orders)", "", orders))
         else:
             self.review_message.setText(self.tr("Every row can be read."))
-            self.import_button.setText(self.tr("Import %1 orders").replace("%1", str(orders)))
+            self.import_button.setText(self.tr("Import %Ln orders", "", orders))
 
     def _preset_chosen(self, _index: int) -> None:
         key = self.preset_combo.currentData()
@@ -345,23 +345,23 @@ class ImportPage(QWidget):
         lines = [self.summary_text(summary) for summary in summaries]
         self.summary_label.setText("\n".join(lines))
         new_ids = self.new_customer_ids()
-        link = self.tr("Show the %1 new customers").replace("%1", str(len(new_ids)))
+        link = self.tr("Show the %Ln new customers", "", len(new_ids))
         self.new_customers_link.setText(f"<a href='new'>{link}</a>" if new_ids else "")
         self.steps.setCurrentIndex(STEP_SUMMARY)
         self._changed()
 
     def summary_text(self, summary: Any) -> str:
         if not hasattr(summary, "orders_new"):  # a customer list
-            return (self.tr("%1: %2 new customers, %3 known customers completed; %4 rows left out.")
-                    .replace("%1", summary.file_name).replace("%2", str(summary.customers_new))
-                    .replace("%3", str(summary.customers_matched)).replace("%4", str(summary.rows_rejected)))
-        return (
-            self.tr("%1: %2 new orders, %3 updated, %4 unchanged; %5 new customers, %6 returning; %7 rows left out.")
-            .replace("%1", summary.file_name).replace("%2", str(summary.orders_new))
-            .replace("%3", str(summary.orders_updated)).replace("%4", str(summary.orders_unchanged))
-            .replace("%5", str(summary.customers_new)).replace("%6", str(summary.customers_matched))
-            .replace("%7", str(summary.rows_rejected))
-        )
+            text = self.tr("%1 — new customers: %2 · known customers completed: %3 · rows left out: %4")
+            counts = (summary.customers_new, summary.customers_matched, summary.rows_rejected)
+        else:
+            text = self.tr("%1 — new orders: %2 · updated: %3 · unchanged: %4 · new customers: %5 · returning: %6 · "
+                           "rows left out: %7")
+            counts = (summary.orders_new, summary.orders_updated, summary.orders_unchanged, summary.customers_new,
+                      summary.customers_matched, summary.rows_rejected)
+        for number, count in enumerate(counts, start=2):
+            text = text.replace(f"%{number}", f"{count:,}")
+        return text.replace("%1", summary.file_name)  # last: a "%2" in a file's name stays as it is
 
     def new_customer_ids(self) -> list[int]:
         return [cid for summary in self.summaries for cid in summary.new_customer_ids]

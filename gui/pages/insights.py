@@ -287,8 +287,8 @@ class InsightsPage(QWidget):
         assert self.insights is not None
         grid = self.insights.cohorts
         if (row, column) in grid.ids:  # months still to come have no cell
-            self._show_customers(grid.customers(row, column), self.tr("First bought in %1, bought again %2 months later")
-                                 .replace("%1", grid.rows[row]).replace("%2", str(column)))
+            self._show_customers(grid.customers(row, column), self.tr("First bought in %1, bought again %n months later", "",
+                                                                 column).replace("%1", grid.rows[row]))
 
     def _product_clicked(self, row: int, column: int) -> None:
         assert self.insights is not None

@@ -366,13 +366,23 @@
         <source>Cancelled: nothing was changed.</source>
         <translation>已取消：没有做任何更改。</translation>
     </message>
-    <message>
-        <source>%1 tasks, %2 overdue</source>
-        <translation>%1 个任务，%2 个已逾期</translation>
+    <message numerus="yes">
+        <source>%Ln tasks, %1 overdue</source>
+        <translation>
+            <numerusform>%Ln 个任务，%1 个已逾期</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>%1 tasks</source>
-        <translation>%1 个任务</translation>
+    <message numerus="yes">
+        <source>%Ln tasks</source>
+        <translation>
+            <numerusform>%Ln 个任务</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %Ln items to %1</source>
+        <translation>
+            <numerusform>已将 %Ln 项写入 %1</numerusform>
+        </translation>
     </message>
     <message>
         <source>Today, %1 — overdue tasks first</source>
@@ -405,10 +415,6 @@
     <message>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
-    </message>
-    <message>
-        <source>Wrote %1 items to %2</source>
-        <translation>已将 %1 项写入 %2</translation>
     </message>
 </context>
 <context>
@@ -548,9 +554,11 @@
         <source>Cannot read “%1” in %2.</source>
         <translation>无法识别 %2 中的“%1”。</translation>
     </message>
-    <message>
-        <source>%1 characters</source>
-        <translation>%1 个字</translation>
+    <message numerus="yes">
+        <source>%n characters</source>
+        <translation>
+            <numerusform>%n 个字</numerusform>
+        </translation>
     </message>
     <message>
         <source>Unknown placeholders: %1</source>
@@ -559,13 +567,17 @@
 </context>
 <context>
     <name>SmsCounter</name>
-    <message>
-        <source>%1 characters with the signature · %2 SMS (%3 per message)</source>
-        <translation>含签名 %1 个字 · %2 条短信（每条 %3 字）</translation>
+    <message numerus="yes">
+        <source>%n characters with the signature · %1 SMS (%2 per message)</source>
+        <translation>
+            <numerusform>含签名 %n 个字 · %1 条短信（每条 %2 字）</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>bills as %1 messages</source>
-        <translation>按 %1 条计费</translation>
+    <message numerus="yes">
+        <source>bills as %n messages</source>
+        <translation>
+            <numerusform>按 %n 条计费</numerusform>
+        </translation>
     </message>
     <message>
         <source>no opt-out phrase (%1)</source>
@@ -634,9 +646,17 @@
         <source>%1 tasks selected: the actions apply to all of them.</source>
         <translation>已选 %1 个任务：操作将应用于全部。</translation>
     </message>
-    <message>
-        <source>%1 characters</source>
-        <translation>%1 个字</translation>
+    <message numerus="yes">
+        <source>%n characters</source>
+        <translation>
+            <numerusform>%n 个字</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Stage: %1 · %Ln paid orders · spent ¥%2</source>
+        <translation>
+            <numerusform>阶段：%1 · 已付款订单 %Ln 笔 · 消费 ¥%2</numerusform>
+        </translation>
     </message>
     <message>
         <source>Outside the send window (%1–%2): better contact the buyer after %1.</source>
@@ -649,10 +669,6 @@
     <message>
         <source>WeChat: %1</source>
         <translation>微信：%1</translation>
-    </message>
-    <message>
-        <source>Stage: %1 · %2 paid orders · spent ¥%3</source>
-        <translation>阶段：%1 · 已付款订单 %2 笔 · 消费 ¥%3</translation>
     </message>
     <message>
         <source>Tags: %1</source>

@@ -104,10 +104,6 @@
         <translation>请至少指定一个要导入的文件（或 --undo 批次号）</translation>
     </message>
     <message>
-        <source>{count} rows cannot be read; nothing was imported (--strict)</source>
-        <translation>{count} 行无法读取，未导入任何数据（--strict）</translation>
-    </message>
-    <message>
         <source>Deleting customers</source>
         <translation>删除客户</translation>
     </message>
@@ -386,6 +382,10 @@
     <message>
         <source>&apos;{channel}&apos; is not a contact channel ({channels})</source>
         <translation>“{channel}”不是联系方式（可选：{channels}）</translation>
+    </message>
+    <message>
+        <source>nothing was imported (--strict): {count} of the rows cannot be read</source>
+        <translation>未导入任何数据（--strict）：有 {count} 行无法读取</translation>
     </message>
     <message>
         <source>{file} would unpack to {size:.1f} GiB; Laoke reads workbooks up to {limit:.0f} GiB. Split the export into smaller files.</source>

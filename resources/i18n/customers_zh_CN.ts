@@ -62,9 +62,11 @@
 </context>
 <context>
     <name>CustomerDeleter</name>
-    <message>
-        <source>Delete %1 customers with their notes, tags and aliases? Their orders stay in your sales records, without a customer. This cannot be undone.</source>
-        <translation>删除这 %1 位客户及其备注、标签和别名？他们的订单仍保留在销售记录中，只是不再关联客户。此操作无法撤销。</translation>
+    <message numerus="yes">
+        <source>Delete %Ln customers with their notes, tags and aliases? Their orders stay in your sales records, without a customer. This cannot be undone.</source>
+        <translation>
+            <numerusform>删除这 %Ln 位客户及其备注、标签和别名？他们的订单仍保留在销售记录中，只是不再关联客户。此操作无法撤销。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Delete customers</source>
@@ -614,17 +616,29 @@
         <source>Switched off in rep mode. Ask the shop owner.</source>
         <translation>客服模式下不可用，请联系店主。</translation>
     </message>
-    <message>
-        <source>%1 (%2 customers)</source>
-        <translation>%1（%2 位客户）</translation>
+    <message numerus="yes">
+        <source>%1 (%Ln customers)</source>
+        <translation>
+            <numerusform>%1（%Ln 位客户）</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>%1 customers</source>
-        <translation>%1 位客户</translation>
+    <message numerus="yes">
+        <source>%Ln customers</source>
+        <translation>
+            <numerusform>%Ln 位客户</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>%1 of %2 customers</source>
-        <translation>%1 / 共 %2 位客户</translation>
+    <message numerus="yes">
+        <source>%1 of %Ln customers</source>
+        <translation>
+            <numerusform>%1 / 共 %Ln 位客户</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln customers to %1</source>
+        <translation>
+            <numerusform>已导出 %Ln 位客户到 %1</numerusform>
+        </translation>
     </message>
     <message>
         <source>only the first matches are shown: type more to narrow the search</source>
@@ -683,10 +697,6 @@
         <translation>取消</translation>
     </message>
     <message>
-        <source>Exported %1 customers to %2</source>
-        <translation>已导出 %1 位客户到 %2</translation>
-    </message>
-    <message>
         <source>Save as segment</source>
         <translation>存为分组</translation>
     </message>
@@ -725,9 +735,11 @@
         <source>Undo last merge</source>
         <translation>撤销上次合并</translation>
     </message>
-    <message>
-        <source>%1 possible duplicates</source>
-        <translation>%1 组疑似重复</translation>
+    <message numerus="yes">
+        <source>%Ln possible duplicates</source>
+        <translation>
+            <numerusform>%Ln 组疑似重复</numerusform>
+        </translation>
     </message>
     <message>
         <source>No possible duplicates: no two customers share a phone, a name and address, or a nickname across platforms.</source>
@@ -898,9 +910,11 @@
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
-    <message>
-        <source>%1 — %2 customers</source>
-        <translation>%1 — %2 位客户</translation>
+    <message numerus="yes">
+        <source>%1 — %Ln customers</source>
+        <translation>
+            <numerusform>%1 — %Ln 位客户</numerusform>
+        </translation>
     </message>
     <message>
         <source>New tag</source>
@@ -934,9 +948,11 @@
         <source>Delete tag</source>
         <translation>删除标签</translation>
     </message>
-    <message>
-        <source>Delete the tag “%1”? %2 customers will lose it.</source>
-        <translation>删除标签“%1”？%2 位客户将失去这个标签。</translation>
+    <message numerus="yes">
+        <source>Delete the tag “%1”? %Ln customers will lose it.</source>
+        <translation>
+            <numerusform>删除标签“%1”？%Ln 位客户将失去这个标签。</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -112,17 +112,21 @@
         <source>Import</source>
         <translation>导入</translation>
     </message>
-    <message>
-        <source>%1: header on row %2, %3 customers.</source>
-        <translation>%1：表头在第 %2 行，共 %3 位客户。</translation>
+    <message numerus="yes">
+        <source>%1: header on row %2, %Ln customers.</source>
+        <translation>
+            <numerusform>%1：表头在第 %2 行，共 %Ln 位客户。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Import %Ln customers</source>
+        <translation>
+            <numerusform>导入 %Ln 位客户</numerusform>
+        </translation>
     </message>
     <message>
         <source>Rows that cannot be read (%1)</source>
         <translation>无法读取的行（%1）</translation>
-    </message>
-    <message>
-        <source>Import %1 customers</source>
-        <translation>导入 %1 位客户</translation>
     </message>
     <message>
         <source>Say under Columns which column holds what (at least a name, phone or WeChat), then apply it.</source>
@@ -291,8 +295,40 @@
         <translation>正在读取 %1…</translation>
     </message>
     <message>
-        <source>Header on row %1; %2 rows, %3 orders.</source>
-        <translation>表头在第 %1 行；共 %2 行，%3 个订单。</translation>
+        <source>Header on row %1 · rows: %2 · orders: %3</source>
+        <translation>表头在第 %1 行 · 行数：%2 · 订单：%3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln rows cannot be read and will be left out (see the list). Import the rest?</source>
+        <translation>
+            <numerusform>有 %Ln 行无法读取，将被跳过（见列表）。导入其余的行吗？</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Import the good rows (%Ln orders)</source>
+        <translation>
+            <numerusform>导入可读取的行（%Ln 个订单）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Import %Ln orders</source>
+        <translation>
+            <numerusform>导入 %Ln 个订单</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Show the %Ln new customers</source>
+        <translation>
+            <numerusform>查看这 %Ln 位新客户</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 — new customers: %2 · known customers completed: %3 · rows left out: %4</source>
+        <translation>%1 — 新增客户：%2 · 补全资料的已有客户：%3 · 跳过的行：%4</translation>
+    </message>
+    <message>
+        <source>%1 — new orders: %2 · updated: %3 · unchanged: %4 · new customers: %5 · returning: %6 · rows left out: %7</source>
+        <translation>%1 — 新订单：%2 · 更新：%3 · 未变：%4 · 新客户：%5 · 老客户：%6 · 跳过的行：%7</translation>
     </message>
     <message>
         <source>Rows that cannot be read (%1)</source>
@@ -303,20 +339,8 @@
         <translation>老客还不认识这种表格：请在上方选择格式，或在“列对应”里说明每一列是什么（至少要有订单号）。</translation>
     </message>
     <message>
-        <source>%1 rows cannot be read and will be left out (see the list). Import the rest?</source>
-        <translation>有 %1 行无法读取，将被跳过（见列表）。导入其余的行吗？</translation>
-    </message>
-    <message>
-        <source>Import the good rows (%1 orders)</source>
-        <translation>导入可读取的行（%1 个订单）</translation>
-    </message>
-    <message>
         <source>Every row can be read.</source>
         <translation>所有行都能读取。</translation>
-    </message>
-    <message>
-        <source>Import %1 orders</source>
-        <translation>导入 %1 个订单</translation>
     </message>
     <message>
         <source>My mapping</source>
@@ -337,18 +361,6 @@
     <message>
         <source>Importing…</source>
         <translation>正在导入…</translation>
-    </message>
-    <message>
-        <source>Show the %1 new customers</source>
-        <translation>查看这 %1 位新客户</translation>
-    </message>
-    <message>
-        <source>%1: %2 new customers, %3 known customers completed; %4 rows left out.</source>
-        <translation>%1：新增 %2 位客户，补全 %3 位已有客户的资料；跳过 %4 行。</translation>
-    </message>
-    <message>
-        <source>%1: %2 new orders, %3 updated, %4 unchanged; %5 new customers, %6 returning; %7 rows left out.</source>
-        <translation>%1：新订单 %2 个，更新 %3 个，未变 %4 个；新客户 %5 位，老客户 %6 位；跳过 %7 行。</translation>
     </message>
     <message>
         <source>New from the last import</source>

@@ -167,10 +167,6 @@
         <translation>RFM %1 × %2</translation>
     </message>
     <message>
-        <source>First bought in %1, bought again %2 months later</source>
-        <translation>%1 首次购买，%2 个月后再次购买</translation>
-    </message>
-    <message>
         <source>Bought %1 again</source>
         <translation>再次购买了 %1</translation>
     </message>
@@ -193,6 +189,12 @@
     <message>
         <source>Stages</source>
         <translation>客户阶段</translation>
+    </message>
+    <message numerus="yes">
+        <source>First bought in %1, bought again %n months later</source>
+        <translation>
+            <numerusform>%1 首次购买，%n 个月后再次购买</numerusform>
+        </translation>
     </message>
     <message>
         <source>Health</source>

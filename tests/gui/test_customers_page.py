@@ -19,6 +19,7 @@ from gui.context import AppContext
 from gui.pages.customers import CustomersPage
 from gui.worker import wait_for_background_tasks
 from tests.customers.conftest import make_book
+from tests.gui.languages import speaking
 
 
 @pytest.fixture
@@ -471,3 +472,22 @@ def test_deleting_from_the_detail_panel(qtbot, page, database, monkeypatch) -> N
     assert "曾小红" not in visible_names(page)
     with database.session() as session:
         assert session.scalars(select(Order.customer_id).where(Order.platform_order_id == "JD88001")).one() is None
+
+
+@pytest.mark.parametrize(("language", "asked", "banner"), [
+    ("en", "Delete 1 customer with their notes", "(1 customer)"),
+    ("zh_CN", "删除这 1 位客户及其备注", "（1 位客户）"),
+])
+def test_one_customer_is_counted_in_the_singular(qtbot, page, monkeypatch, language, asked, banner) -> None:  # type: ignore[no-untyped-def]
+    questions: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question", lambda _parent, _title, text, *_args: questions.append(text)
+                        or QMessageBox.StandardButton.Cancel)
+    with speaking(language):
+        select_customer(qtbot, page, "张晓明")
+        qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
+        page.show_only([page.book_ids["李四"]], "VIP")
+        qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=5000)
+        assert questions[0].startswith(asked) and page.only_label.text().endswith(banner)
+        page.show_everyone()
+        qtbot.waitUntil(lambda: page.model.rowCount() == 4, timeout=5000)
+        assert page.count_label.text() == {"en": "4 customers", "zh_CN": "4 位客户"}[language]

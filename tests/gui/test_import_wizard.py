@@ -8,15 +8,15 @@ import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from core.db import open_database
 from core.importing import writer
 from gui.context import AppContext
-from gui.i18n import install_translators
 from gui.main_window import MainWindow
 from gui.pages.import_page import STEP_CHOOSE, STEP_PROGRESS, STEP_REVIEW, STEP_SUMMARY, ImportPage
 from gui.worker import wait_for_background_tasks
+from tests.gui.languages import speaking
 from tests.importing.conftest import table_counts
 from tests.importing.sheets import write_sheet
 from tests.importing.test_import_files import ALICE, BOB, taobao_rows
@@ -63,7 +63,7 @@ def test_choose_review_import_and_see_the_new_customers(page, qtbot, tmp_path, m
     with qtbot.waitSignal(page.finished, timeout=10000):
         qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
     assert page.steps.currentIndex() == STEP_SUMMARY
-    assert "2 new orders" in page.summary_label.text()
+    assert "new orders: 2 · updated: 0 · unchanged: 0" in page.summary_label.text()
     assert page.history_model.rowCount() == 1
     with qtbot.waitSignal(page.context.show_customers_requested) as shown:
         page.new_customers_link.linkActivated.emit("new")
@@ -187,17 +187,13 @@ def test_dropping_a_sheet_on_the_main_window_opens_the_wizard(qtbot, qsettings_i
 
 @pytest.mark.parametrize("language", ["en", "zh_CN"])
 def test_screenshots(page, qtbot, tmp_path, language):  # type: ignore[no-untyped-def]
-    translators = install_translators(QApplication.instance(), language)
-    try:
+    with speaking(language):
         widget = ImportPage(page.context)
         qtbot.addWidget(widget)
         widget.resize(1100, 760)
         widget.show()
         _open(qtbot, widget, _sheet(tmp_path, ALICE, BOB))
         widget.grab().save(str(tmp_path / f"import_review_{language}.png"))
-    finally:
-        for translator in translators:
-            QApplication.instance().removeTranslator(translator)
 
 
 def test_a_customer_list_is_previewed_and_imported(page, qtbot, tmp_path, monkeypatch, qtmodeltester):  # type: ignore[no-untyped-def]
@@ -221,7 +217,7 @@ def test_a_customer_list_is_previewed_and_imported(page, qtbot, tmp_path, monkey
     with qtbot.waitSignal(page.finished, timeout=10000):
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     assert page.steps.currentIndex() == STEP_SUMMARY
-    assert "1 new customers" in page.summary_label.text()
+    assert "new customers: 1 · known customers completed: 0 · rows left out: 1" in page.summary_label.text()
     assert page.history_model.index(0, 3).data() == "Customer list"
 
 
@@ -266,10 +262,8 @@ def test_an_unknown_customer_list_is_mapped_in_the_dialog(page, qtbot, tmp_path)
 
 @pytest.fixture
 def chinese_ui():  # type: ignore[no-untyped-def]
-    translators = install_translators(QApplication.instance(), "zh_CN")
-    yield
-    for translator in translators:
-        QApplication.instance().removeTranslator(translator)
+    with speaking("zh_CN"):
+        yield
 
 
 def test_in_chinese_a_refusal_and_a_bad_rows_reason_read_in_chinese(page, qtbot, tmp_path, chinese_ui):  # type: ignore[no-untyped-def]

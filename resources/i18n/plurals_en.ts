@@ -1,0 +1,198 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+<context>
+    <name>CarePage</name>
+    <message numerus="yes">
+        <source>%Ln tasks, %1 overdue</source>
+        <translation>
+            <numerusform>%Ln task, %1 overdue</numerusform>
+            <numerusform>%Ln tasks, %1 overdue</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln tasks</source>
+        <translation>
+            <numerusform>%Ln task</numerusform>
+            <numerusform>%Ln tasks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %Ln items to %1</source>
+        <translation>
+            <numerusform>Wrote %Ln item to %1</numerusform>
+            <numerusform>Wrote %Ln items to %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CustomerDeleter</name>
+    <message numerus="yes">
+        <source>Delete %Ln customers with their notes, tags and aliases? Their orders stay in your sales records, without a customer. This cannot be undone.</source>
+        <translation>
+            <numerusform>Delete %Ln customer with their notes, tags and aliases? Their orders stay in your sales records, without a customer. This cannot be undone.</numerusform>
+            <numerusform>Delete %Ln customers with their notes, tags and aliases? Their orders stay in your sales records, without a customer. This cannot be undone.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CustomerSheetDialog</name>
+    <message numerus="yes">
+        <source>%1: header on row %2, %Ln customers.</source>
+        <translation>
+            <numerusform>%1: header on row %2, %Ln customer.</numerusform>
+            <numerusform>%1: header on row %2, %Ln customers.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Import %Ln customers</source>
+        <translation>
+            <numerusform>Import %Ln customer</numerusform>
+            <numerusform>Import %Ln customers</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CustomersPage</name>
+    <message numerus="yes">
+        <source>%1 (%Ln customers)</source>
+        <translation>
+            <numerusform>%1 (%Ln customer)</numerusform>
+            <numerusform>%1 (%Ln customers)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln customers</source>
+        <translation>
+            <numerusform>%Ln customer</numerusform>
+            <numerusform>%Ln customers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %Ln customers</source>
+        <translation>
+            <numerusform>%1 of %Ln customer</numerusform>
+            <numerusform>%1 of %Ln customers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln customers to %1</source>
+        <translation>
+            <numerusform>Exported %Ln customer to %1</numerusform>
+            <numerusform>Exported %Ln customers to %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesDialog</name>
+    <message numerus="yes">
+        <source>%Ln possible duplicates</source>
+        <translation>
+            <numerusform>%Ln possible duplicate</numerusform>
+            <numerusform>%Ln possible duplicates</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ImportPage</name>
+    <message numerus="yes">
+        <source>%Ln rows cannot be read and will be left out (see the list). Import the rest?</source>
+        <translation>
+            <numerusform>%Ln row cannot be read and will be left out (see the list). Import the rest?</numerusform>
+            <numerusform>%Ln rows cannot be read and will be left out (see the list). Import the rest?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Import the good rows (%Ln orders)</source>
+        <translation>
+            <numerusform>Import the good rows (%Ln order)</numerusform>
+            <numerusform>Import the good rows (%Ln orders)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Import %Ln orders</source>
+        <translation>
+            <numerusform>Import %Ln order</numerusform>
+            <numerusform>Import %Ln orders</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Show the %Ln new customers</source>
+        <translation>
+            <numerusform>Show the new customer</numerusform>
+            <numerusform>Show the %Ln new customers</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>InsightsPage</name>
+    <message numerus="yes">
+        <source>First bought in %1, bought again %n months later</source>
+        <translation>
+            <numerusform>First bought in %1, bought again %n month later</numerusform>
+            <numerusform>First bought in %1, bought again %n months later</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RulesDialog</name>
+    <message numerus="yes">
+        <source>%n characters</source>
+        <translation>
+            <numerusform>%n character</numerusform>
+            <numerusform>%n characters</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SmsCounter</name>
+    <message numerus="yes">
+        <source>%n characters with the signature · %1 SMS (%2 per message)</source>
+        <translation>
+            <numerusform>%n character with the signature · %1 SMS (%2 per message)</numerusform>
+            <numerusform>%n characters with the signature · %1 SMS (%2 per message)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>bills as %n messages</source>
+        <translation>
+            <numerusform>bills as %n message</numerusform>
+            <numerusform>bills as %n messages</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TagManagerDialog</name>
+    <message numerus="yes">
+        <source>%1 — %Ln customers</source>
+        <translation>
+            <numerusform>%1 — %Ln customer</numerusform>
+            <numerusform>%1 — %Ln customers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete the tag “%1”? %Ln customers will lose it.</source>
+        <translation>
+            <numerusform>Delete the tag “%1”? %Ln customer will lose it.</numerusform>
+            <numerusform>Delete the tag “%1”? %Ln customers will lose it.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TaskPanel</name>
+    <message numerus="yes">
+        <source>%n characters</source>
+        <translation>
+            <numerusform>%n character</numerusform>
+            <numerusform>%n characters</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Stage: %1 · %Ln paid orders · spent ¥%2</source>
+        <translation>
+            <numerusform>Stage: %1 · %Ln paid order · spent ¥%2</numerusform>
+            <numerusform>Stage: %1 · %Ln paid orders · spent ¥%2</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
