@@ -284,28 +284,38 @@ class Grid:
     column_ranges: list[tuple[int, int] | None] = field(default_factory=list)
 
 
-def _score_ranges(scores: np.ndarray, values: np.ndarray, order: range) -> list[tuple[int, int] | None]:
-    ranges: list[tuple[int, int] | None] = []
-    for score in order:
-        members = values[scores == score]
-        ranges.append((int(members.min()), int(members.max())) if len(members) else None)
-    return ranges
+def _score_ranges(scores: np.ndarray, values: np.ndarray, held: list[int]) -> list[tuple[int, int] | None]:
+    """The lowest and highest value behind each score held."""
+    return [(int(values[scores == score].min()), int(values[scores == score].max())) for score in held]
+
+
+def _scores_held(scores: np.ndarray, order: range) -> list[int]:
+    """The scores some buyer has, in `order`; all of them for a shop without buyers (an empty grid)."""
+    held = [score for score in order if (scores == score).any()]
+    return held or list(order)
 
 
 def rfm_grid(shot: Snapshot) -> Grid:
-    """Buyers by R score (rows, 5 at the top) and F score (columns)."""
-    grid = Grid([f"R{score}" for score in range(5, 0, -1)], [f"F{score}" for score in range(1, 6)],
-                np.zeros((5, 5), dtype=np.int64))
-    for row, r in enumerate(range(5, 0, -1)):
-        for column, f in enumerate(range(1, 6)):
+    """Buyers by R score (rows, 5 at the top) and F score (columns), with what each score stands for.
+
+    Ties leave some scores to nobody (most buyers order once, and all one-order buyers share one F score):
+    a score no buyer has gets no row or column, rather than a line of zeros nobody could ever fill.
+    """
+    buyers = shot.r > 0
+    r_held, f_held = _scores_held(shot.r[buyers], range(5, 0, -1)), _scores_held(shot.f[buyers], range(1, 6))
+    grid = Grid([f"R{score}" for score in r_held], [f"F{score}" for score in f_held],
+                np.zeros((len(r_held), len(f_held)), dtype=np.int64))
+    for row, r in enumerate(r_held):
+        for column, f in enumerate(f_held):
             members = shot.ids[(shot.r == r) & (shot.f == f)]
             grid.values[row, column] = len(members)
             grid.ids[(row, column)] = members
-    # Ties make some scores empty (most buyers order once): the ranges say what each score means here.
-    buyers = shot.r > 0
-    recency = day_number(shot.as_of) - shot.figures.last_paid_day
-    grid.row_ranges = _score_ranges(shot.r[buyers], recency[buyers], range(5, 0, -1))
-    grid.column_ranges = _score_ranges(shot.f[buyers], shot.figures.paid_orders[buyers], range(1, 6))
+    if buyers.any():
+        recency = day_number(shot.as_of) - shot.figures.last_paid_day
+        grid.row_ranges = _score_ranges(shot.r[buyers], recency[buyers], r_held)
+        grid.column_ranges = _score_ranges(shot.f[buyers], shot.figures.paid_orders[buyers], f_held)
+    else:
+        grid.row_ranges, grid.column_ranges = [None] * len(r_held), [None] * len(f_held)
     return grid
 
 

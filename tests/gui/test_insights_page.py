@@ -65,7 +65,7 @@ def test_clicking_a_stage_bar_shows_exactly_its_customers(page, qtbot, database)
 
 def test_clicking_an_rfm_cell_shows_its_buyers(page, qtbot, database) -> None:  # type: ignore[no-untyped-def]
     table = page.rfm_view.table
-    index = page.rfm_view.model.index(0, 4)  # R5 x F5
+    index = page.rfm_view.model.index(0, page.insights.rfm_grid.columns.index("F5"))  # R5 x F5
     with qtbot.waitSignal(page.context.show_customers_requested) as blocker:
         qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=table.visualRect(index).center())
     with database.session() as session:
@@ -137,7 +137,7 @@ def test_an_empty_shop_shows_empty_figures(qtbot, database) -> None:  # type: ig
     page.show()
     qtbot.waitUntil(lambda: page.insights is not None, timeout=20000)
     assert page.insights.seeds[0].customers == 0 and page.insights.repeat_rate is None
-    assert page.rfm_view.model.values.sum() == 0
+    assert page.rfm_view.model.values.sum() == 0 and page.rfm_view.model.values.shape == (5, 5)
     assert "–" in page.health.text()
     wait_for_background_tasks()
 

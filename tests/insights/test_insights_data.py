@@ -140,8 +140,10 @@ def test_rfm_grid_says_what_each_score_stands_for(database, shop) -> None:  # ty
     with database.session() as session:
         data = load_shop_data(session.connection(), END)
     grid = build_insights(data, date(2026, 1, 1), END).rfm_grid
-    # Paid orders: cy 1, di 1, ed 1, bo 2, ann 4 -> the one-order tie scores 2 (mid-rank), bo 4, ann 5.
-    assert grid.column_ranges == [None, (1, 1), None, (2, 2), (4, 4)]
+    # Paid orders: cy 1, di 1, ed 1, bo 2, ann 4 -> the one-order tie scores 2 (mid-rank), bo 4, ann 5:
+    # F1 and F3 belong to nobody and get no column.
+    assert grid.columns == ["F2", "F4", "F5"] and grid.values.shape == (5, 3)
+    assert grid.column_ranges == [(1, 1), (2, 2), (4, 4)]
     # Recency (days): ann 10, cy 29, bo 89, di 211, ed 486 -> R5 .. R1.
     assert grid.row_ranges == [(10, 10), (29, 29), (89, 89), (211, 211), (486, 486)]
     assert grid.values.sum() == 5
