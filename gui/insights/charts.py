@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 BAR_WIDTH = 0.8
 LABEL_GAP = 10  # pixels between two category labels
+AXIS_PADDING = 12  # pixels beside the value labels: the tick marks and a margin
 PALETTE = ("#8fa3bf", "#f0b429", "#3ebd93", "#2680c2", "#7b61ff", "#e67e22", "#c0392b", "#16a085")
 
 
@@ -98,8 +99,19 @@ class BarChartView(ChartPanel):
                 self.legend.addItem(item, name)
             bottom = bottom + heights
         self._label_categories()
+        top = max(float(bottom.max()) if len(bottom) else 0, 1) * 1.08
         self.plot.setXRange(-0.6, max(len(categories) - 0.4, 0.6), padding=0)
-        self.plot.setYRange(0, max(float(bottom.max()) if len(bottom) else 0, 1) * 1.08, padding=0)
+        self.plot.setYRange(0, top, padding=0)
+        self._fit_value_axis(top)
+
+    def _fit_value_axis(self, top: float) -> None:
+        """Make the value axis as wide as its widest label. pyqtgraph widens it only while painting, and a
+        chart laid out before its data arrived kept a narrow axis that left out labels like 40000."""
+        axis = self.plot.getAxis("left")
+        metrics = QFontMetrics(axis.style.get("tickFont") or self.font())
+        labels = [label for spacing, values in axis.tickValues(0, top, max(self.plot.height(), 100))
+                  for label in axis.tickStrings(values, 1, spacing)]
+        axis.setWidth(max((metrics.horizontalAdvance(label) for label in labels), default=0) + AXIS_PADDING)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)

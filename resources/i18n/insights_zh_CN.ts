@@ -131,14 +131,6 @@
         <translation>%1 单</translation>
     </message>
     <message>
-        <source>Buyers who bought it again</source>
-        <translation>复购买家数</translation>
-    </message>
-    <message>
-        <source>Median days between purchases</source>
-        <translation>复购间隔中位数（天）</translation>
-    </message>
-    <message>
         <source>%1 as of %2</source>
         <translation>%1（截至 %2）</translation>
     </message>
@@ -189,6 +181,14 @@
     <message>
         <source>Stages</source>
         <translation>客户阶段</translation>
+    </message>
+    <message>
+        <source>Repeat buyers</source>
+        <translation>复购买家数</translation>
+    </message>
+    <message>
+        <source>Median gap (days)</source>
+        <translation>复购间隔中位数（天）</translation>
     </message>
     <message numerus="yes">
         <source>First bought in %1, bought again %n months later</source>

@@ -175,3 +175,20 @@ def test_category_labels_never_overlap_and_all_show_when_there_is_room(qtbot) ->
     assert len(chart.labelled) * chart.label_width() <= chart.plot.getViewBox().width()  # each has its own room
     chart.resize(1400, 300)
     qtbot.waitUntil(lambda: chart.labelled == labels, timeout=2000)
+
+
+def test_a_chart_scrolled_out_of_sight_has_room_for_every_value_label(qtbot) -> None:  # type: ignore[no-untyped-def]
+    # pyqtgraph widens its value axis only while painting; a chart below the fold had never painted when it
+    # was grabbed or first scrolled to, and dropped the labels that did not fit (40000 on the revenue chart).
+    from PySide6.QtGui import QFontMetrics
+
+    from gui.insights.charts import BarChartView
+
+    chart = BarChartView("Revenue")
+    qtbot.addWidget(chart)
+    chart.resize(520, 320)
+    chart.set_data([f"2026-{month:02d}" for month in range(1, 13)], ["New", "Returning"],
+                   np.column_stack([np.full(12, 15000.0), np.linspace(1000, 28000, 12)]))
+    axis = chart.plot.getAxis("left")
+    widest = QFontMetrics(axis.style.get("tickFont") or chart.font()).horizontalAdvance("40000")
+    assert axis.minimumWidth() > widest  # what the layout must give it, painted or not
