@@ -11,6 +11,7 @@ class AppContext(QObject):
     database_changed = Signal()
     data_changed = Signal()  # after an import, an edit or a merge: pages reload what they show
     care_settings_changed = Signal()  # the shop's name, signature, cap or window: the care messages follow
+    care_tasks_changed = Signal()  # generated, done, snoozed or skipped: today's count moves
     # Any page may ask to see exactly these customers (ids) in the customer list, with a label saying why.
     show_customers_requested = Signal(list, str)
 

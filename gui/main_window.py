@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import logging
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
@@ -21,7 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from core import __version__
+from core.care.tasks import due_count
 from core.customer_cache import rescore_database_if_stale
+from core.db import Database
 from core.demo import ensure_demo_database
 from core.paths import demo_db_path
 from gui.context import AppContext
@@ -40,6 +43,16 @@ PAGES = (
     ("settings", "gui.pages.settings", "SettingsPage"),
 )
 GEOMETRY_KEY = "window/geometry"
+log = logging.getLogger("laoke.gui")
+
+
+def page_row(key: str) -> int:
+    return next(row for row, (page_key, _module, _cls) in enumerate(PAGES) if page_key == key)
+
+
+def care_tasks_due(database: Database, **_worker: object) -> int:
+    with database.session() as session:
+        return due_count(session)
 
 
 class MainWindow(QMainWindow):
@@ -77,6 +90,9 @@ class MainWindow(QMainWindow):
         self._show_database()
         context.database_changed.connect(self._rescore_if_stale)
         self._rescore_if_stale()
+        for news in (context.data_changed, context.care_tasks_changed):
+            news.connect(self._count_care_tasks)
+        self._count_care_tasks()
         self.navigation.setCurrentRow(0)
         self._restore_geometry()
         self.setAcceptDrops(True)
@@ -91,8 +107,7 @@ class MainWindow(QMainWindow):
         }
 
     def show_page(self, key: str) -> QWidget:
-        row = next(index for index, (page_key, _m, _c) in enumerate(PAGES) if page_key == key)
-        self.navigation.setCurrentRow(row)
+        self.navigation.setCurrentRow(page_row(key))
         return self.pages[key]
 
     def page(self, key: str) -> QWidget:
@@ -185,6 +200,17 @@ class MainWindow(QMainWindow):
         # Stages and overdue age with the calendar even when no order arrives: bring them to today.
         run_in_background(rescore_database_if_stale, self.context.database,
                           on_success=lambda changed: changed and self.context.data_changed.emit())
+
+    def _count_care_tasks(self) -> None:
+        """Today's care tasks beside the calendar's name: what the shop has to do shows without opening it."""
+        run_in_background(care_tasks_due, self.context.database, on_success=self._show_care_count,
+                          on_failure=lambda message, _details: log.warning("care tasks not counted: %s", message))
+
+    def _show_care_count(self, count: int) -> None:
+        item = self.navigation.item(page_row("care"))
+        title = self.page_titles()["care"]
+        item.setText(self.tr("%1 (%2)").replace("%2", f"{count:,}").replace("%1", title) if count else title)
+        item.setToolTip(self.tr("%Ln care tasks for today, overdue ones included", "", count) if count else "")
 
     def choose_database(self) -> None:
         path = open_path(self, self.tr("Open a Laoke database"), self.tr("Laoke database (*.db);;All files (*)"),

@@ -81,6 +81,17 @@ def agenda_for(session: Session, day: date, today: date | None = None) -> list[T
     return overdue + due
 
 
+def due_count(session: Session, today: date | None = None) -> int:
+    """How many open tasks today's agenda holds: today's and every overdue one."""
+    query = (
+        select(func.count()).select_from(CareTask)
+        .join(Customer, Customer.id == CareTask.customer_id)
+        .where(_effective_day <= (today or date.today()), CareTask.status == TaskStatus.OPEN,
+               Customer.do_not_contact.is_(False))
+    )
+    return int(session.scalar(query) or 0)
+
+
 def day_counts(session: Session, start: date, end: date) -> dict[date, dict[str, int]]:
     """For a month view: how many open tasks each day holds, by rule kind."""
     query = (

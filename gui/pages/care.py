@@ -184,6 +184,7 @@ class CarePage(QWidget):
         self.status.setText(f"{self.notice} — {counts}" if self.notice else counts)
         self.notice = ""
         self._selection_changed()
+        self.context.care_tasks_changed.emit()
 
     def _load_finished(self) -> None:
         self.loading = False

@@ -135,6 +135,16 @@
     </message>
 </context>
 <context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <source>%Ln care tasks for today, overdue ones included</source>
+        <translation>
+            <numerusform>%Ln care task for today, overdue ones included</numerusform>
+            <numerusform>%Ln care tasks for today, overdue ones included</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RulesDialog</name>
     <message numerus="yes">
         <source>%n characters</source>

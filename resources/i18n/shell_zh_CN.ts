@@ -79,6 +79,16 @@
         <translation>数据库：%1</translation>
     </message>
     <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln care tasks for today, overdue ones included</source>
+        <translation>
+            <numerusform>今天有 %Ln 个关怀任务（含已逾期的）</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Open a Laoke database</source>
         <translation>打开老客数据库</translation>
     </message>

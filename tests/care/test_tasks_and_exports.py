@@ -12,10 +12,10 @@ from sqlalchemy import select
 
 from core.care.export import export_calendar_ics, export_tasks_xlsx
 from core.care.generate import generate_tasks
-from core.care.tasks import agenda_for, day_counts, list_tasks, mark_done, skip, snooze
+from core.care.tasks import agenda_for, day_counts, due_count, list_tasks, mark_done, skip, snooze
 from core.cli import main
 from core.errors import LaokeError
-from core.models import CareTask, Note
+from core.models import CareTask, Customer, Note
 from tests.care.conftest import NOW, TODAY, only_rules
 
 DECEMBER = (date(2026, 12, 1), date(2026, 12, 31))
@@ -68,6 +68,9 @@ def test_today_puts_overdue_tasks_first_and_counts_by_kind(session, december) ->
     counts = day_counts(session, *DECEMBER)
     assert counts[date(2026, 12, 8)] == {"lifecycle": 2}
     assert counts[date(2026, 12, 20)] == {"birthday": 1}
+    assert due_count(session, today=day) == len(agenda)  # the side bar's count: today's agenda, overdue included
+    session.get(Customer, december[0].id).do_not_contact = True
+    assert due_count(session, today=day) == len(agenda_for(session, day, today=day)) < len(agenda)
 
 
 def test_xlsx_export_reopens_with_phone_channel_and_signed_message(session, december, tmp_path) -> None:

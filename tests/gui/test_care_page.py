@@ -293,3 +293,22 @@ def test_bulk_done_marks_every_selected_task(page, qtbot, shop) -> None:
     assert done == dict.fromkeys(chosen, "phone")
     with shop.session() as session:
         assert session.scalar(select(Note)) is None  # no note typed, nothing on the timeline
+
+
+def test_the_side_bar_counts_todays_tasks_and_follows_the_work(shop, qtbot, qsettings_isolated) -> None:  # type: ignore[no-untyped-def]
+    from gui.main_window import MainWindow, page_row
+
+    window = MainWindow(AppContext(shop))
+    qtbot.addWidget(window)
+    window.show()
+    item = window.navigation.item(page_row("care"))
+    qtbot.waitUntil(lambda: item.text() == "Care calendar (1)", timeout=10000)  # yesterday's, now overdue
+    page = window.show_page("care")  # generates today's two birthdays and the member day
+    qtbot.waitUntil(lambda: item.text() == "Care calendar (4)", timeout=10000)
+    assert item.toolTip() == "4 care tasks for today, overdue ones included"
+    qtbot.waitUntil(lambda: not page.loading and page.model.rowCount() == 4, timeout=10000)
+    select_rows(page, 0)
+    page.panel.channel.setCurrentIndex(page.panel.channel.findData("wechat"))
+    qtbot.mouseClick(page.panel.done_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: item.text() == "Care calendar (3)", timeout=10000)
+    wait_for_background_tasks()
