@@ -1,6 +1,7 @@
-"""Render the import wizard's review of a Taobao order list (preview and unreadable rows), in both languages.
+"""Render the import wizard on a Taobao order list (the review's preview and unreadable rows, then the summary),
+in both languages.
 
-    python -m tools.import_screenshots   # writes docs/screenshots/import_review_*.png, import_bad_rows_*.png
+    python -m tools.import_screenshots   # docs/screenshots/import_review_*, import_bad_rows_*, import_summary_*
 
 The sheet holds three orders and one row whose order number Excel already rounded (6.91793E+18).
 """
@@ -47,7 +48,7 @@ def write_sheet(path: Path) -> Path:
 
 def render(app: QApplication, database: Database, language: str) -> None:
     from gui.context import AppContext
-    from gui.pages.import_page import ImportPage
+    from gui.pages.import_page import STEP_SUMMARY, ImportPage
 
     page = ImportPage(AppContext(database))
     page.resize(1100, 760)
@@ -59,6 +60,10 @@ def render(app: QApplication, database: Database, language: str) -> None:
         page.tabs.setCurrentIndex(2)
         settle(app)
         page.grab().save(str(OUT / f"import_bad_rows_{language}.png"))
+        page.start_import()
+        while page.steps.currentIndex() != STEP_SUMMARY:
+            settle(app)
+        page.grab().save(str(OUT / f"import_summary_{language}.png"))
         page.close()
 
 
