@@ -489,5 +489,5 @@ def rescore_database_if_stale(database: Database, progress: ProgressCallback = n
     """`rescore_if_stale` in its own transaction, for the window to run when a database opens."""
     if database.read_only:
         return 0
-    with database.engine.begin() as connection:
+    with database.writing() as connection:
         return rescore_if_stale(connection)

@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
@@ -20,6 +20,8 @@ from core.errors import DatabaseError
 from core.messages import Message
 
 BUSY_TIMEOUT_MS = 5000
+# Marks a connection whose transaction will write (Database.transaction, Database.writing).
+WRITES = "laoke_writes"
 
 
 def database_url(target: str | Path) -> str:
@@ -61,7 +63,11 @@ def make_engine(target: str | Path, *, read_only: bool = False, foreign_keys: bo
 
     @event.listens_for(engine, "begin")
     def _begin(connection) -> None:  # type: ignore[no-untyped-def]
-        connection.exec_driver_sql("BEGIN")
+        # A writer takes the write lock as it begins, so two writers take turns (waiting up to the busy
+        # timeout). Begun as a reader, a writer whose first write came after another writer's commit would
+        # fail at once: SQLite cannot move a read snapshot forward. Readers never wait.
+        writes = connection.get_execution_options().get(WRITES) and not read_only
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if writes else "BEGIN")
 
     return engine
 
@@ -85,7 +91,16 @@ class Database:
     def transaction(self) -> Iterator[Session]:
         """A session whose work commits whole at the end of the block, or not at all."""
         with self._sessions() as session, session.begin():
+            session.connection(execution_options={WRITES: True})
             yield session
+
+    @contextmanager
+    def writing(self) -> Iterator[Connection]:
+        """A Core connection for bulk writes, committed whole at the end of the block, or not at all."""
+        with self.engine.connect() as connection:
+            connection.execution_options(**{WRITES: True})
+            with connection.begin():
+                yield connection
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
+import threading
+import time
 from decimal import Decimal
 from pathlib import Path
 
@@ -35,6 +37,32 @@ def test_connections_use_wal_foreign_keys_and_a_busy_timeout(database) -> None:
         assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert connection.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 1000
+
+
+@pytest.mark.parametrize("second", ["session", "core"])
+def test_two_writers_at_once_take_turns_instead_of_failing(database, second) -> None:  # type: ignore[no-untyped-def]
+    # As when the care calendar generates while the window's start-up rescore runs: each reads, then writes.
+    reading = threading.Event()
+
+    def other_writer() -> None:
+        reading.wait(5)
+        if second == "session":
+            with database.transaction() as session:
+                session.add(Customer(name="乙"))
+        else:
+            with database.writing() as connection:
+                connection.execute(Customer.__table__.insert().values(name="乙"))
+
+    thread = threading.Thread(target=other_writer)
+    thread.start()
+    with database.transaction() as session:
+        session.scalar(select(func.count()).select_from(Customer))
+        reading.set()
+        time.sleep(0.3)  # long enough for the other writer to commit, were it not made to wait its turn
+        session.add(Customer(name="甲"))
+    thread.join(10)
+    with database.session() as session:
+        assert sorted(session.scalars(select(Customer.name))) == ["乙", "甲"]
 
 
 def test_amounts_round_trip_exactly_and_sum_as_decimal(database) -> None:

@@ -132,7 +132,7 @@ def commit_imports(
     total = sum(shares)
     summaries = []
     done = 0
-    with database.engine.begin() as connection:
+    with database.writing() as connection:
         for item, share in zip(ordered, shares, strict=True):
             summaries.append(write_import(connection, item, cancel=cancel,
                                           progress=part_of(progress, done, share, total)))
@@ -175,12 +175,12 @@ def commit_customer_sheets(
 ) -> list[CustomerSheetSummary]:
     """Merge customer sheets in one transaction, one batch each (after a rolling backup, as every import)."""
     backup_before_change(database, IMPORT_BACKUP_REASON)
-    with database.engine.begin() as connection:
+    with database.writing() as connection:
         return [write_customer_sheet(connection, item, progress=progress, cancel=cancel) for item in prepared]
 
 
 def undo_import(
     database: Database, batch_id: int, *, progress: ProgressCallback = no_progress, cancel: CancelToken | None = None
 ) -> UndoSummary:
-    with database.engine.begin() as connection:
+    with database.writing() as connection:
         return undo_batch(connection, batch_id)
