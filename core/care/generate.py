@@ -91,7 +91,7 @@ def generate_tasks(
     existing = _existing_tasks(session, span, [occasion.dedupe_key for occasion in occasions])
     fixed = _fixed_outreach_dates(session, span, settings, rules, existing)
     accepted, capped_out = apply_frequency_cap(occasions, fixed, existing, settings, rules)
-    # Everything above only reads: on SQLite the write lock is taken from here, for the shortest time.
+    # Everything above only reads; the writes follow.
     report.withdrawn += _withdraw_vanished_in_session(session)
     _write_tasks(session, accepted, existing, rules, context, report, create_from or start)
     accepted_keys = {occasion.dedupe_key for occasion in accepted}
