@@ -44,12 +44,17 @@ class CareSettingsSection(QGroupBox):
         self.cap_count.setRange(1, 10)
         self.cap_days = QSpinBox()
         self.cap_days.setRange(1, 60)
+        self.cap_words = QLabel()
+        self.days_word = QLabel()
+        for spin in (self.cap_count, self.cap_days):
+            spin.valueChanged.connect(self._say_cap)
         cap_row.addWidget(QLabel(self.tr("at most")))
         cap_row.addWidget(self.cap_count)
-        cap_row.addWidget(QLabel(self.tr("message(s) per buyer in")))
+        cap_row.addWidget(self.cap_words)
         cap_row.addWidget(self.cap_days)
-        cap_row.addWidget(QLabel(self.tr("days")))
+        cap_row.addWidget(self.days_word)
         cap_row.addStretch(1)
+        self._say_cap()
         form.addRow(self.tr("Frequency cap:"), cap_row)
         window_row = QHBoxLayout()
         self.window_start = QTimeEdit()
@@ -75,6 +80,11 @@ class CareSettingsSection(QGroupBox):
         form.addRow(save_row)
         context.database_changed.connect(self.load)
         self.load()
+
+    def _say_cap(self) -> None:
+        """The words between the numbers follow them: "1 message per buyer in 1 day"."""
+        self.cap_words.setText(self.tr("messages per buyer in", "", self.cap_count.value()))
+        self.days_word.setText(self.tr("days", "", self.cap_days.value()))
 
     def load(self) -> None:
         self.save_button.setEnabled(False)

@@ -439,13 +439,11 @@
         <source>at most</source>
         <translation>每位客户最多</translation>
     </message>
-    <message>
-        <source>message(s) per buyer in</source>
-        <translation>条消息，每</translation>
-    </message>
-    <message>
+    <message numerus="yes">
         <source>days</source>
-        <translation>天</translation>
+        <translation>
+            <numerusform>天</numerusform>
+        </translation>
     </message>
     <message>
         <source>Frequency cap:</source>
@@ -470,6 +468,12 @@
     <message>
         <source>Save care settings</source>
         <translation>保存关怀设置</translation>
+    </message>
+    <message numerus="yes">
+        <source>messages per buyer in</source>
+        <translation>
+            <numerusform>条消息，每</numerusform>
+        </translation>
     </message>
     <message>
         <source>The send window must start before it ends.</source>

@@ -26,6 +26,23 @@
     </message>
 </context>
 <context>
+    <name>CareSettingsSection</name>
+    <message numerus="yes">
+        <source>messages per buyer in</source>
+        <translation>
+            <numerusform>message per buyer in</numerusform>
+            <numerusform>messages per buyer in</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>days</source>
+        <translation>
+            <numerusform>day</numerusform>
+            <numerusform>days</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CustomerDeleter</name>
     <message numerus="yes">
         <source>Delete %Ln customers with their notes, tags and aliases? Their orders stay in your sales records, without a customer. This cannot be undone.</source>

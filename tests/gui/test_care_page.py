@@ -26,6 +26,7 @@ from gui.context import AppContext
 from gui.pages.care import CarePage
 from gui.worker import wait_for_background_tasks
 from tests.care.conftest import only_rules
+from tests.gui.languages import speaking
 
 TODAY = date.today()
 YESTERDAY = TODAY - timedelta(days=1)
@@ -312,3 +313,16 @@ def test_the_side_bar_counts_todays_tasks_and_follows_the_work(shop, qtbot, qset
     qtbot.mouseClick(page.panel.done_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: item.text() == "Care calendar (3)", timeout=10000)
     wait_for_background_tasks()
+
+
+def test_the_frequency_cap_reads_as_a_sentence_whatever_its_numbers(shop, qtbot, qsettings_isolated) -> None:  # type: ignore[no-untyped-def]
+    with speaking("en"):
+        section = CareSettingsSection(AppContext(shop))
+        qtbot.addWidget(section)
+        qtbot.waitUntil(section.save_button.isEnabled, timeout=10000)
+        section.cap_count.setValue(1)
+        section.cap_days.setValue(1)
+        assert (section.cap_words.text(), section.days_word.text()) == ("message per buyer in", "day")
+        section.cap_count.setValue(2)
+        section.cap_days.setValue(7)
+        assert (section.cap_words.text(), section.days_word.text()) == ("messages per buyer in", "days")
