@@ -69,8 +69,8 @@ class ChatLookupWindow(QWidget):
         self.clipboard_watch = QCheckBox(self.tr("Look up what I copy"))
         layout.addWidget(self.clipboard_watch)
         self.matches = QListWidget()
-        self.matches.setMaximumHeight(110)
         layout.addWidget(self.matches)
+        self._fit_matches()
         self.card = QLabel()
         self.card.setObjectName("lookupCard")
         self.card.setWordWrap(True)
@@ -124,6 +124,7 @@ class ChatLookupWindow(QWidget):
         text = self.search.text()
         if not text.strip():
             self.matches.clear()
+            self._fit_matches()
             return
         run_in_background(read, self.context.database, _matches, text,
                           on_success=lambda rows: self._show_matches(generation, rows))
@@ -142,12 +143,19 @@ class ChatLookupWindow(QWidget):
                 item.setToolTip(self.tr("Do not contact"))
             item.setData(Qt.ItemDataRole.UserRole, row.id)
             self.matches.addItem(item)
+        self._fit_matches()
         if rows:
             self.matches.setCurrentRow(0)
         else:
             self.customer_id = None
             self._set_card_enabled(False)
             self.card.setText(self.tr("No customer matches “%1”.").replace("%1", html.escape(self.search.text())))
+
+    def _fit_matches(self) -> None:
+        """As tall as its matches (all of them, no scrolling): the card below keeps the rest of the window."""
+        rows = min(max(self.matches.count(), 1), MATCHES_SHOWN)
+        row_height = self.matches.sizeHintForRow(0) if self.matches.count() else self.fontMetrics().height() + 4
+        self.matches.setFixedHeight(rows * row_height + 2 * self.matches.frameWidth())
 
     def _match_chosen(self, current: QListWidgetItem | None, _previous: object = None) -> None:
         if current is not None:

@@ -8,10 +8,11 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 from sqlalchemy import select
 
+from core.customers.search_keys import refresh_search_keys
 from core.models import Customer, Note, Order, Tag
 from gui.context import AppContext
 from gui.customers.duplicates import DuplicatesDialog
-from gui.customers.lookup import ChatLookupWindow
+from gui.customers.lookup import MATCHES_SHOWN, ChatLookupWindow
 from gui.customers.tag_manager import TagManagerDialog
 from gui.worker import wait_for_background_tasks
 from tests.customers.conftest import make_book
@@ -176,3 +177,23 @@ def test_closing_laoke_asks_about_a_profile_being_typed(qtbot, context, database
     assert asked == ["Save your changes to 李四?"]
     with database.session() as session:
         assert session.get(Customer, context.book["李四"]).nickname == "=1+1!"
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support raise")
+def test_chat_lookup_shows_every_match_without_scrolling(qtbot, context, database) -> None:  # type: ignore[no-untyped-def]
+    with database.transaction() as session:
+        added = [Customer(name=f"王{number}", nickname=f"wang{number}") for number in range(12)]
+        session.add_all(added)
+        session.flush()
+        refresh_search_keys(session.connection(), [customer.id for customer in added])
+    window = ChatLookupWindow(context)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.keyClicks(window.search, "wang")
+    qtbot.waitUntil(lambda: window.matches.count() == MATCHES_SHOWN, timeout=5000)
+    last = window.matches.visualItemRect(window.matches.item(MATCHES_SHOWN - 1))
+    assert window.matches.viewport().rect().contains(last)  # the last match shows whole, no scrolling
+    window.search.clear()
+    window.search.setText("wang3")
+    qtbot.waitUntil(lambda: window.matches.count() == 1, timeout=5000)
+    assert window.matches.height() < last.height() * 2 + 10  # one match, one row: the card gets the room
