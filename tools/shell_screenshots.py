@@ -1,8 +1,8 @@
 """Render the main window on the demo shop, in English and Chinese: the customer book for the top of the
-README; on a laptop-sized window the filters open over the book, and Settings; the review of possible
-duplicates.
+README; on a laptop-sized window the filters open over the book, and Settings; the chat lookup; the review of
+possible duplicates.
 
-    python -m tools.shell_screenshots   # docs/screenshots/shell_*, customers_filters_*, settings_*, duplicates_*
+    python -m tools.shell_screenshots   # shell_*, customers_filters_*, settings_*, customers_lookup_*, duplicates_*
 """
 
 from __future__ import annotations
@@ -35,6 +35,18 @@ def render(app: QApplication, database: Database, language: str) -> None:
     settle(app)
     window.grab().save(str(OUT / f"settings_{language}.png"))
     window.close()
+
+    from gui.customers.lookup import ChatLookupWindow
+
+    lookup = ChatLookupWindow(window.context)
+    lookup.show()
+    lookup.search.setText("柠檬")  # a nickname many buyers share; the seventh is a VIP with a note
+    while lookup.matches.count() < 7:
+        settle(app)
+    lookup.matches.setCurrentRow(6)
+    settle(app)
+    lookup.grab().save(str(OUT / f"customers_lookup_{language}.png"))
+    lookup.close()
 
     from gui.customers.duplicates import DuplicatesDialog
 
