@@ -1,4 +1,6 @@
-"""What the care calendar calls things on screen: rules, kinds, channels, parameters, placeholders."""
+"""What the care calendar calls things on screen: rules, kinds, channels, parameters, placeholders.
+
+Stages and platforms are named as everywhere else, by gui.customers.labels.CustomerLabels."""
 
 from __future__ import annotations
 
@@ -63,30 +65,6 @@ class CareNames(QObject):
             "phone": self.tr("Phone"),
             "platform_chat": self.tr("Platform chat"),
             "": self.tr("Prepare"),
-        }.get(key, key)
-
-    def stage(self, key: str) -> str:
-        return {
-            "prospect": self.tr("Prospect"),
-            "interested": self.tr("Interested"),
-            "new": self.tr("New"),
-            "repeat": self.tr("Repeat"),
-            "loyal": self.tr("Loyal"),
-            "dormant": self.tr("Dormant"),
-            "lost": self.tr("Lost"),
-        }.get(key, key)
-
-    def platform(self, key: str) -> str:
-        return {
-            "taobao_tmall": self.tr("Taobao/Tmall"),
-            "jd": self.tr("JD"),
-            "pdd": self.tr("Pinduoduo"),
-            "douyin": self.tr("Douyin"),
-            "kuaishou": self.tr("Kuaishou"),
-            "wechat_shop": self.tr("WeChat shop"),
-            "youzan": self.tr("Youzan"),
-            "shopify": self.tr("Shopify"),
-            "other": self.tr("Other"),
         }.get(key, key)
 
     def param(self, key: str) -> str:

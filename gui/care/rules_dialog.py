@@ -39,6 +39,7 @@ from gui.care import jobs
 from gui.care.names import CareNames
 from gui.care.sms_counter import SmsCounter
 from gui.context import AppContext
+from gui.customers.labels import CustomerLabels
 from gui.worker import run_in_background
 
 FILTER_KEYS = ("stages", "tags", "platforms", "vip_only", "min_spend")
@@ -106,9 +107,11 @@ class RulesDialog(QDialog):
         columns.addWidget(self.params_box, 3)
         filters = QGroupBox(self.tr("Applies to (empty: everyone)"))
         filters_form = QFormLayout(filters)
-        self.stage_checks = self._check_grid([(str(stage), self.names.stage(stage)) for stage in Stage], 3)
+        labels = CustomerLabels(self)
+        stages, platforms = labels.stages(), labels.platforms()
+        self.stage_checks = self._check_grid([(str(stage), stages[stage]) for stage in Stage], 3)
         filters_form.addRow(self.tr("Stages:"), self.stage_checks[0])
-        self.platform_checks = self._check_grid([(str(platform), self.names.platform(platform)) for platform in Platform], 3)
+        self.platform_checks = self._check_grid([(str(platform), platforms[platform]) for platform in Platform], 3)
         filters_form.addRow(self.tr("Platforms:"), self.platform_checks[0])
         self.tags = QLineEdit()
         self.tags.setPlaceholderText(self.tr("Tag names, comma-separated"))

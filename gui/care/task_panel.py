@@ -29,6 +29,7 @@ from core.care.tasks import TaskRow
 from gui.care.month_view import to_date
 from gui.care.names import CareNames
 from gui.care.sms_counter import SmsCounter
+from gui.customers.labels import CustomerLabels
 
 
 class TaskPanel(QWidget):
@@ -40,6 +41,7 @@ class TaskPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.names = CareNames(self)
+        self.stages = CustomerLabels(self).stages()
         self.settings = CareSettings()
         self.tasks: list[TaskRow] = []
         self.clock: Callable[[], time] = lambda: datetime.now().time()
@@ -173,7 +175,7 @@ class TaskPanel(QWidget):
         lines.append(self.tr("Phone: %1").replace("%1", card.phone or "—")
                      + ("    " + self.tr("WeChat: %1").replace("%1", card.wechat_id) if card.wechat_id else ""))
         lines.append(self.tr("Stage: %1 · %Ln paid orders · spent ¥%2", "", card.paid_orders)
-                     .replace("%1", self.names.stage(card.stage)).replace("%2", f"{card.total_spent:,.2f}"))
+                     .replace("%1", self.stages.get(card.stage, card.stage)).replace("%2", f"{card.total_spent:,.2f}"))
         if card.tags:
             lines.append(self.tr("Tags: %1").replace("%1", "、".join(card.tags)))
         if card.last_item:

@@ -1,7 +1,7 @@
-"""The words for lifecycle stages and RFM segments, in one place for every page that shows them.
+"""The words the Insights page uses for lifecycle stages (as groups: "Prospects", "Loyal fans") and RFM segments.
 
-Other pages (the customer list, the care calendar) can call `stage_label("loyal")` and get 忠实粉丝 in Chinese;
-the translations live in the insights area's .ts file under the context "Lifecycle".
+The translations live in the insights area's .ts file under the context "Lifecycle". The customer pages name
+one buyer's stage with gui.customers.labels.CustomerLabels, in the same Chinese words (a test keeps them so).
 """
 
 from __future__ import annotations
@@ -33,10 +33,6 @@ def segment_labels() -> dict[str, str]:
         "hibernating": QCoreApplication.translate("Lifecycle", "Hibernating"),
         "lost": QCoreApplication.translate("Lifecycle", "Lost"),
     }
-
-
-def stage_label(key: str) -> str:
-    return stage_labels().get(key, key)
 
 
 def segment_label(key: str) -> str:

@@ -312,31 +312,31 @@
     <name>CustomerLabels</name>
     <message>
         <source>Prospect</source>
-        <translation>潜在</translation>
+        <translation>潜水客户</translation>
     </message>
     <message>
         <source>Interested</source>
-        <translation>意向</translation>
+        <translation>兴趣客户</translation>
     </message>
     <message>
         <source>New</source>
-        <translation>新客</translation>
+        <translation>新客户</translation>
     </message>
     <message>
         <source>Repeat</source>
-        <translation>复购</translation>
+        <translation>老客户</translation>
     </message>
     <message>
         <source>Loyal</source>
-        <translation>忠实</translation>
+        <translation>忠实粉丝</translation>
     </message>
     <message>
         <source>Dormant</source>
-        <translation>沉睡</translation>
+        <translation>睡眠客户</translation>
     </message>
     <message>
         <source>Lost</source>
-        <translation>流失</translation>
+        <translation>流失客户</translation>
     </message>
     <message>
         <source>Taobao/Tmall</source>

@@ -16,6 +16,7 @@ from core.models import Customer
 from gui.context import AppContext
 from gui.pages.insights import InsightsPage
 from gui.worker import wait_for_background_tasks
+from tests.gui.languages import speaking
 
 
 @pytest.fixture
@@ -192,3 +193,13 @@ def test_a_chart_scrolled_out_of_sight_has_room_for_every_value_label(qtbot) -> 
     axis = chart.plot.getAxis("left")
     widest = QFontMetrics(axis.style.get("tickFont") or chart.font()).horizontalAdvance("40000")
     assert axis.minimumWidth() > widest  # what the layout must give it, painted or not
+
+
+def test_a_stage_has_one_chinese_name_on_every_page(qapp) -> None:  # type: ignore[no-untyped-def]
+    # The list, filters, care cards and charts once said 沉睡 / 沉睡客 / 睡眠客户 for the same buyers.
+    from gui.customers.labels import CustomerLabels
+    from gui.insights.labels import stage_labels
+
+    with speaking("zh_CN"):
+        assert CustomerLabels().stages() == stage_labels()
+        assert stage_labels()["dormant"] == "睡眠客户"
