@@ -9,6 +9,7 @@ them under `OUT`; it is called once per language with that language's translator
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -44,7 +45,9 @@ def render_demo_shop(render: Callable[[QApplication, Database, str], None]) -> N
         for language in LANGUAGES:
             translators = install_translators(app, language)
             QLocale.setDefault(QLocale("zh_CN" if language == "zh_CN" else "en_US"))
-            database = open_database(path)
+            shop = path.with_name(f"demo-{language}.db")  # each language starts from the same untouched shop
+            shutil.copyfile(path, shop)
+            database = open_database(shop)
             render(app, database, language)
             database.dispose()
             for translator in translators:
