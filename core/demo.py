@@ -14,6 +14,7 @@ from pathlib import Path
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
+from core.care.generate import generate_tasks, span_around
 from core.models import (
     CalendarKind,
     Customer,
@@ -307,6 +308,9 @@ def ensure_demo_database(
         with database.transaction() as session:
             if not session.scalar(select(func.count()).select_from(Customer)):
                 create_demo_shop(session, customers=customers, progress=progress, cancel=cancel)
+                # Planned at once, so the first look at the window already says what today holds.
+                today = date.today()
+                generate_tasks(session, *span_around(today), create_from=today, cancel=cancel)
     finally:
         database.dispose()
     return target

@@ -38,6 +38,8 @@ class TaskStatus:
 WITHDRAWN_GONE = "withdrawn:gone"
 WITHDRAWN_CAP = "withdrawn:cap"
 WITHDRAWN_DNC = "withdrawn:dnc"
+LOOK_BACK_DAYS = 14  # overdue tasks this old are still (re)generated when the calendar opens
+LOOK_AHEAD_DAYS = 31  # today's agenda and the month ahead are always planned
 
 
 @dataclass
@@ -50,6 +52,12 @@ class GenerationReport:
 
     def as_dict(self) -> dict[str, int]:
         return asdict(self)
+
+
+def span_around(today: date, first: date | None = None, last: date | None = None) -> tuple[date, date]:
+    """The days to plan: today with its overdue tasks and the month ahead, and first..last when a month shows."""
+    start, end = today - timedelta(days=LOOK_BACK_DAYS), today + timedelta(days=LOOK_AHEAD_DAYS)
+    return min(first or start, start), max(last or end, end)
 
 
 def effective_date(task: CareTask) -> date:

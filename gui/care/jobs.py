@@ -4,13 +4,13 @@ core; the worker passes `progress` and `cancel`."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from core.care.cards import CustomerCard, load_cards, sample_customers
 from core.care.export import ExportWords, export_calendar_ics, export_tasks_xlsx
-from core.care.generate import generate_tasks
+from core.care.generate import generate_tasks, span_around
 from core.care.rules import (
     CareSettings,
     Rule,
@@ -23,8 +23,6 @@ from core.care.tasks import TaskRow, agenda_for, day_counts, mark_done, skip, sn
 from core.db import Database
 from core.progress import CancelToken, ProgressCallback
 
-LOOK_BACK_DAYS = 14  # overdue tasks this old are still (re)generated when the calendar opens
-
 
 @dataclass(frozen=True)
 class CalendarData:
@@ -35,10 +33,6 @@ class CalendarData:
     settings: CareSettings
 
 
-def generation_span(first: date, last: date, today: date) -> tuple[date, date]:
-    return min(first, today - timedelta(days=LOOK_BACK_DAYS)), max(last, today + timedelta(days=31))
-
-
 def load_calendar(
     database: Database, first: date, last: date, day: date, today: date, regenerate: bool,
     *, progress: ProgressCallback, cancel: CancelToken,
@@ -46,7 +40,7 @@ def load_calendar(
     """Generate (when asked) for the shown month and around today, then read counts and the day's agenda."""
     span = None
     if regenerate:
-        span = generation_span(first, last, today)
+        span = span_around(today, first, last)
         with database.transaction() as session:
             generate_tasks(session, *span, create_from=today, progress=progress, cancel=cancel)
     with database.session() as session:

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication, QLabel
 from core.db import open_database
 from gui.context import AppContext
 from gui.i18n import install_translators
-from gui.main_window import PAGES, MainWindow
+from gui.main_window import PAGES, MainWindow, page_row
 from gui.worker import wait_for_background_tasks
 
 
@@ -70,6 +70,8 @@ def test_empty_book_offers_the_demo_shop_which_opens_it(window_factory, qtbot) -
     qtbot.waitUntil(lambda: page.model.rowCount() == 2000, timeout=10000)
     assert page.count_label.text() == "2,000 customers"
     assert "demo.db" in window.database_label.text()
+    care = window.navigation.item(page_row("care"))
+    qtbot.waitUntil(lambda: care.text().startswith("Care calendar ("), timeout=10000)  # planned with the shop
 
 
 def test_window_geometry_is_remembered(window_factory) -> None:  # type: ignore[no-untyped-def]
