@@ -5,6 +5,9 @@ again maps onto its task by `dedupe_key`; an open task in the span whose occasio
 the buyer bought again, the rule was switched off) is withdrawn; a withdrawn one whose reason came back is
 reopened. Done and skipped tasks are history and never change. A do-not-contact buyer's open tasks are
 withdrawn everywhere, whatever the span.
+
+`generate_tasks` does it all in the caller's session. The calendar instead reads a plan (`plan_tasks`, most of
+the time, no write lock) and writes it in a short transaction of its own (`write_plan`).
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from pathlib import Path
 from sqlalchemy import Connection, Update, exists, or_, select, update
 from sqlalchemy.orm import Session
 
-from core.care.cards import gift_note, load_cards
+from core.care.cards import CustomerCard, gift_note, load_cards
 from core.care.filters import chunks, eligible_customer_ids
 from core.care.occasions import FINDERS, Context, Occasion, Span, is_outreach
 from core.care.rules import CareSettings, Rule, load_care_settings, load_rules
@@ -64,6 +67,17 @@ def effective_date(task: CareTask) -> date:
     return task.snoozed_until or task.due_date
 
 
+@dataclass(frozen=True)
+class Plan:
+    """What the rules call for in a span, found by reading only: the occasions, and the cards to word them."""
+
+    span: Span
+    context: Context
+    rules: dict[str, Rule]
+    occasions: list[Occasion]
+    cards: dict[int, CustomerCard]
+
+
 def generate_tasks(
     session: Session,
     start: date,
@@ -75,17 +89,33 @@ def generate_tasks(
     progress: ProgressCallback = no_progress,
     cancel: CancelToken | None = None,
 ) -> GenerationReport:
-    """Bring the tasks due from `start` to `end` in line with the rules; the caller commits.
+    """Bring the tasks due from `start` to `end` in line with the rules, in one session; the caller commits.
 
     With `create_from`, occasions due before that day only keep their existing tasks in line (withdrawn when
     the reason vanished) and create none: opening the calendar does not backfill weeks of overdue tasks.
+    """
+    plan = plan_tasks(session, start, end, now=now, holidays_path=holidays_path, progress=progress, cancel=cancel)
+    return write_plan(session, plan, create_from=create_from or start)
+
+
+def plan_tasks(
+    session: Session,
+    start: date,
+    end: date,
+    *,
+    now: datetime | None = None,
+    holidays_path: Path | None = None,
+    progress: ProgressCallback = no_progress,
+    cancel: CancelToken | None = None,
+) -> Plan:
+    """The long part of generation, which only reads: every rule's occasions among the buyers it applies to.
+
+    A reading session will do, so a writer elsewhere need not wait for it (see `write_plan`).
     """
     span = Span(start, end)
     settings = load_care_settings(session)
     context = Context(now or datetime.now().replace(microsecond=0), settings, holidays_path)
     rules = {rule.key: rule for rule in load_rules(session)}
-    report = GenerationReport()
-
     occasions: list[Occasion] = []
     enabled = [rule for rule in rules.values() if rule.enabled]
     for index, rule in enumerate(enabled):
@@ -95,13 +125,25 @@ def generate_tasks(
         allowed = eligible_customer_ids(session, rule.filters, {occasion.customer_id for occasion in found})
         occasions.extend(occasion for occasion in found if occasion.customer_id in allowed)
         progress(index + 1, len(enabled) + 1)
+    cards = load_cards(session, {occasion.customer_id for occasion in occasions})
+    progress(len(enabled) + 1, len(enabled) + 1)
+    return Plan(span, context, rules, occasions, cards)
 
-    existing = _existing_tasks(session, span, [occasion.dedupe_key for occasion in occasions])
-    fixed = _fixed_outreach_dates(session, span, settings, rules, existing)
-    accepted, capped_out = apply_frequency_cap(occasions, fixed, existing, settings, rules)
-    # Everything above only reads; the writes follow.
+
+def write_plan(session: Session, plan: Plan, *, create_from: date) -> GenerationReport:
+    """Map a plan's occasions onto the tasks in the span: create, reopen, update, withdraw; the caller commits.
+
+    Quick enough to run in a transaction of its own after `plan_tasks`: a buyer who opted out in between gets
+    no open task, as the withdrawals run after the writes.
+    """
+    report = GenerationReport()
+    settings = plan.context.settings
+    occasions = _still_in_the_book(session, plan.occasions)
+    existing = _existing_tasks(session, plan.span, [occasion.dedupe_key for occasion in occasions])
+    fixed = _fixed_outreach_dates(session, plan.span, settings, plan.rules, existing)
+    accepted, capped_out = apply_frequency_cap(occasions, fixed, existing, settings, plan.rules)
+    _write_tasks(session, accepted, existing, plan, report, create_from)
     report.withdrawn += _withdraw_vanished_in_session(session)
-    _write_tasks(session, accepted, existing, rules, context, report, create_from or start)
     accepted_keys = {occasion.dedupe_key for occasion in accepted}
     capped_keys = {occasion.dedupe_key for occasion in capped_out}
     for key, task in existing.items():
@@ -109,10 +151,9 @@ def generate_tasks(
             continue
         if key in capped_keys:
             _withdraw(task, WITHDRAWN_CAP, report)
-        elif task.due_date in span:
+        elif task.due_date in plan.span:
             _withdraw(task, WITHDRAWN_GONE, report)
     session.flush()
-    progress(len(enabled) + 1, len(enabled) + 1)
     return report
 
 
@@ -151,6 +192,14 @@ def withdraw_vanished(connection: Connection, customer_ids: Iterable[int] | None
 def _withdraw_vanished_in_session(session: Session) -> int:
     return sum(session.execute(statement.execution_options(synchronize_session="fetch")).rowcount or 0
                for statement in vanished_reason_updates())
+
+
+def _still_in_the_book(session: Session, occasions: list[Occasion]) -> list[Occasion]:
+    """The occasions whose buyer was not deleted since the plan was read."""
+    present: set[int] = set()
+    for chunk in chunks({occasion.customer_id for occasion in occasions}):
+        present.update(session.scalars(select(Customer.id).where(Customer.id.in_(chunk))))
+    return [occasion for occasion in occasions if occasion.customer_id in present]
 
 
 def _existing_tasks(session: Session, span: Span, keys: list[str]) -> dict[str, CareTask]:
@@ -232,17 +281,15 @@ def _write_tasks(
     session: Session,
     accepted: list[Occasion],
     existing: dict[str, CareTask],
-    rules: dict[str, Rule],
-    context: Context,
+    plan: Plan,
     report: GenerationReport,
     create_from: date,
 ) -> None:
-    cards = load_cards(session, {occasion.customer_id for occasion in accepted})
-    shop_name = context.settings.shop_name
-    today = context.now.date()
+    shop_name = plan.context.settings.shop_name
+    today = plan.context.now.date()
     for occasion in accepted:
-        rule = rules[occasion.rule_key]
-        card = cards[occasion.customer_id]
+        rule = plan.rules[occasion.rule_key]
+        card = plan.cards[occasion.customer_id]
         values = card.values(shop_name, today) | {"礼物": gift_note(rule, card)} | occasion.values
         message = fill_template(occasion.template or rule.template, values)
         task = existing.get(occasion.dedupe_key)

@@ -10,7 +10,7 @@ from typing import Any
 
 from core.care.cards import CustomerCard, load_cards, sample_customers
 from core.care.export import ExportWords, export_calendar_ics, export_tasks_xlsx
-from core.care.generate import generate_tasks, span_around
+from core.care.generate import plan_tasks, span_around, write_plan
 from core.care.rules import (
     CareSettings,
     Rule,
@@ -41,8 +41,11 @@ def load_calendar(
     span = None
     if regenerate:
         span = span_around(today, first, last)
+        # Found while reading, written in a short transaction of its own: edits need not wait for the finding.
+        with database.session() as session:
+            plan = plan_tasks(session, *span, progress=progress, cancel=cancel)
         with database.transaction() as session:
-            generate_tasks(session, *span, create_from=today, progress=progress, cancel=cancel)
+            write_plan(session, plan, create_from=today)
     with database.session() as session:
         counts = day_counts(session, first, last)
         agenda = agenda_for(session, day, today)

@@ -6,7 +6,14 @@ from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import func, select
 
-from core.care.generate import WITHDRAWN_CAP, WITHDRAWN_DNC, WITHDRAWN_GONE, generate_tasks
+from core.care.generate import (
+    WITHDRAWN_CAP,
+    WITHDRAWN_DNC,
+    WITHDRAWN_GONE,
+    generate_tasks,
+    plan_tasks,
+    write_plan,
+)
 from core.care.rules import CareSettings, load_care_settings, save_care_settings, shop_name_of
 from core.care.tasks import mark_done, skip
 from core.models import CareTask, CustomerTag, Tag
@@ -117,6 +124,21 @@ def test_do_not_contact_buyers_get_no_task_of_any_rule(session, add_customer, ad
     dormant.do_not_contact = True
     generate_tasks(session, *SPAN, now=NOW)
     assert task_rows(session) == []
+
+
+def test_a_plan_written_after_buyers_opted_out_or_were_deleted_gives_them_no_open_task(  # type: ignore[no-untyped-def]
+        session, add_customer, add_order) -> None:
+    # The calendar reads its plan first and writes it in a transaction of its own: edits may come in between.
+    vip, dormant = busy_shop(session, add_customer, add_order)
+    plan = plan_tasks(session, *SPAN, now=NOW)
+    assert {occasion.customer_id for occasion in plan.occasions} >= {vip.id, dormant.id}
+    vip.do_not_contact = True
+    session.delete(dormant)
+    session.flush()
+    write_plan(session, plan, create_from=SPAN[0])
+    assert not [task for task in task_rows(session) if task.customer_id in (vip.id, dormant.id)
+                and task.status == "open"]
+    assert all(task.skip_reason == WITHDRAWN_DNC for task in task_rows(session) if task.customer_id == vip.id)
 
 
 def test_opting_out_withdraws_every_open_task_and_opting_in_reopens_them(session, add_customer, add_order) -> None:
