@@ -20,7 +20,7 @@ from PySide6.QtCore import QLocale  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from core.db import Database, open_database  # noqa: E402
-from core.demo import create_demo_shop  # noqa: E402
+from core.demo import ensure_demo_database  # noqa: E402
 from gui.i18n import install_translators  # noqa: E402
 from gui.worker import wait_for_background_tasks  # noqa: E402
 
@@ -37,15 +37,12 @@ def settle(app: QApplication) -> None:
 def render_demo_shop(render: Callable[[QApplication, Database, str], None]) -> None:
     app = QApplication.instance() or QApplication([])
     with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "demo.db"
-        database = open_database(path)
-        with database.transaction() as session:
-            create_demo_shop(session)
-        database.dispose()
+        path = ensure_demo_database(Path(folder) / "demo.db")  # as the app makes it: its care calendar planned
         for language in LANGUAGES:
             translators = install_translators(app, language)
             QLocale.setDefault(QLocale("zh_CN" if language == "zh_CN" else "en_US"))
-            shop = path.with_name(f"demo-{language}.db")  # each language starts from the same untouched shop
+            shop = path.parent / language / path.name  # each language starts from the same untouched shop
+            shop.parent.mkdir()
             shutil.copyfile(path, shop)
             database = open_database(shop)
             render(app, database, language)
