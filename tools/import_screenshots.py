@@ -1,7 +1,8 @@
-"""Render the import wizard on a Taobao order list (the review's preview and unreadable rows, then the summary),
-in both languages.
+"""Render the import wizard on a Taobao order list (the review's preview, columns and unreadable rows, then the
+summary) and the dialog for a seller's own customer list, in both languages.
 
-    python -m tools.import_screenshots   # docs/screenshots/import_review_*, import_bad_rows_*, import_summary_*
+    python -m tools.import_screenshots   # import_review_*, import_columns_*, import_bad_rows_*, import_summary_*,
+                                         # import_customer_list_*
 
 The sheet holds three orders and one row whose order number Excel already rounded (6.91793E+18).
 """
@@ -46,6 +47,17 @@ def write_sheet(path: Path) -> Path:
     return path
 
 
+def write_customer_list(path: Path) -> Path:
+    """A seller's own list of regulars, as kept in a spreadsheet: lunar birthdays, tags, a note."""
+    rows = [["姓名", "微信", "手机号", "生日", "标签", "备注"],
+            ["王芳", "wf_88", "13800005555", "农历八月十五", "老客,爱喝绿茶", "只要明前茶"],
+            ["李强", "", "13900006666", "1988-03-02", "送礼", ""],
+            ["赵敏", "zm_tea", "", "12月24日", "", "公司采购，开专票"]]
+    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+        csv.writer(handle).writerows(rows)
+    return path
+
+
 def render(app: QApplication, database: Database, language: str) -> None:
     from gui.context import AppContext
     from gui.pages.import_page import STEP_SUMMARY, ImportPage
@@ -57,6 +69,9 @@ def render(app: QApplication, database: Database, language: str) -> None:
         page.open_files([write_sheet(Path(folder) / "ExportOrderList202605011200.csv")])
         settle(app)
         page.grab().save(str(OUT / f"import_review_{language}.png"))
+        page.tabs.setCurrentIndex(1)
+        settle(app)
+        page.grab().save(str(OUT / f"import_columns_{language}.png"))
         page.tabs.setCurrentIndex(2)
         settle(app)
         page.grab().save(str(OUT / f"import_bad_rows_{language}.png"))
@@ -64,6 +79,13 @@ def render(app: QApplication, database: Database, language: str) -> None:
         while page.steps.currentIndex() != STEP_SUMMARY:
             settle(app)
         page.grab().save(str(OUT / f"import_summary_{language}.png"))
+        page.open_customer_list(write_customer_list(Path(folder) / "老客名单.csv"))
+        while getattr(page, "customer_dialog", None) is None or not page.customer_dialog.isVisible():
+            settle(app)
+        page.customer_dialog.resize(900, 600)
+        settle(app)
+        page.customer_dialog.grab().save(str(OUT / f"import_customer_list_{language}.png"))
+        page.customer_dialog.close()
         page.close()
 
 

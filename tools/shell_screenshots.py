@@ -1,8 +1,9 @@
 """Render the main window on the demo shop, in English and Chinese: the customer book for the top of the
-README; on a laptop-sized window the filters open over the book, and Settings; the chat lookup; the review of
-possible duplicates.
+README, and a search by pinyin initials; on a laptop-sized window the filters open over the book, and Settings;
+the chat lookup; the review of possible duplicates.
 
-    python -m tools.shell_screenshots   # shell_*, customers_filters_*, settings_*, customers_lookup_*, duplicates_*
+    python -m tools.shell_screenshots   # shell_*, customers_search_*, customers_filters_*, settings_*,
+                                        # customers_lookup_*, duplicates_*
 """
 
 from __future__ import annotations
@@ -26,6 +27,13 @@ def render(app: QApplication, database: Database, language: str) -> None:
     customers.table.selectRow(2)  # a buyer with a few orders, shown in the detail beside the list
     settle(app)
     window.grab().save(str(OUT / f"shell_{language}.png"))
+    customers.search.setText("zxm")  # pinyin initials, as a rep types them during a chat
+    while customers.model.query.customer_filter.search != "zxm":
+        settle(app)
+    settle(app)
+    window.grab().save(str(OUT / f"customers_search_{language}.png"))
+    customers.search.clear()
+    settle(app)
     window.resize(1366, 700)
     customers.filters_button.click()
     settle(app)
