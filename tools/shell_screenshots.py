@@ -27,8 +27,8 @@ def render(app: QApplication, database: Database, language: str) -> None:
     customers.table.selectRow(2)  # a buyer with a few orders, shown in the detail beside the list
     settle(app)
     window.grab().save(str(OUT / f"shell_{language}.png"))
-    customers.search.setText("zxm")  # pinyin initials, as a rep types them during a chat
-    while customers.model.query.customer_filter.search != "zxm":
+    customers.search.setText("zj")  # pinyin initials, as a rep types them during a chat
+    while customers.model.query.customer_filter.search != "zj":
         settle(app)
     settle(app)
     window.grab().save(str(OUT / f"customers_search_{language}.png"))
