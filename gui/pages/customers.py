@@ -49,7 +49,7 @@ from gui.worker import run_in_background
 SEARCH_DELAY_MS = 60  # a keystroke or two: typing fast sends one query, not one per letter
 HEADER_KEY = "customers/header"
 MIN_THREADS = 4
-HIDDEN_BY_DEFAULT = ("nickname", "overdue", "phone")
+HIDDEN_BY_DEFAULT = ("nickname", "phone")
 
 
 class CustomersPage(QWidget):
