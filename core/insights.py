@@ -286,7 +286,8 @@ class Grid:
 
 def _score_ranges(scores: np.ndarray, values: np.ndarray, held: list[int]) -> list[tuple[int, int] | None]:
     """The lowest and highest value behind each score held."""
-    return [(int(values[scores == score].min()), int(values[scores == score].max())) for score in held]
+    behind = (values[scores == score] for score in held)
+    return [(int(members.min()), int(members.max())) for members in behind]
 
 
 def _scores_held(scores: np.ndarray, order: range) -> list[int]:

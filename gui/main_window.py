@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
 from core import __version__
 from core.care.tasks import due_count
 from core.customer_cache import rescore_database_if_stale
-from core.db import Database
 from core.demo import ensure_demo_database
 from core.paths import demo_db_path
 from gui.context import AppContext
+from gui.customers.tasks import read
 from gui.file_dialogs import Folder, open_path
 from gui.safety.backups import add_backup_actions
 from gui.safety.errors import show_error
@@ -48,11 +48,6 @@ log = logging.getLogger("laoke.gui")
 
 def page_row(key: str) -> int:
     return next(row for row, (page_key, _module, _cls) in enumerate(PAGES) if page_key == key)
-
-
-def care_tasks_due(database: Database, **_worker: object) -> int:
-    with database.session() as session:
-        return due_count(session)
 
 
 class MainWindow(QMainWindow):
@@ -203,7 +198,7 @@ class MainWindow(QMainWindow):
 
     def _count_care_tasks(self) -> None:
         """Today's care tasks beside the calendar's name: what the shop has to do shows without opening it."""
-        run_in_background(care_tasks_due, self.context.database, on_success=self._show_care_count,
+        run_in_background(read, self.context.database, due_count, on_success=self._show_care_count,
                           on_failure=lambda message, _details: log.warning("care tasks not counted: %s", message))
 
     def _show_care_count(self, count: int) -> None:

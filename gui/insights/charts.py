@@ -108,10 +108,9 @@ class BarChartView(ChartPanel):
         """Make the value axis as wide as its widest label. pyqtgraph widens it only while painting, and a
         chart laid out before its data arrived kept a narrow axis that left out labels like 40000."""
         axis = self.plot.getAxis("left")
-        metrics = QFontMetrics(axis.style.get("tickFont") or self.font())
         labels = [label for spacing, values in axis.tickValues(0, top, max(self.plot.height(), 100))
                   for label in axis.tickStrings(values, 1, spacing)]
-        axis.setWidth(max((metrics.horizontalAdvance(label) for label in labels), default=0) + AXIS_PADDING)
+        axis.setWidth(self._widest("left", labels) + AXIS_PADDING)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
@@ -131,8 +130,12 @@ class BarChartView(ChartPanel):
 
     def label_width(self) -> int:
         """The room the widest category label needs on the axis, gap included."""
-        metrics = QFontMetrics(self.plot.getAxis("bottom").style.get("tickFont") or self.font())
-        return max((metrics.horizontalAdvance(label) for label in self.categories), default=0) + LABEL_GAP
+        return self._widest("bottom", self.categories) + LABEL_GAP
+
+    def _widest(self, side: str, labels: list[str]) -> int:
+        """How many pixels the widest of `labels` takes in the tick font of the axis on `side`."""
+        metrics = QFontMetrics(self.plot.getAxis(side).style.get("tickFont") or self.font())
+        return max((metrics.horizontalAdvance(label) for label in labels), default=0)
 
     def bar_at(self, x: float, y: float) -> tuple[int, int] | None:
         """The (category, series) under a point in data coordinates, if any."""
