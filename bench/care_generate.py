@@ -17,8 +17,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from core.care.generate import generate_tasks  # noqa: E402
 from core.care.tasks import agenda_for, day_counts  # noqa: E402
-from core.db import open_database  # noqa: E402
 from core.demo import create_demo_shop  # noqa: E402
+from core.store.opening import open_database
 
 
 def timed(label: str, work) -> object:  # type: ignore[no-untyped-def]

@@ -90,8 +90,8 @@ def step(name: str, path: Path, database: Path) -> dict[str, float]:
         with path.open(encoding="gb18030", newline="") as handle:
             rows = sum(1 for _row in csv.reader(handle))
     else:
-        from core.db import open_database
         from core.importing import commit_imports, prepare_import
+        from core.store.opening import open_database
 
         db = open_database(database)
         prepared = prepare_import(path)

@@ -26,10 +26,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from sqlalchemy import Connection  # noqa: E402
 
-from core.customer_cache import refresh_customer_cache  # noqa: E402
-from core.db import open_database  # noqa: E402
-from core.lifecycle import StageThresholds  # noqa: E402
+from core.figures.customer_cache import refresh_customer_cache  # noqa: E402
+from core.figures.lifecycle import StageThresholds  # noqa: E402
 from core.refresh import refresh_derived  # noqa: E402
+from core.store.opening import open_database
 
 AS_OF = date(2026, 11, 1)
 STATUSES = ["completed"] * 86 + ["paid"] * 3 + ["shipped"] * 3 + ["unpaid"] * 3 + ["closed"] * 3 + ["refunded"] * 2
@@ -132,10 +132,10 @@ def bench_recompute(path: Path) -> None:
 
 def bench_compute_only(path: Path) -> None:
     """The recompute without its writes: what a rescore costs when few rows change."""
-    from core.customer_cache import changed_rows, load_cached_rows, rescore
-    from core.customer_figures import figures_from_facts
-    from core.lifecycle import load_thresholds
-    from core.order_facts import load_order_facts
+    from core.figures.customer_cache import changed_rows, load_cached_rows, rescore
+    from core.figures.customer_figures import figures_from_facts
+    from core.figures.lifecycle import load_thresholds
+    from core.figures.order_facts import load_order_facts
 
     database = open_database(path)
     try:
@@ -160,8 +160,8 @@ def bench_charts(path: Path) -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
-    from core import insights as data
-    from core.rhythm import paid_gaps
+    from core.figures import insights as data
+    from core.figures.rhythm import paid_gaps
 
     database = open_database(path)
     try:

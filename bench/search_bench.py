@@ -29,9 +29,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from core.customers.search_keys import search_keys  # noqa: E402
-from core.db import open_database  # noqa: E402
 from core.demo import GIVEN, NICK_WORDS, PLACES, SURNAMES  # noqa: E402
+from core.search.keys import search_keys  # noqa: E402
+from core.store.opening import open_database  # noqa: E402
 
 MORE_NICK_WORDS = ["吃货小分队", "奶茶续命", "周末去露营", "猫咪的主人", "江南烟雨", "快乐星球", "打工人",
                    "早睡早起", "甜甜圈", "追风少年", "花开富贵", "一杯清茶", "宝宝辅食", "健身达人", "书虫",
@@ -136,7 +136,7 @@ def measure(path: Path) -> None:
     """Runs in its own process: search latencies, the list's first paint, peak RSS."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from core.customers.listing import CustomerFilter, customer_ids
-    from core.customers.search import search_customer_ids
+    from core.search.query import search_customer_ids
     from gui.app import freeze_startup_heap
     from gui.customers.table_model import FIRST_IDS
 
@@ -186,8 +186,8 @@ def first_paint(database, attempts: int = 3) -> None:  # type: ignore[no-untyped
     from PySide6.QtWidgets import QApplication, QLabel
 
     from gui.context import AppContext
+    from gui.customers.page import CustomersPage
     from gui.customers.table_model import PAGE_SIZE
-    from gui.pages.customers import CustomersPage
     from gui.worker import wait_for_background_tasks
 
     class PaintWatch(QObject):
@@ -254,7 +254,7 @@ def first_paint_only(path: Path) -> None:
 
 def rebuild_index(path: Path) -> None:
     """Runs in its own process: `refresh_search_keys` for every buyer, as after a migration; rolled back."""
-    from core.customers.search_keys import refresh_search_keys
+    from core.search.keys import refresh_search_keys
 
     database = open_database(path)
     with database.engine.connect() as connection:

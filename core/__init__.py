@@ -1,4 +1,16 @@
-"""Laoke's product core: models, import, lifecycle, care planning, search and export. No Qt here."""
+"""Laoke's product core. No Qt here. The wings, from the bottom up (`lint-imports` keeps this order):
+
+- `store`: the database: engines and sessions, the schema, migrations, bulk writes, settings, backups.
+- `figures` and `safety`: what the orders tell us (order facts, figures, lifecycle, RFM, rhythm, insights),
+  and what keeps the book safe (hostile files, privacy and rep mode, formula-safe spreadsheets).
+- `care` and `search`: the care calendar, and the search index with its queries.
+- `refresh`: the one call after a change that recomputes everything derived (figures, search keys, care).
+- `importing` and `customers`: order sheets into the book, and the book's own work (list, edit, merge, export).
+- `demo` and `cli`: the demo shop, which builds on everything, and the command line at the top.
+
+The modules loose at this level (messages, errors, progress, logs, paths, collector, phones) are the floor
+every wing stands on; they import no wing.
+"""
 
 __version__ = "0.1.0"
 APP_NAME = "Laoke"

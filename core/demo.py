@@ -15,7 +15,10 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from core.care.generate import generate_tasks, span_around
-from core.models import (
+from core.figures.stage_history import rebuild_stage_history
+from core.progress import CancelToken, ProgressCallback, no_progress
+from core.refresh import refresh_derived
+from core.store.models import (
     CalendarKind,
     Customer,
     CustomerAlias,
@@ -28,10 +31,7 @@ from core.models import (
     Platform,
     Tag,
 )
-from core.progress import CancelToken, ProgressCallback, no_progress
-from core.refresh import refresh_derived
-from core.settings import set_setting
-from core.stage_history import rebuild_stage_history
+from core.store.settings import set_setting
 
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤单"
 GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英晓明红梅玉兰建华志强海燕雪梅丹丹思远子涵梓萱浩然一诺欣怡宇轩雨桐佳怡俊杰"
@@ -301,7 +301,7 @@ def ensure_demo_database(
     cancel: CancelToken | None = None,
 ) -> Path:
     """The demo shop's database file, created on first use; an existing one is left as it is."""
-    from core.db import open_database
+    from core.store.opening import open_database
 
     database = open_database(target)
     try:

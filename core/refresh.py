@@ -10,12 +10,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, delete, select
 
 from core.care.generate import withdraw_vanished
-from core.customer_cache import refresh_customer_cache
-from core.customers.search_keys import refresh_search_keys
+from core.figures.customer_cache import refresh_customer_cache
 from core.progress import CancelToken
+from core.search.keys import refresh_search_keys
+from core.store.db import Database
+from core.store.models import Setting
 
 
 def refresh_derived(
@@ -35,3 +37,18 @@ def refresh_derived(
     cancel.raise_if_cancelled()
     # Care: only the cheap part (opted out, 催付 order now paid); full generation runs when the calendar opens.
     withdraw_vanished(connection, customer_ids)
+
+
+# Set by a migration that adds derived data it may not compute itself (migrations import no feature code).
+SEARCH_KEYS_PENDING = "search.keys_pending"
+
+
+def finish_pending_rebuilds(database: Database) -> None:
+    """Right after opening a writable book: fill what an upgrade left marked as pending (all search keys)."""
+    with database.session() as session:
+        if session.get(Setting, SEARCH_KEYS_PENDING) is None:
+            return
+    with database.writing() as connection:
+        if connection.scalar(select(Setting.key).where(Setting.key == SEARCH_KEYS_PENDING)) is not None:
+            refresh_search_keys(connection)
+            connection.execute(delete(Setting).where(Setting.key == SEARCH_KEYS_PENDING))

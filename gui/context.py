@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
-from core.db import Database
+from core.store.db import Database
 
 
 class AppContext(QObject):

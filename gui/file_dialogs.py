@@ -15,7 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from core.spreadsheet import Sheet, write_xlsx
+from core.safety.spreadsheet import Sheet, write_xlsx
 from gui.worker import run_in_background
 
 Location = QStandardPaths.StandardLocation

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 
 from core import __version__
 from core.care.tasks import due_count
-from core.customer_cache import rescore_database_if_stale
 from core.demo import ensure_demo_database
+from core.figures.customer_cache import rescore_database_if_stale
 from core.paths import demo_db_path
 from gui.context import AppContext
 from gui.customers.tasks import read
@@ -36,11 +36,11 @@ from gui.worker import run_in_background
 
 # key, module, class: pages are built the first time they are shown, so start-up imports little.
 PAGES = (
-    ("customers", "gui.pages.customers", "CustomersPage"),
-    ("import", "gui.pages.import_page", "ImportPage"),
-    ("care", "gui.pages.care", "CarePage"),
-    ("insights", "gui.pages.insights", "InsightsPage"),
-    ("settings", "gui.pages.settings", "SettingsPage"),
+    ("customers", "gui.customers.page", "CustomersPage"),
+    ("import", "gui.importing.page", "ImportPage"),
+    ("care", "gui.care.page", "CarePage"),
+    ("insights", "gui.insights.page", "InsightsPage"),
+    ("settings", "gui.settings.page", "SettingsPage"),
 )
 GEOMETRY_KEY = "window/geometry"
 log = logging.getLogger("laoke.gui")

@@ -16,9 +16,9 @@ from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Si
 from PySide6.QtWidgets import QApplication
 from sqlalchemy.exc import OperationalError
 
-from core.db import describe_operational_error
 from core.errors import LaokeError, describe_os_error
 from core.progress import Cancelled, CancelToken
+from core.store.db import describe_operational_error
 from gui.core_text import core_text
 
 log = logging.getLogger(__name__)

@@ -11,7 +11,8 @@ from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
 
-from core.db import Database, open_database  # noqa: E402
+from core.store.db import Database
+from core.store.opening import open_database
 
 
 @pytest.fixture(autouse=True)

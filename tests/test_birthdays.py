@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from core.birthdays import (
+from core.figures.birthdays import (
     Birthday,
     age_on,
     birthdays_between,
@@ -14,7 +14,7 @@ from core.birthdays import (
     lunar_month_length,
     next_birthday,
 )
-from core.models import CalendarKind
+from core.store.models import CalendarKind
 
 SOLAR, LUNAR = CalendarKind.SOLAR, CalendarKind.LUNAR
 

@@ -7,9 +7,9 @@ from datetime import date
 import pytest
 from sqlalchemy import Table, inspect
 
-from core.bulk import indexes_built_after
 from core.demo import create_demo_shop
-from core.models import Customer, Order
+from core.store.bulk import indexes_built_after
+from core.store.models import Customer, Order
 
 ORDERS: Table = Order.__table__  # type: ignore[assignment]
 CUSTOMERS: Table = Customer.__table__  # type: ignore[assignment]
@@ -65,17 +65,17 @@ def every_index(database) -> set[tuple[str, str]]:  # type: ignore[no-untyped-de
 
 
 def test_scoring_a_big_book_for_the_first_time_leaves_every_index(database, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    import core.bulk
+    import core.store.bulk
 
     dropped: list[str] = []
-    plain_indexes = core.bulk._plain_indexes
+    plain_indexes = core.store.bulk._plain_indexes
 
     def watched(*args):  # type: ignore[no-untyped-def]
         found = plain_indexes(*args)
         dropped.extend(index.name for index in found)
         return found
 
-    monkeypatch.setattr(core.bulk, "_plain_indexes", watched)
+    monkeypatch.setattr(core.store.bulk, "_plain_indexes", watched)
     before = every_index(database)
     with database.transaction() as session:
         create_demo_shop(session, customers=1200, today=date(2026, 11, 1))

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from core import __version__
-from core.models import Order
+from core.store.models import Order
 from main import main
 
 ROOT = Path(__file__).resolve().parent.parent

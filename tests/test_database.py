@@ -13,10 +13,10 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import func, inspect, select, text
 
-from core.db import open_database
 from core.errors import DatabaseError
-from core.migrate import head_revision
-from core.models import Base, Customer, CustomerTag, Order, OrderLine, Tag
+from core.store.migrate import head_revision
+from core.store.models import Base, Customer, CustomerTag, Order, OrderLine, Tag
+from core.store.opening import open_database
 
 
 def test_new_database_has_the_whole_schema_at_head(database) -> None:

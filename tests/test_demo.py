@@ -7,7 +7,7 @@ from datetime import date
 from sqlalchemy import func, select
 
 from core.demo import create_demo_shop
-from core.models import Customer, CustomerAlias, CustomerTag, Note, NoteKind, Order, OrderLine, Stage
+from core.store.models import Customer, CustomerAlias, CustomerTag, Note, NoteKind, Order, OrderLine, Stage
 
 
 def test_demo_shop_has_a_realistic_mix(database) -> None:
@@ -32,7 +32,7 @@ def test_demo_shop_has_a_realistic_mix(database) -> None:
 
 
 def test_the_same_seed_gives_the_same_shop(tmp_path) -> None:
-    from core.db import open_database
+    from core.store.opening import open_database
 
     names = []
     for index in range(2):

@@ -9,10 +9,10 @@ import pytest
 from sqlalchemy import select
 
 from core.errors import LaokeError
-from core.lifecycle import THRESHOLDS_KEY, StageThresholds, lifecycle_stage
-from core.models import Customer, Order, Stage, StageChange
+from core.figures.lifecycle import THRESHOLDS_KEY, StageThresholds, lifecycle_stage
 from core.refresh import refresh_derived
-from core.settings import set_setting
+from core.store.models import Customer, Order, Stage, StageChange
+from core.store.settings import set_setting
 
 AS_OF = date(2026, 6, 30)
 
@@ -126,7 +126,7 @@ def test_a_refresh_of_one_customer_keeps_the_others(database) -> None:
 
 
 def test_stages_age_with_the_calendar_without_new_orders(database) -> None:
-    from core.customer_cache import rescore_if_stale, scored_on
+    from core.figures.customer_cache import rescore_if_stale, scored_on
 
     with database.transaction() as session:
         customer_id = add_customer(session, [(80, "paid"), (100, "paid")])

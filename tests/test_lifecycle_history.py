@@ -7,7 +7,7 @@ from datetime import date
 from sqlalchemy import select
 
 from core.demo import create_demo_shop
-from core.models import Customer, StageChange
+from core.store.models import Customer, StageChange
 
 TODAY = date(2026, 11, 1)
 
@@ -35,7 +35,7 @@ def test_demo_shop_has_a_stage_history_that_ends_in_each_current_stage(database)
 
 
 def test_one_customers_history_for_the_detail(database) -> None:
-    from core.stage_history import stage_history_of
+    from core.figures.stage_history import stage_history_of
 
     with database.transaction() as session:
         create_demo_shop(session, customers=60, today=TODAY)

@@ -7,11 +7,11 @@ from datetime import date
 import pytest
 from sqlalchemy import select
 
-from core.db import open_database
 from core.demo import create_demo_shop
-from core.insights import shop_health
-from core.models import Customer
+from core.figures.insights import shop_health
 from core.refresh import refresh_derived
+from core.store.models import Customer
+from core.store.opening import open_database
 
 TODAY = date(2026, 11, 1)
 COLUMNS = [Customer.id, Customer.order_count, Customer.paid_orders, Customer.total_spent, Customer.first_order_at,

@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 from alembic.script import ScriptDirectory
 
-from core.backup import list_backups
-from core.db import make_engine, open_database
-from core.migrate import alembic_config, head_revision, upgrade_connection
+from core.store.backup import list_backups
+from core.store.db import make_engine
+from core.store.migrate import alembic_config, head_revision, upgrade_connection
+from core.store.opening import open_database
 
 OLDER_REVISIONS = [
     script.revision

@@ -5,8 +5,7 @@ from sqlalchemy import select
 
 from core.customers.detail import customer_detail
 from core.errors import LaokeError
-from core.models import AuditEvent, Customer, CustomerAlias
-from core.privacy import (
+from core.safety.privacy import (
     ensure_owner_mode,
     mask_address,
     mask_alias,
@@ -16,6 +15,7 @@ from core.privacy import (
     set_rep_mode,
     shown_phone,
 )
+from core.store.models import AuditEvent, Customer, CustomerAlias
 
 
 def test_masks() -> None:

@@ -8,9 +8,9 @@ from decimal import Decimal
 import numpy as np
 from sqlalchemy import select
 
-from core.models import Customer, Order
+from core.figures.rfm import quintile_scores, rfm_segment
 from core.refresh import refresh_derived
-from core.rfm import quintile_scores, rfm_segment
+from core.store.models import Customer, Order
 
 AS_OF = date(2026, 6, 30)
 
@@ -97,7 +97,7 @@ def test_rfm_and_rhythm_match_a_hand_computation(database) -> None:
 
 
 def test_one_buyers_rhythm_for_the_detail(database) -> None:
-    from core.rhythm import buying_rhythm
+    from core.figures.rhythm import buying_rhythm
 
     ids = make_shop(database)
     with database.session() as session:

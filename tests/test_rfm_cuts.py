@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from core.rfm import quintile_scores
-from core.rfm_cuts import QuintileCuts
+from core.figures.rfm import quintile_scores
+from core.figures.rfm_cuts import QuintileCuts
 
 
 @pytest.mark.parametrize("seed", range(40))

@@ -10,10 +10,10 @@ import numpy as np
 import pytest
 from sqlalchemy import Connection, insert, select, update
 
-from core import customer_cache
-from core.customer_cache import load_scoring
-from core.models import Customer, Order, StageChange
+from core.figures import customer_cache
+from core.figures.customer_cache import load_scoring
 from core.refresh import refresh_derived
+from core.store.models import Customer, Order, StageChange
 
 AS_OF = date(2026, 6, 30)
 CACHED = (Customer.id, Customer.order_count, Customer.paid_orders, Customer.total_spent, Customer.last_paid_at,

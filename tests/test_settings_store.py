@@ -1,4 +1,4 @@
-from core.settings import get_setting, set_setting
+from core.store.settings import get_setting, set_setting
 
 
 def test_settings_round_trip_json_values(database) -> None:

@@ -11,7 +11,7 @@ import pytest
 from openpyxl import load_workbook
 
 from core.errors import LaokeError
-from core.spreadsheet import Sheet, write_csv, write_xlsx
+from core.safety.spreadsheet import Sheet, write_csv, write_xlsx
 
 HOSTILE = ["=HYPERLINK(\"http://x\",\"click\")", "+8613812345678", "-2+3", "@SUM(A1)", "\tcmd"]
 

@@ -7,13 +7,13 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QApplication
 
-from core.db import Database
+from core.store.db import Database
 from tools.screenshots import OUT, render_demo_shop, settle
 
 
 def render(app: QApplication, database: Database, language: str) -> None:
+    from gui.care.page import CarePage
     from gui.context import AppContext
-    from gui.pages.care import CarePage
 
     page = CarePage(AppContext(database))
     page.resize(1280, 800)

@@ -33,10 +33,10 @@ PLURALS_QM = I18N / "laoke_en.qm"
 CORE_CONTEXT = "core"  # gui.core_text translates core's messages in this context
 # The first prefix a source path starts with names its area; the rest of gui/ is the shell.
 AREA_PREFIXES = (
-    ("customers", ("gui/pages/customers.py", "gui/customers/")),
-    ("import", ("gui/pages/import_page.py", "gui/importing/")),
-    ("care", ("gui/pages/care.py", "gui/care/")),
-    ("insights", ("gui/pages/insights.py", "gui/insights/")),
+    ("customers", ("gui/customers/",)),
+    ("import", ("gui/importing/",)),
+    ("care", ("gui/care/",)),
+    ("insights", ("gui/insights/",)),
     ("safety", ("gui/safety/",)),
 )
 

@@ -15,9 +15,9 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
-from core.db import Database
 from core.importing import PRESETS
 from core.importing.headers import normalise_header
+from core.store.db import Database
 from tools.screenshots import OUT, render_demo_shop, settle
 
 TAOBAO = PRESETS["taobao_tmall.orderlist_csv_legacy"]
@@ -60,7 +60,7 @@ def write_customer_list(path: Path) -> Path:
 
 def render(app: QApplication, database: Database, language: str) -> None:
     from gui.context import AppContext
-    from gui.pages.import_page import STEP_SUMMARY, ImportPage
+    from gui.importing.page import STEP_SUMMARY, ImportPage
 
     page = ImportPage(AppContext(database))
     page.resize(1100, 760)

@@ -19,8 +19,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QLocale  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from core.db import Database, open_database  # noqa: E402
 from core.demo import ensure_demo_database  # noqa: E402
+from core.store.db import Database
+from core.store.opening import open_database
 from gui.i18n import install_translators  # noqa: E402
 from gui.worker import wait_for_background_tasks  # noqa: E402
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QApplication
 
-from core.db import Database
+from core.store.db import Database
 from tools.screenshots import OUT, render_demo_shop, settle
 
 

@@ -11,12 +11,12 @@ from functools import lru_cache
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from core.birthdays import Birthday, next_birthday
 from core.care.filters import chunks
 from core.care.rules import Channel, Rule
 from core.care.templates import known_name, month_day, salutation, shorten
-from core.models import CalendarKind, Customer, CustomerTag, Order, Tag
-from core.privacy import is_masked
+from core.figures.birthdays import Birthday, next_birthday
+from core.safety.privacy import is_masked
+from core.store.models import CalendarKind, Customer, CustomerTag, Order, Tag
 
 
 @dataclass(frozen=True)

@@ -18,13 +18,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from core import __version__
-from core.birthdays import Birthday, birthdays_between, next_birthday
 from core.care.generate import TaskStatus
 from core.care.rules import Channel, load_care_settings
 from core.care.tasks import TaskRow, list_tasks
 from core.care.templates import sms_text
-from core.models import CalendarKind, Customer
-from core.spreadsheet import Sheet, _atomic_target, write_xlsx
+from core.figures.birthdays import Birthday, birthdays_between, next_birthday
+from core.safety.spreadsheet import Sheet, _atomic_target, write_xlsx
+from core.store.models import CalendarKind, Customer
 
 RULE_NAMES = {
     "birthday": "生日", "holiday": "节日问候", "order_unpaid": "催付", "order_shipped": "发货通知",

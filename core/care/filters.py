@@ -9,7 +9,7 @@ from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from core.care.rules import Filters
-from core.models import Customer, CustomerTag, Tag
+from core.store.models import Customer, CustomerTag, Tag
 
 CHUNK = 900  # stays under SQLite's bound-parameter limit on old builds
 WHOLE_TABLE_ABOVE = 5000

@@ -26,8 +26,8 @@ from core.care.filters import chunks, eligible_customer_ids
 from core.care.occasions import FINDERS, Context, Occasion, Span, is_outreach
 from core.care.rules import CareSettings, Rule, load_care_settings, load_rules
 from core.care.templates import fill_template
-from core.models import CareTask, Customer, Order, OrderStatus
 from core.progress import CancelToken, ProgressCallback, no_progress
+from core.store.models import CareTask, Customer, Order, OrderStatus
 
 
 class TaskStatus:

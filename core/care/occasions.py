@@ -18,15 +18,15 @@ import numpy as np
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from core.birthdays import Birthday, birthdays_between
 from core.care.filters import chunks, eligible_customer_ids
 from core.care.holidays import FESTIVAL_NAMES, festival_dates, festival_name
 from core.care.rules import CareSettings, Rule
 from core.care.templates import month_day, shorten
-from core.insights import load_product_lines, product_gaps
-from core.lifecycle import load_thresholds
-from core.models import PAID_STATUSES, CalendarKind, Customer, Order, OrderLine, OrderStatus, Stage
-from core.order_facts import day_number
+from core.figures.birthdays import Birthday, birthdays_between
+from core.figures.insights import load_product_lines, product_gaps
+from core.figures.lifecycle import load_thresholds
+from core.figures.order_facts import day_number
+from core.store.models import PAID_STATUSES, CalendarKind, Customer, Order, OrderLine, OrderStatus, Stage
 
 ORDER_LOOKBACK_DAYS = 120  # completed orders are followed up on their completion, months after creation
 BIRTHDAY_PREP = "birthday_prep"

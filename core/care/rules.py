@@ -17,8 +17,8 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from core.models import CareRule, Order, Stage
-from core.settings import get_setting, set_setting
+from core.store.models import CareRule, Order, Stage
+from core.store.settings import get_setting, set_setting
 
 
 class RuleKind(StrEnum):

@@ -17,7 +17,7 @@ from core.care.generate import TaskStatus
 from core.care.rules import SPECS_BY_KEY, Channel
 from core.errors import LaokeError
 from core.messages import Message
-from core.models import CareTask, Customer, Note, NoteKind
+from core.store.models import CareTask, Customer, Note, NoteKind
 
 _effective_day = func.coalesce(CareTask.snoozed_until, CareTask.due_date)
 

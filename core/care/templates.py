@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from core.privacy import is_masked
+from core.safety.privacy import is_masked
 
 PLACEHOLDERS = ("称呼", "姓名", "昵称", "店铺", "商品", "生日", "天数", "节日", "礼物", "日期", "订单号", "运单号")
 _PLACEHOLDER = re.compile(r"\{([^{}\s]+)\}")

@@ -15,9 +15,9 @@ from collections.abc import Sequence
 from sqlalchemy.exc import OperationalError
 
 from core import __version__
-from core.db import describe_operational_error
 from core.errors import LaokeError, describe_os_error
 from core.logs import configure_logging
+from core.store.db import describe_operational_error
 
 COMMANDS = (
     "core.cli.backup_cmd",

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import argparse
 
-from core.backup import backup_database, list_backups, restore_database, sqlite_file
 from core.cli.output import emit
 from core.paths import default_db_path
+from core.store.backup import backup_database, list_backups, sqlite_file
+from core.store.restore import restore_database
 
 
 def register(subcommands, common: argparse.ArgumentParser) -> None:  # type: ignore[no-untyped-def]

@@ -7,7 +7,7 @@ from typing import Any
 
 from core.cli.output import emit, open_for
 from core.customers.listing import CustomerFilter, CustomerRow, customer_ids, customer_rows
-from core.privacy import rep_mode_enabled
+from core.safety.privacy import rep_mode_enabled
 
 
 def add_filter_options(parser: argparse.ArgumentParser) -> None:

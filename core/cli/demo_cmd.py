@@ -10,7 +10,7 @@ from core.cli.output import counted, emit, open_for
 from core.demo import create_demo_shop
 from core.errors import LaokeError
 from core.messages import Message
-from core.models import Customer, Order
+from core.store.models import Customer, Order
 
 
 def register(subcommands, common: argparse.ArgumentParser) -> None:  # type: ignore[no-untyped-def]

@@ -9,9 +9,11 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from core.db import Database, open_database
 from core.paths import default_db_path
 from core.progress import ProgressCallback, no_progress
+from core.refresh import finish_pending_rebuilds
+from core.store.db import Database
+from core.store.opening import open_database
 
 
 def _default(value: Any) -> Any:
@@ -60,4 +62,7 @@ def terminal_progress(label: str) -> ProgressCallback:
 
 def open_for(args: Any, *, read_only: bool = False) -> Database:
     """The database a command works on: --db, else LAOKE_DB, else the data folder."""
-    return open_database(args.db or default_db_path(), read_only=read_only)
+    database = open_database(args.db or default_db_path(), read_only=read_only)
+    if not read_only:
+        finish_pending_rebuilds(database)
+    return database

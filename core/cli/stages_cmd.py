@@ -9,9 +9,9 @@ from sqlalchemy import select
 
 from core.cli.output import emit, open_for
 from core.cli.stats_cmd import parse_day
-from core.customer_cache import refresh_customer_cache
-from core.models import Customer
-from core.stage_history import HISTORY_MONTHS, rebuild_stage_history
+from core.figures.customer_cache import refresh_customer_cache
+from core.figures.stage_history import HISTORY_MONTHS, rebuild_stage_history
+from core.store.models import Customer
 
 
 def register(subcommands, common: argparse.ArgumentParser) -> None:  # type: ignore[no-untyped-def]

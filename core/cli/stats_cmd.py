@@ -6,7 +6,7 @@ import argparse
 from datetime import date
 
 from core.cli.output import counted, emit, open_for
-from core.stats import shop_stats
+from core.figures.stats import shop_stats
 
 
 def parse_day(text: str) -> date:

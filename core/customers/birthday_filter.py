@@ -1,7 +1,7 @@
 """Whose birthday falls between two days, as SQL: solar birthdays by month/day, lunar ones via their lunar dates.
 
 Each day of the window is turned into the (month, day) a birthday must have to be celebrated on it, for
-both calendars, following core.birthdays: 29 February falls on the 28th in common years; a lunar 30th falls
+both calendars, following core.figures.birthdays: 29 February falls on the 28th in common years; a lunar 30th falls
 on the 29th of a short month; a leap-month (闰月) birthday is kept in the ordinary month, so only ordinary
 lunar days celebrate.
 """
@@ -15,8 +15,8 @@ from datetime import date, timedelta
 from lunardate import LunarDate
 from sqlalchemy import ColumnElement, and_, false, or_
 
-from core.birthdays import LUNAR_YEARS, lunar_month_length
-from core.models import CalendarKind, Customer
+from core.figures.birthdays import LUNAR_YEARS, lunar_month_length
+from core.store.models import CalendarKind, Customer
 
 MAX_WINDOW_DAYS = 400
 

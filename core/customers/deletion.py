@@ -15,7 +15,8 @@ from sqlalchemy import delete, or_, select, update
 from sqlalchemy.orm import Session
 
 from core.messages import Message
-from core.models import (
+from core.safety.privacy import ensure_owner_mode
+from core.store.models import (
     AuditEvent,
     CareTask,
     ContactPreferenceEvent,
@@ -28,7 +29,6 @@ from core.models import (
     Order,
     StageChange,
 )
-from core.privacy import ensure_owner_mode
 
 CHUNK = 500  # ids per statement: well under every backend's limit on bound parameters
 OWNED_TABLES = (CustomerSearchKey, CustomerAlias, CustomerTag, Note, ContactPreferenceEvent, StageChange, CareTask)

@@ -9,12 +9,13 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from core.birthdays import age_on, celebration_date, next_birthday
 from core.customers.listing import birthday_text, listed_name
 from core.customers.profile import birthday_of
 from core.errors import LaokeError
+from core.figures.birthdays import age_on, celebration_date, next_birthday
 from core.messages import Message
-from core.models import (
+from core.safety.privacy import mask_address, mask_alias, mask_phone
+from core.store.models import (
     PAID_STATUSES,
     ContactPreferenceEvent,
     Customer,
@@ -23,7 +24,6 @@ from core.models import (
     NoteKind,
     Order,
 )
-from core.privacy import mask_address, mask_alias, mask_phone
 
 
 @dataclass

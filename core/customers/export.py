@@ -17,10 +17,10 @@ from sqlalchemy.orm import Session
 from core.customers.listing import CustomerFilter, CustomerRow, customer_ids, customer_rows
 from core.errors import LaokeError
 from core.messages import Message
-from core.models import AuditEvent, Note
-from core.privacy import ensure_owner_mode
 from core.progress import CancelToken, ProgressCallback, no_progress
-from core.spreadsheet import Sheet, write_xlsx
+from core.safety.privacy import ensure_owner_mode
+from core.safety.spreadsheet import Sheet, write_xlsx
+from core.store.models import AuditEvent, Note
 
 PAGE = 1000
 

@@ -16,9 +16,9 @@ from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.orm import Session, aliased
 
 from core.customers.birthday_filter import birthday_between_condition, birthday_this_month_condition
-from core.customers.search import search_ids_query
-from core.models import CalendarKind, Customer, CustomerTag, Tag
-from core.privacy import mask_phone
+from core.safety.privacy import mask_phone
+from core.search.query import search_ids_query
+from core.store.models import CalendarKind, Customer, CustomerTag, Tag
 
 # Sort keys the list offers, each a column (or expression) the database orders by.
 SORT_COLUMNS: dict[str, Any] = {

@@ -16,7 +16,9 @@ from sqlalchemy.orm import Session
 from core.customers.listing import listed_name, live_customer
 from core.errors import LaokeError
 from core.messages import Message
-from core.models import (
+from core.refresh import refresh_derived
+from core.safety.privacy import is_masked
+from core.store.models import (
     CareTask,
     ContactPreferenceEvent,
     Customer,
@@ -26,8 +28,6 @@ from core.models import (
     Note,
     Order,
 )
-from core.privacy import is_masked
-from core.refresh import refresh_derived
 
 FILLABLE = ("name", "nickname", "phone", "phone_alt", "phone_last4", "email", "wechat_id", "gender", "province",
             "city", "district", "address", "birthday_calendar", "birth_year", "birth_month", "birth_day")

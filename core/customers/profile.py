@@ -10,12 +10,12 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from core.birthdays import Birthday
 from core.errors import LaokeError
+from core.figures.birthdays import Birthday
 from core.messages import Message
-from core.models import CalendarKind, ContactPreferenceEvent, Customer, Note, NoteKind
 from core.phones import compact_phone
 from core.refresh import refresh_derived
+from core.store.models import CalendarKind, ContactPreferenceEvent, Customer, Note, NoteKind
 
 EDITABLE_TEXT = {
     "name": 128, "nickname": 128, "phone": 32, "phone_alt": 32, "email": 254, "wechat_id": 64,

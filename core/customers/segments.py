@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from core.customers.listing import CustomerFilter, count_customers
 from core.errors import LaokeError
 from core.messages import Message
-from core.models import Segment
+from core.store.models import Segment
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from core.errors import LaokeError
 from core.messages import Message
-from core.models import CustomerTag, Tag
+from core.store.models import CustomerTag, Tag
 
 DEFAULT_COLOR = "#5b8def"
 

@@ -13,8 +13,6 @@ from typing import Any
 
 from sqlalchemy import select
 
-from core.backup import backup_before_change
-from core.db import Database
 from core.importing.customer_sheet import (
     CustomerSheetSummary,
     PreparedCustomers,
@@ -26,8 +24,10 @@ from core.importing.prepare import PreparedImport, prepare_import, reparse
 from core.importing.presets import PRESETS, Preset, custom_preset
 from core.importing.undo import UndoSummary, undo_batch
 from core.importing.writer import BatchSummary, write_import
-from core.models import ColumnMapping, ImportBatch
 from core.progress import CancelToken, ProgressCallback, no_progress, part_of
+from core.store.backup import backup_before_change
+from core.store.db import Database
+from core.store.models import ColumnMapping, ImportBatch
 
 __all__ = [
     "PRESETS", "BatchSummary", "CustomerSheetSummary", "PreparedCustomers", "PreparedImport", "UndoSummary",

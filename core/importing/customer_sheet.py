@@ -15,8 +15,8 @@ from typing import Any
 
 from sqlalchemy import Connection, func, insert, select, update
 
-from core.birthdays import Birthday
 from core.collector import without_cycle_collection
+from core.figures.birthdays import Birthday
 from core.importing.headers import find_header_row, header_signature, normalise_header
 from core.importing.identity import Identity, IdentityIndex
 from core.importing.parsing import BadRow
@@ -25,7 +25,9 @@ from core.importing.readers import RawSheet, SheetRefused, read_sheets
 from core.importing.values import ValueProblem, clean_text, parse_phone
 from core.importing.writer import bulk_insert, refresh_in_chunks
 from core.messages import Message, message_of
-from core.models import (
+from core.progress import CancelToken, ProgressCallback, no_progress
+from core.safety.privacy import is_masked
+from core.store.models import (
     CalendarKind,
     Customer,
     CustomerAlias,
@@ -35,8 +37,6 @@ from core.models import (
     Note,
     Tag,
 )
-from core.privacy import is_masked
-from core.progress import CancelToken, ProgressCallback, no_progress
 
 CUSTOMER_FIELDS: dict[str, tuple[str, ...]] = {
     "name": ("姓名", "客户姓名", "名字", "客户", "收货人", "name", "customer", "full name"),

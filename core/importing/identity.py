@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from core.importing.parsing import Buyer
-from core.privacy import is_masked
+from core.safety.privacy import is_masked
 
 Identity = tuple[str, str, str]  # kind, platform ("" when it holds across platforms), value
 _ADDRESS_NOISE = re.compile(r"[\s,，.。-]")

@@ -28,8 +28,8 @@ from core.importing.values import (
     parse_quantity,
 )
 from core.messages import Message, message_of
-from core.models import OrderStatus, Platform
 from core.progress import CancelToken, ProgressCallback, no_progress
+from core.store.models import OrderStatus, Platform
 
 _PARSERS: dict[str, Callable[[str | None], Any]] = {
     **dict.fromkeys(("order_id", "line_id", "tracking_no"), parse_id),

@@ -25,8 +25,8 @@ from core.importing.presets import (
 )
 from core.importing.readers import RawSheet, SheetRefused, read_sheets
 from core.messages import Message
-from core.models import Platform
 from core.progress import CancelToken, ProgressCallback, no_progress
+from core.store.models import Platform
 
 
 @dataclass

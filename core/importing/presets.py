@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from core.importing.headers import header_index, normalise_header
 from core.importing.layouts import LAYOUT_HEADERS
-from core.models import Platform
+from core.store.models import Platform
 
 # The fields a column can be mapped to, in the order the mapping editor lists them.
 ORDER_FIELDS = (

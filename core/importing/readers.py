@@ -17,8 +17,8 @@ from pathlib import Path
 from charset_normalizer import from_bytes
 
 from core.errors import LaokeError
-from core.filesafety import UnsafeWorkbook, ensure_safe_workbook
 from core.messages import Message, message_of
+from core.safety.files import UnsafeWorkbook, ensure_safe_workbook
 
 Row = list[str]
 ZIP_MAGIC = b"PK\x03\x04"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
-from core.models import OrderStatus, Platform
+from core.store.models import OrderStatus, Platform
 
 S = OrderStatus
 # Exact texts seen in real exports, per platform (commas normalised to half-width before lookup).

@@ -19,7 +19,7 @@ from core.importing.writer import (
     refresh_in_chunks,
 )
 from core.messages import Message
-from core.models import Customer, CustomerAlias, CustomerTag, ImportBatch, ImportChange, Note, Order
+from core.store.models import Customer, CustomerAlias, CustomerTag, ImportBatch, ImportChange, Note, Order
 
 
 @dataclass

@@ -17,14 +17,14 @@ from typing import Any
 
 from sqlalchemy import Connection, DateTime, Table, bindparam, delete, func, insert, select, update
 
-from core.bulk import indexes_built_after
 from core.collector import without_cycle_collection
 from core.importing.identity import Identity, IdentityIndex, buyer_identities
 from core.importing.parsing import ParsedLine, ParsedOrder
 from core.importing.prepare import PreparedImport
-from core.models import Customer, CustomerAlias, ImportBatch, ImportChange, Money, Order, OrderLine
 from core.progress import CancelToken, ProgressCallback, no_progress
 from core.refresh import refresh_derived
+from core.store.bulk import indexes_built_after
+from core.store.models import Customer, CustomerAlias, ImportBatch, ImportChange, Money, Order, OrderLine
 
 CHUNK = 2000
 REFRESH_CHUNK = 20_000

@@ -20,8 +20,8 @@ from core.care.rules import (
     save_rule,
 )
 from core.care.tasks import TaskRow, agenda_for, day_counts, mark_done, skip, snooze
-from core.db import Database
 from core.progress import CancelToken, ProgressCallback
+from core.store.db import Database
 
 
 @dataclass(frozen=True)

@@ -34,7 +34,7 @@ from core.care.cards import CustomerCard, preview_values
 from core.care.holidays import FESTIVAL_NAMES
 from core.care.rules import Channel, Rule, default_rule
 from core.care.templates import PLACEHOLDERS, fill_template, unknown_placeholders
-from core.models import Platform, Stage
+from core.store.models import Platform, Stage
 from gui.care import jobs
 from gui.care.names import CareNames
 from gui.care.sms_counter import SmsCounter

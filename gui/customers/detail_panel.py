@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.birthdays import Birthday
 from core.customers.detail import CustomerDetail, NoteView
 from core.customers.profile import (
     add_note,
@@ -41,8 +40,9 @@ from core.customers.profile import (
     update_profile,
 )
 from core.customers.tags import set_customer_tags, tags_by_use
-from core.models import CalendarKind, NoteKind
-from core.privacy import rep_mode_enabled, reveal_phone
+from core.figures.birthdays import Birthday
+from core.safety.privacy import rep_mode_enabled, reveal_phone
+from core.store.models import CalendarKind, NoteKind
 from gui.context import AppContext
 from gui.core_text import core_text
 from gui.customers.deletion import CustomerDeleter

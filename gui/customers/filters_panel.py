@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from core.customers.birthday_filter import MAX_WINDOW_DAYS
 from core.customers.listing import CustomerFilter
-from core.models import Platform, Stage
+from core.store.models import Platform, Stage
 from gui.customers.labels import CustomerLabels
 
 BIRTHDAY_CHOICES = (None, "month", "days")

@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 from core.customers.detail import CustomerDetail
 from core.customers.listing import CustomerRow
 from core.customers.profile import add_note
-from core.customers.search import search_customer_ids
 from core.customers.tags import add_tags
+from core.search.query import search_customer_ids
 from gui.context import AppContext
 from gui.customers.labels import CustomerLabels
 from gui.customers.table_model import DNC_COLOUR

@@ -23,7 +23,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from core.customers.listing import CustomerFilter, CustomerRow, count_customers, customer_ids
-from core.db import Database
+from core.store.db import Database
 from gui.customers.labels import CustomerLabels
 from gui.customers.tasks import read, rows_as_shown
 from gui.worker import run_in_background

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from core.db import Database
-from core.privacy import rep_mode_enabled
 from core.progress import CancelToken, ProgressCallback
+from core.safety.privacy import rep_mode_enabled
+from core.store.db import Database
 
 
 def read(database: Database, function: Callable[..., Any], *args: Any,

@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
-from core.spreadsheet import Sheet
+from core.safety.spreadsheet import Sheet
 from gui.file_dialogs import save_workbook
 from gui.importing.models import BadRowsModel, table_view
 

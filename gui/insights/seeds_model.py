@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
-from core.insights import SeedRow
+from core.figures.insights import SeedRow
 
 COL_STAGE, COL_CUSTOMERS, COL_SHARE, COL_AOV, COL_REVENUE_SHARE = range(5)
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QPushButton, QSpinBox, QWidget
 
-from core.customer_cache import refresh_customer_cache
 from core.errors import LaokeError
-from core.lifecycle import THRESHOLDS_KEY, StageThresholds, load_thresholds
-from core.settings import set_setting
+from core.figures.customer_cache import refresh_customer_cache
+from core.figures.lifecycle import THRESHOLDS_KEY, StageThresholds, load_thresholds
+from core.store.settings import set_setting
 from gui.context import AppContext
 from gui.worker import run_in_background
 

@@ -1,6 +1,6 @@
 """Backups in the window: the File menu's Back up…/Restore…, and the Backups section of Settings.
 
-The work runs in core.backup on a background thread; these widgets only ask, confirm and report.
+The work runs in core.store.backup on a background thread; these widgets only ask, confirm and report.
 """
 
 from __future__ import annotations
@@ -23,8 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.backup import DEFAULT_KEEP, backup_database, backup_folder, list_backups, restore_database
-from core.backup import rolling_backup as make_rolling_backup
+from core.store.backup import DEFAULT_KEEP, backup_database, backup_folder, list_backups
+from core.store.backup import rolling_backup as make_rolling_backup
+from core.store.restore import restore_database
 from gui.context import AppContext
 from gui.file_dialogs import Folder, open_path, save_path
 from gui.safety.errors import show_error

@@ -16,9 +16,11 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
 
-from core.backup import daily_backup
-from core.db import Database, database_url, describe_operational_error, open_database
 from core.errors import LaokeError
+from core.refresh import finish_pending_rebuilds
+from core.store.backup import daily_backup
+from core.store.db import Database, database_url, describe_operational_error
+from core.store.opening import open_database
 from gui.core_text import core_text
 from gui.worker import run_in_background
 
@@ -87,8 +89,10 @@ def open_for_window(target: str | Path, parent: QWidget | None) -> Database | No
         return None
     if reason is not None:
         QMessageBox.information(parent, QCoreApplication.translate("DatabaseOpening", "Opened read-only"), reason)
-    elif path is not None:
-        _take_lock(path)  # a database just created in a new folder had no folder to lock in before
+    else:
+        if path is not None:
+            _take_lock(path)  # a database just created in a new folder had no folder to lock in before
+        finish_pending_rebuilds(database)
     return database
 
 

@@ -1,21 +1,21 @@
 """Settings ▸ Rep mode: the owner's passphrase, and switching rep mode on or off with it.
 
 In rep mode phones and addresses show masked, and export and delete are refused by core itself
-(core.privacy.ensure_owner_mode), so the rule holds in every page and in the command line.
+(core.safety.privacy.ensure_owner_mode), so the rule holds in every page and in the command line.
 """
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QLineEdit, QPushButton, QWidget
 
-from core.db import Database
-from core.privacy import (
+from core.safety.privacy import (
     change_owner_passphrase,
     has_owner_passphrase,
     rep_mode_enabled,
     set_owner_passphrase,
     set_rep_mode,
 )
+from core.store.db import Database
 from gui.context import AppContext
 from gui.worker import run_in_background
 

@@ -12,8 +12,8 @@ import pytest
 from sqlalchemy.orm import Session
 
 from core.care.rules import default_rule, save_rule
-from core.models import CareRule, Customer, Order, OrderLine
-from core.settings import set_setting
+from core.store.models import CareRule, Customer, Order, OrderLine
+from core.store.settings import set_setting
 
 NOW = datetime(2026, 11, 22, 10, 0)
 TODAY = NOW.date()

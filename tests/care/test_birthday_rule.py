@@ -7,7 +7,7 @@ from datetime import date
 from sqlalchemy import select
 
 from core.care.generate import generate_tasks
-from core.models import CareTask
+from core.store.models import CareTask
 from tests.care.conftest import NOW, only_rules
 
 

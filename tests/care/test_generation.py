@@ -16,9 +16,9 @@ from core.care.generate import (
 )
 from core.care.rules import CareSettings, load_care_settings, save_care_settings, shop_name_of
 from core.care.tasks import mark_done, skip
-from core.models import CareTask, CustomerTag, Tag
 from core.refresh import refresh_derived
-from core.settings import set_setting
+from core.store.models import CareTask, CustomerTag, Tag
+from core.store.settings import set_setting
 from tests.care.conftest import ALL_RULES, NOW, TODAY, only_rules, set_rule
 
 SPAN = (TODAY - timedelta(days=7), TODAY + timedelta(days=30))

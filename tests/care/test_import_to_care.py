@@ -9,7 +9,7 @@ from sqlalchemy import select
 from core.care.generate import TaskStatus, generate_tasks
 from core.customers.profile import set_do_not_contact
 from core.importing import PRESETS, commit_imports, prepare_import
-from core.models import CareTask, Customer
+from core.store.models import CareTask, Customer
 from tests.care.conftest import NOW, only_rules
 from tests.importing.sheets import row_for, write_sheet
 

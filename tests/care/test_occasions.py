@@ -12,9 +12,9 @@ from core.care.generate import generate_tasks
 from core.care.holidays import festival_dates, read_overrides
 from core.care.occasions import add_years
 from core.errors import LaokeError
-from core.lifecycle import THRESHOLDS_KEY
-from core.models import CareTask
-from core.settings import set_setting
+from core.figures.lifecycle import THRESHOLDS_KEY
+from core.store.models import CareTask
+from core.store.settings import set_setting
 from tests.care.conftest import NOW, only_rules
 
 

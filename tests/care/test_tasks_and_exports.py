@@ -15,7 +15,7 @@ from core.care.generate import generate_tasks
 from core.care.tasks import agenda_for, day_counts, due_count, list_tasks, mark_done, skip, snooze
 from core.cli import main
 from core.errors import LaokeError
-from core.models import CareTask, Customer, Note
+from core.store.models import CareTask, Customer, Note
 from tests.care.conftest import NOW, TODAY, only_rules
 
 DECEMBER = (date(2026, 12, 1), date(2026, 12, 31))

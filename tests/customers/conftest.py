@@ -7,8 +7,8 @@ from decimal import Decimal
 
 import pytest
 
-from core.models import Customer, Order
 from core.refresh import refresh_derived
+from core.store.models import Customer, Order
 
 BUYERS = [
     # name, nickname, platform, phone, city, orders [(number, amount, when)]

@@ -8,10 +8,11 @@ from sqlalchemy import func, select
 from core.customers.deletion import delete_customers
 from core.customers.merge import merge_customers
 from core.customers.profile import add_note, set_do_not_contact
-from core.customers.search import search_customer_ids
 from core.customers.tags import add_tags
 from core.errors import LaokeError
-from core.models import (
+from core.safety.privacy import set_owner_passphrase, set_rep_mode
+from core.search.query import search_customer_ids
+from core.store.models import (
     AuditEvent,
     Customer,
     CustomerAlias,
@@ -22,7 +23,6 @@ from core.models import (
     NoteKind,
     Order,
 )
-from core.privacy import set_owner_passphrase, set_rep_mode
 
 
 def count(session, table, *where) -> int:  # type: ignore[no-untyped-def]

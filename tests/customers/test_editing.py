@@ -6,7 +6,6 @@ from datetime import date
 
 import pytest
 
-from core.birthdays import Birthday
 from core.customers.detail import customer_detail
 from core.customers.profile import (
     add_note,
@@ -29,7 +28,8 @@ from core.customers.tags import (
     tags_by_use,
 )
 from core.errors import LaokeError
-from core.models import CalendarKind, NoteKind
+from core.figures.birthdays import Birthday
+from core.store.models import CalendarKind, NoteKind
 
 
 @pytest.mark.parametrize(

@@ -8,11 +8,11 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import update
 
-from core.birthdays import Birthday
 from core.customers.listing import CustomerFilter, count_customers, customer_ids, customer_rows
 from core.customers.profile import set_birthday, set_do_not_contact, set_vip
 from core.customers.tags import add_tags
-from core.models import CalendarKind, Customer
+from core.figures.birthdays import Birthday
+from core.store.models import CalendarKind, Customer
 
 TODAY = date(2026, 11, 22)
 

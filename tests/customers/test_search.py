@@ -6,9 +6,9 @@ import pytest
 from pypinyin import Style, lazy_pinyin
 
 from core.customers.profile import update_profile
-from core.customers.search import search_customer_ids
-from core.customers.search_keys import name_pinyin_variants, pinyin, search_keys
 from core.customers.tags import add_tags
+from core.search.keys import name_pinyin_variants, pinyin, search_keys
+from core.search.query import search_customer_ids
 
 
 @pytest.mark.parametrize(
@@ -67,8 +67,10 @@ def test_edits_and_tags_are_found_at_once(database, book) -> None:  # type: igno
 def test_upgrading_an_older_book_fills_the_search_keys(tmp_path) -> None:  # type: ignore[no-untyped-def]
     import sqlite3
 
-    from core.db import make_engine, open_database
-    from core.migrate import upgrade_connection
+    from core.refresh import finish_pending_rebuilds
+    from core.store.db import make_engine
+    from core.store.migrate import upgrade_connection
+    from core.store.opening import open_database
 
     path = tmp_path / "old.db"
     engine = make_engine(path, foreign_keys=False)
@@ -81,6 +83,7 @@ def test_upgrading_an_older_book_fills_the_search_keys(tmp_path) -> None:  # typ
                            " '13900005678', 'manual', 0, 0, 0, '2025-01-01', '2025-01-01', 0, 0, 0, 'prospect')")
     database = open_database(path)
     try:
+        finish_pending_rebuilds(database)  # what the window and every command do right after opening
         with database.session() as session:
             assert search_customer_ids(session, "zxh") == [7]
             assert search_customer_ids(session, "13900005678") == [7]

@@ -6,9 +6,9 @@ import pytest
 from sqlalchemy import delete, inspect, select
 
 from core.customers.merge import merge_customers
-from core.customers.search import search_customer_ids
-from core.customers.search_keys import refresh_search_keys
-from core.models import Customer, CustomerSearchKey
+from core.search.keys import refresh_search_keys
+from core.search.query import search_customer_ids
+from core.store.models import Customer, CustomerSearchKey
 
 
 def all_keys(database) -> set[tuple[str, int]]:  # type: ignore[no-untyped-def]
@@ -41,7 +41,7 @@ def test_a_failed_rebuild_leaves_the_index_as_it_was(database, book, monkeypatch
     def broken(*_args):  # type: ignore[no-untyped-def]
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr("core.customers.search_keys.search_keys", broken)
+    monkeypatch.setattr("core.search.keys.search_keys", broken)
     with pytest.raises(RuntimeError), database.transaction() as session:
         refresh_search_keys(session.connection())
     assert all_keys(database) == before

@@ -9,19 +9,19 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import select
 
-from core.birthdays import Birthday
 from core.cli import main
 from core.customers.detail import customer_detail
 from core.customers.export import export_customers
 from core.customers.listing import CustomerFilter, customer_ids
 from core.customers.merge import MEMBERS_PER_GROUP, duplicate_candidates, merge_customers, undo_merge
 from core.customers.profile import add_note, set_birthday, set_vip, update_profile
-from core.customers.search import search_customer_ids
 from core.customers.segments import delete_segment, save_segment, segments_with_counts
 from core.customers.tags import add_tags
 from core.errors import LaokeError
-from core.models import CalendarKind, Customer, CustomerAlias
-from core.privacy import set_owner_passphrase, set_rep_mode
+from core.figures.birthdays import Birthday
+from core.safety.privacy import set_owner_passphrase, set_rep_mode
+from core.search.query import search_customer_ids
+from core.store.models import CalendarKind, Customer, CustomerAlias
 
 
 def test_segments_keep_their_filter_and_count_live(database, book) -> None:  # type: ignore[no-untyped-def]

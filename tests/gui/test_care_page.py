@@ -15,15 +15,15 @@ from sqlalchemy import select
 from core.care.export import RULE_NAMES
 from core.care.generate import generate_tasks
 from core.care.rules import CareSettings, load_care_settings, save_care_settings
-from core.models import CareRule, CareTask, Customer, Note
 from core.progress import Cancelled, CancelToken, no_progress
-from core.settings import set_setting
+from core.store.models import CareRule, CareTask, Customer, Note
+from core.store.settings import set_setting
 from gui.care import jobs
 from gui.care.month_view import to_qdate
+from gui.care.page import CarePage
 from gui.care.settings_section import CareSettingsSection
 from gui.care.task_model import COL_DAY
 from gui.context import AppContext
-from gui.pages.care import CarePage
 from gui.worker import wait_for_background_tasks
 from tests.care.conftest import only_rules
 from tests.gui.languages import speaking

@@ -8,8 +8,8 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 from sqlalchemy import select
 
-from core.customers.search_keys import refresh_search_keys
-from core.models import Customer, Note, Order, Tag
+from core.search.keys import refresh_search_keys
+from core.store.models import Customer, Note, Order, Tag
 from gui.context import AppContext
 from gui.customers.duplicates import DuplicatesDialog
 from gui.customers.lookup import MATCHES_SHOWN, ChatLookupWindow

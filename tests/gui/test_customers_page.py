@@ -11,13 +11,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 from sqlalchemy import select
 
-from core.birthdays import Birthday
 from core.customers.detail import customer_detail
 from core.customers.profile import set_birthday
-from core.models import CalendarKind, Customer, CustomerAlias, CustomerTag, Note, Order, OrderLine, Tag
+from core.figures.birthdays import Birthday
+from core.store.models import CalendarKind, Customer, CustomerAlias, CustomerTag, Note, Order, OrderLine, Tag
 from gui.context import AppContext
+from gui.customers.page import CustomersPage
 from gui.customers.table_model import COLUMNS
-from gui.pages.customers import CustomersPage
 from gui.worker import wait_for_background_tasks
 from tests.customers.conftest import make_book
 from tests.gui.languages import speaking
@@ -280,8 +280,8 @@ def test_saving_a_segment_shows_it_with_its_count(qtbot, page, monkeypatch) -> N
 
 
 def test_rep_mode_masks_phones_and_logs_a_reveal(qtbot, qsettings_isolated, database) -> None:  # type: ignore[no-untyped-def]
-    from core.models import AuditEvent
-    from core.privacy import set_owner_passphrase, set_rep_mode
+    from core.safety.privacy import set_owner_passphrase, set_rep_mode
+    from core.store.models import AuditEvent
 
     make_book(database)
     with database.transaction() as session:

@@ -10,11 +10,11 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from core.db import open_database
 from core.importing import writer
+from core.store.opening import open_database
 from gui.context import AppContext
+from gui.importing.page import STEP_CHOOSE, STEP_PROGRESS, STEP_REVIEW, STEP_SUMMARY, ImportPage
 from gui.main_window import MainWindow
-from gui.pages.import_page import STEP_CHOOSE, STEP_PROGRESS, STEP_REVIEW, STEP_SUMMARY, ImportPage
 from gui.worker import wait_for_background_tasks
 from tests.gui.languages import speaking
 from tests.importing.conftest import table_counts
@@ -231,7 +231,7 @@ def test_an_unknown_layout_is_mapped_saved_and_recognised_next_time(page, qtbot,
     for field, header in (("order_id", "单号"), ("receiver_name", "客人"), ("phone", "电话"), ("amount", "金额"),
                           ("created_at", "日期"), ("status", "状态")):
         page.mapping_editor.box(field).setCurrentText(header)
-    monkeypatch.setattr("gui.pages.import_page.QInputDialog.getText", lambda *args, **kwargs: ("我的网店", True))
+    monkeypatch.setattr("gui.importing.page.QInputDialog.getText", lambda *args, **kwargs: ("我的网店", True))
     qtbot.mouseClick(page.save_mapping_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.steps.currentIndex() == STEP_REVIEW and page.import_button.isEnabled(), timeout=10000)
     assert page.preview_model.rowCount() == 2 and page.preview_model.index(0, 1).data().startswith("completed")

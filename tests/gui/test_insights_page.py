@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QFileDialog
 from sqlalchemy import select
 
 from core.demo import create_demo_shop
-from core.models import Customer
+from core.store.models import Customer
 from gui.context import AppContext
-from gui.pages.insights import InsightsPage
+from gui.insights.page import InsightsPage
 from gui.worker import wait_for_background_tasks
 from tests.gui.languages import speaking
 

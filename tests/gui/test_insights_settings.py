@@ -7,10 +7,10 @@ from decimal import Decimal
 
 from PySide6.QtCore import Qt
 
-from core.lifecycle import THRESHOLDS_KEY
-from core.models import Customer, Order
+from core.figures.lifecycle import THRESHOLDS_KEY
 from core.refresh import refresh_derived
-from core.settings import get_setting
+from core.store.models import Customer, Order
+from core.store.settings import get_setting
 from gui.context import AppContext
 from gui.insights.thresholds_section import StageThresholdsSection
 from gui.worker import wait_for_background_tasks

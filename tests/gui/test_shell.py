@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QLabel
 
-from core.db import open_database
+from core.store.opening import open_database
 from gui.context import AppContext
 from gui.i18n import install_translators
 from gui.main_window import PAGES, MainWindow, page_row
@@ -87,7 +87,7 @@ def test_window_geometry_is_remembered(window_factory) -> None:  # type: ignore[
 def test_smoke_run_reports_a_page_that_fails_to_build(window_factory, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """As in a bundle that left a section's module out: the smoke run must fail, not wait on an error dialog."""
     from gui.app import visit_every_page
-    from gui.pages import settings
+    from gui.settings import page as settings
 
     def missing_module(self, context, parent=None):  # type: ignore[no-untyped-def]
         raise ModuleNotFoundError("No module named 'gui.care.settings_section'")

@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import func, inspect, select
 
 from core.importing import commit_imports, prepare_import
-from core.models import Customer, CustomerAlias, ImportBatch, Order, OrderLine
+from core.store.models import Customer, CustomerAlias, ImportBatch, Order, OrderLine
 
 
 def table_counts(database) -> dict[str, int]:  # type: ignore[no-untyped-def]

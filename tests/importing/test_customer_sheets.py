@@ -7,13 +7,13 @@ import json
 import pytest
 from sqlalchemy import select
 
-from core.birthdays import Birthday
 from core.cli import main
+from core.figures.birthdays import Birthday
 from core.importing import commit_customer_sheets, commit_imports, prepare_import, undo_import
 from core.importing.customer_sheet import parse_birthday, prepare_customer_sheet
 from core.importing.readers import SheetRefused
 from core.importing.values import ValueProblem
-from core.models import CalendarKind, Customer, Note
+from core.store.models import CalendarKind, Customer, Note
 from tests.importing.conftest import table_counts
 from tests.importing.sheets import write_sheet
 from tests.importing.test_import_files import ALICE, taobao_rows

@@ -13,8 +13,8 @@ from sqlalchemy import select
 from core.cli import main
 from core.importing import PRESETS, commit_imports, prepare_files, prepare_import, undo_import
 from core.importing.readers import SheetRefused
-from core.models import Customer, CustomerAlias, Note, OrderStatus
 from core.progress import Cancelled, CancelToken
+from core.store.models import Customer, CustomerAlias, Note, OrderStatus
 from tests.importing.conftest import index_names, table_counts
 from tests.importing.sheets import row_for, write_sheet
 
@@ -336,7 +336,7 @@ def test_the_sqlite_fast_path_stores_what_core_would(database):  # type: ignore[
     from sqlalchemy import insert
 
     from core.importing.writer import bulk_insert
-    from core.models import Order
+    from core.store.models import Order
 
     row = {"platform": "jd", "status": "paid", "paid_amount": Decimal("12.345"), "total_amount": Decimal("-0.5"),
            "created_at": datetime(2026, 5, 1, 10, 0, 1), "shipping_fee": None}
@@ -384,7 +384,7 @@ def test_pinduoduo_order_date_from_the_order_number_when_the_time_is_blank(tmp_p
 
 def test_cancel_while_the_customers_are_refreshed_rolls_back(tmp_path, database, monkeypatch):  # type: ignore[no-untyped-def]
     import core.refresh
-    from core.customers import search_keys
+    from core.search import keys as search_keys
 
     prepared = prepare_import(write_sheet(tmp_path / "a.csv", many_orders(1200), "gbk"))
     before = table_counts(database)

@@ -8,7 +8,7 @@ import pytest
 
 from core.importing import PRESETS, prepare_import
 from core.importing.statuses import PLATFORM_STATUSES
-from core.models import OrderStatus
+from core.store.models import OrderStatus
 from tests.importing.conftest import table_counts
 from tests.importing.sheets import headers_of, row_for, write_sheet
 

@@ -9,8 +9,8 @@ from decimal import Decimal
 import numpy as np
 import pytest
 
-from core.insights import build_insights, load_shop_data, shop_health
-from core.models import Customer, Order
+from core.figures.insights import build_insights, load_shop_data, shop_health
+from core.store.models import Customer, Order
 from main import main
 
 END = date(2026, 6, 30)
@@ -96,8 +96,8 @@ def test_stats_json_reports_stages_and_health(capsys, database, db_path, shop) -
 
 
 def test_product_repurchase_gaps(database) -> None:  # type: ignore[no-untyped-def]
-    from core.insights import product_repurchase_gaps
-    from core.models import OrderLine
+    from core.figures.insights import product_repurchase_gaps
+    from core.store.models import OrderLine
 
     purchases = {"tea": [("a", 1), ("a", 31), ("a", 51), ("b", 10), ("b", 50)], "cup": [("a", 1), ("b", 5)]}
     with database.transaction() as session:
@@ -122,8 +122,8 @@ def test_product_repurchase_gaps(database) -> None:  # type: ignore[no-untyped-d
 
 
 def test_the_stage_clock_goes_back_in_time_too(database, shop) -> None:  # type: ignore[no-untyped-def]
-    from core.insights import StageClock
-    from core.order_facts import day_number
+    from core.figures.insights import StageClock
+    from core.figures.order_facts import day_number
 
     with database.session() as session:
         data = load_shop_data(session.connection(), END)
@@ -152,7 +152,7 @@ def test_rfm_grid_says_what_each_score_stands_for(database, shop) -> None:  # ty
 def test_stages_command_recomputes_and_rebuilds_history(capsys, database, db_path, shop) -> None:  # type: ignore[no-untyped-def]
     from sqlalchemy import func, select
 
-    from core.models import StageChange
+    from core.store.models import StageChange
 
     assert main(["stages", "--json", "--db", str(db_path), "--as-of", END.isoformat(), "--rebuild-history"]) == 0
     result = json.loads(capsys.readouterr().out)

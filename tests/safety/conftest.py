@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from core.db import open_database
 from core.demo import create_demo_shop
+from core.store.opening import open_database
 
 
 @pytest.fixture

@@ -8,9 +8,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from core.db import open_database
 from core.demo import create_demo_shop
 from core.importing import PRESETS
+from core.store.opening import open_database
 from tests.importing.sheets import row_for, write_sheet
 
 ROOT = Path(__file__).resolve().parents[2]

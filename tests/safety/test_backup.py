@@ -11,20 +11,19 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from core.backup import (
+from core.demo import create_demo_shop
+from core.errors import DatabaseError, LaokeError
+from core.store.backup import (
     backup_before_change,
     backup_database,
     backup_folder,
-    check_backup,
     daily_backup,
     list_backups,
-    restore_database,
     rolling_backup,
 )
-from core.db import open_database
-from core.demo import create_demo_shop
-from core.errors import DatabaseError, LaokeError
-from core.models import Customer
+from core.store.models import Customer
+from core.store.opening import open_database
+from core.store.restore import check_backup, restore_database
 from main import main
 
 
@@ -145,12 +144,12 @@ def test_cli_refusal_is_one_clear_line(shop, db_path, tmp_path, capsys) -> None:
 @pytest.fixture
 def newer_laoke(tmp_path, monkeypatch):  # type: ignore[no-untyped-def]
     """Migrations as a later Laoke would ship them: one more revision that adds a table."""
-    import core.migrate
+    import core.store.migrate
     from core.paths import resource_path
 
     scripts = tmp_path / "migrations"
-    shutil.copytree(resource_path("core/migrations"), scripts, ignore=shutil.ignore_patterns("__pycache__"))
-    old_head = core.migrate.head_revision()
+    shutil.copytree(resource_path("core/store/migrations"), scripts, ignore=shutil.ignore_patterns("__pycache__"))
+    old_head = core.store.migrate.head_revision()
     (scripts / "versions" / "9000_test.py").write_text(
         f'''"""a later schema"""
 import sqlalchemy as sa
@@ -171,25 +170,25 @@ def downgrade():
 ''',
         encoding="utf-8",
     )
-    original = core.migrate.alembic_config
+    original = core.store.migrate.alembic_config
 
     def config(connection=None):  # type: ignore[no-untyped-def]
         result = original(connection)
         result.set_main_option("script_location", str(scripts))
         return result
 
-    monkeypatch.setattr(core.migrate, "alembic_config", config)
+    monkeypatch.setattr(core.store.migrate, "alembic_config", config)
     return old_head
 
 
 def test_an_older_backup_is_upgraded_on_restore(db_path, tmp_path, newer_laoke) -> None:
-    import core.migrate
-    from core.db import make_engine
+    import core.store.migrate
+    from core.store.db import make_engine
 
     old = tmp_path / "old.db"  # a backup written by the older Laoke: schema at the old head, with a customer
     engine = make_engine(old, foreign_keys=False)
     with engine.begin() as connection:
-        core.migrate.upgrade_connection(connection, newer_laoke)
+        core.store.migrate.upgrade_connection(connection, newer_laoke)
         connection.exec_driver_sql(
             "INSERT INTO customers (name, source, is_vip, do_not_contact, birth_is_leap_month, created_at, updated_at,"
             " order_count, paid_orders, total_spent, stage) VALUES ('王芳', 'manual', 0, 0, 0, '2025-01-01',"
@@ -227,7 +226,7 @@ def test_daily_backup_once_a_day(shop, db_path) -> None:
 
 
 def test_an_import_backs_up_first_and_a_server_database_is_skipped(shop, db_path) -> None:
-    from core.db import Database
+    from core.store.db import Database
 
     made = backup_before_change(shop, "before-import")
     assert made is not None and list_backups(db_path)[0].reason == "before-import"

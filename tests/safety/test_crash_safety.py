@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from core.db import open_database
+from core.store.opening import open_database
 from tests.safety.crashloop import CrashCase, laoke, run_crash_loop, table_counts
 
 COUNTED = ("customers", "orders", "order_lines", "customer_tags", "notes")
@@ -61,8 +61,8 @@ def test_the_harness_catches_a_writer_that_commits_half(tmp_path: Path) -> None:
 
 def shop_with_a_bigger_backup(path: Path) -> None:
     """A shop of 300 customers, and beside it a backup of a bigger one to restore over it."""
-    from core.backup import backup_database
     from core.demo import create_demo_shop
+    from core.store.backup import backup_database
 
     bigger = path.with_name("bigger.db")
     for target, customers in ((bigger, 2500), (path, 300)):
@@ -99,7 +99,7 @@ def test_a_killed_backup_leaves_no_half_file(tmp_path: Path) -> None:
     import subprocess
     import time
 
-    from core.backup import check_backup
+    from core.store.restore import check_backup
     from tests.safety.crashloop import ROOT
 
     shop = tmp_path / "shop.db"

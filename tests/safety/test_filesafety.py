@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from core.filesafety import MAX_PART_BYTES, UnsafeWorkbook, ensure_safe_workbook
-from core.spreadsheet import Sheet, write_xlsx
+from core.safety.files import MAX_PART_BYTES, UnsafeWorkbook, ensure_safe_workbook
+from core.safety.spreadsheet import Sheet, write_xlsx
 
 ROOT = Path(__file__).resolve().parents[2]
 SHEET = "xl/worksheets/sheet1.xml"
@@ -123,7 +123,7 @@ def test_an_xlsx_that_is_no_zip_is_refused(tmp_path: Path) -> None:
 
 PEAK_MEMORY = """
 import json, sys, time
-from core.filesafety import ensure_safe_workbook
+from core.safety.files import ensure_safe_workbook
 from core.errors import LaokeError
 started = time.perf_counter()
 try:

@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 from openpyxl import load_workbook
 
 from core.errors import LaokeError
-from core.filesafety import ensure_safe_workbook
-from core.spreadsheet import FORMULA_TRIGGERS, Sheet, write_csv, write_xlsx
+from core.safety.files import ensure_safe_workbook
+from core.safety.spreadsheet import FORMULA_TRIGGERS, Sheet, write_csv, write_xlsx
 
 FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

@@ -89,9 +89,9 @@ def test_an_import_while_another_program_holds_the_write_lock_says_busy(tmp_path
 def test_the_wizard_explains_when_another_program_holds_the_write_lock(qtbot, qsettings_isolated, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtCore import Qt
 
-    from core.db import open_database
+    from core.store.opening import open_database
     from gui.context import AppContext
-    from gui.pages.import_page import STEP_REVIEW, ImportPage
+    from gui.importing.page import STEP_REVIEW, ImportPage
     from gui.worker import wait_for_background_tasks
 
     database = shop(tmp_path / "shop.db")

@@ -19,9 +19,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from core.db import Database, open_database
 from core.errors import LaokeError
 from core.importing import commit_imports, prepare_import
+from core.store.db import Database
+from core.store.opening import open_database
 from tests.importing.sheets import write_sheet
 from tests.safety.import_sheets import COUNTED, order_rows, write_orders
 

@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from core.backup import DEFAULT_KEEP, list_backups
-from core.db import open_database
 from core.importing import commit_customer_sheets, commit_imports, prepare_import
 from core.importing.customer_sheet import prepare_customer_sheet
 from core.importing.readers import SheetRefused
+from core.store.backup import DEFAULT_KEEP, list_backups
+from core.store.opening import open_database
 from tests.importing.sheets import write_sheet
 from tests.safety.import_sheets import ROOT, counts, laoke, shop, write_orders
 from tests.safety.test_filesafety import BILLION_LAUGHS, SHEET, replace_part, stream_part
@@ -126,7 +126,7 @@ def test_the_wizard_backs_up_before_it_imports(qtbot, qsettings_isolated, tmp_pa
     from PySide6.QtCore import Qt
 
     from gui.context import AppContext
-    from gui.pages.import_page import STEP_REVIEW, STEP_SUMMARY, ImportPage
+    from gui.importing.page import STEP_REVIEW, STEP_SUMMARY, ImportPage
     from gui.worker import wait_for_background_tasks
 
     path = shop(tmp_path / "shop.db")

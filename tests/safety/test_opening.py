@@ -13,9 +13,10 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 from sqlalchemy.exc import OperationalError
 
-import core.db
-from core.db import describe_operational_error, open_database
-from core.privacy import set_owner_passphrase
+import core.store.db
+from core.safety.privacy import set_owner_passphrase
+from core.store.db import describe_operational_error
+from core.store.opening import open_database
 from gui.safety import opening
 from gui.safety.opening import lock_path, open_for_window, release_lock
 from main import main
@@ -125,7 +126,7 @@ def writer_holding_the_lock(db_path, monkeypatch):  # type: ignore[no-untyped-de
     import sqlite3
 
     open_database(db_path).dispose()
-    monkeypatch.setattr(core.db, "BUSY_TIMEOUT_MS", 200)
+    monkeypatch.setattr(core.store.db, "BUSY_TIMEOUT_MS", 200)
     other = sqlite3.connect(db_path, isolation_level=None)
     other.execute("BEGIN IMMEDIATE")
     other.execute("INSERT INTO settings (key, value) VALUES ('x', '1')")
@@ -149,12 +150,12 @@ def shop_path_for_disk_full(db_path):  # type: ignore[no-untyped-def]
 def test_a_full_disk_during_a_backup_is_a_clear_message(shop_path_for_disk_full, monkeypatch, capsys) -> None:
     import sqlite3
 
-    import core.backup
+    import core.store.backup
 
     def full(source, target):  # type: ignore[no-untyped-def]
         raise sqlite3.OperationalError("database or disk is full")
 
-    monkeypatch.setattr(core.backup, "_copy_database", full)
+    monkeypatch.setattr(core.store.backup, "_copy_database", full)
     target = shop_path_for_disk_full.with_name("copy.db")
     assert main(["backup", str(target), "--db", str(shop_path_for_disk_full)]) == 1
     err = capsys.readouterr().err
@@ -189,7 +190,7 @@ def test_an_unexpected_cli_error_is_logged_not_dumped(monkeypatch, db_path, caps
 
 
 def test_the_first_start_of_the_day_backs_up_in_the_background(qapp, qtbot, db_path) -> None:
-    from core.backup import list_backups
+    from core.store.backup import list_backups
     from gui.safety.opening import start_daily_backup
     from gui.worker import wait_for_background_tasks
 

@@ -9,17 +9,18 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
-from core.backup import check_backup, list_backups
 from core.demo import create_demo_shop
 from core.errors import LaokeError
-from core.models import Customer
-from core.privacy import ensure_owner_mode, rep_mode_enabled
+from core.safety.privacy import ensure_owner_mode, rep_mode_enabled
+from core.store.backup import list_backups
+from core.store.models import Customer
+from core.store.restore import check_backup
 from gui.context import AppContext
 from gui.main_window import MainWindow
-from gui.pages.settings import SettingsPage
 from gui.safety.backups import BackupSection
 from gui.safety.errors import ErrorDialog
 from gui.safety.rep_mode import RepModeSection
+from gui.settings.page import SettingsPage
 from gui.worker import wait_for_background_tasks
 
 
@@ -94,7 +95,7 @@ def test_rep_mode_needs_the_owners_passphrase(qtbot, settings_page, shop) -> Non
 
 
 def test_the_owner_changes_the_passphrase_with_the_current_one(qtbot, settings_page, shop) -> None:
-    from core.privacy import check_owner_passphrase, set_owner_passphrase
+    from core.safety.privacy import check_owner_passphrase, set_owner_passphrase
 
     with shop.transaction() as session:
         set_owner_passphrase(session, "old-pass")
@@ -221,7 +222,7 @@ def test_an_uncaught_exception_is_logged_and_shown(qtbot, tmp_path: Path, monkey
 
 
 def test_a_read_only_window_offers_no_restore_and_no_rep_mode_switch(qtbot, qsettings_isolated, shop, db_path) -> None:
-    from core.db import open_database
+    from core.store.opening import open_database
 
     read_only = open_database(db_path, read_only=True)
     page = SettingsPage(AppContext(read_only))

@@ -110,22 +110,7 @@ class Database:
         return str(self.path) if self.path else make_url(self.url).render_as_string(hide_password=True)
 
 
-def open_database(target: str | Path, *, read_only: bool = False, upgrade: bool = True) -> Database:
-    """Open (creating or upgrading as needed) the database at `target`, a file path or a URL."""
-    from core.migrate import ensure_current
-
-    url = database_url(target)
-    parsed = make_url(url)
-    path = Path(parsed.database) if parsed.get_backend_name() == "sqlite" and parsed.database else None
-    if path is not None:
-        _check_sqlite_file(path, read_only=read_only)
-    if upgrade and not read_only:
-        ensure_current(url, path)
-    engine = make_engine(url, read_only=read_only)
-    return Database(engine=engine, url=url, path=path, read_only=read_only)
-
-
-def _check_sqlite_file(path: Path, *, read_only: bool) -> None:
+def check_sqlite_file(path: Path, *, read_only: bool) -> None:
     if path.is_dir():
         raise DatabaseError(Message("{path} is a folder, not a Laoke database file.", path=path))
     if not path.exists():

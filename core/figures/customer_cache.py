@@ -6,7 +6,7 @@ to the shop, and stages age with the calendar, so one new order may move other b
 values changed are written, and each stage change is recorded in StageChange with its day.
 
 The common case is cheaper: a few customers changed on the day the shop was last scored. Then the quintile
-cuts kept from that scoring (core.rfm_cuts) tell whether anyone else's score moved; if not, only the touched
+cuts kept from that scoring (core.figures.rfm_cuts) tell whether anyone else's score moved; if not, only the touched
 customers are rescored, and a profile edit that changed none of their figures writes nothing at all.
 """
 
@@ -32,13 +32,10 @@ from sqlalchemy import (
 )
 from sqlalchemy.sql import ColumnElement
 
-from core.bulk import execute_rows, indexes_built_after, stores_dates_as_text
-from core.customer_figures import CustomerFigures, figures_from_facts
-from core.db import Database
 from core.errors import LaokeError
-from core.lifecycle import STAGES, StageThresholds, load_thresholds, stage_codes
-from core.models import Customer, Setting, StageChange
-from core.order_facts import (
+from core.figures.customer_figures import CustomerFigures, figures_from_facts
+from core.figures.lifecycle import STAGES, StageThresholds, load_thresholds, stage_codes
+from core.figures.order_facts import (
     ID_CHUNK,
     NONE,
     SECONDS_PER_DAY,
@@ -48,10 +45,13 @@ from core.order_facts import (
     load_order_facts,
     seconds_column,
 )
+from core.figures.rfm import SEGMENTS, rfm_segments, score_customers
+from core.figures.rfm_cuts import QuintileCuts
+from core.figures.rhythm import overdue_ratio
 from core.progress import CancelToken, ProgressCallback, no_progress
-from core.rfm import SEGMENTS, rfm_segments, score_customers
-from core.rfm_cuts import QuintileCuts
-from core.rhythm import overdue_ratio
+from core.store.bulk import execute_rows, indexes_built_after, stores_dates_as_text
+from core.store.db import Database
+from core.store.models import Customer, Setting, StageChange
 
 CUSTOMER_TABLE: Table = Customer.__table__  # type: ignore[assignment]
 TIMESTAMP_COLUMNS = ("first_order_at", "last_order_at", "first_paid_at", "last_paid_at")

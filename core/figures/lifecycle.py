@@ -15,7 +15,7 @@ from sqlalchemy import Connection, select
 
 from core.errors import LaokeError
 from core.messages import Message
-from core.models import Setting, Stage
+from core.store.models import Setting, Stage
 
 THRESHOLDS_KEY = "lifecycle.thresholds"
 STAGES: tuple[Stage, ...] = tuple(Stage)

@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from lunardate import LunarDate
 
 from core.messages import Message
-from core.models import CalendarKind
+from core.store.models import CalendarKind
 
 LUNAR_YEARS = range(1900, 2100)
 

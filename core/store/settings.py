@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from core.models import Setting
+from core.store.models import Setting
 
 
 def get_setting(session: Session, key: str, default: Any = None) -> Any:

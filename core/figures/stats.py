@@ -9,8 +9,8 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from core.insights import shop_health
-from core.models import PAID_STATUSES, Customer, Order
+from core.figures.insights import shop_health
+from core.store.models import PAID_STATUSES, Customer, Order
 
 
 def shop_stats(session: Session, as_of: date | None = None) -> dict[str, Any]:

@@ -12,8 +12,8 @@ from datetime import date
 import numpy as np
 from sqlalchemy import Connection
 
-from core.arrays import runs
-from core.order_facts import OrderFacts, day_number, load_order_facts
+from core.figures.arrays import runs
+from core.figures.order_facts import OrderFacts, day_number, load_order_facts
 
 
 @dataclass(frozen=True)

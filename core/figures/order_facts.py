@@ -19,7 +19,7 @@ import numpy as np
 from sqlalchemy import BigInteger, Connection, Integer, Select, and_, case, cast, func, select, type_coerce
 from sqlalchemy.sql import ColumnElement
 
-from core.models import PAID_STATUSES, Customer, Order
+from core.store.models import PAID_STATUSES, Customer, Order
 
 SECONDS_PER_DAY = 86_400
 NONE = -1  # a missing timestamp or day in the integer arrays

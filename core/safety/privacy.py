@@ -14,8 +14,8 @@ from sqlalchemy.orm import Session
 
 from core.errors import LaokeError
 from core.messages import Message
-from core.models import AuditEvent, Customer
-from core.settings import get_setting, set_setting
+from core.store.models import AuditEvent, Customer
+from core.store.settings import get_setting, set_setting
 
 REP_MODE_KEY = "privacy.rep_mode"
 PASSPHRASE_KEY = "privacy.owner_passphrase"

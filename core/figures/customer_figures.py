@@ -6,9 +6,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from core.arrays import runs
-from core.order_facts import NONE, SECONDS_PER_DAY, OrderFacts
-from core.rhythm import mean_gap_days, median_gap_days, paid_gaps
+from core.figures.arrays import runs
+from core.figures.order_facts import NONE, SECONDS_PER_DAY, OrderFacts
+from core.figures.rhythm import mean_gap_days, median_gap_days, paid_gaps
 
 
 @dataclass

@@ -11,11 +11,11 @@ from datetime import date
 import numpy as np
 from sqlalchemy import Connection, bindparam, delete, insert, select, update
 
-from core.bulk import execute_rows, stores_dates_as_text
-from core.insights import StageClock, month_end_day, month_index
-from core.lifecycle import STAGES, load_thresholds
-from core.models import Customer, StageChange
-from core.order_facts import NONE, day_number, load_customers_known, load_order_facts
+from core.figures.insights import StageClock, month_end_day, month_index
+from core.figures.lifecycle import STAGES, load_thresholds
+from core.figures.order_facts import NONE, day_number, load_customers_known, load_order_facts
+from core.store.bulk import execute_rows, stores_dates_as_text
+from core.store.models import Customer, StageChange
 
 HISTORY_MONTHS = 24
 

@@ -29,10 +29,10 @@ from PySide6.QtWidgets import (
 from core.customers.export import EXPORT_COLUMNS, export_customers
 from core.customers.listing import CustomerFilter
 from core.customers.profile import set_do_not_contact, set_vip
-from core.customers.search import MATCH_LIMIT
 from core.customers.segments import save_segment
 from core.customers.tags import add_tags, remove_tags
-from core.privacy import rep_mode_enabled
+from core.safety.privacy import rep_mode_enabled
+from core.search.query import MATCH_LIMIT
 from gui.context import AppContext
 from gui.customers.delegates import HighlightDelegate, TagChipsDelegate
 from gui.customers.deletion import CustomerDeleter

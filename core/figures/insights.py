@@ -14,11 +14,10 @@ from decimal import Decimal
 import numpy as np
 from sqlalchemy import Connection, select
 
-from core.arrays import distinct
-from core.customer_figures import CustomerFigures, figures_from_facts
-from core.lifecycle import STAGES, StageThresholds, load_thresholds, stage_codes
-from core.models import PAID_STATUSES, Order, OrderLine
-from core.order_facts import (
+from core.figures.arrays import distinct
+from core.figures.customer_figures import CustomerFigures, figures_from_facts
+from core.figures.lifecycle import STAGES, StageThresholds, load_thresholds, stage_codes
+from core.figures.order_facts import (
     NONE,
     SECONDS_PER_DAY,
     OrderFacts,
@@ -28,8 +27,9 @@ from core.order_facts import (
     load_order_facts,
     seconds_column,
 )
-from core.rfm import SEGMENTS, rfm_segments, score_customers
-from core.rhythm import Gaps, group_medians, paid_gaps, repurchase_cycle_days
+from core.figures.rfm import SEGMENTS, rfm_segments, score_customers
+from core.figures.rhythm import Gaps, group_medians, paid_gaps, repurchase_cycle_days
+from core.store.models import PAID_STATUSES, Order, OrderLine
 
 MAX_MONTHS = 24
 COHORT_MONTHS = 12

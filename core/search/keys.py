@@ -23,8 +23,8 @@ from sqlalchemy import Column, Connection, Integer, MetaData, String, Table, del
 from sqlalchemy.schema import CreateTable
 
 from core.collector import without_cycle_collection
-from core.models import Customer, CustomerSearchKey
 from core.progress import CancelToken
+from core.store.models import Customer, CustomerSearchKey
 
 KEY_LENGTH = 24
 BATCH = 2000

@@ -38,7 +38,7 @@ from core.importing import (
     undo_import,
 )
 from core.importing.presets import custom_preset
-from core.models import OrderStatus
+from core.store.models import OrderStatus
 from gui.context import AppContext
 from gui.file_dialogs import Folder, open_path, open_paths
 from gui.importing.bad_rows import BadRowsPanel

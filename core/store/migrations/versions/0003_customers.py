@@ -28,10 +28,12 @@ def upgrade() -> None:
     # The list leaves merged-away buyers out by this index, without reading each row of a million.
     with op.batch_alter_table('customers', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_customers_merged_into_id'), ['merged_into_id'], unique=False)
-    # Existing books get their keys the next time anything refreshes derived data; fill them now.
-    from core.customers.search_keys import refresh_search_keys
-
-    refresh_search_keys(op.get_bind())
+    # A migration never imports feature code: an existing book is marked, and the search wing fills its keys
+    # right after the upgrade (core.refresh.finish_pending_rebuilds, which names this key).
+    op.execute(sa.text(
+        "INSERT INTO settings (key, value, updated_at) SELECT 'search.keys_pending', 'true', CURRENT_TIMESTAMP"
+        " WHERE EXISTS (SELECT 1 FROM customers)"
+    ))
 
 
 def downgrade() -> None:

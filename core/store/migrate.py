@@ -1,8 +1,8 @@
-"""Bring a database file to the current schema, copying it to a backup beside it first."""
+"""Bring a database to the current schema with Alembic; what to do before an upgrade is the caller's."""
 
 from __future__ import annotations
 
-import re
+from collections.abc import Callable
 from pathlib import Path
 
 from alembic import command
@@ -14,18 +14,19 @@ from sqlalchemy import Connection, inspect
 from core.errors import DatabaseError
 from core.messages import Message
 from core.paths import resource_path
+from core.store.db import make_engine
 
 
 def alembic_config(connection: Connection | None = None) -> Config:
     config = Config()
-    config.set_main_option("script_location", str(resource_path("core/migrations")))
+    config.set_main_option("script_location", str(resource_path("core/store/migrations")))
     config.attributes["connection"] = connection
     return config
 
 
 def head_revision() -> str:
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
-    assert head is not None, "core/migrations has no revisions"
+    assert head is not None, "core/store/migrations has no revisions"
     return head
 
 
@@ -41,17 +42,14 @@ def upgrade_connection(connection: Connection, revision: str = "head") -> None:
     command.upgrade(alembic_config(connection), revision)
 
 
-def backup_before_upgrade(path: Path, revision: str) -> Path | None:
-    """A consistent copy of the file (SQLite backup API, WAL included) among the rolling backups."""
-    from core.backup import rolling_backup
+def ensure_current(
+    url: str, path: Path | None, *, before_upgrade: Callable[[str], Path | None] | None = None
+) -> Path | None:
+    """Create or upgrade the schema at `url` (the file `path`, for messages).
 
-    return rolling_backup(path, "before-upgrade-" + re.sub(r"[^a-z0-9-]", "-", revision.lower()))
-
-
-def ensure_current(url: str, path: Path | None) -> Path | None:
-    """Create or upgrade the schema at `url`. Returns the backup made before an upgrade, if any."""
-    from core.db import make_engine
-
+    `before_upgrade(revision)` runs before an existing schema is upgraded (a new one is only created); what it
+    returns (the backup it made) is returned.
+    """
     engine = make_engine(url, foreign_keys=False)
     try:
         with engine.connect() as connection:
@@ -73,7 +71,7 @@ def ensure_current(url: str, path: Path | None) -> Path | None:
                     database=path or url, revision=revision,
                 )
             )
-        backup = backup_before_upgrade(path, revision) if path is not None and revision is not None else None
+        backup = before_upgrade(revision) if before_upgrade is not None and revision is not None else None
         with engine.begin() as connection:
             upgrade_connection(connection)
         return backup

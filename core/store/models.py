@@ -1,7 +1,7 @@
 """The customer book's schema: typed SQLAlchemy 2 ORM, portable between SQLite and PostgreSQL.
 
 Derived figures (paid orders, total spent, stage, RFM) are cached on the customer row so that the list can
-sort and filter a million buyers with plain indexes; `core.lifecycle` keeps them current.
+sort and filter a million buyers with plain indexes; `core.figures.lifecycle` keeps them current.
 """
 
 from __future__ import annotations
@@ -147,7 +147,7 @@ class Customer(Base):
     created_at: Mapped[datetime] = mapped_column(default=_now)
     updated_at: Mapped[datetime] = mapped_column(default=_now, onupdate=_now)
 
-    # Cached figures, kept current by core.lifecycle after every import and edit.
+    # Cached figures, kept current by core.figures.lifecycle after every import and edit.
     order_count: Mapped[int] = mapped_column(Integer, default=0)
     paid_orders: Mapped[int] = mapped_column(Integer, default=0, index=True)
     total_spent: Mapped[Decimal] = mapped_column(default=Decimal(0), index=True)
@@ -187,7 +187,7 @@ class Customer(Base):
 
 
 class CustomerSearchKey(Base):
-    """Derived by core.customers.search_keys: the fragments search-as-you-type matches by prefix.
+    """Derived by core.search.keys: the fragments search-as-you-type matches by prefix.
 
     Suffixes of names and nicknames, pinyin and initials, phones and WeChat ids, lower-cased. A prefix
     range on this one index answers a keystroke in milliseconds at a million buyers, where LIKE '%…%'

@@ -1,6 +1,6 @@
 """The Insights page: the seeds' table and the charts of the shop's repeat-customer health.
 
-The figures are built in a worker (core.insights) for one date range; a click on a bar or a cell asks the
+The figures are built in a worker (core.figures.insights) for one date range; a click on a bar or a cell asks the
 customer list to show exactly the customers behind it.
 """
 
@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from core.errors import describe_os_error
-from core.insights import Insights, ShopData, build_insights, load_shop_data
-from core.spreadsheet import Sheet
+from core.figures.insights import Insights, ShopData, build_insights, load_shop_data
+from core.safety.spreadsheet import Sheet
 from gui.context import AppContext
 from gui.core_text import core_text
 from gui.file_dialogs import save_path, save_workbook

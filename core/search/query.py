@@ -13,9 +13,9 @@ import re
 from sqlalchemy import Select, func, select, union
 from sqlalchemy.orm import Session
 
-from core.customers.search_keys import KEY_LENGTH, normalise
-from core.models import Customer, CustomerSearchKey, CustomerTag, Order, Tag
 from core.phones import compact_phone
+from core.search.keys import KEY_LENGTH, normalise
+from core.store.models import Customer, CustomerSearchKey, CustomerTag, Order, Tag
 
 MATCH_LIMIT = 2_000
 ORDER_NUMBER_MIN_LENGTH = 5

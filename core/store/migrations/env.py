@@ -1,8 +1,8 @@
-"""Alembic environment: Laoke runs migrations itself (core.migrate), on a connection it hands over."""
+"""Alembic environment: Laoke runs migrations itself (core.store.migrate), on a connection it hands over."""
 
 from alembic import context
 
-from core.models import Base
+from core.store.models import Base
 
 connection = context.config.attributes["connection"]
 context.configure(

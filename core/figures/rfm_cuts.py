@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from core.rfm import standing_scores
+from core.figures.rfm import standing_scores
 
 SCORES_WITH_CUTS = (2, 3, 4, 5)
 UNBOUNDED = np.iinfo(np.int64)
