@@ -12,6 +12,7 @@ from core.importing import (
     PRESETS,
     commit_customer_sheets,
     commit_imports,
+    import_notices,
     prepare_customer_files,
     prepare_files,
     undo_import,
@@ -54,11 +55,15 @@ def run(args: argparse.Namespace) -> int:
             prepared = prepare_files(database, args.files, args.preset, progress=terminal_progress("Reading"))
         bad_rows = [bad for item in prepared for bad in item.bad_rows]
         report_bad_rows(bad_rows, strict=args.strict)
+        notices = [] if args.customers else [notice for item in prepared for notice in import_notices(item)]
+        for notice in notices:
+            print(f"laoke: {notice}", file=sys.stderr)
         commit = commit_customer_sheets if args.customers else commit_imports
         summaries = commit(database, prepared, progress=terminal_progress("Importing"))
     finally:
         database.dispose()
-    data = {"batches": [plain(summary) for summary in summaries], "bad_rows": [bad.__dict__ for bad in bad_rows]}
+    data = {"batches": [plain(summary) for summary in summaries], "bad_rows": [bad.__dict__ for bad in bad_rows],
+            "notices": notices}
     emit(args, data, [summary_line(summary) for summary in summaries])
     return 0
 

@@ -54,6 +54,18 @@ class BadRow:
     reason: str
 
 
+@dataclass
+class SkippedCells:
+    """One unreadable text in an optional column, stored as empty: said once per column and text."""
+
+    file: str
+    column: str
+    text: str
+    reason: str
+    count: int
+    first_row: int
+
+
 @dataclass(slots=True)
 class ParsedLine:
     sub_order_id: str | None
@@ -97,6 +109,7 @@ class ParsedOrder:
 class ParseResult:
     orders: list[ParsedOrder] = field(default_factory=list)
     bad_rows: list[BadRow] = field(default_factory=list)
+    skipped_cells: list[SkippedCells] = field(default_factory=list)
     rows_read: int = 0
 
 
@@ -115,7 +128,9 @@ def parse_orders(
     """
     headers = rows[header_row]
     plan = _column_plan(columns)
+    essential = preset.essential_fields
     result = ParseResult()
+    skipped: dict[tuple[str, str], SkippedCells] = {}
     grouped: dict[str, list[tuple[int, dict[str, Any]]]] = {}
     texts: dict[str, list[str]] = {}
     rejected: set[str] = set()
@@ -126,9 +141,17 @@ def parse_orders(
         if not any(cells) or not "".join(cells).strip():
             continue
         result.rows_read += 1
-        values, problems = _row_values(cells, plan)
-        for field_name, reason in problems:
-            result.bad_rows.append(BadRow(file_name, offset, _header_of(field_name, columns, headers), reason))
+        values, all_problems = _row_values(cells, plan)
+        problems = []
+        for field_name, reason, text in all_problems:
+            column = _header_of(field_name, columns, headers)
+            if field_name in essential:
+                problems.append(field_name)
+                result.bad_rows.append(BadRow(file_name, offset, column, reason))
+            elif (column, text) in skipped:
+                skipped[column, text].count += 1
+            else:
+                skipped[column, text] = SkippedCells(file_name, column, text, reason, 1, offset)
         order_id = values.get("order_id")
         if order_id is None:
             if not problems:
@@ -152,6 +175,7 @@ def parse_orders(
             # The rows' own text is the order's content: an unchanged row in a later file is recognised cheaply.
             order.content_hash = hashlib.sha1("\x1e".join(texts[order_id]).encode("utf-8")).hexdigest()
             result.orders.append(order)
+    result.skipped_cells = list(skipped.values())
     progress(2 * below, 2 * below)
     return result
 
@@ -176,7 +200,8 @@ def _column_plan(columns: dict[str, tuple[int, ...]]) -> Plan:
             for name, indexes in columns.items()]
 
 
-def _row_values(cells: Sequence[str], plan: Plan) -> tuple[dict[str, Any], list[tuple[str, str]]]:
+def _row_values(cells: Sequence[str], plan: Plan) -> tuple[dict[str, Any], list[tuple[str, str, str]]]:
+    """The row's values by field, and (field, why, text) for every cell that cannot be read."""
     values: dict[str, Any] = {}
     problems = []
     width = len(cells)
@@ -195,7 +220,7 @@ def _row_values(cells: Sequence[str], plan: Plan) -> tuple[dict[str, Any], list[
         try:
             value = parser(raw)
         except ValueProblem as problem:
-            problems.append((name, message_of(problem)))
+            problems.append((name, message_of(problem), raw or ""))
             continue
         if value is not None:
             values[name] = value

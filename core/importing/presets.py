@@ -41,6 +41,14 @@ class Preset:
     headers: tuple[str, ...] = field(default=())
 
     @property
+    def essential_fields(self) -> frozenset[str]:
+        """The cells whose unreadable text costs the row: the order number, and for an order file its time and
+        paid amount. Any other unreadable cell is stored empty and reported, as the order is still true."""
+        if self.role == "lines":
+            return frozenset(REQUIRED_FIELDS)
+        return frozenset((*REQUIRED_FIELDS, "created_at", "amount"))
+
+    @property
     def known_names(self) -> set[str]:
         names = {normalise_header(header) for header in self.headers}
         for columns in self.fields.values():

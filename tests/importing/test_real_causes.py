@@ -1,0 +1,81 @@
+"""Each way real exports went wrong, rebuilt from its cause in the reference layouts (order-sheets.json)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from sqlalchemy import func, select
+
+from core.cli import main
+from core.importing import PRESETS, commit_imports, import_notices, prepare_import
+from core.store.models import Customer, OrderLine
+from tests.importing.sheets import row_for, write_sheet
+
+ITEM_REPORT = PRESETS["taobao_tmall.orderdetail_csv_2020"]
+QIANNIU_ORDERS = PRESETS["taobao_tmall.order_report_xlsx_qianniu"]
+ORDER_LIST = PRESETS["taobao_tmall.orderlist_csv_legacy"]
+
+
+def item_rows(*lines):  # type: ignore[no-untyped-def]
+    """A 宝贝报表 (2020 CSV layout): (line id, order id, refund amount text)."""
+    headers = list(ITEM_REPORT.headers)
+    return [headers, *(
+        row_for(ITEM_REPORT, headers, line_id=f'="{line}"', order_id=f'="{order}"', refund_amount=refund,
+                item_title="龙井茶", quantity="1", unit_price="50.00", amount="50.00", status="交易成功",
+                created_at="2022-09-10 10:00:00")
+        for line, order, refund in lines)]
+
+
+def test_a_placeholder_in_an_optional_column_costs_no_order(tmp_path, database):  # type: ignore[no-untyped-def]
+    # A real 2022 宝贝报表 writes 无退款申请 in 退款金额 on 978 of 1,119 rows: every one of them was rejected.
+    rows = item_rows(("11", "1", "无退款申请"), ("12", "1", "无退款申请"), ("21", "2", "10.00"),
+                     ("31", "3", "退款中"), ("41", "4", "退款中"))
+    prepared = prepare_import(write_sheet(tmp_path / "ExportOrderDetailList.csv", rows, "gbk"))
+    assert (len(prepared.orders), prepared.bad_rows) == (4, [])
+    # The unknown text is said once for its column, with its count and first row; the placeholder not at all.
+    [notice] = import_notices(prepared)
+    assert "退款金额" in notice and "'退款中'" in notice and "in 2 rows, first on row 5" in notice
+    commit_imports(database, [prepared])
+    with database.session() as session:
+        assert session.scalar(select(func.count()).select_from(OrderLine)) == 5
+
+
+def test_an_unreadable_essential_cell_rejects_its_row(tmp_path):  # type: ignore[no-untyped-def]
+    headers = list(ORDER_LIST.headers)
+    rows = [headers, *(row_for(ORDER_LIST, headers, order_id=number, buyer_id="tb_a", amount=amount,
+                               created_at=created, status="交易成功")
+                       for number, amount, created in (("1", "1,2,3", "2022-09-10 10:00:00"),
+                                                       ("2", "-5.00", "2022-09-10 10:00:00"),
+                                                       ("3", "5.00", "1999-12-31 10:00:00"),
+                                                       ("4", "5.00", "2022-09-10 10:00:00")))]
+    prepared = prepare_import(write_sheet(tmp_path / "ExportOrderList.csv", rows, "csv"))
+    assert [order.platform_order_id for order in prepared.orders] == ["4"]
+    assert [(bad.row, bad.column) for bad in prepared.bad_rows] == [
+        (2, "买家实际支付金额"), (3, "买家实际支付金额"), (4, "订单创建时间")]
+
+
+def qianniu_rows(*orders):  # type: ignore[no-untyped-def]
+    headers = list(QIANNIU_ORDERS.headers)
+    return [headers, *(row_for(QIANNIU_ORDERS, headers, order_id=number, amount="99.00", status="交易成功",
+                               created_at="2024-03-01 10:00:00", address="浙江省 杭州市 西湖区 文三路1号")
+                       for number in orders)]
+
+
+def test_an_export_without_buyers_says_so_and_later_buyers_attach(tmp_path, database, capsys):  # type: ignore[no-untyped-def]
+    # Taobao's 千牛 订单报表 carries no buyer columns: the orders came in, nobody was created, and the wizard
+    # said every row was read.
+    path = write_sheet(tmp_path / "订单报表.xlsx", qianniu_rows("1001", "1002"))
+    assert main(["import", "--db", str(tmp_path / "book.db"), str(path)]) == 0
+    assert "names no buyers" in capsys.readouterr().err
+    prepared = prepare_import(path)
+    assert any("names no buyers" in notice for notice in import_notices(prepared))
+    commit_imports(database, [prepared])
+    headers = list(ORDER_LIST.headers)
+    with_buyers = [headers, *(row_for(ORDER_LIST, headers, order_id=number, buyer_id=buyer, amount="99.00",
+                                      status="交易成功", created_at="2024-03-01 10:00:00", receiver_name="张三")
+                              for number, buyer in (("1001", "tb_a"), ("1002", "tb_a")))]
+    commit_imports(database, [prepare_import(write_sheet(tmp_path / "ExportOrderList.csv", with_buyers))])
+    with database.session() as session:
+        [buyer] = session.scalars(select(Customer)).all()
+        assert (buyer.platform_buyer_id, buyer.order_count) == ("tb_a", 2)
+        assert buyer.total_spent == Decimal("198.00")
