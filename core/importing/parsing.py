@@ -16,7 +16,7 @@ from decimal import Decimal
 from typing import Any
 
 from core.importing.presets import Preset
-from core.importing.statuses import map_status, says_refunded, shopify_status
+from core.importing.statuses import map_status, says_refunded, settled_status, shopify_status
 from core.importing.values import (
     MISSING,
     ValueProblem,
@@ -247,6 +247,8 @@ def _build_order(order_id: str, rows: list[tuple[int, dict[str, Any]]], preset: 
         paid = sum((line.amount for line in lines if line.amount is not None), Decimal(0))
     if status is None:
         status = OrderStatus.PAID if first.get("paid_at") else OrderStatus.UNPAID
+    paid = net_of_refunds(paid, first.get("refund_amount"), preset.paid_is_net)
+    status = settled_status(status, paid, first.get("refund_amount"), first.get("close_reason"))
     quantity = first.get("quantity") if len(rows) == 1 else None
     if quantity is None and any(line.quantity is not None for line in lines):
         quantity = sum(line.quantity or 0 for line in lines)
@@ -282,6 +284,13 @@ def _build_order(order_id: str, rows: list[tuple[int, dict[str, Any]]], preset: 
     )
     return ParsedOrder(preset.platform, order_id[:64], rows[0][0], values, lines, buyer,
                        lines_only=preset.role == "lines", summary_lines=preset.one_row_per_order)
+
+
+def net_of_refunds(paid: Decimal | None, refund: Decimal | None, already_net: bool) -> Decimal | None:
+    """What the buyer paid and kept paid: the one net figure revenue, spending, RFM and care all use."""
+    if already_net or paid is None or not refund:
+        return paid
+    return max(paid - refund, Decimal(0))
 
 
 def _item_summary(lines: list[ParsedLine]) -> str | None:

@@ -79,3 +79,57 @@ def test_an_export_without_buyers_says_so_and_later_buyers_attach(tmp_path, data
         [buyer] = session.scalars(select(Customer)).all()
         assert (buyer.platform_buyer_id, buyer.order_count) == ("tb_a", 2)
         assert buyer.total_spent == Decimal("198.00")
+
+
+SHOPIFY = PRESETS["shopify.orders_export"]
+
+
+def shopify_rows(*orders, refunded_column=True):  # type: ignore[no-untyped-def]
+    """A Shopify orders export: (global Id, Name, financial status, Total, Refunded Amount, phone)."""
+    headers = list(SHOPIFY.headers)
+    rows = [headers]
+    for global_id, name, financial, total, refunded, phone in orders:
+        row = row_for(SHOPIFY, headers, order_id=name, status=financial, amount=total, refund_amount=refunded,
+                      created_at="2025-03-01 10:00:00 +0000", receiver_name="Ann Lee", phone=phone,
+                      item_title="Scarf", quantity="1")
+        row[headers.index("Id")] = global_id
+        rows.append(row)
+    return rows
+
+
+def book_figures(database):  # type: ignore[no-untyped-def]
+    from core.figures.stats import shop_stats
+
+    with database.session() as session:
+        stats = shop_stats(session)
+    return stats["orders"], stats["customers"], stats["paid_orders"], stats["revenue"]
+
+
+def test_a_partial_refund_counts_total_less_refunded(tmp_path, database):  # type: ignore[no-untyped-def]
+    # On a real store revenue came out 7.5 % high: Shopify's Total is what was charged, before refunds.
+    rows = shopify_rows(("5001", "#1001", "partially_refunded", "100.00", "7.50", "+447700900001"),
+                        ("5002", "#1002", "paid", "50.00", "0.00", "+447700900002"))
+    commit_imports(database, [prepare_import(write_sheet(tmp_path / "orders_export.csv", rows, "utf8"))])
+    assert book_figures(database)[2:] == (2, "142.50")
+
+
+def taobao_money_rows(*orders):  # type: ignore[no-untyped-def]
+    """An ExportOrderList: (id, status, 买家实际支付金额, 退款金额, 总金额, 订单关闭原因)."""
+    headers = list(ORDER_LIST.headers)
+    return [headers, *(row_for(ORDER_LIST, headers, order_id=number, buyer_id="tb_a", receiver_name="张三",
+                               status=status, amount=paid, refund_amount=refund, total_amount=total,
+                               close_reason=reason, created_at="2022-09-10 10:00:00")
+                       for number, status, paid, refund, total, reason in orders)]
+
+
+def test_taobao_refunds_are_netted_once_and_closed_refunds_are_refunds(tmp_path, database, orders_of):  # type: ignore[no-untyped-def]
+    rows = taobao_money_rows(
+        ("1", "交易成功", "25.31", "208.69", "234.00", "订单未关闭"),  # already net: not subtracted again
+        ("2", "交易成功", "0.00", "119.00", "119.00", "订单未关闭"),  # all refunded after success: not paid
+        ("3", "交易关闭", "0.00", "60.00", "60.00", "退款"),  # closed by its refund
+        ("4", "交易关闭", "0.00", "", "80.00", "买家未付款"),
+    )
+    commit_imports(database, [prepare_import(write_sheet(tmp_path / "ExportOrderList.csv", rows))])
+    assert book_figures(database)[2:] == (1, "25.31")
+    assert {number: order.status for number, order in orders_of().items()} == {
+        "1": "completed", "2": "refunded", "3": "refunded", "4": "closed"}
