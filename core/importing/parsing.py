@@ -163,10 +163,10 @@ def parse_orders(
             continue
         if order_id in grouped:
             grouped[order_id].append((offset, values))
-            texts[order_id].append("\x1f".join(cells))
+            texts[order_id].append(content_text(cells))
         else:
             grouped[order_id] = [(offset, values)]
-            texts[order_id] = [preset.key, "\x1f".join(cells)]
+            texts[order_id] = [preset.key, content_text(cells)]
     for number, (order_id, order_rows) in enumerate(grouped.items()):
         if number % PROGRESS_EVERY == 0:
             _checkpoint(cancel, progress, below + number * below // len(grouped), 2 * below)
@@ -178,6 +178,13 @@ def parse_orders(
     result.skipped_cells = list(skipped.values())
     progress(2 * below, 2 * below)
     return result
+
+
+def content_text(cells: Sequence[str]) -> str:
+    """A row's text as its content hash reads it: the same export downloaded again (CRLF for LF inside a
+    cell, spaces around a value) is the same content."""
+    text = "\x1f".join(cell.strip() for cell in cells)
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
 def _checkpoint(cancel: CancelToken | None, progress: ProgressCallback, done: int, total: int) -> None:

@@ -133,3 +133,29 @@ def test_taobao_refunds_are_netted_once_and_closed_refunds_are_refunds(tmp_path,
     assert book_figures(database)[2:] == (1, "25.31")
     assert {number: order.status for number, order in orders_of().items()} == {
         "1": "completed", "2": "refunded", "3": "refunded", "4": "closed"}
+
+
+def test_a_buyer_known_by_a_foreign_phone_alone_is_one_customer(tmp_path, database):  # type: ignore[no-untyped-def]
+    # A Bangladeshi cash-on-delivery store: no e-mails, the same +880 phone on five orders (written with the
+    # trunk zero on some), and five customers came out of it.
+    phones = ("+8801306877229", "+88001306877229", "+880 1306-877229", "+8801306877229", "008801306877229")
+    rows = shopify_rows(*((f"60{n}", f"#10{n}", "pending", "900.00", "", phone) for n, phone in enumerate(phones)))
+    for row in rows[1:]:
+        row[rows[0].index("Shipping Name")] = ""  # the name and address do not tie them together
+    commit_imports(database, [prepare_import(write_sheet(tmp_path / "orders_export.csv", rows, "utf8"))])
+    with database.session() as session:
+        [buyer] = session.scalars(select(Customer)).all()
+        aliases = {(alias.kind, alias.value) for alias in buyer.aliases}
+    assert buyer.phone == "+8801306877229"
+    assert ("phone", "+8801306877229") in aliases
+
+
+def test_the_same_export_downloaded_again_is_unchanged(tmp_path, database):  # type: ignore[no-untyped-def]
+    # A re-download wrote CRLF inside the multi-line Note Attributes cells: it counted "10 updated".
+    rows = shopify_rows(("7001", "#1001", "paid", "10.00", "", "+447700900001"))
+    notes = rows[0].index("Note Attributes")
+    rows[1][notes] = "First name: Ann\nPhone number: 7700900001"
+    commit_imports(database, [prepare_import(write_sheet(tmp_path / "orders_export.csv", rows, "utf8"))])
+    rows[1][notes] = " First name: Ann\r\nPhone number: 7700900001 "
+    [again] = commit_imports(database, [prepare_import(write_sheet(tmp_path / "orders_export (1).csv", rows, "utf8"))])
+    assert (again.orders_new, again.orders_updated, again.orders_unchanged) == (0, 0, 1)

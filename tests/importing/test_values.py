@@ -17,6 +17,7 @@ from core.importing.values import (
     parse_id,
     parse_phone,
 )
+from core.phones import national_number
 
 
 @pytest.mark.parametrize(
@@ -126,3 +127,16 @@ def test_refund_columns_and_shopify_columns():
     assert not says_refunded("售后关闭") and not says_refunded("无售后或售后取消") and not says_refunded("-")
     assert shopify_status("paid", "fulfilled", None) == "shipped"
     assert shopify_status("paid", None, "2026-05-02 10:00:00 +0200") == "closed"
+
+
+@pytest.mark.parametrize(
+    ("raw", "stored", "national"),
+    [("(+44)7700900001", "+447700900001", "7700900001"), ("0044 7700 900001", "+447700900001", "7700900001"),
+     ("+44 07700 900001", "+447700900001", "7700900001"), ("+8800130687722", "+880130687722", "130687722"),
+     ("+880130687722", "+880130687722", "130687722"), ("01306877229", "01306877229", "1306877229"),
+     ("+86 138 0000 1111", "13800001111", "13800001111")],
+)
+def test_phones_of_every_country_have_one_form(raw, stored, national):  # type: ignore[no-untyped-def]
+    # None of these is a valid number (pseudonymised): the form never depends on validity.
+    assert parse_phone(raw) == stored
+    assert national_number(raw) == national
