@@ -182,7 +182,7 @@ def customer_detail(session: Session, customer_id: int, masked: bool = False,
         birthday=_birthday(customer, today),
         figures=_figures(customer, orders),
         orders=[
-            OrderView(o.id, o.platform, o.platform_order_id, o.status, o.created_at,
+            OrderView(o.id, o.platform, o.shown_number, o.status, o.created_at,
                       net_paid(o.paid_amount, o.total_amount), o.item_summary,  # unpaid: what it would cost
                       [OrderLineView(li.title, li.sku, li.quantity, li.amount) for li in o.lines])
             for o in shown_orders

@@ -32,7 +32,7 @@ from core.progress import CancelToken, ProgressCallback, no_progress
 from core.store.models import OrderStatus, Platform
 
 _PARSERS: dict[str, Callable[[str | None], Any]] = {
-    **dict.fromkeys(("order_id", "line_id", "tracking_no"), parse_id),
+    **dict.fromkeys(("order_id", "global_id", "line_id", "tracking_no"), parse_id),
     **dict.fromkeys(("phone", "phone_alt"), parse_phone),
     **dict.fromkeys(
         ("amount", "total_amount", "shipping_fee", "refund_amount", "unit_price", "line_amount"), parse_amount
@@ -281,6 +281,7 @@ def _build_order(order_id: str, rows: list[tuple[int, dict[str, Any]]], preset: 
         "province": _cut(first.get("province"), 32),
         "city": _cut(first.get("city"), 32),
         "tracking_no": _cut(first.get("tracking_no"), 64),
+        "order_name": order_id[:64] if first.get("global_id") else None,
         "shop_name": _cut(first.get("shop_name"), 128),
     }
     buyer = Buyer(
@@ -289,7 +290,8 @@ def _build_order(order_id: str, rows: list[tuple[int, dict[str, Any]]], preset: 
         province=first.get("province"), city=first.get("city"), district=first.get("district"),
         address=first.get("address"),
     )
-    return ParsedOrder(preset.platform, order_id[:64], rows[0][0], values, lines, buyer,
+    key = first.get("global_id") or order_id
+    return ParsedOrder(preset.platform, key[:64], rows[0][0], values, lines, buyer,
                        lines_only=preset.role == "lines", summary_lines=preset.one_row_per_order)
 
 

@@ -15,7 +15,7 @@ from core.store.models import Platform
 
 # The fields a column can be mapped to, in the order the mapping editor lists them.
 ORDER_FIELDS = (
-    "order_id", "line_id", "buyer_id", "buyer_nick", "email", "receiver_name", "phone", "phone_alt",
+    "order_id", "global_id", "line_id", "buyer_id", "buyer_nick", "email", "receiver_name", "phone", "phone_alt",
     "province", "city", "district", "address", "status", "refund_status", "fulfillment_status", "cancelled_at",
     "amount", "total_amount", "shipping_fee", "refund_amount", "close_reason", "created_at", "paid_at", "shipped_at",
     "completed_at", "item_title", "sku", "quantity", "unit_price", "line_amount", "buyer_message",
@@ -213,7 +213,9 @@ PRESETS: dict[str, Preset] = {
         _preset(
             "shopify.orders_export", Platform.SHOPIFY, "Shopify orders export",
             {
-                "order_id": "Name", "buyer_id": "Email", "email": "Email", "receiver_name": "Shipping Name",
+                # Names (#1001) repeat across a seller's stores; Id is global. Rows group by Name (Id sits on an
+                # order's first row only), the order is keyed by Id and shown by Name.
+                "order_id": "Name", "global_id": "Id", "buyer_id": "Email", "email": "Email", "receiver_name": "Shipping Name",
                 "phone": "Shipping Phone", "phone_alt": "Phone", "province": "Shipping Province",
                 "city": "Shipping City",
                 "address": ("Shipping Address1", "Shipping Address2", "Shipping City", "Shipping Zip",

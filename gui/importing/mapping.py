@@ -37,7 +37,8 @@ class MappingEditor(QWidget):
 
     def field_labels(self) -> dict[str, str]:
         return {
-            "order_id": self.tr("Order number"), "line_id": self.tr("Sub-order number"),
+            "order_id": self.tr("Order number"), "global_id": self.tr("Order id across shops"),
+            "line_id": self.tr("Sub-order number"),
             "buyer_id": self.tr("Buyer account"), "buyer_nick": self.tr("Buyer nickname"), "email": self.tr("Email"),
             "receiver_name": self.tr("Receiver name"), "phone": self.tr("Receiver phone"),
             "phone_alt": self.tr("Other phone"), "province": self.tr("Province"), "city": self.tr("City"),

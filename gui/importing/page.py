@@ -32,6 +32,8 @@ from core.importing import (
     commit_imports,
     import_history,
     import_notices,
+    name_the_shop,
+    needs_shop_name,
     prepare_customer_files,
     prepare_files,
     reparse_with,
@@ -345,9 +347,22 @@ class ImportPage(QWidget):
 
     # --- importing ----------------------------------------------------------------------------------------
     def start_import(self) -> None:
+        for prepared in self.prepared:
+            if needs_shop_name(prepared) and not self._ask_shop(prepared):
+                return
         self.writing = True
         self._run(self.tr("Importing…"), commit_imports, self.context.database, list(self.prepared),
                   on_success=self._imported, on_failure=self._import_failed, on_cancelled=self._import_cancelled)
+
+    def _ask_shop(self, prepared: Any) -> bool:
+        """Which shop a file that does not say comes from; False when the user cancels the import."""
+        shop, accepted = QInputDialog.getText(
+            self, self.tr("Which shop is this file?"),
+            self.tr("%1 does not say which of your shops its orders come from. Shop name (leave empty if you "
+                    "have only one):").replace("%1", prepared.path.name))
+        if accepted:
+            name_the_shop(prepared, shop)
+        return accepted
 
     def _imported(self, summaries: list[Any]) -> None:
         self.summaries = summaries

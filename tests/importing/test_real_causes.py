@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from core.cli import main
 from core.importing import PRESETS, commit_imports, import_notices, prepare_import
-from core.store.models import Customer, OrderLine
+from core.store.models import Customer, Order, OrderLine
+from core.store.opening import open_database
 from tests.importing.sheets import row_for, write_sheet
 
 ITEM_REPORT = PRESETS["taobao_tmall.orderdetail_csv_2020"]
@@ -159,3 +160,41 @@ def test_the_same_export_downloaded_again_is_unchanged(tmp_path, database):  # t
     rows[1][notes] = " First name: Ann\r\nPhone number: 7700900001 "
     [again] = commit_imports(database, [prepare_import(write_sheet(tmp_path / "orders_export (1).csv", rows, "utf8"))])
     assert (again.orders_new, again.orders_updated, again.orders_unchanged) == (0, 0, 1)
+
+
+def test_a_second_store_never_overwrites_the_first(tmp_path, database, orders_of):  # type: ignore[no-untyped-def]
+    # Every Shopify store numbers from #1001: a second store's export overwrote 48-59 orders of the first.
+    first = shopify_rows(("5001", "#1001", "paid", "10.00", "", "+447700900001"))
+    second = shopify_rows(("9001", "#1001", "pending", "99.00", "", "+8801306877229"))
+    commit_imports(database, [prepare_import(write_sheet(tmp_path / "store_a.csv", first, "utf8"))])
+    commit_imports(database, [prepare_import(write_sheet(tmp_path / "store_b.csv", second, "utf8"))])
+    orders = orders_of()
+    assert {key: (order.shown_number, order.status) for key, order in orders.items()} == {
+        "5001": ("#1001", "paid"), "9001": ("#1001", "unpaid")}
+    assert orders["5001"].customer_id != orders["9001"].customer_id
+
+
+def test_an_order_stored_by_its_name_is_re_keyed_not_doubled(tmp_path, database, orders_of):  # type: ignore[no-untyped-def]
+    # A book from before the global key holds Shopify orders keyed by their name.
+    rows = shopify_rows(("5001", "#1001", "paid", "10.00", "", "+447700900001"))
+    commit_imports(database, [prepare_import(write_sheet(tmp_path / "orders_export.csv", rows, "utf8"))])
+    with database.transaction() as session:
+        [order] = orders_of().values()
+        session.execute(update(Order).where(Order.id == order.id).values(platform_order_id="#1001", order_name=None))
+    commit_imports(database, [prepare_import(write_sheet(tmp_path / "orders_export.csv", rows, "utf8"))])
+    assert {key: order.shown_number for key, order in orders_of().items()} == {"5001": "#1001"}
+
+
+def test_the_cli_names_the_shop_of_a_file_that_does_not_say(tmp_path, capsys):  # type: ignore[no-untyped-def]
+    jd = PRESETS["jd.order_export_csv_legacy"]
+    headers = list(jd.headers)
+    rows = [headers, row_for(jd, headers, order_id="300100", buyer_id="jd_a", amount="59.00", status="完成",
+                             created_at="2026-05-01 10:00:00", receiver_name="李四")]
+    path = write_sheet(tmp_path / "jd.csv", rows)
+    assert main(["import", "--db", str(tmp_path / "a.db"), str(path)]) == 0
+    assert "--shop NAME" in capsys.readouterr().err
+    assert main(["import", "--db", str(tmp_path / "b.db"), "--shop", "京东店", str(path)]) == 0
+    database = open_database(tmp_path / "b.db")
+    with database.session() as session:
+        assert session.scalars(select(Order.shop_name)).all() == ["京东店"]
+    database.dispose()
