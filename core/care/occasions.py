@@ -137,14 +137,15 @@ def _orders(session: Session, statuses: Iterable[str], span: Span):  # type: ign
     since = datetime.combine(span.start - timedelta(days=ORDER_LOOKBACK_DAYS), time.min)
     return session.execute(
         select(Order.id, Order.customer_id, Order.created_at, Order.paid_at, Order.shipped_at,
-               Order.completed_at, Order.item_summary, Order.platform_order_id, Order.tracking_no)
+               Order.completed_at, Order.item_summary,
+               func.coalesce(Order.order_name, Order.platform_order_id).label("shown_number"), Order.tracking_no)
         .where(Order.status.in_([str(status) for status in statuses]), Order.customer_id.is_not(None),
                Order.created_at >= since)
     )
 
 
 def _order_values(order, days: int | None = None) -> dict[str, str]:  # type: ignore[no-untyped-def]
-    values = {"商品": shorten(order.item_summary), "订单号": order.platform_order_id or "",
+    values = {"商品": shorten(order.item_summary), "订单号": order.shown_number or "",
               "运单号": order.tracking_no or ""}
     if days is not None:
         values["天数"] = str(days)

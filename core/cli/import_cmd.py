@@ -12,6 +12,9 @@ from core.importing import (
     PRESETS,
     commit_customer_sheets,
     commit_imports,
+    import_notices,
+    name_the_shop,
+    needs_shop_name,
     prepare_customer_files,
     prepare_files,
     undo_import,
@@ -32,6 +35,8 @@ def register(subcommands, common: argparse.ArgumentParser) -> None:  # type: ign
                         help="the layout of the files, when detection guesses wrong: " + ", ".join(sorted(PRESETS)))
     parser.add_argument("--customers", action="store_true",
                         help="the files are your own customer lists (name, nickname, phone, WeChat, birthday, tags, notes)")
+    parser.add_argument("--shop", metavar="NAME",
+                        help="the shop the files' orders come from, for exports that do not say (JD, Pinduoduo, …)")
     parser.add_argument("--strict", action="store_true", help="import nothing when any row cannot be read")
     parser.add_argument("--undo", type=int, metavar="BATCH", help="undo the import batch with this number")
     parser.set_defaults(handler=run)
@@ -54,11 +59,21 @@ def run(args: argparse.Namespace) -> int:
             prepared = prepare_files(database, args.files, args.preset, progress=terminal_progress("Reading"))
         bad_rows = [bad for item in prepared for bad in item.bad_rows]
         report_bad_rows(bad_rows, strict=args.strict)
+        notices = [] if args.customers else [notice for item in prepared for notice in import_notices(item)]
+        for item in prepared if not args.customers else []:
+            if needs_shop_name(item) and args.shop:
+                name_the_shop(item, args.shop)
+            elif needs_shop_name(item):
+                notices.append(Message("{file} does not say which shop it comes from: say --shop NAME to keep "
+                                       "its orders apart from another shop's.", file=item.path.name))
+        for notice in notices:
+            print(f"laoke: {notice}", file=sys.stderr)
         commit = commit_customer_sheets if args.customers else commit_imports
         summaries = commit(database, prepared, progress=terminal_progress("Importing"))
     finally:
         database.dispose()
-    data = {"batches": [plain(summary) for summary in summaries], "bad_rows": [bad.__dict__ for bad in bad_rows]}
+    data = {"batches": [plain(summary) for summary in summaries], "bad_rows": [bad.__dict__ for bad in bad_rows],
+            "notices": notices}
     emit(args, data, [summary_line(summary) for summary in summaries])
     return 0
 

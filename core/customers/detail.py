@@ -13,6 +13,7 @@ from core.customers.listing import birthday_text, listed_name
 from core.customers.profile import birthday_of
 from core.errors import LaokeError
 from core.figures.birthdays import age_on, celebration_date, next_birthday
+from core.figures.order_facts import net_paid
 from core.messages import Message
 from core.safety.privacy import mask_address, mask_alias, mask_phone
 from core.store.models import (
@@ -181,8 +182,8 @@ def customer_detail(session: Session, customer_id: int, masked: bool = False,
         birthday=_birthday(customer, today),
         figures=_figures(customer, orders),
         orders=[
-            OrderView(o.id, o.platform, o.platform_order_id, o.status, o.created_at,
-                      o.paid_amount or o.total_amount, o.item_summary,  # an unpaid order: what it would cost
+            OrderView(o.id, o.platform, o.shown_number, o.status, o.created_at,
+                      net_paid(o.paid_amount, o.total_amount), o.item_summary,  # unpaid: what it would cost
                       [OrderLineView(li.title, li.sku, li.quantity, li.amount) for li in o.lines])
             for o in shown_orders
         ],

@@ -14,6 +14,7 @@ import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
+from decimal import Decimal
 
 import numpy as np
 from sqlalchemy import BigInteger, Connection, Integer, Select, and_, case, cast, func, select, type_coerce
@@ -26,6 +27,10 @@ NONE = -1  # a missing timestamp or day in the integer arrays
 # SQLite limits bound parameters per statement; chunks of ids stay well below it.
 ID_CHUNK = 30_000
 EPOCH = datetime(1970, 1, 1)
+# What an order brought in, net of refunds: the one figure behind revenue, a buyer's total spent, RFM monetary,
+# the KPI table's average order value and the care rules. The importer stores paid_amount net (each layout says
+# whether its paid column already is); a sheet with no paid column falls back to the order total.
+NET_PAID = func.coalesce(Order.paid_amount, Order.total_amount)
 
 
 @dataclass(frozen=True)
@@ -46,6 +51,11 @@ class OrderFacts:
 
     def select(self, mask: np.ndarray) -> OrderFacts:
         return OrderFacts(self.customer_id[mask], self.seconds[mask], self.paid[mask], self.cents[mask])
+
+
+def net_paid(paid_amount: Decimal | None, total_amount: Decimal | None) -> Decimal | None:
+    """NET_PAID for one order already loaded (0.00 paid is a refund, not a missing amount)."""
+    return paid_amount if paid_amount is not None else total_amount
 
 
 def day_number(day: date) -> int:
@@ -111,7 +121,7 @@ def load_order_facts(
 ) -> OrderFacts:
     """Every dated order of a customer created up to the end of `until` (of these customers when given)."""
     paid = Order.status.in_([str(status) for status in PAID_STATUSES])
-    amount = type_coerce(func.coalesce(Order.paid_amount, Order.total_amount, 0), BigInteger)
+    amount = type_coerce(func.coalesce(NET_PAID, 0), BigInteger)
     # The date limit is applied to the arrays: in SQL it would steer SQLite into the created_at index and a
     # random-order walk of the table, several times slower than one sequential scan.
     # The paid flag rides in the amount's lowest bit: one value fewer per order for the driver to build.

@@ -10,14 +10,15 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from core.figures.insights import shop_health
+from core.figures.order_facts import NET_PAID
 from core.store.models import PAID_STATUSES, Customer, Order
 
 
 def shop_stats(session: Session, as_of: date | None = None) -> dict[str, Any]:
     """Counts of customers and orders and paid revenue up to the end of `as_of` (today by default).
 
-    Revenue sums what buyers actually paid (the order total where the export gives no paid amount)
-    over orders whose status is paid, shipped or completed.
+    Revenue sums what buyers paid net of refunds (NET_PAID) over orders whose status is paid, shipped or
+    completed.
     """
     as_of = as_of or date.today()
     until = datetime.combine(as_of, datetime.max.time())
@@ -32,7 +33,7 @@ def shop_stats(session: Session, as_of: date | None = None) -> dict[str, Any]:
     )
     orders = session.scalar(select(func.count()).select_from(Order).where(in_range))
     paid_orders, revenue = session.execute(
-        select(func.count(), func.sum(func.coalesce(Order.paid_amount, Order.total_amount))).where(
+        select(func.count(), func.sum(NET_PAID)).where(
             in_range, paid
         )
     ).one()

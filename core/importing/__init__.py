@@ -20,8 +20,10 @@ from core.importing.customer_sheet import (
     prepare_customer_sheet,
     write_customer_sheet,
 )
+from core.importing.notices import import_notices
 from core.importing.prepare import PreparedImport, prepare_import, reparse
 from core.importing.presets import PRESETS, Preset, custom_preset
+from core.importing.shops import name_the_shop, needs_shop_name
 from core.importing.undo import UndoSummary, undo_batch
 from core.importing.writer import BatchSummary, write_import
 from core.progress import CancelToken, ProgressCallback, no_progress, part_of
@@ -31,7 +33,8 @@ from core.store.models import ColumnMapping, ImportBatch
 
 __all__ = [
     "PRESETS", "BatchSummary", "CustomerSheetSummary", "PreparedCustomers", "PreparedImport", "UndoSummary",
-    "commit_customer_sheets", "commit_imports", "import_history", "prepare_customer_files",
+    "commit_customer_sheets", "commit_imports", "import_history", "import_notices", "name_the_shop",
+    "needs_shop_name", "prepare_customer_files",
     "prepare_files", "prepare_import", "remember_customer_mapping", "reparse_with", "save_column_mapping",
     "saved_presets", "undo_import",
 ]

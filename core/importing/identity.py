@@ -33,8 +33,9 @@ def buyer_identities(platform: str, buyer: Buyer) -> list[Identity]:
         found.append(("nickname", platform, buyer.nickname.strip()))
     if buyer.email and "@" in buyer.email:
         found.append(("email", "", buyer.email.strip().lower()))
-    for phone in (buyer.phone, buyer.phone_alt):
-        if phone and phone.isdigit() and 7 <= len(phone) <= 15:
+    for phone in (buyer.phone, buyer.phone_alt):  # already in compact_phone's one form per number
+        digits = phone.removeprefix("+") if phone else ""
+        if digits.isdigit() and 7 <= len(digits) <= 15:
             found.append(("phone", "", phone))
     if buyer.name and buyer.address and not is_masked(buyer.name) and not is_masked(buyer.address):
         found.append(("name_address", "", f"{buyer.name.strip()}|{normalise_address(buyer.address)}"[:255]))

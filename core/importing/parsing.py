@@ -16,7 +16,7 @@ from decimal import Decimal
 from typing import Any
 
 from core.importing.presets import Preset
-from core.importing.statuses import map_status, says_refunded, shopify_status
+from core.importing.statuses import map_status, says_refunded, settled_status, shopify_status
 from core.importing.values import (
     MISSING,
     ValueProblem,
@@ -32,7 +32,7 @@ from core.progress import CancelToken, ProgressCallback, no_progress
 from core.store.models import OrderStatus, Platform
 
 _PARSERS: dict[str, Callable[[str | None], Any]] = {
-    **dict.fromkeys(("order_id", "line_id", "tracking_no"), parse_id),
+    **dict.fromkeys(("order_id", "global_id", "line_id", "tracking_no"), parse_id),
     **dict.fromkeys(("phone", "phone_alt"), parse_phone),
     **dict.fromkeys(
         ("amount", "total_amount", "shipping_fee", "refund_amount", "unit_price", "line_amount"), parse_amount
@@ -52,6 +52,18 @@ class BadRow:
     row: int  # as the spreadsheet numbers it (1 = first row)
     column: str
     reason: str
+
+
+@dataclass
+class SkippedCells:
+    """One unreadable text in an optional column, stored as empty: said once per column and text."""
+
+    file: str
+    column: str
+    text: str
+    reason: str
+    count: int
+    first_row: int
 
 
 @dataclass(slots=True)
@@ -97,6 +109,7 @@ class ParsedOrder:
 class ParseResult:
     orders: list[ParsedOrder] = field(default_factory=list)
     bad_rows: list[BadRow] = field(default_factory=list)
+    skipped_cells: list[SkippedCells] = field(default_factory=list)
     rows_read: int = 0
 
 
@@ -115,7 +128,9 @@ def parse_orders(
     """
     headers = rows[header_row]
     plan = _column_plan(columns)
+    essential = preset.essential_fields
     result = ParseResult()
+    skipped: dict[tuple[str, str], SkippedCells] = {}
     grouped: dict[str, list[tuple[int, dict[str, Any]]]] = {}
     texts: dict[str, list[str]] = {}
     rejected: set[str] = set()
@@ -126,9 +141,17 @@ def parse_orders(
         if not any(cells) or not "".join(cells).strip():
             continue
         result.rows_read += 1
-        values, problems = _row_values(cells, plan)
-        for field_name, reason in problems:
-            result.bad_rows.append(BadRow(file_name, offset, _header_of(field_name, columns, headers), reason))
+        values, all_problems = _row_values(cells, plan)
+        problems = []
+        for field_name, reason, text in all_problems:
+            column = _header_of(field_name, columns, headers)
+            if field_name in essential:
+                problems.append(field_name)
+                result.bad_rows.append(BadRow(file_name, offset, column, reason))
+            elif (column, text) in skipped:
+                skipped[column, text].count += 1
+            else:
+                skipped[column, text] = SkippedCells(file_name, column, text, reason, 1, offset)
         order_id = values.get("order_id")
         if order_id is None:
             if not problems:
@@ -140,10 +163,10 @@ def parse_orders(
             continue
         if order_id in grouped:
             grouped[order_id].append((offset, values))
-            texts[order_id].append("\x1f".join(cells))
+            texts[order_id].append(content_text(cells))
         else:
             grouped[order_id] = [(offset, values)]
-            texts[order_id] = [preset.key, "\x1f".join(cells)]
+            texts[order_id] = [preset.key, content_text(cells)]
     for number, (order_id, order_rows) in enumerate(grouped.items()):
         if number % PROGRESS_EVERY == 0:
             _checkpoint(cancel, progress, below + number * below // len(grouped), 2 * below)
@@ -152,8 +175,16 @@ def parse_orders(
             # The rows' own text is the order's content: an unchanged row in a later file is recognised cheaply.
             order.content_hash = hashlib.sha1("\x1e".join(texts[order_id]).encode("utf-8")).hexdigest()
             result.orders.append(order)
+    result.skipped_cells = list(skipped.values())
     progress(2 * below, 2 * below)
     return result
+
+
+def content_text(cells: Sequence[str]) -> str:
+    """A row's text as its content hash reads it: the same export downloaded again (CRLF for LF inside a
+    cell, spaces around a value) is the same content."""
+    text = "\x1f".join(cell.strip() for cell in cells)
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
 def _checkpoint(cancel: CancelToken | None, progress: ProgressCallback, done: int, total: int) -> None:
@@ -176,7 +207,8 @@ def _column_plan(columns: dict[str, tuple[int, ...]]) -> Plan:
             for name, indexes in columns.items()]
 
 
-def _row_values(cells: Sequence[str], plan: Plan) -> tuple[dict[str, Any], list[tuple[str, str]]]:
+def _row_values(cells: Sequence[str], plan: Plan) -> tuple[dict[str, Any], list[tuple[str, str, str]]]:
+    """The row's values by field, and (field, why, text) for every cell that cannot be read."""
     values: dict[str, Any] = {}
     problems = []
     width = len(cells)
@@ -195,7 +227,7 @@ def _row_values(cells: Sequence[str], plan: Plan) -> tuple[dict[str, Any], list[
         try:
             value = parser(raw)
         except ValueProblem as problem:
-            problems.append((name, message_of(problem)))
+            problems.append((name, message_of(problem), raw or ""))
             continue
         if value is not None:
             values[name] = value
@@ -222,6 +254,8 @@ def _build_order(order_id: str, rows: list[tuple[int, dict[str, Any]]], preset: 
         paid = sum((line.amount for line in lines if line.amount is not None), Decimal(0))
     if status is None:
         status = OrderStatus.PAID if first.get("paid_at") else OrderStatus.UNPAID
+    paid = net_of_refunds(paid, first.get("refund_amount"), preset.paid_is_net)
+    status = settled_status(status, paid, first.get("refund_amount"), first.get("close_reason"))
     quantity = first.get("quantity") if len(rows) == 1 else None
     if quantity is None and any(line.quantity is not None for line in lines):
         quantity = sum(line.quantity or 0 for line in lines)
@@ -247,6 +281,7 @@ def _build_order(order_id: str, rows: list[tuple[int, dict[str, Any]]], preset: 
         "province": _cut(first.get("province"), 32),
         "city": _cut(first.get("city"), 32),
         "tracking_no": _cut(first.get("tracking_no"), 64),
+        "order_name": order_id[:64] if first.get("global_id") else None,
         "shop_name": _cut(first.get("shop_name"), 128),
     }
     buyer = Buyer(
@@ -255,8 +290,16 @@ def _build_order(order_id: str, rows: list[tuple[int, dict[str, Any]]], preset: 
         province=first.get("province"), city=first.get("city"), district=first.get("district"),
         address=first.get("address"),
     )
-    return ParsedOrder(preset.platform, order_id[:64], rows[0][0], values, lines, buyer,
+    key = first.get("global_id") or order_id
+    return ParsedOrder(preset.platform, key[:64], rows[0][0], values, lines, buyer,
                        lines_only=preset.role == "lines", summary_lines=preset.one_row_per_order)
+
+
+def net_of_refunds(paid: Decimal | None, refund: Decimal | None, already_net: bool) -> Decimal | None:
+    """What the buyer paid and kept paid: the one net figure revenue, spending, RFM and care all use."""
+    if already_net or paid is None or not refund:
+        return paid
+    return max(paid - refund, Decimal(0))
 
 
 def _item_summary(lines: list[ParsedLine]) -> str | None:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from core.collector import without_cycle_collection
 from core.importing.headers import find_header_row, header_signature
-from core.importing.parsing import BadRow, ParsedOrder, parse_orders
+from core.importing.parsing import BadRow, ParsedOrder, SkippedCells, parse_orders
 from core.importing.presets import (
     PRESETS,
     REQUIRED_FIELDS,
@@ -40,6 +40,7 @@ class PreparedImport:
     columns: dict[str, tuple[int, ...]]
     orders: list[ParsedOrder] = field(default_factory=list)
     bad_rows: list[BadRow] = field(default_factory=list)
+    skipped_cells: list[SkippedCells] = field(default_factory=list)  # optional cells stored empty
     rows_read: int = 0
 
     @property
@@ -151,6 +152,7 @@ def parse_prepared(
         raise SheetRefused(Message("{file} has a header row but no orders below it.", file=path.name))
     prepared = PreparedImport(path, file_digest(path), sheet, header_row, preset, score, columns)
     prepared.orders, prepared.bad_rows, prepared.rows_read = result.orders, result.bad_rows, result.rows_read
+    prepared.skipped_cells = result.skipped_cells
     return prepared
 
 

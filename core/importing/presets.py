@@ -15,9 +15,9 @@ from core.store.models import Platform
 
 # The fields a column can be mapped to, in the order the mapping editor lists them.
 ORDER_FIELDS = (
-    "order_id", "line_id", "buyer_id", "buyer_nick", "email", "receiver_name", "phone", "phone_alt",
+    "order_id", "global_id", "line_id", "buyer_id", "buyer_nick", "email", "receiver_name", "phone", "phone_alt",
     "province", "city", "district", "address", "status", "refund_status", "fulfillment_status", "cancelled_at",
-    "amount", "total_amount", "shipping_fee", "refund_amount", "created_at", "paid_at", "shipped_at",
+    "amount", "total_amount", "shipping_fee", "refund_amount", "close_reason", "created_at", "paid_at", "shipped_at",
     "completed_at", "item_title", "sku", "quantity", "unit_price", "line_amount", "buyer_message",
     "seller_remark", "tracking_no", "shop_name",
 )
@@ -38,7 +38,19 @@ class Preset:
     amount_per_line: bool = False
     # One row per order with all items in one title cell (Taobao 订单报表, Youzan 订单维度).
     one_row_per_order: bool = False
+    # Whether the amount column already nets refunds out (Taobao's 买家实际支付金额: 25.31 paid of 234.00
+    # after a 208.69 refund) or is what was charged before them (Shopify's Total), so a refund is
+    # subtracted exactly once.
+    paid_is_net: bool = True
     headers: tuple[str, ...] = field(default=())
+
+    @property
+    def essential_fields(self) -> frozenset[str]:
+        """The cells whose unreadable text costs the row: the order number, and for an order file its time and
+        paid amount. Any other unreadable cell is stored empty and reported, as the order is still true."""
+        if self.role == "lines":
+            return frozenset(REQUIRED_FIELDS)
+        return frozenset((*REQUIRED_FIELDS, "created_at", "amount"))
 
     @property
     def known_names(self) -> set[str]:
@@ -98,6 +110,7 @@ PRESETS: dict[str, Preset] = {
                 "created_at": "订单创建时间", "paid_at": "订单付款时间", "completed_at": "确认收货时间",
                 "item_title": "宝贝标题", "quantity": "宝贝总数量", "buyer_message": "买家留言",
                 "seller_remark": "订单备注", "tracking_no": "物流单号", "shop_name": "店铺名称",
+                "close_reason": "订单关闭原因",
             },
             one_row_per_order=True,
         ),
@@ -122,6 +135,7 @@ PRESETS: dict[str, Preset] = {
                 "created_at": "订单创建时间", "paid_at": "订单付款时间", "shipped_at": "发货时间",
                 "completed_at": "确认收货时间", "item_title": "商品标题", "sku": "商品属性SKU", "quantity": "宝贝总数量",
                 "seller_remark": "商家备注", "tracking_no": "物流单号", "shop_name": "店铺名称",
+                "close_reason": "订单关闭原因",
             },
             one_row_per_order=True,
         ),
@@ -180,7 +194,7 @@ PRESETS: dict[str, Preset] = {
                 "paid_at": "买家付款时间", "completed_at": "交易成功时间", "item_title": "全部商品名称",
                 "buyer_message": "买家备注", "seller_remark": "商家订单备注",
             },
-            one_row_per_order=True,
+            one_row_per_order=True, paid_is_net=False,
         ),
         _preset(
             "youzan.order_export_item_level", Platform.YOUZAN, "Youzan orders (one row per item)",
@@ -199,7 +213,9 @@ PRESETS: dict[str, Preset] = {
         _preset(
             "shopify.orders_export", Platform.SHOPIFY, "Shopify orders export",
             {
-                "order_id": "Name", "buyer_id": "Email", "email": "Email", "receiver_name": "Shipping Name",
+                # Names (#1001) repeat across a seller's stores; Id is global. Rows group by Name (Id sits on an
+                # order's first row only), the order is keyed by Id and shown by Name.
+                "order_id": "Name", "global_id": "Id", "buyer_id": "Email", "email": "Email", "receiver_name": "Shipping Name",
                 "phone": "Shipping Phone", "phone_alt": "Phone", "province": "Shipping Province",
                 "city": "Shipping City",
                 "address": ("Shipping Address1", "Shipping Address2", "Shipping City", "Shipping Zip",
@@ -210,6 +226,7 @@ PRESETS: dict[str, Preset] = {
                 "shipped_at": "Fulfilled at", "item_title": "Lineitem name", "sku": "Lineitem sku",
                 "quantity": "Lineitem quantity", "unit_price": "Lineitem price", "buyer_message": "Notes",
             },
+            paid_is_net=False,
         ),
     )
 }

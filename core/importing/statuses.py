@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import unicodedata
+from decimal import Decimal
 from functools import lru_cache
 
-from core.store.models import OrderStatus, Platform
+from core.store.models import PAID_STATUSES, OrderStatus, Platform
 
 S = OrderStatus
 # Exact texts seen in real exports, per platform (commas normalised to half-width before lookup).
@@ -86,6 +87,20 @@ def says_refunded(refund_text: str | None) -> bool:
     if "partially" in lowered or "部分" in lowered:
         return False
     return any(word in lowered for word in REFUNDED_WORDS)
+
+
+def settled_status(status: OrderStatus, net_paid: Decimal | None, refund: Decimal | None,
+                   close_reason: str | None) -> OrderStatus:
+    """The status once refunds are counted: money that all went back is a refund, whatever the status says.
+
+    Taobao closes a refunded order (交易关闭, 订单关闭原因 退款), and keeps 交易成功 on an order whose whole
+    payment was refunded after success (买家实际支付金额 0.00, 退款金额 = the total).
+    """
+    if status == S.CLOSED and close_reason and "退款" in close_reason:
+        return S.REFUNDED
+    if status in PAID_STATUSES and refund and refund > 0 and net_paid is not None and net_paid <= 0:
+        return S.REFUNDED
+    return status
 
 
 def shopify_status(financial: str | None, fulfillment: str | None, cancelled_at: str | None) -> OrderStatus | None:

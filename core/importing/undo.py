@@ -83,7 +83,8 @@ def _revert_updates(connection: Connection, batch_id: int, touched: set[int]) ->
         return 0
     restored, lines = [], []
     for order_id, before in changes:
-        restored.append({"oid": order_id, **{c: decode_value(c, before[c]) for c in RESTORED_ORDER_COLUMNS}})
+        # .get: a snapshot taken before a column existed (order_name) restores it empty.
+        restored.append({"oid": order_id, **{c: decode_value(c, before.get(c)) for c in RESTORED_ORDER_COLUMNS}})
         lines.extend({"order_id": order_id, **{c: decode_value(c, line[c]) for c in LINE_COLUMNS}}
                      for line in before["lines"])
         if before["customer_id"] is not None:

@@ -9,16 +9,24 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import datetime
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
 from core.messages import Message
 from core.phones import compact_phone
 
-MISSING = frozenset({"", "-", "--", "—", "——", "null", "NULL", "None", "无"})
+# Texts platforms write where a cell has nothing to say (Taobao's 宝贝报表 writes 无退款申请 in 退款金额).
+MISSING = frozenset({
+    "", "-", "--", "—", "——", "null", "NULL", "Null", "None", "none", "无", "暂无", "未知", "N/A", "n/a", "NA", "#N/A",
+    "无退款申请", "没有申请退款",
+})
+# Douyin writes encrypted receiver fields as ##… or $$…: ciphertext says nothing about the buyer.
+ENCRYPTED_PREFIXES = ("##", "$$")
 _SCIENTIFIC = re.compile(r"^[+-]?\d+(\.\d+)?[eE][+-]?\d+$")
-_AMOUNT_NOISE = re.compile(r"[¥￥元,，\s]|CNY|RMB", re.IGNORECASE)
+_AMOUNT_NOISE = re.compile(r"[¥￥元\s]|CNY|RMB", re.IGNORECASE)
+# A comma only ever groups thousands (1,288.00); `1,2,3` is not 123.
+_GROUPED = re.compile(r"^[+-]?\d{1,3}(?:[,，]\d{3})+(?:\.\d*)?$")
 _EMBEDDED_BREAKS = re.compile(r"[\r\n\t]+")
 _DATE_SEPARATORS = re.compile(r"[年月/.]")
 _LOOSE_DATE = re.compile(
@@ -27,6 +35,7 @@ _LOOSE_DATE = re.compile(
 # Beyond any real order, and far inside what the cents and quantity columns hold on every backend.
 MAX_AMOUNT = Decimal(10) ** 12
 MAX_QUANTITY = 10**9
+EARLIEST_ORDER = datetime(2000, 1, 1)  # no shop in these exports sold online before
 
 
 class ValueProblem(ValueError):
@@ -44,7 +53,7 @@ def clean_text(raw: str | None) -> str | None:
         text = text.lstrip("'\t").strip()
     if not text.isprintable():  # one C-level scan finds embedded tabs and line breaks
         text = _EMBEDDED_BREAKS.sub(" ", text).strip()
-    return None if text in MISSING else text
+    return None if text in MISSING or text.startswith(ENCRYPTED_PREFIXES) else text
 
 
 def parse_id(raw: str | None) -> str | None:
@@ -70,12 +79,19 @@ def parse_amount(raw: str | None) -> Decimal | None:
     text = clean_text(raw)
     if text is None:
         return None
+    number = _AMOUNT_NOISE.sub("", text)
+    if "," in number or "，" in number:
+        if not _GROUPED.match(number):
+            raise ValueProblem(Message("'{text}' is not an amount", text=text))
+        number = number.replace(",", "").replace("，", "")
     try:
-        amount = Decimal(_AMOUNT_NOISE.sub("", text))
+        amount = Decimal(number)
     except InvalidOperation:
         raise ValueProblem(Message("'{text}' is not an amount", text=text)) from None
     if not amount.is_finite() or abs(amount) >= MAX_AMOUNT:  # NaN, Infinity, 1e400
         raise ValueProblem(Message("'{text}' is not an amount", text=text))
+    if amount < 0:
+        raise ValueProblem(Message("'{text}' is a negative amount", text=text))
     return amount
 
 
@@ -100,6 +116,9 @@ def parse_datetime(raw: str | None) -> datetime | None:
         value = _parse_loose_datetime(text)
     if value.tzinfo is not None or value.microsecond:
         value = value.replace(tzinfo=None, microsecond=0)
+    if not EARLIEST_ORDER <= value < datetime.combine(date.today() + timedelta(days=2), time()):
+        raise ValueProblem(Message("'{text}' is no time an order was placed (before 2000 or after tomorrow)",
+                                   text=text))
     return value
 
 

@@ -37,6 +37,7 @@ ORDER_VALUE_COLUMNS = (
     "status", "status_raw", "total_amount", "paid_amount", "shipping_fee", "refund_amount", "created_at",
     "paid_at", "shipped_at", "completed_at", "item_summary", "quantity", "buyer_message", "seller_remark",
     "receiver_name", "receiver_phone", "receiver_address", "province", "city", "tracking_no", "shop_name",
+    "order_name",
 )
 LINE_COLUMNS = ("sub_order_id", "title", "sku", "quantity", "unit_price", "amount", "status", "status_raw")
 RESTORED_ORDER_COLUMNS = (*ORDER_VALUE_COLUMNS, "customer_id", "content_hash", "updated_batch_id")
@@ -297,7 +298,29 @@ def _existing_orders(connection: Connection, orders: list[ParsedOrder]) -> dict[
             )
             for order_id, number, content_hash, customer_id in connection.execute(query):
                 found[number] = {"id": order_id, "content_hash": content_hash, "customer_id": customer_id}
+    _adopt_orders_keyed_by_name(connection, orders, found)
     return found
+
+
+def _adopt_orders_keyed_by_name(connection: Connection, orders: list[ParsedOrder],
+                                found: dict[str, dict[str, Any]]) -> None:
+    """Orders stored before their key was the global id (Shopify's, once keyed by #1001) are found by that
+    name once, and re-keyed when updated, so an upgraded book does not get each of them twice."""
+    named: dict[tuple[str, str], str] = {
+        (order.platform, order.values["order_name"]): order.platform_order_id
+        for order in orders if order.values.get("order_name") and order.platform_order_id not in found
+    }
+    by_platform: dict[str, list[str]] = {}
+    for platform, name in named:
+        by_platform.setdefault(platform, []).append(name)
+    for platform, names in by_platform.items():
+        for chunk in _chunks(names):
+            query = select(Order.id, Order.platform_order_id, Order.customer_id).where(
+                Order.platform == platform, Order.order_name.is_(None), Order.platform_order_id.in_(chunk))
+            for order_id, name, customer_id in connection.execute(query):
+                # No content hash: the order is always updated, which gives it its new key.
+                found[named[platform, name]] = {"id": order_id, "content_hash": None, "customer_id": customer_id,
+                                                "rekey": True}
 
 
 def _known_aliases(connection: Connection, identities: Iterable[list[Identity]]) -> list[tuple[str, str, str, int]]:
@@ -372,7 +395,7 @@ def _apply_updates(
     for chunk in _chunks(updates):
         cancel.raise_if_cancelled()
         before_rows = _snapshots(connection, [found["id"] for found, _order, _cid in chunk])
-        order_values, changes, replaced = [], [], []
+        order_values, changes, replaced, rekeyed = [], [], [], []
         for found, order, customer_id in chunk:
             before = before_rows[found["id"]]
             values: dict[str, Any] = {"customer_id": customer_id, "updated_batch_id": batch_id}
@@ -383,6 +406,8 @@ def _apply_updates(
                 replaced.append((found["id"], order.lines))
             else:
                 values.update(order.values, content_hash=order.content_hash)
+                if found.get("rekey"):
+                    rekeyed.append({"oid": found["id"], "key": order.platform_order_id})
                 # A one-row-per-order sheet sums items up in one line: keep the detailed lines an items file gave.
                 if not (order.summary_lines and before["lines"]):
                     replaced.append((found["id"], order.lines))
@@ -399,6 +424,9 @@ def _apply_updates(
                 ),
                 order_values,
             )
+        if rekeyed:
+            connection.execute(update(ORDER_TABLE).where(ORDER_TABLE.c.id == bindparam("oid")).values(
+                platform_order_id=bindparam("key")), rekeyed)
         if replaced:
             connection.execute(delete(LINE_TABLE).where(LINE_TABLE.c.order_id.in_([oid for oid, _ in replaced])))
             bulk_insert(connection, LINE_TABLE, [row for oid, lines in replaced for row in _line_rows(oid, lines)])

@@ -227,7 +227,10 @@ class Order(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     platform: Mapped[str] = mapped_column(String(32))
+    # The key, unique across all the seller's shops on the platform (Shopify: the export's global Id).
     platform_order_id: Mapped[str] = mapped_column(String(64))
+    # The number the shop shows (Shopify's #1001) where it is not the key; see shown_number.
+    order_name: Mapped[str | None] = mapped_column(String(64))
     customer_id: Mapped[int | None] = mapped_column(
         ForeignKey("customers.id", ondelete="SET NULL"), index=True
     )
@@ -263,6 +266,11 @@ class Order(Base):
     lines: Mapped[list[OrderLine]] = relationship(
         back_populates="order", cascade="all, delete-orphan", passive_deletes=True
     )
+
+    @property
+    def shown_number(self) -> str:
+        """The order number as the seller and the buyer know it."""
+        return self.order_name or self.platform_order_id
 
     __table_args__ = (
         UniqueConstraint("platform", "platform_order_id"),

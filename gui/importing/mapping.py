@@ -37,7 +37,8 @@ class MappingEditor(QWidget):
 
     def field_labels(self) -> dict[str, str]:
         return {
-            "order_id": self.tr("Order number"), "line_id": self.tr("Sub-order number"),
+            "order_id": self.tr("Order number"), "global_id": self.tr("Order id across shops"),
+            "line_id": self.tr("Sub-order number"),
             "buyer_id": self.tr("Buyer account"), "buyer_nick": self.tr("Buyer nickname"), "email": self.tr("Email"),
             "receiver_name": self.tr("Receiver name"), "phone": self.tr("Receiver phone"),
             "phone_alt": self.tr("Other phone"), "province": self.tr("Province"), "city": self.tr("City"),
@@ -45,7 +46,8 @@ class MappingEditor(QWidget):
             "refund_status": self.tr("Refund / after-sale status"), "fulfillment_status": self.tr("Shipping status"),
             "cancelled_at": self.tr("Cancelled at"), "amount": self.tr("Amount paid"),
             "total_amount": self.tr("Order total"), "shipping_fee": self.tr("Shipping fee"),
-            "refund_amount": self.tr("Refunded amount"), "created_at": self.tr("Ordered at"),
+            "refund_amount": self.tr("Refunded amount"), "close_reason": self.tr("Why the order closed"),
+            "created_at": self.tr("Ordered at"),
             "paid_at": self.tr("Paid at"), "shipped_at": self.tr("Shipped at"),
             "completed_at": self.tr("Completed at"), "item_title": self.tr("Item title"), "sku": self.tr("SKU"),
             "quantity": self.tr("Quantity"), "unit_price": self.tr("Unit price"),

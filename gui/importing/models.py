@@ -91,7 +91,7 @@ class PreviewModel(RowsModel):
         values, buyer = order.values, order.buyer
         created = values.get("created_at")
         return (
-            order.platform_order_id,
+            values.get("order_name") or order.platform_order_id,
             f"{self._status_text(values['status'])} ({values['status_raw']})" if values.get("status_raw")
             else self._status_text(values["status"]),
             f"{values['paid_amount']:.2f}" if values.get("paid_amount") is not None else None,

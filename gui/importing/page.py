@@ -31,6 +31,9 @@ from core.importing import (
     PRESETS,
     commit_imports,
     import_history,
+    import_notices,
+    name_the_shop,
+    needs_shop_name,
     prepare_customer_files,
     prepare_files,
     reparse_with,
@@ -40,6 +43,7 @@ from core.importing import (
 from core.importing.presets import custom_preset
 from core.store.models import OrderStatus
 from gui.context import AppContext
+from gui.core_text import core_text
 from gui.file_dialogs import Folder, open_path, open_paths
 from gui.importing.bad_rows import BadRowsPanel
 from gui.importing.customer_sheet_dialog import CustomerSheetDialog
@@ -120,6 +124,11 @@ class ImportPage(QWidget):
         layout.addLayout(top)
         self.detected_label = QLabel()
         layout.addWidget(self.detected_label)
+        # What the user should know before importing: a file naming no buyers, optional cells stored empty.
+        self.notices_label = QLabel()
+        self.notices_label.setWordWrap(True)
+        self.notices_label.setStyleSheet("color: #7a4f01;")
+        layout.addWidget(self.notices_label)
 
         self.tabs = QTabWidget()
         self.preview_model = PreviewModel(self.status_text, self)
@@ -280,6 +289,9 @@ class ImportPage(QWidget):
         self.preview_model.set_rows(item.orders[:PREVIEW_ROWS])
         self.preview_view.resizeColumnsToContents()
         self.mapping_editor.show_mapping(item.headers, item.columns, item.preset.fields)
+        notices = [core_text(notice) for prepared in self.prepared for notice in import_notices(prepared)]
+        self.notices_label.setText("\n".join(notices))
+        self.notices_label.setVisible(bool(notices))
         bad_rows = [bad for prepared in self.prepared for bad in prepared.bad_rows]
         self.bad_rows.show_rows(bad_rows, self.current().path.stem)
         self.tabs.setTabText(2, self.tr("Rows that cannot be read (%1)").replace("%1", str(len(bad_rows))))
@@ -335,9 +347,22 @@ class ImportPage(QWidget):
 
     # --- importing ----------------------------------------------------------------------------------------
     def start_import(self) -> None:
+        for prepared in self.prepared:
+            if needs_shop_name(prepared) and not self._ask_shop(prepared):
+                return
         self.writing = True
         self._run(self.tr("Importing…"), commit_imports, self.context.database, list(self.prepared),
                   on_success=self._imported, on_failure=self._import_failed, on_cancelled=self._import_cancelled)
+
+    def _ask_shop(self, prepared: Any) -> bool:
+        """Which shop a file that does not say comes from; False when the user cancels the import."""
+        shop, accepted = QInputDialog.getText(
+            self, self.tr("Which shop is this file?"),
+            self.tr("%1 does not say which of your shops its orders come from. Shop name (leave empty if you "
+                    "have only one):").replace("%1", prepared.path.name))
+        if accepted:
+            name_the_shop(prepared, shop)
+        return accepted
 
     def _imported(self, summaries: list[Any]) -> None:
         self.summaries = summaries

@@ -9,6 +9,7 @@ from openpyxl import load_workbook
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QFileDialog, QMessageBox
+from sqlalchemy import select
 
 from core.importing import writer
 from core.store.opening import open_database
@@ -275,3 +276,25 @@ def test_in_chinese_a_refusal_and_a_bad_rows_reason_read_in_chinese(page, qtbot,
 
     _open(qtbot, page, _sheet(tmp_path, ALICE, BOB))
     assert page.bad_model.index(0, 3).data() == "“6.91793E+18”是已被 Excel 四舍五入的数字；请重新导出表格，不要在 Excel 中打开保存，直接导入"
+
+
+def test_a_file_without_buyers_or_shop_says_so_and_asks_the_shop(page, qtbot, tmp_path, monkeypatch):  # type: ignore[no-untyped-def]
+    # Pinduoduo's 2023 export has no buyer columns and no shop column.
+    from core.importing import PRESETS
+    from core.store.models import Order
+    from tests.importing.sheets import row_for
+
+    pdd = PRESETS["pdd.order_export_2023"]
+    headers = list(pdd.headers)
+    rows = [headers, row_for(pdd, headers, order_id="260517-607198974342268", amount="19.90", status="已签收",
+                             created_at="2026-05-17 10:00:00")]
+    _open(qtbot, page, write_sheet(tmp_path / "pdd.xlsx", rows))
+    assert page.notices_label.isVisibleTo(page) and "names no buyers" in page.notices_label.text()
+    asked = []
+    monkeypatch.setattr("gui.importing.page.QInputDialog.getText",
+                        lambda _parent, title, *args, **kwargs: (asked.append(title), ("拼多多旗舰店", True))[1])
+    with qtbot.waitSignal(page.finished, timeout=10000):
+        qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
+    assert asked == ["Which shop is this file?"]
+    with page.context.database.session() as session:
+        assert session.scalars(select(Order.shop_name)).all() == ["拼多多旗舰店"]

@@ -17,6 +17,7 @@ from core.importing.values import (
     parse_id,
     parse_phone,
 )
+from core.phones import national_number
 
 
 @pytest.mark.parametrize(
@@ -37,7 +38,7 @@ def test_an_excel_rounded_id_is_refused(raw):  # type: ignore[no-untyped-def]
 
 @pytest.mark.parametrize(
     ("raw", "expected"),
-    [("¥1,288.50", "1288.50"), ("99元", "99"), ("￥ 12", "12"), ("1，000.00", "1000.00"), ("-5.5", "-5.5")],
+    [("¥1,288.50", "1288.50"), ("99元", "99"), ("￥ 12", "12"), ("1，000.00", "1000.00"), ("12,345,678.9", "12345678.9")],
 )
 def test_amounts(raw, expected):  # type: ignore[no-untyped-def]
     assert parse_amount(raw) == Decimal(expected)
@@ -46,6 +47,30 @@ def test_amounts(raw, expected):  # type: ignore[no-untyped-def]
 def test_a_bad_amount_says_so():
     with pytest.raises(ValueProblem, match="not an amount"):
         parse_amount("十二元")
+
+
+@pytest.mark.parametrize("raw", ["1,2,3", "12,34", "1,2345.00"])
+def test_a_comma_only_groups_thousands(raw):  # type: ignore[no-untyped-def]
+    with pytest.raises(ValueProblem, match="not an amount"):
+        parse_amount(raw)
+
+
+def test_a_negative_amount_is_no_amount_paid():
+    with pytest.raises(ValueProblem, match="negative"):
+        parse_amount("-5.5")
+
+
+@pytest.mark.parametrize("raw", ["无退款申请", "没有申请退款", "暂无", "未知", "N/A", "null", "##3f9a2c", "$$9b2e01"])
+def test_platform_placeholders_say_nothing(raw):  # type: ignore[no-untyped-def]
+    # Taobao's 宝贝报表 writes 无退款申请 in 退款金额; Douyin writes ciphertext in its receiver fields.
+    assert clean_text(raw) is None
+    assert parse_amount(raw) is None
+
+
+@pytest.mark.parametrize("raw", ["1999-12-31 23:59:59", "1900-01-01", "2999-01-01 10:00:00"])
+def test_a_time_no_order_was_placed_at_is_refused(raw):  # type: ignore[no-untyped-def]
+    with pytest.raises(ValueProblem, match="before 2000 or after tomorrow"):
+        parse_datetime(raw)
 
 
 @pytest.mark.parametrize(
@@ -102,3 +127,16 @@ def test_refund_columns_and_shopify_columns():
     assert not says_refunded("售后关闭") and not says_refunded("无售后或售后取消") and not says_refunded("-")
     assert shopify_status("paid", "fulfilled", None) == "shipped"
     assert shopify_status("paid", None, "2026-05-02 10:00:00 +0200") == "closed"
+
+
+@pytest.mark.parametrize(
+    ("raw", "stored", "national"),
+    [("(+44)7700900001", "+447700900001", "7700900001"), ("0044 7700 900001", "+447700900001", "7700900001"),
+     ("+44 07700 900001", "+447700900001", "7700900001"), ("+8800130687722", "+880130687722", "130687722"),
+     ("+880130687722", "+880130687722", "130687722"), ("01306877229", "01306877229", "1306877229"),
+     ("+86 138 0000 1111", "13800001111", "13800001111")],
+)
+def test_phones_of_every_country_have_one_form(raw, stored, national):  # type: ignore[no-untyped-def]
+    # None of these is a valid number (pseudonymised): the form never depends on validity.
+    assert parse_phone(raw) == stored
+    assert national_number(raw) == national
