@@ -14,9 +14,11 @@ key it matched, a buyer by their best match, ties by the most recent order.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from enum import IntEnum
+from functools import cache
 
-from sqlalchemy import ColumnElement, Select, Subquery, case, func, literal, select, union_all
+from sqlalchemy import ColumnElement, Select, Subquery, bindparam, case, func, literal, select, union_all
 from sqlalchemy.orm import Session
 
 from core.phones import compact_phone
@@ -59,90 +61,112 @@ _ON_KEY_PREFIX = {
 }
 
 
-def _prefix_range(column, prefix: str):  # type: ignore[no-untyped-def]
-    return (column >= prefix) & (column < prefix + TOP)
+def _in_range(column, name: str):  # type: ignore[no-untyped-def]
+    """`column` starts with the bound value `name` (its range's end bound as `name`_end)."""
+    return (column >= bindparam(name)) & (column < bindparam(name + "_end"))
 
 
-def _capped(query: Select, in_order_of) -> Select:  # type: ignore[type-arg, no-untyped-def]
-    sub = query.order_by(in_order_of).limit(MATCH_LIMIT).subquery()
+def _capped(query: Select, in_order_of=None) -> Select:  # type: ignore[type-arg, no-untyped-def]
+    """At most MATCH_LIMIT matches of a source, the first in `in_order_of` (an index the range reads in)."""
+    if in_order_of is not None:
+        query = query.order_by(in_order_of)
+    sub = query.limit(MATCH_LIMIT).subquery()
     return select(sub.c.customer_id, sub.c.rank)
 
 
-def _key_rank(query: str) -> ColumnElement[int]:
+def _key_rank(name: str, digits: bool) -> ColumnElement[int]:
     key, kind = CustomerSearchKey.key, CustomerSearchKey.kind
     on_prefix = dict(_ON_KEY_PREFIX)
-    if query.isdigit():  # digits a phone or an order starts or ends with come first; inside an account, last
+    if digits:  # digits a phone or an order starts or ends with come first; inside an account, last
         on_prefix[KeyKind.PART] = Rank.DIGITS_INSIDE
     on_exact = {**_ON_EXACT_KEY, KeyKind.PART: on_prefix[KeyKind.PART]}
     return case(
-        (key == query, case({int(k): int(r) for k, r in on_exact.items()}, value=kind)),
+        (key == bindparam(name), case({int(k): int(r) for k, r in on_exact.items()}, value=kind)),
         else_=case({int(k): int(r) for k, r in on_prefix.items()}, value=kind),
     )
 
 
-def _keys_from(prefix: str, rank: ColumnElement[int]) -> Select:  # type: ignore[type-arg]
+def _keys_from(name: str, rank: ColumnElement[int]) -> Select:  # type: ignore[type-arg]
     return _capped(
-        select(CustomerSearchKey.customer_id, rank.label("rank"))
-        .where(_prefix_range(CustomerSearchKey.key, prefix)),
+        select(CustomerSearchKey.customer_id, rank.label("rank")).where(_in_range(CustomerSearchKey.key, name)),
         CustomerSearchKey.key,
     )
 
 
-def _tails(mark: str, digits: str, rank: Rank) -> Select:  # type: ignore[type-arg]
-    """Buyers with a phone (order number) ending in `digits`: a prefix of the reversed keys."""
-    return _keys_from((mark + digits[::-1])[:KEY_LENGTH], literal(int(rank)))
-
-
-def _order_numbers(text: str) -> list[Select]:  # type: ignore[type-arg]
-    # Order numbers are stored as the platform wrote them; people type letters in either case.
+def _order_numbers(name: str) -> Select:  # type: ignore[type-arg]
     number = Order.platform_order_id
-    return [
-        _capped(
-            select(Order.customer_id, case((number == variant, int(Rank.EXACT)), else_=int(Rank.PHONE_OR_ORDER))
-                   .label("rank"))
-            .where(_prefix_range(number, variant), Order.customer_id.is_not(None)),
-            number,
-        )
-        for variant in sorted({text, text.upper()})
-    ]
+    return _capped(
+        select(Order.customer_id, case((number == bindparam(name), int(Rank.EXACT)), else_=int(Rank.PHONE_OR_ORDER))
+               .label("rank"))
+        .where(_in_range(number, name), Order.customer_id.is_not(None)),
+        number,
+    )
 
 
-def _sources(text: str) -> list[Select]:  # type: ignore[type-arg]
-    query = normalise(text)[:KEY_LENGTH]
+@dataclass(frozen=True)
+class _Shape:
+    """Which sources a query reads: the statement is built once per shape and bound to each query's values
+    (building it anew cost several milliseconds a keystroke, more than running it)."""
+
+    digits: bool
+    phone_tail_rank: Rank | None
+    order_tail: bool
+    written_phone: bool
+    order_variants: int
+
+
+@cache  # a few dozen shapes at most
+def _statement(shape: _Shape) -> Select:  # type: ignore[type-arg]
     sources = [
-        _keys_from(query, _key_rank(query)),
+        _keys_from("search_q", _key_rank("search_q", shape.digits)),
         _capped(
             select(CustomerTag.customer_id, literal(int(Rank.PREFIX)).label("rank"))
             .join(Tag, Tag.id == CustomerTag.tag_id)
-            .where(func.lower(Tag.name) == query),
-            CustomerTag.customer_id,
+            .where(func.lower(Tag.name) == bindparam("search_q"))
         ),
     ]
-    if query.isdigit() and len(query) >= PHONE_TAIL_MIN_LENGTH:
-        tail_rank = Rank.PHONE_TAIL if len(query) in PHONE_TAIL_LENGTHS else Rank.PHONE_OR_ORDER
-        sources.append(_tails(PHONE_TAIL_MARK, query, tail_rank))
-    if query.isdigit() and len(query) >= ORDER_TAIL_MIN_LENGTH:
-        sources.append(_tails(ORDER_TAIL_MARK, query, Rank.PHONE_OR_ORDER))
-    phone = _phone_digits(text)
-    if phone and phone != query:
-        sources.append(_keys_from(phone, _key_rank(phone)))
-    order_number = text.strip()
-    if len(order_number) >= ORDER_NUMBER_MIN_LENGTH:
-        sources.extend(_order_numbers(order_number))
-    return sources
+    if shape.phone_tail_rank is not None:
+        sources.append(_keys_from("search_phone_tail", literal(int(shape.phone_tail_rank))))
+    if shape.order_tail:
+        sources.append(_keys_from("search_order_tail", literal(int(Rank.PHONE_OR_ORDER))))
+    if shape.written_phone:
+        sources.append(_keys_from("search_phone", _key_rank("search_phone", digits=True)))
+    sources.extend(_order_numbers(f"search_order_{variant}") for variant in range(shape.order_variants))
+    matches = union_all(*sources).subquery()
+    return select(matches.c.customer_id, func.min(matches.c.rank).label("rank")).group_by(matches.c.customer_id)
+
+
+def _bind(values: dict[str, str], name: str, prefix: str) -> None:
+    values[name], values[name + "_end"] = prefix, prefix + TOP
 
 
 def ranked_matches(text: str) -> Subquery | None:
     """(customer_id, rank) of every buyer matching `text`, each once with their best rank; None when there is
     nothing to search for. Merged-away buyers are the caller's to leave out."""
-    if not normalise(text):
+    query = normalise(text)[:KEY_LENGTH]
+    if not query:
         return None
-    matches = union_all(*_sources(text)).subquery()
-    return (
-        select(matches.c.customer_id, func.min(matches.c.rank).label("rank"))
-        .group_by(matches.c.customer_id)
-        .subquery()
-    )
+    values: dict[str, str] = {}
+    _bind(values, "search_q", query)
+    digits = query.isdigit()
+    phone_tail_rank = None
+    if digits and len(query) >= PHONE_TAIL_MIN_LENGTH:
+        phone_tail_rank = Rank.PHONE_TAIL if len(query) in PHONE_TAIL_LENGTHS else Rank.PHONE_OR_ORDER
+        _bind(values, "search_phone_tail", (PHONE_TAIL_MARK + query[::-1])[:KEY_LENGTH])
+    order_tail = digits and len(query) >= ORDER_TAIL_MIN_LENGTH
+    if order_tail:
+        _bind(values, "search_order_tail", (ORDER_TAIL_MARK + query[::-1])[:KEY_LENGTH])
+    phone = _phone_digits(text)
+    written_phone = bool(phone) and phone != query
+    if written_phone:
+        _bind(values, "search_phone", phone)  # type: ignore[arg-type]
+    order_number = text.strip()
+    # Order numbers are stored as the platform wrote them; people type letters in either case.
+    variants = sorted({order_number, order_number.upper()}) if len(order_number) >= ORDER_NUMBER_MIN_LENGTH else []
+    for index, variant in enumerate(variants):
+        _bind(values, f"search_order_{index}", variant)
+    shape = _Shape(digits, phone_tail_rank, order_tail, written_phone, len(variants))
+    return _statement(shape).params(values).subquery()
 
 
 def relevance_order(matches: Subquery) -> tuple[ColumnElement, ...]:  # type: ignore[type-arg]
