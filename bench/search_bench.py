@@ -41,7 +41,16 @@ CHUNK = 20_000
 QUERIES_PER_KIND = 200
 
 
-def fake_customer(rng: random.Random, customer_id: int, today: datetime) -> tuple[tuple, tuple]:
+def fake_account(rng: random.Random, customer_id: int, platform: str, nickname: str) -> tuple[str, str] | None:
+    """The buyer's platform account, as the chat shows it: Taobao and JD keys, the others' nicknames."""
+    if platform == "taobao_tmall":
+        return "buyer_id", rng.choice([f"tb{customer_id * 7919 % 10**9:09d}", f"tb_{nickname}{customer_id}"])
+    if platform == "jd":
+        return "buyer_id", f"jd_{customer_id * 104729 % 10**10:010d}"
+    return ("nickname", f"{nickname}{customer_id}") if rng.random() < 0.5 else None
+
+
+def fake_customer(rng: random.Random, customer_id: int, today: datetime) -> tuple[tuple, tuple, tuple | None]:
     name = rng.choice(SURNAMES) + "".join(rng.choices(GIVEN, k=rng.choice([1, 2, 2])))
     nickname = rng.choice(NICK_WORDS + MORE_NICK_WORDS) + (str(rng.randint(1, 99999)) if rng.random() < 0.8 else "")
     phone = "1" + rng.choice("3456789") + f"{rng.randrange(10**9):09d}"
@@ -55,7 +64,9 @@ def fake_customer(rng: random.Random, customer_id: int, today: datetime) -> tupl
                 "repeat" if paid > 1 else "new", today.isoformat(sep=" "), today.isoformat(sep=" "), 0)
     order_number = f"{rng.randrange(10**17, 10**18)}"
     order = (customer_id, platform, order_number, customer_id, "completed", spent, last_order.isoformat(sep=" "))
-    return customer, order
+    account = fake_account(rng, customer_id, platform, nickname)
+    alias = None if account is None else (customer_id, account[0], platform, account[1], today.isoformat(sep=" "))
+    return customer, order, alias
 
 
 def build(path: Path, customers: int, seed: int = 1) -> None:
@@ -67,17 +78,20 @@ def build(path: Path, customers: int, seed: int = 1) -> None:
     connection.execute("PRAGMA synchronous=OFF")
     connection.execute("PRAGMA cache_size=-200000")
     connection.execute("PRAGMA foreign_keys=OFF")
-    connection.execute("CREATE TEMP TABLE pending_keys (key TEXT, customer_id INTEGER)")
+    connection.execute("CREATE TEMP TABLE pending_keys (key TEXT, customer_id INTEGER, kind INTEGER)")
     started = time.perf_counter()
     connection.execute("BEGIN")
     for start in range(1, customers + 1, CHUNK):
-        customer_rows, order_rows, key_rows = [], [], []
+        customer_rows, order_rows, alias_rows, key_rows = [], [], [], []
         for customer_id in range(start, min(start + CHUNK, customers + 1)):
-            customer, order = fake_customer(rng, customer_id, today)
+            customer, order, alias = fake_customer(rng, customer_id, today)
             customer_rows.append(customer)
             order_rows.append(order)
-            keys = search_keys(customer[3], customer[2], [customer[4]], None)
-            key_rows.extend((key, customer_id) for key in keys)
+            if alias is not None:
+                alias_rows.append(alias)
+            keys = search_keys(customer[3], customer[2], [customer[4]], None,
+                               [alias[3]] if alias else [], [order[2]])
+            key_rows.extend((key, customer_id, int(kind)) for key, kind in keys.items())
         connection.executemany(
             "INSERT INTO customers (id, platform, nickname, name, phone, phone_last4, province, city, source,"
             " is_vip, do_not_contact, last_order_at, last_paid_at, order_count, paid_orders, total_spent, stage,"
@@ -89,12 +103,16 @@ def build(path: Path, customers: int, seed: int = 1) -> None:
             " VALUES (?,?,?,?,?,?,?)",
             order_rows,
         )
-        connection.executemany("INSERT INTO pending_keys VALUES (?, ?)", key_rows)
+        connection.executemany(
+            "INSERT INTO customer_aliases (customer_id, kind, platform, value, created_at) VALUES (?,?,?,?,?)",
+            alias_rows,
+        )
+        connection.executemany("INSERT INTO pending_keys VALUES (?, ?, ?)", key_rows)
         print(f"\r  {min(start + CHUNK - 1, customers):,} customers", end="", flush=True)
     print(f"\n  rows inserted in {time.perf_counter() - started:.1f} s; sorting the search index…", flush=True)
     # Appending in key order builds the WITHOUT ROWID b-tree sequentially instead of by random inserts.
-    connection.execute("INSERT OR IGNORE INTO customer_search_keys (key, customer_id) "
-                       "SELECT key, customer_id FROM pending_keys ORDER BY key, customer_id")
+    connection.execute("INSERT OR IGNORE INTO customer_search_keys (key, customer_id, kind) "
+                       "SELECT key, customer_id, kind FROM pending_keys ORDER BY key, customer_id")
     connection.execute("COMMIT")
     connection.execute("ANALYZE")
     keys = connection.execute("SELECT count(*) FROM customer_search_keys").fetchone()[0]
@@ -112,6 +130,9 @@ def sample_queries(path: Path, seed: int = 2) -> dict[str, list[str]]:
     rows = connection.execute(f"SELECT nickname, name, phone FROM customers WHERE id IN ({marks})", ids).fetchall()
     orders = [r[0] for r in connection.execute(
         f"SELECT platform_order_id FROM orders WHERE customer_id IN ({marks})", ids)]
+    accounts = [r[0] for r in connection.execute(
+        "SELECT value FROM customer_aliases WHERE kind IN ('buyer_id', 'nickname') ORDER BY random() LIMIT ?",
+        [QUERIES_PER_KIND])]
     connection.close()
     from pypinyin import Style, lazy_pinyin
 
@@ -121,8 +142,14 @@ def sample_queries(path: Path, seed: int = 2) -> dict[str, list[str]]:
 
     return {
         "nickname fragment": [fragment(nickname) for nickname, _name, _phone in rows],
+        "name (whole)": [name for _nickname, name, _phone in rows],
         "phone tail (4)": [phone[-4:] for _nickname, _name, phone in rows],
+        "phone tail (5)": [phone[-5:] for _nickname, _name, phone in rows],
+        "phone (whole)": [phone for _nickname, _name, phone in rows],
         "order number": orders,
+        "order tail (8)": [number[-8:] for number in orders],
+        "account (whole)": accounts,
+        "account part (3)": [account[-5:-2] for account in accounts],
         "pinyin initials": ["".join(lazy_pinyin(name, style=Style.FIRST_LETTER)) for _n, name, _p in rows],
     }
 

@@ -116,3 +116,19 @@ def test_output_piped_into_a_reader_that_stops_early_is_not_an_error(tmp_path: P
     stderr = listing.stderr.read().decode()
     assert listing.wait() == 1
     assert stderr == ""
+
+
+def test_customers_search_puts_the_best_match_first_with_its_account(capsys: pytest.CaptureFixture[str],
+                                                                    db_path: Path) -> None:
+    from core.store.opening import open_database
+    from tests.customers.ranking_book import make_ranking_book
+
+    database = open_database(db_path)
+    make_ranking_book(database)
+    database.dispose()
+    code, out, _err = run(capsys, "customers", "--db", str(db_path), "--search", "wh", "--json")
+    assert code == 0
+    found = json.loads(out)
+    assert found[0]["name"] == "王华" and found[0]["accounts"] == ["tb_小米粥88"]
+    code, out, _err = run(capsys, "customers", "--db", str(db_path), "--search", "一只鹿3302")
+    assert out.splitlines()[0].split()[1:3] == ["李明", "一只鹿3302"]

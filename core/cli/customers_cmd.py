@@ -6,12 +6,13 @@ import argparse
 from typing import Any
 
 from core.cli.output import emit, open_for
-from core.customers.listing import CustomerFilter, CustomerRow, customer_ids, customer_rows
+from core.customers.listing import RELEVANCE, CustomerFilter, CustomerRow, customer_ids, customer_rows
 from core.safety.privacy import rep_mode_enabled
 
 
 def add_filter_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--search", metavar="TEXT", default="", help="name, nickname, phone, order number, pinyin…")
+    parser.add_argument("--search", metavar="TEXT", default="",
+                        help="account, name, nickname, phone, order number, pinyin… (best match first)")
     parser.add_argument("--tag", action="append", default=[], metavar="T", help="has this tag (repeatable: all of them)")
     parser.add_argument("--stage", action="append", default=[], metavar="S", help="in this lifecycle stage")
     parser.add_argument("--birthday-within", type=int, default=None, metavar="DAYS",
@@ -32,7 +33,7 @@ def register(subcommands, common: argparse.ArgumentParser) -> None:  # type: ign
 
 def as_json(row: CustomerRow) -> dict[str, Any]:
     return {
-        "id": row.id, "name": row.name, "nickname": row.nickname, "platform": row.platform,
+        "id": row.id, "name": row.name, "nickname": row.nickname, "platform": row.platform, "accounts": row.accounts,
         "phones": [phone for phone in (row.phone, row.phone_alt) if phone],
         "tags": [name for name, _color in row.tags], "stage": row.stage, "paid_orders": row.paid_orders,
         "total_spent": row.total_spent, "last_order": row.last_order_at,
@@ -45,14 +46,15 @@ def run(args: argparse.Namespace) -> int:
     database = open_for(args, read_only=False)
     try:
         with database.session() as session:
-            ids = customer_ids(session, filter_from(args), limit=max(args.limit, 0))
+            ids = customer_ids(session, filter_from(args), RELEVANCE, limit=max(args.limit, 0))
             rows = customer_rows(session, ids, masked=rep_mode_enabled(session))
     finally:
         database.dispose()
     emit(
         args,
         [as_json(row) for row in rows],
-        [f"{row.id:>7}  {row.display_name}  {row.phone or ''}  {row.stage}  ¥{row.total_spent}" for row in rows]
+        ["  ".join([f"{row.id:>7}", row.display_name, " / ".join(row.accounts), row.phone or "", row.stage,
+                    f"¥{row.total_spent}"]) for row in rows]
         or ["No customers match."],  # a person reads silence as a hang or an error
     )
     return 0

@@ -9,14 +9,15 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from core.customers.listing import birthday_text, listed_name
+from core.customers.listing import Account, birthday_text, listed_name
 from core.customers.profile import birthday_of
 from core.errors import LaokeError
 from core.figures.birthdays import age_on, celebration_date, next_birthday
 from core.figures.order_facts import net_paid
 from core.messages import Message
-from core.safety.privacy import mask_address, mask_alias, mask_phone
+from core.safety.privacy import is_masked, mask_address, mask_alias, mask_phone
 from core.store.models import (
+    ACCOUNT_ALIAS_KINDS,
     PAID_STATUSES,
     ContactPreferenceEvent,
     Customer,
@@ -105,6 +106,9 @@ class CustomerDetail:
     vip_notes: list[NoteView] = field(default_factory=list)
     notes: list[NoteView] = field(default_factory=list)
     contact_history: list[ContactEventView] = field(default_factory=list)
+    accounts: list[Account] = field(default_factory=list)
+    # The phone to reach the buyer by: theirs, or else the one the newest order shows as the platform masked it.
+    phone_shown: str | None = None
 
     @property
     def display_name(self) -> str:
@@ -142,6 +146,11 @@ def _note(note: Note) -> NoteView:
     return NoteView(note.id, note.kind, note.text, note.author, note.created_at, note.updated_at)
 
 
+def _masked_receiver_phone(orders: list[Order]) -> str | None:
+    """A platform that masks phones (138****1234) leaves the buyer without one; the newest order still shows it."""
+    return next((o.receiver_phone for o in orders if o.receiver_phone and is_masked(o.receiver_phone)), None)
+
+
 def customer_detail(session: Session, customer_id: int, masked: bool = False,
                     order_limit: int | None = None, today: date | None = None) -> CustomerDetail:
     """One buyer, newest orders first; phones and address masked when `masked` (rep mode)."""
@@ -160,10 +169,10 @@ def customer_detail(session: Session, customer_id: int, masked: bool = False,
         select(ContactPreferenceEvent).where(ContactPreferenceEvent.customer_id == customer_id)
         .order_by(ContactPreferenceEvent.at.desc(), ContactPreferenceEvent.id.desc())
     )
-    aliases = session.execute(
+    aliases = [(kind, platform, mask_alias(kind, value) if masked else value) for kind, platform, value in session.execute(
         select(CustomerAlias.kind, CustomerAlias.platform, CustomerAlias.value)
         .where(CustomerAlias.customer_id == customer_id).order_by(CustomerAlias.id)
-    )
+    )]
     phone = mask_phone if masked else (lambda value: value)
     profile = {
         "name": customer.name, "nickname": customer.nickname, "platform": customer.platform,
@@ -178,7 +187,9 @@ def customer_detail(session: Session, customer_id: int, masked: bool = False,
         id=customer.id, profile=profile, stage=customer.stage, is_vip=customer.is_vip,
         do_not_contact=customer.do_not_contact, dnc_reason=customer.dnc_reason, dnc_since=customer.dnc_since,
         tags=sorted((tag.name, tag.color) for tag in customer.tags),
-        aliases=[(kind, platform, mask_alias(kind, value) if masked else value) for kind, platform, value in aliases],
+        aliases=aliases,
+        accounts=[Account(platform, value) for kind, platform, value in aliases if kind in ACCOUNT_ALIAS_KINDS],
+        phone_shown=phone(customer.phone) or _masked_receiver_phone(orders),
         birthday=_birthday(customer, today),
         figures=_figures(customer, orders),
         orders=[

@@ -16,9 +16,9 @@ from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.orm import Session, aliased
 
 from core.customers.birthday_filter import birthday_between_condition, birthday_this_month_condition
-from core.safety.privacy import mask_phone
-from core.search.query import search_ids_query
-from core.store.models import CalendarKind, Customer, CustomerTag, Tag
+from core.safety.privacy import mask_alias, mask_phone
+from core.search.query import ranked_matches, relevance_order, search_ids_query
+from core.store.models import ACCOUNT_ALIAS_KINDS, CalendarKind, Customer, CustomerAlias, CustomerTag, Tag
 
 # Sort keys the list offers, each a column (or expression) the database orders by.
 SORT_COLUMNS: dict[str, Any] = {
@@ -37,6 +37,8 @@ SORT_COLUMNS: dict[str, Any] = {
     "id": Customer.id,
 }
 DEFAULT_SORT = "last_order"
+# Best match first while there is a search (core.search.query.Rank), the default order without one.
+RELEVANCE = "relevance"
 ID_CHUNK = 20_000
 
 
@@ -103,12 +105,14 @@ def live_customer() -> ColumnElement[bool]:
     return Customer.id.not_in(select(merged.id).where(merged.merged_into_id.is_not(None)))
 
 
-def filter_conditions(customer_filter: CustomerFilter, today: date | None = None) -> list[ColumnElement[bool]]:
-    """The WHERE conditions for a filter; merged-away customers never show."""
+def filter_conditions(customer_filter: CustomerFilter, today: date | None = None,
+                      with_search: bool = True) -> list[ColumnElement[bool]]:
+    """The WHERE conditions for a filter (its search left to the caller unless `with_search`); merged-away
+    customers never show."""
     f = customer_filter
     today = today or date.today()
     conditions: list[ColumnElement[bool]] = [live_customer()]
-    matches = search_ids_query(f.search) if f.search else None
+    matches = search_ids_query(f.search) if f.search and with_search else None
     if matches is not None:
         conditions.append(Customer.id.in_(matches))
     if f.ids is not None:
@@ -156,18 +160,25 @@ def customer_ids(
     offset: int = 0,
     today: date | None = None,
 ) -> list[int]:
-    """The ids of the customers the filter matches, in the asked order (ties by id)."""
-    if sort not in SORT_COLUMNS:
-        raise ValueError(f"cannot sort by {sort!r}; choose one of {', '.join(SORT_COLUMNS)}")
-    column = SORT_COLUMNS[sort]
-    order = (column.desc(), Customer.id.desc()) if descending else (column.asc(), Customer.id.asc())
-    query = (
-        select(Customer.id)
-        .where(*filter_conditions(customer_filter or CustomerFilter(), today))
-        .order_by(*order)
-        .offset(offset)
-        .limit(limit)
-    )
+    """The ids of the customers the filter matches, in the asked order (ties by id).
+
+    RELEVANCE puts a search's best matches first (the order the chat lookup and the CLI show too); without a
+    search it is the default order."""
+    customer_filter = customer_filter or CustomerFilter()
+    if sort not in SORT_COLUMNS and sort != RELEVANCE:
+        raise ValueError(f"cannot sort by {sort!r}; choose one of {RELEVANCE}, {', '.join(SORT_COLUMNS)}")
+    matches = ranked_matches(customer_filter.search) if sort == RELEVANCE else None
+    query = select(Customer.id)
+    if matches is not None:
+        query = query.join(matches, matches.c.customer_id == Customer.id).where(
+            *filter_conditions(customer_filter, today, with_search=False)
+        ).order_by(*relevance_order(matches))
+    else:
+        column = SORT_COLUMNS[DEFAULT_SORT if sort == RELEVANCE else sort]
+        descending = descending or sort == RELEVANCE
+        order = (column.desc(), Customer.id.desc()) if descending else (column.asc(), Customer.id.asc())
+        query = query.where(*filter_conditions(customer_filter, today)).order_by(*order)
+    query = query.offset(offset).limit(limit)
     # Streamed in chunks: a million Row objects at once would cost ~180 MB for a moment; ints cost ~36 MB.
     return list(session.scalars(query.execution_options(yield_per=ID_CHUNK)))
 
@@ -205,6 +216,7 @@ class CustomerRow:
     f_score: int | None
     m_score: int | None
     rfm_segment: str | None
+    accounts: list[str] = field(default_factory=list)
 
     @property
     def display_name(self) -> str:
@@ -238,6 +250,27 @@ def tags_by_customer(session: Session, ids: list[int]) -> dict[int, list[tuple[s
     return found
 
 
+@dataclass(frozen=True)
+class Account:
+    """A buyer's account on a platform, as the rep sees it in the chat (masked in rep mode when a phone)."""
+
+    platform: str
+    value: str
+
+
+def accounts_by_customer(session: Session, ids: list[int], masked: bool = False) -> dict[int, list[Account]]:
+    """Each buyer's platform accounts, in the order the imports first saw them."""
+    found: dict[int, list[Account]] = defaultdict(list)
+    query = (
+        select(CustomerAlias.customer_id, CustomerAlias.kind, CustomerAlias.platform, CustomerAlias.value)
+        .where(CustomerAlias.customer_id.in_(ids), CustomerAlias.kind.in_(ACCOUNT_ALIAS_KINDS))
+        .order_by(CustomerAlias.customer_id, CustomerAlias.id)
+    )
+    for customer_id, kind, platform, value in session.execute(query):
+        found[customer_id].append(Account(platform, mask_alias(kind, value) if masked else value))
+    return found
+
+
 def customer_rows(session: Session, ids: list[int], masked: bool = False) -> list[CustomerRow]:
     """The rows for these ids, in the same order; missing ids are left out. Phones masked in rep mode."""
     if not ids:
@@ -249,6 +282,7 @@ def customer_rows(session: Session, ids: list[int], masked: bool = False) -> lis
         c.province, c.is_vip, c.do_not_contact, c.overdue, c.r_score, c.f_score, c.m_score, c.rfm_segment,
     ).where(c.id.in_(ids))
     tags = tags_by_customer(session, ids)
+    accounts = accounts_by_customer(session, ids, masked)
     by_id = {}
     for r in session.execute(query):
         by_id[r.id] = CustomerRow(
@@ -260,6 +294,6 @@ def customer_rows(session: Session, ids: list[int], masked: bool = False) -> lis
             birthday=birthday_text(r.birthday_calendar, r.birth_month, r.birth_day, r.birth_is_leap_month),
             city=r.city, province=r.province, is_vip=r.is_vip, do_not_contact=r.do_not_contact,
             overdue=r.overdue, r_score=r.r_score, f_score=r.f_score, m_score=r.m_score,
-            rfm_segment=r.rfm_segment,
+            rfm_segment=r.rfm_segment, accounts=[account.value for account in accounts.get(r.id, [])],
         )
     return [by_id[i] for i in ids if i in by_id]

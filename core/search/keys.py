@@ -4,27 +4,45 @@ Derived data, recomputed by `refresh_search_keys` from `core.refresh.refresh_der
 merges and the demo shop all keep it current without knowing it exists.
 
 A query matches a buyer when it is a prefix of one of their keys:
-- every suffix of the name and nickname (so a fragment anywhere in them matches);
+- every suffix of the name, nickname and platform accounts (so a fragment anywhere in them matches);
 - full pinyin and initials of the name from each syllable on (`zxm`, `xm`, `zhangxiaoming`, `xiaoming`),
-  and of the nickname from its start; surnames read as surnames (曾 zeng, 单 shan, 解 xie, 仇 qiu), with
-  the everyday reading kept too, since people type both;
-- the phone numbers and the WeChat id.
+  and of the nickname and accounts from their start; surnames read as surnames (曾 zeng, 单 shan, 解 xie,
+  仇 qiu), with the everyday reading kept too, since people type both;
+- the phone numbers (an account that is a phone among them) and the WeChat id;
+- phones and order numbers reversed behind a mark of their own, so a prefix of the reversed query finds
+  the numbers that end with it (reps read 尾号 and an order's last digits off the chat).
+Each key carries its `KeyKind`, from which `core.search.query` ranks the match.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from enum import IntEnum
 from functools import cache, lru_cache
+from typing import Any
 
 from pypinyin import Style, lazy_pinyin
 from pypinyin.constants import PHRASES_DICT
-from sqlalchemy import Column, Connection, Integer, MetaData, String, Table, delete, insert, select
+from sqlalchemy import (
+    Column,
+    ColumnElement,
+    Connection,
+    Integer,
+    MetaData,
+    SmallInteger,
+    String,
+    Table,
+    delete,
+    insert,
+    select,
+)
 from sqlalchemy.schema import CreateTable
 
 from core.collector import without_cycle_collection
 from core.progress import CancelToken
-from core.store.models import Customer, CustomerSearchKey
+from core.store.models import ACCOUNT_ALIAS_KINDS, Customer, CustomerAlias, CustomerSearchKey, Order
 
 KEY_LENGTH = 24
 BATCH = 2000
@@ -37,8 +55,28 @@ REBUILD_CHUNK = 20_000
 _STAGING = Table(
     "customer_search_keys_staging", MetaData(),
     Column("key", String(64), nullable=False), Column("customer_id", Integer, nullable=False),
-    prefixes=["TEMPORARY"],
+    Column("kind", SmallInteger, nullable=False), prefixes=["TEMPORARY"],
 )
+
+
+class KeyKind(IntEnum):
+    """What a key is of its buyer. Where one key is several things of one buyer the lowest kind is kept:
+    for any query, a match on a lower kind ranks at least as well (see core.search.query.Rank)."""
+
+    PHONE = 0  # a whole phone number's digits
+    WHOLE = 1  # a whole name, nickname, account or WeChat id
+    PINYIN = 2  # the full pinyin of a whole name, nickname or account
+    INITIALS = 3  # their initials
+    PART = 4  # text from inside a name, nickname or account
+    PINYIN_PART = 5  # a name's pinyin from a later syllable on
+    INITIALS_PART = 6
+    PHONE_TAIL = 7  # PHONE_TAIL_MARK + the phone's digits reversed
+    ORDER_TAIL = 8  # ORDER_TAIL_MARK + the order number reversed
+
+
+# Reversed keys sit behind marks no typed (normalised) query starts with, apart from every other key.
+PHONE_TAIL_MARK = "\x01"
+ORDER_TAIL_MARK = "\x02"
 
 # Surnames whose reading differs from the character's everyday reading (pypinyin gives the everyday one).
 SURNAME_READINGS = {
@@ -58,17 +96,17 @@ def normalise(text: str | None) -> str:
     return _SPACES.sub("", text or "").lower()
 
 
-def _suffixes(text: str) -> Iterator[str]:
+def _suffixes(text: str) -> Iterator[tuple[str, KeyKind]]:
     for start in range(len(text)):
-        yield text[start:start + KEY_LENGTH]
+        yield text[start:start + KEY_LENGTH], KeyKind.PART if start else KeyKind.WHOLE
 
 
-def _syllable_runs(syllables: list[str]) -> Iterator[str]:
+def _syllable_runs(syllables: list[str]) -> Iterator[tuple[str, KeyKind]]:
     """`zhangxiaoming`, `xiaoming`, `ming` and `zxm`, `xm`, `m`."""
     for start in range(len(syllables)):
         tail = syllables[start:]
-        yield "".join(tail)[:KEY_LENGTH]
-        yield "".join(syllable[0] for syllable in tail if syllable)[:KEY_LENGTH]
+        yield "".join(tail)[:KEY_LENGTH], KeyKind.PINYIN_PART if start else KeyKind.PINYIN
+        yield "".join(s[0] for s in tail if s)[:KEY_LENGTH], KeyKind.INITIALS_PART if start else KeyKind.INITIALS
 
 
 @cache  # bounded by the characters there are
@@ -98,14 +136,24 @@ def name_pinyin_variants(name: str) -> list[list[str]]:
     return variants
 
 
+Keys = dict[str, KeyKind]
+
+
+def _add(keys: Keys, found: Iterable[tuple[str, KeyKind]]) -> None:
+    for key, kind in found:
+        if key and kind < keys.get(key, KeyKind.ORDER_TAIL + 1):
+            keys[key] = kind
+
+
 @lru_cache(maxsize=200_000)
-def _name_keys(name: str) -> frozenset[str]:
+def _name_keys(name: str) -> tuple[tuple[str, KeyKind], ...]:
     # Names and nicknames repeat a lot across a big book; pinyin is the costly part of a refresh.
-    keys = set(_suffixes(name))
+    keys: Keys = {}
+    _add(keys, _suffixes(name))
     if _HAN.search(name):
         for syllables in name_pinyin_variants(name):
-            keys.update(_syllable_runs(syllables))
-    return frozenset(keys)
+            _add(keys, _syllable_runs(syllables))
+    return tuple(keys.items())
 
 
 @lru_cache(maxsize=50_000)
@@ -114,29 +162,53 @@ def _run_pinyin(han_run: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=200_000)
-def _nickname_keys(nickname: str) -> frozenset[str]:
-    keys = set(_suffixes(nickname))
-    if _HAN.search(nickname):
+def _handle_keys(handle: str) -> tuple[tuple[str, KeyKind], ...]:
+    """A nickname's or an account's keys: its parts, and the pinyin and initials of its Chinese."""
+    keys: Keys = {}
+    _add(keys, _suffixes(handle))
+    if _HAN.search(handle):
         # pypinyin reads each run of Chinese characters on its own and drops the rest, so caching by run
         # gives the same syllables while "奶茶续命123" and "奶茶续命88" share one pinyin lookup.
-        syllables = [s for run in _HAN_RUN.findall(nickname) for s in _run_pinyin(run)]
-        keys.add("".join(syllables)[:KEY_LENGTH])
-        keys.add("".join(s[0] for s in syllables)[:KEY_LENGTH])
-    return frozenset(keys)
+        syllables = [s for run in _HAN_RUN.findall(handle) for s in _run_pinyin(run)]
+        _add(keys, [("".join(syllables)[:KEY_LENGTH], KeyKind.PINYIN),
+                    ("".join(s[0] for s in syllables)[:KEY_LENGTH], KeyKind.INITIALS)])
+    return tuple(keys.items())
+
+
+def phone_key_digits(phone: str | None) -> str:
+    """A phone as its keys hold it: its digits."""
+    return re.sub(r"\D", "", phone or "")
+
+
+def is_phone_like(value: str) -> bool:
+    """An account that is a phone number (Youzan's 买家手机号): searched and masked as a phone."""
+    return value.isdigit() and 7 <= len(value) <= 15
+
+
+def _phone_keys(digits: str) -> list[tuple[str, KeyKind]]:
+    return [(digits[:KEY_LENGTH], KeyKind.PHONE),
+            ((PHONE_TAIL_MARK + digits[::-1])[:KEY_LENGTH], KeyKind.PHONE_TAIL)]
 
 
 def search_keys(
-    name: str | None, nickname: str | None, phones: Iterable[str | None], wechat_id: str | None
-) -> set[str]:
-    """Every key one buyer is found by."""
-    keys = set(_name_keys(normalise(name))) | _nickname_keys(normalise(nickname))
+    name: str | None, nickname: str | None, phones: Iterable[str | None], wechat_id: str | None,
+    accounts: Iterable[str] = (), order_numbers: Iterable[str] = (),
+) -> Keys:
+    """Every key one buyer is found by, with what it is of them."""
+    keys: Keys = {}
+    _add(keys, _name_keys(normalise(name)))
+    _add(keys, _handle_keys(normalise(nickname)))
+    for account in accounts:
+        text = normalise(account)
+        _add(keys, _phone_keys(text) if is_phone_like(text) else _handle_keys(text))
     for phone in phones:
-        digits = re.sub(r"\D", "", phone or "")
+        digits = phone_key_digits(phone)
         if digits:
-            keys.add(digits[:KEY_LENGTH])
+            _add(keys, _phone_keys(digits))
     if wechat_id:
-        keys.add(normalise(wechat_id)[:KEY_LENGTH])
-    keys.discard("")
+        _add(keys, [(normalise(wechat_id)[:KEY_LENGTH], KeyKind.WHOLE)])
+    for number in order_numbers:
+        _add(keys, [((ORDER_TAIL_MARK + normalise(number)[::-1])[:KEY_LENGTH], KeyKind.ORDER_TAIL)])
     return keys
 
 
@@ -145,19 +217,50 @@ _SOURCE = select(
 ).where(Customer.merged_into_id.is_(None))
 
 
-def _key_rows(rows: Iterable) -> list[tuple[str, int]]:  # type: ignore[type-arg]
+CustomerSelection = Callable[[Any], ColumnElement[bool]]  # a customer-id column -> the condition on it
+
+
+def _between(first: int, last: int) -> CustomerSelection:
+    return lambda column: column.between(first, last)  # a rebuild's chunk: a range of the id index
+
+
+def _among(ids: list[int]) -> CustomerSelection:
+    return lambda column: column.in_(ids)
+
+
+def _handles(connection: Connection, customers: CustomerSelection) -> tuple[dict, dict]:  # type: ignore[type-arg]
+    """The platform accounts and order numbers of the customers `customers` selects."""
+    accounts, orders = defaultdict(list), defaultdict(list)
+    account_rows = connection.execute(
+        select(CustomerAlias.customer_id, CustomerAlias.value)
+        .where(customers(CustomerAlias.customer_id), CustomerAlias.kind.in_(ACCOUNT_ALIAS_KINDS))
+    )
+    for customer_id, value in account_rows:
+        accounts[customer_id].append(value)
+    for customer_id, number in connection.execute(
+        select(Order.customer_id, Order.platform_order_id).where(customers(Order.customer_id))
+    ):
+        orders[customer_id].append(number)
+    return accounts, orders
+
+
+def _key_rows(connection: Connection, rows: list, customers: CustomerSelection) -> list[tuple[str, int, int]]:  # type: ignore[type-arg]
+    accounts, orders = _handles(connection, customers)
     return [
-        (key, row.id)
+        (key, row.id, int(kind))
         for row in rows
-        for key in search_keys(row.name, row.nickname, (row.phone, row.phone_alt), row.wechat_id)
+        for key, kind in search_keys(row.name, row.nickname, (row.phone, row.phone_alt), row.wechat_id,
+                                     accounts.get(row.id, ()), orders.get(row.id, ())).items()
     ]
 
 
-def _insert_many(connection: Connection, table: Table, rows: list[tuple[str, int]]) -> None:
+def _insert_many(connection: Connection, table: Table, rows: list[tuple[str, int, int]]) -> None:
     """The driver's own executemany: SQLAlchemy's per-row parameter processing costs more than the insert."""
-    compiled = insert(table).compile(dialect=connection.dialect, column_keys=["key", "customer_id"])
-    # Positional drivers (sqlite3: `?, ?`) take the tuples as they are; named ones (psycopg) take dicts.
-    params = rows if compiled.positional else [{"key": key, "customer_id": cid} for key, cid in rows]
+    compiled = insert(table).compile(dialect=connection.dialect, column_keys=["key", "customer_id", "kind"])
+    # Positional drivers (sqlite3: `?, ?, ?`) take the tuples as they are; named ones (psycopg) take dicts.
+    params = rows if compiled.positional else [
+        {"key": key, "customer_id": cid, "kind": kind} for key, cid, kind in rows
+    ]
     connection.exec_driver_sql(compiled.string, params)  # type: ignore[arg-type]
 
 
@@ -179,9 +282,10 @@ def rebuild_search_keys(connection: Connection, cancel: CancelToken | None = Non
     for rows in result.partitions():
         if cancel is not None:
             cancel.raise_if_cancelled()
-        _insert_many(connection, _STAGING, _key_rows(rows))
-    staged = select(_STAGING.c.key, _STAGING.c.customer_id).order_by(_STAGING.c.key, _STAGING.c.customer_id)
-    connection.execute(insert(table).from_select(["key", "customer_id"], staged))
+        _insert_many(connection, _STAGING, _key_rows(connection, rows, _between(rows[0].id, rows[-1].id)))
+    staged = select(_STAGING.c.key, _STAGING.c.customer_id, _STAGING.c.kind).order_by(
+        _STAGING.c.key, _STAGING.c.customer_id)
+    connection.execute(insert(table).from_select(["key", "customer_id", "kind"], staged))
     _STAGING.drop(connection)
     for index in table.indexes:
         index.create(connection)
@@ -199,6 +303,7 @@ def refresh_search_keys(connection: Connection, customer_ids: Iterable[int] | No
             cancel.raise_if_cancelled()
         chunk = ids[start:start + BATCH]
         connection.execute(delete(CustomerSearchKey).where(CustomerSearchKey.customer_id.in_(chunk)))
-        pending = _key_rows(connection.execute(_SOURCE.where(Customer.id.in_(chunk))))
+        rows = list(connection.execute(_SOURCE.where(Customer.id.in_(chunk))))
+        pending = _key_rows(connection, rows, _among(chunk))
         if pending:
             _insert_many(connection, CustomerSearchKey.__table__, pending)

@@ -22,6 +22,7 @@ from sqlalchemy import (
     Index,
     Integer,
     MetaData,
+    SmallInteger,
     String,
     Text,
     UniqueConstraint,
@@ -189,9 +190,11 @@ class Customer(Base):
 class CustomerSearchKey(Base):
     """Derived by core.search.keys: the fragments search-as-you-type matches by prefix.
 
-    Suffixes of names and nicknames, pinyin and initials, phones and WeChat ids, lower-cased. A prefix
-    range on this one index answers a keystroke in milliseconds at a million buyers, where LIKE '%…%'
-    scans the table and FTS5 trigrams miss the two-character queries most Chinese searches are.
+    Suffixes of names, nicknames and platform accounts, pinyin and initials, phones and WeChat ids,
+    lower-cased, and phones and order numbers reversed (found by their tails). A prefix range on this one
+    index answers a keystroke in milliseconds at a million buyers, where LIKE '%…%' scans the table and
+    FTS5 trigrams miss the two-character queries most Chinese searches are. `kind` says what the key is of
+    its buyer (core.search.keys.KeyKind), so the search can rank an exact name above a fragment.
     """
 
     __tablename__ = "customer_search_keys"
@@ -200,8 +203,14 @@ class CustomerSearchKey(Base):
     customer_id: Mapped[int] = mapped_column(
         ForeignKey("customers.id", ondelete="CASCADE"), primary_key=True, index=True
     )
+    kind: Mapped[int] = mapped_column(SmallInteger, default=0)
 
     __table_args__ = {"sqlite_with_rowid": False}
+
+
+# The alias kinds that are a buyer's platform account (Taobao 买家会员名, JD 下单帐号, a Pinduoduo or Douyin 买家昵称,
+# a Youzan buyer phone, a Shopify e-mail): what a rep sees in the chat tool, one per platform.
+ACCOUNT_ALIAS_KINDS = ("buyer_id", "nickname", "email")
 
 
 class CustomerAlias(Base):

@@ -47,6 +47,7 @@ from gui.context import AppContext
 from gui.core_text import core_text
 from gui.customers.deletion import CustomerDeleter
 from gui.customers.labels import CustomerLabels
+from gui.customers.table_model import accounts_text
 from gui.customers.tag_completer import TagListCompleter
 from gui.customers.tasks import detail_as_shown, read, write
 from gui.worker import run_in_background
@@ -158,6 +159,11 @@ class CustomerDetailPanel(QWidget):
         buttons_layout.addStretch(1)
         buttons_layout.addWidget(self.delete_button)
         form.addRow(buttons)
+        self.accounts = QLabel()
+        self.accounts.setObjectName("detailAccounts")
+        self.accounts.setWordWrap(True)
+        self.accounts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        form.insertRow(0, self.tr("Accounts:"), self.accounts)
         self.aliases = QLabel()
         self.aliases.setWordWrap(True)
         self.aliases.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -342,6 +348,7 @@ class CustomerDetailPanel(QWidget):
         self.delete_button.setToolTip(self.tr("Switched off in rep mode. Ask the shop owner.") if masked else "")
         if not keep_profile:
             self.gender.setCurrentIndex(max(0, self.gender.findData(detail.profile.get("gender"))))
+        self.accounts.setText(accounts_text(detail.accounts, self.platform_names) or self.tr("(none)"))
         self.aliases.setText("\n".join(self._alias_line(*alias) for alias in detail.aliases) or self.tr("(none)"))
         self.tag_completer.set_tags(tag_names)
         if not keep_tags:

@@ -1,13 +1,14 @@
 """The chat lookup: a small always-on-top window a rep keeps beside the chat tool.
 
-Type (or copy, with clipboard watch on) a nickname, phone, order number or pinyin and the buyer's card shows:
-name, tags, VIP notes, birthday, the last 3 orders, stage and a do-not-contact warning. A note or a tag is
-added in one step.
+Type (or copy, with clipboard watch on) the platform account, a nickname, phone, order number or pinyin and the
+best match's card shows: name, accounts, tags, VIP and other notes, birthday, the last 3 orders, stage and a
+do-not-contact warning. A note or a tag is added in one step.
 """
 
 from __future__ import annotations
 
 import html
+from datetime import datetime
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
@@ -24,18 +25,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.customers.detail import CustomerDetail
+from core.customers.detail import CustomerDetail, NoteView
 from core.customers.listing import CustomerRow
 from core.customers.profile import add_note
 from core.customers.tags import add_tags
 from core.search.query import search_customer_ids
 from gui.context import AppContext
 from gui.customers.labels import CustomerLabels
-from gui.customers.table_model import DNC_COLOUR
+from gui.customers.table_model import DNC_COLOUR, accounts_text
 from gui.customers.tasks import detail_as_shown, read, rows_as_shown, write
 from gui.worker import run_in_background
 
 MATCHES_SHOWN = 8
+NOTES_SHOWN = 3
 CLIPBOARD_MAX_LENGTH = 40  # longer copied text is a chat message, not a handle
 
 
@@ -54,6 +56,7 @@ class ChatLookupWindow(QWidget):
         super().__init__(parent, Qt.WindowType.Tool | Qt.WindowType.WindowStaysOnTopHint)
         self.context = context
         self.customer_id: int | None = None
+        self.detail: CustomerDetail | None = None
         self._generation = 0
         labels = CustomerLabels()
         self.stage_names, self.platform_names = labels.stages(), labels.platforms()
@@ -64,7 +67,7 @@ class ChatLookupWindow(QWidget):
         self.search = QLineEdit()
         self.search.setObjectName("lookupSearch")
         self.search.setClearButtonEnabled(True)
-        self.search.setPlaceholderText(self.tr("Nickname, phone, order number, pinyin…"))
+        self.search.setPlaceholderText(self.tr("Account, nickname, phone, order number, pinyin…"))
         layout.addWidget(self.search)
         self.clipboard_watch = QCheckBox(self.tr("Look up what I copy"))
         layout.addWidget(self.clipboard_watch)
@@ -88,11 +91,14 @@ class ChatLookupWindow(QWidget):
         row.addWidget(self.note_edit, 2)
         row.addWidget(self.tag_edit, 1)
         layout.addLayout(row)
+        self.confirmation = QLabel()
+        self.confirmation.setObjectName("lookupConfirmation")
+        layout.addWidget(self.confirmation)
         self.open_button = QPushButton(self.tr("Open in the customer book"))
         self.open_button.clicked.connect(self._open_in_book)
         layout.addWidget(self.open_button)
         self._set_card_enabled(False)
-        self.card.setText(self.tr("Type or copy a buyer's nickname, phone or order number."))
+        self.card.setText(self.tr("Type or copy a buyer's account, nickname, phone or order number."))
 
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
@@ -135,7 +141,7 @@ class ChatLookupWindow(QWidget):
         self.matches.clear()
         for row in rows:
             platform = self.platform_names.get(row.platform or "", row.platform)
-            label = " · ".join(filter(None, [row.display_name, row.nickname, platform, row.phone]))
+            label = " · ".join(filter(None, [row.display_name, *row.accounts, row.nickname, platform, row.phone]))
             item = QListWidgetItem(label)
             if row.do_not_contact:  # Qt's own icon: a ⛔ glyph is missing from many fonts and showed as a box
                 item.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical))
@@ -162,45 +168,54 @@ class ChatLookupWindow(QWidget):
             self.show_customer(current.data(Qt.ItemDataRole.UserRole))
 
     def show_customer(self, customer_id: int) -> None:
+        if customer_id != self.customer_id:
+            self.confirmation.clear()
         self.customer_id = customer_id
         run_in_background(read, self.context.database, _card_detail, customer_id, on_success=self._show_card)
 
     def _show_card(self, detail: CustomerDetail) -> None:
         if detail.id != self.customer_id:
             return
+        self.detail = detail
         self._set_card_enabled(True)
         self.card.setText(self.card_html(detail))
 
     def card_html(self, detail: CustomerDetail) -> str:
         e = html.escape
         stage, birthday = e(self.tr("Stage:")), e(self.tr("Birthday:"))
-        vip_notes, last_orders = e(self.tr("VIP notes:")), e(self.tr("Last orders:"))
+        vip_notes, notes, last_orders = e(self.tr("VIP notes:")), e(self.tr("Notes:")), e(self.tr("Last orders:"))
         do_not_contact = e(self.tr("Do not contact"))
         parts = []
         if detail.do_not_contact:
             parts.append(f'<p style="background:#fdecea;color:#a93226;padding:4px"><b>'
                          f'{do_not_contact}</b> {e(detail.dnc_reason or "")}</p>')
         vip = " ★ VIP" if detail.is_vip else ""
-        name = e(detail.display_name)
-        nickname = e(detail.profile.get("nickname") or "")
-        platform = e(self.platform_names.get(detail.profile.get("platform") or "", ""))
-        parts.append(f"<h3>{name}{vip}</h3><p>{nickname} · {platform} · {e(detail.profile.get('phone') or '')}</p>")
+        parts.append(f"<h3>{e(detail.display_name)}{vip}</h3>")
+        # Only what the buyer has: an empty field leaves no dangling separator.
+        who = [accounts_text(detail.accounts, self.platform_names), detail.profile.get("nickname"),
+               None if detail.accounts else self.platform_names.get(detail.profile.get("platform") or ""),
+               detail.phone_shown]
+        if any(who):
+            parts.append(f"<p>{e(' · '.join(filter(None, who)))}</p>")
         tags = " ".join(f'<span style="background:{c};color:white">&nbsp;{e(n)}&nbsp;</span>' for n, c in detail.tags)
         parts.append(f"<p><b>{stage}</b> {e(self.stage_names.get(detail.stage, detail.stage))} &nbsp; {tags}</p>")
         if detail.birthday.text:
             next_day = f" → {detail.birthday.next}" if detail.birthday.next else ""
             parts.append(f"<p><b>{birthday}</b> {e(detail.birthday.text)}{next_day}</p>")
-        if detail.vip_notes:
-            notes = "".join(f"<li>{e(note.text)}</li>" for note in detail.vip_notes[:3])
-            parts.append(f"<p><b>{vip_notes}</b></p><ul>{notes}</ul>")
-        orders = "".join(
-            f"<li>{order.created_at:%Y-%m-%d} {e(order.summary or order.number)} ¥{order.amount or ''} "
-            f"({e(self.statuses.get(order.status, order.status))})</li>" if order.created_at
-            else f"<li>{e(order.number)}</li>"
-            for order in detail.orders[:3]
-        )
+        for title, listed in ((vip_notes, detail.vip_notes), (notes, detail.notes)):
+            if listed:
+                items = "".join(f"<li>{e(note.text)}</li>" for note in listed[:NOTES_SHOWN])
+                parts.append(f"<p><b>{title}</b></p><ul>{items}</ul>")
+        orders = "".join(f"<li>{e(self._order_line(order))}</li>" for order in detail.orders[:3])
         parts.append(f"<p><b>{last_orders}</b></p><ul>{orders or '<li>—</li>'}</ul>")
         return "".join(parts)
+
+    def _order_line(self, order) -> str:  # type: ignore[no-untyped-def]
+        """`2026-11-01 正山小种 ¥0.00 (closed)`: the amount shows even when it is nothing."""
+        when = f"{order.created_at:%Y-%m-%d}" if order.created_at else ""
+        amount = f"¥{order.amount:,.2f}" if order.amount is not None else ""
+        status = f"({self.statuses.get(order.status, order.status)})"
+        return " ".join(filter(None, [when, order.summary or order.number, amount, status]))
 
     def _open_in_book(self) -> None:
         if self.customer_id is not None:
@@ -208,15 +223,26 @@ class ChatLookupWindow(QWidget):
 
     def add_note(self) -> None:
         text = self.note_edit.text().strip()
-        if self.customer_id is not None and text:
-            run_in_background(write, self.context.database, add_note, self.customer_id, text,
-                              on_success=lambda _r: self._added(self.note_edit))
+        customer_id = self.customer_id
+        if customer_id is not None and text:
+            run_in_background(write, self.context.database, add_note, customer_id, text,
+                              on_success=lambda note_id: self._note_added(customer_id, note_id, text))
+
+    def _note_added(self, customer_id: int, note_id: int, text: str) -> None:
+        """The note shows on the card at once, before the card is read again."""
+        if self.detail is not None and self.detail.id == customer_id:
+            now = datetime.now()
+            self.detail.notes.insert(0, NoteView(note_id, "general", text, None, now, now))
+            self.card.setText(self.card_html(self.detail))
+        self._added(self.note_edit)
+        self.confirmation.setText(self.tr("Note saved."))
 
     def add_tag(self) -> None:
         text = self.tag_edit.text().strip()
         if self.customer_id is not None and text:
             run_in_background(write, self.context.database, add_tags, [self.customer_id], [text],
-                              on_success=lambda _r: self._added(self.tag_edit))
+                              on_success=lambda _r: (self._added(self.tag_edit),
+                                                     self.confirmation.setText(self.tr("Tag added."))))
 
     def _added(self, edit: QLineEdit) -> None:
         edit.clear()

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.customers.export import EXPORT_COLUMNS, export_customers
-from core.customers.listing import CustomerFilter
+from core.customers.listing import RELEVANCE, CustomerFilter
 from core.customers.profile import set_do_not_contact, set_vip
 from core.customers.segments import save_segment
 from core.customers.tags import add_tags, remove_tags
@@ -40,7 +40,7 @@ from gui.customers.detail_panel import CustomerDetailPanel
 from gui.customers.filters_panel import FiltersPanel
 from gui.customers.labels import CustomerLabels
 from gui.customers.segments_bar import SegmentsBar
-from gui.customers.table_model import COLUMNS, CustomerTableModel, ListQuery
+from gui.customers.table_model import COLUMNS, DEFAULT_VISUAL_ORDER, CustomerTableModel, ListQuery
 from gui.customers.tasks import read, write, write_with_progress
 from gui.file_dialogs import save_path
 from gui.widgets import EmptyState, PageHeader
@@ -66,6 +66,8 @@ class CustomersPage(QWidget):
         self.segment_counts_due = False
         self.rep_mode = False
         self.only_ids: list[int] | None = None
+        self.searched = ""  # the search the list's order was last chosen for
+        self.select_when_listed: int | None = None  # a buyer another window asked to open, selected once listed
         layout = QVBoxLayout(self)
         layout.addWidget(PageHeader(self.tr("Customers"), self.tr("Everyone who ever bought from your shop.")))
         self.stack = QStackedWidget()
@@ -217,7 +219,7 @@ class CustomersPage(QWidget):
         header.setStretchLastSection(True)
         header.setSortIndicator(COLUMNS.index("last_order"), Qt.SortOrder.DescendingOrder)
         self.highlight = HighlightDelegate(table)
-        for key in ("name", "nickname", "phone"):
+        for key in ("name", "nickname", "phone", "account"):
             table.setItemDelegateForColumn(COLUMNS.index(key), self.highlight)
         table.setItemDelegateForColumn(COLUMNS.index("tags"), TagChipsDelegate(table))
         for key, width in (("name", 120), ("tags", 170), ("platform", 90), ("birthday", 90)):
@@ -228,6 +230,8 @@ class CustomersPage(QWidget):
         else:
             for key in HIDDEN_BY_DEFAULT:
                 header.setSectionHidden(COLUMNS.index(key), True)
+            for visual, key in enumerate(DEFAULT_VISUAL_ORDER):
+                header.moveSection(header.visualIndex(COLUMNS.index(key)), visual)
         # Sorting switched on last, with the model already in the indicator's order: switching it on sorts by the
         # indicator, and each thrown-away sort of a million buyers costs a core for a second or more.
         self.model.set_order(header.sortIndicatorSection(), header.sortIndicatorOrder())
@@ -268,7 +272,27 @@ class CustomersPage(QWidget):
 
     def apply_filter(self) -> None:
         self.highlight.query = self.search.text()
+        searched = self.search.text().strip()
+        if searched != self.searched:
+            self.searched = searched
+            self._order_for_search(bool(searched))
         self.model.load(ListQuery(self.current_filter(), self.model.query.sort, self.model.query.descending))
+
+    def _order_for_search(self, searching: bool) -> None:
+        """A new search lists its best matches first (no column's indicator) until a header is clicked; clearing
+        it goes back to the newest order first."""
+        if not searching and self.model.query.sort != RELEVANCE:
+            return  # the user's own column order stays
+        header = self.table.horizontalHeader()
+        header.blockSignals(True)  # the model takes the order below; the header's signal would load it twice
+        if searching:
+            header.setSortIndicator(-1, Qt.SortOrder.DescendingOrder)
+            self.model.query = ListQuery(self.model.query.customer_filter, RELEVANCE, True)
+        else:
+            header.setSortIndicator(COLUMNS.index("last_order"), Qt.SortOrder.DescendingOrder)
+            self.model.set_order(COLUMNS.index("last_order"), Qt.SortOrder.DescendingOrder)
+        header.blockSignals(False)
+        header.viewport().update()
 
     def reload(self) -> None:
         self.model.forget_total()
@@ -292,8 +316,10 @@ class CustomersPage(QWidget):
         self.delete_button.setEnabled(bool(self.selected_ids()) and not rep_mode)
 
     def show_only(self, customer_ids: list[int], label: str) -> None:
-        """Show exactly these customers (asked for by another page, e.g. a chart's bar)."""
+        """Show exactly these customers (asked for by another page, e.g. a chart's bar); one buyer is selected,
+        so the detail beside the list opens on them."""
         self.only_ids = list(customer_ids)
+        self.select_when_listed = customer_ids[0] if len(customer_ids) == 1 else None
         self.only_label.setText(self.tr("%1 (%Ln customers)", "", len(customer_ids)).replace("%1", label))
         self.only_banner.show()
         self.stack.setCurrentWidget(self.book)
@@ -330,7 +356,14 @@ class CustomersPage(QWidget):
         self.detail.show_customer(None)
         if self.model.rowCount():  # paint the first screen now; the count follows with the rest of the ids
             self.stack.setCurrentWidget(self.book)
+        self._select_the_asked_buyer()
         self._count_segments_if_due()
+
+    def _select_the_asked_buyer(self) -> None:
+        wanted, self.select_when_listed = self.select_when_listed, None
+        ids = self.model.ids()
+        if wanted is not None and wanted in ids:
+            self.table.selectRow(ids.index(wanted))
 
     def _list_failed(self, message: str) -> None:
         self.count_label.setText(message)

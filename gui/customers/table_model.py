@@ -22,7 +22,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
-from core.customers.listing import CustomerFilter, CustomerRow, count_customers, customer_ids
+from core.customers.listing import Account, CustomerFilter, CustomerRow, count_customers, customer_ids
 from core.store.db import Database
 from gui.customers.labels import CustomerLabels
 from gui.customers.tasks import read, rows_as_shown
@@ -38,11 +38,22 @@ TAGS_ROLE = Qt.ItemDataRole.UserRole + 2
 NUMBER_ALIGNMENT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 DNC_COLOUR = QColor("#c0392b")
 
-# Column keys in their default order; the view lets the user hide and reorder them.
+# Column keys (the view lets the user hide and reorder them). New columns go last, so a header layout saved
+# before them still restores onto the same columns; DEFAULT_VISUAL_ORDER says where they first show.
 COLUMNS = ("name", "nickname", "platform", "stage", "tags", "paid_orders", "total_spent", "last_order",
-           "birthday", "city", "vip", "do_not_contact", "overdue", "phone")
-SORTABLE = set(COLUMNS) - {"tags", "phone"}
+           "birthday", "city", "vip", "do_not_contact", "overdue", "phone", "account")
+DEFAULT_VISUAL_ORDER = ("name", "account", *(key for key in COLUMNS if key not in ("name", "account")))
+SORTABLE = set(COLUMNS) - {"tags", "phone", "account"}
 NUMERIC = {"paid_orders", "total_spent", "overdue"}
+
+
+def accounts_text(accounts: list[Account], platform_names: dict[str, str]) -> str:
+    """`tb_小米粥88 (Taobao/Tmall) · 一只鹿3302 (Pinduoduo)`: each account with the platform it is on."""
+    return " · ".join(
+        f"{account.value} ({platform_names.get(account.platform, account.platform)})" if account.platform
+        else account.value
+        for account in accounts
+    )
 
 
 @dataclass(frozen=True)
@@ -88,6 +99,7 @@ class CustomerTableModel(QAbstractTableModel):
             "total_spent": self.tr("Total spent"), "last_order": self.tr("Last order"),
             "birthday": self.tr("Birthday"), "city": self.tr("City"), "vip": self.tr("VIP"),
             "do_not_contact": self.tr("Do not contact"), "overdue": self.tr("Overdue"), "phone": self.tr("Phone"),
+            "account": self.tr("Account"),
         }
         labels = CustomerLabels()
         self.stage_names, self.platform_names = labels.stages(), labels.platforms()
@@ -228,7 +240,7 @@ class CustomerTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and row.do_not_contact and key in ("name", "do_not_contact"):
             return DNC_COLOUR
         if role == Qt.ItemDataRole.ToolTipRole and key == "name":
-            return " · ".join(filter(None, [row.name, row.nickname, row.phone, row.city]))
+            return " · ".join(filter(None, [row.name, row.nickname, *row.accounts, row.phone, row.city]))
         return None
 
     def display_text(self, row: CustomerRow, key: str) -> str:
@@ -247,6 +259,7 @@ class CustomerTableModel(QAbstractTableModel):
             "do_not_contact": self.tr("Do not contact") if row.do_not_contact else "",
             "overdue": f"{row.overdue:.1f}×" if row.overdue else "",
             "phone": row.phone or "",
+            "account": " / ".join(row.accounts),
         }
         return values[key]
 

@@ -8,10 +8,6 @@
         <translation>聊天查客</translation>
     </message>
     <message>
-        <source>Nickname, phone, order number, pinyin…</source>
-        <translation>昵称、手机号、订单号、拼音…</translation>
-    </message>
-    <message>
         <source>Look up what I copy</source>
         <translation>复制即查</translation>
     </message>
@@ -26,10 +22,6 @@
     <message>
         <source>Open in the customer book</source>
         <translation>在客户簿中打开</translation>
-    </message>
-    <message>
-        <source>Type or copy a buyer&apos;s nickname, phone or order number.</source>
-        <translation>输入或复制买家的昵称、手机号或订单号。</translation>
     </message>
     <message>
         <source>No customer matches “%1”.</source>
@@ -52,8 +44,28 @@
         <translation>最近订单：</translation>
     </message>
     <message>
+        <source>Note saved.</source>
+        <translation>备注已保存。</translation>
+    </message>
+    <message>
+        <source>Tag added.</source>
+        <translation>标签已添加。</translation>
+    </message>
+    <message>
         <source>Do not contact</source>
         <translation>勿扰</translation>
+    </message>
+    <message>
+        <source>Account, nickname, phone, order number, pinyin…</source>
+        <translation>账号、昵称、手机号、订单号、拼音…</translation>
+    </message>
+    <message>
+        <source>Type or copy a buyer&apos;s account, nickname, phone or order number.</source>
+        <translation>输入或复制买家的账号、昵称、手机号或订单号。</translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>备注：</translation>
     </message>
     <message>
         <source>From the chat lookup</source>
@@ -106,6 +118,10 @@
     <message>
         <source>Delete customer…</source>
         <translation>删除客户…</translation>
+    </message>
+    <message>
+        <source>Accounts:</source>
+        <translation>账号：</translation>
     </message>
     <message>
         <source>Seen in imports as:</source>
@@ -524,6 +540,10 @@
     <message>
         <source>Phone</source>
         <translation>手机</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>账号</translation>
     </message>
 </context>
 <context>

@@ -7,7 +7,7 @@ from pypinyin import Style, lazy_pinyin
 
 from core.customers.profile import update_profile
 from core.customers.tags import add_tags
-from core.search.keys import name_pinyin_variants, pinyin, search_keys
+from core.search.keys import KeyKind, name_pinyin_variants, pinyin, search_keys
 from core.search.query import search_customer_ids
 
 
@@ -50,7 +50,9 @@ def test_pinyin_reads_as_pypinyin_does_phrases_included(text: str) -> None:
 
 def test_keys_include_suffixes_pinyin_and_phones() -> None:
     keys = search_keys("张晓明", "Lemon Tea", ["138-1234-1234"], "WX_abc")
-    assert {"张晓明", "晓明", "明", "zhangxiaoming", "zxm", "lemontea", "tea", "13812341234", "wx_abc"} <= keys
+    assert {"张晓明", "晓明", "明", "zhangxiaoming", "zxm", "lemontea", "tea", "13812341234", "wx_abc"} <= keys.keys()
+    assert (keys["张晓明"], keys["晓明"], keys["zxm"], keys["xm"]) == (
+        KeyKind.WHOLE, KeyKind.PART, KeyKind.INITIALS, KeyKind.INITIALS_PART)
 
 
 def test_edits_and_tags_are_found_at_once(database, book) -> None:  # type: ignore[no-untyped-def]

@@ -140,6 +140,10 @@ def test_main_window_opens_the_lookup_from_menu_toolbar_and_shortcut(qtbot, cont
     qtbot.mouseClick(window.chat_lookup.open_button, Qt.MouseButton.LeftButton)
     page = window.pages["customers"]
     qtbot.waitUntil(lambda: page.model.ids() == [context.book["单田芳"]], timeout=5000)
+    # Selected, not only listed: the detail beside the list opens on the buyer.
+    qtbot.waitUntil(lambda: page.selected_ids() == [context.book["单田芳"]], timeout=5000)
+    qtbot.waitUntil(lambda: page.detail.detail is not None and page.detail.detail.id == context.book["单田芳"],
+                    timeout=5000)
 
 
 def test_ctrl_f_finds_in_the_book_from_any_page(qtbot, context) -> None:  # type: ignore[no-untyped-def]

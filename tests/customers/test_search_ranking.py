@@ -1,0 +1,54 @@
+"""The best match comes first, in one ranking for the chat lookup, the list and the CLI."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.customers.listing import RELEVANCE, CustomerFilter, customer_ids, customer_rows
+from core.search.query import search_customer_ids
+from tests.customers.ranking_book import FIRST, make_ranking_book
+
+
+@pytest.fixture
+def ranking_book(database):  # type: ignore[no-untyped-def]
+    return make_ranking_book(database)
+
+
+@pytest.mark.parametrize(("query", "who"), FIRST)
+def test_the_best_match_comes_first(database, ranking_book, query, who) -> None:  # type: ignore[no-untyped-def]
+    with database.session() as session:
+        found = search_customer_ids(session, query)
+        assert found[:1] == [ranking_book[who]]
+        assert customer_ids(session, CustomerFilter(search=query), RELEVANCE) == found
+
+
+def test_four_digits_rank_phone_ends_then_starts_then_orders_then_accounts(database, ranking_book) -> None:  # type: ignore[no-untyped-def]
+    with database.session() as session:
+        found = search_customer_ids(session, "1796")
+    # 王华's phone ends with 1796, 王华明's starts with it, 赵敏's account tb17965 holds it (and ordered last)
+    assert found == [ranking_book[name] for name in ("王华", "王华明", "赵敏")]
+
+
+def test_ties_go_to_the_most_recent_order(database, ranking_book) -> None:  # type: ignore[no-untyped-def]
+    with database.session() as session:
+        # 木木684 and 木木68 both start with 木木: the buyer who ordered last leads
+        assert search_customer_ids(session, "木木") == [ranking_book["王华明"], ranking_book["周慧"]]
+
+
+def test_order_tails_need_six_digits(database, ranking_book) -> None:  # type: ignore[no-untyped-def]
+    with database.session() as session:
+        assert ranking_book["王华"] in search_customer_ids(session, "012345")
+        assert ranking_book["王华"] not in search_customer_ids(session, "2345")
+
+
+def test_relevance_without_a_search_is_the_newest_order_first(database, ranking_book) -> None:  # type: ignore[no-untyped-def]
+    with database.session() as session:
+        assert customer_ids(session, CustomerFilter(), RELEVANCE)[0] == ranking_book["赵敏"]
+
+
+def test_rows_carry_the_accounts_masked_like_phones_in_rep_mode(database, ranking_book) -> None:  # type: ignore[no-untyped-def]
+    with database.session() as session:
+        [zhao, qian] = customer_rows(session, [ranking_book["赵敏"], ranking_book["钱多多"]])
+        [masked] = customer_rows(session, [ranking_book["钱多多"]], masked=True)
+    assert zhao.accounts == ["tb馥1332", "tb17965"]
+    assert qian.accounts == ["13577778888"] and masked.accounts == ["135****8888"]
