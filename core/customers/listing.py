@@ -160,7 +160,10 @@ def customer_ids(
     if sort not in SORT_COLUMNS:
         raise ValueError(f"cannot sort by {sort!r}; choose one of {', '.join(SORT_COLUMNS)}")
     column = SORT_COLUMNS[sort]
-    order = (column.desc(), Customer.id.desc()) if descending else (column.asc(), Customer.id.asc())
+    # Blanks (a prospect's last order) are the smallest on every backend: PostgreSQL would put them first in
+    # a descending list, SQLite last.
+    order = ((column.desc().nulls_last(), Customer.id.desc()) if descending
+             else (column.asc().nulls_first(), Customer.id.asc()))
     query = (
         select(Customer.id)
         .where(*filter_conditions(customer_filter or CustomerFilter(), today))
