@@ -18,6 +18,7 @@ from core.care.generate import generate_tasks, span_around
 from core.figures.stage_history import rebuild_stage_history
 from core.progress import CancelToken, ProgressCallback, no_progress
 from core.refresh import refresh_derived
+from core.store.bulk import new_ids
 from core.store.models import (
     CalendarKind,
     Customer,
@@ -107,13 +108,13 @@ def create_demo_shop(
     next_order_no = 3_900_000_000_000_000_000 + rng.randint(0, 10**15)
 
     customer_rows, alias_rows, tag_rows, note_rows, order_rows, line_rows = [], [], [], [], [], []
-    first_customer_id = (session.scalar(select(func.max(Customer.id))) or 0) + 1
-    first_order_id = (session.scalar(select(func.max(Order.id))) or 0) + 1
+    customer_ids = new_ids(session.connection(), Customer.__table__)  # type: ignore[arg-type]
+    order_ids = new_ids(session.connection(), Order.__table__)  # type: ignore[arg-type]
     identities_used: set[str] = set()
     for index in range(customers):
         if cancel is not None:
             cancel.raise_if_cancelled()
-        customer_id = first_customer_id + index
+        customer_id = next(customer_ids)
         platform = rng.choices([p for p, _ in PLATFORM_SHARE], [w for _, w in PLATFORM_SHARE])[0]
         row = _demo_customer(rng, customer_id, platform, today, identities_used)
         if index % TWIN_EVERY == TWIN_EVERY - 1:
@@ -130,7 +131,7 @@ def create_demo_shop(
         for _ in range(count):
             if when > today:
                 break
-            order_id = first_order_id + len(order_rows)
+            order_id = next(order_ids)
             next_order_no += rng.randint(1, 10**9)
             order, lines = _demo_order(rng, order_id, customer_id, platform, row, when, today, next_order_no)
             order_rows.append(order)

@@ -16,6 +16,7 @@ from core.care.generate import withdraw_vanished
 from core.figures.customer_cache import refresh_customer_cache
 from core.progress import CancelToken
 from core.search.keys import refresh_search_keys
+from core.store.concurrency import lock_rows
 from core.store.db import Database
 from core.store.models import Setting
 
@@ -30,6 +31,9 @@ def refresh_derived(
     """
     cancel = cancel or CancelToken()
     customer_ids = None if customer_ids is None else list(customer_ids)  # read by several recomputes
+    # On a server, another rep's transaction recomputing the same buyers waits here until this one commits,
+    # rather than both deleting the old search keys and both inserting the new ones.
+    lock_rows(connection, "customers", customer_ids)
     # Figures, stages (with their history), RFM scores and overdue; thresholds come from the shop's settings.
     refresh_customer_cache(connection, customer_ids=customer_ids, as_of=as_of)
     cancel.raise_if_cancelled()

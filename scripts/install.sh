@@ -1,8 +1,18 @@
 #!/usr/bin/env bash
 # Install everything Laoke needs on Debian/Ubuntu: Qt's system libraries, a CJK font, a venv with the app.
 # Safe to run again; it only adds what is missing.
+# `--server` (or LAOKE_SERVER=1) adds team mode: Debian's PostgreSQL server and the psycopg driver, for a
+# shop's own server and for the tests that run against a throw-away one.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+SERVER=${LAOKE_SERVER:-0}
+for argument in "$@"; do
+  case "$argument" in
+    --server) SERVER=1 ;;
+    *) echo "usage: scripts/install.sh [--server]" >&2; exit 2 ;;
+  esac
+done
 
 SYSTEM_PACKAGES=(
   python3 python3-venv python3-pip
@@ -13,6 +23,9 @@ SYSTEM_PACKAGES=(
   fonts-wqy-microhei  # Chinese glyphs; without a CJK font they draw as boxes
   binutils            # objdump, for building the installer with PyInstaller
 )
+# The server (initdb, pg_ctl, pg_dump, pg_restore in /usr/lib/postgresql/N/bin); Debian's package does not
+# start a cluster where services are not run, and Laoke's tests start their own.
+if [ "$SERVER" = 1 ]; then SYSTEM_PACKAGES+=(postgresql); fi
 
 missing=()
 if command -v dpkg-query >/dev/null 2>&1; then
@@ -31,5 +44,7 @@ fi
 PYTHON=${PYTHON:-python3}
 [ -x .venv/bin/python ] || "$PYTHON" -m venv .venv
 .venv/bin/python -m pip install --quiet --upgrade pip
-.venv/bin/python -m pip install --quiet -e ".[dev]"
+extras=dev
+if [ "$SERVER" = 1 ]; then extras=dev,server; fi
+.venv/bin/python -m pip install --quiet -e ".[$extras]"
 echo "Laoke is installed. Open it with: .venv/bin/python main.py"

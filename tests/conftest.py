@@ -14,6 +14,8 @@ import pytest  # noqa: E402
 from core.store.db import Database
 from core.store.opening import open_database
 
+pytest_plugins = ["tests.backends"]
+
 
 @pytest.fixture(autouse=True)
 def isolated_user_folders(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
@@ -31,8 +33,9 @@ def db_path(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def database(db_path: Path):  # type: ignore[no-untyped-def]
-    database: Database = open_database(db_path)
+def database(db_target: str):  # type: ignore[no-untyped-def]
+    """The test's book: an SQLite file at `db_path`, or (parametrised by `backend`) a PostgreSQL database."""
+    database: Database = open_database(db_target)
     yield database
     database.dispose()
 

@@ -1,4 +1,5 @@
-"""Bulk writes on SQLite build plain indexes once afterwards, and never leave the file without them."""
+"""Bulk writes: SQLite builds plain indexes once afterwards (never leaving the file without them); ids for
+rows built in Python come from the same supply as single inserts on every backend."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import pytest
 from sqlalchemy import Table, inspect
 
 from core.demo import create_demo_shop
-from core.store.bulk import indexes_built_after
+from core.store.bulk import indexes_built_after, new_ids
 from core.store.models import Customer, Order
 
 ORDERS: Table = Order.__table__  # type: ignore[assignment]
@@ -19,6 +20,7 @@ def index_names(connection, table: str) -> set[str]:  # type: ignore[no-untyped-
     return {index["name"] for index in inspect(connection).get_indexes(table)}
 
 
+@pytest.mark.sqlite_only  # elsewhere indexes stay: dropping one would lock the table against the other reps
 def test_a_large_load_drops_the_plain_indexes_and_builds_them_again(database) -> None:  # type: ignore[no-untyped-def]
     with database.engine.begin() as connection:
         before = index_names(connection, "orders")
@@ -30,6 +32,7 @@ def test_a_large_load_drops_the_plain_indexes_and_builds_them_again(database) ->
         assert index_names(connection, "orders") == before
 
 
+@pytest.mark.sqlite_only
 def test_an_update_drops_only_the_indexes_on_the_columns_it_writes(database) -> None:  # type: ignore[no-untyped-def]
     with database.engine.begin() as connection:
         before = index_names(connection, "customers")
@@ -64,6 +67,7 @@ def every_index(database) -> set[tuple[str, str]]:  # type: ignore[no-untyped-de
                 for index in inspector.get_indexes(table)}
 
 
+@pytest.mark.sqlite_only
 def test_scoring_a_big_book_for_the_first_time_leaves_every_index(database, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     import core.store.bulk
 
@@ -81,3 +85,25 @@ def test_scoring_a_big_book_for_the_first_time_leaves_every_index(database, monk
         create_demo_shop(session, customers=1200, today=date(2026, 11, 1))
     assert {"ix_customers_stage", "ix_stage_changes_customer_id"} <= set(dropped)  # the first scoring's writes
     assert every_index(database) == before
+
+
+def test_bulk_ids_and_single_inserts_share_one_supply(database, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A bulk import builds rows with their ids; a customer added by hand afterwards (the table's own
+    default: PostgreSQL's sequence) and the next import must not be handed the same ones."""
+    from core.importing import commit_imports, prepare_import
+    from tests.safety.import_sheets import write_orders
+
+    commit_imports(database, [prepare_import(write_orders(tmp_path / "first.csv", 40))])
+    with database.transaction() as session:
+        session.add(Customer(name="王芳"))
+        session.add(Order(platform="jd", platform_order_id="JD1", status="paid"))
+    commit_imports(database, [prepare_import(write_orders(tmp_path / "second.csv", 40, first=40))])
+    with database.session() as session:
+        assert session.query(Customer).count() == 41 and session.query(Order).count() == 81
+
+
+def test_new_ids_are_handed_out_once_across_blocks(database) -> None:  # type: ignore[no-untyped-def]
+    with database.writing() as connection:
+        supply = new_ids(connection, CUSTOMERS, block=3)
+        drawn = [next(supply) for _ in range(10)]
+    assert len(set(drawn)) == 10 and min(drawn) >= 1

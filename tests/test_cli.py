@@ -23,13 +23,13 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     return code, captured.out, captured.err
 
 
-def test_demo_then_stats_json(capsys: pytest.CaptureFixture[str], db_path: Path) -> None:
-    code, out, _err = run(capsys, "demo", "--db", str(db_path), "--customers", "150", "--json")
+def test_demo_then_stats_json(capsys: pytest.CaptureFixture[str], db_target: str) -> None:
+    code, out, _err = run(capsys, "demo", "--db", db_target, "--customers", "150", "--json")
     assert code == 0
     created = json.loads(out)
     assert created["customers"] == 150
 
-    code, out, _err = run(capsys, "stats", "--json", "--db", str(db_path))
+    code, out, _err = run(capsys, "stats", "--json", "--db", db_target)
     assert code == 0
     stats = json.loads(out)
     assert stats["customers"] == 150
@@ -38,7 +38,7 @@ def test_demo_then_stats_json(capsys: pytest.CaptureFixture[str], db_path: Path)
     assert Decimal(stats["revenue"]) > 0 and isinstance(stats["revenue"], str)
 
 
-def test_stats_revenue_counts_paid_shipped_completed_only(capsys, database, db_path: Path) -> None:
+def test_stats_revenue_counts_paid_shipped_completed_only(capsys, database, db_target: str) -> None:
     from datetime import datetime
 
     with database.transaction() as session:
@@ -46,18 +46,18 @@ def test_stats_revenue_counts_paid_shipped_completed_only(capsys, database, db_p
                                        ("4", "unpaid", "99"), ("5", "closed", "99"), ("6", "refunded", "99")]:
             session.add(Order(platform="jd", platform_order_id=number, status=status,
                               paid_amount=Decimal(amount), created_at=datetime(2026, 3, int(number))))
-    code, out, _err = run(capsys, "stats", "--json", "--db", str(db_path), "--as-of", "2026-03-02")
+    code, out, _err = run(capsys, "stats", "--json", "--db", db_target, "--as-of", "2026-03-02")
     assert json.loads(out).items() >= {"customers": 0, "orders": 2, "paid_orders": 2, "revenue": "30.30",
                                        "as_of": "2026-03-02"}.items()
-    code, out, _err = run(capsys, "stats", "--json", "--db", str(db_path))
+    code, out, _err = run(capsys, "stats", "--json", "--db", db_target)
     assert json.loads(out)["revenue"] == "60.60"
-    code, out, _err = run(capsys, "stats", "--db", str(db_path), "--as-of", "2026-03-01")
+    code, out, _err = run(capsys, "stats", "--db", db_target, "--as-of", "2026-03-01")
     assert "0 customers, 1 order (1 paid)" in out
 
 
-def test_demo_refuses_a_database_that_holds_a_shop(capsys, db_path: Path) -> None:
-    assert run(capsys, "demo", "--db", str(db_path), "--customers", "20")[0] == 0
-    code, _out, err = run(capsys, "demo", "--db", str(db_path), "--customers", "20")
+def test_demo_refuses_a_database_that_holds_a_shop(capsys, db_target: str) -> None:
+    assert run(capsys, "demo", "--db", db_target, "--customers", "20")[0] == 0
+    code, _out, err = run(capsys, "demo", "--db", db_target, "--customers", "20")
     assert code == 1
     assert "already holds a shop" in err and "Traceback" not in err
 

@@ -7,10 +7,12 @@ from pathlib import Path
 
 import pytest
 from alembic.script import ScriptDirectory
+from sqlalchemy import select, text
 
 from core.store.backup import list_backups
 from core.store.db import make_engine
 from core.store.migrate import alembic_config, head_revision, upgrade_connection
+from core.store.models import Customer
 from core.store.opening import open_database
 
 OLDER_REVISIONS = [
@@ -59,3 +61,27 @@ def test_a_current_database_is_opened_without_a_backup(tmp_path: Path) -> None:
     open_database(path).dispose()
     open_database(path).dispose()
     assert list_backups(path) == []
+
+
+@pytest.mark.empty_database
+@pytest.mark.parametrize("revision", OLDER_REVISIONS)
+def test_each_backend_upgrades_an_older_schema_with_its_data(db_target: str, revision: str) -> None:
+    engine = make_engine(db_target, foreign_keys=False)
+    with engine.begin() as connection:
+        upgrade_connection(connection, revision)
+        connection.execute(text(
+            "INSERT INTO customers (name, source, is_vip, do_not_contact, birth_is_leap_month, created_at,"
+            " updated_at, order_count, paid_orders, total_spent, stage)"
+            " VALUES ('王芳', 'manual', TRUE, FALSE, FALSE, '2025-01-01', '2025-01-01', 0, 0, 0, 'prospect')"))
+    engine.dispose()
+
+    database = open_database(db_target)
+    try:
+        with database.transaction() as session:
+            assert session.scalar(text("SELECT version_num FROM alembic_version")) == head_revision()
+            # Ids still come from where the old schema's came from: a new buyer does not collide.
+            session.add(Customer(name="李强"))
+        with database.session() as session:
+            assert session.scalars(select(Customer.name).order_by(Customer.id)).all() == ["王芳", "李强"]
+    finally:
+        database.dispose()

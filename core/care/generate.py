@@ -26,7 +26,9 @@ from core.care.filters import chunks, eligible_customer_ids
 from core.care.occasions import FINDERS, Context, Occasion, Span, is_outreach
 from core.care.rules import CareSettings, Rule, load_care_settings, load_rules
 from core.care.templates import fill_template
+from core.messages import Message
 from core.progress import CancelToken, ProgressCallback, no_progress
+from core.store.concurrency import hold_lock
 from core.store.models import CareTask, Customer, Order, OrderStatus
 
 
@@ -43,6 +45,7 @@ WITHDRAWN_CAP = "withdrawn:cap"
 WITHDRAWN_DNC = "withdrawn:dnc"
 LOOK_BACK_DAYS = 14  # overdue tasks this old are still (re)generated when the calendar opens
 LOOK_AHEAD_DAYS = 31  # today's agenda and the month ahead are always planned
+CARE_WAIT = Message("Waiting for another rep's care planning to finish…")
 
 
 @dataclass
@@ -136,6 +139,8 @@ def write_plan(session: Session, plan: Plan, *, create_from: date) -> Generation
     Quick enough to run in a transaction of its own after `plan_tasks`: a buyer who opted out in between gets
     no open task, as the withdrawals run after the writes.
     """
+    # Two reps opening the calendar at once: the second maps its plan onto the first one's tasks.
+    hold_lock(session.connection(), "care", CARE_WAIT)
     report = GenerationReport()
     settings = plan.context.settings
     occasions = _still_in_the_book(session, plan.occasions)

@@ -34,8 +34,7 @@ def run(args: argparse.Namespace) -> int:
         raise LaokeError(Message("--to {end} is before --from {start}", end=end, start=start))
     database = open_for(args)
     try:
-        with database.transaction() as session:
-            report = generate_tasks(session, start, end)
+        report = database.write(lambda session: generate_tasks(session, start, end))
         with database.session() as session:
             tasks = list_tasks(session, start, end)
             written = {}

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from core.cli.output import counted, emit, open_for, terminal_progress
+from core.cli.output import counted, emit, open_for, say_on_stderr, terminal_progress
 from core.errors import LaokeError
 from core.importing import (
     PRESETS,
@@ -69,7 +69,7 @@ def run(args: argparse.Namespace) -> int:
         for notice in notices:
             print(f"laoke: {notice}", file=sys.stderr)
         commit = commit_customer_sheets if args.customers else commit_imports
-        summaries = commit(database, prepared, progress=terminal_progress("Importing"))
+        summaries = commit(database, prepared, progress=terminal_progress("Importing"), notice=say_on_stderr)
     finally:
         database.dispose()
     data = {"batches": [plain(summary) for summary in summaries], "bad_rows": [bad.__dict__ for bad in bad_rows],

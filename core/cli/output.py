@@ -60,6 +60,11 @@ def terminal_progress(label: str) -> ProgressCallback:
     return show
 
 
+def say_on_stderr(message: str) -> None:
+    """A notice while work goes on (waiting for another rep's import, trying again): one line on stderr."""
+    print(f"laoke: {message}", file=sys.stderr, flush=True)
+
+
 def open_for(args: Any, *, read_only: bool = False) -> Database:
     """The database a command works on: --db, else LAOKE_DB, else the data folder."""
     database = open_database(args.db or default_db_path(), read_only=read_only)

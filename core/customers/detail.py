@@ -160,7 +160,7 @@ def customer_detail(session: Session, customer_id: int, masked: bool = False,
     today = today or date.today()
     orders = list(session.scalars(
         select(Order).options(selectinload(Order.lines)).where(Order.customer_id == customer_id)
-        .order_by(Order.created_at.desc(), Order.id.desc())
+        .order_by(Order.created_at.desc().nulls_last(), Order.id.desc())
     ))
     notes = list(session.scalars(
         select(Note).where(Note.customer_id == customer_id).order_by(Note.created_at.desc(), Note.id.desc())

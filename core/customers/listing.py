@@ -176,7 +176,10 @@ def customer_ids(
     else:
         column = SORT_COLUMNS[DEFAULT_SORT if sort == RELEVANCE else sort]
         descending = descending or sort == RELEVANCE
-        order = (column.desc(), Customer.id.desc()) if descending else (column.asc(), Customer.id.asc())
+        # Blanks (a prospect's last order) are the smallest on every backend: PostgreSQL would put them first
+        # in a descending list, SQLite last.
+        order = ((column.desc().nulls_last(), Customer.id.desc()) if descending
+                 else (column.asc().nulls_first(), Customer.id.asc()))
         query = query.where(*filter_conditions(customer_filter, today)).order_by(*order)
     query = query.offset(offset).limit(limit)
     # Streamed in chunks: a million Row objects at once would cost ~180 MB for a moment; ints cost ~36 MB.

@@ -18,6 +18,7 @@ from core.errors import LaokeError
 from core.messages import Message
 from core.refresh import refresh_derived
 from core.safety.privacy import is_masked
+from core.store.concurrency import lock_rows
 from core.store.models import (
     CareTask,
     ContactPreferenceEvent,
@@ -126,7 +127,10 @@ def merge_customers(session: Session, kept_id: int, merged_id: int) -> int:
     """Merge `merged_id` into `kept_id`; returns the merge's id (for undo)."""
     if kept_id == merged_id:
         raise LaokeError(Message("Choose two different customers to merge."))
-    kept, merged = session.get(Customer, kept_id), session.get(Customer, merged_id)
+    # Locked as read: another rep merging one of the two at the same moment waits, then sees it merged.
+    lock_rows(session.connection(), "customers", [kept_id, merged_id])
+    kept = session.get(Customer, kept_id, populate_existing=True)
+    merged = session.get(Customer, merged_id, populate_existing=True)
     for customer, number in ((kept, kept_id), (merged, merged_id)):
         if customer is None or customer.merged_into_id is not None:
             raise LaokeError(Message(

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Connection, select
 
 from core.importing.customer_sheet import (
     CustomerSheetSummary,
@@ -26,8 +26,10 @@ from core.importing.presets import PRESETS, Preset, custom_preset
 from core.importing.shops import name_the_shop, needs_shop_name
 from core.importing.undo import UndoSummary, undo_batch
 from core.importing.writer import BatchSummary, write_import
+from core.messages import Message
 from core.progress import CancelToken, ProgressCallback, no_progress, part_of
 from core.store.backup import backup_before_change
+from core.store.concurrency import Notice, hold_lock, no_notice
 from core.store.db import Database
 from core.store.models import ColumnMapping, ImportBatch
 
@@ -110,6 +112,7 @@ def import_history(database: Database, limit: int = 200) -> list[dict[str, Any]]
 
 FILE_STEPS = 1000  # each file's share of the progress bar when several are read
 IMPORT_BACKUP_REASON = "before-import"  # the Backups list in Settings names it "Before an import"
+IMPORT_WAIT = Message("Waiting for another rep's import to finish…")
 HISTORY_COLUMNS = (
     "id", "kind", "file_name", "preset", "status", "started_at", "rows_read", "rows_rejected", "orders_new",
     "orders_updated", "orders_unchanged", "customers_new", "customers_matched",
@@ -122,10 +125,13 @@ def commit_imports(
     *,
     progress: ProgressCallback = no_progress,
     cancel: CancelToken | None = None,
+    notice: Notice = no_notice,
 ) -> list[BatchSummary]:
     """Store the prepared sheets in one transaction: all of them or, on an error or Cancel, none.
 
-    The database is backed up first (a rolling backup in its data folder), as before every import.
+    The database is backed up first (a rolling backup in its data folder), as before every import. On a
+    server one import runs at a time (the next waits, and `notice` says so), and one that collided with
+    another rep's edit runs again.
     """
     cancel = cancel or CancelToken()
     backup_before_change(database, IMPORT_BACKUP_REASON)
@@ -133,14 +139,17 @@ def commit_imports(
     ordered = sorted(prepared, key=lambda item: item.preset.role == "lines")
     shares = [max(len(item.orders), 1) for item in ordered]  # of the bar, by orders
     total = sum(shares)
-    summaries = []
-    done = 0
-    with database.writing() as connection:
+
+    def write_all(connection: Connection) -> list[BatchSummary]:
+        hold_lock(connection, "import", IMPORT_WAIT, notice=notice)
+        summaries, done = [], 0
         for item, share in zip(ordered, shares, strict=True):
             summaries.append(write_import(connection, item, cancel=cancel,
                                           progress=part_of(progress, done, share, total)))
             done += share
-    return summaries
+        return summaries
+
+    return database.write_bulk(write_all, notice=notice)
 
 
 def prepare_customer_files(
@@ -174,12 +183,16 @@ def remember_customer_mapping(database: Database, prepared: PreparedCustomers, f
 
 def commit_customer_sheets(
     database: Database, prepared: Sequence[PreparedCustomers], *, progress: ProgressCallback = no_progress,
-    cancel: CancelToken | None = None,
+    cancel: CancelToken | None = None, notice: Notice = no_notice,
 ) -> list[CustomerSheetSummary]:
     """Merge customer sheets in one transaction, one batch each (after a rolling backup, as every import)."""
     backup_before_change(database, IMPORT_BACKUP_REASON)
-    with database.writing() as connection:
+
+    def write_all(connection: Connection) -> list[CustomerSheetSummary]:
+        hold_lock(connection, "import", IMPORT_WAIT, notice=notice)
         return [write_customer_sheet(connection, item, progress=progress, cancel=cancel) for item in prepared]
+
+    return database.write_bulk(write_all, notice=notice)
 
 
 def undo_import(

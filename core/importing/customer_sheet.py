@@ -13,7 +13,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, func, insert, select, update
+from sqlalchemy import Connection, insert, select, update
 
 from core.collector import without_cycle_collection
 from core.figures.birthdays import Birthday
@@ -27,6 +27,7 @@ from core.importing.writer import bulk_insert, refresh_in_chunks
 from core.messages import Message, message_of
 from core.progress import CancelToken, ProgressCallback, no_progress
 from core.safety.privacy import is_masked
+from core.store.bulk import new_ids
 from core.store.models import (
     CalendarKind,
     Customer,
@@ -255,7 +256,7 @@ def write_customer_sheet(
             query.where(CustomerAlias.value.in_(values[start : start + 2000]))))
     index = IdentityIndex(known)  # type: ignore[arg-type]
     tag_ids = {name: tag_id for name, tag_id in connection.execute(select(Tag.name, Tag.id))}
-    next_id = (connection.scalar(select(func.max(Customer.id))) or 0) + 1
+    customer_ids = new_ids(connection, Customer.__table__)  # type: ignore[arg-type]
     changes, aliases, notes, tag_links = [], [], [], set()
     matched: set[int] = set()
     for position, row in enumerate(prepared.rows, start=1):
@@ -264,8 +265,7 @@ def write_customer_sheet(
             progress(position, len(prepared.rows))
         customer_id = index.match(identities[row.row])
         if customer_id is None:
-            customer_id = next_id
-            next_id += 1
+            customer_id = next(customer_ids)
             connection.execute(insert(Customer).values(id=customer_id, source="sheet", **_new_customer(row.values)))
             summary.new_customer_ids.append(customer_id)
             changes.append({"batch_id": batch_id, "entity": "customer", "entity_id": customer_id, "action": "create",

@@ -23,7 +23,7 @@ from core.importing.parsing import ParsedLine, ParsedOrder
 from core.importing.prepare import PreparedImport
 from core.progress import CancelToken, ProgressCallback, no_progress
 from core.refresh import refresh_derived
-from core.store.bulk import indexes_built_after
+from core.store.bulk import indexes_built_after, new_ids
 from core.store.models import Customer, CustomerAlias, ImportBatch, ImportChange, Money, Order, OrderLine
 
 CHUNK = 2000
@@ -82,7 +82,7 @@ def write_import(
     existing = _existing_orders(connection, orders)
     _use_large_cache(connection)
     buyers = _BuyerMatcher(connection, orders, existing, batch_id)
-    next_order_id = (connection.scalar(select(func.max(Order.id))) or 0) + 1
+    order_ids = new_ids(connection, ORDER_TABLE)
     updates = []
     with indexes_built_after(connection, NEW_ROW_TABLES, len(orders) - len(existing)):
         for start in range(0, len(orders), CHUNK):
@@ -95,9 +95,9 @@ def write_import(
                     continue
                 customer_id = buyers.customer_for(order, found)
                 if found is None:
-                    new_orders.append(_order_row(next_order_id, order, customer_id, batch_id))
-                    new_lines.extend(_line_rows(next_order_id, order.lines))
-                    next_order_id += 1
+                    order_id = next(order_ids)
+                    new_orders.append(_order_row(order_id, order, customer_id, batch_id))
+                    new_lines.extend(_line_rows(order_id, order.lines))
                 else:
                     updates.append((found, order, customer_id))
             buyers.store_new(connection)
@@ -131,7 +131,7 @@ class _BuyerMatcher:
             if not order.lines_only and existing.get(order.platform_order_id, {}).get("customer_id") is None
         }
         self.index = IdentityIndex(_known_aliases(connection, self.identities.values()))
-        self.next_id = (connection.scalar(select(func.max(Customer.id))) or 0) + 1
+        self.new_ids = new_ids(connection, Customer.__table__)  # type: ignore[arg-type]
         self.batch_id = batch_id
         self.created: list[int] = []
         self.matched: set[int] = set()
@@ -159,8 +159,7 @@ class _BuyerMatcher:
         return customer_id
 
     def _create(self, order: ParsedOrder) -> int:
-        customer_id = self.next_id
-        self.next_id += 1
+        customer_id = next(self.new_ids)
         self._customers.append(_customer_row(customer_id, order))
         self.created.append(customer_id)
         self._created_set.add(customer_id)

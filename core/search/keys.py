@@ -278,7 +278,9 @@ def rebuild_search_keys(connection: Connection, cancel: CancelToken | None = Non
     connection.execute(CreateTable(table))  # without its indexes: built after the keys are in
     _STAGING.drop(connection, checkfirst=True)
     _STAGING.create(connection)
-    result = connection.execution_options(yield_per=REBUILD_CHUNK).execute(_SOURCE.order_by(Customer.id))
+    # yield_per on the statement: on the connection it would turn PostgreSQL's later writes into server-side
+    # cursors, which cannot executemany (STACK.md).
+    result = connection.execute(_SOURCE.order_by(Customer.id).execution_options(yield_per=REBUILD_CHUNK))
     for rows in result.partitions():
         if cancel is not None:
             cancel.raise_if_cancelled()

@@ -6,10 +6,11 @@ SQLite is the embedded default; a `postgresql://` URL works the same for a shop 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
@@ -18,7 +19,9 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from core.errors import DatabaseError
 from core.messages import Message
+from core.store.concurrency import Notice, no_notice, retrying
 
+T = TypeVar("T")
 BUSY_TIMEOUT_MS = 5000
 # Marks a connection whose transaction will write (Database.transaction, Database.writing).
 WRITES = "laoke_writes"
@@ -101,6 +104,24 @@ class Database:
             connection.execution_options(**{WRITES: True})
             with connection.begin():
                 yield connection
+
+    def write(self, work: Callable[[Session], T], *, notice: Notice = no_notice) -> T:
+        """`work(session)` in a transaction, run again from the top when it collided with another rep's."""
+
+        def once() -> T:
+            with self.transaction() as session:
+                return work(session)
+
+        return retrying(once, notice=notice)
+
+    def write_bulk(self, work: Callable[[Connection], T], *, notice: Notice = no_notice) -> T:
+        """`work(connection)` on a `writing()` connection, run again from the top after a collision."""
+
+        def once() -> T:
+            with self.writing() as connection:
+                return work(connection)
+
+        return retrying(once, notice=notice)
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -44,8 +44,7 @@ def load_calendar(
         # Found while reading, written in a short transaction of its own: edits need not wait for the finding.
         with database.session() as session:
             plan = plan_tasks(session, *span, progress=progress, cancel=cancel)
-        with database.transaction() as session:
-            write_plan(session, plan, create_from=today)
+        database.write(lambda session: write_plan(session, plan, create_from=today))
     with database.session() as session:
         counts = day_counts(session, first, last)
         agenda = agenda_for(session, day, today)
@@ -57,12 +56,14 @@ def load_calendar(
 def work_tasks(database: Database, action: str, task_ids: list[int], argument: Any, note: str = "",
                *, progress: ProgressCallback, cancel: CancelToken) -> int:
     """Done (argument: channel), snooze (argument: date) or skip (argument: reason) in one transaction."""
-    with database.transaction() as session:
+    def work(session):  # type: ignore[no-untyped-def]
         if action == "done":
             return mark_done(session, task_ids, argument, note)
         if action == "snooze":
             return snooze(session, task_ids, argument)
         return skip(session, task_ids, argument)
+
+    return database.write(work)
 
 
 @dataclass(frozen=True)

@@ -19,16 +19,15 @@ def read(database: Database, function: Callable[..., Any], *args: Any,
 
 def write(database: Database, function: Callable[..., Any], *args: Any,
           progress: ProgressCallback, cancel: CancelToken, **kwargs: Any) -> Any:
-    """Call `function(session, *args)` in a transaction that commits whole or not at all."""
-    with database.transaction() as session:
-        return function(session, *args, **kwargs)
+    """Call `function(session, *args)` in a transaction that commits whole or not at all (run again when it
+    collided with another rep's on a server)."""
+    return database.write(lambda session: function(session, *args, **kwargs))
 
 
 def write_with_progress(database: Database, function: Callable[..., Any], *args: Any,
                         progress: ProgressCallback, cancel: CancelToken, **kwargs: Any) -> Any:
     """Like `write`, for long core functions that report progress and honour Cancel."""
-    with database.transaction() as session:
-        return function(session, *args, progress=progress, cancel=cancel, **kwargs)
+    return database.write(lambda session: function(session, *args, progress=progress, cancel=cancel, **kwargs))
 
 
 def rows_as_shown(session, ids: list[int]):  # type: ignore[no-untyped-def]

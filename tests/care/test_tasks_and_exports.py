@@ -104,8 +104,8 @@ def test_ics_export_parses_back_with_birthdays_and_alarmed_tasks(session, decemb
     assert all(event.decoded("DTSTART").hour == 8 for event in tasks)
 
 
-def test_cli_generates_idempotently_lists_and_exports(database, tmp_path, capsys) -> None:
-    path = str(database.path)
+def test_cli_generates_idempotently_lists_and_exports(db_target, tmp_path, capsys) -> None:
+    path = db_target
     argv = ["care", "--db", path, "--from", "2026-12-01", "--to", "2026-12-31"]
     assert main(["demo", "--db", path, "--customers", "120"]) == 0
     capsys.readouterr()

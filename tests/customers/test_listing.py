@@ -85,6 +85,12 @@ def test_every_column_sorts_both_ways(database, book, sort) -> None:  # type: ig
     assert sorted(down) == sorted(book.values())
 
 
+def test_a_prospect_without_orders_sorts_as_the_smallest_on_every_backend(database, book) -> None:  # type: ignore[no-untyped-def]
+    with database.session() as session:
+        assert customer_ids(session, sort="last_order", descending=True)[-1] == book["单田芳"]
+        assert customer_ids(session, sort="last_order", descending=False)[0] == book["单田芳"]
+
+
 def test_sort_by_total_spent_and_paging(database, book) -> None:  # type: ignore[no-untyped-def]
     with database.session() as session:
         ranked = customer_ids(session, sort="total_spent", descending=True)

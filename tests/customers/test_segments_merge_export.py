@@ -154,32 +154,32 @@ def test_export_is_refused_in_rep_mode(database, book, tmp_path) -> None:  # typ
     assert not (tmp_path / "out.xlsx").exists()
 
 
-def test_cli_lists_searches_and_exports(database, book, db_path, tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_cli_lists_searches_and_exports(database, book, db_target, tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
     with database.transaction() as session:
         add_tags(session, [book["张晓明"], book["曾小红"]], ["回头客"])
-    assert main(["customers", "--db", str(db_path), "--search", "zxm", "--json"]) == 0
+    assert main(["customers", "--db", db_target, "--search", "zxm", "--json"]) == 0
     listed = json.loads(capsys.readouterr().out)
     assert [c["name"] for c in listed] == ["张晓明"]
     assert listed[0]["phones"] == ["13812341234"] and listed[0]["tags"] == ["回头客"]
     assert listed[0]["total_spent"] == "100.00" and listed[0]["last_order"].startswith("2026-10-01")
     assert set(listed[0]) >= {"id", "nickname", "platform", "stage", "paid_orders", "r", "f", "m",
                               "rfm_segment", "overdue"}
-    assert main(["customers", "--db", str(db_path), "--tag", "回头客", "--limit", "1", "--json"]) == 0
+    assert main(["customers", "--db", db_target, "--tag", "回头客", "--limit", "1", "--json"]) == 0
     assert len(json.loads(capsys.readouterr().out)) == 1
-    assert main(["customers", "--db", str(db_path), "--search", "nobody"]) == 0
+    assert main(["customers", "--db", db_target, "--search", "nobody"]) == 0
     assert capsys.readouterr().out == "No customers match.\n"  # not silence
-    assert main(["customers", "--db", str(db_path), "--search", "nobody", "--json"]) == 0
+    assert main(["customers", "--db", db_target, "--search", "nobody", "--json"]) == 0
     assert json.loads(capsys.readouterr().out) == []
     soon = date.today() + timedelta(days=45)
     with database.transaction() as session:
         set_birthday(session, book["单田芳"], Birthday(CalendarKind.SOLAR, soon.month, soon.day))
     for days, expected in ((44, []), (45, ["单田芳"])):
-        assert main(["customers", "--db", str(db_path), "--birthday-within", str(days), "--json"]) == 0
+        assert main(["customers", "--db", db_target, "--birthday-within", str(days), "--json"]) == 0
         assert [c["name"] for c in json.loads(capsys.readouterr().out)] == expected
     out = tmp_path / "c.xlsx"
-    assert main(["export", "customers", str(out), "--db", str(db_path), "--search", "杭州"]) == 0
+    assert main(["export", "customers", str(out), "--db", db_target, "--search", "杭州"]) == 0
     assert "Exported 0 customers" in capsys.readouterr().out
-    assert main(["export", "customers", str(out), "--db", str(db_path), "--tag", "回头客", "--json"]) == 0
+    assert main(["export", "customers", str(out), "--db", db_target, "--tag", "回头客", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["exported"] == 2
     with database.session() as session:
         assert session.scalar(select(Customer.id).where(Customer.name == "张晓明")) == book["张晓明"]

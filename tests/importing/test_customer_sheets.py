@@ -91,9 +91,9 @@ def test_a_sheet_without_customer_columns_is_refused(tmp_path):  # type: ignore[
         prepare_customer_sheet(path)
 
 
-def test_cli_imports_a_customer_sheet(tmp_path, db_path, capsys):  # type: ignore[no-untyped-def]
+def test_cli_imports_a_customer_sheet(tmp_path, db_target, capsys):  # type: ignore[no-untyped-def]
     path = _sheet(tmp_path, ["王芳", "芳芳", "13800005555", "", "", "", ""], fmt="gbk")
-    assert main(["import", "--customers", str(path), "--db", str(db_path), "--json"]) == 0
+    assert main(["import", "--customers", str(path), "--db", db_target, "--json"]) == 0
     [batch] = json.loads(capsys.readouterr().out)["batches"]
     assert batch["customers_new"] == 1
 

@@ -239,17 +239,17 @@ def test_files_that_are_not_order_sheets_are_refused(name, make, message, tmp_pa
     assert json.loads(capsys.readouterr().out)["orders"] == 0
 
 
-def test_cli_import_and_stats(tmp_path, db_path, capsys):  # type: ignore[no-untyped-def]
+def test_cli_import_and_stats(tmp_path, db_target, capsys):  # type: ignore[no-untyped-def]
     path = write_sheet(tmp_path / "a.csv", taobao_rows(ALICE, BOB), "gbk")
-    assert main(["import", str(path), "--db", str(db_path), "--json"]) == 0
+    assert main(["import", str(path), "--db", db_target, "--json"]) == 0
     [batch] = json.loads(capsys.readouterr().out)["batches"]
     assert (batch["orders_new"], batch["customers_new"], batch["preset"]) == (2, 2, TAOBAO.key)
-    assert main(["stats", "--json", "--db", str(db_path), "--as-of", "2026-06-01"]) == 0
+    assert main(["stats", "--json", "--db", db_target, "--as-of", "2026-06-01"]) == 0
     stats = json.loads(capsys.readouterr().out)
     assert (stats["customers"], stats["orders"], stats["paid_orders"], stats["revenue"]) == (2, 2, 2, "1388.00")
-    assert main(["import", "--undo", str(batch["batch_id"]), "--db", str(db_path)]) == 0
+    assert main(["import", "--undo", str(batch["batch_id"]), "--db", db_target]) == 0
     capsys.readouterr()
-    assert main(["stats", "--json", "--db", str(db_path)]) == 0
+    assert main(["stats", "--json", "--db", db_target]) == 0
     stats = json.loads(capsys.readouterr().out)
     assert (stats["customers"], stats["orders"]) == (0, 0)
 
