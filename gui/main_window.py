@@ -36,6 +36,7 @@ from gui.worker import run_in_background
 
 # key, module, class: pages are built the first time they are shown, so start-up imports little.
 PAGES = (
+    ("today", "gui.today.page", "TodayPage"),
     ("customers", "gui.customers.page", "CustomersPage"),
     ("import", "gui.importing.page", "ImportPage"),
     ("care", "gui.care.page", "CarePage"),
@@ -94,6 +95,7 @@ class MainWindow(QMainWindow):
 
     def page_titles(self) -> dict[str, str]:
         return {
+            "today": self.tr("Today"),
             "customers": self.tr("Customers"),
             "import": self.tr("Import"),
             "care": self.tr("Care calendar"),
@@ -117,9 +119,19 @@ class MainWindow(QMainWindow):
         return self.pages[key]
 
     def _connect_page(self, key: str, page: QWidget) -> None:
+        if key == "today":
+            page.care_requested.connect(lambda: self.show_page("care").go_to_today())
+            page.import_requested.connect(self.import_sheets)
+            page.insights_requested.connect(lambda: self.show_page("insights"))
         if key == "customers":
-            page.import_requested.connect(lambda: self.show_page("import"))
+            page.import_requested.connect(self.import_sheets)
             page.demo_requested.connect(self.open_demo_shop)
+
+    def import_sheets(self) -> None:
+        """Ctrl+I, the Today page and the empty book: the import page with the file dialog open."""
+        page = self.show_page("import")
+        if not page.busy():
+            page.choose_files()
 
     def _show_customers(self, customer_ids: list, label: str) -> None:
         page = self.show_page("customers")

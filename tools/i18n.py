@@ -38,6 +38,7 @@ AREA_PREFIXES = (
     ("care", ("gui/care/",)),
     ("insights", ("gui/insights/",)),
     ("safety", ("gui/safety/",)),
+    ("today", ("gui/today/",)),
 )
 
 
