@@ -3,6 +3,7 @@
     python bench/today_bench.py                        # the demo shop (2,000 buyers), as the app makes it
     python bench/today_bench.py --customers 300000     # a big book (search_bench's builder, plus birthdays,
                                                        # VIPs and unpaid orders), built in a temporary file
+    python bench/today_bench.py --customers 300000 --db big.db   # ...kept, to measure again with --reuse
 
 For each attempt a new main window is shown; the clock starts at its first paint event and stops when the
 Today page has put the desk on screen. A 5 ms timer on the GUI thread records the longest gap between its
@@ -36,7 +37,7 @@ def big_book(path: Path, customers: int) -> None:
     build(path, customers)
     connection = sqlite3.connect(path, isolation_level=None)
     connection.executescript("""
-        UPDATE customers SET birthday_calendar = 'solar', birth_month = 1 + id % 12, birth_day = 1 + id % 28
+        UPDATE customers SET birthday_calendar = 'solar', birth_month = 1 + id % 12, birth_day = 1 + id % 29
             WHERE id % 3 = 0;
         UPDATE customers SET is_vip = 1 WHERE id % 50 = 0;
         UPDATE customers SET stage = 'loyal', overdue = (id % 40) / 10.0 WHERE id % 7 = 0;
@@ -121,10 +122,14 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--customers", type=int, help="a built book of this many buyers instead of the demo")
     parser.add_argument("--attempts", type=int, default=5)
+    parser.add_argument("--db", type=Path, help="build the big book here and keep it (with --customers)")
+    parser.add_argument("--reuse", action="store_true", help="measure the --db as it is, without building")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
-        if args.customers:
-            path = Path(folder) / "book.db"
+        if args.reuse and args.db:
+            path = args.db
+        elif args.customers:
+            path = args.db or Path(folder) / "book.db"
             big_book(path, args.customers)
         else:
             path = ensure_demo_database(Path(folder) / "demo.db")

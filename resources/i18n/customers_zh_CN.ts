@@ -212,6 +212,10 @@
         <translation>保存对 %1 的修改吗？</translation>
     </message>
     <message>
+        <source>%1 — Laoke</source>
+        <translation>%1 — 老客</translation>
+    </message>
+    <message>
         <source>Delete the note</source>
         <translation>删除备注</translation>
     </message>

@@ -100,6 +100,15 @@ def test_done_with_channel_and_note_goes_to_the_timeline(page, qtbot, shop) -> N
     assert page.model.rowCount() == 3
 
 
+def test_after_done_the_next_task_is_selected(page, qtbot) -> None:  # type: ignore[no-untyped-def]
+    select_rows(page, 1)
+    following = page.model.task(2).id
+    qtbot.mouseClick(page.panel.done_button, Qt.MouseButton.LeftButton)
+    wait_reloaded(qtbot, page, "1 marked done")
+    assert [task.id for task in page.selected_tasks()] == [following]
+    assert page.panel.done_button.isEnabled()  # one click more marks the next one
+
+
 def test_snooze_moves_the_task_to_the_chosen_day(page, qtbot, shop) -> None:
     select_rows(page, 1)
     task_id = page.model.task(1).id
