@@ -8,6 +8,7 @@ VIP only, minimum spend). A rule the database does not hold yet runs with its de
 from __future__ import annotations
 
 import copy
+import dataclasses
 from dataclasses import dataclass
 from datetime import time
 from decimal import Decimal
@@ -253,3 +254,29 @@ def save_care_settings(session: Session, settings: CareSettings) -> None:
         "opt_out": settings.opt_out,
     })
     set_setting(session, SHOP_NAME_KEY, settings.shop_name.strip())
+
+
+FIRST_RUN_KEY = "first_run_asked"
+
+
+def shop_identity_unasked(session: Session) -> bool:
+    """Whether to ask the shop's name and SMS signature: never asked, and no name given in Settings."""
+    return not get_setting(session, FIRST_RUN_KEY, False) and not get_setting(session, SHOP_NAME_KEY, "")
+
+
+def sms_signature_from(text: str) -> str:
+    """What the owner typed as the signature, in the 【…】 carriers require: 小满 and [小满] become 【小满】."""
+    core = text.strip().strip("【】[]").strip()
+    return f"【{core}】" if core else ""
+
+
+def save_shop_identity(session: Session, shop_name: str, signature: str) -> None:
+    """The first run's answers: the shop's name ({店铺}) and the SMS signature; the caller commits."""
+    settings = load_care_settings(session)
+    save_care_settings(session, dataclasses.replace(settings, shop_name=shop_name.strip(),
+                                                    signature=sms_signature_from(signature)))
+    set_setting(session, FIRST_RUN_KEY, True)
+
+
+def skip_shop_identity(session: Session) -> None:
+    set_setting(session, FIRST_RUN_KEY, True)

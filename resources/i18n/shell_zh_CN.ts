@@ -9,6 +9,37 @@
     </message>
 </context>
 <context>
+    <name>FirstRunDialog</name>
+    <message>
+        <source>Welcome to Laoke</source>
+        <translation>欢迎使用老客</translation>
+    </message>
+    <message>
+        <source>Care messages greet buyers in your shop&apos;s name, and an SMS must start with your signature in 【】. You can change both later in Settings.</source>
+        <translation>关怀消息会以你的店铺名称问候买家，短信必须以【】中的签名开头。两者以后都可以在设置中修改。</translation>
+    </message>
+    <message>
+        <source>e.g. 小满杂货铺</source>
+        <translation>例如：小满杂货铺</translation>
+    </message>
+    <message>
+        <source>【your shop】, as registered with your SMS gateway</source>
+        <translation>【你的店铺】，与短信平台报备的一致</translation>
+    </message>
+    <message>
+        <source>Shop name:</source>
+        <translation>店铺名称：</translation>
+    </message>
+    <message>
+        <source>SMS signature:</source>
+        <translation>短信签名：</translation>
+    </message>
+    <message>
+        <source>Skip for now</source>
+        <translation>暂时跳过</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Laoke — customer book</source>
