@@ -199,6 +199,7 @@ class CareSettings:
     signature: str = ""
     opt_out: str = "回T退订"
     shop_name: str = ""  # what {店铺} says in the messages
+    backlog: str = "skip"  # BACKLOG_SKIP or BACKLOG_CATCH_UP: what happens to occasions older than the book
 
     @property
     def sms_signature(self) -> str:
@@ -209,6 +210,11 @@ class CareSettings:
         return self.window_start <= moment <= self.window_end
 
 
+# A first import brings years of orders and buyers who turned dormant long ago. Skip: plan only what falls due
+# from the day the book learnt of it (a week's grace for a weekly export). Catch up: win back the buyers who were
+# already dormant, spread over the week after the import, and follow up old orders on their own day.
+BACKLOG_SKIP = "skip"
+BACKLOG_CATCH_UP = "catch_up"
 CARE_SETTINGS_KEY = "care"
 SHOP_NAME_KEY = "shop_name"
 
@@ -237,6 +243,7 @@ def load_care_settings(session: Session) -> CareSettings:
         signature=stored.get("signature") or "",
         opt_out=stored.get("opt_out", defaults.opt_out),
         shop_name=shop_name_of(session),
+        backlog=stored.get("backlog", defaults.backlog),
     )
 
 
@@ -245,6 +252,8 @@ def save_care_settings(session: Session, settings: CareSettings) -> None:
         raise ValueError("the frequency cap needs at least 1 message in at least 1 day")
     if settings.window_start >= settings.window_end:
         raise ValueError("the send window must start before it ends")
+    if settings.backlog not in (BACKLOG_SKIP, BACKLOG_CATCH_UP):
+        raise ValueError(f"unknown backlog policy {settings.backlog!r}")
     set_setting(session, CARE_SETTINGS_KEY, {
         "cap_count": settings.cap_count,
         "cap_days": settings.cap_days,
@@ -252,6 +261,7 @@ def save_care_settings(session: Session, settings: CareSettings) -> None:
         "window_end": settings.window_end.isoformat("minutes"),
         "signature": settings.signature,
         "opt_out": settings.opt_out,
+        "backlog": settings.backlog,
     })
     set_setting(session, SHOP_NAME_KEY, settings.shop_name.strip())
 

@@ -402,6 +402,22 @@
         <translation>退订用语：</translation>
     </message>
     <message>
+        <source>Skip them: plan only what falls due from the import on</source>
+        <translation>跳过：只安排导入之后才到期的关怀</translation>
+    </message>
+    <message>
+        <source>Catch up: win back long-quiet buyers over a week, follow up old orders</source>
+        <translation>补做：一周内分批召回久未购买的客户，旧订单也回访</translation>
+    </message>
+    <message>
+        <source>A first import brings years of orders: without this, every buyer who went quiet long ago would be a win-back on the day of the import.</source>
+        <translation>首次导入会带来多年的订单：若不设置，每位很久没来的买家都会在导入当天变成一条召回任务。</translation>
+    </message>
+    <message>
+        <source>Care due before an import:</source>
+        <translation>导入前已到期的关怀：</translation>
+    </message>
+    <message>
         <source>Save care settings</source>
         <translation>保存关怀设置</translation>
     </message>

@@ -242,12 +242,14 @@ def test_settings_section_saves_cap_window_and_signature(shop, qtbot, qsettings_
     section.signature.setText("【茶】")
     assert section.shop_name.text() == "老客茶铺"
     section.shop_name.setText("小周茶园 ")
+    assert section.backlog.currentData() == "skip"  # a first import does not bury today, unless asked
+    section.backlog.setCurrentIndex(section.backlog.findData("catch_up"))
     qtbot.mouseClick(section.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: section.message.text() == "Saved.", timeout=10000)
     with shop.session() as session:
         stored = load_care_settings(session)
     assert (stored.cap_days, stored.window_start.hour, stored.window_start.minute, stored.signature,
-            stored.shop_name) == (10, 9, 30, "【茶】", "小周茶园")
+            stored.shop_name, stored.backlog) == (10, 9, 30, "【茶】", "小周茶园", "catch_up")
 
 
 def test_a_new_shop_name_reaches_the_open_messages(page, qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -381,3 +383,31 @@ def test_the_birthday_gift_per_tier_is_a_table(page, qtbot, shop) -> None:  # ty
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=10000)
     with shop.session() as session:
         assert session.get(CareRule, "birthday").params["gift_notes"]["loyal"] == "茶点礼盒"
+
+
+@pytest.mark.parametrize("counts", [[3, 12, 1, 40], [9879, 1204, 12, 1], [12345, 23456, 34567, 45678]])
+def test_month_badges_stay_readable_at_four_digit_counts(qapp, counts) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    from gui.care.month_view import badge_font, badge_layout
+
+    metrics = QFontMetrics(badge_font(QFont()))
+    cell = QRect(0, 0, 60, 44)  # a day's cell of the month grid on a 1280 px window
+    badges = badge_layout(cell, counts, metrics)
+    assert len(badges) == len(counts)
+    for rect, text in badges:
+        assert cell.contains(rect) and metrics.horizontalAdvance(text) <= rect.width(), text
+    rects = [rect for rect, _text in badges]
+    assert not any(one.intersects(other) for index, one in enumerate(rects) for other in rects[index + 1:])
+
+
+def test_generation_progress_is_full_only_once_the_plan_is_written(shop, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    written = []
+    reports: list[tuple[int, int, bool]] = []
+    original = jobs.write_plan
+    monkeypatch.setattr(jobs, "write_plan", lambda *args, **kwargs: (written.append(True), original(*args, **kwargs)))
+    jobs.load_calendar(shop, TODAY.replace(day=1), TODAY, TODAY, TODAY, True,
+                       progress=lambda done, total: reports.append((done, total, bool(written))), cancel=CancelToken())
+    assert all(done < total for done, total, was_written in reports if not was_written)
+    assert reports[-1][0] == reports[-1][1] and reports[-1][2]
