@@ -6,6 +6,8 @@ detail on the right. Every query runs in the background; the list holds ids and 
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import QByteArray, QSettings, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,7 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.customers.export import EXPORT_COLUMNS, export_customers
+from core.care.rules import shop_name_of
+from core.customers.export import export_customers, export_file_name
 from core.customers.listing import CustomerFilter
 from core.customers.profile import set_do_not_contact, set_vip
 from core.customers.segments import save_segment
@@ -37,8 +40,8 @@ from gui.context import AppContext
 from gui.customers.delegates import HighlightDelegate, TagChipsDelegate
 from gui.customers.deletion import CustomerDeleter
 from gui.customers.detail_panel import CustomerDetailPanel
+from gui.customers.export_words import CustomerExportNames
 from gui.customers.filters_panel import FiltersPanel
-from gui.customers.labels import CustomerLabels
 from gui.customers.segments_bar import SegmentsBar
 from gui.customers.table_model import COLUMNS, CustomerTableModel, ListQuery
 from gui.customers.tasks import read, write, write_with_progress
@@ -392,23 +395,24 @@ class CustomersPage(QWidget):
         QMessageBox.warning(self, self.tr("Customers"), message)
 
     def export(self) -> None:
-        path = save_path(self, self.tr("Export customers"), "customers.xlsx", self.tr("Excel workbook (*.xlsx)"))
+        """Every column a seller uses, whatever the list shows; named for the shop and the day."""
+        run_in_background(read, self.context.database, shop_name_of, on_success=self._export_as,
+                          on_failure=self._warn)
+
+    def _export_as(self, shop_name: str) -> None:
+        words = CustomerExportNames(self).words(self.model.titles)
+        path = save_path(self, self.tr("Export customers"), export_file_name(shop_name, words, date.today()),
+                         self.tr("Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)"))
         if not path:
             return
         selected = self.selected_ids()
-        columns = [key for key in self.visible_columns() if key in EXPORT_COLUMNS]
-        headers = {key: self.model.titles[key] for key in columns}
-        headers.update(tags=self.tr("Tags"), notes=self.tr("Notes"))
-        labels = CustomerLabels()
-        value_names = {"platform": labels.platforms(), "stage": labels.stages(), "do_not_contact": {"yes": self.tr("yes")}}
         progress = QProgressDialog(self.tr("Exporting customers…"), self.tr("Cancel"), 0, 0, self)
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(300)
         task = run_in_background(
             write_with_progress, self.context.database, export_customers, path,
             # Without a selection, the whole list as filtered (its ids may still be arriving).
-            ids=selected or None, customer_filter=self.model.query.customer_filter, columns=columns, headers=headers,
-            value_names=value_names,
+            ids=selected or None, customer_filter=self.model.query.customer_filter, words=words,
             on_success=lambda count: self.count_label.setText(
                 self.tr("Exported %Ln customers to %1", "", count).replace("%1", str(path))),
             on_failure=self._warn,

@@ -116,10 +116,6 @@
         <translation>导出客户</translation>
     </message>
     <message>
-        <source>Unknown export column(s): {unknown}.</source>
-        <translation>未知的导出列：{unknown}。</translation>
-    </message>
-    <message>
         <source>Choose two different customers to merge.</source>
         <translation>请选择两个不同的客户进行合并。</translation>
     </message>
@@ -322,6 +318,10 @@
     <message>
         <source>&apos;{text}&apos; is not a birthday (write it like 1990-03-08, 3月8日 or 农历八月十五)</source>
         <translation>“{text}”不是生日（请写成 1990-03-08、3月8日 或 农历八月十五）</translation>
+    </message>
+    <message>
+        <source>Laoke exports customers as .xlsx or .csv, not &apos;{suffix}&apos;: {path}</source>
+        <translation>老客只能把客户导出为 .xlsx 或 .csv，不能导出为“{suffix}”：{path}</translation>
     </message>
     <message>
         <source>{file} is not a customer sheet Laoke can read: no row names a column such as 姓名, 昵称, 手机 or 微信.</source>
