@@ -101,11 +101,12 @@ def care_due_by_kind(session: Session, today: date) -> dict[str, int]:
 
 def unpaid_to_remind(session: Session, today: date) -> tuple[Buyers, int]:
     since = datetime.combine(today - timedelta(days=UNPAID_REMIND_DAYS - 1), time.min)
-    query = (select(Order.customer_id, func.count()).join(Customer, Customer.id == Order.customer_id)
-             .where(Order.status == OrderStatus.UNPAID, Order.created_at >= since, *_contactable())
-             .group_by(Order.customer_id).order_by(Order.customer_id))
-    rows = session.execute(query).all()
-    return Buyers([customer_id for customer_id, _count in rows]), sum(count for _id, count in rows)
+    # Counted here rather than by GROUP BY customer_id, which made SQLite walk every order in customer order
+    # (330 ms at 300,000 orders) instead of picking the few unpaid ones by status.
+    query = (select(Order.customer_id).join(Customer, Customer.id == Order.customer_id)
+             .where(Order.status == OrderStatus.UNPAID, Order.created_at >= since, *_contactable()))
+    orders = list(session.scalars(query))
+    return Buyers(sorted(set(orders))), len(orders)
 
 
 def birthdays_this_week(session: Session, today: date) -> Buyers:

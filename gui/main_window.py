@@ -81,6 +81,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self.database_label = QLabel()
+        self.database_label.setObjectName("databaseLabel")
         self.statusBar().addPermanentWidget(self.database_label)
         self.menus = WindowMenus(self)
         # The names other pages' tests and the rep mode reach the actions by.
