@@ -18,6 +18,7 @@ from core.errors import LaokeError
 from core.paths import default_db_path, demo_db_path, resource_path
 from gui.context import AppContext
 from gui.core_text import core_text
+from gui.first_run import offer_first_run
 from gui.i18n import choose_language, install_translators
 from gui.main_window import PAGES, MainWindow
 from gui.safety.errors import install_error_reporting
@@ -53,6 +54,8 @@ def run_gui(args: argparse.Namespace) -> int:
     freeze_startup_heap()
     if args.smoke:
         QTimer.singleShot(0, lambda: _visit_every_page_and_quit(window))
+    else:
+        offer_first_run(window.context, window)
     code = app.exec()
     wait_for_background_tasks()  # let a backup or an import that is still running finish its transaction
     return code

@@ -8,6 +8,7 @@ looked for in Downloads (where the shop back-ends' exports land) and exports go 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from enum import Enum
 from pathlib import Path
@@ -57,14 +58,16 @@ def open_path(parent: QWidget, caption: str, filters: str, folder: Folder, start
 
 
 def save_path(parent: QWidget, caption: str, name: str, filters: str, folder: Folder = Folder.EXPORTS) -> Path | None:
-    """Where to write a file suggested as `name`, None when cancelled. A name typed without an extension
-    gets `name`'s (Qt's own dialog adds none), so the file opens in the program it is meant for."""
-    chosen, _filter = QFileDialog.getSaveFileName(parent, caption, str(folder.start() / name), filters)
+    """Where to write a file suggested as `name`, None when cancelled. A name typed without one of the filters'
+    extensions gets the chosen filter's (Qt's own dialog adds none), so the file opens where it is meant to."""
+    chosen, chosen_filter = QFileDialog.getSaveFileName(parent, caption, str(folder.start() / name), filters)
     if not chosen:
         return None
     path = Path(chosen)
-    if path.suffix.lower() != Path(name).suffix.lower():
-        path = path.with_name(path.name + Path(name).suffix)
+    offered = [suffix.lower() for suffix in re.findall(r"\*(\.\w+)", filters)] or [Path(name).suffix.lower()]
+    if path.suffix.lower() not in offered:
+        wanted = re.findall(r"\*(\.\w+)", chosen_filter or "")
+        path = path.with_name(path.name + (wanted[0] if wanted else Path(name).suffix))
     folder.remember(path)
     return path
 

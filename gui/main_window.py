@@ -6,15 +6,14 @@ import importlib
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QUrl
+from PySide6.QtGui import QCloseEvent, QDesktopServices
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMenu,
     QMessageBox,
     QProgressDialog,
     QStackedWidget,
@@ -25,17 +24,19 @@ from core import __version__
 from core.care.tasks import due_count
 from core.demo import ensure_demo_database
 from core.figures.customer_cache import rescore_database_if_stale
-from core.paths import demo_db_path
+from core.paths import demo_db_path, resource_path
 from gui.context import AppContext
 from gui.customers.tasks import read
 from gui.file_dialogs import Folder, open_path
-from gui.safety.backups import add_backup_actions
+from gui.menus import WindowMenus
 from gui.safety.errors import show_error
 from gui.safety.opening import open_for_window, release_lock
+from gui.widgets import add_window_keys
 from gui.worker import run_in_background
 
 # key, module, class: pages are built the first time they are shown, so start-up imports little.
 PAGES = (
+    ("today", "gui.today.page", "TodayPage"),
     ("customers", "gui.customers.page", "CustomersPage"),
     ("import", "gui.importing.page", "ImportPage"),
     ("care", "gui.care.page", "CarePage"),
@@ -43,6 +44,11 @@ PAGES = (
     ("settings", "gui.settings.page", "SettingsPage"),
 )
 GEOMETRY_KEY = "window/geometry"
+# What the first window asks for, shrunk to the screen: a 1366×768 or 1280×800 laptop gets a window that fits
+# whole, its title bar included (the frame is not known before the window is first shown; 40 px covers the
+# usual title bars of Windows, GNOME and KDE).
+FIRST_SIZE = QSize(1280, 800)
+TITLE_BAR = 40
 log = logging.getLogger("laoke.gui")
 
 
@@ -56,11 +62,10 @@ class MainWindow(QMainWindow):
         self.context = context
         self.pages: dict[str, QWidget] = {}
         self.setWindowTitle(self.tr("Laoke — customer book"))
-        self.resize(1200, 760)
 
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
-        self.navigation.setFixedWidth(170)
+        self.navigation.setFixedWidth(150)
         self.navigation.setStyleSheet("QListWidget#navigation::item { padding: 9px 14px; }")
         titles = self.page_titles()
         for key, _module, _cls in PAGES:
@@ -76,9 +81,13 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self.database_label = QLabel()
+        self.database_label.setObjectName("databaseLabel")
         self.statusBar().addPermanentWidget(self.database_label)
-        self._build_menus()
-        self._build_chat_lookup()
+        self.menus = WindowMenus(self)
+        # The names other pages' tests and the rep mode reach the actions by.
+        self.backup_actions, self.file_menu = self.menus.backup_actions, self.menus.file_menu
+        self.find_action, self.lookup_action = self.menus.find_action, self.menus.lookup_action
+        self._build_toolbar()
         self.navigation.currentRowChanged.connect(self._show_row)
         context.database_changed.connect(self._show_database)
         context.show_customers_requested.connect(self._show_customers)
@@ -94,6 +103,7 @@ class MainWindow(QMainWindow):
 
     def page_titles(self) -> dict[str, str]:
         return {
+            "today": self.tr("Today"),
             "customers": self.tr("Customers"),
             "import": self.tr("Import"),
             "care": self.tr("Care calendar"),
@@ -117,9 +127,19 @@ class MainWindow(QMainWindow):
         return self.pages[key]
 
     def _connect_page(self, key: str, page: QWidget) -> None:
+        if key == "today":
+            page.care_requested.connect(lambda: self.show_page("care").go_to_today())
+            page.import_requested.connect(self.import_sheets)
+            page.insights_requested.connect(lambda: self.show_page("insights"))
         if key == "customers":
-            page.import_requested.connect(lambda: self.show_page("import"))
+            page.import_requested.connect(self.import_sheets)
             page.demo_requested.connect(self.open_demo_shop)
+
+    def import_sheets(self) -> None:
+        """Ctrl+I, the Today page and the empty book: the import page with the file dialog open."""
+        page = self.show_page("import")
+        if not page.busy():
+            page.choose_files()
 
     def _show_customers(self, customer_ids: list, label: str) -> None:
         page = self.show_page("customers")
@@ -129,44 +149,41 @@ class MainWindow(QMainWindow):
         if row >= 0:
             self.stack.setCurrentWidget(self.page(PAGES[row][0]))
 
-    def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
-        open_action = QAction(self.tr("&Open database…"), self)
-        open_action.setShortcut(QKeySequence.StandardKey.Open)
-        open_action.triggered.connect(self.choose_database)
-        file_menu.addAction(open_action)
-        demo_action = QAction(self.tr("Open the &demo shop"), self)
-        demo_action.triggered.connect(self.open_demo_shop)
-        file_menu.addAction(demo_action)
-        quit_separator = file_menu.addSeparator()
-        self.backup_actions = add_backup_actions(self, file_menu, self.context, quit_separator)
-        quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
-        self.file_menu = file_menu
-
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        about_action = QAction(self.tr("&About Laoke"), self)
-        about_action.triggered.connect(self._about)
-        help_menu.addAction(about_action)
-
-    def _build_chat_lookup(self) -> None:
-        """The Customers menu: find in the book (Ctrl+F) and the chat lookup (a toolbar button, Ctrl+Shift+F)."""
+    def _build_toolbar(self) -> None:
+        """The chat lookup a click away: reps open it mid-chat, over the shop's chat window."""
         self.chat_lookup = None
-        self.find_action = QAction(self.tr("&Find a customer"), self)
-        self.find_action.setShortcut(QKeySequence.StandardKey.Find)
-        self.find_action.triggered.connect(self.find_customer)
-        self.lookup_action = QAction(self.tr("Chat &lookup"), self)
-        self.lookup_action.setShortcut(QKeySequence("Ctrl+Shift+F"))
-        self.lookup_action.triggered.connect(self.show_chat_lookup)
-        menu = QMenu(self.tr("&Customers"), self)
-        menu.addAction(self.find_action)
-        menu.addAction(self.lookup_action)
-        self.menuBar().insertMenu(self.menuBar().actions()[-1], menu)
         toolbar = self.addToolBar(self.tr("Customers"))
         toolbar.setObjectName("customersToolbar")
         toolbar.addAction(self.lookup_action)
+
+    def export_customers(self) -> None:
+        self.show_page("customers").export()
+
+    def save_customer(self) -> None:
+        """Ctrl+S: the detail's typed changes (profile and tags), where the customer list is open."""
+        if self.stack.currentWidget() is self.pages.get("customers"):
+            self.pages["customers"].detail.save_edits()
+
+    def delete_customers(self) -> None:
+        """Delete: the customers chosen in the list, after the confirmation (only where the list is open)."""
+        page = self.pages.get("customers")
+        if page is not None and self.stack.currentWidget() is page and page.delete_button.isEnabled():
+            page.deleter.ask_and_delete(page.selected_ids())
+
+    def refresh(self) -> None:
+        """F5: the page in view reads the book again."""
+        reload = getattr(self.stack.currentWidget(), "reload", None)
+        if reload is not None:
+            reload()
+
+    def show_shortcuts(self) -> None:
+        from gui.shortcuts import ShortcutsDialog
+
+        dialog = ShortcutsDialog(self.menus.actions_with_keys(), self.lookup_action, self)
+        dialog.exec()
+
+    def open_user_guide(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(resource_path("README.md"))))
 
     def find_customer(self) -> None:
         """From any page: the customer book, its search box focused with what was typed before selected."""
@@ -179,6 +196,7 @@ class MainWindow(QMainWindow):
             from gui.customers.lookup import ChatLookupWindow
 
             self.chat_lookup = ChatLookupWindow(self.context, self)
+            add_window_keys(self.chat_lookup)
             self.chat_lookup.changed.connect(self.context.data_changed)
         self.chat_lookup.show()
         self.chat_lookup.raise_()
@@ -236,7 +254,7 @@ class MainWindow(QMainWindow):
         )
         progress.canceled.connect(task.cancel)
 
-    def _about(self) -> None:
+    def about(self) -> None:
         QMessageBox.about(
             self,
             self.tr("About Laoke"),
@@ -271,9 +289,15 @@ class MainWindow(QMainWindow):
         return True
 
     def _restore_geometry(self) -> None:
+        """The size and place the window had when it was last closed, else the largest that fits the screen."""
         geometry = QSettings().value(GEOMETRY_KEY)
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
+        if isinstance(geometry, QByteArray) and self.restoreGeometry(geometry):
+            return
+        free = self.screen().availableGeometry()
+        size = QSize(min(FIRST_SIZE.width(), free.width()), min(FIRST_SIZE.height(), free.height() - TITLE_BAR))
+        self.resize(size)
+        self.move(free.x() + (free.width() - size.width()) // 2,
+                  free.y() + max(0, (free.height() - TITLE_BAR - size.height()) // 2))
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         if not self._may_stop_import():

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 
@@ -69,3 +72,11 @@ def scrolling_column(layout: QVBoxLayout) -> QVBoxLayout:
     scroll.setWidget(content)
     layout.addWidget(scroll, 1)
     return column
+
+
+def add_window_keys(window: QWidget, save: Callable[[], None] | None = None) -> None:
+    """Esc and Ctrl+W close `window` (a customer's own window); Ctrl+S saves it, when it can save."""
+    for keys in (QKeySequence(QKeySequence.StandardKey.Cancel), QKeySequence(QKeySequence.StandardKey.Close)):
+        QShortcut(keys, window, window.close)
+    if save is not None:
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Save), window, save)

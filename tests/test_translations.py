@@ -61,3 +61,10 @@ def test_compiled_catalogues_match_the_sources(tmp_path: Path) -> None:
 
 def test_qt_tools_are_beside_this_python() -> None:
     assert Path(i18n.qt_tool("lupdate")).exists(), sys.executable
+
+
+def test_an_objects_tr_outside_its_class_is_filed_under_the_class() -> None:
+    source = 'def f(window):\n    actions = BackupActions(window)\n    return actions.tr("&Back up…"), self.tr("x")\n'
+    assert i18n.explicit_contexts(source) == (
+        'def f(window):\n    actions = BackupActions(window)\n'
+        '    return QCoreApplication.translate("BackupActions", "&Back up…"), self.tr("x")\n')

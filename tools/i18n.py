@@ -38,6 +38,7 @@ AREA_PREFIXES = (
     ("care", ("gui/care/",)),
     ("insights", ("gui/insights/",)),
     ("safety", ("gui/safety/",)),
+    ("today", ("gui/today/",)),
 )
 
 
@@ -72,16 +73,64 @@ def catalogues(folder: Path = I18N) -> dict[str, Path]:
 
 def update(folder: Path = I18N) -> None:
     """Extract every tr() string and core message; existing translations are kept, vanished ones dropped."""
-    areas = sources_by_area()
-    for area, files in areas.items():
-        _lupdate(files, ts_path(area, folder))
-    _lupdate([file for files in areas.values() for file in files], ts_path(PLURALS, folder), "en", "-pluralonly")
+    with tempfile.TemporaryDirectory() as scratch:
+        areas = {area: [_as_lupdate_reads(file, Path(scratch)) for file in files]
+                 for area, files in sources_by_area().items()}
+        for area, files in areas.items():
+            _lupdate(files, ts_path(area, folder))
+        _lupdate([file for files in areas.values() for file in files], ts_path(PLURALS, folder), "en",
+                 "-pluralonly")
     with tempfile.TemporaryDirectory() as scratch:
         # lupdate reads Python but not core's own marker: hand it the templates as QT_TRANSLATE_NOOP calls.
         stub = Path(scratch) / "core_messages.py"
         stub.write_text("".join(f"QT_TRANSLATE_NOOP({json.dumps(CORE_CONTEXT)}, {json.dumps(template)})\n"
                                 for template in core_templates()), encoding="utf-8")
         _lupdate([str(stub)], ts_path("core", folder))
+
+
+def _as_lupdate_reads(relative: str, scratch: Path) -> str:
+    """The file to hand lupdate for `relative`: itself, or a copy whose objects' tr() calls name their context."""
+    source = (ROOT / relative).read_text(encoding="utf-8")
+    explicit = explicit_contexts(source, relative)
+    if explicit == source:
+        return relative
+    copy = scratch / relative
+    copy.parent.mkdir(parents=True, exist_ok=True)
+    copy.write_text(explicit, encoding="utf-8")
+    return str(copy)
+
+
+def explicit_contexts(source: str, name: str = "<source>") -> str:
+    """`source` with every `variable.tr(` written as `QCoreApplication.translate("Class", `.
+
+    At run time `actions.tr("&Back up…")` translates in the context of the object's class (BackupActions);
+    lupdate files it under the variable's name ("actions"), so the Chinese window never found the translation.
+    The class is read from the assignment `actions = BackupActions(…)` in the same function; a tr() on an
+    object whose class cannot be told that way stops the extraction rather than being filed wrongly.
+    """
+    lines = source.encode("utf-8").splitlines(keepends=True)
+    edits: list[tuple[int, int, int, str]] = []  # line, start and end byte, replacement
+    for function in ast.walk(ast.parse(source)):
+        if not isinstance(function, ast.FunctionDef | ast.AsyncFunctionDef):
+            continue
+        classes = {target.id: node.value.func.id for node in ast.walk(function) if isinstance(node, ast.Assign)
+                   and isinstance(node.value, ast.Call) and isinstance(node.value.func, ast.Name)
+                   for target in node.targets if isinstance(target, ast.Name)}
+        for call in ast.walk(function):
+            if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) and call.func.attr == "tr"
+                    and isinstance(call.func.value, ast.Name) and call.func.value.id != "self"):
+                continue
+            variable = call.func.value.id
+            if variable not in classes:
+                raise SystemExit(f"{name}:{call.lineno}: cannot tell the class of {variable!r} for its tr()")
+            edits.append((call.lineno - 1, call.func.col_offset, call.func.end_col_offset + 1,
+                          f'QCoreApplication.translate("{classes[variable]}", '))
+    for line, start, end, replacement in sorted(set(edits), reverse=True):
+        text = lines[line]
+        if text[end - 1:end] != b"(":
+            raise SystemExit(f"{name}:{line + 1}: write the tr( call on one line")
+        lines[line] = text[:start] + replacement.encode("utf-8") + text[end:]
+    return b"".join(lines).decode("utf-8")
 
 
 def _lupdate(files: list[str], ts: Path, language: str = LANGUAGE, *options: str) -> None:

@@ -20,15 +20,28 @@ from sqlalchemy.orm import Session
 
 from core.care.filters import chunks, eligible_customer_ids
 from core.care.holidays import FESTIVAL_NAMES, festival_dates, festival_name
-from core.care.rules import CareSettings, Rule
+from core.care.rules import BACKLOG_SKIP, CareSettings, Rule
 from core.care.templates import month_day, shorten
 from core.figures.birthdays import Birthday, birthdays_between
 from core.figures.insights import load_product_lines, product_gaps
 from core.figures.lifecycle import load_thresholds
 from core.figures.order_facts import day_number
-from core.store.models import PAID_STATUSES, CalendarKind, Customer, Order, OrderLine, OrderStatus, Stage
+from core.store.models import (
+    PAID_STATUSES,
+    CalendarKind,
+    Customer,
+    ImportBatch,
+    Order,
+    OrderLine,
+    OrderStatus,
+    Stage,
+)
 
 ORDER_LOOKBACK_DAYS = 120  # completed orders are followed up on their completion, months after creation
+# An order follow-up due up to a week before its order reached the book is still worth doing (a weekly export);
+# one due earlier was the business of the days before Laoke knew the order (the backlog policy's to keep or drop).
+BACKLOG_GRACE_DAYS = 7
+CATCH_UP_DAYS = 7  # a caught-up backlog of win-backs is spread over this many days
 BIRTHDAY_PREP = "birthday_prep"
 EPOCH = date(1970, 1, 1)  # day 0 of the order arrays
 
@@ -134,14 +147,25 @@ def holiday_occasions(session: Session, rule: Rule, span: Span, context: Context
 
 
 def _orders(session: Session, statuses: Iterable[str], span: Span):  # type: ignore[no-untyped-def]
+    """The orders a follow-up rule looks at, each with `arrived`: when its import batch brought it into the book."""
     since = datetime.combine(span.start - timedelta(days=ORDER_LOOKBACK_DAYS), time.min)
     return session.execute(
         select(Order.id, Order.customer_id, Order.created_at, Order.paid_at, Order.shipped_at,
                Order.completed_at, Order.item_summary,
-               func.coalesce(Order.order_name, Order.platform_order_id).label("shown_number"), Order.tracking_no)
+               func.coalesce(Order.order_name, Order.platform_order_id).label("shown_number"), Order.tracking_no,
+               ImportBatch.started_at.label("arrived"))
+        .outerjoin(ImportBatch, ImportBatch.id == Order.import_batch_id)
         .where(Order.status.in_([str(status) for status in statuses]), Order.customer_id.is_not(None),
                Order.created_at >= since)
     )
+
+
+def _backlog(order, due: date, context: Context) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a follow-up fell due well before its order reached the book, and the shop skips such backlog."""
+    if context.settings.backlog != BACKLOG_SKIP or order.arrived is None:
+        return False
+    arrived = min(_day(order.arrived), context.now.date())  # generation as of an earlier day: known by then
+    return due < arrived - timedelta(days=BACKLOG_GRACE_DAYS)
 
 
 def _order_values(order, days: int | None = None) -> dict[str, str]:  # type: ignore[no-untyped-def]
@@ -178,7 +202,7 @@ def unpaid_occasions(session: Session, rule: Rule, span: Span, context: Context)
 def shipped_occasions(session: Session, rule: Rule, span: Span, context: Context) -> Iterable[Occasion]:
     for order in _orders(session, [OrderStatus.SHIPPED], span):
         due = _day(order.shipped_at or order.paid_at or order.created_at)
-        if due in span:
+        if due in span and not _backlog(order, due, context):
             yield Occasion(rule.key, order.customer_id, due, f"order_shipped:{order.id}", rule.capped,
                            _order_values(order), order_id=order.id)
 
@@ -188,7 +212,8 @@ def _after_completion(prefix: str) -> Callable[[Session, Rule, Span, Context], I
         days = int(rule.param("days_after") or 0)
         for order in _orders(session, [OrderStatus.COMPLETED], span):
             finished = _day(order.completed_at or order.shipped_at or order.created_at)
-            if finished is not None and finished + timedelta(days=days) in span:
+            if (finished is not None and finished + timedelta(days=days) in span
+                    and not _backlog(order, finished + timedelta(days=days), context)):
                 yield Occasion(rule.key, order.customer_id, finished + timedelta(days=days),
                                f"{prefix}:{order.id}", rule.capped, _order_values(order, days), order_id=order.id)
 
@@ -199,7 +224,7 @@ def refund_occasions(session: Session, rule: Rule, span: Span, context: Context)
     for order in _orders(session, [OrderStatus.REFUNDED], span):
         due = max(filter(None, (_day(order.completed_at), _day(order.shipped_at), _day(order.paid_at),
                                 _day(order.created_at))))
-        if due in span:
+        if due in span and not _backlog(order, due, context):
             yield Occasion(rule.key, order.customer_id, due, f"order_refund:{order.id}", rule.capped,
                            _order_values(order), order_id=order.id)
 
@@ -223,15 +248,29 @@ def anniversary_occasions(session: Session, rule: Rule, span: Span, context: Con
 
 
 def winback_occasions(session: Session, rule: Rule, span: Span, context: Context) -> Iterable[Occasion]:
-    """When a buyer turns dormant; buying again makes them active, and the task withdraws."""
+    """When a buyer turns dormant; buying again makes them active, and the task withdraws.
+
+    A first import makes every long-quiet buyer dormant on the day it ran (their stage_since): thousands of
+    win-backs on one day. They turned dormant long before, `active_days` after their last paid order; skipping
+    the backlog uses that day (so it falls before the span), catching up spreads them over a week instead.
+    """
     delay = timedelta(days=int(rule.param("days_after") or 0))
     active_days = load_thresholds(session.connection()).active_days
     rows = session.execute(select(Customer.id, Customer.stage_since, Customer.last_paid_at).where(
         Customer.stage == Stage.DORMANT, Customer.merged_into_id.is_(None)))
     for customer_id, stage_since, last_paid_at in rows:
-        became = stage_since or (_day(last_paid_at) + timedelta(days=active_days + 1) if last_paid_at else None)
-        if became is not None and became + delay in span:
-            yield Occasion(rule.key, customer_id, became + delay, f"winback:{customer_id}:{became}", rule.capped,
+        quiet_since = _day(last_paid_at) + timedelta(days=active_days + 1) if last_paid_at else None
+        became = stage_since or quiet_since
+        if became is None:
+            continue
+        due = became + delay
+        if quiet_since is not None and quiet_since < became:  # dormant before the book knew them: backlog
+            if context.settings.backlog == BACKLOG_SKIP:
+                due = quiet_since + delay
+            else:
+                due += timedelta(days=customer_id % CATCH_UP_DAYS)
+        if due in span:
+            yield Occasion(rule.key, customer_id, due, f"winback:{customer_id}:{became}", rule.capped,
                            {"天数": str((became - _day(last_paid_at)).days) if last_paid_at else ""})
 
 

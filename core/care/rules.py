@@ -8,6 +8,7 @@ VIP only, minimum spend). A rule the database does not hold yet runs with its de
 from __future__ import annotations
 
 import copy
+import dataclasses
 from dataclasses import dataclass
 from datetime import time
 from decimal import Decimal
@@ -198,6 +199,7 @@ class CareSettings:
     signature: str = ""
     opt_out: str = "回T退订"
     shop_name: str = ""  # what {店铺} says in the messages
+    backlog: str = "skip"  # BACKLOG_SKIP or BACKLOG_CATCH_UP: what happens to occasions older than the book
 
     @property
     def sms_signature(self) -> str:
@@ -208,6 +210,11 @@ class CareSettings:
         return self.window_start <= moment <= self.window_end
 
 
+# A first import brings years of orders and buyers who turned dormant long ago. Skip: plan only what falls due
+# from the day the book learnt of it (a week's grace for a weekly export). Catch up: win back the buyers who were
+# already dormant, spread over the week after the import, and follow up old orders on their own day.
+BACKLOG_SKIP = "skip"
+BACKLOG_CATCH_UP = "catch_up"
 CARE_SETTINGS_KEY = "care"
 SHOP_NAME_KEY = "shop_name"
 
@@ -236,6 +243,7 @@ def load_care_settings(session: Session) -> CareSettings:
         signature=stored.get("signature") or "",
         opt_out=stored.get("opt_out", defaults.opt_out),
         shop_name=shop_name_of(session),
+        backlog=stored.get("backlog", defaults.backlog),
     )
 
 
@@ -244,6 +252,8 @@ def save_care_settings(session: Session, settings: CareSettings) -> None:
         raise ValueError("the frequency cap needs at least 1 message in at least 1 day")
     if settings.window_start >= settings.window_end:
         raise ValueError("the send window must start before it ends")
+    if settings.backlog not in (BACKLOG_SKIP, BACKLOG_CATCH_UP):
+        raise ValueError(f"unknown backlog policy {settings.backlog!r}")
     set_setting(session, CARE_SETTINGS_KEY, {
         "cap_count": settings.cap_count,
         "cap_days": settings.cap_days,
@@ -251,5 +261,32 @@ def save_care_settings(session: Session, settings: CareSettings) -> None:
         "window_end": settings.window_end.isoformat("minutes"),
         "signature": settings.signature,
         "opt_out": settings.opt_out,
+        "backlog": settings.backlog,
     })
     set_setting(session, SHOP_NAME_KEY, settings.shop_name.strip())
+
+
+FIRST_RUN_KEY = "first_run_asked"
+
+
+def shop_identity_unasked(session: Session) -> bool:
+    """Whether to ask the shop's name and SMS signature: never asked, and no name given in Settings."""
+    return not get_setting(session, FIRST_RUN_KEY, False) and not get_setting(session, SHOP_NAME_KEY, "")
+
+
+def sms_signature_from(text: str) -> str:
+    """What the owner typed as the signature, in the 【…】 carriers require: 小满 and [小满] become 【小满】."""
+    core = text.strip().strip("【】[]").strip()
+    return f"【{core}】" if core else ""
+
+
+def save_shop_identity(session: Session, shop_name: str, signature: str) -> None:
+    """The first run's answers: the shop's name ({店铺}) and the SMS signature; the caller commits."""
+    settings = load_care_settings(session)
+    save_care_settings(session, dataclasses.replace(settings, shop_name=shop_name.strip(),
+                                                    signature=sms_signature_from(signature)))
+    set_setting(session, FIRST_RUN_KEY, True)
+
+
+def skip_shop_identity(session: Session) -> None:
+    set_setting(session, FIRST_RUN_KEY, True)

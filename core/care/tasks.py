@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from core.care.generate import TaskStatus
 from core.care.rules import SPECS_BY_KEY, Channel
+from core.care.templates import unfilled_placeholders
 from core.errors import LaokeError
 from core.messages import Message
 from core.store.models import CareTask, Customer, Note, NoteKind
@@ -37,6 +38,11 @@ class TaskRow:
     status: str
     overdue: bool
     snoozed: bool
+
+    @property
+    def unfilled(self) -> list[str]:
+        """Placeholders the message still shows (no shop name, no known product): not to be sent as it is."""
+        return unfilled_placeholders(self.message)
 
 
 def _rows_query():  # type: ignore[no-untyped-def]

@@ -2,7 +2,11 @@
 
 Chinese SMS gateways bill a text with any non-GSM character (any Chinese) as UCS-2: up to 70 characters is one
 message, longer texts are split into parts of 67. Pure GSM-7 text fits 160, split into parts of 153 (the
-extension characters such as € and [ ] take two). The 【signature】 the gateway adds counts too.
+extension characters such as € and [ ] take two). The 【signature】 the gateway adds counts too. Gateways count
+UCS-2 text in UTF-16 code units: an emoji (outside the Basic Multilingual Plane) is two.
+
+A placeholder with nothing to put in it (no shop name set, a buyer with no known product) is left showing
+as {店铺}, never filled with a gap ("您在拍下的…"): the task and the rules dialog flag it instead.
 """
 
 from __future__ import annotations
@@ -50,8 +54,13 @@ def shorten(text: str | None, limit: int = 20) -> str:
 
 
 def fill_template(template: str, values: dict[str, str]) -> str:
-    """Replace each {placeholder} that has a value; unknown ones stay visible so the owner notices."""
-    return _PLACEHOLDER.sub(lambda match: values.get(match.group(1), match.group(0)), template)
+    """Replace each {placeholder} that has a value; unknown and empty ones stay visible so the owner notices."""
+    return _PLACEHOLDER.sub(lambda match: values.get(match.group(1)) or match.group(0), template)
+
+
+def unfilled_placeholders(message: str) -> list[str]:
+    """The known placeholders a filled message still shows, each once: it must not go out like this."""
+    return list(dict.fromkeys(name for name in _PLACEHOLDER.findall(message) if name in PLACEHOLDERS))
 
 
 def unknown_placeholders(template: str) -> list[str]:
@@ -81,7 +90,7 @@ def count_sms(message: str, signature: str = "", opt_out: str = "回T退订") ->
     text = sms_text(message, signature)
     unicode = any(character not in GSM7_BASIC and character not in GSM7_EXTENSION for character in text)
     if unicode:
-        length, single, part = len(text), 70, 67
+        length, single, part = len(text.encode("utf-16-le")) // 2, 70, 67
     else:
         length = sum(2 if character in GSM7_EXTENSION else 1 for character in text)
         single, part = 160, 153

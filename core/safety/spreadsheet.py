@@ -2,7 +2,7 @@
 
 Cells that start with = + - @ tab or CR would run as formulas (CSV injection). In xlsx they are stored as text
 cells with Excel's quote prefix, so the value is kept exactly and shown as typed; in CSV a leading apostrophe
-neutralises them. CSVs carry a UTF-8 BOM so Excel shows Chinese. Files are written beside the target and moved
+neutralises them (after dropping NULs, which would otherwise hide the trigger). CSVs carry a UTF-8 BOM so Excel shows Chinese. Files are written beside the target and moved
 into place at the end, so a failure leaves any earlier file untouched.
 """
 
@@ -35,9 +35,11 @@ def looks_like_formula(value: object) -> bool:
 
 
 def csv_safe(value: object) -> str:
+    """A CSV cell that opens as text: NULs dropped (a leading one hid "=…" from the check, and spreadsheet
+    programs skip it), then a quote before anything that would start a formula."""
     if value is None:
         return ""
-    text = str(value)
+    text = str(value).replace("\x00", "")
     return "'" + text if looks_like_formula(text) else text
 
 

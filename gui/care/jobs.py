@@ -42,9 +42,17 @@ def load_calendar(
     if regenerate:
         span = span_around(today, first, last)
         # Found while reading, written in a short transaction of its own: edits need not wait for the finding.
+        steps: list[int] = []
+
+        def planning(done: int, total: int) -> None:
+            """The plan's steps and one more for writing it: the bar is full when the work is done."""
+            steps[:] = [total + 1]
+            progress(done, total + 1)
+
         with database.session() as session:
-            plan = plan_tasks(session, *span, progress=progress, cancel=cancel)
+            plan = plan_tasks(session, *span, progress=planning, cancel=cancel)
         database.write(lambda session: write_plan(session, plan, create_from=today))
+        progress(steps[0], steps[0])
     with database.session() as session:
         counts = day_counts(session, first, last)
         agenda = agenda_for(session, day, today)

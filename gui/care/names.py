@@ -72,7 +72,7 @@ class CareNames(QObject):
             "days_ahead": self.tr("Days ahead"),
             "on_the_day": self.tr("Greet on the day"),
             "prep_template": self.tr("Preparation reminder"),
-            "gift_notes": self.tr("Gift per tier (vip=…, loyal=…)"),
+            "gift_notes": self.tr("Gift per tier"),
             "days_before": self.tr("Days before"),
             "festivals": self.tr("Festivals"),
             "delay_hours": self.tr("Hours after the order"),

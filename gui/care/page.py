@@ -48,6 +48,7 @@ class CarePage(QWidget):
         self.loading = False
         self._load_again: bool | None = None  # a load asked for while one runs: None, or its `regenerate`
         self.notice = ""  # what the last action did, shown with the next counts
+        self.select_after_load: int | None = None  # after done/snooze/skip: the row to select once reloaded
 
         layout = QVBoxLayout(self)
         layout.addWidget(PageHeader(self.tr("Care calendar"), self.tr("Whom to greet, thank, remind or win back today.")))
@@ -176,6 +177,9 @@ class CarePage(QWidget):
         self.cards = data.cards
         self.panel.settings = data.settings
         self.model.set_rows(data.agenda)
+        if self.select_after_load is not None and self.model.rowCount():
+            self.table.selectRow(min(self.select_after_load, self.model.rowCount() - 1))
+        self.select_after_load = None
         self._show_title()
         overdue = sum(task.overdue for task in data.agenda)
         tasks = len(data.agenda)
@@ -251,6 +255,8 @@ class CarePage(QWidget):
         ids = [task.id for task in self.selected_tasks()]
         if not ids:
             return
+        # The worked tasks leave the agenda: the row they started at then holds the next one to work on.
+        self.select_after_load = min(index.row() for index in self.table.selectionModel().selectedRows())
         run_in_background(
             jobs.work_tasks, self.context.database, action, ids, argument, note,
             on_success=lambda count: self._worked(action, count), on_failure=self._failed,

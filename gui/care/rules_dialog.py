@@ -33,9 +33,16 @@ from PySide6.QtWidgets import (
 from core.care.cards import CustomerCard, preview_values
 from core.care.holidays import FESTIVAL_NAMES
 from core.care.rules import Channel, Rule, default_rule
-from core.care.templates import PLACEHOLDERS, fill_template, unknown_placeholders
+from core.care.templates import (
+    PLACEHOLDERS,
+    fill_template,
+    sms_text,
+    unfilled_placeholders,
+    unknown_placeholders,
+)
 from core.store.models import Platform, Stage
 from gui.care import jobs
+from gui.care.gift_table import GiftTable
 from gui.care.names import CareNames
 from gui.care.sms_counter import SmsCounter
 from gui.context import AppContext
@@ -157,6 +164,11 @@ class RulesDialog(QDialog):
         self.unknown = QLabel()
         self.unknown.setStyleSheet("color: #c0392b;")
         template_layout.addWidget(self.unknown)
+        self.unfilled = QLabel()
+        self.unfilled.setWordWrap(True)
+        self.unfilled.setStyleSheet("color: #c0392b;")
+        self.unfilled.setVisible(False)
+        template_layout.addWidget(self.unfilled)
         right.addWidget(template_box)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
@@ -242,6 +254,8 @@ class RulesDialog(QDialog):
             editor.setCurrentIndex(max(0, editor.findData(str(value))))
             editor.currentIndexChanged.connect(self._update_preview)
             return editor
+        if name == "gift_notes":
+            return GiftTable(value)
         if name == "festivals":
             editor = QListWidget()
             editor.setMaximumHeight(110)
@@ -278,6 +292,8 @@ class RulesDialog(QDialog):
         return editor
 
     def _value_of(self, name: str, editor: QWidget, old: Any) -> Any:
+        if isinstance(editor, GiftTable):
+            return editor.gifts()
         if isinstance(editor, QComboBox):
             return editor.currentData()
         if isinstance(editor, QListWidget):
@@ -356,10 +372,16 @@ class RulesDialog(QDialog):
 
     def _update_preview(self) -> None:
         text = self.preview_text()
-        self.preview.setText(text)
         settings = self.data.settings if self.data else None
         channel_editor = self.param_editors.get("channel")
         is_sms = isinstance(channel_editor, QComboBox) and channel_editor.currentData() == Channel.SMS
+        # What the buyer will get, the SMS signature included: the counter counts exactly what is shown.
+        self.preview.setText(sms_text(text, settings.sms_signature) if settings is not None and is_sms else text)
+        missing = unfilled_placeholders(text) if self.preview_card is not None else []
+        self.unfilled.setVisible(bool(missing))
+        self.unfilled.setText(self.tr("⚠ Nothing to fill in for %1 with this buyer or shop: such tasks are flagged, "
+                                      "never sent with a gap.").replace(
+            "%1", "、".join(self.names.placeholder(name) for name in missing)))
         if settings is not None and is_sms:
             self.counter.show_for(text, settings.sms_signature, settings.opt_out)
         else:

@@ -1,5 +1,5 @@
-"""Settings → Care calendar: the shop's name, the frequency cap, the send window, the SMS signature and the
-opt-out phrase."""
+"""Settings → Care calendar: the shop's name, the frequency cap, the send window, the SMS signature, the
+opt-out phrase and what to do with care that fell due before an import (the backlog policy)."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from datetime import time
 
 from PySide6.QtCore import QTime
 from PySide6.QtWidgets import (
+    QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -18,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.care.rules import CareSettings
+from core.care.rules import BACKLOG_CATCH_UP, BACKLOG_SKIP, CareSettings
 from gui.care import jobs
 from gui.context import AppContext
 from gui.worker import run_in_background
@@ -71,6 +72,13 @@ class CareSettingsSection(QGroupBox):
         form.addRow(self.tr("SMS signature:"), self.signature)
         self.opt_out = QLineEdit()
         form.addRow(self.tr("Opt-out phrase:"), self.opt_out)
+        self.backlog = QComboBox()
+        self.backlog.addItem(self.tr("Skip them: plan only what falls due from the import on"), BACKLOG_SKIP)
+        self.backlog.addItem(self.tr("Catch up: win back long-quiet buyers over a week, follow up old orders"),
+                             BACKLOG_CATCH_UP)
+        self.backlog.setToolTip(self.tr("A first import brings years of orders: without this, every buyer who "
+                                        "went quiet long ago would be a win-back on the day of the import."))
+        form.addRow(self.tr("Care due before an import:"), self.backlog)
         save_row = QHBoxLayout()
         self.save_button = QPushButton(self.tr("Save care settings"))
         self.save_button.clicked.connect(self.save)
@@ -99,6 +107,7 @@ class CareSettingsSection(QGroupBox):
         self.signature.setText(settings.signature)
         self.opt_out.setText(settings.opt_out)
         self.shop_name.setText(settings.shop_name)
+        self.backlog.setCurrentIndex(max(0, self.backlog.findData(settings.backlog)))
         self.save_button.setEnabled(True)
 
     def settings(self) -> CareSettings:
@@ -106,7 +115,7 @@ class CareSettingsSection(QGroupBox):
             cap_count=self.cap_count.value(), cap_days=self.cap_days.value(),
             window_start=to_time(self.window_start.time()), window_end=to_time(self.window_end.time()),
             signature=self.signature.text().strip(), opt_out=self.opt_out.text().strip(),
-            shop_name=self.shop_name.text().strip(),
+            shop_name=self.shop_name.text().strip(), backlog=self.backlog.currentData(),
         )
 
     def _saved(self, _settings: CareSettings) -> None:

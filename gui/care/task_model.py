@@ -62,9 +62,11 @@ class TaskTableModel(QAbstractTableModel):
             if column == COL_CHANNEL:
                 return self._names.channel(task.channel)
             if column == COL_MESSAGE:
-                return task.message.replace("\n", " ")
+                return ("⚠ " if task.unfilled else "") + task.message.replace("\n", " ")
         if role == Qt.ItemDataRole.ForegroundRole:
             if task.overdue and column == COL_DAY:
+                return QBrush(OVERDUE_COLOR)
+            if column == COL_MESSAGE and task.unfilled:
                 return QBrush(OVERDUE_COLOR)
             if column == COL_RULE and task.kind in KIND_COLORS:
                 return QBrush(KIND_COLORS[task.kind])

@@ -75,6 +75,11 @@ class TaskPanel(QWidget):
         self.copy_button.clicked.connect(self.copy_message)
         counter_row.addWidget(self.copy_button)
         message_layout.addLayout(counter_row)
+        self.unfilled_hint = QLabel()  # a placeholder without a value: the message must not go out like this
+        self.unfilled_hint.setWordWrap(True)
+        self.unfilled_hint.setStyleSheet("color: #c0392b;")
+        self.unfilled_hint.setVisible(False)
+        message_layout.addWidget(self.unfilled_hint)
         self.window_hint = QLabel()
         self.window_hint.setStyleSheet("color: #c0392b;")
         self.window_hint.setVisible(False)
@@ -130,6 +135,7 @@ class TaskPanel(QWidget):
         self.note.clear()
         self.skip_reason.clear()
         self._show_window_hint()
+        self._show_unfilled(tasks[0] if len(tasks) == 1 else None)
         if not tasks:
             self.card.setText(self.tr("Select a task in the agenda."))
             self.message.clear()
@@ -161,6 +167,16 @@ class TaskPanel(QWidget):
                 self.tr("Outside the send window (%1–%2): better contact the buyer after %1.")
                 .replace("%1", self.settings.window_start.strftime("%H:%M"))
                 .replace("%2", self.settings.window_end.strftime("%H:%M")))
+
+    def _show_unfilled(self, task: TaskRow | None) -> None:
+        missing = task.unfilled if task is not None else []
+        self.unfilled_hint.setVisible(bool(missing))
+        if missing:
+            self.copy_button.setEnabled(False)
+            self.unfilled_hint.setText(
+                self.tr("⚠ Nothing to fill in for %1: give it in Settings (the shop's name) or write the message "
+                        "yourself before sending.").replace("%1", "、".join(self.names.placeholder(name)
+                                                                            for name in missing)))
 
     def _shown_message(self, task: TaskRow) -> str:
         if task.channel == Channel.SMS and self.settings.sms_signature:

@@ -313,11 +313,15 @@ class CustomerDetailPanel(QWidget):
                 self.tr("Save your changes to %1?").replace("%1", self.detail.display_name),
                 QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard, QMessageBox.StandardButton.Save)
             if answer == QMessageBox.StandardButton.Save:
-                if "profile" in self.edited:
-                    self._save_profile()
-                if "tags" in self.edited:
-                    self._save_tags()
+                self.save_edits()
         self.edited.clear()
+
+    def save_edits(self) -> None:
+        """Ctrl+S: save what was typed into the profile and the tags."""
+        if "profile" in self.edited:
+            self._save_profile()
+        if "tags" in self.edited:
+            self._save_tags()
 
     def _failed(self, message: str, _details: str = "") -> None:
         self.message.setText(message)
@@ -336,6 +340,8 @@ class CustomerDetailPanel(QWidget):
         self.tabs.show()
         vip = " ★" if detail.is_vip else ""
         self.heading.setText(f"{detail.display_name}{vip}")
+        if self.isWindow():  # a customer's own window: its name tells it from the others in the task bar
+            self.setWindowTitle(self.tr("%1 — Laoke").replace("%1", detail.display_name))
         self.dnc_banner.setVisible(detail.do_not_contact)
         self.dnc_banner.setText(self.tr("Do not contact since %2: %1").replace("%1", detail.dnc_reason or "")
                                 .replace("%2", _when(detail.dnc_since)[:10] or "—"))

@@ -132,10 +132,6 @@
         <translation>准备提醒</translation>
     </message>
     <message>
-        <source>Gift per tier (vip=…, loyal=…)</source>
-        <translation>各层级礼物（vip=…, loyal=…）</translation>
-    </message>
-    <message>
         <source>Days before</source>
         <translation>提前天数</translation>
     </message>
@@ -182,6 +178,10 @@
     <message>
         <source>Channel</source>
         <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Gift per tier</source>
+        <translation>各等级的礼物</translation>
     </message>
     <message>
         <source>Counts toward the frequency cap</source>
@@ -402,6 +402,22 @@
         <translation>退订用语：</translation>
     </message>
     <message>
+        <source>Skip them: plan only what falls due from the import on</source>
+        <translation>跳过：只安排导入之后才到期的关怀</translation>
+    </message>
+    <message>
+        <source>Catch up: win back long-quiet buyers over a week, follow up old orders</source>
+        <translation>补做：一周内分批召回久未购买的客户，旧订单也回访</translation>
+    </message>
+    <message>
+        <source>A first import brings years of orders: without this, every buyer who went quiet long ago would be a win-back on the day of the import.</source>
+        <translation>首次导入会带来多年的订单：若不设置，每位很久没来的买家都会在导入当天变成一条召回任务。</translation>
+    </message>
+    <message>
+        <source>Care due before an import:</source>
+        <translation>导入前已到期的关怀：</translation>
+    </message>
+    <message>
         <source>Save care settings</source>
         <translation>保存关怀设置</translation>
     </message>
@@ -418,6 +434,25 @@
     <message>
         <source>Saved.</source>
         <translation>已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>GiftTable</name>
+    <message>
+        <source>VIP</source>
+        <translation>VIP</translation>
+    </message>
+    <message>
+        <source>Everyone else</source>
+        <translation>其他所有人</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Gift</source>
+        <translation>礼物</translation>
     </message>
 </context>
 <context>
@@ -493,6 +528,10 @@
     <message>
         <source>Cannot read “%1” in %2.</source>
         <translation>无法识别 %2 中的“%1”。</translation>
+    </message>
+    <message>
+        <source>⚠ Nothing to fill in for %1 with this buyer or shop: such tasks are flagged, never sent with a gap.</source>
+        <translation>⚠ 这位买家或店铺没有可填入「%1」的内容：这样的任务会被标出，绝不会带着空缺发出。</translation>
     </message>
     <message numerus="yes">
         <source>%n characters</source>
@@ -591,6 +630,10 @@
         <translation>
             <numerusform>%n 个字</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>⚠ Nothing to fill in for %1: give it in Settings (the shop&apos;s name) or write the message yourself before sending.</source>
+        <translation>⚠ 没有可填入「%1」的内容：请在设置中填写（如店铺名称），或发送前自己改写这条消息。</translation>
     </message>
     <message numerus="yes">
         <source>Stage: %1 · %Ln paid orders · spent ¥%2</source>

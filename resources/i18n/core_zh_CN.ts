@@ -68,6 +68,10 @@
         <translation>{path}：应为按年份组织的对象，例如 {{&quot;2027&quot;: {{&quot;spring_festival&quot;: ...}}}}</translation>
     </message>
     <message>
+        <source>Waiting for another rep&apos;s care planning to finish…</source>
+        <translation>正在等待另一位客服完成关怀计划…</translation>
+    </message>
+    <message>
         <source>{path} is not a readable holidays file: {error}</source>
         <translation>{path} 不是可读取的节假日文件：{error}</translation>
     </message>
@@ -104,6 +108,10 @@
         <translation>请至少指定一个要导入的文件（或 --undo 批次号）</translation>
     </message>
     <message>
+        <source>{file} does not say which shop it comes from: say --shop NAME to keep its orders apart from another shop&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Deleting customers</source>
         <translation>删除客户</translation>
     </message>
@@ -114,10 +122,6 @@
     <message>
         <source>Exporting customers</source>
         <translation>导出客户</translation>
-    </message>
-    <message>
-        <source>Unknown export column(s): {unknown}.</source>
-        <translation>未知的导出列：{unknown}。</translation>
     </message>
     <message>
         <source>Choose two different customers to merge.</source>
@@ -248,6 +252,30 @@
         <translation>请选择两个不同的标签进行合并。</translation>
     </message>
     <message>
+        <source>Waiting for another rep&apos;s import to finish…</source>
+        <translation>正在等待另一位客服的导入完成…</translation>
+    </message>
+    <message>
+        <source>{file} names no buyers: its {orders} orders are imported, but no customer is created, so the book shows the orders and the shop&apos;s revenue, not who bought them (no stages, care tasks or repeat buyers from this file). The export with the buyers&apos; columns (Taobao&apos;s 订单报表 with 买家会员名, Pinduoduo&apos;s export with receivers) or a customer sheet adds them: its orders with the same numbers then attach to their buyers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}, column {column}: &apos;{text}&apos; stored as empty ({reason}) in {count} rows, first on row {row}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is a negative amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is no time an order was placed (before 2000 or after tomorrow)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another rep changed the same customers at the same moment; trying again ({attempt} of {attempts})…</source>
+        <translation>另一位客服同时修改了相同的客户，正在重试（第 {attempt} 次，共 {attempts} 次）…</translation>
+    </message>
+    <message>
         <source>The database {label} reported an error: {text}</source>
         <translation>数据库 {label} 报告了错误：{text}</translation>
     </message>
@@ -322,6 +350,10 @@
     <message>
         <source>&apos;{text}&apos; is not a birthday (write it like 1990-03-08, 3月8日 or 农历八月十五)</source>
         <translation>“{text}”不是生日（请写成 1990-03-08、3月8日 或 农历八月十五）</translation>
+    </message>
+    <message>
+        <source>Laoke exports customers as .xlsx or .csv, not &apos;{suffix}&apos;: {path}</source>
+        <translation>老客只能把客户导出为 .xlsx 或 .csv，不能导出为“{suffix}”：{path}</translation>
     </message>
     <message>
         <source>{file} is not a customer sheet Laoke can read: no row names a column such as 姓名, 昵称, 手机 or 微信.</source>

@@ -228,6 +228,10 @@
         <translation>保存对 %1 的修改吗？</translation>
     </message>
     <message>
+        <source>%1 — Laoke</source>
+        <translation>%1 — 老客</translation>
+    </message>
+    <message>
         <source>Delete the note</source>
         <translation>删除备注</translation>
     </message>
@@ -322,6 +326,34 @@
     <message>
         <source>Edit the note</source>
         <translation>编辑备注</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerExportNames</name>
+    <message>
+        <source>ID</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>First order</source>
+        <translation>首次下单</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>customers</source>
+        <comment>in the export&apos;s file name</comment>
+        <translation>客户</translation>
     </message>
 </context>
 <context>
@@ -654,6 +686,10 @@
             <numerusform>%1 / 共 %Ln 位客户</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV，UTF-8 (*.csv)</translation>
+    </message>
     <message numerus="yes">
         <source>Exported %Ln customers to %1</source>
         <translation>
@@ -691,22 +727,6 @@
     <message>
         <source>Export customers</source>
         <translation>导出客户</translation>
-    </message>
-    <message>
-        <source>Excel workbook (*.xlsx)</source>
-        <translation>Excel 工作簿 (*.xlsx)</translation>
-    </message>
-    <message>
-        <source>Tags</source>
-        <translation>标签</translation>
-    </message>
-    <message>
-        <source>Notes</source>
-        <translation>备注</translation>
-    </message>
-    <message>
-        <source>yes</source>
-        <translation>是</translation>
     </message>
     <message>
         <source>Exporting customers…</source>

@@ -316,6 +316,14 @@
             <numerusform>导入 %Ln 个订单</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Which shop is this file?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 does not say which of your shops its orders come from. Shop name (leave empty if you have only one):</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
         <source>Show the %Ln new customers</source>
         <translation>
@@ -394,6 +402,10 @@
         <translation>订单号</translation>
     </message>
     <message>
+        <source>Order id across shops</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Sub-order number</source>
         <translation>子订单号</translation>
     </message>
@@ -468,6 +480,10 @@
     <message>
         <source>Refunded amount</source>
         <translation>退款金额</translation>
+    </message>
+    <message>
+        <source>Why the order closed</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Ordered at</source>

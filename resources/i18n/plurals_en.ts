@@ -222,4 +222,21 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>TodayPage</name>
+    <message numerus="yes">
+        <source>%Ln buyers with an order unpaid in the last three days</source>
+        <translation>
+            <numerusform>%Ln buyer with an order unpaid in the last three days</numerusform>
+            <numerusform>%Ln buyers with an order unpaid in the last three days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The newest order is %Ln days old.</source>
+        <translation>
+            <numerusform>The newest order is %Ln day old.</numerusform>
+            <numerusform>The newest order is %Ln days old.</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

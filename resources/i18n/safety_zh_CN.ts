@@ -43,6 +43,14 @@ Laoke checks the backup first, and keeps the customer book as it is now as a bac
         <source>Restored from %1.</source>
         <translation>已从 %1 恢复。</translation>
     </message>
+    <message>
+        <source>&amp;Back up…</source>
+        <translation>备份(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;Restore a backup…</source>
+        <translation>从备份恢复(&amp;R)…</translation>
+    </message>
 </context>
 <context>
     <name>BackupSection</name>
@@ -219,17 +227,6 @@ What was not finished was not saved. Copy the details for a support request; the
     <message>
         <source>Rep mode is off.</source>
         <translation>客服模式已关闭。</translation>
-    </message>
-</context>
-<context>
-    <name>actions</name>
-    <message>
-        <source>&amp;Back up…</source>
-        <translation>备份(&amp;B)…</translation>
-    </message>
-    <message>
-        <source>&amp;Restore a backup…</source>
-        <translation>从备份恢复(&amp;R)…</translation>
     </message>
 </context>
 </TS>

@@ -176,3 +176,57 @@ def test_win_back_date_follows_the_shops_own_active_days(session, add_customer) 
     sleeper = add_customer(stage="dormant", last_paid_at=datetime(2026, 10, 1, 9))  # no recorded stage change
     generate_tasks(session, date(2026, 11, 22), date(2026, 12, 31), now=NOW)
     assert due_by_key(session) == {f"winback:{sleeper.id}:2026-12-01": date(2026, 12, 1)}  # day 61
+
+
+def _backlog_policy(session, policy: str) -> None:  # type: ignore[no-untyped-def]
+    from dataclasses import replace
+
+    from core.care.rules import load_care_settings, save_care_settings
+
+    save_care_settings(session, replace(load_care_settings(session), backlog=policy))
+
+
+def _first_import(session, add_customer, count: int = 20):  # type: ignore[no-untyped-def]
+    """As the first import leaves them: buyers quiet for a year, all turned dormant on the import's day."""
+    return [add_customer(stage="dormant", stage_since=date(2026, 11, 22), last_paid_at=datetime(2025, 11, 1))
+            for _ in range(count)]
+
+
+def test_a_first_import_does_not_bury_today_in_win_backs(session, add_customer) -> None:
+    only_rules(session, "winback")
+    _first_import(session, add_customer)
+    fresh = add_customer(stage="dormant", stage_since=date(2026, 11, 25), last_paid_at=datetime(2026, 8, 26))
+    generate_tasks(session, date(2026, 11, 22), date(2026, 12, 31), now=NOW)
+    # The year-long sleepers turned dormant long before the book knew them; only the buyer turning dormant
+    # now is won back.
+    assert due_by_key(session) == {f"winback:{fresh.id}:2026-11-25": date(2026, 11, 25)}
+
+
+def test_catching_up_spreads_the_backlog_over_a_week(session, add_customer) -> None:
+    only_rules(session, "winback")
+    _backlog_policy(session, "catch_up")
+    sleepers = _first_import(session, add_customer)
+    generate_tasks(session, date(2026, 11, 22), date(2026, 12, 31), now=NOW)
+    days = sorted(due_by_key(session).values())
+    assert len(days) == len(sleepers)
+    assert days[0] == date(2026, 11, 22) and days[-1] == date(2026, 11, 28)
+    assert max(days.count(day) for day in set(days)) <= 3  # 20 over seven days, not 20 on one
+
+
+def test_follow_ups_due_long_before_their_order_was_imported_are_not_planned(
+        session, add_customer, add_order) -> None:  # type: ignore[no-untyped-def]
+    from core.store.models import ImportBatch
+
+    only_rules(session, "order_followup")
+    batch = ImportBatch(file_name="first.xlsx", file_hash="h", started_at=datetime(2026, 11, 22, 9))
+    session.add(batch)
+    session.flush()
+    old = add_order(add_customer(), "completed", datetime(2026, 9, 1), completed_at=datetime(2026, 9, 5),
+                    import_batch_id=batch.id)  # follow-up due 12 September
+    recent = add_order(add_customer(), "completed", datetime(2026, 11, 10), completed_at=datetime(2026, 11, 14),
+                       import_batch_id=batch.id)  # due 21 November: a day before the import, still worth it
+    generate_tasks(session, date(2026, 9, 1), date(2026, 12, 31), now=NOW)
+    assert due_by_key(session) == {f"order_followup:{recent.id}": date(2026, 11, 21)}
+    _backlog_policy(session, "catch_up")
+    generate_tasks(session, date(2026, 9, 1), date(2026, 12, 31), now=NOW)
+    assert f"order_followup:{old.id}" in due_by_key(session)

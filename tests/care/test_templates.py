@@ -4,13 +4,32 @@ from __future__ import annotations
 
 import pytest
 
-from core.care.templates import count_sms, fill_template, salutation, shorten, unknown_placeholders
+from core.care.templates import (
+    count_sms,
+    fill_template,
+    salutation,
+    shorten,
+    unfilled_placeholders,
+    unknown_placeholders,
+)
 
 
 def test_fill_template_replaces_known_placeholders_and_keeps_unknown_ones_visible() -> None:
     text = fill_template("{称呼}，{店铺}祝您{节日}快乐 {优惠券}", {"称呼": "王女士", "店铺": "老客茶铺", "节日": "中秋节"})
     assert text == "王女士，老客茶铺祝您中秋节快乐 {优惠券}"
     assert unknown_placeholders("{称呼} {优惠券}") == ["优惠券"]
+
+
+def test_a_placeholder_with_no_value_is_never_filled_with_a_gap() -> None:
+    text = fill_template("{称呼}，您在{店铺}拍下的{商品}还没有付款", {"称呼": "张先生", "店铺": "", "商品": "正山小种"})
+    assert text == "张先生，您在{店铺}拍下的正山小种还没有付款"
+    assert unfilled_placeholders(text) == ["店铺"]
+    assert unfilled_placeholders("张先生，{优惠券}") == []  # unknown ones are the rules dialog's to name
+
+
+def test_an_emoji_counts_as_two_units_as_gateways_bill_it() -> None:
+    assert count_sms("生日快乐🎂").characters == 6
+    assert count_sms("好" * 69 + "🎂").messages == 2  # 71 units
 
 
 @pytest.mark.parametrize(("name", "nickname", "gender", "expected"), [

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 from datetime import date, timedelta
 
@@ -11,7 +12,7 @@ from sqlalchemy import select
 
 from core.cli import main
 from core.customers.detail import customer_detail
-from core.customers.export import export_customers
+from core.customers.export import CustomerExportWords, export_customers, export_file_name
 from core.customers.listing import CustomerFilter, customer_ids
 from core.customers.merge import MEMBERS_PER_GROUP, duplicate_candidates, merge_customers, undo_merge
 from core.customers.profile import add_note, set_birthday, set_vip, update_profile
@@ -137,12 +138,52 @@ def test_export_keeps_formula_looking_text_as_text(database, book, tmp_path) -> 
     sheet = load_workbook(tmp_path / "out.xlsx").active
     rows = list(sheet.iter_rows(values_only=True))
     header = rows[0]
-    assert header[:3] == ("ID", "Name", "Nickname") and header[-2:] == ("Tags", "Notes")
-    li = next(row for row in rows if row[1] == "李四")
-    assert li[2] == "=1+1" and li[header.index("Phone")] == "-5"
-    assert li[-2] == "=HYPERLINK(1)" and li[-1] == "+86 call first"
-    cell = sheet.cell(row=rows.index(li) + 1, column=3)
+    li = next(row for row in rows if row[header.index("姓名")] == "李四")
+    assert li[header.index("昵称")] == "=1+1" and li[header.index("手机")] == "-5"
+    assert li[header.index("标签")] == "=HYPERLINK(1)" and li[header.index("备注")] == "+86 call first"
+    cell = sheet.cell(row=rows.index(li) + 1, column=header.index("昵称") + 1)
     assert cell.data_type == "s"
+
+
+def test_export_writes_every_useful_column_in_words(database, book, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    with database.transaction() as session:
+        zhang = session.get(Customer, book["张晓明"])
+        zhang.address, zhang.is_vip, zhang.gender = "文三路 90 号", True, "M"
+        session.add(CustomerAlias(customer_id=book["张晓明"], kind="buyer_id", platform="taobao_tmall",
+                                  value="tb_zhang"))
+        export_customers(session, tmp_path / "out.xlsx")
+    rows = list(load_workbook(tmp_path / "out.xlsx").active.iter_rows(values_only=True))
+    header = rows[0]
+    assert {"买家账号", "手机", "地址", "标签", "阶段", "付款订单数", "累计消费", "生日", "备注"} <= set(header)
+    zhang = dict(zip(header, next(row for row in rows if row[header.index("姓名")] == "张晓明"), strict=True))
+    assert (zhang["买家账号"], zhang["平台"], zhang["阶段"], zhang["VIP"], zhang["性别"], zhang["地址"]) == (
+        "tb_zhang", "淘宝/天猫", "新客户", "是", "男", "文三路 90 号")
+    assert zhang["累计消费"] == 100 and zhang["付款订单数"] == 1
+
+
+def test_csv_export_opens_in_excel_as_text(database, book, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    with database.transaction() as session:
+        add_note(session, book["李四"], "\x00=cmd|' /C calc'!A0")  # a NUL before the formula hid it
+        export_customers(session, tmp_path / "out.csv", customer_filter=CustomerFilter(city="杭州市"))
+    raw = (tmp_path / "out.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 with BOM: Excel shows the Chinese
+    rows = list(csv.reader(raw.decode("utf-8-sig").splitlines()))
+    header = rows[0]
+    li = next(row for row in rows if row[header.index("姓名")] == "李四")
+    assert li[header.index("昵称")] == "'=1+1" and li[header.index("手机")] == "'-5"
+    assert li[header.index("备注")] == "'=cmd|' /C calc'!A0"
+
+
+def test_an_export_of_another_kind_is_refused(database, book, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    with database.transaction() as session, pytest.raises(LaokeError, match=r"\.xlsx or \.csv"):
+        export_customers(session, tmp_path / "out.xls")
+    assert not (tmp_path / "out.xls").exists()
+
+
+def test_the_default_file_name_says_shop_and_day() -> None:
+    assert export_file_name("小满杂货铺", CustomerExportWords(), date(2026, 12, 1)) == "小满杂货铺-客户-2026-12-01.xlsx"
+    assert export_file_name("A/B: 店", CustomerExportWords(), date(2026, 12, 1), ".csv") == "AB 店-客户-2026-12-01.csv"
+    assert export_file_name("", CustomerExportWords(), date(2026, 12, 1)) == "客户-2026-12-01.xlsx"
 
 
 def test_export_is_refused_in_rep_mode(database, book, tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -154,7 +195,7 @@ def test_export_is_refused_in_rep_mode(database, book, tmp_path) -> None:  # typ
     assert not (tmp_path / "out.xlsx").exists()
 
 
-def test_cli_lists_searches_and_exports(database, book, db_target, tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_cli_lists_searches_and_exports(database, book, db_target, tmp_path, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     with database.transaction() as session:
         add_tags(session, [book["张晓明"], book["曾小红"]], ["回头客"])
     assert main(["customers", "--db", db_target, "--search", "zxm", "--json"]) == 0
@@ -181,6 +222,12 @@ def test_cli_lists_searches_and_exports(database, book, db_target, tmp_path, cap
     assert "Exported 0 customers" in capsys.readouterr().out
     assert main(["export", "customers", str(out), "--db", db_target, "--tag", "回头客", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["exported"] == 2
+    header = next(load_workbook(out).active.iter_rows(values_only=True))
+    assert header[:3] == ("编号", "姓名", "买家账号")  # the shop's words, in the CLI too
+    monkeypatch.chdir(tmp_path)
+    assert main(["export", "customers", "--db", db_target, "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["path"] == f"客户-{date.today().isoformat()}.xlsx"
+    assert (tmp_path / f"客户-{date.today().isoformat()}.xlsx").exists()
     with database.session() as session:
         assert session.scalar(select(Customer.id).where(Customer.name == "张晓明")) == book["张晓明"]
     assert date.today()  # the CLI used today's date for its filters

@@ -22,7 +22,7 @@ from gui.care import jobs
 from gui.care.month_view import to_qdate
 from gui.care.page import CarePage
 from gui.care.settings_section import CareSettingsSection
-from gui.care.task_model import COL_DAY
+from gui.care.task_model import COL_DAY, COL_MESSAGE
 from gui.context import AppContext
 from gui.worker import wait_for_background_tasks
 from tests.care.conftest import only_rules
@@ -100,6 +100,15 @@ def test_done_with_channel_and_note_goes_to_the_timeline(page, qtbot, shop) -> N
     assert page.model.rowCount() == 3
 
 
+def test_after_done_the_next_task_is_selected(page, qtbot) -> None:  # type: ignore[no-untyped-def]
+    select_rows(page, 1)
+    following = page.model.task(2).id
+    qtbot.mouseClick(page.panel.done_button, Qt.MouseButton.LeftButton)
+    wait_reloaded(qtbot, page, "1 marked done")
+    assert [task.id for task in page.selected_tasks()] == [following]
+    assert page.panel.done_button.isEnabled()  # one click more marks the next one
+
+
 def test_snooze_moves_the_task_to_the_chosen_day(page, qtbot, shop) -> None:
     select_rows(page, 1)
     task_id = page.model.task(1).id
@@ -142,8 +151,10 @@ def test_rules_editor_previews_on_a_real_customer_counts_and_saves(page, qtbot, 
     assert dialog.current == "birthday"
     dialog.template.setPlainText("{称呼}生日快乐！" + "好" * 60)
     customer = dialog.preview_card
-    assert dialog.preview.text().startswith(("王女士", "李先生", "赵女士", "陈女士"))
+    # An SMS rule previews what the buyer gets, the signature the counter counts included.
+    assert dialog.preview.text().startswith(tuple("【老客茶铺】" + name for name in ("王女士", "李先生", "赵女士", "陈女士")))
     assert customer.name[0] in dialog.preview.text()
+    assert f"{len(dialog.preview.text())} characters with the signature" in dialog.counter.text()
     assert "2 SMS" in dialog.counter.text() and "no opt-out phrase (回T退订)" in dialog.counter.text()
     assert dialog.counter.warns
     dialog.template.insertPlainText("{优惠券}")
@@ -158,6 +169,32 @@ def test_rules_editor_previews_on_a_real_customer_counts_and_saves(page, qtbot, 
         assert (stored.template, stored.priority) == ("{称呼}，生日快乐！回T退订", 99)
     qtbot.waitUntil(lambda: any(page.model.task(row).message == "王女士，生日快乐！回T退订"
                                 for row in range(page.model.rowCount())), timeout=10000)
+
+
+def test_a_message_with_nothing_for_a_placeholder_is_flagged_not_sent_with_a_gap(shop, qtbot, qsettings_isolated) -> None:  # type: ignore[no-untyped-def]
+    with shop.transaction() as session:
+        set_setting(session, "shop_name", "")  # as a new shop that never said its name
+        generate_tasks(session, TODAY, TODAY)
+    with speaking("en"):
+        page = CarePage(AppContext(shop))
+        qtbot.addWidget(page)
+        page.show()
+        qtbot.waitUntil(lambda: not page.loading and page.model.rowCount() > 0, timeout=10000)
+        row = next(row for row in range(page.model.rowCount()) if page.model.task(row).rule_key == "birthday"
+                   and page.model.task(row).day == TODAY)
+        assert "{店铺}" in page.model.task(row).message  # 生日快乐！{店铺}为您准备了…, not 生日快乐！为您准备了…
+        assert page.model.index(row, COL_MESSAGE).data().startswith("⚠")
+        select_rows(page, row)
+        assert page.panel.unfilled_hint.isVisibleTo(page) and "Shop name" in page.panel.unfilled_hint.text()
+        assert not page.panel.copy_button.isEnabled()
+        page.open_rules()
+        dialog = page.rules_dialog
+        qtbot.waitUntil(lambda: dialog.preview_card is not None, timeout=10000)
+        assert dialog.unfilled.isVisibleTo(dialog) and "Shop name" in dialog.unfilled.text()
+        dialog.template.setPlainText("{称呼}，生日快乐！回T退订")
+        assert not dialog.unfilled.isVisibleTo(dialog)
+        dialog.reject()
+    wait_for_background_tasks()
 
 
 def test_export_the_month_to_xlsx_and_the_calendar_to_ics(page, qtbot, tmp_path, monkeypatch) -> None:
@@ -205,12 +242,14 @@ def test_settings_section_saves_cap_window_and_signature(shop, qtbot, qsettings_
     section.signature.setText("【茶】")
     assert section.shop_name.text() == "老客茶铺"
     section.shop_name.setText("小周茶园 ")
+    assert section.backlog.currentData() == "skip"  # a first import does not bury today, unless asked
+    section.backlog.setCurrentIndex(section.backlog.findData("catch_up"))
     qtbot.mouseClick(section.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: section.message.text() == "Saved.", timeout=10000)
     with shop.session() as session:
         stored = load_care_settings(session)
     assert (stored.cap_days, stored.window_start.hour, stored.window_start.minute, stored.signature,
-            stored.shop_name) == (10, 9, 30, "【茶】", "小周茶园")
+            stored.shop_name, stored.backlog) == (10, 9, 30, "【茶】", "小周茶园", "catch_up")
 
 
 def test_a_new_shop_name_reaches_the_open_messages(page, qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -326,3 +365,49 @@ def test_the_frequency_cap_reads_as_a_sentence_whatever_its_numbers(shop, qtbot,
         section.cap_count.setValue(2)
         section.cap_days.setValue(7)
         assert (section.cap_words.text(), section.days_word.text()) == ("messages per buyer in", "days")
+
+
+def test_the_birthday_gift_per_tier_is_a_table(page, qtbot, shop) -> None:  # type: ignore[no-untyped-def]
+    from gui.care.gift_table import GiftTable
+
+    page.open_rules()
+    dialog = page.rules_dialog
+    qtbot.waitUntil(lambda: dialog.preview_card is not None, timeout=10000)
+    table = dialog.param_editors["gift_notes"]
+    assert isinstance(table, GiftTable)
+    tiers = [table.item(row, 0).text() for row in range(table.rowCount())]
+    assert tiers[0] == "VIP" and tiers[-1] == "Everyone else" and "Loyal" in tiers
+    assert table.item(0, 1).text() == "手写贺卡 + 小礼盒"
+    table.item(tiers.index("Loyal"), 1).setText("茶点礼盒")
+    dialog.save()
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=10000)
+    with shop.session() as session:
+        assert session.get(CareRule, "birthday").params["gift_notes"]["loyal"] == "茶点礼盒"
+
+
+@pytest.mark.parametrize("counts", [[3, 12, 1, 40], [9879, 1204, 12, 1], [12345, 23456, 34567, 45678]])
+def test_month_badges_stay_readable_at_four_digit_counts(qapp, counts) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    from gui.care.month_view import badge_font, badge_layout
+
+    metrics = QFontMetrics(badge_font(QFont()))
+    cell = QRect(0, 0, 60, 44)  # a day's cell of the month grid on a 1280 px window
+    badges = badge_layout(cell, counts, metrics)
+    assert len(badges) == len(counts)
+    for rect, text in badges:
+        assert cell.contains(rect) and metrics.horizontalAdvance(text) <= rect.width(), text
+    rects = [rect for rect, _text in badges]
+    assert not any(one.intersects(other) for index, one in enumerate(rects) for other in rects[index + 1:])
+
+
+def test_generation_progress_is_full_only_once_the_plan_is_written(shop, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    written = []
+    reports: list[tuple[int, int, bool]] = []
+    original = jobs.write_plan
+    monkeypatch.setattr(jobs, "write_plan", lambda *args, **kwargs: (written.append(True), original(*args, **kwargs)))
+    jobs.load_calendar(shop, TODAY.replace(day=1), TODAY, TODAY, TODAY, True,
+                       progress=lambda done, total: reports.append((done, total, bool(written))), cancel=CancelToken())
+    assert all(done < total for done, total, was_written in reports if not was_written)
+    assert reports[-1][0] == reports[-1][1] and reports[-1][2]

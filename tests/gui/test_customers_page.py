@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
@@ -168,18 +169,18 @@ def test_profile_validation_message(qtbot, page, database) -> None:  # type: ign
 
 def test_export_to_xlsx_keeps_formula_text(qtbot, page, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     target = tmp_path / "book.xlsx"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(target), ""))
-    from gui.customers.table_model import COLUMNS
-
-    for key in ("phone", "nickname"):
-        page.show_column(COLUMNS.index(key), True)
+    suggested = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda _parent, _caption, start, _filters: suggested.append(start) or (str(target), ""))
     qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(target.exists, timeout=10000)
     wait_for_background_tasks()
+    assert Path(suggested[0]).name == f"customers-{date.today().isoformat()}.xlsx"  # no shop name set yet
     rows = list(load_workbook(target).active.iter_rows(values_only=True))
     header = rows[0]
-    assert header[0] == "Name" and header[-2:] == ("Tags", "Notes") and "Phone" in header
-    li = next(row for row in rows if row[0] == "李四")
+    # Every useful column, hidden in the list or not, under the list's own titles.
+    assert {"Name", "Buyer account", "Phone", "Address", "Tags", "Notes", "Stage", "Birthday"} <= set(header)
+    li = next(row for row in rows if row[header.index("Name")] == "李四")
     assert li[header.index("Phone")] == "-5" and li[header.index("Nickname")] == "=1+1"
     assert (li[header.index("Platform")], li[header.index("Stage")]) == ("Douyin", "Lost")  # as the list shows them
     assert len(rows) == 5
@@ -370,7 +371,7 @@ def test_export_without_a_selection_takes_the_filtered_list(qtbot, page, tmp_pat
     qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(target.exists, timeout=10000)
     wait_for_background_tasks()
-    names = sorted(row[0] for row in load_workbook(target).active.iter_rows(min_row=2, values_only=True))
+    names = sorted(row[1] for row in load_workbook(target).active.iter_rows(min_row=2, values_only=True))
     assert names == ["张晓明", "李四"]
 
 
@@ -496,7 +497,9 @@ def test_one_customer_is_counted_in_the_singular(qtbot, page, monkeypatch, langu
 
 def test_the_list_shows_how_overdue_each_buyer_is_from_the_start(page) -> None:  # type: ignore[no-untyped-def]
     # The churn signal the lifecycle spec asks to show in the list: days since the last order over the
-    # buyer's own median gap. Nickname and phone stay a click away in Columns.
+    # buyer's own median gap. The default columns are the seller's first look (phone as the mode allows);
+    # nickname and the figures stay a click away in Columns.
     header = page.table.horizontalHeader()
     assert not header.isSectionHidden(COLUMNS.index("overdue"))
-    assert header.isSectionHidden(COLUMNS.index("phone"))
+    assert not header.isSectionHidden(COLUMNS.index("phone"))
+    assert header.isSectionHidden(COLUMNS.index("nickname"))

@@ -66,3 +66,11 @@ def test_saving_suggests_a_name_in_the_export_folder_and_keeps_its_extension(qse
     assert save_path(None, "", "insights.xlsx", "") == tmp_path / "report.XLSX"
     documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     assert dialog.starts == [str(Path(documents) / "customers.xlsx"), str(tmp_path / "insights.xlsx")]
+
+
+def test_saving_keeps_any_extension_the_filters_offer(qsettings_isolated, monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    filters = "Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: (str(tmp_path / "客户.csv"), "CSV, UTF-8 (*.csv)"))
+    assert save_path(None, "", "客户.xlsx", filters) == tmp_path / "客户.csv"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: (str(tmp_path / "客户"), "CSV, UTF-8 (*.csv)"))
+    assert save_path(None, "", "客户.xlsx", filters) == tmp_path / "客户.csv"  # typed bare: the chosen filter's

@@ -4,41 +4,15 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QLabel
 
-from core.store.opening import open_database
-from gui.context import AppContext
-from gui.i18n import install_translators
-from gui.main_window import PAGES, MainWindow, page_row
-from gui.worker import wait_for_background_tasks
-
-
-@pytest.fixture
-def window_factory(qtbot, qsettings_isolated, db_path):  # type: ignore[no-untyped-def]
-    translators = []
-    windows = []
-
-    def make(language: str = "en") -> MainWindow:
-        app = QApplication.instance()
-        translators.extend(install_translators(app, language))
-        window = MainWindow(AppContext(open_database(db_path)))
-        qtbot.addWidget(window)
-        window.show()
-        windows.append(window)
-        return window
-
-    yield make
-    wait_for_background_tasks()
-    for window in windows:
-        window.context.database.dispose()
-    for translator in translators:
-        QApplication.instance().removeTranslator(translator)
+from gui.main_window import PAGES, page_row
 
 
 @pytest.mark.parametrize(
     ("language", "titles"),
-    [("en", ["Customers", "Import", "Care calendar", "Insights", "Settings"]),
-     ("zh_CN", ["客户", "导入", "关怀日历", "洞察", "设置"])],
+    [("en", ["Today", "Customers", "Import", "Care calendar", "Insights", "Settings"]),
+     ("zh_CN", ["今日", "客户", "导入", "关怀日历", "洞察", "设置"])],
 )
 def test_every_page_opens_in_both_languages(window_factory, qtbot, language, titles) -> None:  # type: ignore[no-untyped-def]
     window = window_factory(language)
@@ -58,6 +32,13 @@ def test_every_page_fits_a_laptop_screen(window_factory, language) -> None:  # t
         window.show_page(key)
         assert window.minimumSizeHint().height() <= 700, key
         assert window.minimumSizeHint().width() <= 1366, key
+
+
+def test_the_window_opens_on_the_today_page(window_factory, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = window_factory("en")
+    today = window.pages["today"]
+    assert window.stack.currentWidget() is today
+    qtbot.waitUntil(lambda: today.desk is not None, timeout=10000)
 
 
 def test_empty_book_offers_the_demo_shop_which_opens_it(window_factory, qtbot) -> None:  # type: ignore[no-untyped-def]

@@ -1,0 +1,1 @@
+"""The Today page: the desk a seller opens every morning."""

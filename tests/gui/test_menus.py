@@ -1,0 +1,133 @@
+"""Menus and keys a desktop user expects, and a customer's own window closing and saving by key."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from gui.menus import LOOKUP_SHORTCUT_KEY
+from gui.shortcuts import ShortcutsDialog
+from gui.worker import wait_for_background_tasks
+from tests.customers.conftest import make_book
+
+MENUS = {"en": ["File", "Edit", "Customers", "Import", "Care", "View", "Help"],
+         "zh_CN": ["文件", "编辑", "客户", "导入", "关怀", "视图", "帮助"]}
+
+
+def menu_titles(window) -> list[str]:  # type: ignore[no-untyped-def]
+    return [action.text().split("(")[0].replace("&", "") for action in window.menuBar().actions()]
+
+
+def keys(window) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    return {action.text().replace("&", ""): action.shortcut().toString()
+            for action in window.menus.actions_with_keys()}
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_the_menus_a_desktop_user_expects(window_factory, language) -> None:  # type: ignore[no-untyped-def]
+    assert menu_titles(window_factory(language)) == MENUS[language]
+
+
+def test_the_keys_a_desktop_user_expects(window_factory) -> None:  # type: ignore[no-untyped-def]
+    shortcuts = keys(window_factory("en"))
+    assert {name: shortcuts[name] for name in (
+        "Import order sheets…", "Export customers…", "Find a customer", "Chat lookup", "Save the customer",
+        "Delete customers…", "Refresh", "Today", "Customers")} == {
+        "Import order sheets…": "Ctrl+I", "Export customers…": "Ctrl+E", "Find a customer": "Ctrl+F",
+        "Chat lookup": "Ctrl+Shift+F", "Save the customer": "Ctrl+S", "Delete customers…": "Del",
+        "Refresh": "F5", "Today": "Ctrl+1", "Customers": "Ctrl+2"}
+
+
+def test_ctrl_i_opens_the_file_dialog_of_the_import(window_factory, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    asked = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *args: asked.append(args) or ([], ""))
+    window = window_factory("en")
+    window.menus.import_action.trigger()
+    assert asked and window.stack.currentWidget() is window.pages["import"]
+
+
+def test_the_empty_books_import_button_opens_the_file_dialog(window_factory, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    asked = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *args: asked.append(args) or ([], ""))
+    window = window_factory("en")
+    page = window.show_page("customers")
+    qtbot.waitUntil(lambda: page.stack.currentWidget() is page.empty_state, timeout=5000)
+    page.import_requested.emit()
+    assert asked
+
+
+def test_delete_asks_first_and_deletes_the_chosen_customers(database, window_factory, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    make_book(database)
+    questions = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *args: questions.append(args[2])
+                        or QMessageBox.StandardButton.Yes)
+    window = window_factory("en")
+    page = window.show_page("customers")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 4, timeout=10000)
+    window.menus.delete_action.trigger()  # nothing chosen: nothing asked
+    assert not questions
+    page.table.selectRow(0)
+    window.menus.delete_action.trigger()
+    assert questions and "Delete 1 customer" in questions[0]
+    qtbot.waitUntil(lambda: page.model.rowCount() == 3, timeout=10000)
+
+
+def test_ctrl_s_saves_what_was_typed_in_the_detail(database, window_factory, qtbot) -> None:  # type: ignore[no-untyped-def]
+    make_book(database)
+    window = window_factory("en")
+    page = window.show_page("customers")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 4, timeout=10000)
+    page.table.selectRow(0)
+    qtbot.waitUntil(lambda: page.detail.detail is not None, timeout=10000)
+    page.detail.tags_edit.setText("回头客")
+    page.detail.tags_edit.textEdited.emit("回头客")
+    window.menus.save_action.trigger()
+    qtbot.waitUntil(lambda: [name for name, _colour in page.detail.detail.tags] == ["回头客"], timeout=10000)
+
+
+def test_the_chat_lookups_key_is_the_users_to_set(window_factory, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = window_factory("en")
+    dialog = ShortcutsDialog(window.menus.actions_with_keys(), window.lookup_action, window)
+    qtbot.addWidget(dialog)
+    listed = [dialog.table.item(row, 0).text() for row in range(dialog.table.rowCount())]
+    assert "Import order sheets…" in listed and "Close a dialog or a customer's window" in listed
+    dialog.lookup_keys.setKeySequence(QKeySequence("Ctrl+Alt+K"))
+    dialog.save()
+    assert window.lookup_action.shortcut().toString() == "Ctrl+Alt+K"
+    assert QSettings().value(LOOKUP_SHORTCUT_KEY) == "Ctrl+Alt+K"
+    window.close()
+    assert window_factory("en").lookup_action.shortcut().toString() == "Ctrl+Alt+K"  # kept for next time
+
+
+def test_a_customer_window_closes_with_escape_and_has_the_buyers_name(database, window_factory, qtbot) -> None:  # type: ignore[no-untyped-def]
+    make_book(database)
+    window = window_factory("en")
+    page = window.show_page("customers")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 4, timeout=10000)
+    page._open_detail_window(page.model.index(0, 0))
+    own = page.detail_windows[0]
+    qtbot.waitUntil(lambda: own.windowTitle().endswith("— Laoke") and own.windowTitle() != "Customer", timeout=10000)
+    own.activateWindow()
+    qtbot.keyClick(own, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not page.detail_windows, timeout=5000)
+    wait_for_background_tasks()
+
+
+def test_the_file_menus_backup_actions_speak_chinese(window_factory) -> None:  # type: ignore[no-untyped-def]
+    # They are translated through a BackupActions object from a plain function: the extractor used to file
+    # them under the variable's name, so they stayed English.
+    texts = [action.text() for action in window_factory("zh_CN").file_menu.actions()]
+    assert "备份(&B)…" in texts and "从备份恢复(&R)…" in texts
+
+
+def test_help_opens_the_user_guide(window_factory, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QDesktopServices
+
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()) or True)
+    window_factory("en").menus.guide_action.trigger()
+    assert opened and opened[0].endswith("README.md") and Path(opened[0]).is_file()

@@ -1,0 +1,48 @@
+"""What the Today desk says about a shop, read from what is stored."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from core.today import month_so_far_spans, read_desk
+from tests.today.conftest import TODAY
+
+
+def test_the_desk_counts_what_today_holds(database, desk_shop) -> None:  # type: ignore[no-untyped-def]
+    with database.session() as session:
+        desk = read_desk(session, TODAY)
+    # Today's and the overdue open tasks, by kind; tomorrow's and the done one are not today's work.
+    assert desk.care_by_kind == {"birthday": 1, "order": 1}
+    assert desk.care_total == 2
+    # An order unpaid since yesterday is worth a reminder; one from nine days ago was closed by the platform,
+    # and a do-not-contact buyer is never on a list to contact.
+    assert desk.unpaid.ids == [desk_shop["赵敏"]] and desk.unpaid_orders == 1
+    assert desk.birthdays.ids == [desk_shop["王芳"]]
+    assert desk.overdue_regulars.ids == [desk_shop["李强"]]
+    assert desk.last_import is not None and desk.last_import.file_name == "淘宝-11月.xlsx"
+    assert desk.last_import.orders_new == 7
+    assert desk.newest_order_age_days == 0
+
+
+def test_this_month_so_far_against_the_same_days_of_last_month(database, desk_shop) -> None:  # type: ignore[no-untyped-def]
+    with database.session() as session:
+        desk = read_desk(session, TODAY)
+    this, last = desk.this_month, desk.last_month
+    assert (this.first, this.last, last.first, last.last) == (
+        date(2026, 11, 1), TODAY, date(2026, 10, 1), date(2026, 10, 15))
+    assert (this.new_buyers, this.returning_buyers) == (1, 1)
+    assert this.repeat_rate == 0.5
+    assert this.net_revenue == Decimal("270.00")  # 120 + 200, less the 50 refunded
+    assert (last.new_buyers, last.returning_buyers, last.net_revenue) == (0, 1, Decimal("80.00"))
+
+
+def test_spans_stay_inside_a_shorter_last_month() -> None:
+    assert month_so_far_spans(date(2026, 3, 31))[1] == (date(2026, 2, 1), date(2026, 2, 28))
+
+
+def test_an_empty_book_has_an_empty_desk(database) -> None:  # type: ignore[no-untyped-def]
+    with database.session() as session:
+        desk = read_desk(session, TODAY)
+    assert desk.care_total == 0 and desk.unpaid.count == 0 and desk.last_import is None
+    assert desk.newest_order_age_days is None and desk.this_month.repeat_rate is None
