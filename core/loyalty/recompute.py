@@ -1,0 +1,50 @@
+"""Tiers and points after a change, and when the day changes: the loyalty wing's one entry for core.refresh."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from sqlalchemy import Connection, delete, select
+
+from core.loyalty.points import expire_and_balance, load_points_policy, sync_order_points
+from core.loyalty.tiers import load_tier_plan, refresh_tiers
+from core.store.models import Setting
+
+EVALUATED_ON_KEY = "loyalty.evaluated_on"
+# Set by the migration that brought tiers and points: an existing book gets them at its first opening.
+LOYALTY_PENDING = "loyalty.pending"
+
+
+def refresh_loyalty(connection: Connection, customer_ids: Sequence[int] | None = None,
+                    as_of: date | None = None) -> None:
+    """Points (orders reconciled, expiries booked, balances cached), then tiers, of these customers (all
+    when None). Idempotent: a second run writes nothing."""
+    as_of = as_of or date.today()
+    ids = None if customer_ids is None else sorted(set(customer_ids))
+    if ids is not None and not ids:
+        return
+    sync_order_points(connection, ids, as_of)
+    expire_and_balance(connection, ids, as_of)
+    refresh_tiers(connection, ids, as_of)  # after the balances: tiers may go by points
+    if ids is None:
+        _store(connection, EVALUATED_ON_KEY, as_of.isoformat())
+
+
+def _store(connection: Connection, key: str, value: object) -> None:
+    connection.execute(delete(Setting).where(Setting.key == key))
+    connection.execute(Setting.__table__.insert().values(key=key, value=value))
+
+
+def refresh_loyalty_if_stale(connection: Connection, today: date | None = None) -> bool:
+    """Points lapse and windowed tiers move with the calendar: re-evaluate the whole book once a day where
+    either can happen (and once after the upgrade that brought them). Returns whether it ran."""
+    today = today or date.today()
+    pending = connection.scalar(select(Setting.key).where(Setting.key == LOYALTY_PENDING)) is not None
+    last = connection.scalar(select(Setting.value).where(Setting.key == EVALUATED_ON_KEY))
+    moves = load_tier_plan(connection).changes_with_the_day or load_points_policy(connection).expiry != "never"
+    if not pending and not (moves and (not isinstance(last, str) or date.fromisoformat(last) < today)):
+        return False
+    refresh_loyalty(connection, None, today)
+    connection.execute(delete(Setting).where(Setting.key == LOYALTY_PENDING))
+    return True
