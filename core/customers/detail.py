@@ -104,6 +104,8 @@ class CustomerDetail:
     vip_notes: list[NoteView] = field(default_factory=list)
     notes: list[NoteView] = field(default_factory=list)
     contact_history: list[ContactEventView] = field(default_factory=list)
+    member_tier: str | None = None
+    points: int = 0
 
     @property
     def display_name(self) -> str:
@@ -189,4 +191,5 @@ def customer_detail(session: Session, customer_id: int, masked: bool = False,
         vip_notes=[_note(n) for n in notes if n.kind == NoteKind.VIP],
         notes=[_note(n) for n in notes if n.kind != NoteKind.VIP],
         contact_history=[ContactEventView(e.do_not_contact, e.reason, e.actor, e.at) for e in events],
+        member_tier=customer.member_tier, points=customer.points,
     )

@@ -40,6 +40,8 @@ EXPORT_COLUMNS: dict[str, tuple[str, Callable[[CustomerRow], Any]]] = {
     "vip": ("VIP", lambda r: "VIP" if r.is_vip else ""),
     "do_not_contact": ("Do not contact", lambda r: "yes" if r.do_not_contact else ""),
     "overdue": ("Overdue", lambda r: r.overdue),
+    "member_tier": ("Member tier", lambda r: r.member_tier),
+    "points": ("Points", lambda r: r.points),
 }
 DEFAULT_EXPORT_COLUMNS = tuple(EXPORT_COLUMNS)
 

@@ -34,6 +34,8 @@ SORT_COLUMNS: dict[str, Any] = {
     "vip": Customer.is_vip,
     "do_not_contact": Customer.do_not_contact,
     "overdue": Customer.overdue,
+    "member_tier": Customer.member_tier,
+    "points": Customer.points,
     "id": Customer.id,
 }
 DEFAULT_SORT = "last_order"
@@ -62,6 +64,7 @@ class CustomerFilter:
     last_order_after: date | None = None
     last_order_before: date | None = None
     ids: list[int] | None = None
+    tiers: list[str] = field(default_factory=list)  # member tier is any of these
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready, leaving out what is unset."""
@@ -132,6 +135,8 @@ def filter_conditions(customer_filter: CustomerFilter, today: date | None = None
         conditions.append(birthday_this_month_condition(today))
     if f.birthday_within_days is not None:
         conditions.append(birthday_between_condition(today, today + timedelta(days=f.birthday_within_days)))
+    if f.tiers:
+        conditions.append(Customer.member_tier.in_(f.tiers))
     if f.spent_min is not None:
         conditions.append(Customer.total_spent >= f.spent_min)
     if f.spent_max is not None:
@@ -205,6 +210,8 @@ class CustomerRow:
     f_score: int | None
     m_score: int | None
     rfm_segment: str | None
+    member_tier: str | None = None
+    points: int = 0
 
     @property
     def display_name(self) -> str:
@@ -247,6 +254,7 @@ def customer_rows(session: Session, ids: list[int], masked: bool = False) -> lis
         c.id, c.name, c.nickname, c.platform, c.phone, c.phone_alt, c.stage, c.paid_orders, c.total_spent,
         c.last_order_at, c.birthday_calendar, c.birth_month, c.birth_day, c.birth_is_leap_month, c.city,
         c.province, c.is_vip, c.do_not_contact, c.overdue, c.r_score, c.f_score, c.m_score, c.rfm_segment,
+        c.member_tier, c.points,
     ).where(c.id.in_(ids))
     tags = tags_by_customer(session, ids)
     by_id = {}
@@ -260,6 +268,6 @@ def customer_rows(session: Session, ids: list[int], masked: bool = False) -> lis
             birthday=birthday_text(r.birthday_calendar, r.birth_month, r.birth_day, r.birth_is_leap_month),
             city=r.city, province=r.province, is_vip=r.is_vip, do_not_contact=r.do_not_contact,
             overdue=r.overdue, r_score=r.r_score, f_score=r.f_score, m_score=r.m_score,
-            rfm_segment=r.rfm_segment,
+            rfm_segment=r.rfm_segment, member_tier=r.member_tier, points=r.points,
         )
     return [by_id[i] for i in ids if i in by_id]

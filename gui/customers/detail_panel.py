@@ -49,6 +49,7 @@ from gui.customers.deletion import CustomerDeleter
 from gui.customers.labels import CustomerLabels
 from gui.customers.tag_completer import TagListCompleter
 from gui.customers.tasks import detail_as_shown, read, write
+from gui.loyalty.points_tab import PointsTab
 from gui.worker import run_in_background
 
 ORDERS_OPENED = 3  # the newest orders show what was bought without a click
@@ -103,6 +104,9 @@ class CustomerDetailPanel(QWidget):
         self.tabs.addTab(self._scrolling(self._profile_tab()), self.tr("Profile"))
         self.tabs.addTab(self._notes_tab(), self.tr("Notes"))
         self.tabs.addTab(self._orders_tab(), self.tr("Orders"))
+        self.points_tab = PointsTab(context)
+        self.points_tab.changed.connect(self.changed)
+        self.tabs.addTab(self.points_tab, self.tr("Points"))
         layout.addWidget(self.tabs, 1)
         self.tabs.setEnabled(False)
         self.tabs.hide()
@@ -282,6 +286,7 @@ class CustomerDetailPanel(QWidget):
         if customer_id != self.customer_id:
             self.settle_edits()
         self.customer_id = customer_id
+        self.points_tab.show_customer(customer_id)
         if customer_id is None:
             self.detail = None
             self.tabs.setEnabled(False)

@@ -40,9 +40,9 @@ DNC_COLOUR = QColor("#c0392b")
 
 # Column keys in their default order; the view lets the user hide and reorder them.
 COLUMNS = ("name", "nickname", "platform", "stage", "tags", "paid_orders", "total_spent", "last_order",
-           "birthday", "city", "vip", "do_not_contact", "overdue", "phone")
+           "birthday", "city", "vip", "do_not_contact", "overdue", "phone", "member_tier", "points")
 SORTABLE = set(COLUMNS) - {"tags", "phone"}
-NUMERIC = {"paid_orders", "total_spent", "overdue"}
+NUMERIC = {"paid_orders", "total_spent", "overdue", "points"}
 
 
 @dataclass(frozen=True)
@@ -88,6 +88,7 @@ class CustomerTableModel(QAbstractTableModel):
             "total_spent": self.tr("Total spent"), "last_order": self.tr("Last order"),
             "birthday": self.tr("Birthday"), "city": self.tr("City"), "vip": self.tr("VIP"),
             "do_not_contact": self.tr("Do not contact"), "overdue": self.tr("Overdue"), "phone": self.tr("Phone"),
+            "member_tier": self.tr("Member tier"), "points": self.tr("Points"),
         }
         labels = CustomerLabels()
         self.stage_names, self.platform_names = labels.stages(), labels.platforms()
@@ -247,6 +248,8 @@ class CustomerTableModel(QAbstractTableModel):
             "do_not_contact": self.tr("Do not contact") if row.do_not_contact else "",
             "overdue": f"{row.overdue:.1f}×" if row.overdue else "",
             "phone": row.phone or "",
+            "member_tier": row.member_tier or "",
+            "points": str(row.points) if row.points else "",
         }
         return values[key]
 

@@ -104,6 +104,14 @@
         <translation>请至少指定一个要导入的文件（或 --undo 批次号）</translation>
     </message>
     <message>
+        <source>Name the buyer with --customer ID to book points.</source>
+        <translation>请用 --customer ID 指明要记积分的客户。</translation>
+    </message>
+    <message>
+        <source>There is no customer #{customer_id}.</source>
+        <translation>没有客户 #{customer_id}。</translation>
+    </message>
+    <message>
         <source>Deleting customers</source>
         <translation>删除客户</translation>
     </message>
@@ -246,6 +254,42 @@
     <message>
         <source>Choose two different tags to merge.</source>
         <translation>请选择两个不同的标签进行合并。</translation>
+    </message>
+    <message>
+        <source>Say why: a points adjustment or redemption needs a note.</source>
+        <translation>请写明原因：积分调整或兑换需要备注。</translation>
+    </message>
+    <message>
+        <source>The number of points must not be zero.</source>
+        <translation>积分数不能为零。</translation>
+    </message>
+    <message>
+        <source>Points per yuan must be between 0 and 1000.</source>
+        <translation>每元积分须在 0 到 1000 之间。</translation>
+    </message>
+    <message>
+        <source>Points expire never or at the end of the next year, not {expiry}.</source>
+        <translation>积分只能永不过期或次年年底过期，不能是 {expiry}。</translation>
+    </message>
+    <message>
+        <source>{name} has {balance} points, fewer than the {points} to redeem.</source>
+        <translation>{name} 只有 {balance} 积分，不足兑换所需的 {points}。</translation>
+    </message>
+    <message>
+        <source>Every member tier needs a name of its own.</source>
+        <translation>每个会员等级都需要一个不重复的名称。</translation>
+    </message>
+    <message>
+        <source>Each member tier needs a higher threshold than the tier below it.</source>
+        <translation>每个会员等级的门槛须高于下一级。</translation>
+    </message>
+    <message>
+        <source>Tiers go by spend or by points, not {basis}.</source>
+        <translation>会员等级按消费或积分评定，不能按 {basis}。</translation>
+    </message>
+    <message>
+        <source>The spending window must be at least one day.</source>
+        <translation>消费统计期至少为一天。</translation>
     </message>
     <message>
         <source>The database {label} reported an error: {text}</source>

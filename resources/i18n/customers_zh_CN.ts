@@ -55,6 +55,16 @@
         <source>Do not contact</source>
         <translation>勿扰</translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln points</source>
+        <translation>
+            <numerusform>%Ln 积分</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Member:</source>
+        <translation>会员：</translation>
+    </message>
     <message>
         <source>From the chat lookup</source>
         <translation>来自聊天查客</translation>
@@ -102,6 +112,10 @@
     <message>
         <source>Save profile</source>
         <translation>保存资料</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>积分</translation>
     </message>
     <message>
         <source>Delete customer…</source>
@@ -525,6 +539,14 @@
         <source>Phone</source>
         <translation>手机</translation>
     </message>
+    <message>
+        <source>Member tier</source>
+        <translation>会员等级</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
 </context>
 <context>
     <name>CustomersPage</name>
@@ -777,6 +799,10 @@
         <translation>任意平台</translation>
     </message>
     <message>
+        <source>any of: 银卡, 金卡</source>
+        <translation>任一：银卡, 金卡</translation>
+    </message>
+    <message>
         <source>VIP or not</source>
         <translation>是否 VIP 均可</translation>
     </message>
@@ -843,6 +869,10 @@
     <message>
         <source>VIP:</source>
         <translation>VIP：</translation>
+    </message>
+    <message>
+        <source>Member tier:</source>
+        <translation>会员等级：</translation>
     </message>
     <message>
         <source>Do not contact:</source>

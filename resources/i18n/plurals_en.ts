@@ -43,6 +43,16 @@
     </message>
 </context>
 <context>
+    <name>ChatLookupWindow</name>
+    <message numerus="yes">
+        <source>%Ln points</source>
+        <translation>
+            <numerusform>%Ln point</numerusform>
+            <numerusform>%Ln points</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CustomerDeleter</name>
     <message numerus="yes">
         <source>Delete %Ln customers with their notes, tags and aliases? Their orders stay in your sales records, without a customer. This cannot be undone.</source>
@@ -158,6 +168,16 @@
         <translation>
             <numerusform>%Ln care task for today, overdue ones included</numerusform>
             <numerusform>%Ln care tasks for today, overdue ones included</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PointsTab</name>
+    <message numerus="yes">
+        <source>%1%2 · %Ln points</source>
+        <translation>
+            <numerusform>%1%2 · %Ln point</numerusform>
+            <numerusform>%1%2 · %Ln points</numerusform>
         </translation>
     </message>
 </context>

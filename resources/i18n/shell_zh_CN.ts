@@ -9,6 +9,89 @@
     </message>
 </context>
 <context>
+    <name>LoyaltySettingsSection</name>
+    <message>
+        <source>Member tiers and points</source>
+        <translation>会员等级与积分</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>门槛</translation>
+    </message>
+    <message>
+        <source>Tiers, lowest first:</source>
+        <translation>等级（由低到高）：</translation>
+    </message>
+    <message>
+        <source>Add tier</source>
+        <translation>添加等级</translation>
+    </message>
+    <message>
+        <source>Remove tier</source>
+        <translation>删除等级</translation>
+    </message>
+    <message>
+        <source>net spend (yuan)</source>
+        <translation>累计实付（元）</translation>
+    </message>
+    <message>
+        <source>points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <source>Tiers go by:</source>
+        <translation>等级依据：</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>all time</source>
+        <translation>全部时间</translation>
+    </message>
+    <message>
+        <source>Count spend of the last:</source>
+        <translation>统计最近消费：</translation>
+    </message>
+    <message>
+        <source>Points per yuan paid:</source>
+        <translation>每实付一元得积分：</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>永不过期</translation>
+    </message>
+    <message>
+        <source>at the end of the next year</source>
+        <translation>次年年底过期</translation>
+    </message>
+    <message>
+        <source>Points expire:</source>
+        <translation>积分过期：</translation>
+    </message>
+    <message>
+        <source>Saving recomputes every buyer&apos;s points and tier; a new rate applies to past orders too.</source>
+        <translation>保存后重新计算所有客户的积分和等级；新的积分比例也适用于以往订单。</translation>
+    </message>
+    <message>
+        <source>Save and recompute</source>
+        <translation>保存并重新计算</translation>
+    </message>
+    <message>
+        <source>Recomputing points and tiers…</source>
+        <translation>正在重新计算积分和等级…</translation>
+    </message>
+    <message>
+        <source>Saved: every buyer&apos;s points and tier are up to date.</source>
+        <translation>已保存：所有客户的积分和等级均已更新。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Laoke — customer book</source>
@@ -123,6 +206,110 @@
     <message>
         <source>Laoke is still writing an import (or undoing one). Stop it and close? The customer book stays as it was before it started, and you can do it again later.</source>
         <translation>老客正在写入一次导入（或撤销导入）。要停止并关闭吗？客户簿会保持开始之前的样子，之后可以重新来过。</translation>
+    </message>
+</context>
+<context>
+    <name>PointsDialog</name>
+    <message>
+        <source>Redeem points</source>
+        <translation>积分兑换</translation>
+    </message>
+    <message>
+        <source>Adjust points</source>
+        <translation>调整积分</translation>
+    </message>
+    <message>
+        <source>e.g. 100 points = ¥10</source>
+        <translation>例如：100积分抵10元</translation>
+    </message>
+    <message>
+        <source>why, e.g. a late parcel</source>
+        <translation>原因，例如：快递延误补偿</translation>
+    </message>
+    <message>
+        <source>Points:</source>
+        <translation>积分：</translation>
+    </message>
+    <message>
+        <source>Reward:</source>
+        <translation>兑换内容：</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>备注：</translation>
+    </message>
+</context>
+<context>
+    <name>PointsTab</name>
+    <message>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <source>Order undone</source>
+        <translation>订单撤销</translation>
+    </message>
+    <message>
+        <source>Adjustment</source>
+        <translation>调整</translation>
+    </message>
+    <message>
+        <source>Redemption</source>
+        <translation>兑换</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>过期</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>余额</translation>
+    </message>
+    <message>
+        <source>Order or note</source>
+        <translation>订单或备注</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>过期日</translation>
+    </message>
+    <message>
+        <source>Adjust points…</source>
+        <translation>调整积分…</translation>
+    </message>
+    <message>
+        <source>Redeem…</source>
+        <translation>兑换…</translation>
+    </message>
+    <message>
+        <source>no member tier</source>
+        <translation>无会员等级</translation>
+    </message>
+    <message>
+        <source> since %1</source>
+        <translation>（自 %1 起）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1%2 · %Ln points</source>
+        <translation>
+            <numerusform>%1%2 · %Ln 积分</numerusform>
+        </translation>
     </message>
 </context>
 <context>
