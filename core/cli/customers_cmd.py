@@ -14,6 +14,8 @@ def add_filter_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--search", metavar="TEXT", default="", help="name, nickname, phone, order number, pinyin…")
     parser.add_argument("--tag", action="append", default=[], metavar="T", help="has this tag (repeatable: all of them)")
     parser.add_argument("--stage", action="append", default=[], metavar="S", help="in this lifecycle stage")
+    parser.add_argument("--without-tag", action="append", default=[], metavar="T",
+                        help="has none of these tags (repeatable)")
     parser.add_argument("--tier", action="append", default=[], metavar="NAME",
                         help="holds this member tier (repeatable: any of them)")
     parser.add_argument("--birthday-within", type=int, default=None, metavar="DAYS",
@@ -22,7 +24,8 @@ def add_filter_options(parser: argparse.ArgumentParser) -> None:
 
 def filter_from(args: argparse.Namespace) -> CustomerFilter:
     return CustomerFilter(search=args.search, tags_all=list(args.tag), stages=list(args.stage),
-                          birthday_within_days=args.birthday_within, tiers=list(args.tier))
+                          birthday_within_days=args.birthday_within, tiers=list(args.tier),
+                          tags_none=list(args.without_tag))
 
 
 def register(subcommands, common: argparse.ArgumentParser) -> None:  # type: ignore[no-untyped-def]

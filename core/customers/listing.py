@@ -65,6 +65,7 @@ class CustomerFilter:
     last_order_before: date | None = None
     ids: list[int] | None = None
     tiers: list[str] = field(default_factory=list)  # member tier is any of these
+    tags_none: list[str] = field(default_factory=list)  # has none of these tags
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready, leaving out what is unset."""
@@ -119,6 +120,8 @@ def filter_conditions(customer_filter: CustomerFilter, today: date | None = None
     if f.tags_any:
         conditions.append(Customer.id.in_(_tag_members(f.tags_any)))
     conditions.extend(Customer.id.in_(_tag_members([name])) for name in f.tags_all)
+    if f.tags_none:
+        conditions.append(Customer.id.not_in(_tag_members(f.tags_none)))
     if f.stages:
         conditions.append(Customer.stage.in_(f.stages))
     if f.platforms:

@@ -85,19 +85,35 @@ def _pair_keys(customers: np.ndarray, orders: np.ndarray) -> np.ndarray:
     return (customers << 32) | orders
 
 
+@dataclass(frozen=True)
+class BuyerOrders:
+    """Every order of some customers, for the ledger and the spending windows (one read serves both)."""
+
+    customer_id: np.ndarray
+    order_id: np.ndarray
+    seconds: np.ndarray  # creation time, epoch seconds, NONE when unknown
+    paid_cents: np.ndarray  # the net paid amount, 0 unless the order counts as bought
+
+
+def load_buyer_orders(connection: Connection, customer_ids: list[int] | None) -> BuyerOrders:
+    matrix = _in_chunks(connection, select(
+        Order.customer_id, Order.id, epoch_seconds(Order.created_at, connection.dialect.name),
+        case((order_is_paid(), order_paid_cents()), else_=0),
+    ).where(Order.customer_id.is_not(None)), Order.customer_id, customer_ids, 4)
+    customer, order, seconds, cents = np.nan_to_num(matrix, nan=NONE).astype(np.int64).T
+    return BuyerOrders(customer, order, seconds, cents)
+
+
 def sync_order_points(connection: Connection, customer_ids: list[int] | None, as_of: date,
-                      policy: PointsPolicy | None = None) -> int:
+                      policy: PointsPolicy | None = None, orders: BuyerOrders | None = None) -> int:
     """Make the order entries of these customers (all when None) add up to what each order earns now.
 
-    Returns how many entries were written."""
+    `orders` are theirs when the caller read them already. Returns how many entries were written."""
     policy = policy or load_points_policy(connection)
     dialect = connection.dialect.name
-    orders = _in_chunks(connection, select(
-        Order.customer_id, Order.id, epoch_seconds(Order.created_at, dialect),
-        case((order_is_paid(), order_paid_cents()), else_=0),
-    ).where(Order.customer_id.is_not(None)), Order.customer_id, customer_ids, 4).astype(np.int64)
-    order_keys = _pair_keys(orders[:, 0], orders[:, 1])
-    earned = np.floor(orders[:, 3] * policy.points_per_yuan / 100 + 1e-9).astype(np.int64)
+    orders = orders or load_buyer_orders(connection, customer_ids)
+    order_keys = _pair_keys(orders.customer_id, orders.order_id)
+    earned = np.floor(orders.paid_cents * policy.points_per_yuan / 100 + 1e-9).astype(np.int64)
     booked = _in_chunks(connection, select(
         PointEntry.customer_id, PointEntry.order_id, func.sum(PointEntry.points),
         func.max(epoch_seconds(PointEntry.expires_on, dialect)),
@@ -114,7 +130,7 @@ def sync_order_points(connection: Connection, customer_ids: list[int] | None, as
     exists = np.zeros(len(keys), dtype=bool)
     exists[np.searchsorted(keys, order_keys)] = True
     order_day = np.full(len(keys), NONE, dtype=np.int64)
-    order_day[np.searchsorted(keys, order_keys)] = np.where(orders[:, 2] < 0, NONE, orders[:, 2] // SECONDS_PER_DAY)
+    order_day[np.searchsorted(keys, order_keys)] = np.where(orders.seconds < 0, NONE, orders.seconds // SECONDS_PER_DAY)
     booked_before = np.zeros(len(keys), dtype=bool)
     booked_before[np.searchsorted(keys, booked_keys)] = True
     expires = np.full(len(keys), NONE, dtype=np.int64)

@@ -7,7 +7,8 @@ from datetime import date
 
 from sqlalchemy import Connection, delete, select
 
-from core.loyalty.points import expire_and_balance, load_points_policy, sync_order_points
+from core.loyalty.points import expire_and_balance, load_buyer_orders, load_points_policy, sync_order_points
+from core.loyalty.tag_rules import apply_tag_rules, has_tag_rules
 from core.loyalty.tiers import load_tier_plan, refresh_tiers
 from core.store.models import Setting
 
@@ -24,9 +25,11 @@ def refresh_loyalty(connection: Connection, customer_ids: Sequence[int] | None =
     ids = None if customer_ids is None else sorted(set(customer_ids))
     if ids is not None and not ids:
         return
-    sync_order_points(connection, ids, as_of)
+    orders = load_buyer_orders(connection, ids)  # one read for the ledger and a spending window
+    sync_order_points(connection, ids, as_of, orders=orders)
     expire_and_balance(connection, ids, as_of)
-    refresh_tiers(connection, ids, as_of)  # after the balances: tiers may go by points
+    refresh_tiers(connection, ids, as_of, orders=orders)  # after the balances: tiers may go by points
+    apply_tag_rules(connection, ids, as_of)  # after the tiers: a rule may ask for one
     if ids is None:
         _store(connection, EVALUATED_ON_KEY, as_of.isoformat())
 
@@ -37,12 +40,14 @@ def _store(connection: Connection, key: str, value: object) -> None:
 
 
 def refresh_loyalty_if_stale(connection: Connection, today: date | None = None) -> bool:
-    """Points lapse and windowed tiers move with the calendar: re-evaluate the whole book once a day where
-    either can happen (and once after the upgrade that brought them). Returns whether it ran."""
+    """Points lapse, windowed tiers and tag rules about recent orders move with the calendar: re-evaluate the
+    whole book once a day where any can happen (and once after the upgrade that brought them). Returns
+    whether it ran."""
     today = today or date.today()
     pending = connection.scalar(select(Setting.key).where(Setting.key == LOYALTY_PENDING)) is not None
     last = connection.scalar(select(Setting.value).where(Setting.key == EVALUATED_ON_KEY))
-    moves = load_tier_plan(connection).changes_with_the_day or load_points_policy(connection).expiry != "never"
+    moves = (load_tier_plan(connection).changes_with_the_day or load_points_policy(connection).expiry != "never"
+             or has_tag_rules(connection))
     if not pending and not (moves and (not isinstance(last, str) or date.fromisoformat(last) < today)):
         return False
     refresh_loyalty(connection, None, today)

@@ -14,7 +14,8 @@ import numpy as np
 from sqlalchemy import Connection, bindparam, case, insert, select, update
 
 from core.errors import LaokeError
-from core.figures.order_facts import NONE, day_number, fetch_numbers, load_order_facts
+from core.figures.order_facts import NONE, SECONDS_PER_DAY, day_number, fetch_numbers
+from core.loyalty.points import BuyerOrders, load_buyer_orders
 from core.messages import Message
 from core.store.bulk import execute_rows, stores_dates_as_text
 from core.store.models import Customer, Setting, TierChange
@@ -113,26 +114,32 @@ def load_tier_rows(connection: Connection, plan: TierPlan, ids: list[int] | None
     return TierRows(*columns)
 
 
-def spend_in_window(connection: Connection, ids: np.ndarray, as_of: date, window_days: int) -> np.ndarray:
-    """Each customer's paid cents over the last `window_days` days up to `as_of`, aligned with `ids`."""
-    facts = load_order_facts(connection, as_of, ids.tolist())
-    start = day_number(as_of - timedelta(days=window_days - 1))
-    inside = facts.paid & (facts.day >= start)
-    positions = np.searchsorted(ids, facts.customer_id[inside])
-    return np.rint(np.bincount(positions, weights=facts.cents[inside], minlength=len(ids))).astype(np.int64)
+def spend_in_window(orders: BuyerOrders, ids: np.ndarray, as_of: date, window_days: int) -> np.ndarray:
+    """Each customer's paid cents over the last `window_days` days up to `as_of`, aligned with `ids` (sorted)."""
+    start = day_number(as_of - timedelta(days=window_days - 1)) * SECONDS_PER_DAY
+    end = (day_number(as_of) + 1) * SECONDS_PER_DAY
+    positions = np.searchsorted(ids, orders.customer_id)
+    inside = (positions < len(ids)) & (orders.seconds >= start) & (orders.seconds < end)
+    inside[inside] = ids[positions[inside]] == orders.customer_id[inside]
+    return np.bincount(positions[inside], weights=orders.paid_cents[inside], minlength=len(ids)).astype(np.int64)
 
 
 def refresh_tiers(connection: Connection, customer_ids: list[int] | None, as_of: date,
-                  plan: TierPlan | None = None) -> int:
-    """Bring the tiers of these customers (all when None) up to date; returns how many changed."""
+                  plan: TierPlan | None = None, orders: BuyerOrders | None = None) -> int:
+    """Bring the tiers of these customers (all when None) up to date; returns how many changed.
+
+    `orders` are theirs when the caller read them already (a windowed plan needs them)."""
     plan = plan or load_tier_plan(connection)
     rows = load_tier_rows(connection, plan, customer_ids)
     if plan.basis == "points":
         values, holders = rows.points * 100, rows.points > 0
     else:
         holders = rows.paid_orders > 0
-        values = (rows.spent_cents if plan.window_days is None
-                  else spend_in_window(connection, rows.ids, as_of, plan.window_days))
+        if plan.window_days is None:
+            values = rows.spent_cents
+        else:
+            orders = orders or load_buyer_orders(connection, customer_ids)
+            values = spend_in_window(orders, rows.ids, as_of, plan.window_days)
     new = tier_codes(values, holders, plan)
     moved = np.flatnonzero(new != rows.tier)
     if len(moved):

@@ -309,6 +309,22 @@ class CustomerTag(Base):
     customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id", ondelete="CASCADE"), primary_key=True)
     tag_id: Mapped[int] = mapped_column(ForeignKey("tags.id", ondelete="CASCADE"), primary_key=True, index=True)
     created_at: Mapped[datetime] = mapped_column(default=_now)
+    # Set when a tag rule gave this tag (core.loyalty.tag_rules adds and removes it); None: typed by hand,
+    # which no rule or import ever touches.
+    rule_id: Mapped[int | None] = mapped_column(ForeignKey("tag_rules.id", ondelete="CASCADE"), index=True)
+
+
+class TagRule(Base):
+    """A rule that gives its tag to every buyer who meets its conditions (all of them, or any)."""
+
+    __tablename__ = "tag_rules"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    tag_id: Mapped[int] = mapped_column(ForeignKey("tags.id", ondelete="CASCADE"), index=True)
+    match_all: Mapped[bool] = mapped_column(Boolean, default=True)
+    conditions: Mapped[list[Any]] = mapped_column(JSON)
+    enabled: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(default=_now)
 
 
 class Note(Base):

@@ -276,6 +276,34 @@
         <translation>{name} 只有 {balance} 积分，不足兑换所需的 {points}。</translation>
     </message>
     <message>
+        <source>That tag rule was deleted meanwhile.</source>
+        <translation>该标签规则已被删除。</translation>
+    </message>
+    <message>
+        <source>A tag rule cannot ask about {kind}.</source>
+        <translation>标签规则不能按 {kind} 判断。</translation>
+    </message>
+    <message>
+        <source>Say which text the product title should contain.</source>
+        <translation>请填写商品标题应包含的文字。</translation>
+    </message>
+    <message>
+        <source>A tag rule&apos;s number must be zero or more.</source>
+        <translation>标签规则中的数字不能小于零。</translation>
+    </message>
+    <message>
+        <source>Choose at least one value for each condition.</source>
+        <translation>每个条件至少选择一个值。</translation>
+    </message>
+    <message>
+        <source>A tag rule needs the name of the tag it gives.</source>
+        <translation>标签规则需要填写要打的标签名。</translation>
+    </message>
+    <message>
+        <source>A tag rule needs at least one condition.</source>
+        <translation>标签规则至少需要一个条件。</translation>
+    </message>
+    <message>
         <source>Every member tier needs a name of its own.</source>
         <translation>每个会员等级都需要一个不重复的名称。</translation>
     </message>

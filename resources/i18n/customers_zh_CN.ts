@@ -595,6 +595,10 @@
         <translation>标签管理…</translation>
     </message>
     <message>
+        <source>Tag rules…</source>
+        <translation>标签规则…</translation>
+    </message>
+    <message>
         <source>Duplicates…</source>
         <translation>重复客户…</translation>
     </message>
@@ -791,6 +795,10 @@
         <translation>全部：标签1, 标签2</translation>
     </message>
     <message>
+        <source>none of: tag1, tag2</source>
+        <translation>都没有：标签1, 标签2</translation>
+    </message>
+    <message>
         <source>Any stage</source>
         <translation>任意阶段</translation>
     </message>
@@ -847,8 +855,12 @@
         <translation>标签（任一）：</translation>
     </message>
     <message>
-        <source>Tags (all):</source>
-        <translation>标签（全部）：</translation>
+        <source>Tags (all / none):</source>
+        <translation>标签（全部 / 都没有）：</translation>
+    </message>
+    <message>
+        <source>VIP / member tier:</source>
+        <translation>VIP / 会员等级：</translation>
     </message>
     <message>
         <source>Stage:</source>
@@ -865,14 +877,6 @@
     <message>
         <source>City:</source>
         <translation>城市：</translation>
-    </message>
-    <message>
-        <source>VIP:</source>
-        <translation>VIP：</translation>
-    </message>
-    <message>
-        <source>Member tier:</source>
-        <translation>会员等级：</translation>
     </message>
     <message>
         <source>Do not contact:</source>

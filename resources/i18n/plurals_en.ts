@@ -226,6 +226,30 @@
     </message>
 </context>
 <context>
+    <name>TagRulesDialog</name>
+    <message numerus="yes">
+        <source>%1 — %Ln buyers</source>
+        <translation>
+            <numerusform>%1 — %Ln buyer</numerusform>
+            <numerusform>%1 — %Ln buyers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This rule tags %Ln buyers now.</source>
+        <translation>
+            <numerusform>This rule tags %Ln buyer now.</numerusform>
+            <numerusform>This rule tags %Ln buyers now.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved: %Ln buyers carry the tag from this rule.</source>
+        <translation>
+            <numerusform>Saved: %Ln buyer carries the tag from this rule.</numerusform>
+            <numerusform>Saved: %Ln buyers carry the tag from this rule.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>TaskPanel</name>
     <message numerus="yes">
         <source>%n characters</source>

@@ -9,6 +9,17 @@
     </message>
 </context>
 <context>
+    <name>ConditionRow</name>
+    <message>
+        <source>Remove this condition</source>
+        <translation>删除此条件</translation>
+    </message>
+    <message>
+        <source>any of: a, b</source>
+        <translation>任一：甲, 乙</translation>
+    </message>
+</context>
+<context>
     <name>LoyaltySettingsSection</name>
     <message>
         <source>Member tiers and points</source>
@@ -341,6 +352,115 @@
     <message>
         <source>Open database:</source>
         <translation>当前数据库：</translation>
+    </message>
+</context>
+<context>
+    <name>TagRulesDialog</name>
+    <message>
+        <source>Tag rules</source>
+        <translation>标签规则</translation>
+    </message>
+    <message>
+        <source>bought a product containing</source>
+        <translation>买过标题包含…的商品</translation>
+    </message>
+    <message>
+        <source>spent at least (yuan)</source>
+        <translation>累计消费至少（元）</translation>
+    </message>
+    <message>
+        <source>paid orders at least</source>
+        <translation>付款订单至少</translation>
+    </message>
+    <message>
+        <source>stage is</source>
+        <translation>阶段是</translation>
+    </message>
+    <message>
+        <source>member tier is</source>
+        <translation>会员等级是</translation>
+    </message>
+    <message>
+        <source>city is</source>
+        <translation>城市是</translation>
+    </message>
+    <message>
+        <source>province is</source>
+        <translation>省份是</translation>
+    </message>
+    <message>
+        <source>platform is</source>
+        <translation>平台是</translation>
+    </message>
+    <message>
+        <source>last order within (days)</source>
+        <translation>最近下单在（天）内</translation>
+    </message>
+    <message>
+        <source>no order within (days)</source>
+        <translation>（天）内未下单</translation>
+    </message>
+    <message>
+        <source>has a birthday</source>
+        <translation>有生日</translation>
+    </message>
+    <message>
+        <source>New rule</source>
+        <translation>新建规则</translation>
+    </message>
+    <message>
+        <source>Delete rule</source>
+        <translation>删除规则</translation>
+    </message>
+    <message>
+        <source>the tag it gives, e.g. 茶客</source>
+        <translation>要打的标签，例如：茶客</translation>
+    </message>
+    <message>
+        <source>Tag:</source>
+        <translation>标签：</translation>
+    </message>
+    <message>
+        <source>all of these hold</source>
+        <translation>满足全部条件</translation>
+    </message>
+    <message>
+        <source>any of these holds</source>
+        <translation>满足任一条件</translation>
+    </message>
+    <message>
+        <source>Tag buyers when:</source>
+        <translation>打标签条件：</translation>
+    </message>
+    <message>
+        <source>Add condition</source>
+        <translation>添加条件</translation>
+    </message>
+    <message>
+        <source>Save and apply</source>
+        <translation>保存并应用</translation>
+    </message>
+    <message>
+        <source>A tag a rule gives goes again when the rule stops holding; tags typed by hand are never touched.</source>
+        <translation>规则打的标签在条件不再满足时自动移除；手动添加的标签不受影响。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — %Ln buyers</source>
+        <translation>
+            <numerusform>%1 — %Ln 位客户</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This rule tags %Ln buyers now.</source>
+        <translation>
+            <numerusform>此规则当前会标记 %Ln 位客户。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved: %Ln buyers carry the tag from this rule.</source>
+        <translation>
+            <numerusform>已保存：%Ln 位客户带有此规则的标签。</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

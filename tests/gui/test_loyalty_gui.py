@@ -18,6 +18,7 @@ from gui.loyalty.points_tab import PointsDialog
 from gui.loyalty.settings_section import LoyaltySettingsSection
 from gui.worker import wait_for_background_tasks
 from tests.customers.conftest import make_book
+from tests.gui.languages import speaking
 
 
 @pytest.fixture
@@ -89,3 +90,26 @@ def test_the_chat_lookup_card_names_the_tier_and_points(qtbot, book, database) -
     qtbot.keyClicks(window.search, "JD88002")
     qtbot.waitUntil(lambda: "曾小红" in window.card.text(), timeout=5000)
     assert "普通会员" in window.card.text() and "120 points" in window.card.text()
+
+
+def test_a_tag_rule_is_written_in_the_dialog_previewed_and_applied(qtbot, book, database) -> None:  # type: ignore[no-untyped-def]
+    from gui.loyalty.tag_rules_dialog import TagRulesDialog
+
+    with speaking("en"):  # plural forms come from the English translation
+        dialog = TagRulesDialog(AppContext(database))
+        qtbot.addWidget(dialog)
+        dialog.tag.setText("城里人")
+        row = dialog.condition_rows[0]
+        row.kind.setCurrentIndex(row.kind.findData("city_is"))
+        row.text.setText("杭州市")
+        qtbot.waitUntil(lambda: "2 buyers" in dialog.preview.text(), timeout=5000)
+        second = dialog.add_condition()
+        second.kind.setCurrentIndex(second.kind.findData("spent_at_least"))
+        second.number.setValue(50)
+        qtbot.waitUntil(lambda: "1 buyer" in dialog.preview.text(), timeout=5000)
+        with qtbot.waitSignal(dialog.changed, timeout=10000):
+            dialog.save_button.click()
+        qtbot.waitUntil(lambda: dialog.rules.count() == 1, timeout=5000)
+        assert dialog.rules.item(0).text() == "城里人 — 1 buyer"
+        with database.session() as session:
+            assert [tag.name for tag in session.get(Customer, book["张晓明"]).tags] == ["城里人"]

@@ -1,4 +1,4 @@
-"""member tiers and points
+"""member tiers and points, tag rules
 
 Revision ID: 0008
 Revises: 0003
@@ -51,6 +51,24 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('point_entries', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_point_entries_customer_id'), ['customer_id'], unique=False)
+    op.create_table(
+        'tag_rules',
+        sa.Column('id', sa.Integer(), nullable=False),
+        sa.Column('tag_id', sa.Integer(), nullable=False),
+        sa.Column('match_all', sa.Boolean(), nullable=False),
+        sa.Column('conditions', sa.JSON(), nullable=False),
+        sa.Column('enabled', sa.Boolean(), nullable=False),
+        sa.Column('created_at', sa.DateTime(), nullable=False),
+        sa.ForeignKeyConstraint(['tag_id'], ['tags.id'], name=op.f('fk_tag_rules_tag_id_tags'), ondelete='CASCADE'),
+        sa.PrimaryKeyConstraint('id', name=op.f('pk_tag_rules')),
+    )
+    with op.batch_alter_table('tag_rules', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_tag_rules_tag_id'), ['tag_id'], unique=False)
+    with op.batch_alter_table('customer_tags', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('rule_id', sa.Integer(), nullable=True))
+        batch_op.create_index(batch_op.f('ix_customer_tags_rule_id'), ['rule_id'], unique=False)
+        batch_op.create_foreign_key(batch_op.f('fk_customer_tags_rule_id_tag_rules'), 'tag_rules', ['rule_id'],
+                                    ['id'], ondelete='CASCADE')
     # A migration never imports feature code: tiers and points of an existing book are filled by the loyalty
     # wing right after the upgrade (core.refresh.finish_pending_rebuilds, which names this key).
     op.execute(sa.text(
@@ -61,6 +79,13 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.execute(sa.text("DELETE FROM settings WHERE key = 'loyalty.pending'"))
+    with op.batch_alter_table('customer_tags', schema=None) as batch_op:
+        batch_op.drop_constraint(batch_op.f('fk_customer_tags_rule_id_tag_rules'), type_='foreignkey')
+        batch_op.drop_index(batch_op.f('ix_customer_tags_rule_id'))
+        batch_op.drop_column('rule_id')
+    with op.batch_alter_table('tag_rules', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_tag_rules_tag_id'))
+    op.drop_table('tag_rules')
     with op.batch_alter_table('point_entries', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_point_entries_customer_id'))
     op.drop_table('point_entries')
