@@ -1,11 +1,12 @@
-"""How long do tiers and points take for a big shop, against the stage recompute of the same shop?
+"""How long do tiers, points, rule tags and the forecast take for a big shop, against its stage recompute?
 
     python bench/loyalty_bench.py [--customers 300000] [--orders 1000000] [--db PATH]
 
 Builds (once, then reuses) the synthetic shop of insights_bench.py, scores its stages, then prints medians
-of: the stage recompute from the orders with nothing changed (the yardstick), the first fill of the points
-ledger (one entry per paid order, every tier), the loyalty recompute with nothing changed, and the same
-with tiers over a 365-day window and points expiring. Goal: loyalty recompute <= 2x the stage recompute.
+of: the stage recompute from the orders with nothing changed (the yardstick), the first fill (one ledger
+entry per paid order, every tier, the forecast model fitted and applied), the loyalty recompute with
+nothing changed (the same day: the model is kept), and the same with tiers over a 365-day window, points
+expiring and a tag rule, and a day later, when the model is refitted and every forecast moves. Goal: loyalty recompute <= 2x the stage recompute.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from datetime import timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -23,6 +25,7 @@ from insights_bench import AS_OF, build_shop, report, timed  # noqa: E402
 from core.figures.customer_cache import refresh_customer_cache  # noqa: E402
 from core.loyalty.points import POINTS_KEY, PointsPolicy  # noqa: E402
 from core.loyalty.recompute import refresh_loyalty  # noqa: E402
+from core.loyalty.tag_rules import Condition, RuleSpec, save_tag_rule  # noqa: E402
 from core.loyalty.tiers import DEFAULT_PLAN, TIERS_KEY, TierPlan  # noqa: E402
 from core.store.opening import open_database  # noqa: E402
 from core.store.settings import set_setting  # noqa: E402
@@ -36,7 +39,8 @@ def bench(path: Path) -> None:
             # A book without tiers or points yet, with the default plan: each run starts the same.
             for statement in ("DELETE FROM point_entries", "DELETE FROM tier_changes",
                               "UPDATE customers SET points = 0, member_tier = NULL, tier_since = NULL",
-                              f"DELETE FROM settings WHERE key IN ('{TIERS_KEY}', '{POINTS_KEY}')"):
+                              "DELETE FROM tag_rules",
+                              f"DELETE FROM settings WHERE key IN ('{TIERS_KEY}', '{POINTS_KEY}', 'forecast.model')"):
                 connection.exec_driver_sql(statement)
 
         def stages() -> None:
@@ -55,9 +59,17 @@ def bench(path: Path) -> None:
         with database.transaction() as session:
             set_setting(session, TIERS_KEY, TierPlan(DEFAULT_PLAN.tiers, window_days=365).to_dict())
             set_setting(session, POINTS_KEY, PointsPolicy(expiry="end_of_next_year").to_dict())
+            save_tag_rule(session, RuleSpec("常客", (Condition("orders_at_least", 4),)), today=AS_OF)
         with database.engine.begin() as connection:  # the tier moves and expiries are booked once
             refresh_loyalty(connection, as_of=AS_OF)
-        report("loyalty recompute, 365-day window + expiry", timed(loyalty)[0], 2 * yardstick)
+        report("loyalty recompute, window + expiry + a tag rule", timed(loyalty)[0], 2 * yardstick)
+
+        def next_day() -> None:
+            with database.engine.connect() as connection:
+                transaction = connection.begin()
+                refresh_loyalty(connection, as_of=AS_OF + timedelta(days=1))
+                transaction.rollback()
+        report("the same a day later (model refitted)", timed(next_day)[0], 2 * yardstick)
     finally:
         database.dispose()
 

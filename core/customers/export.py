@@ -42,6 +42,9 @@ EXPORT_COLUMNS: dict[str, tuple[str, Callable[[CustomerRow], Any]]] = {
     "overdue": ("Overdue", lambda r: r.overdue),
     "member_tier": ("Member tier", lambda r: r.member_tier),
     "points": ("Points", lambda r: r.points),
+    "p_alive": ("Still a customer", lambda r: r.p_alive),
+    "expected_90d": ("Expected in 90 days", lambda r: r.expected_90d),
+    "next_order": ("Next order", lambda r: r.next_order_on),
 }
 DEFAULT_EXPORT_COLUMNS = tuple(EXPORT_COLUMNS)
 

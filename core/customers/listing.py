@@ -36,6 +36,9 @@ SORT_COLUMNS: dict[str, Any] = {
     "overdue": Customer.overdue,
     "member_tier": Customer.member_tier,
     "points": Customer.points,
+    "p_alive": Customer.p_alive,
+    "expected_90d": Customer.expected_90d,
+    "next_order": Customer.next_order_on,
     "id": Customer.id,
 }
 DEFAULT_SORT = "last_order"
@@ -215,6 +218,10 @@ class CustomerRow:
     rfm_segment: str | None
     member_tier: str | None = None
     points: int = 0
+    median_gap_days: float | None = None
+    p_alive: float | None = None
+    expected_90d: float | None = None
+    next_order_on: date | None = None
 
     @property
     def display_name(self) -> str:
@@ -257,7 +264,7 @@ def customer_rows(session: Session, ids: list[int], masked: bool = False) -> lis
         c.id, c.name, c.nickname, c.platform, c.phone, c.phone_alt, c.stage, c.paid_orders, c.total_spent,
         c.last_order_at, c.birthday_calendar, c.birth_month, c.birth_day, c.birth_is_leap_month, c.city,
         c.province, c.is_vip, c.do_not_contact, c.overdue, c.r_score, c.f_score, c.m_score, c.rfm_segment,
-        c.member_tier, c.points,
+        c.member_tier, c.points, c.median_gap_days, c.p_alive, c.expected_90d, c.next_order_on,
     ).where(c.id.in_(ids))
     tags = tags_by_customer(session, ids)
     by_id = {}
@@ -272,5 +279,7 @@ def customer_rows(session: Session, ids: list[int], masked: bool = False) -> lis
             city=r.city, province=r.province, is_vip=r.is_vip, do_not_contact=r.do_not_contact,
             overdue=r.overdue, r_score=r.r_score, f_score=r.f_score, m_score=r.m_score,
             rfm_segment=r.rfm_segment, member_tier=r.member_tier, points=r.points,
+            median_gap_days=r.median_gap_days, p_alive=r.p_alive, expected_90d=r.expected_90d,
+            next_order_on=r.next_order_on,
         )
     return [by_id[i] for i in ids if i in by_id]

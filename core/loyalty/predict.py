@@ -20,7 +20,8 @@ from core.messages import Message
 # Below this many buyers who came back, the fit says more about chance than about the shop.
 MIN_REPEAT_BUYERS = 30
 HORIZON_DAYS = 90
-NEXT_ORDER_LIMIT_DAYS = 730  # an expected next order further out than two years is no date worth showing
+NEXT_ORDER_LIMIT_DAYS = 730
+LOG_BOUNDS = (-9.0, 9.0)  # an expected next order further out than two years is no date worth showing
 
 
 @dataclass(frozen=True)
@@ -61,8 +62,10 @@ def bg_nbd_log_likelihood(r: float, alpha: float, a: float, b: float, x: np.ndar
 def _minimise(objective: Any, start: np.ndarray) -> np.ndarray:
     from scipy.optimize import minimize
 
-    result = minimize(objective, start, method="Nelder-Mead", options={"maxiter": 4000, "xatol": 1e-6,
-                                                                     "fatol": 1e-8})
+    # Bounded logs: a shop where nobody ever drops out drives a to 0 and b to infinity, where the
+    # predictions' formulas lose all precision; within e^±9 (0.0001 to 8,100) they stay sound.
+    result = minimize(objective, start, method="Nelder-Mead", bounds=[LOG_BOUNDS] * len(start),
+                      options={"maxiter": 4000, "xatol": 1e-6, "fatol": 1e-8})
     if not np.all(np.isfinite(result.x)):
         raise LaokeError(Message("The repurchase model could not be fitted to this shop's orders."))
     return np.exp(result.x)

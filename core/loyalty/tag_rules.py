@@ -166,10 +166,6 @@ def apply_tag_rules(connection: Connection, customer_ids: Sequence[int] | None =
     return added, removed
 
 
-def has_tag_rules(connection: Connection) -> bool:
-    return connection.scalar(select(TagRule.id).limit(1)) is not None
-
-
 @dataclass(frozen=True)
 class SavedRule:
     id: int

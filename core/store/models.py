@@ -167,6 +167,11 @@ class Customer(Base):
     member_tier: Mapped[str | None] = mapped_column(String(32), index=True)
     tier_since: Mapped[date | None] = mapped_column(Date)
     points: Mapped[int] = mapped_column(Integer, default=0, server_default="0", index=True)
+    # The repurchase forecast (core.loyalty.forecast): None where the shop has too few repeat buyers to fit.
+    p_alive: Mapped[float | None] = mapped_column(Float)
+    expected_90d: Mapped[float | None] = mapped_column(Float)  # expected purchase days in the next 90 days
+    next_order_value: Mapped[float | None] = mapped_column(Float)  # yuan
+    next_order_on: Mapped[date | None] = mapped_column(Date)  # shown only while p_alive >= 0.5
     # Set when this record was merged into another; merged customers are hidden but kept for undo.
     merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("customers.id", ondelete="SET NULL"), index=True)
 

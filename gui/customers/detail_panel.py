@@ -49,6 +49,7 @@ from gui.customers.deletion import CustomerDeleter
 from gui.customers.labels import CustomerLabels
 from gui.customers.tag_completer import TagListCompleter
 from gui.customers.tasks import detail_as_shown, read, write
+from gui.loyalty.forecast_line import ForecastLine
 from gui.loyalty.points_tab import PointsTab
 from gui.worker import run_in_background
 
@@ -273,6 +274,8 @@ class CustomerDetailPanel(QWidget):
         self.figures = QLabel()
         self.figures.setWordWrap(True)
         layout.addWidget(self.figures)
+        self.forecast = ForecastLine()
+        layout.addWidget(self.forecast)
         self.orders = QTreeWidget()
         # What a rep reads first comes first; the long order number last, where a narrow panel cuts it.
         self.orders.setHeaderLabels([self.tr("Date"), self.tr("Amount"), self.tr("Status"), self.tr("Order")])
@@ -421,6 +424,7 @@ class CustomerDetailPanel(QWidget):
             .replace("%3", aov).replace("%4", _when(figures.first_order_at)[:10] or "—")
             .replace("%5", _when(figures.last_order_at)[:10] or "—").replace("%6", gap)
         )
+        self.forecast.show_forecast(detail.forecast)
         self.orders.clear()
         for order in detail.orders:
             item = QTreeWidgetItem([_when(order.created_at), f"¥{order.amount}" if order.amount is not None else "",

@@ -276,6 +276,10 @@
         <translation>{name} 只有 {balance} 积分，不足兑换所需的 {points}。</translation>
     </message>
     <message>
+        <source>The repurchase model could not be fitted to this shop&apos;s orders.</source>
+        <translation>无法用本店订单拟合回购模型。</translation>
+    </message>
+    <message>
         <source>That tag rule was deleted meanwhile.</source>
         <translation>该标签规则已被删除。</translation>
     </message>

@@ -547,6 +547,22 @@
         <source>Points</source>
         <translation>积分</translation>
     </message>
+    <message>
+        <source>Still a customer</source>
+        <translation>仍是客户</translation>
+    </message>
+    <message>
+        <source>Expected in 90 days</source>
+        <translation>90天预计购买</translation>
+    </message>
+    <message>
+        <source>Next order</source>
+        <translation>预计下单</translation>
+    </message>
+    <message>
+        <source>Days since the last paid order ÷ this buyer&apos;s median gap of %1 days</source>
+        <translation>距上次付款订单的天数 ÷ 该客户的购买间隔中位数 %1 天</translation>
+    </message>
 </context>
 <context>
     <name>CustomersPage</name>

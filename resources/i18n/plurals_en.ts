@@ -121,6 +121,23 @@
     </message>
 </context>
 <context>
+    <name>ForecastLine</name>
+    <message numerus="yes">
+        <source>Usually every %Ln days (the median gap overdue uses), last bought %1 days ago</source>
+        <translation>
+            <numerusform>Usually every %Ln day (the median gap overdue uses), last bought %1 days ago</numerusform>
+            <numerusform>Usually every %Ln days (the median gap overdue uses), last bought %1 days ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>One purchase day so far, %Ln days ago</source>
+        <translation>
+            <numerusform>One purchase day so far, %Ln day ago</numerusform>
+            <numerusform>One purchase day so far, %Ln days ago</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ImportPage</name>
     <message numerus="yes">
         <source>%Ln rows cannot be read and will be left out (see the list). Import the rest?</source>

@@ -20,6 +20,37 @@
     </message>
 </context>
 <context>
+    <name>ForecastLine</name>
+    <message numerus="yes">
+        <source>Usually every %Ln days (the median gap overdue uses), last bought %1 days ago</source>
+        <translation>
+            <numerusform>通常每 %Ln 天购买一次（逾期倍数所用的间隔中位数），上次购买在 %1 天前</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>One purchase day so far, %Ln days ago</source>
+        <translation>
+            <numerusform>目前只在一天购买过，%Ln 天前</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>too few buyers in this shop have come back to forecast yet: the overdue column shows the rhythm instead</source>
+        <translation>本店回购的客户还太少，暂无法预测：请参考逾期列的购买节奏</translation>
+    </message>
+    <message>
+        <source>%1 % likely still a customer, %2 purchases expected in the next 90 days</source>
+        <translation>仍是客户的可能性 %1 %，未来90天预计购买 %2 次</translation>
+    </message>
+    <message>
+        <source>, the next around %1</source>
+        <translation>，下次约在 %1</translation>
+    </message>
+    <message>
+        <source> (worth about ¥%1)</source>
+        <translation>（约 ¥%1）</translation>
+    </message>
+</context>
+<context>
     <name>LoyaltySettingsSection</name>
     <message>
         <source>Member tiers and points</source>

@@ -113,3 +113,35 @@ def test_a_tag_rule_is_written_in_the_dialog_previewed_and_applied(qtbot, book, 
         assert dialog.rules.item(0).text() == "城里人 — 1 buyer"
         with database.session() as session:
             assert [tag.name for tag in session.get(Customer, book["张晓明"]).tags] == ["城里人"]
+
+
+def test_the_detail_explains_the_rhythm_and_a_small_shop_gets_no_forecast(qtbot, book, database) -> None:  # type: ignore[no-untyped-def]
+    page = CustomersPage(AppContext(database))
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 4, timeout=5000)
+    page.table.viewport().update()
+    qtbot.waitUntil(lambda: all(page.model.cached_row(r) for r in range(4)), timeout=5000)
+    row = next(r for r in range(4) if page.model.cached_row(r).name == "曾小红")
+    tip = page.model.data(page.model.index(row, COLUMNS.index("overdue")), Qt.ItemDataRole.ToolTipRole)
+    assert "median gap of 92 days" in tip
+    page.detail.show_customer(book["曾小红"])
+    qtbot.waitUntil(lambda: page.detail.detail is not None, timeout=5000)
+    text = page.detail.forecast.text()
+    assert "every 92 days" in text and "too few buyers" in text
+
+
+def test_the_forecast_sentence_speaks_in_the_buyers_numbers(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    from core.customers.detail import ForecastView
+    from gui.loyalty.forecast_line import ForecastLine
+
+    line = ForecastLine()
+    qtbot.addWidget(line)
+    with speaking("en"):
+        text = line.sentence(ForecastView(38.0, 95, 2.5, 0.31, 0.4, 120.0, None))
+        dated = line.sentence(ForecastView(30.0, 10, 0.3, 0.9, 2.8, 88.0, date(2026, 12, 12)))
+    assert text == ("Usually every 38 days (the median gap overdue uses), last bought 95 days ago: 31 % likely "
+                    "still a customer, 0.4 purchases expected in the next 90 days (worth about ¥120).")
+    assert ", the next around 2026-12-12 (worth about ¥88)." in dated

@@ -1,4 +1,4 @@
-"""member tiers and points, tag rules
+"""member tiers and points, tag rules, repurchase forecast
 
 Revision ID: 0008
 Revises: 0003
@@ -18,6 +18,10 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column('member_tier', sa.String(length=32), nullable=True))
         batch_op.add_column(sa.Column('tier_since', sa.Date(), nullable=True))
         batch_op.add_column(sa.Column('points', sa.Integer(), server_default='0', nullable=False))
+        batch_op.add_column(sa.Column('p_alive', sa.Float(), nullable=True))
+        batch_op.add_column(sa.Column('expected_90d', sa.Float(), nullable=True))
+        batch_op.add_column(sa.Column('next_order_value', sa.Float(), nullable=True))
+        batch_op.add_column(sa.Column('next_order_on', sa.Date(), nullable=True))
         batch_op.create_index(batch_op.f('ix_customers_member_tier'), ['member_tier'], unique=False)
         batch_op.create_index(batch_op.f('ix_customers_points'), ['points'], unique=False)
     op.create_table(
@@ -96,6 +100,10 @@ def downgrade() -> None:
     with op.batch_alter_table('customers', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_customers_points'))
         batch_op.drop_index(batch_op.f('ix_customers_member_tier'))
+        batch_op.drop_column('next_order_on')
+        batch_op.drop_column('next_order_value')
+        batch_op.drop_column('expected_90d')
+        batch_op.drop_column('p_alive')
         batch_op.drop_column('points')
         batch_op.drop_column('tier_since')
         batch_op.drop_column('member_tier')
