@@ -100,3 +100,33 @@ def test_the_rate_is_points_per_yuan_rounded_down(shop, database) -> None:  # ty
         set_setting(session, POINTS_KEY, PointsPolicy(points_per_yuan=0.1).to_dict())
     buyer = shop.buyer("戊", ("99.90", "2026-10-01"))
     assert shop.customer(buyer).points == 9
+
+
+def test_upgrading_an_older_book_fills_its_points_and_tiers(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import sqlite3
+
+    from core.refresh import finish_pending_rebuilds
+    from core.store.db import make_engine
+    from core.store.migrate import upgrade_connection
+    from core.store.models import Customer
+    from core.store.opening import open_database
+
+    path = tmp_path / "old.db"
+    engine = make_engine(path, foreign_keys=False)
+    with engine.begin() as connection:
+        upgrade_connection(connection, "0003")
+    engine.dispose()
+    with sqlite3.connect(path) as connection:
+        connection.execute("INSERT INTO customers (id, name, source, is_vip, do_not_contact, birth_is_leap_month,"
+                           " created_at, updated_at, order_count, paid_orders, total_spent, stage) VALUES (1, '王芳',"
+                           " 'import', 0, 0, 0, '2025-01-01', '2025-01-01', 1, 1, 168000, 'new')")
+        connection.execute("INSERT INTO orders (id, platform, platform_order_id, customer_id, status, paid_amount,"
+                           " created_at) VALUES (1, 'taobao_tmall', '3901', 1, 'paid', 168000, '2026-10-01 10:00:00')")
+    database = open_database(path)
+    try:
+        finish_pending_rebuilds(database)  # what the window and every command do right after opening
+        with database.session() as session:
+            customer = session.get(Customer, 1)
+            assert (customer.points, customer.member_tier) == (1680, "银卡")
+    finally:
+        database.dispose()
