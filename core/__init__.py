@@ -3,8 +3,10 @@
 - `store`: the database: engines and sessions, the schema, migrations, bulk writes, settings, backups.
 - `figures` and `safety`: what the orders tell us (order facts, figures, lifecycle, RFM, rhythm, insights),
   and what keeps the book safe (hostile files, privacy and rep mode, formula-safe spreadsheets).
-- `care` and `search`: the care calendar, and the search index with its queries.
-- `refresh`: the one call after a change that recomputes everything derived (figures, search keys, care).
+- `care`, `search` and `loyalty`: the care calendar, the search index with its queries, and member tiers
+  with the points ledger.
+- `refresh`: the one call after a change that recomputes everything derived (figures, search keys, tiers
+  and points, care).
 - `importing` and `customers`: order sheets into the book, and the book's own work (list, edit, merge, export).
 - `demo` and `cli`: the demo shop, which builds on everything, and the command line at the top.
 

@@ -1,8 +1,8 @@
 """One call after any change to customers or orders: recompute everything derived from them.
 
 Writers (imports, edits, merges, the demo shop) call `refresh_derived` inside their transaction with the
-customers they touched; each room that caches derived data (figures and stages, RFM, search keys, care
-tasks) adds its own recompute here, so no writer needs to know the list.
+customers they touched; each room that caches derived data (figures and stages, RFM, search keys, tiers
+and points, care tasks) adds its own recompute here, so no writer needs to know the list.
 """
 
 from __future__ import annotations
@@ -13,8 +13,9 @@ from datetime import date
 from sqlalchemy import Connection, delete, select
 
 from core.care.generate import withdraw_vanished
-from core.figures.customer_cache import refresh_customer_cache
-from core.progress import CancelToken
+from core.figures.customer_cache import refresh_customer_cache, rescore_if_stale
+from core.loyalty.recompute import LOYALTY_PENDING, refresh_loyalty, refresh_loyalty_if_stale
+from core.progress import CancelToken, ProgressCallback, no_progress
 from core.search.keys import refresh_search_keys
 from core.store.concurrency import lock_rows
 from core.store.db import Database
@@ -39,6 +40,9 @@ def refresh_derived(
     cancel.raise_if_cancelled()
     refresh_search_keys(connection, customer_ids, cancel)
     cancel.raise_if_cancelled()
+    # Points and tiers read the figures just written (spend, paid orders).
+    refresh_loyalty(connection, customer_ids, as_of)
+    cancel.raise_if_cancelled()
     # Care: only the cheap part (opted out, 催付 order now paid); full generation runs when the calendar opens.
     withdraw_vanished(connection, customer_ids)
 
@@ -48,11 +52,25 @@ SEARCH_KEYS_PENDING = "search.keys_pending"
 
 
 def finish_pending_rebuilds(database: Database) -> None:
-    """Right after opening a writable book: fill what an upgrade left marked as pending (all search keys)."""
+    """Right after opening a writable book: fill what an upgrade left marked as pending (all search keys,
+    everyone's tiers and points)."""
     with database.session() as session:
-        if session.get(Setting, SEARCH_KEYS_PENDING) is None:
+        if session.get(Setting, SEARCH_KEYS_PENDING) is None and session.get(Setting, LOYALTY_PENDING) is None:
             return
     with database.writing() as connection:
         if connection.scalar(select(Setting.key).where(Setting.key == SEARCH_KEYS_PENDING)) is not None:
             refresh_search_keys(connection)
             connection.execute(delete(Setting).where(Setting.key == SEARCH_KEYS_PENDING))
+        refresh_loyalty_if_stale(connection)
+
+
+def rescore_database_if_stale(database: Database, progress: ProgressCallback = no_progress,
+                              cancel: CancelToken | None = None) -> int:
+    """When a database opens on a later day than it was last scored: stages, RFM and overdue (from the cached
+    figures), and tiers and points where they move with the day. Returns how many customers' scores changed."""
+    if database.read_only:
+        return 0
+    with database.writing() as connection:
+        changed = rescore_if_stale(connection)
+        refresh_loyalty_if_stale(connection)
+    return changed

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 from core import __version__
 from core.care.tasks import due_count
 from core.demo import ensure_demo_database
-from core.figures.customer_cache import rescore_database_if_stale
 from core.paths import demo_db_path, resource_path
+from core.refresh import rescore_database_if_stale
 from gui.context import AppContext
 from gui.customers.tasks import read
 from gui.file_dialogs import Folder, open_path

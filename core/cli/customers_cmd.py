@@ -15,13 +15,18 @@ def add_filter_options(parser: argparse.ArgumentParser) -> None:
                         help="account, name, nickname, phone, order number, pinyin… (best match first)")
     parser.add_argument("--tag", action="append", default=[], metavar="T", help="has this tag (repeatable: all of them)")
     parser.add_argument("--stage", action="append", default=[], metavar="S", help="in this lifecycle stage")
+    parser.add_argument("--without-tag", action="append", default=[], metavar="T",
+                        help="has none of these tags (repeatable)")
+    parser.add_argument("--tier", action="append", default=[], metavar="NAME",
+                        help="holds this member tier (repeatable: any of them)")
     parser.add_argument("--birthday-within", type=int, default=None, metavar="DAYS",
                         help="solar or lunar birthday from today to DAYS days on")
 
 
 def filter_from(args: argparse.Namespace) -> CustomerFilter:
     return CustomerFilter(search=args.search, tags_all=list(args.tag), stages=list(args.stage),
-                          birthday_within_days=args.birthday_within)
+                          birthday_within_days=args.birthday_within, tiers=list(args.tier),
+                          tags_none=list(args.without_tag))
 
 
 def register(subcommands, common: argparse.ArgumentParser) -> None:  # type: ignore[no-untyped-def]
@@ -38,7 +43,9 @@ def as_json(row: CustomerRow) -> dict[str, Any]:
         "tags": [name for name, _color in row.tags], "stage": row.stage, "paid_orders": row.paid_orders,
         "total_spent": row.total_spent, "last_order": row.last_order_at,
         "r": row.r_score, "f": row.f_score, "m": row.m_score, "rfm_segment": row.rfm_segment,
-        "overdue": row.overdue,
+        "overdue": row.overdue, "member_tier": row.member_tier, "points": row.points,
+        "median_gap_days": row.median_gap_days, "p_alive": row.p_alive, "expected_90d": row.expected_90d,
+        "next_order": row.next_order_on,
     }
 
 

@@ -90,6 +90,19 @@ class BirthdayView:
 
 
 @dataclass
+class ForecastView:
+    """What the repurchase forecast and the rhythm say about a buyer (core.loyalty.forecast)."""
+
+    median_gap_days: float | None
+    days_since_last_paid: int | None
+    overdue: float | None
+    p_alive: float | None  # None: the shop has too few repeat buyers to fit the model
+    expected_90d: float | None
+    next_order_value: float | None
+    next_order_on: date | None
+
+
+@dataclass
 class CustomerDetail:
     id: int
     profile: dict[str, str | None]
@@ -109,6 +122,9 @@ class CustomerDetail:
     accounts: list[Account] = field(default_factory=list)
     # The phone to reach the buyer by: theirs, or else the one the newest order shows as the platform masked it.
     phone_shown: str | None = None
+    member_tier: str | None = None
+    points: int = 0
+    forecast: ForecastView | None = None
 
     @property
     def display_name(self) -> str:
@@ -201,4 +217,10 @@ def customer_detail(session: Session, customer_id: int, masked: bool = False,
         vip_notes=[_note(n) for n in notes if n.kind == NoteKind.VIP],
         notes=[_note(n) for n in notes if n.kind != NoteKind.VIP],
         contact_history=[ContactEventView(e.do_not_contact, e.reason, e.actor, e.at) for e in events],
+        member_tier=customer.member_tier, points=customer.points,
+        forecast=ForecastView(
+            customer.median_gap_days,
+            (today - customer.last_paid_at.date()).days if customer.last_paid_at else None, customer.overdue,
+            customer.p_alive, customer.expected_90d, customer.next_order_value, customer.next_order_on,
+        ) if customer.paid_orders else None,
     )

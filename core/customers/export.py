@@ -36,6 +36,8 @@ HEADERS = {
     "city": "城市", "district": "区县", "address": "地址", "stage": "阶段", "vip": "VIP", "tags": "标签",
     "paid_orders": "付款订单数", "total_spent": "累计消费", "first_order": "首次下单", "last_order": "最近下单",
     "overdue": "超期（倍）", "birthday": "生日", "do_not_contact": "勿扰", "notes": "备注",
+    "member_tier": "会员等级", "points": "积分", "p_alive": "仍活跃概率", "expected_90d": "90天预计购买",
+    "next_order": "预计下次购买",
 }
 STAGE_NAMES = {"prospect": "潜水客户", "interested": "兴趣客户", "new": "新客户", "repeat": "老客户",
                "loyal": "忠实粉丝", "dormant": "睡眠客户", "lost": "流失客户"}
@@ -101,6 +103,11 @@ COLUMNS: dict[str, Callable[[ExportRow, CustomerExportWords], Any]] = {
                                                   row.customer.birth_day, row.customer.birth_is_leap_month),
     "do_not_contact": lambda row, words: words.yes if row.customer.do_not_contact else "",
     "notes": lambda row, _words: "\n".join(row.notes),
+    "member_tier": _cell("member_tier"),
+    "points": _cell("points"),
+    "p_alive": _cell("p_alive"),
+    "expected_90d": _cell("expected_90d"),
+    "next_order": _cell("next_order_on"),
 }
 
 

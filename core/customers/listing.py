@@ -34,6 +34,11 @@ SORT_COLUMNS: dict[str, Any] = {
     "vip": Customer.is_vip,
     "do_not_contact": Customer.do_not_contact,
     "overdue": Customer.overdue,
+    "member_tier": Customer.member_tier,
+    "points": Customer.points,
+    "p_alive": Customer.p_alive,
+    "expected_90d": Customer.expected_90d,
+    "next_order": Customer.next_order_on,
     "id": Customer.id,
 }
 DEFAULT_SORT = "last_order"
@@ -64,6 +69,8 @@ class CustomerFilter:
     last_order_after: date | None = None
     last_order_before: date | None = None
     ids: list[int] | None = None
+    tiers: list[str] = field(default_factory=list)  # member tier is any of these
+    tags_none: list[str] = field(default_factory=list)  # has none of these tags
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready, leaving out what is unset."""
@@ -120,6 +127,8 @@ def filter_conditions(customer_filter: CustomerFilter, today: date | None = None
     if f.tags_any:
         conditions.append(Customer.id.in_(_tag_members(f.tags_any)))
     conditions.extend(Customer.id.in_(_tag_members([name])) for name in f.tags_all)
+    if f.tags_none:
+        conditions.append(Customer.id.not_in(_tag_members(f.tags_none)))
     if f.stages:
         conditions.append(Customer.stage.in_(f.stages))
     if f.platforms:
@@ -136,6 +145,8 @@ def filter_conditions(customer_filter: CustomerFilter, today: date | None = None
         conditions.append(birthday_this_month_condition(today))
     if f.birthday_within_days is not None:
         conditions.append(birthday_between_condition(today, today + timedelta(days=f.birthday_within_days)))
+    if f.tiers:
+        conditions.append(Customer.member_tier.in_(f.tiers))
     if f.spent_min is not None:
         conditions.append(Customer.total_spent >= f.spent_min)
     if f.spent_max is not None:
@@ -220,6 +231,12 @@ class CustomerRow:
     m_score: int | None
     rfm_segment: str | None
     accounts: list[str] = field(default_factory=list)
+    member_tier: str | None = None
+    points: int = 0
+    median_gap_days: float | None = None
+    p_alive: float | None = None
+    expected_90d: float | None = None
+    next_order_on: date | None = None
 
     @property
     def display_name(self) -> str:
@@ -283,6 +300,7 @@ def customer_rows(session: Session, ids: list[int], masked: bool = False) -> lis
         c.id, c.name, c.nickname, c.platform, c.phone, c.phone_alt, c.stage, c.paid_orders, c.total_spent,
         c.last_order_at, c.birthday_calendar, c.birth_month, c.birth_day, c.birth_is_leap_month, c.city,
         c.province, c.is_vip, c.do_not_contact, c.overdue, c.r_score, c.f_score, c.m_score, c.rfm_segment,
+        c.member_tier, c.points, c.median_gap_days, c.p_alive, c.expected_90d, c.next_order_on,
     ).where(c.id.in_(ids))
     tags = tags_by_customer(session, ids)
     accounts = accounts_by_customer(session, ids, masked)
@@ -298,5 +316,8 @@ def customer_rows(session: Session, ids: list[int], masked: bool = False) -> lis
             city=r.city, province=r.province, is_vip=r.is_vip, do_not_contact=r.do_not_contact,
             overdue=r.overdue, r_score=r.r_score, f_score=r.f_score, m_score=r.m_score,
             rfm_segment=r.rfm_segment, accounts=[account.value for account in accounts.get(r.id, [])],
+            member_tier=r.member_tier, points=r.points,
+            median_gap_days=r.median_gap_days, p_alive=r.p_alive, expected_90d=r.expected_90d,
+            next_order_on=r.next_order_on,
         )
     return [by_id[i] for i in ids if i in by_id]

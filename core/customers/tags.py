@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from core.errors import LaokeError
 from core.messages import Message
-from core.store.models import CustomerTag, Tag
+from core.store.models import CustomerTag, Tag, TagRule
 
 DEFAULT_COLOR = "#5b8def"
 
@@ -88,12 +88,16 @@ def merge_tags(session: Session, source_id: int, target_id: int) -> int:
     """Give everyone tagged `source` the `target` tag, then delete `source`. Returns buyers moved."""
     if source_id == target_id:
         raise LaokeError(Message("Choose two different tags to merge."))
-    members = set(session.scalars(select(CustomerTag.customer_id).where(CustomerTag.tag_id == source_id)))
+    members = dict(session.execute(select(CustomerTag.customer_id, CustomerTag.rule_id)
+                                   .where(CustomerTag.tag_id == source_id)).all())
     already = set(session.scalars(select(CustomerTag.customer_id).where(CustomerTag.tag_id == target_id)))
-    moving = sorted(members - already)
+    moving = sorted(members.keys() - already)
     if moving:
-        session.execute(insert(CustomerTag), [{"customer_id": cid, "tag_id": target_id} for cid in moving])
+        session.execute(insert(CustomerTag), [{"customer_id": cid, "tag_id": target_id, "rule_id": members[cid]}
+                                              for cid in moving])
     moved = len(moving)
+    # A rule that gave the merged tag gives the kept one from now on; what it gave moves still marked as its.
+    session.execute(update(TagRule).where(TagRule.tag_id == source_id).values(tag_id=target_id))
     session.execute(delete(Tag).where(Tag.id == source_id))
     return moved
 

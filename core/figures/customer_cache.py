@@ -48,9 +48,7 @@ from core.figures.order_facts import (
 from core.figures.rfm import SEGMENTS, rfm_segments, score_customers
 from core.figures.rfm_cuts import QuintileCuts
 from core.figures.rhythm import overdue_ratio
-from core.progress import CancelToken, ProgressCallback, no_progress
 from core.store.bulk import execute_rows, indexes_built_after, stores_dates_as_text
-from core.store.db import Database
 from core.store.models import Customer, Setting, StageChange
 
 CUSTOMER_TABLE: Table = Customer.__table__  # type: ignore[assignment]
@@ -483,11 +481,3 @@ def rescore_if_stale(connection: Connection, today: date | None = None) -> int:
         return 0
     return refresh_customer_cache(connection, customer_ids=() if last is not None else None, as_of=today)
 
-
-def rescore_database_if_stale(database: Database, progress: ProgressCallback = no_progress,
-                              cancel: CancelToken | None = None) -> int:
-    """`rescore_if_stale` in its own transaction, for the window to run when a database opens."""
-    if database.read_only:
-        return 0
-    with database.writing() as connection:
-        return rescore_if_stale(connection)

@@ -116,12 +116,24 @@ def seconds_column(values: np.ndarray) -> np.ndarray:
     return np.where(np.isnan(values) | (values < 0), NONE, values).astype(np.int64)
 
 
+def order_is_paid() -> ColumnElement[bool]:
+    """Whether an order counts as bought: its status is paid, shipped or completed."""
+    return Order.status.in_([str(status) for status in PAID_STATUSES])
+
+
+def order_paid_cents() -> ColumnElement:
+    """NET_PAID in whole cents, 0 where an order has no amount at all.
+
+    Every figure of money a buyer paid (spend, RFM, tiers, points) reads this one expression."""
+    return type_coerce(func.coalesce(NET_PAID, 0), BigInteger)
+
+
 def load_order_facts(
     connection: Connection, until: date, customer_ids: Iterable[int] | None = None
 ) -> OrderFacts:
     """Every dated order of a customer created up to the end of `until` (of these customers when given)."""
-    paid = Order.status.in_([str(status) for status in PAID_STATUSES])
-    amount = type_coerce(func.coalesce(NET_PAID, 0), BigInteger)
+    paid = order_is_paid()
+    amount = order_paid_cents()
     # The date limit is applied to the arrays: in SQL it would steer SQLite into the created_at index and a
     # random-order walk of the table, several times slower than one sequential scan.
     # The paid flag rides in the amount's lowest bit: one value fewer per order for the driver to build.

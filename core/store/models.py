@@ -164,6 +164,15 @@ class Customer(Base):
     rfm_segment: Mapped[str | None] = mapped_column(String(24))
     median_gap_days: Mapped[float | None] = mapped_column(Float)
     overdue: Mapped[float | None] = mapped_column(Float)
+    # Membership, kept current by core.loyalty after every import and edit: the tier and the points balance.
+    member_tier: Mapped[str | None] = mapped_column(String(32), index=True)
+    tier_since: Mapped[date | None] = mapped_column(Date)
+    points: Mapped[int] = mapped_column(Integer, default=0, server_default="0", index=True)
+    # The repurchase forecast (core.loyalty.forecast): None where the shop has too few repeat buyers to fit.
+    p_alive: Mapped[float | None] = mapped_column(Float)
+    expected_90d: Mapped[float | None] = mapped_column(Float)  # expected purchase days in the next 90 days
+    next_order_value: Mapped[float | None] = mapped_column(Float)  # yuan
+    next_order_on: Mapped[date | None] = mapped_column(Date)  # shown only while p_alive >= 0.5
     # Set when this record was merged into another; merged customers are hidden but kept for undo.
     merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("customers.id", ondelete="SET NULL"), index=True)
 
@@ -322,6 +331,22 @@ class CustomerTag(Base):
     customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id", ondelete="CASCADE"), primary_key=True)
     tag_id: Mapped[int] = mapped_column(ForeignKey("tags.id", ondelete="CASCADE"), primary_key=True, index=True)
     created_at: Mapped[datetime] = mapped_column(default=_now)
+    # Set when a tag rule gave this tag (core.loyalty.tag_rules adds and removes it); None: typed by hand,
+    # which no rule or import ever touches.
+    rule_id: Mapped[int | None] = mapped_column(ForeignKey("tag_rules.id", ondelete="CASCADE"), index=True)
+
+
+class TagRule(Base):
+    """A rule that gives its tag to every buyer who meets its conditions (all of them, or any)."""
+
+    __tablename__ = "tag_rules"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    tag_id: Mapped[int] = mapped_column(ForeignKey("tags.id", ondelete="CASCADE"), index=True)
+    match_all: Mapped[bool] = mapped_column(Boolean, default=True)
+    conditions: Mapped[list[Any]] = mapped_column(JSON)
+    enabled: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(default=_now)
 
 
 class Note(Base):
@@ -359,6 +384,45 @@ class StageChange(Base):
     stage: Mapped[str] = mapped_column(String(12))
     previous_stage: Mapped[str | None] = mapped_column(String(12))
     changed_on: Mapped[date] = mapped_column(Date, index=True)
+
+
+class TierChange(Base):
+    __tablename__ = "tier_changes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id", ondelete="CASCADE"), index=True)
+    tier: Mapped[str | None] = mapped_column(String(32))
+    previous_tier: Mapped[str | None] = mapped_column(String(32))
+    changed_on: Mapped[date] = mapped_column(Date, index=True)
+
+
+class PointKind(enum.StrEnum):
+    ORDER = "order"  # earned by a paid order
+    REFUND = "refund"  # an order's net paid amount fell (refunded, closed)
+    UNDONE = "undone"  # the order left the buyer (its import undone, or moved by a merge)
+    ADJUSTMENT = "adjustment"  # typed by hand, with a note
+    REDEMPTION = "redemption"  # spent on a reward
+    EXPIRY = "expiry"
+
+
+class PointEntry(Base):
+    """One line of a buyer's points ledger; the balance is their sum (cached on Customer.points).
+
+    Entries about an order name it by id without a foreign key: when the order goes, its entries stay as the
+    history of what was earned and taken back."""
+
+    __tablename__ = "point_entries"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(12))
+    points: Mapped[int] = mapped_column(Integer)
+    order_id: Mapped[int | None] = mapped_column(Integer)
+    booked_on: Mapped[date] = mapped_column(Date)
+    # Earned points lapse after this day (an order's reversals carry the same day); None: never.
+    expires_on: Mapped[date | None] = mapped_column(Date)
+    note: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(default=_now)
 
 
 class ImportBatch(Base):

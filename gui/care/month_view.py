@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import math
-from datetime import date
+from datetime import date, timedelta
 
 from PySide6.QtCore import QDate, QRect, Qt
-from PySide6.QtGui import QFont, QFontMetrics, QPainter
-from PySide6.QtWidgets import QCalendarWidget, QWidget
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
+from PySide6.QtWidgets import QCalendarWidget, QLabel, QWidget
 
+from core.care.workdays import OfficialDays, official_days
 from gui.care.names import KIND_COLORS
+
+DAY_OFF_COLOUR = QColor("#c0392b")
+MAKE_UP_COLOUR = QColor("#555555")
 
 
 def to_date(value: QDate) -> date:
@@ -27,6 +31,29 @@ class MonthView(QCalendarWidget):
         self.setGridVisible(True)
         self.setMinimumSize(420, 320)
         self._counts: dict[date, dict[str, int]] = {}
+        self._official = OfficialDays()
+        # Below the grid (the page places it): says when a year's official schedule is not known yet.
+        self.schedule_note = QLabel()
+        self.schedule_note.setWordWrap(True)
+        self.currentPageChanged.connect(lambda _year, _month: self._read_official_days())
+        self._read_official_days()
+
+    def _read_official_days(self) -> None:
+        first = date(self.yearShown(), self.monthShown(), 1)
+        # The grid shows a few days of the months around it too.
+        self._official = official_days(first - timedelta(days=7), first + timedelta(days=44))
+        years = sorted(self._official.unpublished_years)
+        self.schedule_note.setText(
+            self.tr("The official schedule of days off and make-up workdays for %1 is not published yet.")
+            .replace("%1", ", ".join(str(year) for year in years)) if years else "")
+        self.schedule_note.setVisible(bool(years))
+        self.updateCells()
+
+    def official_mark(self, day: date) -> str:
+        """休 on a statutory day off, 班 on a make-up workday (调休), '' otherwise."""
+        if day in self._official.days_off:
+            return "休"
+        return "班" if day in self._official.make_up_workdays else ""
 
     def set_counts(self, counts: dict[date, dict[str, int]]) -> None:
         self._counts = counts
@@ -37,6 +64,15 @@ class MonthView(QCalendarWidget):
 
     def paintCell(self, painter: QPainter, rect: QRect, qdate: QDate) -> None:  # noqa: N802 - Qt's name
         super().paintCell(painter, rect, qdate)
+        mark = self.official_mark(to_date(qdate))
+        if mark:
+            painter.save()
+            font = painter.font()
+            font.setPointSizeF(max(6.0, font.pointSizeF() * 0.7))
+            painter.setFont(font)
+            painter.setPen(DAY_OFF_COLOUR if mark == "休" else MAKE_UP_COLOUR)
+            painter.drawText(rect.adjusted(2, 1, -3, 0), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, mark)
+            painter.restore()
         counts = self._counts.get(to_date(qdate))
         if not counts:
             return

@@ -96,6 +96,7 @@ class CarePage(QWidget):
         self.month.selectionChanged.connect(self._day_chosen)
         self.month.currentPageChanged.connect(lambda _year, _month: self.reload())
         left_layout.addWidget(self.month)
+        left_layout.addWidget(self.month.schedule_note)
         legend = QHBoxLayout()
         for kind, color in KIND_COLORS.items():
             chip = QLabel(f"■ {self.names.kind(kind)}")

@@ -50,6 +50,8 @@ from gui.customers.labels import CustomerLabels
 from gui.customers.table_model import accounts_text
 from gui.customers.tag_completer import TagListCompleter
 from gui.customers.tasks import detail_as_shown, read, write
+from gui.loyalty.forecast_line import ForecastLine
+from gui.loyalty.points_tab import PointsTab
 from gui.worker import run_in_background
 
 ORDERS_OPENED = 3  # the newest orders show what was bought without a click
@@ -104,6 +106,9 @@ class CustomerDetailPanel(QWidget):
         self.tabs.addTab(self._scrolling(self._profile_tab()), self.tr("Profile"))
         self.tabs.addTab(self._notes_tab(), self.tr("Notes"))
         self.tabs.addTab(self._orders_tab(), self.tr("Orders"))
+        self.points_tab = PointsTab(context)
+        self.points_tab.changed.connect(self.changed)
+        self.tabs.addTab(self.points_tab, self.tr("Points"))
         layout.addWidget(self.tabs, 1)
         self.tabs.setEnabled(False)
         self.tabs.hide()
@@ -275,6 +280,8 @@ class CustomerDetailPanel(QWidget):
         self.figures = QLabel()
         self.figures.setWordWrap(True)
         layout.addWidget(self.figures)
+        self.forecast = ForecastLine()
+        layout.addWidget(self.forecast)
         self.orders = QTreeWidget()
         # What a rep reads first comes first; the long order number last, where a narrow panel cuts it.
         self.orders.setHeaderLabels([self.tr("Date"), self.tr("Amount"), self.tr("Status"), self.tr("Order")])
@@ -288,6 +295,7 @@ class CustomerDetailPanel(QWidget):
         if customer_id != self.customer_id:
             self.settle_edits()
         self.customer_id = customer_id
+        self.points_tab.show_customer(customer_id)
         if customer_id is None:
             self.detail = None
             self.tabs.setEnabled(False)
@@ -429,6 +437,7 @@ class CustomerDetailPanel(QWidget):
             .replace("%3", aov).replace("%4", _when(figures.first_order_at)[:10] or "—")
             .replace("%5", _when(figures.last_order_at)[:10] or "—").replace("%6", gap)
         )
+        self.forecast.show_forecast(detail.forecast)
         self.orders.clear()
         for order in detail.orders:
             item = QTreeWidgetItem([_when(order.created_at), f"¥{order.amount}" if order.amount is not None else "",

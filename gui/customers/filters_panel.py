@@ -85,6 +85,8 @@ class FiltersPanel(QWidget):
         self.tags_any.setPlaceholderText(self.tr("any of: tag1, tag2"))
         self.tags_all = QLineEdit()
         self.tags_all.setPlaceholderText(self.tr("all of: tag1, tag2"))
+        self.tags_none = QLineEdit()
+        self.tags_none.setPlaceholderText(self.tr("none of: tag1, tag2"))
         self.stage = QComboBox()
         self.stage.addItem(self.tr("Any stage"), None)
         labels = CustomerLabels()
@@ -97,6 +99,8 @@ class FiltersPanel(QWidget):
             self.platform.addItem(platform_names[str(platform)], str(platform))
         self.province = QLineEdit()
         self.city = QLineEdit()
+        self.tiers = QLineEdit()
+        self.tiers.setPlaceholderText(self.tr("any of: 银卡, 金卡"))
         self.vip = self._yes_no(self.tr("VIP or not"), self.tr("VIP only"), self.tr("Not VIP"))
         self.dnc = self._yes_no(self.tr("Contact or not"), self.tr("Do not contact"), self.tr("May contact"))
         self.birthday = QComboBox()
@@ -123,12 +127,13 @@ class FiltersPanel(QWidget):
         # Two columns: in one, the thirteen rows left the list two rows high on a laptop screen.
         who, what = QFormLayout(), QFormLayout()
         who.addRow(self.tr("Tags (any):"), self.tags_any)
-        who.addRow(self.tr("Tags (all):"), self.tags_all)
+        # Paired on existing rows: each row more costs the list a row on a laptop screen.
+        who.addRow(self.tr("Tags (all / none):"), self._pair(self.tags_all, self.tags_none))
         who.addRow(self.tr("Stage:"), self.stage)
         who.addRow(self.tr("Platform:"), self.platform)
         who.addRow(self.tr("Province:"), self.province)
         who.addRow(self.tr("City:"), self.city)
-        who.addRow(self.tr("VIP:"), self.vip)
+        who.addRow(self.tr("VIP / member tier:"), self._pair(self.vip, self.tiers))
         what.addRow(self.tr("Do not contact:"), self.dnc)
         what.addRow(self.tr("Birthday:"), self._pair(self.birthday, self.birthday_days))
         what.addRow(self.tr("Spent from / to:"), self._pair(self.spent_min, self.spent_max))
@@ -141,7 +146,7 @@ class FiltersPanel(QWidget):
         columns.addLayout(what, 1)
 
         for edit in (self.tags_any, self.tags_all, self.province, self.city, self.spent_min, self.spent_max,
-                     self.orders_min, self.orders_max):
+                     self.orders_min, self.orders_max, self.tiers, self.tags_none):
             edit.editingFinished.connect(self.changed)
         for combo in (self.stage, self.platform, self.vip, self.dnc, self.birthday):
             combo.currentIndexChanged.connect(self.changed)
@@ -183,6 +188,7 @@ class FiltersPanel(QWidget):
             orders_min=int(self.orders_min.text()) if self.orders_min.text() else None,
             orders_max=int(self.orders_max.text()) if self.orders_max.text() else None,
             last_order_after=self.after.value(), last_order_before=self.before.value(),
+            tiers=_names(self.tiers.text()), tags_none=_names(self.tags_none.text()),
         )
 
     def set_filter(self, f: CustomerFilter) -> None:
@@ -208,5 +214,7 @@ class FiltersPanel(QWidget):
             self.orders_max.setText(str(f.orders_max) if f.orders_max is not None else "")
             self.after.set_value(f.last_order_after)
             self.before.set_value(f.last_order_before)
+            self.tiers.setText(", ".join(f.tiers))
+            self.tags_none.setText(", ".join(f.tags_none))
         finally:
             self.blockSignals(False)

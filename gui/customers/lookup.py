@@ -199,6 +199,9 @@ class ChatLookupWindow(QWidget):
             parts.append(f"<p>{e(' · '.join(filter(None, who)))}</p>")
         tags = " ".join(f'<span style="background:{c};color:white">&nbsp;{e(n)}&nbsp;</span>' for n, c in detail.tags)
         parts.append(f"<p><b>{stage}</b> {e(self.stage_names.get(detail.stage, detail.stage))} &nbsp; {tags}</p>")
+        if detail.member_tier or detail.points:
+            member, points = self.tr("Member:"), self.tr("%Ln points", "", detail.points)
+            parts.append(f"<p><b>{e(member)}</b> {e(detail.member_tier or '—')} · {e(points)}</p>")
         if detail.birthday.text:
             next_day = f" → {detail.birthday.next}" if detail.birthday.next else ""
             parts.append(f"<p><b>{birthday}</b> {e(detail.birthday.text)}{next_day}</p>")

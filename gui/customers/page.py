@@ -140,6 +140,9 @@ class CustomersPage(QWidget):
         self.tags_button = QPushButton(self.tr("Tags…"))
         self.tags_button.clicked.connect(self.open_tag_manager)
         top.addWidget(self.tags_button)
+        self.tag_rules_button = QPushButton(self.tr("Tag rules…"))
+        self.tag_rules_button.clicked.connect(self.open_tag_rules)
+        top.addWidget(self.tag_rules_button)
         self.duplicates_button = QPushButton(self.tr("Duplicates…"))
         self.duplicates_button.clicked.connect(self.open_duplicates)
         top.addWidget(self.duplicates_button)
@@ -481,6 +484,13 @@ class CustomersPage(QWidget):
         from gui.customers.tag_manager import TagManagerDialog
 
         dialog = TagManagerDialog(self.context, self)
+        dialog.changed.connect(self.reload)
+        dialog.exec()
+
+    def open_tag_rules(self) -> None:
+        from gui.loyalty.tag_rules_dialog import TagRulesDialog
+
+        dialog = TagRulesDialog(self.context, self)
         dialog.changed.connect(self.reload)
         dialog.exec()
 

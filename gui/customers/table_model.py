@@ -41,10 +41,11 @@ DNC_COLOUR = QColor("#c0392b")
 # Column keys (the view lets the user hide and reorder them). New columns go last, so a header layout saved
 # before them still restores onto the same columns; DEFAULT_VISUAL_ORDER says where they first show.
 COLUMNS = ("name", "nickname", "platform", "stage", "tags", "paid_orders", "total_spent", "last_order",
-           "birthday", "city", "vip", "do_not_contact", "overdue", "phone", "account")
+           "birthday", "city", "vip", "do_not_contact", "overdue", "phone", "account", "member_tier", "points",
+           "p_alive", "expected_90d", "next_order")
 DEFAULT_VISUAL_ORDER = ("name", "account", *(key for key in COLUMNS if key not in ("name", "account")))
 SORTABLE = set(COLUMNS) - {"tags", "phone", "account"}
-NUMERIC = {"paid_orders", "total_spent", "overdue"}
+NUMERIC = {"paid_orders", "total_spent", "overdue", "points", "p_alive", "expected_90d"}
 
 
 def accounts_text(accounts: list[Account], platform_names: dict[str, str]) -> str:
@@ -100,6 +101,9 @@ class CustomerTableModel(QAbstractTableModel):
             "birthday": self.tr("Birthday"), "city": self.tr("City"), "vip": self.tr("VIP"),
             "do_not_contact": self.tr("Do not contact"), "overdue": self.tr("Overdue"), "phone": self.tr("Phone"),
             "account": self.tr("Account"),
+            "member_tier": self.tr("Member tier"), "points": self.tr("Points"),
+            "p_alive": self.tr("Still a customer"), "expected_90d": self.tr("Expected in 90 days"),
+            "next_order": self.tr("Next order"),
         }
         labels = CustomerLabels()
         self.stage_names, self.platform_names = labels.stages(), labels.platforms()
@@ -241,6 +245,9 @@ class CustomerTableModel(QAbstractTableModel):
             return DNC_COLOUR
         if role == Qt.ItemDataRole.ToolTipRole and key == "name":
             return " · ".join(filter(None, [row.name, row.nickname, *row.accounts, row.phone, row.city]))
+        if role == Qt.ItemDataRole.ToolTipRole and key == "overdue" and row.median_gap_days:
+            return self.tr("Days since the last paid order ÷ this buyer's median gap of %1 days") \
+                .replace("%1", f"{row.median_gap_days:.0f}")
         return None
 
     def display_text(self, row: CustomerRow, key: str) -> str:
@@ -260,6 +267,11 @@ class CustomerTableModel(QAbstractTableModel):
             "overdue": f"{row.overdue:.1f}×" if row.overdue else "",
             "phone": row.phone or "",
             "account": " / ".join(row.accounts),
+            "member_tier": row.member_tier or "",
+            "points": str(row.points) if row.points else "",
+            "p_alive": f"{row.p_alive:.0%}" if row.p_alive is not None else "",
+            "expected_90d": f"{row.expected_90d:.1f}" if row.expected_90d is not None else "",
+            "next_order": row.next_order_on.isoformat() if row.next_order_on else "",
         }
         return values[key]
 

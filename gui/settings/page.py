@@ -14,6 +14,7 @@ from gui.widgets import PageHeader, scrolling_column
 SECTIONS: tuple[tuple[str, str], ...] = (
     ("gui.insights.thresholds_section", "StageThresholdsSection"),
     ("gui.care.settings_section", "CareSettingsSection"),
+    ("gui.loyalty.settings_section", "LoyaltySettingsSection"),
     ("gui.safety.backups", "BackupSection"),
     ("gui.safety.rep_mode", "RepModeSection"),
 )

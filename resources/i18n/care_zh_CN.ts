@@ -456,6 +456,13 @@
     </message>
 </context>
 <context>
+    <name>MonthView</name>
+    <message>
+        <source>The official schedule of days off and make-up workdays for %1 is not published yet.</source>
+        <translation>%1 年的官方放假和调休安排尚未公布。</translation>
+    </message>
+</context>
+<context>
     <name>RulesDialog</name>
     <message>
         <source>Care rules</source>

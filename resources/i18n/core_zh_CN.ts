@@ -112,6 +112,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Name the buyer with --customer ID to book points.</source>
+        <translation>请用 --customer ID 指明要记积分的客户。</translation>
+    </message>
+    <message>
+        <source>There is no customer #{customer_id}.</source>
+        <translation>没有客户 #{customer_id}。</translation>
+    </message>
+    <message>
         <source>Deleting customers</source>
         <translation>删除客户</translation>
     </message>
@@ -270,6 +278,74 @@
     <message>
         <source>&apos;{text}&apos; is no time an order was placed (before 2000 or after tomorrow)</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say why: a points adjustment or redemption needs a note.</source>
+        <translation>请写明原因：积分调整或兑换需要备注。</translation>
+    </message>
+    <message>
+        <source>The number of points must not be zero.</source>
+        <translation>积分数不能为零。</translation>
+    </message>
+    <message>
+        <source>Points per yuan must be between 0 and 1000.</source>
+        <translation>每元积分须在 0 到 1000 之间。</translation>
+    </message>
+    <message>
+        <source>Points expire never or at the end of the next year, not {expiry}.</source>
+        <translation>积分只能永不过期或次年年底过期，不能是 {expiry}。</translation>
+    </message>
+    <message>
+        <source>{name} has {balance} points, fewer than the {points} to redeem.</source>
+        <translation>{name} 只有 {balance} 积分，不足兑换所需的 {points}。</translation>
+    </message>
+    <message>
+        <source>The repurchase model could not be fitted to this shop&apos;s orders.</source>
+        <translation>无法用本店订单拟合回购模型。</translation>
+    </message>
+    <message>
+        <source>That tag rule was deleted meanwhile.</source>
+        <translation>该标签规则已被删除。</translation>
+    </message>
+    <message>
+        <source>A tag rule cannot ask about {kind}.</source>
+        <translation>标签规则不能按 {kind} 判断。</translation>
+    </message>
+    <message>
+        <source>Say which text the product title should contain.</source>
+        <translation>请填写商品标题应包含的文字。</translation>
+    </message>
+    <message>
+        <source>A tag rule&apos;s number must be zero or more.</source>
+        <translation>标签规则中的数字不能小于零。</translation>
+    </message>
+    <message>
+        <source>Choose at least one value for each condition.</source>
+        <translation>每个条件至少选择一个值。</translation>
+    </message>
+    <message>
+        <source>A tag rule needs the name of the tag it gives.</source>
+        <translation>标签规则需要填写要打的标签名。</translation>
+    </message>
+    <message>
+        <source>A tag rule needs at least one condition.</source>
+        <translation>标签规则至少需要一个条件。</translation>
+    </message>
+    <message>
+        <source>Every member tier needs a name of its own.</source>
+        <translation>每个会员等级都需要一个不重复的名称。</translation>
+    </message>
+    <message>
+        <source>Each member tier needs a higher threshold than the tier below it.</source>
+        <translation>每个会员等级的门槛须高于下一级。</translation>
+    </message>
+    <message>
+        <source>Tiers go by spend or by points, not {basis}.</source>
+        <translation>会员等级按消费或积分评定，不能按 {basis}。</translation>
+    </message>
+    <message>
+        <source>The spending window must be at least one day.</source>
+        <translation>消费统计期至少为一天。</translation>
     </message>
     <message>
         <source>Another rep changed the same customers at the same moment; trying again ({attempt} of {attempts})…</source>

@@ -44,6 +44,16 @@
         <translation>最近订单：</translation>
     </message>
     <message>
+        <source>Member:</source>
+        <translation>会员：</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln points</source>
+        <translation>
+            <numerusform>%Ln 积分</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Note saved.</source>
         <translation>备注已保存。</translation>
     </message>
@@ -114,6 +124,10 @@
     <message>
         <source>Save profile</source>
         <translation>保存资料</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>积分</translation>
     </message>
     <message>
         <source>Delete customer…</source>
@@ -577,6 +591,30 @@
         <source>Account</source>
         <translation>账号</translation>
     </message>
+    <message>
+        <source>Member tier</source>
+        <translation>会员等级</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <source>Still a customer</source>
+        <translation>仍是客户</translation>
+    </message>
+    <message>
+        <source>Expected in 90 days</source>
+        <translation>90天预计购买</translation>
+    </message>
+    <message>
+        <source>Next order</source>
+        <translation>预计下单</translation>
+    </message>
+    <message>
+        <source>Days since the last paid order ÷ this buyer&apos;s median gap of %1 days</source>
+        <translation>距上次付款订单的天数 ÷ 该客户的购买间隔中位数 %1 天</translation>
+    </message>
 </context>
 <context>
     <name>CustomersPage</name>
@@ -623,6 +661,10 @@
     <message>
         <source>Tags…</source>
         <translation>标签管理…</translation>
+    </message>
+    <message>
+        <source>Tag rules…</source>
+        <translation>标签规则…</translation>
     </message>
     <message>
         <source>Duplicates…</source>
@@ -809,12 +851,20 @@
         <translation>全部：标签1, 标签2</translation>
     </message>
     <message>
+        <source>none of: tag1, tag2</source>
+        <translation>都没有：标签1, 标签2</translation>
+    </message>
+    <message>
         <source>Any stage</source>
         <translation>任意阶段</translation>
     </message>
     <message>
         <source>Any platform</source>
         <translation>任意平台</translation>
+    </message>
+    <message>
+        <source>any of: 银卡, 金卡</source>
+        <translation>任一：银卡, 金卡</translation>
     </message>
     <message>
         <source>VIP or not</source>
@@ -861,8 +911,12 @@
         <translation>标签（任一）：</translation>
     </message>
     <message>
-        <source>Tags (all):</source>
-        <translation>标签（全部）：</translation>
+        <source>Tags (all / none):</source>
+        <translation>标签（全部 / 都没有）：</translation>
+    </message>
+    <message>
+        <source>VIP / member tier:</source>
+        <translation>VIP / 会员等级：</translation>
     </message>
     <message>
         <source>Stage:</source>
@@ -879,10 +933,6 @@
     <message>
         <source>City:</source>
         <translation>城市：</translation>
-    </message>
-    <message>
-        <source>VIP:</source>
-        <translation>VIP：</translation>
     </message>
     <message>
         <source>Do not contact:</source>

@@ -43,6 +43,16 @@
     </message>
 </context>
 <context>
+    <name>ChatLookupWindow</name>
+    <message numerus="yes">
+        <source>%Ln points</source>
+        <translation>
+            <numerusform>%Ln point</numerusform>
+            <numerusform>%Ln points</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CustomerDeleter</name>
     <message numerus="yes">
         <source>Delete %Ln customers with their notes, tags and aliases? Their orders stay in your sales records, without a customer. This cannot be undone.</source>
@@ -111,6 +121,23 @@
     </message>
 </context>
 <context>
+    <name>ForecastLine</name>
+    <message numerus="yes">
+        <source>Usually every %Ln days (the median gap overdue uses), last bought %1 days ago</source>
+        <translation>
+            <numerusform>Usually every %Ln day (the median gap overdue uses), last bought %1 days ago</numerusform>
+            <numerusform>Usually every %Ln days (the median gap overdue uses), last bought %1 days ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>One purchase day so far, %Ln days ago</source>
+        <translation>
+            <numerusform>One purchase day so far, %Ln day ago</numerusform>
+            <numerusform>One purchase day so far, %Ln days ago</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ImportPage</name>
     <message numerus="yes">
         <source>%Ln rows cannot be read and will be left out (see the list). Import the rest?</source>
@@ -162,6 +189,16 @@
     </message>
 </context>
 <context>
+    <name>PointsTab</name>
+    <message numerus="yes">
+        <source>%1%2 · %Ln points</source>
+        <translation>
+            <numerusform>%1%2 · %Ln point</numerusform>
+            <numerusform>%1%2 · %Ln points</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RulesDialog</name>
     <message numerus="yes">
         <source>%n characters</source>
@@ -202,6 +239,30 @@
         <translation>
             <numerusform>Delete the tag “%1”? %Ln customer will lose it.</numerusform>
             <numerusform>Delete the tag “%1”? %Ln customers will lose it.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TagRulesDialog</name>
+    <message numerus="yes">
+        <source>%1 — %Ln buyers</source>
+        <translation>
+            <numerusform>%1 — %Ln buyer</numerusform>
+            <numerusform>%1 — %Ln buyers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This rule tags %Ln buyers now.</source>
+        <translation>
+            <numerusform>This rule tags %Ln buyer now.</numerusform>
+            <numerusform>This rule tags %Ln buyers now.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved: %Ln buyers carry the tag from this rule.</source>
+        <translation>
+            <numerusform>Saved: %Ln buyer carries the tag from this rule.</numerusform>
+            <numerusform>Saved: %Ln buyers carry the tag from this rule.</numerusform>
         </translation>
     </message>
 </context>

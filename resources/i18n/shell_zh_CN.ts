@@ -9,6 +9,17 @@
     </message>
 </context>
 <context>
+    <name>ConditionRow</name>
+    <message>
+        <source>Remove this condition</source>
+        <translation>删除此条件</translation>
+    </message>
+    <message>
+        <source>any of: a, b</source>
+        <translation>任一：甲, 乙</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunDialog</name>
     <message>
         <source>Welcome to Laoke</source>
@@ -37,6 +48,120 @@
     <message>
         <source>Skip for now</source>
         <translation>暂时跳过</translation>
+    </message>
+</context>
+<context>
+    <name>ForecastLine</name>
+    <message numerus="yes">
+        <source>Usually every %Ln days (the median gap overdue uses), last bought %1 days ago</source>
+        <translation>
+            <numerusform>通常每 %Ln 天购买一次（逾期倍数所用的间隔中位数），上次购买在 %1 天前</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>One purchase day so far, %Ln days ago</source>
+        <translation>
+            <numerusform>目前只在一天购买过，%Ln 天前</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>too few buyers in this shop have come back to forecast yet: the overdue column shows the rhythm instead</source>
+        <translation>本店回购的客户还太少，暂无法预测：请参考逾期列的购买节奏</translation>
+    </message>
+    <message>
+        <source>%1 % likely still a customer, %2 purchases expected in the next 90 days</source>
+        <translation>仍是客户的可能性 %1 %，未来90天预计购买 %2 次</translation>
+    </message>
+    <message>
+        <source>, the next around %1</source>
+        <translation>，下次约在 %1</translation>
+    </message>
+    <message>
+        <source> (worth about ¥%1)</source>
+        <translation>（约 ¥%1）</translation>
+    </message>
+</context>
+<context>
+    <name>LoyaltySettingsSection</name>
+    <message>
+        <source>Member tiers and points</source>
+        <translation>会员等级与积分</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>门槛</translation>
+    </message>
+    <message>
+        <source>Tiers, lowest first:</source>
+        <translation>等级（由低到高）：</translation>
+    </message>
+    <message>
+        <source>Add tier</source>
+        <translation>添加等级</translation>
+    </message>
+    <message>
+        <source>Remove tier</source>
+        <translation>删除等级</translation>
+    </message>
+    <message>
+        <source>net spend (yuan)</source>
+        <translation>累计实付（元）</translation>
+    </message>
+    <message>
+        <source>points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <source>Tiers go by:</source>
+        <translation>等级依据：</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>all time</source>
+        <translation>全部时间</translation>
+    </message>
+    <message>
+        <source>Count spend of the last:</source>
+        <translation>统计最近消费：</translation>
+    </message>
+    <message>
+        <source>Points per yuan paid:</source>
+        <translation>每实付一元得积分：</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>永不过期</translation>
+    </message>
+    <message>
+        <source>at the end of the next year</source>
+        <translation>次年年底过期</translation>
+    </message>
+    <message>
+        <source>Points expire:</source>
+        <translation>积分过期：</translation>
+    </message>
+    <message>
+        <source>Saving recomputes every buyer&apos;s points and tier; a new rate applies to past orders too.</source>
+        <translation>保存后重新计算所有客户的积分和等级；新的积分比例也适用于以往订单。</translation>
+    </message>
+    <message>
+        <source>Save and recompute</source>
+        <translation>保存并重新计算</translation>
+    </message>
+    <message>
+        <source>Recomputing points and tiers…</source>
+        <translation>正在重新计算积分和等级…</translation>
+    </message>
+    <message>
+        <source>Saved: every buyer&apos;s points and tier are up to date.</source>
+        <translation>已保存：所有客户的积分和等级均已更新。</translation>
     </message>
 </context>
 <context>
@@ -125,6 +250,110 @@
     </message>
 </context>
 <context>
+    <name>PointsDialog</name>
+    <message>
+        <source>Redeem points</source>
+        <translation>积分兑换</translation>
+    </message>
+    <message>
+        <source>Adjust points</source>
+        <translation>调整积分</translation>
+    </message>
+    <message>
+        <source>e.g. 100 points = ¥10</source>
+        <translation>例如：100积分抵10元</translation>
+    </message>
+    <message>
+        <source>why, e.g. a late parcel</source>
+        <translation>原因，例如：快递延误补偿</translation>
+    </message>
+    <message>
+        <source>Points:</source>
+        <translation>积分：</translation>
+    </message>
+    <message>
+        <source>Reward:</source>
+        <translation>兑换内容：</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>备注：</translation>
+    </message>
+</context>
+<context>
+    <name>PointsTab</name>
+    <message>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <source>Order undone</source>
+        <translation>订单撤销</translation>
+    </message>
+    <message>
+        <source>Adjustment</source>
+        <translation>调整</translation>
+    </message>
+    <message>
+        <source>Redemption</source>
+        <translation>兑换</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>过期</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>余额</translation>
+    </message>
+    <message>
+        <source>Order or note</source>
+        <translation>订单或备注</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>过期日</translation>
+    </message>
+    <message>
+        <source>Adjust points…</source>
+        <translation>调整积分…</translation>
+    </message>
+    <message>
+        <source>Redeem…</source>
+        <translation>兑换…</translation>
+    </message>
+    <message>
+        <source>no member tier</source>
+        <translation>无会员等级</translation>
+    </message>
+    <message>
+        <source> since %1</source>
+        <translation>（自 %1 起）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1%2 · %Ln points</source>
+        <translation>
+            <numerusform>%1%2 · %Ln 积分</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>QFileDialog</name>
     <message>
         <source>&amp;Look in:</source>
@@ -199,6 +428,115 @@
     <message>
         <source>Press the keys the chat lookup should open with; they work while a Laoke window is in front.</source>
         <translation>按下打开聊天查客的组合键；老客窗口在前台时有效。</translation>
+    </message>
+</context>
+<context>
+    <name>TagRulesDialog</name>
+    <message>
+        <source>Tag rules</source>
+        <translation>标签规则</translation>
+    </message>
+    <message>
+        <source>bought a product containing</source>
+        <translation>买过标题包含…的商品</translation>
+    </message>
+    <message>
+        <source>spent at least (yuan)</source>
+        <translation>累计消费至少（元）</translation>
+    </message>
+    <message>
+        <source>paid orders at least</source>
+        <translation>付款订单至少</translation>
+    </message>
+    <message>
+        <source>stage is</source>
+        <translation>阶段是</translation>
+    </message>
+    <message>
+        <source>member tier is</source>
+        <translation>会员等级是</translation>
+    </message>
+    <message>
+        <source>city is</source>
+        <translation>城市是</translation>
+    </message>
+    <message>
+        <source>province is</source>
+        <translation>省份是</translation>
+    </message>
+    <message>
+        <source>platform is</source>
+        <translation>平台是</translation>
+    </message>
+    <message>
+        <source>last order within (days)</source>
+        <translation>最近下单在（天）内</translation>
+    </message>
+    <message>
+        <source>no order within (days)</source>
+        <translation>（天）内未下单</translation>
+    </message>
+    <message>
+        <source>has a birthday</source>
+        <translation>有生日</translation>
+    </message>
+    <message>
+        <source>New rule</source>
+        <translation>新建规则</translation>
+    </message>
+    <message>
+        <source>Delete rule</source>
+        <translation>删除规则</translation>
+    </message>
+    <message>
+        <source>the tag it gives, e.g. 茶客</source>
+        <translation>要打的标签，例如：茶客</translation>
+    </message>
+    <message>
+        <source>Tag:</source>
+        <translation>标签：</translation>
+    </message>
+    <message>
+        <source>all of these hold</source>
+        <translation>满足全部条件</translation>
+    </message>
+    <message>
+        <source>any of these holds</source>
+        <translation>满足任一条件</translation>
+    </message>
+    <message>
+        <source>Tag buyers when:</source>
+        <translation>打标签条件：</translation>
+    </message>
+    <message>
+        <source>Add condition</source>
+        <translation>添加条件</translation>
+    </message>
+    <message>
+        <source>Save and apply</source>
+        <translation>保存并应用</translation>
+    </message>
+    <message>
+        <source>A tag a rule gives goes again when the rule stops holding; tags typed by hand are never touched.</source>
+        <translation>规则打的标签在条件不再满足时自动移除；手动添加的标签不受影响。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — %Ln buyers</source>
+        <translation>
+            <numerusform>%1 — %Ln 位客户</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This rule tags %Ln buyers now.</source>
+        <translation>
+            <numerusform>此规则当前会标记 %Ln 位客户。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved: %Ln buyers carry the tag from this rule.</source>
+        <translation>
+            <numerusform>已保存：%Ln 位客户带有此规则的标签。</numerusform>
+        </translation>
     </message>
 </context>
 <context>

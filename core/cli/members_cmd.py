@@ -1,0 +1,67 @@
+"""`members`: buyers and points per member tier, one buyer's points ledger, points booked by hand."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from core.cli.output import emit, open_for
+from core.errors import LaokeError
+from core.loyalty.members import Membership, book_and_refresh, membership, tier_counts
+from core.loyalty.recompute import refresh_loyalty
+from core.messages import Message
+
+
+def register(subcommands, common: argparse.ArgumentParser) -> None:  # type: ignore[no-untyped-def]
+    parser = subcommands.add_parser("members", parents=[common],
+                                    help="member tiers and points: per tier, or one buyer's ledger")
+    parser.add_argument("--customer", type=int, metavar="ID", help="show this buyer's tier and points ledger")
+    booking = parser.add_mutually_exclusive_group()
+    booking.add_argument("--adjust", type=int, metavar="POINTS", help="add (or with a minus, take) points by hand")
+    booking.add_argument("--redeem", type=int, metavar="POINTS", help="spend points on a reward")
+    parser.add_argument("--note", default="", help="why: the reason for an adjustment, the reward redeemed")
+    parser.add_argument("--recompute", action="store_true", help="recompute everyone's points and tier first")
+    parser.set_defaults(handler=run)
+
+
+def ledger_json(member: Membership) -> dict[str, Any]:
+    return {"id": member.customer_id, "name": member.name, "tier": member.tier, "tier_since": member.tier_since,
+            "points": member.points,
+            "ledger": [{"on": line.booked_on, "kind": line.kind, "points": line.points, "balance": line.balance,
+                        "order": line.order_number, "expires_on": line.expires_on, "note": line.note}
+                       for line in member.ledger]}
+
+
+def ledger_lines(member: Membership) -> list[str]:
+    lines = [f"{member.name} (#{member.customer_id}): {member.tier or 'no tier'}, {member.points:,} points"]
+    lines += [f"  {line.booked_on}  {line.kind:<10} {line.points:>+8,} = {line.balance:>8,}  "
+              f"{line.order_number or ''} {line.note or ''}".rstrip() for line in member.ledger]
+    return lines
+
+
+def run(args: argparse.Namespace) -> int:
+    booking = args.adjust if args.adjust is not None else args.redeem
+    if booking is not None and args.customer is None:
+        raise LaokeError(Message("Name the buyer with --customer ID to book points."))
+    database = open_for(args)
+    try:
+        with database.transaction() as session:
+            if args.recompute:
+                refresh_loyalty(session.connection())
+            if booking is not None:
+                member = book_and_refresh(session, args.customer, booking, args.note,
+                                          redemption=args.redeem is not None)
+            elif args.customer is not None:
+                member = membership(session, args.customer)
+            else:
+                counts = tier_counts(session)
+                emit(args, [vars(count) for count in counts],
+                     [f"{count.tier or '(no tier)':<12} from {count.threshold if count.threshold is not None else '-':>7}"
+                      f"  {count.buyers:>8,} customers  {count.points:>10,} points" for count in counts])
+                return 0
+    finally:
+        database.dispose()
+    if member is None:
+        raise LaokeError(Message("There is no customer #{customer_id}.", customer_id=args.customer))
+    emit(args, ledger_json(member), ledger_lines(member))
+    return 0

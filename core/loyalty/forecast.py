@@ -1,0 +1,206 @@
+"""The repurchase forecast on every buyer: P(alive), expected purchases in 90 days, the next order's value
+and an expected next-order date, from the models in core.loyalty.predict fitted to the shop.
+
+The model is refitted once a day (and after a large import) and kept in the settings; an import or edit
+rescores only the buyers it touched with the kept model. A shop with too few repeat buyers gets no forecast:
+the kept model says so, every forecast column is empty and the list falls back to the overdue view.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+import numpy as np
+from sqlalchemy import Connection, bindparam, select, update
+
+from core.figures.order_facts import NONE, SECONDS_PER_DAY, day_number
+from core.loyalty.points import BuyerOrders, load_buyer_orders
+from core.loyalty.predict import (
+    HORIZON_DAYS,
+    MIN_REPEAT_BUYERS,
+    BgNbd,
+    GammaGamma,
+    expected_order_value,
+    expected_purchases,
+    fit_bg_nbd,
+    fit_gamma_gamma,
+    next_order_days,
+    p_alive,
+)
+from core.store.bulk import execute_rows, stores_dates_as_text
+from core.store.models import Customer, Setting
+
+MODEL_KEY = "forecast.model"
+# A fit on this many buyers (a fixed random sample of bigger shops) pins the four parameters well; all of
+# 300,000 would cost the optimiser a minute.
+FIT_SAMPLE = 20_000
+# A large import refits the model rather than rescoring with yesterday's.
+REFIT_AFTER = 10_000
+ALIVE_FOR_A_DATE = 0.5
+ID_CHUNK = 30_000
+
+
+@dataclass(frozen=True)
+class Buyers:
+    """Each buyer's purchase history as the models read it, in days (a purchase day is one visit)."""
+
+    ids: np.ndarray
+    x: np.ndarray  # repeat purchase days
+    t_x: np.ndarray  # days from the first purchase to the last
+    T: np.ndarray  # days from the first purchase to the day forecast  # noqa: N815
+    mean_repeat: np.ndarray  # mean yuan of the repeat purchase days (0 without any)
+
+
+def summarise(orders: BuyerOrders, as_of: date) -> Buyers:
+    paid = (orders.paid_cents > 0) & (orders.seconds >= 0)
+    day = orders.seconds[paid] // SECONDS_PER_DAY
+    today = day_number(as_of)
+    inside = day <= today
+    customer, day, cents = orders.customer_id[paid][inside], day[inside], orders.paid_cents[paid][inside]
+    visits, where = np.unique((customer << 20) | day, return_inverse=True)  # one per buyer and purchase day
+    visit_cents = np.bincount(where, weights=cents, minlength=len(visits))
+    visit_customer, visit_day = visits >> 20, visits & 0xFFFFF
+    ids, first_visit, count = np.unique(visit_customer, return_index=True, return_counts=True)
+    first, last = visit_day[first_visit], visit_day[first_visit + count - 1]
+    total = np.add.reduceat(visit_cents, first_visit) if len(ids) else np.zeros(0)
+    x = count - 1
+    repeat_cents = total - visit_cents[first_visit]
+    mean_repeat = np.where(x > 0, repeat_cents / np.maximum(x, 1) / 100, 0.0)
+    return Buyers(ids, x.astype(np.float64), (last - first).astype(np.float64), (today - first).astype(np.float64),
+                  mean_repeat)
+
+
+@dataclass(frozen=True)
+class ShopModel:
+    fitted_on: date
+    repeat_buyers: int
+    bg_nbd: BgNbd | None  # None: too few repeat buyers to fit
+    gamma_gamma: GammaGamma | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"fitted_on": self.fitted_on.isoformat(), "repeat_buyers": self.repeat_buyers,
+                "bg_nbd": self.bg_nbd and self.bg_nbd.to_dict(),
+                "gamma_gamma": self.gamma_gamma and self.gamma_gamma.to_dict()}
+
+    @classmethod
+    def from_dict(cls, values: dict[str, Any]) -> ShopModel:
+        return cls(date.fromisoformat(values["fitted_on"]), int(values["repeat_buyers"]),
+                   values["bg_nbd"] and BgNbd(**values["bg_nbd"]),
+                   values["gamma_gamma"] and GammaGamma(**values["gamma_gamma"]))
+
+
+def load_model(connection: Connection) -> ShopModel | None:
+    stored = connection.scalar(select(Setting.value).where(Setting.key == MODEL_KEY))
+    try:
+        return ShopModel.from_dict(stored)
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+def fit_shop_model(buyers: Buyers, as_of: date) -> ShopModel:
+    repeat = int(np.count_nonzero(buyers.x > 0))
+    if repeat < MIN_REPEAT_BUYERS:
+        return ShopModel(as_of, repeat, None, None)
+    sample = np.arange(len(buyers.ids))
+    if len(sample) > FIT_SAMPLE:
+        sample = np.sort(np.random.default_rng(24).choice(sample, FIT_SAMPLE, replace=False))
+    bg = fit_bg_nbd(buyers.x[sample], buyers.t_x[sample], buyers.T[sample])
+    gg = fit_gamma_gamma(buyers.x, buyers.mean_repeat)
+    return ShopModel(as_of, repeat, bg, gg if gg.q > 1 else None)  # q <= 1: the mean value is infinite
+
+
+@dataclass(frozen=True)
+class Forecast:
+    ids: np.ndarray
+    p_alive: np.ndarray  # NaN: no forecast
+    expected: np.ndarray
+    value: np.ndarray
+    next_day: np.ndarray  # days since 1970, NONE for none
+
+
+def forecast(model: ShopModel, buyers: Buyers, as_of: date) -> Forecast:
+    size = len(buyers.ids)
+    if model.bg_nbd is None:
+        empty = np.full(size, np.nan)
+        return Forecast(buyers.ids, empty, empty, empty, np.full(size, NONE, dtype=np.int64))
+    bg = model.bg_nbd
+    alive = p_alive(bg, buyers.x, buyers.t_x, buyers.T)
+    expected = expected_purchases(bg, HORIZON_DAYS, buyers.x, buyers.t_x, buyers.T)
+    value = (expected_order_value(model.gamma_gamma, buyers.x, buyers.mean_repeat) if model.gamma_gamma
+             else np.full(size, np.nan))
+    value = np.where(buyers.x > 0, value, np.nan)  # one purchase says nothing of what the next is worth
+    next_day = np.full(size, NONE, dtype=np.int64)
+    dated = np.flatnonzero(alive >= ALIVE_FOR_A_DATE)
+    if len(dated):
+        days = next_order_days(bg, buyers.x[dated], buyers.t_x[dated], buyers.T[dated])
+        found = ~np.isnan(days)
+        next_day[dated[found]] = day_number(as_of) + days[found].astype(np.int64)
+    return Forecast(buyers.ids, alive, expected, value, next_day)
+
+
+def _store_model(connection: Connection, model: ShopModel) -> None:
+    updated = connection.execute(update(Setting).where(Setting.key == MODEL_KEY).values(value=model.to_dict()))
+    if not updated.rowcount:
+        connection.execute(Setting.__table__.insert().values(key=MODEL_KEY, value=model.to_dict()))
+
+
+def refresh_forecast(connection: Connection, customer_ids: Sequence[int] | None, as_of: date,
+                     orders: BuyerOrders | None = None) -> int:
+    """Forecast these customers (all when None) with the shop's model, refitting it first when it was
+    fitted on another day, never, or when many customers changed. Returns how many rows were written."""
+    model = load_model(connection)
+    refit = model is None or model.fitted_on != as_of or (customer_ids is not None and
+                                                          len(customer_ids) > REFIT_AFTER)
+    if refit:
+        customer_ids = None
+        orders = None
+    orders = orders or load_buyer_orders(connection, None if customer_ids is None else list(customer_ids))
+    buyers = summarise(orders, as_of)
+    if refit:
+        model = fit_shop_model(buyers, as_of)
+        _store_model(connection, model)
+    assert model is not None
+    return _write(connection, forecast(model, buyers, as_of), customer_ids)
+
+
+def _write(connection: Connection, new: Forecast, customer_ids: Sequence[int] | None) -> int:
+    """Write the forecasts that changed; customers in scope without purchases get none."""
+    statement = select(Customer.id, Customer.p_alive, Customer.expected_90d, Customer.next_order_value,
+                       Customer.next_order_on).where(Customer.merged_into_id.is_(None)).order_by(Customer.id)
+    if customer_ids is None:
+        rows = connection.execute(statement).all()
+    else:
+        ids = sorted(set(customer_ids))
+        rows = [row for start in range(0, len(ids), ID_CHUNK)
+                for row in connection.execute(statement.where(Customer.id.in_(ids[start : start + ID_CHUNK])))]
+    positions = {int(customer_id): index for index, customer_id in enumerate(new.ids.tolist())}
+    as_text = stores_dates_as_text(connection)
+    changes = []
+    for customer_id, old_alive, old_expected, old_value, old_next in rows:
+        index = positions.get(customer_id)
+        wanted = _values(new, index)
+        if wanted != (_rounded(old_alive), _rounded(old_expected), _rounded(old_value), old_next):
+            alive, expected, value, next_on = wanted
+            changes.append((alive, expected, value,
+                            next_on.isoformat() if as_text and next_on else next_on, customer_id))
+    if changes:
+        execute_rows(connection, update(Customer).where(Customer.id == bindparam("cid")).values(
+            p_alive=bindparam("alive"), expected_90d=bindparam("expected"), next_order_value=bindparam("value"),
+            next_order_on=bindparam("next_on"), updated_at=Customer.updated_at,
+        ).execution_options(synchronize_session=False), ["alive", "expected", "value", "next_on", "cid"], changes)
+    return len(changes)
+
+
+def _rounded(value: float | None) -> float | None:
+    return None if value is None or value != value else round(float(value), 4)
+
+
+def _values(new: Forecast, index: int | None) -> tuple[float | None, float | None, float | None, date | None]:
+    if index is None:
+        return None, None, None, None
+    day = int(new.next_day[index])
+    return (_rounded(new.p_alive[index]), _rounded(new.expected[index]), _rounded(new.value[index]),
+            None if day == NONE else date(1970, 1, 1) + timedelta(days=day))

@@ -1,0 +1,55 @@
+"""Tiers, points, rule tags and the forecast after a change, and when the day changes: the loyalty wing's one entry for core.refresh."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from sqlalchemy import Connection, delete, select
+
+from core.loyalty.forecast import refresh_forecast
+from core.loyalty.points import expire_and_balance, load_buyer_orders, sync_order_points
+from core.loyalty.tag_rules import apply_tag_rules
+from core.loyalty.tiers import refresh_tiers
+from core.store.models import Setting
+
+EVALUATED_ON_KEY = "loyalty.evaluated_on"
+# Set by the migration that brought tiers and points: an existing book gets them at its first opening.
+LOYALTY_PENDING = "loyalty.pending"
+
+
+def refresh_loyalty(connection: Connection, customer_ids: Sequence[int] | None = None,
+                    as_of: date | None = None) -> None:
+    """Points (orders reconciled, expiries booked, balances cached), tiers, rule tags and the repurchase
+    forecast of these customers (all when None). Idempotent: a second run writes nothing."""
+    as_of = as_of or date.today()
+    ids = None if customer_ids is None else sorted(set(customer_ids))
+    if ids is not None and not ids:
+        return
+    orders = load_buyer_orders(connection, ids)  # one read for the ledger and a spending window
+    sync_order_points(connection, ids, as_of, orders=orders)
+    expire_and_balance(connection, ids, as_of)
+    refresh_tiers(connection, ids, as_of, orders=orders)  # after the balances: tiers may go by points
+    apply_tag_rules(connection, ids, as_of)  # after the tiers: a rule may ask for one
+    refresh_forecast(connection, ids, as_of, orders)
+    if ids is None:
+        _store(connection, EVALUATED_ON_KEY, as_of.isoformat())
+
+
+def _store(connection: Connection, key: str, value: object) -> None:
+    connection.execute(delete(Setting).where(Setting.key == key))
+    connection.execute(Setting.__table__.insert().values(key=key, value=value))
+
+
+def refresh_loyalty_if_stale(connection: Connection, today: date | None = None) -> bool:
+    """The forecast ages with the calendar (and points lapse, windowed tiers and rules about recent orders
+    move): re-evaluate the whole book once a day (and once after the upgrade that brought all this).
+    Returns whether it ran."""
+    today = today or date.today()
+    pending = connection.scalar(select(Setting.key).where(Setting.key == LOYALTY_PENDING)) is not None
+    last = connection.scalar(select(Setting.value).where(Setting.key == EVALUATED_ON_KEY))
+    if not pending and isinstance(last, str) and date.fromisoformat(last) >= today:
+        return False
+    refresh_loyalty(connection, None, today)
+    connection.execute(delete(Setting).where(Setting.key == LOYALTY_PENDING))
+    return True

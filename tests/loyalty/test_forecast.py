@@ -1,0 +1,69 @@
+"""Every buyer gets a repurchase forecast from the shop's own model; a shop too small to fit gets none."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from decimal import Decimal
+
+from sqlalchemy import select
+
+from core.loyalty.forecast import load_model
+from core.store.models import Customer, Order
+from tests.loyalty.conftest import AS_OF
+
+
+def regulars(database, count: int, every: int = 30, visits: int = 6, last_ago: int = 10) -> list[int]:  # type: ignore[no-untyped-def]
+    """Buyers who came every `every` days, the last time `last_ago` days before AS_OF."""
+    ids = []
+    with database.transaction() as session:
+        for n in range(count):
+            customer = Customer(name=f"常客{n}")
+            session.add(customer)
+            session.flush()
+            ids.append(customer.id)
+            for visit in range(visits):
+                day = AS_OF - timedelta(days=last_ago + (n % 5) + every * visit)
+                session.add(Order(platform="jd", platform_order_id=f"{customer.id}-{visit}", customer_id=customer.id,
+                                  status="completed", paid_amount=Decimal(80 + n % 7 * 10),
+                                  created_at=datetime.combine(day, datetime.min.time())))
+    return ids
+
+
+def test_regulars_are_likely_alive_with_a_next_order_date_and_the_long_gone_are_not(shop, database) -> None:  # type: ignore[no-untyped-def]
+    ids = regulars(database, 40)
+    gone = regulars(database, 1, last_ago=400)[0]
+    once = shop.buyer("一次", ("100.00", "2026-11-01"))
+    shop.refresh()
+    with database.session() as session:
+        regular, lapsed, single = (session.get(Customer, i) for i in (ids[0], gone, once))
+        model = load_model(session.connection())
+    assert model is not None and model.fitted_on == AS_OF and model.repeat_buyers == 41
+    assert regular.p_alive > 0.8 and regular.expected_90d > 1
+    assert AS_OF < regular.next_order_on <= AS_OF + timedelta(days=60)
+    assert 70 < regular.next_order_value < 150
+    assert lapsed.p_alive < 0.5 and lapsed.next_order_on is None
+    assert single.p_alive == 1.0 and single.next_order_value is None  # one visit says nothing of the next's worth
+
+
+def test_a_small_shop_gets_no_forecast_and_the_model_says_why(shop, database) -> None:  # type: ignore[no-untyped-def]
+    regulars(database, 5)
+    shop.refresh()
+    with database.session() as session:
+        assert session.scalars(select(Customer.p_alive)).all() == [None] * 5
+        model = load_model(session.connection())
+    assert model is not None and model.bg_nbd is None and model.repeat_buyers == 5
+
+
+def test_an_edit_rescores_with_the_kept_model_and_a_new_day_refits(shop, database) -> None:  # type: ignore[no-untyped-def]
+    ids = regulars(database, 40)
+    shop.refresh()
+    with database.session() as session:
+        before = load_model(session.connection())
+    shop.order(ids[0], "90.00", AS_OF.isoformat())
+    with database.session() as session:
+        assert load_model(session.connection()) == before
+        assert session.get(Customer, ids[0]).next_order_on > AS_OF
+    later = AS_OF + timedelta(days=1)
+    shop.refresh([ids[1]], as_of=later)
+    with database.session() as session:
+        assert load_model(session.connection()).fitted_on == later

@@ -1,0 +1,34 @@
+"""`members` and `customers --json` show tiers and points; points are booked from the command line."""
+
+from __future__ import annotations
+
+import json
+
+from core.cli import main
+
+
+def run(capsys, *argv):  # type: ignore[no-untyped-def]
+    code = main(list(argv))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_members_counts_tiers_books_points_and_customers_json_carries_them(shop, database, db_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    gold = shop.buyer("金", ("6000.00", "2026-10-01"))
+    shop.buyer("普", ("10.00", "2026-10-01"))
+    database.dispose()
+    code, out, _err = run(capsys, "members", "--db", str(db_path), "--json")
+    assert code == 0
+    assert {row["tier"]: row["buyers"] for row in json.loads(out)} == {"普通会员": 1, "银卡": 0, "金卡": 1, "钻石": 0}
+
+    code, out, _err = run(capsys, "members", "--db", str(db_path), "--customer", str(gold), "--redeem", "1000",
+                          "--note", "100积分抵10元", "--json")
+    assert code == 0
+    member = json.loads(out)
+    assert (member["points"], [line["kind"] for line in member["ledger"]]) == (5000, ["order", "redemption"])
+
+    code, _out, err = run(capsys, "members", "--db", str(db_path), "--customer", str(gold), "--adjust", "5")
+    assert code == 1 and "note" in err
+
+    code, out, _err = run(capsys, "customers", "--db", str(db_path), "--tier", "金卡", "--json")
+    assert [(row["member_tier"], row["points"]) for row in json.loads(out)] == [("金卡", 5000)]
