@@ -13,7 +13,6 @@ from core.customers.listing import Account, birthday_text, listed_name
 from core.customers.profile import birthday_of
 from core.errors import LaokeError
 from core.figures.birthdays import age_on, celebration_date, next_birthday
-from core.figures.order_facts import net_paid
 from core.messages import Message
 from core.safety.privacy import is_masked, mask_address, mask_alias, mask_phone
 from core.store.models import (
@@ -162,6 +161,13 @@ def _note(note: Note) -> NoteView:
     return NoteView(note.id, note.kind, note.text, note.author, note.created_at, note.updated_at)
 
 
+def _amount(order: Order) -> Decimal | None:
+    """What was paid; for an unpaid (or closed, nothing paid) order what it would cost; ¥0.00 is an amount too."""
+    if order.paid_amount:
+        return order.paid_amount
+    return order.total_amount if order.total_amount is not None else order.paid_amount
+
+
 def _masked_receiver_phone(orders: list[Order]) -> str | None:
     """A platform that masks phones (138****1234) leaves the buyer without one; the newest order still shows it."""
     return next((o.receiver_phone for o in orders if o.receiver_phone and is_masked(o.receiver_phone)), None)
@@ -209,8 +215,7 @@ def customer_detail(session: Session, customer_id: int, masked: bool = False,
         birthday=_birthday(customer, today),
         figures=_figures(customer, orders),
         orders=[
-            OrderView(o.id, o.platform, o.shown_number, o.status, o.created_at,
-                      net_paid(o.paid_amount, o.total_amount), o.item_summary,  # unpaid: what it would cost
+            OrderView(o.id, o.platform, o.shown_number, o.status, o.created_at, _amount(o), o.item_summary,
                       [OrderLineView(li.title, li.sku, li.quantity, li.amount) for li in o.lines])
             for o in shown_orders
         ],

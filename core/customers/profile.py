@@ -122,7 +122,7 @@ def set_vip(session: Session, customer_ids: Iterable[int], vip: bool) -> int:
 
 def add_note(session: Session, customer_id: int, text: str, kind: NoteKind = NoteKind.GENERAL,
              author: str | None = None) -> int:
-    text = text.strip()
+    text = text.replace("\x00", "").strip()  # pasted NULs: PostgreSQL text cannot hold them, nobody reads them
     if not text:
         raise LaokeError(Message("The note is empty."))
     _existing(session, customer_id)
