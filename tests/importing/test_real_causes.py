@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from charset_normalizer import CharsetMatches
 from sqlalchemy import func, select, update
 
 from core.cli import main
 from core.importing import PRESETS, commit_imports, import_notices, prepare_import
+from core.importing.readers import decode_text
 from core.store.models import Customer, Order, OrderLine
 from core.store.opening import open_database
 from tests.importing.sheets import row_for, write_sheet
@@ -198,3 +200,33 @@ def test_the_cli_names_the_shop_of_a_file_that_does_not_say(tmp_path, capsys):  
     with database.session() as session:
         assert session.scalars(select(Order.shop_name)).all() == ["京东店"]
     database.dispose()
+
+
+def taobao_text_rows(count: int, address: str, name: str):  # type: ignore[no-untyped-def]
+    headers = list(ORDER_LIST.headers)
+    return [headers, *(row_for(ORDER_LIST, headers, order_id=f"{2860432273158675409 + n}", buyer_id=f"tb{n:09d}",
+                               receiver_name=name, address=f"{address}{n}号", status="交易成功", amount="99.00",
+                               created_at="2022-09-10 10:00:00", item_title="韩国保湿滋润唇部精华 3.9g")
+                       for n in range(count))]
+
+
+def test_a_large_gbk_order_list_is_read_as_gbk(tmp_path, monkeypatch):  # type: ignore[no-untyped-def]
+    # A real 872 KB GBK 订单报表 CSV was refused: charset-normalizer found no match at all on a large sample
+    # of it (STACK.md). A detector's silence must not matter to a file that decodes as GB18030.
+    monkeypatch.setattr("core.importing.readers.from_bytes", lambda _sample: CharsetMatches([]))
+    path = write_sheet(tmp_path / "ExportOrderList.csv", taobao_text_rows(5000, "浙江省 杭州市 西湖区 文三路", "张三丰"),
+                       "gbk")
+    assert path.stat().st_size > 872_000
+    prepared = prepare_import(path)
+    assert (prepared.sheet.encoding, len(prepared.orders)) == ("gb18030", 5000)
+    assert prepared.orders[0].values["receiver_address"].startswith("浙江省 杭州市")
+
+
+def test_big5_and_utf16_files_are_told_apart_from_gbk(tmp_path):  # type: ignore[no-untyped-def]
+    # Every Big5 byte pair is valid GB18030: only a detector can say a file is Big5.
+    text = "".join(f"{n},陳大文,臺灣省 臺北市 信義區 忠孝東路{n}號,交易成功,已經付款\n" for n in range(60))
+    assert decode_text(tmp_path / "big5.csv", text.encode("big5")) == (text, "big5")
+    rows = taobao_text_rows(3, "臺灣省 臺北市 信義區 忠孝東路", "陳大文")
+    utf16 = tmp_path / "utf16.csv"
+    utf16.write_bytes("\n".join("\t".join(row) for row in rows).encode("utf-16"))
+    assert prepare_import(utf16).orders[0].values["receiver_name"] == "陳大文"
