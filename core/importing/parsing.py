@@ -103,6 +103,9 @@ class ParsedOrder:
     lines_only: bool = False  # from a companion items file: fills lines, leaves the order's other fields
     summary_lines: bool = False  # one row per order: its single line only sums up the items
     content_hash: str = ""
+    # Values this file only infers (a status from a missing paid time, a paid amount summed from item lines):
+    # they fill a new order but never overwrite what another file said of a stored one.
+    inferred: tuple[str, ...] = ()
 
 
 @dataclass(slots=True)
@@ -249,11 +252,14 @@ def _build_order(order_id: str, rows: list[tuple[int, dict[str, Any]]], preset: 
     refund_texts = [values.get("refund_status") for _row, values in rows]
     if refund_texts and all(says_refunded(text) for text in refund_texts):
         status = OrderStatus.REFUNDED
+    inferred = []
     paid = first.get("amount")
     if preset.amount_per_line and any(line.amount is not None for line in lines):
         paid = sum((line.amount for line in lines if line.amount is not None), Decimal(0))
+        inferred += ["paid_amount", "total_amount"]
     if status is None:
         status = OrderStatus.PAID if first.get("paid_at") else OrderStatus.UNPAID
+        inferred.append("status")
     paid = net_of_refunds(paid, first.get("refund_amount"), preset.paid_is_net)
     status = settled_status(status, paid, first.get("refund_amount"), first.get("close_reason"))
     quantity = first.get("quantity") if len(rows) == 1 else None
@@ -292,7 +298,8 @@ def _build_order(order_id: str, rows: list[tuple[int, dict[str, Any]]], preset: 
     )
     key = first.get("global_id") or order_id
     return ParsedOrder(preset.platform, key[:64], rows[0][0], values, lines, buyer,
-                       lines_only=preset.role == "lines", summary_lines=preset.one_row_per_order)
+                       lines_only=preset.role == "lines", summary_lines=preset.one_row_per_order,
+                       inferred=tuple(inferred))
 
 
 def net_of_refunds(paid: Decimal | None, refund: Decimal | None, already_net: bool) -> Decimal | None:

@@ -230,3 +230,31 @@ def test_big5_and_utf16_files_are_told_apart_from_gbk(tmp_path):  # type: ignore
     utf16 = tmp_path / "utf16.csv"
     utf16.write_bytes("\n".join("\t".join(row) for row in rows).encode("utf-16"))
     assert prepare_import(utf16).orders[0].values["receiver_name"] == "陳大文"
+
+
+YOUZAN_ORDERS = PRESETS["youzan.order_export_order_level"]
+YOUZAN_ITEMS = PRESETS["youzan.order_export_item_level"]
+
+
+def test_a_companion_sheet_fills_in_and_never_erases(tmp_path, database, orders_of):  # type: ignore[no-untyped-def]
+    # Youzan's item sheet has no order times: imported after the order sheet it set every order's created and
+    # paid time to nothing, and every buyer dropped to a prospect with ¥0.
+    headers = list(YOUZAN_ORDERS.headers)
+    orders = [headers, row_for(YOUZAN_ORDERS, headers, order_id="E2026050110000001", buyer_nick="小林",
+                               buyer_id="13800001111", receiver_name="林小姐", phone="13800001111",
+                               status="交易成功", amount="120.00", created_at="2026-05-01 10:00:00",
+                               paid_at="2026-05-01 10:01:00", item_title="龙井茶 等2件")]
+    headers = list(YOUZAN_ITEMS.headers)
+    items = [headers, *(row_for(YOUZAN_ITEMS, headers, order_id="E2026050110000001", receiver_name="林小姐",
+                                phone="13800001111", status=status, amount=amount, item_title=title, quantity="1")
+                        for title, amount, status in (("龙井茶", "50.00", "交易成功"), ("茶具", "60.00", "")))]
+    commit_imports(database, [prepare_import(write_sheet(tmp_path / "orders.xlsx", orders))])
+    commit_imports(database, [prepare_import(write_sheet(tmp_path / "items.xlsx", items))])
+    [order] = orders_of().values()
+    assert (str(order.created_at), str(order.paid_at), order.status, order.paid_amount) == (
+        "2026-05-01 10:00:00", "2026-05-01 10:01:00", "completed", Decimal("120.00"))
+    assert sorted(line.title for line in order.lines) == ["茶具", "龙井茶"]
+    with database.session() as session:
+        [buyer] = session.scalars(select(Customer)).all()
+        assert (buyer.stage, buyer.total_spent) != ("prospect", Decimal(0))
+        assert buyer.total_spent == Decimal("120.00")
