@@ -258,3 +258,15 @@ def test_a_companion_sheet_fills_in_and_never_erases(tmp_path, database, orders_
         [buyer] = session.scalars(select(Customer)).all()
         assert (buyer.stage, buyer.total_spent) != ("prospect", Decimal(0))
         assert buyer.total_spent == Decimal("120.00")
+
+
+def test_every_platform_account_is_kept_as_an_alias(tmp_path, database):  # type: ignore[no-untyped-def]
+    # Youzan names a buyer by phone and by nickname: search finds the buyer by either, so both are stored.
+    headers = list(YOUZAN_ORDERS.headers)
+    rows = [headers, row_for(YOUZAN_ORDERS, headers, order_id="E1", buyer_nick="小林", buyer_id="13800001111",
+                             status="交易成功", amount="9.00", created_at="2026-05-01 10:00:00")]
+    commit_imports(database, [prepare_import(write_sheet(tmp_path / "orders.xlsx", rows))])
+    with database.session() as session:
+        [buyer] = session.scalars(select(Customer)).all()
+        assert {(alias.kind, alias.value) for alias in buyer.aliases} >= {
+            ("buyer_id", "13800001111"), ("nickname", "小林")}
