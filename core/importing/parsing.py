@@ -15,6 +15,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
+from core.addresses import Division, normal_province, split_address
 from core.importing.presets import Preset
 from core.importing.statuses import map_status, says_refunded, settled_status, shopify_status
 from core.importing.values import (
@@ -266,6 +267,7 @@ def _build_order(order_id: str, rows: list[tuple[int, dict[str, Any]]], preset: 
     if quantity is None and any(line.quantity is not None for line in lines):
         quantity = sum(line.quantity or 0 for line in lines)
     created = first.get("created_at") or first.get("paid_at") or _order_number_date(preset.platform, order_id)
+    division = _division(first)
     values = {
         "status": str(status),
         "status_raw": status_raw[:64] if status_raw else None,
@@ -284,8 +286,8 @@ def _build_order(order_id: str, rows: list[tuple[int, dict[str, Any]]], preset: 
         "receiver_name": _cut(first.get("receiver_name"), 128),
         "receiver_phone": _cut(first.get("phone") or first.get("phone_alt"), 32),
         "receiver_address": _cut(first.get("address"), 255),
-        "province": _cut(first.get("province"), 32),
-        "city": _cut(first.get("city"), 32),
+        "province": _cut(division.province, 32),
+        "city": _cut(division.city, 32),
         "tracking_no": _cut(first.get("tracking_no"), 64),
         "order_name": order_id[:64] if first.get("global_id") else None,
         "shop_name": _cut(first.get("shop_name"), 128),
@@ -293,7 +295,7 @@ def _build_order(order_id: str, rows: list[tuple[int, dict[str, Any]]], preset: 
     buyer = Buyer(
         buyer_id=first.get("buyer_id"), nickname=first.get("buyer_nick"), email=first.get("email"),
         name=first.get("receiver_name"), phone=first.get("phone"), phone_alt=first.get("phone_alt"),
-        province=first.get("province"), city=first.get("city"), district=first.get("district"),
+        province=values["province"], city=values["city"], district=division.district,
         address=first.get("address"),
     )
     key = first.get("global_id") or order_id
@@ -307,6 +309,13 @@ def net_of_refunds(paid: Decimal | None, refund: Decimal | None, already_net: bo
     if already_net or paid is None or not refund:
         return paid
     return max(paid - refund, Decimal(0))
+
+
+def _division(first: dict[str, Any]) -> Division:
+    """The levels the sheet gives in columns, the rest read from its address string; province normalised."""
+    split = split_address(first.get("address"))
+    return Division(normal_province(first.get("province")) or split.province, first.get("city") or split.city,
+                    first.get("district") or split.district)
 
 
 def _item_summary(lines: list[ParsedLine]) -> str | None:

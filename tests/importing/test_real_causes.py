@@ -8,6 +8,7 @@ from charset_normalizer import CharsetMatches
 from sqlalchemy import func, select, update
 
 from core.cli import main
+from core.customers.listing import CustomerFilter, count_customers
 from core.importing import PRESETS, commit_imports, import_notices, prepare_import
 from core.importing.readers import decode_text
 from core.store.models import Customer, Order, OrderLine
@@ -270,3 +271,23 @@ def test_every_platform_account_is_kept_as_an_alias(tmp_path, database):  # type
         [buyer] = session.scalars(select(Customer)).all()
         assert {(alias.kind, alias.value) for alias in buyer.aliases} >= {
             ("buyer_id", "13800001111"), ("nickname", "小林")}
+
+
+def test_addresses_are_split_into_one_normal_form(tmp_path, database):  # type: ignore[no-untyped-def]
+    # Taobao and JD give one address string; Pinduoduo writes the short province name in its 省 column.
+    headers = list(ORDER_LIST.headers)
+    taobao = [headers, *(row_for(ORDER_LIST, headers, order_id=number, buyer_id=buyer, receiver_name="张三",
+                                 address=address, status="交易成功", amount="10.00", created_at="2026-05-01 10:00:00")
+                         for number, buyer, address in (("1", "tb_a", "浙江 杭州市 西湖区 文三路1号"),
+                                                        ("2", "tb_b", "北京 北京市 朝阳区 建国路2号")))]
+    pdd = PRESETS["pdd.order_export_2020"]
+    headers = list(pdd.headers)
+    pdd_rows = [headers, row_for(pdd, headers, order_id="260501-1", receiver_name="李四", phone="13900002222",
+                                 address=("浙江", "宁波市", "鄞州区", "天童路", "3号"), status="已签收",
+                                 amount="5.00", created_at="2026-05-01 10:00:00")]
+    commit_imports(database, [prepare_import(write_sheet(tmp_path / "ExportOrderList.csv", taobao)),
+                              prepare_import(write_sheet(tmp_path / "pdd.xlsx", pdd_rows))])
+    with database.session() as session:
+        found = {(c.province, c.city, c.district) for c in session.scalars(select(Customer))}
+        assert found == {("浙江省", "杭州市", "西湖区"), ("北京市", "北京市", "朝阳区"), ("浙江省", "宁波市", "鄞州区")}
+        assert count_customers(session, CustomerFilter(province="浙江")) == 2
