@@ -104,6 +104,10 @@
         <translation>请至少指定一个要导入的文件（或 --undo 批次号）</translation>
     </message>
     <message>
+        <source>{file} does not say which shop it comes from: say --shop NAME to keep its orders apart from another shop&apos;s.</source>
+        <translation>{file} 没有写明来自哪个店铺：用 --shop 店铺名 指明，以免与其他店铺的订单混在一起。</translation>
+    </message>
+    <message>
         <source>Deleting customers</source>
         <translation>删除客户</translation>
     </message>
@@ -248,6 +252,18 @@
         <translation>请选择两个不同的标签进行合并。</translation>
     </message>
     <message>
+        <source>{file} names no buyers: its {orders} orders are imported, but no customer is created, so the book shows the orders and the shop&apos;s revenue, not who bought them (no stages, care tasks or repeat buyers from this file). The export with the buyers&apos; columns (Taobao&apos;s 订单报表 with 买家会员名, Pinduoduo&apos;s export with receivers) or a customer sheet adds them: its orders with the same numbers then attach to their buyers.</source>
+        <translation>{file} 没有买家信息：其中 {orders} 个订单会导入，但不会建立客户，客户簿只显示订单和店铺营收，看不出是谁买的（这个文件不产生客户阶段、关怀任务或回头客）。导入带买家列的导出（淘宝含买家会员名的订单报表、拼多多含收货人的导出）或客户表即可补上：订单号相同的订单会归到对应买家名下。</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is a negative amount</source>
+        <translation>“{text}” 是负数金额</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is no time an order was placed (before 2000 or after tomorrow)</source>
+        <translation>“{text}” 不可能是下单时间（早于 2000 年或晚于明天）</translation>
+    </message>
+    <message>
         <source>The database {label} reported an error: {text}</source>
         <translation>数据库 {label} 报告了错误：{text}</translation>
     </message>
@@ -334,6 +350,10 @@
     <message>
         <source>{file} has a header row but no customers below it.</source>
         <translation>{file} 有表头，但下面没有客户。</translation>
+    </message>
+    <message>
+        <source>{file}, column {column}: &apos;{text}&apos; is stored as empty ({reason}); rows: {count}, the first is row {row}.</source>
+        <translation>{file}，{column} 列：“{text}” 按空值保存（{reason}）；共 {count} 行，第一处在第 {row} 行。</translation>
     </message>
     <message>
         <source>no order number</source>

@@ -316,6 +316,14 @@
             <numerusform>导入 %Ln 个订单</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Which shop is this file?</source>
+        <translation>这个文件是哪个店铺的？</translation>
+    </message>
+    <message>
+        <source>%1 does not say which of your shops its orders come from. Shop name (leave empty if you have only one):</source>
+        <translation>%1 没有写明订单来自您的哪个店铺。店铺名称（只有一个店铺可留空）：</translation>
+    </message>
     <message numerus="yes">
         <source>Show the %Ln new customers</source>
         <translation>
@@ -394,6 +402,10 @@
         <translation>订单号</translation>
     </message>
     <message>
+        <source>Order id across shops</source>
+        <translation>跨店铺订单 ID</translation>
+    </message>
+    <message>
         <source>Sub-order number</source>
         <translation>子订单号</translation>
     </message>
@@ -468,6 +480,10 @@
     <message>
         <source>Refunded amount</source>
         <translation>退款金额</translation>
+    </message>
+    <message>
+        <source>Why the order closed</source>
+        <translation>订单关闭原因</translation>
     </message>
     <message>
         <source>Ordered at</source>

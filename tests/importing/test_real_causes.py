@@ -38,7 +38,7 @@ def test_a_placeholder_in_an_optional_column_costs_no_order(tmp_path, database):
     assert (len(prepared.orders), prepared.bad_rows) == (4, [])
     # The unknown text is said once for its column, with its count and first row; the placeholder not at all.
     [notice] = import_notices(prepared)
-    assert "退款金额" in notice and "'退款中'" in notice and "in 2 rows, first on row 5" in notice
+    assert "退款金额" in notice and "'退款中'" in notice and "rows: 2, the first is row 5" in notice
     commit_imports(database, [prepared])
     with database.session() as session:
         assert session.scalar(select(func.count()).select_from(OrderLine)) == 5
