@@ -26,8 +26,8 @@ PROVINCES = (
 MUNICIPALITIES = frozenset({"北京市", "天津市", "上海市", "重庆市"})
 _SUFFIX = re.compile(r"(壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区|省|市)$")
 SHORT_NAMES = {_SUFFIX.sub("", name): name for name in PROVINCES}
-# Longest first: 黑龙江 before any shorter name it might start with.
-_BY_LENGTH = sorted(SHORT_NAMES, key=len, reverse=True)
+# No two short names share their first two characters (山东/山西, 广东/广西): one lookup finds the candidate.
+_BY_FIRST_TWO = {name[:2]: name for name in SHORT_NAMES}
 _CITY_ENDINGS = ("市", "州", "盟", "地区")
 _DISTRICT_ENDINGS = ("区", "县", "市", "旗")
 
@@ -39,6 +39,9 @@ class Division:
     district: str | None
 
 
+NOWHERE = Division(None, None, None)
+
+
 @lru_cache(maxsize=4096)
 def normal_province(text: str | None) -> str | None:
     """浙江 / 浙江省 / ＂浙江省 ＂ → 浙江省; a text that names no province is kept as written."""
@@ -48,15 +51,14 @@ def normal_province(text: str | None) -> str | None:
     return SHORT_NAMES.get(_SUFFIX.sub("", folded)) or SHORT_NAMES.get(folded) or folded
 
 
-@lru_cache(maxsize=65_536)
 def split_address(address: str | None) -> Division:
     """The divisions an address string starts with; what it does not name stays None."""
     if not address:
-        return Division(None, None, None)
-    text = unicodedata.normalize("NFKC", address).strip()
-    short = next((name for name in _BY_LENGTH if text.startswith(name)), None)
-    if short is None:
-        return Division(None, None, None)
+        return NOWHERE
+    text = address.strip()  # str.split() below also splits at full-width spaces
+    short = _BY_FIRST_TWO.get(text[:2])
+    if short is None or not text.startswith(short):
+        return NOWHERE
     province = SHORT_NAMES[short]
     rest = text[len(short):]
     ending = province[len(short):]  # 浙江省 or 浙江: both are the province

@@ -19,6 +19,7 @@ from core.addresses import Division, normal_province, split_address
 from core.importing.presets import Preset
 from core.importing.statuses import map_status, says_refunded, settled_status, shopify_status
 from core.importing.values import (
+    ENCRYPTED_PREFIXES,
     MISSING,
     ValueProblem,
     clean_text,
@@ -187,7 +188,7 @@ def parse_orders(
 def content_text(cells: Sequence[str]) -> str:
     """A row's text as its content hash reads it: the same export downloaded again (CRLF for LF inside a
     cell, spaces around a value) is the same content."""
-    text = "\x1f".join(cell.strip() for cell in cells)
+    text = "\x1f".join(map(str.strip, cells))
     return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
@@ -222,7 +223,7 @@ def _row_values(cells: Sequence[str], plan: Plan) -> tuple[dict[str, Any], list[
             if not raw:
                 continue
             if parser is clean_text and raw.isprintable() and raw[0] not in _SPECIAL_START and raw[-1] != " ":
-                if raw not in MISSING:  # plain text, the common case: no call needed
+                if raw not in MISSING and not raw.startswith(ENCRYPTED_PREFIXES):  # plain text: no call needed
                     values[name] = raw
                 continue
         else:
@@ -313,9 +314,11 @@ def net_of_refunds(paid: Decimal | None, refund: Decimal | None, already_net: bo
 
 def _division(first: dict[str, Any]) -> Division:
     """The levels the sheet gives in columns, the rest read from its address string; province normalised."""
+    province, city, district = first.get("province"), first.get("city"), first.get("district")
+    if province and city and district:
+        return Division(normal_province(province), city, district)
     split = split_address(first.get("address"))
-    return Division(normal_province(first.get("province")) or split.province, first.get("city") or split.city,
-                    first.get("district") or split.district)
+    return Division(normal_province(province) or split.province, city or split.city, district or split.district)
 
 
 def _item_summary(lines: list[ParsedLine]) -> str | None:
