@@ -10,8 +10,8 @@
 - `importing` and `customers`: order sheets into the book, and the book's own work (list, edit, merge, export).
 - `demo` and `cli`: the demo shop, which builds on everything, and the command line at the top.
 
-The modules loose at this level (messages, errors, progress, logs, paths, collector, phones) are the floor
-every wing stands on; they import no wing.
+The modules loose at this level (messages, errors, progress, logs, paths, collector, phones, addresses) are
+the floor every wing stands on; they import no wing.
 """
 
 __version__ = "0.1.0"

@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.orm import Session, aliased
 
+from core.addresses import normal_province
 from core.customers.birthday_filter import birthday_between_condition, birthday_this_month_condition
 from core.safety.privacy import mask_alias, mask_phone
 from core.search.query import ranked_matches, relevance_order, search_ids_query
@@ -134,7 +135,7 @@ def filter_conditions(customer_filter: CustomerFilter, today: date | None = None
     if f.platforms:
         conditions.append(Customer.platform.in_(f.platforms))
     if f.province:
-        conditions.append(Customer.province == f.province)
+        conditions.append(Customer.province == normal_province(f.province))  # 浙江 finds 浙江省
     if f.city:
         conditions.append(Customer.city == f.city)
     if f.vip is not None:

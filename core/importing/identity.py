@@ -1,7 +1,7 @@
 """Who a buyer is: the identities an order carries, strongest first, and the customer they lead to.
 
-The platform's own buyer key wins (Taobao 买家会员名, JD 下单帐号, Youzan buyer phone or nickname, Shopify
-email); then the receiver's phone; then name + address. A masked phone (138****1234) or address identifies
+The platform's own buyer key wins (Taobao 买家会员名, JD 下单帐号, Youzan buyer phone or nickname, Pinduoduo,
+Douyin and Kuaishou 买家昵称, Shopify email); then the receiver's phone; then name + address. A masked phone (138****1234) or address identifies
 no one, so it never matches on its own. Every identity seen is kept as a CustomerAlias.
 """
 
@@ -29,7 +29,9 @@ def buyer_identities(platform: str, buyer: Buyer) -> list[Identity]:
             found.append(("email", "", buyer.buyer_id.strip().lower()))
         else:
             found.append(("buyer_id", platform, buyer.buyer_id.strip()))
-    elif buyer.nickname and not is_masked(buyer.nickname):
+    # Every account the platform names is kept as an alias (search finds a buyer by any of them); when a
+    # buyer key comes first it alone decides who the buyer is.
+    if buyer.nickname and not is_masked(buyer.nickname):
         found.append(("nickname", platform, buyer.nickname.strip()))
     if buyer.email and "@" in buyer.email:
         found.append(("email", "", buyer.email.strip().lower()))

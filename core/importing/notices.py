@@ -31,7 +31,7 @@ def import_notices(prepared: PreparedImport) -> list[Message]:
         ))
     notices.extend(
         Message(
-            "{file}, column {column}: '{text}' stored as empty ({reason}) in {count} rows, first on row {row}.",
+            "{file}, column {column}: '{text}' is stored as empty ({reason}); rows: {count}, the first is row {row}.",
             file=skipped.file, column=skipped.column, text=skipped.text[:40], reason=skipped.reason,
             count=f"{skipped.count:,}", row=skipped.first_row,
         )

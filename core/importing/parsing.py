@@ -15,9 +15,11 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
+from core.addresses import Division, normal_province, split_address
 from core.importing.presets import Preset
 from core.importing.statuses import map_status, says_refunded, settled_status, shopify_status
 from core.importing.values import (
+    ENCRYPTED_PREFIXES,
     MISSING,
     ValueProblem,
     clean_text,
@@ -103,6 +105,9 @@ class ParsedOrder:
     lines_only: bool = False  # from a companion items file: fills lines, leaves the order's other fields
     summary_lines: bool = False  # one row per order: its single line only sums up the items
     content_hash: str = ""
+    # Values this file only infers (a status from a missing paid time, a paid amount summed from item lines):
+    # they fill a new order but never overwrite what another file said of a stored one.
+    inferred: tuple[str, ...] = ()
 
 
 @dataclass(slots=True)
@@ -183,7 +188,7 @@ def parse_orders(
 def content_text(cells: Sequence[str]) -> str:
     """A row's text as its content hash reads it: the same export downloaded again (CRLF for LF inside a
     cell, spaces around a value) is the same content."""
-    text = "\x1f".join(cell.strip() for cell in cells)
+    text = "\x1f".join(map(str.strip, cells))
     return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
@@ -218,7 +223,7 @@ def _row_values(cells: Sequence[str], plan: Plan) -> tuple[dict[str, Any], list[
             if not raw:
                 continue
             if parser is clean_text and raw.isprintable() and raw[0] not in _SPECIAL_START and raw[-1] != " ":
-                if raw not in MISSING:  # plain text, the common case: no call needed
+                if raw not in MISSING and not raw.startswith(ENCRYPTED_PREFIXES):  # plain text: no call needed
                     values[name] = raw
                 continue
         else:
@@ -249,17 +254,21 @@ def _build_order(order_id: str, rows: list[tuple[int, dict[str, Any]]], preset: 
     refund_texts = [values.get("refund_status") for _row, values in rows]
     if refund_texts and all(says_refunded(text) for text in refund_texts):
         status = OrderStatus.REFUNDED
+    inferred = []
     paid = first.get("amount")
     if preset.amount_per_line and any(line.amount is not None for line in lines):
         paid = sum((line.amount for line in lines if line.amount is not None), Decimal(0))
+        inferred += ["paid_amount", "total_amount"]
     if status is None:
         status = OrderStatus.PAID if first.get("paid_at") else OrderStatus.UNPAID
+        inferred.append("status")
     paid = net_of_refunds(paid, first.get("refund_amount"), preset.paid_is_net)
     status = settled_status(status, paid, first.get("refund_amount"), first.get("close_reason"))
     quantity = first.get("quantity") if len(rows) == 1 else None
     if quantity is None and any(line.quantity is not None for line in lines):
         quantity = sum(line.quantity or 0 for line in lines)
     created = first.get("created_at") or first.get("paid_at") or _order_number_date(preset.platform, order_id)
+    division = _division(first)
     values = {
         "status": str(status),
         "status_raw": status_raw[:64] if status_raw else None,
@@ -278,8 +287,8 @@ def _build_order(order_id: str, rows: list[tuple[int, dict[str, Any]]], preset: 
         "receiver_name": _cut(first.get("receiver_name"), 128),
         "receiver_phone": _cut(first.get("phone") or first.get("phone_alt"), 32),
         "receiver_address": _cut(first.get("address"), 255),
-        "province": _cut(first.get("province"), 32),
-        "city": _cut(first.get("city"), 32),
+        "province": _cut(division.province, 32),
+        "city": _cut(division.city, 32),
         "tracking_no": _cut(first.get("tracking_no"), 64),
         "order_name": order_id[:64] if first.get("global_id") else None,
         "shop_name": _cut(first.get("shop_name"), 128),
@@ -287,12 +296,13 @@ def _build_order(order_id: str, rows: list[tuple[int, dict[str, Any]]], preset: 
     buyer = Buyer(
         buyer_id=first.get("buyer_id"), nickname=first.get("buyer_nick"), email=first.get("email"),
         name=first.get("receiver_name"), phone=first.get("phone"), phone_alt=first.get("phone_alt"),
-        province=first.get("province"), city=first.get("city"), district=first.get("district"),
+        province=values["province"], city=values["city"], district=division.district,
         address=first.get("address"),
     )
     key = first.get("global_id") or order_id
     return ParsedOrder(preset.platform, key[:64], rows[0][0], values, lines, buyer,
-                       lines_only=preset.role == "lines", summary_lines=preset.one_row_per_order)
+                       lines_only=preset.role == "lines", summary_lines=preset.one_row_per_order,
+                       inferred=tuple(inferred))
 
 
 def net_of_refunds(paid: Decimal | None, refund: Decimal | None, already_net: bool) -> Decimal | None:
@@ -300,6 +310,15 @@ def net_of_refunds(paid: Decimal | None, refund: Decimal | None, already_net: bo
     if already_net or paid is None or not refund:
         return paid
     return max(paid - refund, Decimal(0))
+
+
+def _division(first: dict[str, Any]) -> Division:
+    """The levels the sheet gives in columns, the rest read from its address string; province normalised."""
+    province, city, district = first.get("province"), first.get("city"), first.get("district")
+    if province and city and district:
+        return Division(normal_province(province), city, district)
+    split = split_address(first.get("address"))
+    return Division(normal_province(province) or split.province, city or split.city, district or split.district)
 
 
 def _item_summary(lines: list[ParsedLine]) -> str | None:

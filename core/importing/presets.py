@@ -91,7 +91,7 @@ _JD_LEGACY = {
     "seller_remark": "商家备注", "email": "邮箱地址",
 }
 _PDD_2023 = {
-    "order_id": "订单号", "province": "省", "city": "市", "district": "区", "address": ("省", "市", "区", "街道/镇"),
+    "order_id": "订单号", "buyer_nick": "买家昵称", "province": "省", "city": "市", "district": "区", "address": ("省", "市", "区", "街道/镇"),
     "status": "订单状态", "refund_status": "售后状态", "amount": "用户实付金额(元)", "total_amount": "商品总价(元)",
     "shipping_fee": "邮费(元)", "created_at": "订单成交时间", "paid_at": "支付时间", "shipped_at": "发货时间",
     "completed_at": "确认收货时间", "item_title": "商品", "sku": "商品规格", "quantity": "商品数量(件)",
@@ -158,7 +158,7 @@ PRESETS: dict[str, Preset] = {
         _preset(
             "douyin.order_export", Platform.DOUYIN, "Douyin shop order export",
             {
-                "order_id": "主订单编号", "line_id": "子订单编号", "receiver_name": "收件人", "phone": "收件人手机号",
+                "order_id": "主订单编号", "line_id": "子订单编号", "buyer_nick": "买家昵称", "receiver_name": "收件人", "phone": "收件人手机号",
                 "province": "省", "city": "市", "district": "区", "address": ("省", "市", "区", "街道", "详细地址"),
                 "status": "订单状态", "refund_status": "售后状态", "amount": "订单应付金额", "shipping_fee": "运费",
                 "created_at": "订单提交时间", "paid_at": "支付完成时间", "shipped_at": "发货时间",
@@ -169,7 +169,8 @@ PRESETS: dict[str, Preset] = {
         _preset(
             "kuaishou.order_export", Platform.KUAISHOU, "Kuaishou shop order export",
             {
-                "order_id": "订单号", "receiver_name": "收货人姓名", "phone": "收货人电话", "province": "收货地址-省",
+                "order_id": "订单号", "buyer_nick": "买家昵称", "receiver_name": "收货人姓名", "phone": "收货人电话",
+                "province": "收货地址-省",
                 "city": "收货地址-市", "district": "收货地址-区",
                 "address": ("收货地址-省", "收货地址-市", "收货地址-区", "收货地址-街道", "收货地址"),
                 "status": "订单状态", "refund_status": "售后状态", "amount": "实付款", "shipping_fee": "快递费",

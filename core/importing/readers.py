@@ -27,6 +27,7 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
 ENCODING_SAMPLE = 256 * 1024
 GB_ENCODINGS = frozenset({"gb18030", "gbk", "gb2312", "cp936", "hz"})
+BIG5_ENCODINGS = frozenset({"big5", "cp950", "big5hkscs"})
 # With few Chinese characters (a mostly-ASCII file) charset-normalizer ranks a Western code page first.
 GB_CHAOS_MARGIN = 0.02
 DELIMITERS = ",\t;|"
@@ -152,8 +153,17 @@ def cell_text(value: object) -> str:
 
 
 def decode_text(path: Path, data: bytes) -> tuple[str, str]:
-    """The file's text and the encoding it was in: UTF-8 (with or without BOM), else what the bytes say."""
-    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    """The file's text and the encoding it was in.
+
+    UTF-16 when it starts with its BOM; UTF-8 when the file decodes strictly as UTF-8 (BOM or not);
+    otherwise GB18030 (GBK's superset, what Chinese platforms export) unless a detector finds Big5 clearly
+    more plausible: every Big5 byte pair is also valid GB18030, so strict decoding alone cannot tell them
+    apart. A file that decodes as GB18030 is never refused for its encoding, whatever a detector says
+    (charset-normalizer finds no match at all on a large sample of some ordinary GBK files).
+    """
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return _decoded(path, data, "utf-16")
+    if b"\x00" in data[:4096]:
         raise SheetRefused(Message(
             "{file} is a binary file, not a sheet Laoke can read.",
             file=path.name,
@@ -164,9 +174,21 @@ def decode_text(path: Path, data: bytes) -> tuple[str, str]:
             return data.decode("utf-8-sig"), "utf-8"
         except UnicodeDecodeError as error:
             first_bad = error.start
-    # Detect from where the non-UTF-8 text starts: a long ASCII head would tell charset-normalizer nothing.
-    start = max(0, first_bad - 1024)
-    encoding = _guess_encoding(path, data[start : start + ENCODING_SAMPLE])
+    # Detect from where the non-UTF-8 text starts: a long ASCII head would tell a detector nothing.
+    sample = _whole_characters(data[first_bad : first_bad + ENCODING_SAMPLE])
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        return _decoded(path, data, _guess_encoding(path, sample))
+    if _clearly_big5(sample):
+        try:
+            return data.decode("big5"), "big5"
+        except UnicodeDecodeError:
+            pass
+    return text, "gb18030"
+
+
+def _decoded(path: Path, data: bytes, encoding: str) -> tuple[str, str]:
     try:
         return data.decode(encoding), encoding
     except (UnicodeDecodeError, LookupError):
@@ -185,22 +207,37 @@ def _first_non_utf8(sample: bytes) -> int | None:
     return None
 
 
-def _guess_encoding(path: Path, sample: bytes) -> str:
-    """charset-normalizer's guess, leaning to GB18030 when it is as plausible: Laoke's shops export GBK.
+def _whole_characters(sample: bytes) -> bytes:
+    """The sample without a double-byte character its end cut in two (a cut character decides nothing)."""
+    for cut in range(4):
+        end = len(sample) - cut
+        try:
+            sample[:end].decode("gb18030")
+        except UnicodeDecodeError:
+            continue
+        return sample[:end]
+    return sample
 
-    GBK and GB2312 are subsets of GB18030, so decoding as the superset never fails on a character they lack.
-    """
+
+def _clearly_big5(sample: bytes) -> bool:
+    """Whether the detector ranks Big5 first with no GB encoding about as plausible."""
     matches = from_bytes(sample)
     best = matches.best()
+    if best is None or best.encoding not in BIG5_ENCODINGS:
+        return False
+    return not any(match.encoding in GB_ENCODINGS and match.chaos <= best.chaos + GB_CHAOS_MARGIN
+                   for match in matches)
+
+
+def _guess_encoding(path: Path, sample: bytes) -> str:
+    """charset-normalizer's guess for a file that is neither UTF-8 nor GB18030."""
+    best = from_bytes(sample).best()
     if best is None:
         raise SheetRefused(Message(
             "{file} is not text in any encoding Laoke knows; is it really a sheet?",
             file=path.name,
         ))
-    plausible_gb = any(
-        match.encoding in GB_ENCODINGS and match.chaos <= best.chaos + GB_CHAOS_MARGIN for match in matches
-    )
-    return "gb18030" if best.encoding in GB_ENCODINGS or plausible_gb else best.encoding
+    return best.encoding
 
 
 def csv_rows(text: str) -> list[Row]:

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
+from datetime import time as datetime_time
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
+from time import time as clock
 
 from core.messages import Message
 from core.phones import compact_phone
@@ -116,10 +118,16 @@ def parse_datetime(raw: str | None) -> datetime | None:
         value = _parse_loose_datetime(text)
     if value.tzinfo is not None or value.microsecond:
         value = value.replace(tzinfo=None, microsecond=0)
-    if not EARLIEST_ORDER <= value < datetime.combine(date.today() + timedelta(days=2), time()):
+    if not EARLIEST_ORDER <= value < _end_of_tomorrow(int(clock()) // 3600):
         raise ValueProblem(Message("'{text}' is no time an order was placed (before 2000 or after tomorrow)",
                                    text=text))
     return value
+
+
+@lru_cache(maxsize=2)
+def _end_of_tomorrow(_hour: int) -> datetime:
+    """The latest time an order can have (worked out once an hour: date.today() per cell costs seconds)."""
+    return datetime.combine(date.today() + timedelta(days=2), datetime_time())
 
 
 def _parse_loose_datetime(text: str) -> datetime:

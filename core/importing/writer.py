@@ -404,7 +404,8 @@ def _apply_updates(
                     continue
                 replaced.append((found["id"], order.lines))
             else:
-                values.update(order.values, content_hash=order.content_hash)
+                # A later file updates what it knows and leaves what it does not know as it was.
+                values.update(_known_values(order), content_hash=order.content_hash)
                 if found.get("rekey"):
                     rekeyed.append({"oid": found["id"], "key": order.platform_order_id})
                 # A one-row-per-order sheet sums items up in one line: keep the detailed lines an items file gave.
@@ -431,6 +432,12 @@ def _apply_updates(
             bulk_insert(connection, LINE_TABLE, [row for oid, lines in replaced for row in _line_rows(oid, lines)])
         bulk_insert(connection, ImportChange.__table__, changes)  # type: ignore[arg-type]
     return updated, unchanged
+
+
+def _known_values(order: ParsedOrder) -> dict[str, Any]:
+    """The order's values this file states (a Youzan item sheet has no order times; a 宝贝报表 no buyer)."""
+    return {column: value for column, value in order.values.items()
+            if value is not None and column not in order.inferred}
 
 
 def _same_lines(lines: list[ParsedLine], stored: list[dict[str, Any]]) -> bool:

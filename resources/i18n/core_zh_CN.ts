@@ -68,10 +68,6 @@
         <translation>{path}：应为按年份组织的对象，例如 {{&quot;2027&quot;: {{&quot;spring_festival&quot;: ...}}}}</translation>
     </message>
     <message>
-        <source>Waiting for another rep&apos;s care planning to finish…</source>
-        <translation>正在等待另一位客服完成关怀计划…</translation>
-    </message>
-    <message>
         <source>{path} is not a readable holidays file: {error}</source>
         <translation>{path} 不是可读取的节假日文件：{error}</translation>
     </message>
@@ -109,15 +105,7 @@
     </message>
     <message>
         <source>{file} does not say which shop it comes from: say --shop NAME to keep its orders apart from another shop&apos;s.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Name the buyer with --customer ID to book points.</source>
-        <translation>请用 --customer ID 指明要记积分的客户。</translation>
-    </message>
-    <message>
-        <source>There is no customer #{customer_id}.</source>
-        <translation>没有客户 #{customer_id}。</translation>
+        <translation>{file} 没有写明来自哪个店铺：用 --shop 店铺名 指明，以免与其他店铺的订单混在一起。</translation>
     </message>
     <message>
         <source>Deleting customers</source>
@@ -265,19 +253,15 @@
     </message>
     <message>
         <source>{file} names no buyers: its {orders} orders are imported, but no customer is created, so the book shows the orders and the shop&apos;s revenue, not who bought them (no stages, care tasks or repeat buyers from this file). The export with the buyers&apos; columns (Taobao&apos;s 订单报表 with 买家会员名, Pinduoduo&apos;s export with receivers) or a customer sheet adds them: its orders with the same numbers then attach to their buyers.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{file}, column {column}: &apos;{text}&apos; stored as empty ({reason}) in {count} rows, first on row {row}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} 没有买家信息：其中 {orders} 个订单会导入，但不会建立客户，客户簿只显示订单和店铺营收，看不出是谁买的（这个文件不产生客户阶段、关怀任务或回头客）。导入带买家列的导出（淘宝含买家会员名的订单报表、拼多多含收货人的导出）或客户表即可补上：订单号相同的订单会归到对应买家名下。</translation>
     </message>
     <message>
         <source>&apos;{text}&apos; is a negative amount</source>
-        <translation type="unfinished"></translation>
+        <translation>“{text}” 是负数金额</translation>
     </message>
     <message>
         <source>&apos;{text}&apos; is no time an order was placed (before 2000 or after tomorrow)</source>
-        <translation type="unfinished"></translation>
+        <translation>“{text}” 不可能是下单时间（早于 2000 年或晚于明天）</translation>
     </message>
     <message>
         <source>Say why: a points adjustment or redemption needs a note.</source>
@@ -428,6 +412,18 @@
         <translation>“{text}”不是生日（请写成 1990-03-08、3月8日 或 农历八月十五）</translation>
     </message>
     <message>
+        <source>Waiting for another rep&apos;s care planning to finish…</source>
+        <translation>正在等待另一位客服完成关怀计划…</translation>
+    </message>
+    <message>
+        <source>Name the buyer with --customer ID to book points.</source>
+        <translation>请用 --customer ID 指明要记积分的客户。</translation>
+    </message>
+    <message>
+        <source>There is no customer #{customer_id}.</source>
+        <translation>没有客户 #{customer_id}。</translation>
+    </message>
+    <message>
         <source>Laoke exports customers as .xlsx or .csv, not &apos;{suffix}&apos;: {path}</source>
         <translation>老客只能把客户导出为 .xlsx 或 .csv，不能导出为“{suffix}”：{path}</translation>
     </message>
@@ -442,6 +438,10 @@
     <message>
         <source>{file} has a header row but no customers below it.</source>
         <translation>{file} 有表头，但下面没有客户。</translation>
+    </message>
+    <message>
+        <source>{file}, column {column}: &apos;{text}&apos; is stored as empty ({reason}); rows: {count}, the first is row {row}.</source>
+        <translation>{file}，{column} 列：“{text}” 按空值保存（{reason}）；共 {count} 行，第一处在第 {row} 行。</translation>
     </message>
     <message>
         <source>no order number</source>

@@ -318,11 +318,11 @@
     </message>
     <message>
         <source>Which shop is this file?</source>
-        <translation type="unfinished"></translation>
+        <translation>这个文件是哪个店铺的？</translation>
     </message>
     <message>
         <source>%1 does not say which of your shops its orders come from. Shop name (leave empty if you have only one):</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 没有写明订单来自您的哪个店铺。店铺名称（只有一个店铺可留空）：</translation>
     </message>
     <message numerus="yes">
         <source>Show the %Ln new customers</source>
@@ -403,7 +403,7 @@
     </message>
     <message>
         <source>Order id across shops</source>
-        <translation type="unfinished"></translation>
+        <translation>跨店铺订单 ID</translation>
     </message>
     <message>
         <source>Sub-order number</source>
@@ -483,7 +483,7 @@
     </message>
     <message>
         <source>Why the order closed</source>
-        <translation type="unfinished"></translation>
+        <translation>订单关闭原因</translation>
     </message>
     <message>
         <source>Ordered at</source>
