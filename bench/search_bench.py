@@ -5,6 +5,7 @@
     python bench/search_bench.py --db book.db --reuse  # measure an already built book again
     python bench/search_bench.py --db book.db --reuse --rebuild-index  # time a full search-index rebuild
     python bench/search_bench.py --db book.db --reuse --first-paint    # the list's first paint alone
+    python bench/search_bench.py --db book.db --reuse --keystrokes     # keystroke to repainted matches alone
 
 Building uses plain sqlite3 bulk inserts (the way an import's fast path would) and the product's own
 `search_keys` function for the search index. Measuring runs in a fresh process, so the peak RSS printed is what
@@ -39,6 +40,7 @@ MORE_NICK_WORDS = ["吃货小分队", "奶茶续命", "周末去露营", "猫咪
 PLATFORMS = ["taobao_tmall", "jd", "pdd", "douyin", "kuaishou", "wechat_shop"]
 CHUNK = 20_000
 QUERIES_PER_KIND = 200
+KEYSTROKES_PER_KIND = 40
 
 
 def fake_account(rng: random.Random, customer_id: int, platform: str, nickname: str) -> tuple[str, str] | None:
@@ -190,6 +192,7 @@ def measure(path: Path) -> None:
                 f"{statistics.median(t):>{w1}.1f}{percentile(t, 0.95):>7.1f}"
                 for t, w1 in ((lookup, 11), (first, 18), (full, 13))), flush=True)
     first_paint(database)
+    keystroke_to_repaint(database, queries)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak RSS with the customer page open over the whole book, after the searches: {peak:,.0f} MB")
     from core.customers.merge import duplicate_candidates
@@ -271,11 +274,104 @@ def first_paint(database, attempts: int = 3) -> None:  # type: ignore[no-untyped
                            for total, build, read, paint in timings))
 
 
+def keystroke_to_repaint(database, queries: dict[str, list[str]], per_kind: int = KEYSTROKES_PER_KIND) -> None:  # type: ignore[no-untyped-def]
+    """From the last keystroke of a query to the repaint that shows its matches, the debounce included: in the
+    customer list (its first screen) and in the chat lookup (its match list).
+
+    The query but its last character is typed first and left to settle (its reads done); the last character is
+    then pressed as a real key (a Chinese one arrives whole, as an input method commits it).
+    """
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    from gui.context import AppContext
+    from gui.customers.lookup import ChatLookupWindow
+    from gui.customers.page import CustomersPage
+    from gui.worker import wait_for_background_tasks
+
+    class RepaintWatch(QObject):
+        """The first paint of `viewport` after `arrived` fired."""
+
+        def __init__(self, viewport, arrived) -> None:  # type: ignore[no-untyped-def]
+            super().__init__()
+            self.arrived_at = self.painted_at = 0.0
+            arrived.connect(self.note_arrival)
+            viewport.installEventFilter(self)
+
+        def note_arrival(self, *_args: object) -> None:
+            self.arrived_at = self.arrived_at or time.perf_counter()
+
+        def eventFilter(self, _watched: QObject, event: QEvent) -> bool:  # noqa: N802
+            if event.type() == QEvent.Type.Paint and self.arrived_at and not self.painted_at:
+                self.painted_at = time.perf_counter()
+            return False
+
+    app = QApplication.instance() or QApplication([])
+
+    def settle(timer) -> None:  # type: ignore[no-untyped-def]
+        while timer.isActive():
+            app.processEvents()
+            time.sleep(0.002)
+        for _round in range(3):
+            wait_for_background_tasks()
+            app.processEvents()
+
+    page = CustomersPage(AppContext(database))
+    page.resize(1300, 800)
+    page.show()
+    lookup = ChatLookupWindow(AppContext(database))
+    lookup.show()
+    settle(page.search_timer)
+    widgets = (
+        ("list", page.search, page.search_timer, page.table.viewport(), page.model.modelReset),
+        ("lookup", lookup.search, lookup.timer, lookup.matches.viewport(), lookup.matches.model().rowsInserted),
+    )
+    print(f"keystroke to repainted matches, ms ({per_kind} queries a kind; debounce {page.search_timer.interval()}"
+          " ms included):")
+    print(f"{'query':<20}{'list p50':>9}{'p95':>7}{'lookup p50':>12}{'p95':>7}")
+    for kind, texts in queries.items():
+        timings: dict[str, list[float]] = {"list": [], "lookup": []}
+        for text in texts[:per_kind]:
+            for name, edit, timer, viewport, arrived in widgets:
+                edit.setText(text[:-1])
+                settle(timer)
+                watch = RepaintWatch(viewport, arrived)
+                started = time.perf_counter()
+                if text[-1].isascii():
+                    QTest.keyClick(edit, text[-1])
+                else:
+                    edit.insert(text[-1])
+                while not watch.painted_at and time.perf_counter() - started < 10:
+                    app.processEvents()
+                    viewport.update()  # as a visible window would be asked to
+                timings[name].append((watch.painted_at - started) * 1000)
+                arrived.disconnect(watch.note_arrival)
+                viewport.removeEventFilter(watch)
+                settle(timer)
+        print(f"{kind:<20}" + "".join(f"{statistics.median(t):>{w}.0f}{percentile(t, 0.95):>7.0f}"
+                                      for t, w in ((timings["list"], 9), (timings["lookup"], 12))), flush=True)
+    lookup.close()
+    page.close()
+
+
 def first_paint_only(path: Path) -> None:
     """Runs in its own process: the list's first paint alone, nothing read before it."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     database = open_database(path)
     first_paint(database)
+    database.dispose()
+
+
+def keystrokes_only(path: Path) -> None:
+    """Runs in its own process: keystroke to repainted matches alone."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from gui.app import freeze_startup_heap
+
+    queries = sample_queries(path)
+    database = open_database(path)
+    freeze_startup_heap()
+    keystroke_to_repaint(database, queries)
     database.dispose()
 
 
@@ -304,11 +400,15 @@ def main() -> int:
     parser.add_argument("--rebuild-index", action="store_true", help="time a full search-index rebuild instead")
     parser.add_argument("--first-paint", action="store_true",
                         help="measure only the list's first paint (its first attempt in a fresh process is cold)")
+    parser.add_argument("--keystrokes", action="store_true",
+                        help="measure only keystroke-to-repaint in the list and the chat lookup")
     parser.add_argument("--measure-only", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.measure_only:
         if args.first_paint:
             first_paint_only(args.db)
+        elif args.keystrokes:
+            keystrokes_only(args.db)
         else:
             (rebuild_index if args.rebuild_index else measure)(args.db)
         return 0
@@ -320,7 +420,8 @@ def main() -> int:
         if not args.reuse:
             print(f"Building {args.customers:,} customers in {args.db}", flush=True)
             build(args.db, args.customers)
-        extra = ["--rebuild-index"] if args.rebuild_index else ["--first-paint"] if args.first_paint else []
+        extra = [flag for flag, wanted in (("--rebuild-index", args.rebuild_index), ("--first-paint", args.first_paint),
+                                           ("--keystrokes", args.keystrokes)) if wanted][:1]
         return subprocess.call([sys.executable, __file__, "--measure-only", "--db", str(args.db), *extra])
     finally:
         if folder is not None:

@@ -21,6 +21,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from enum import IntEnum
 from functools import cache, lru_cache
+from operator import itemgetter
 from typing import Any
 
 from pypinyin import Style, lazy_pinyin
@@ -137,23 +138,25 @@ def name_pinyin_variants(name: str) -> list[list[str]]:
 
 
 Keys = dict[str, KeyKind]
+_KIND = itemgetter(1)
 
 
-def _add(keys: Keys, found: Iterable[tuple[str, KeyKind]]) -> None:
-    for key, kind in found:
-        if key and kind < keys.get(key, KeyKind.ORDER_TAIL + 1):
-            keys[key] = kind
+def _lowest_kind(pairs: list[tuple[str, KeyKind]]) -> Keys:
+    """Each key once, with the lowest kind it came with: sorted so the lowest comes last and overwrites."""
+    pairs.sort(key=_KIND, reverse=True)
+    keys = dict(pairs)
+    keys.pop("", None)
+    return keys
 
 
 @lru_cache(maxsize=200_000)
 def _name_keys(name: str) -> tuple[tuple[str, KeyKind], ...]:
     # Names and nicknames repeat a lot across a big book; pinyin is the costly part of a refresh.
-    keys: Keys = {}
-    _add(keys, _suffixes(name))
+    pairs = list(_suffixes(name))
     if _HAN.search(name):
         for syllables in name_pinyin_variants(name):
-            _add(keys, _syllable_runs(syllables))
-    return tuple(keys.items())
+            pairs.extend(_syllable_runs(syllables))
+    return tuple(_lowest_kind(pairs).items())
 
 
 @lru_cache(maxsize=50_000)
@@ -161,18 +164,20 @@ def _run_pinyin(han_run: str) -> tuple[str, ...]:
     return tuple(s for s in pinyin(han_run) if s)
 
 
-@lru_cache(maxsize=200_000)
 def _handle_keys(handle: str) -> tuple[tuple[str, KeyKind], ...]:
     """A nickname's or an account's keys: its parts, and the pinyin and initials of its Chinese."""
-    keys: Keys = {}
-    _add(keys, _suffixes(handle))
+    pairs = list(_suffixes(handle))
     if _HAN.search(handle):
         # pypinyin reads each run of Chinese characters on its own and drops the rest, so caching by run
         # gives the same syllables while "奶茶续命123" and "奶茶续命88" share one pinyin lookup.
         syllables = [s for run in _HAN_RUN.findall(handle) for s in _run_pinyin(run)]
-        _add(keys, [("".join(syllables)[:KEY_LENGTH], KeyKind.PINYIN),
-                    ("".join(s[0] for s in syllables)[:KEY_LENGTH], KeyKind.INITIALS)])
-    return tuple(keys.items())
+        pairs += [("".join(syllables)[:KEY_LENGTH], KeyKind.PINYIN),
+                  ("".join(s[0] for s in syllables)[:KEY_LENGTH], KeyKind.INITIALS)]
+    return tuple(_lowest_kind(pairs).items())
+
+
+# Nicknames repeat across a big book; an account is one buyer's alone, so caching it would only evict them.
+_nickname_keys = lru_cache(maxsize=200_000)(_handle_keys)
 
 
 def phone_key_digits(phone: str | None) -> str:
@@ -195,21 +200,19 @@ def search_keys(
     accounts: Iterable[str] = (), order_numbers: Iterable[str] = (),
 ) -> Keys:
     """Every key one buyer is found by, with what it is of them."""
-    keys: Keys = {}
-    _add(keys, _name_keys(normalise(name)))
-    _add(keys, _handle_keys(normalise(nickname)))
+    pairs = [*_name_keys(normalise(name)), *_nickname_keys(normalise(nickname))]
     for account in accounts:
         text = normalise(account)
-        _add(keys, _phone_keys(text) if is_phone_like(text) else _handle_keys(text))
+        pairs.extend(_phone_keys(text) if is_phone_like(text) else _handle_keys(text))
     for phone in phones:
         digits = phone_key_digits(phone)
         if digits:
-            _add(keys, _phone_keys(digits))
+            pairs.extend(_phone_keys(digits))
     if wechat_id:
-        _add(keys, [(normalise(wechat_id)[:KEY_LENGTH], KeyKind.WHOLE)])
-    for number in order_numbers:
-        _add(keys, [((ORDER_TAIL_MARK + normalise(number)[::-1])[:KEY_LENGTH], KeyKind.ORDER_TAIL)])
-    return keys
+        pairs.append((normalise(wechat_id)[:KEY_LENGTH], KeyKind.WHOLE))
+    pairs.extend(((ORDER_TAIL_MARK + normalise(number)[::-1])[:KEY_LENGTH], KeyKind.ORDER_TAIL)
+                 for number in order_numbers)
+    return _lowest_kind(pairs)
 
 
 _SOURCE = select(
@@ -246,12 +249,13 @@ def _handles(connection: Connection, customers: CustomerSelection) -> tuple[dict
 
 def _key_rows(connection: Connection, rows: list, customers: CustomerSelection) -> list[tuple[str, int, int]]:  # type: ignore[type-arg]
     accounts, orders = _handles(connection, customers)
-    return [
-        (key, row.id, int(kind))
-        for row in rows
-        for key, kind in search_keys(row.name, row.nickname, (row.phone, row.phone_alt), row.wechat_id,
-                                     accounts.get(row.id, ()), orders.get(row.id, ())).items()
-    ]
+    found: list[tuple[str, int, int]] = []
+    for row in rows:
+        keys = search_keys(row.name, row.nickname, (row.phone, row.phone_alt), row.wechat_id,
+                           accounts.get(row.id, ()), orders.get(row.id, ()))
+        customer_id = row.id
+        found.extend([(key, customer_id, kind) for key, kind in keys.items()])
+    return found
 
 
 def _insert_many(connection: Connection, table: Table, rows: list[tuple[str, int, int]]) -> None:

@@ -30,6 +30,7 @@ from core.customers.listing import CustomerRow
 from core.customers.profile import add_note
 from core.customers.tags import add_tags
 from core.search.query import search_customer_ids
+from core.store.models import NoteKind
 from gui.context import AppContext
 from gui.customers.labels import CustomerLabels
 from gui.customers.table_model import DNC_COLOUR, accounts_text
@@ -235,7 +236,7 @@ class ChatLookupWindow(QWidget):
         """The note shows on the card at once, before the card is read again."""
         if self.detail is not None and self.detail.id == customer_id:
             now = datetime.now()
-            self.detail.notes.insert(0, NoteView(note_id, "general", text, None, now, now))
+            self.detail.notes.insert(0, NoteView(note_id, NoteKind.GENERAL, text, None, now, now))
             self.card.setText(self.card_html(self.detail))
         self._added(self.note_edit)
         self.confirmation.setText(self.tr("Note saved."))

@@ -242,6 +242,8 @@ class CustomersPage(QWidget):
                 header.setSectionHidden(COLUMNS.index(key), True)
             for visual, key in enumerate(DEFAULT_VISUAL_ORDER):
                 header.moveSection(header.visualIndex(COLUMNS.index(key)), visual)
+        if header.sortIndicatorSection() < 0:  # saved while a search listed its matches by relevance
+            header.setSortIndicator(COLUMNS.index("last_order"), Qt.SortOrder.DescendingOrder)
         # Sorting switched on last, with the model already in the indicator's order: switching it on sorts by the
         # indicator, and each thrown-away sort of a million buyers costs a core for a second or more.
         self.model.set_order(header.sortIndicatorSection(), header.sortIndicatorOrder())

@@ -105,6 +105,8 @@ def test_the_list_shows_the_account_by_default(qtbot, page, book) -> None:  # ty
     page.table.viewport().update()
     qtbot.waitUntil(lambda: page.model.cached_row(0) is not None, timeout=5000)
     assert page.model.index(0, column).data() == "tb馥1332 / tb17965"
+    page.table.selectRow(0)
+    qtbot.waitUntil(lambda: "tb馥1332 (Douyin) · tb17965 (Douyin)" in page.detail.accounts.text(), timeout=5000)
 
 
 def test_the_chat_lookup_shows_the_best_match_first(qtbot, lookup, book) -> None:  # type: ignore[no-untyped-def]
