@@ -107,10 +107,18 @@ def import_history(database: Database, limit: int = 200) -> list[dict[str, Any]]
 
 FILE_STEPS = 1000  # each file's share of the progress bar when several are read
 IMPORT_BACKUP_REASON = "before-import"  # the Backups list in Settings names it "Before an import"
+# What one imported row can take on disk at most: its order (or customer), lines, aliases and index entries,
+# written first into the -wal and then into the file itself.
+ROOM_PER_ROW = 4096
 HISTORY_COLUMNS = (
     "id", "kind", "file_name", "preset", "status", "started_at", "rows_read", "rows_rejected", "orders_new",
     "orders_updated", "orders_unchanged", "customers_new", "customers_matched",
 )
+
+
+def _back_up_before_import(database: Database, prepared: Sequence[PreparedImport | PreparedCustomers]) -> None:
+    backup_before_change(database, IMPORT_BACKUP_REASON,
+                         room_for_rows=ROOM_PER_ROW * sum(item.rows_read for item in prepared))
 
 
 def commit_imports(
@@ -125,7 +133,7 @@ def commit_imports(
     The database is backed up first (a rolling backup in its data folder), as before every import.
     """
     cancel = cancel or CancelToken()
-    backup_before_change(database, IMPORT_BACKUP_REASON)
+    _back_up_before_import(database, prepared)
     # Order files first, so an items file imported with them fills the lines of the orders they create.
     ordered = sorted(prepared, key=lambda item: item.preset.role == "lines")
     shares = [max(len(item.orders), 1) for item in ordered]  # of the bar, by orders
@@ -174,7 +182,7 @@ def commit_customer_sheets(
     cancel: CancelToken | None = None,
 ) -> list[CustomerSheetSummary]:
     """Merge customer sheets in one transaction, one batch each (after a rolling backup, as every import)."""
-    backup_before_change(database, IMPORT_BACKUP_REASON)
+    _back_up_before_import(database, prepared)
     with database.writing() as connection:
         return [write_customer_sheet(connection, item, progress=progress, cancel=cancel) for item in prepared]
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import sqlite3
 import tempfile
 from contextlib import closing
@@ -151,14 +152,36 @@ def rolling_backup(database_path: str | Path, reason: str, *, keep: int = DEFAUL
     return target
 
 
-def backup_before_change(database: Database, reason: str, *, keep: int = DEFAULT_KEEP) -> Path | None:
+def backup_before_change(
+    database: Database, reason: str, *, room_for_rows: int = 0, keep: int = DEFAULT_KEEP
+) -> Path | None:
     """The rolling backup an import (reason "before-import") or another bulk change makes first.
 
-    A shared PostgreSQL database is backed up on its server, so this returns None for it.
+    Refuses before copying anything when the disk lacks the room for the copy and `room_for_rows` (what the
+    change will write), so a full disk is met with how much to free, not with a copy that takes the room the
+    import needed. A shared PostgreSQL database is backed up on its server, so this returns None for it.
     """
     if database.path is None:
         return None
+    copy_size = database.path.stat().st_size if database.path.is_file() else 0
+    ensure_room(database.path, copy_size + room_for_rows)
     return rolling_backup(database.path, reason, keep=keep)
+
+
+def free_space(folder: Path) -> int:
+    return shutil.disk_usage(folder).free
+
+
+def ensure_room(database_path: Path, needed: int) -> None:
+    """Refuse a change whose copy and rows would not fit on the disk holding the database."""
+    free = free_space(database_path.parent)
+    if free < needed:
+        raise DatabaseError(Message(
+            "The disk holding {path} has {free} MB free; this import needs about {needed} MB (a copy of the "
+            "customer book before the import, and room for the new rows). Free some space and try again. "
+            "Nothing was saved.",
+            path=database_path, free=free // 2**20, needed=-(-needed // 2**20),
+        ))
 
 
 def prune_backups(database_path: str | Path, *, keep: int = DEFAULT_KEEP) -> list[Path]:

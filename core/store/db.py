@@ -20,6 +20,8 @@ from core.errors import DatabaseError
 from core.messages import Message
 
 BUSY_TIMEOUT_MS = 5000
+# A checkpoint waits this long at most for another window's reader to finish its read; closing never hangs.
+CHECKPOINT_WAIT_MS = 1000
 # Marks a connection whose transaction will write (Database.transaction, Database.writing).
 WRITES = "laoke_writes"
 
@@ -101,9 +103,36 @@ class Database:
             connection.execution_options(**{WRITES: True})
             with connection.begin():
                 yield connection
+        self.checkpoint()  # a large write: into the file itself, not left in the -wal
+
+    def checkpoint(self) -> None:
+        """Copy everything committed from the -wal into the database file and empty the -wal.
+
+        A copy of the file alone (the one a seller puts on a USB stick) then holds the whole book. Another
+        window that only reads does not stop it; one in the middle of a read delays it by a second at most,
+        and what it still reads stays in the -wal until the next checkpoint.
+        """
+        if not is_sqlite(self.engine) or self.read_only:
+            return
+        with self.engine.connect() as connection:
+            raw = connection.connection.dbapi_connection
+            raw.execute(f"PRAGMA busy_timeout={CHECKPOINT_WAIT_MS}")
+            try:
+                raw.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+            finally:
+                raw.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+    def close(self) -> None:
+        """Checkpoint and close every idle connection: what the window does as it closes.
+
+        The engine stays usable (a worker still finishing opens a new connection); the last connection
+        to close deletes the -wal.
+        """
+        self.checkpoint()
+        self.dispose()
 
     @property
     def label(self) -> str:
