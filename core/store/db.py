@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from core.errors import DatabaseError
 from core.messages import Message
+from core.store.stamp import stamp_writes
 
 BUSY_TIMEOUT_MS = 5000
 # A checkpoint waits this long at most for another window's reader to finish its read; closing never hangs.
@@ -71,6 +72,8 @@ def make_engine(target: str | Path, *, read_only: bool = False, foreign_keys: bo
         writes = connection.get_execution_options().get(WRITES) and not read_only
         connection.exec_driver_sql("BEGIN IMMEDIATE" if writes else "BEGIN")
 
+    if not read_only:
+        stamp_writes(engine)
     return engine
 
 

@@ -193,8 +193,8 @@ class BackupSection(QGroupBox):
             self._update_buttons()
             return
         self.explanation.setText(self.tr(
-            "Laoke backs up the customer book on the first start of each day and before every import, and keeps "
-            "the newest %1 copies in %2.").replace("%1", str(DEFAULT_KEEP)).replace("%2", str(backup_folder(path))))
+            "Laoke backs up the customer book on the first start of each day and before an import that follows a "
+            "change, and keeps the newest %1 copies of each kind in %2.").replace("%1", str(DEFAULT_KEEP)).replace("%2", str(backup_folder(path))))
         locale = QLocale()
         for entry in list_backups(path):
             item = QTreeWidgetItem([
