@@ -17,8 +17,8 @@ from sqlalchemy.engine import make_url
 
 from core.store.backup import remove_leftovers, rolling_backup
 from core.store.db import Database, check_sqlite_file, database_url, make_engine
-from core.store.seal import SEAL_TABLE
 from core.store.migrate import ensure_current
+from core.store.seal import SEAL_TABLE
 
 
 def open_database(target: str | Path, *, read_only: bool = False, upgrade: bool = True) -> Database:

@@ -10,8 +10,8 @@ import sqlite3
 import tempfile
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
-from functools import cache
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from core.errors import DatabaseError, LaokeError
