@@ -16,7 +16,7 @@ from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.orm import Session, aliased
 
 from core.customers.birthday_filter import birthday_between_condition, birthday_this_month_condition
-from core.safety.privacy import mask_phone
+from core.safety.privacy import mask_phone, rep_mode_enabled
 from core.search.query import search_ids_query
 from core.store.models import CalendarKind, Customer, CustomerTag, Tag
 
@@ -103,12 +103,13 @@ def live_customer() -> ColumnElement[bool]:
     return Customer.id.not_in(select(merged.id).where(merged.merged_into_id.is_not(None)))
 
 
-def filter_conditions(customer_filter: CustomerFilter, today: date | None = None) -> list[ColumnElement[bool]]:
+def filter_conditions(customer_filter: CustomerFilter, today: date | None = None, *,
+                      rep_mode: bool = False) -> list[ColumnElement[bool]]:
     """The WHERE conditions for a filter; merged-away customers never show."""
     f = customer_filter
     today = today or date.today()
     conditions: list[ColumnElement[bool]] = [live_customer()]
-    matches = search_ids_query(f.search) if f.search else None
+    matches = search_ids_query(f.search, rep_mode=rep_mode) if f.search else None
     if matches is not None:
         conditions.append(Customer.id.in_(matches))
     if f.ids is not None:
@@ -163,7 +164,7 @@ def customer_ids(
     order = (column.desc(), Customer.id.desc()) if descending else (column.asc(), Customer.id.asc())
     query = (
         select(Customer.id)
-        .where(*filter_conditions(customer_filter or CustomerFilter(), today))
+        .where(*filter_conditions(customer_filter or CustomerFilter(), today, rep_mode=rep_mode_enabled(session)))
         .order_by(*order)
         .offset(offset)
         .limit(limit)
@@ -175,7 +176,7 @@ def customer_ids(
 def count_customers(session: Session, customer_filter: CustomerFilter | None = None,
                     today: date | None = None) -> int:
     query = select(func.count()).select_from(Customer).where(
-        *filter_conditions(customer_filter or CustomerFilter(), today)
+        *filter_conditions(customer_filter or CustomerFilter(), today, rep_mode=rep_mode_enabled(session))
     )
     return int(session.scalar(query) or 0)
 

@@ -24,7 +24,9 @@ from core.importing.prepare import PreparedImport, prepare_import, reparse
 from core.importing.presets import PRESETS, Preset, custom_preset
 from core.importing.undo import UndoSummary, undo_batch
 from core.importing.writer import BatchSummary, write_import
+from core.messages import Message
 from core.progress import CancelToken, ProgressCallback, no_progress, part_of
+from core.safety.privacy import ensure_owner_mode
 from core.store.backup import backup_before_change
 from core.store.db import Database
 from core.store.models import ColumnMapping, ImportBatch
@@ -190,5 +192,7 @@ def commit_customer_sheets(
 def undo_import(
     database: Database, batch_id: int, *, progress: ProgressCallback = no_progress, cancel: CancelToken | None = None
 ) -> UndoSummary:
+    with database.session() as session:
+        ensure_owner_mode(session, Message("Undoing an import"))  # it deletes the customers it brought
     with database.writing() as connection:
         return undo_batch(connection, batch_id)

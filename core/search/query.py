@@ -14,6 +14,7 @@ from sqlalchemy import Select, func, select, union
 from sqlalchemy.orm import Session
 
 from core.phones import compact_phone
+from core.safety.privacy import rep_mode_enabled
 from core.search.keys import KEY_LENGTH, normalise
 from core.store.models import Customer, CustomerSearchKey, CustomerTag, Order, Tag
 
@@ -34,11 +35,13 @@ def _capped(query: Select) -> Select:  # type: ignore[type-arg]
     return select(sub.c[0])
 
 
-def search_ids_query(text: str) -> Select | None:  # type: ignore[type-arg]
+def search_ids_query(text: str, *, rep_mode: bool = False) -> Select | None:  # type: ignore[type-arg]
     """A query for the ids of buyers matching `text`, or None when there is nothing to search for."""
     query = normalise(text)[:KEY_LENGTH]
     if not query:
         return None
+    if rep_mode and (query.isdigit() or _phone_digits(text)):
+        return rep_phone_query(text, query)
     parts = [
         _capped(select(CustomerSearchKey.customer_id).where(_prefix_range(CustomerSearchKey.key, query))),
         _capped(
@@ -66,6 +69,19 @@ def search_ids_query(text: str) -> Select | None:  # type: ignore[type-arg]
     return union(*parts)
 
 
+def rep_phone_query(text: str, query: str) -> Select:  # type: ignore[type-arg]
+    """Digits typed in rep mode find a whole number or its last four digits, never a prefix or a part: a rep
+    who could search by prefix would read a masked phone back one digit at a time. Order numbers still match."""
+    phones = sorted({compact_phone(text.strip()), compact_phone(text.strip()).lstrip("+")})
+    parts = [select(Customer.id).where(Customer.phone.in_(phones) | Customer.phone_alt.in_(phones))]
+    if len(query) == 4:
+        parts.append(_capped(select(Customer.id).where(Customer.phone_last4 == query)))
+    if len(text.strip()) >= ORDER_NUMBER_MIN_LENGTH:
+        parts.append(_capped(select(Order.customer_id).where(
+            _prefix_range(Order.platform_order_id, text.strip()), Order.customer_id.is_not(None))))
+    return union(*parts)
+
+
 def _phone_digits(text: str) -> str | None:
     """A written phone as its keys hold it (digits, without China's +86), None when `text` is no phone."""
     if not _WRITTEN_PHONE.fullmatch(text.strip()):
@@ -75,7 +91,7 @@ def _phone_digits(text: str) -> str | None:
 
 def search_customer_ids(session: Session, text: str, limit: int = 200) -> list[int]:
     """The ids of buyers matching `text` (not merged away), at most `limit`, newest buyers first."""
-    matches = search_ids_query(text)
+    matches = search_ids_query(text, rep_mode=rep_mode_enabled(session))
     if matches is None:
         return []
     return list(

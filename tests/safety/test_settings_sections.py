@@ -82,11 +82,15 @@ def test_rep_mode_needs_the_owners_passphrase(qtbot, settings_page, shop) -> Non
     with qtbot.waitSignal(rep.context.data_changed, timeout=10000):
         click(qtbot, rep.switch_button)
     assert rep.status.text() == "Rep mode is on"
-    assert rep.switch_button.text() == "Switch rep mode off"
+    assert rep.switch_button.text() == "Unlock as the owner for this run"
     with shop.session() as session:
         assert rep_mode_enabled(session)
         with pytest.raises(LaokeError, match="switched off in rep mode"):
             ensure_owner_mode(session, "Export")
+    backups = section(settings_page, BackupSection)
+    qtbot.waitUntil(lambda: not backups.back_up_button.isEnabled())
+    assert not backups.restore_file_button.isEnabled()
+    assert "rep mode" in backups.back_up_button.toolTip()
 
     qtbot.waitUntil(rep.switch_button.isEnabled)
     qtbot.keyClicks(rep.passphrase, "boss-2026")
