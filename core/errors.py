@@ -4,7 +4,14 @@ from core.messages import Message
 
 
 class LaokeError(Exception):
-    """An expected failure with a message fit for the user (no traceback)."""
+    """An expected failure with a message fit for the user (no traceback).
+
+    `details` (say, SQLite's integrity report) is for "Show details" in the window; the message stays one line.
+    """
+
+    def __init__(self, message: str = "", details: str = "") -> None:
+        super().__init__(message)
+        self.details = details
 
 
 class DatabaseError(LaokeError):

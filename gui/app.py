@@ -58,6 +58,7 @@ def run_gui(args: argparse.Namespace) -> int:
         offer_first_run(window.context, window)
     code = app.exec()
     wait_for_background_tasks()  # let a backup or an import that is still running finish its transaction
+    window.context.database.close()  # what those tasks wrote goes into the file too
     return code
 
 

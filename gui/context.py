@@ -22,6 +22,6 @@ class AppContext(QObject):
     def switch_database(self, database: Database) -> None:
         old = self.database
         self.database = database
-        old.dispose()
+        old.close()
         self.database_changed.emit()
         self.data_changed.emit()

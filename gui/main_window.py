@@ -306,5 +306,6 @@ class MainWindow(QMainWindow):
         if "customers" in self.pages:
             self.pages["customers"].detail.settle_edits()  # typed but unsaved: ask before it is gone
         QSettings().setValue(GEOMETRY_KEY, self.saveGeometry())
+        self.context.database.close()  # the file alone is the whole book; the app closes it again at exit
         release_lock(self.context.database.path)
         super().closeEvent(event)

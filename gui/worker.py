@@ -52,7 +52,7 @@ class BackgroundTask(QRunnable):
         except Cancelled:
             self.signals.cancelled.emit()
         except LaokeError as error:
-            self.signals.failed.emit(core_text(error), "")
+            self.signals.failed.emit(core_text(error), error.details)
         except Exception as error:  # noqa: BLE001 - a worker must report every failure, never die silently
             log.exception("background task %s failed", getattr(function, "__name__", function))
             if isinstance(error, OperationalError):

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from core import __version__
 from core.care.generate import TaskStatus
 from core.care.rules import Channel, load_care_settings
+from core.care.shown import tasks_as_shown
 from core.care.tasks import TaskRow, list_tasks
 from core.care.templates import sms_text
 from core.figures.birthdays import Birthday, birthdays_between, next_birthday
@@ -61,7 +62,7 @@ def export_tasks_xlsx(session: Session, path: Path, start: date, end: date, *, t
                       words: ExportWords = ExportWords()) -> int:
     """Write the open tasks from `start` to `end`; SMS texts carry the signature. Returns the row count."""
     settings = load_care_settings(session)
-    tasks = list_tasks(session, start, end, today=today)
+    tasks = tasks_as_shown(session, list_tasks(session, start, end, today=today))
     rows = [
         [task.day, task.customer_name, task.phone or "", words.channel(task.channel), words.rule(task.rule_key),
          sms_text(task.message, settings.sms_signature) if task.channel == Channel.SMS else task.message]
@@ -82,7 +83,8 @@ def export_calendar_ics(session: Session, path: Path, start: date, end: date, *,
     calendar = Calendar.new(prodid=f"-//Laoke//Care calendar {__version__}//ZH", name=words.calendar)
     events = _birthday_events(session, start, end, words)
     events += [_task_event(task, settings.window_start, words)
-               for task in list_tasks(session, start, end, today=today) if task.status == TaskStatus.OPEN]
+               for task in tasks_as_shown(session, list_tasks(session, start, end, today=today))
+               if task.status == TaskStatus.OPEN]
     for event in events:
         calendar.add_component(event)
     with _atomic_target(path) as temporary:

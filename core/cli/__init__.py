@@ -41,6 +41,9 @@ def common_options(defaults: bool = True) -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False, argument_default=None if defaults else argparse.SUPPRESS)
     common.add_argument("--db", metavar="PATH", help="database file or URL (default: LAOKE_DB or the data folder)")
     common.add_argument("--json", action="store_true", help="print machine-readable JSON")
+    common.add_argument("--owner", action="store_true",
+                        help="work as the shop owner, not in rep mode: asks for the owner's passphrase (or reads "
+                        "LAOKE_OWNER_PASSPHRASE)")
     return common
 
 

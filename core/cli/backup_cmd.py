@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from core.cli.output import emit
+from core.cli.output import emit, open_for
+from core.messages import Message
 from core.paths import default_db_path
 from core.store.backup import backup_database, list_backups, sqlite_file
 from core.store.restore import restore_database
@@ -29,14 +30,22 @@ def _database_file(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     return sqlite_file(args.db or default_db_path())
 
 
+def _ensure_owner(args: argparse.Namespace, action: str) -> None:
+    """A rep may not copy the whole book out, nor put another in its place."""
+    if _database_file(args).is_file():
+        open_for(args, owner_only=action).dispose()
+
+
 def run_backup(args: argparse.Namespace) -> int:
     source = _database_file(args)
+    _ensure_owner(args, Message("Backing up the customer book"))
     target = backup_database(source, args.output)
     emit(args, {"database": source, "backup": target}, [f"Backed up {source} to {target}."])
     return 0
 
 
 def run_restore(args: argparse.Namespace) -> int:
+    _ensure_owner(args, Message("Restoring a backup"))
     result = restore_database(args.input, _database_file(args))
     lines = [f"Restored {result.database} from {args.input}."]
     if result.upgraded_from:

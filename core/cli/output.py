@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import getpass
 import json
+import os
 import sys
 from datetime import date, datetime
 from decimal import Decimal
@@ -12,8 +14,11 @@ from typing import Any
 from core.paths import default_db_path
 from core.progress import ProgressCallback, no_progress
 from core.refresh import finish_pending_rebuilds
+from core.safety.privacy import ensure_owner_mode, has_owner_passphrase, unlock_owner
 from core.store.db import Database
 from core.store.opening import open_database
+
+OWNER_PASSPHRASE_VARIABLE = "LAOKE_OWNER_PASSPHRASE"
 
 
 def _default(value: Any) -> Any:
@@ -65,9 +70,31 @@ def say_on_stderr(message: str) -> None:
     print(f"laoke: {message}", file=sys.stderr, flush=True)
 
 
-def open_for(args: Any, *, read_only: bool = False) -> Database:
-    """The database a command works on: --db, else LAOKE_DB, else the data folder."""
+def open_for(args: Any, *, read_only: bool = False, owner_only: str | None = None) -> Database:
+    """The database a command works on: --db, else LAOKE_DB, else the data folder.
+
+    With an owner's passphrase set, a command works in rep mode unless `--owner` unlocks it. `owner_only`
+    names the action of a command reps may not run at all (back up, restore, undo).
+    """
     database = open_database(args.db or default_db_path(), read_only=read_only)
-    if not read_only:
-        finish_pending_rebuilds(database)
+    try:
+        if getattr(args, "owner", False):
+            _unlock(database)
+        if owner_only is not None:
+            with database.session() as session:
+                ensure_owner_mode(session, owner_only)
+        if not read_only:
+            finish_pending_rebuilds(database)
+    except BaseException:
+        database.dispose()
+        raise
     return database
+
+
+def _unlock(database: Database) -> None:
+    with database.transaction() as session:
+        if has_owner_passphrase(session):
+            passphrase = os.environ.get(OWNER_PASSPHRASE_VARIABLE)
+            if passphrase is None:
+                passphrase = getpass.getpass("Owner's passphrase: ")
+            unlock_owner(session, passphrase)

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, aliased
 
 from core.addresses import normal_province
 from core.customers.birthday_filter import birthday_between_condition, birthday_this_month_condition
-from core.safety.privacy import mask_alias, mask_phone
+from core.safety.privacy import mask_alias, mask_phone, rep_mode_enabled
 from core.search.query import ranked_matches, relevance_order, search_ids_query
 from core.store.models import ACCOUNT_ALIAS_KINDS, CalendarKind, Customer, CustomerAlias, CustomerTag, Tag
 
@@ -113,14 +113,14 @@ def live_customer() -> ColumnElement[bool]:
     return Customer.id.not_in(select(merged.id).where(merged.merged_into_id.is_not(None)))
 
 
-def filter_conditions(customer_filter: CustomerFilter, today: date | None = None,
-                      with_search: bool = True) -> list[ColumnElement[bool]]:
+def filter_conditions(customer_filter: CustomerFilter, today: date | None = None, *,
+                      with_search: bool = True, rep_mode: bool = False) -> list[ColumnElement[bool]]:
     """The WHERE conditions for a filter (its search left to the caller unless `with_search`); merged-away
-    customers never show."""
+    customers never show. In rep mode digits find whole phones or their last four only."""
     f = customer_filter
     today = today or date.today()
     conditions: list[ColumnElement[bool]] = [live_customer()]
-    matches = search_ids_query(f.search) if f.search and with_search else None
+    matches = search_ids_query(f.search, rep_mode=rep_mode) if f.search and with_search else None
     if matches is not None:
         conditions.append(Customer.id.in_(matches))
     if f.ids is not None:
@@ -179,7 +179,8 @@ def customer_ids(
     customer_filter = customer_filter or CustomerFilter()
     if sort not in SORT_COLUMNS and sort != RELEVANCE:
         raise ValueError(f"cannot sort by {sort!r}; choose one of {RELEVANCE}, {', '.join(SORT_COLUMNS)}")
-    matches = ranked_matches(customer_filter.search) if sort == RELEVANCE else None
+    rep_mode = rep_mode_enabled(session)
+    matches = ranked_matches(customer_filter.search, rep_mode=rep_mode) if sort == RELEVANCE else None
     query = select(Customer.id)
     if matches is not None:
         query = query.join(matches, matches.c.customer_id == Customer.id).where(
@@ -192,7 +193,7 @@ def customer_ids(
         # in a descending list, SQLite last.
         order = ((column.desc().nulls_last(), Customer.id.desc()) if descending
                  else (column.asc().nulls_first(), Customer.id.asc()))
-        query = query.where(*filter_conditions(customer_filter, today)).order_by(*order)
+        query = query.where(*filter_conditions(customer_filter, today, rep_mode=rep_mode)).order_by(*order)
     query = query.offset(offset).limit(limit)
     # Streamed in chunks: a million Row objects at once would cost ~180 MB for a moment; ints cost ~36 MB.
     return list(session.scalars(query.execution_options(yield_per=ID_CHUNK)))
@@ -201,7 +202,7 @@ def customer_ids(
 def count_customers(session: Session, customer_filter: CustomerFilter | None = None,
                     today: date | None = None) -> int:
     query = select(func.count()).select_from(Customer).where(
-        *filter_conditions(customer_filter or CustomerFilter(), today)
+        *filter_conditions(customer_filter or CustomerFilter(), today, rep_mode=rep_mode_enabled(session))
     )
     return int(session.scalar(query) or 0)
 

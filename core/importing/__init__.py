@@ -28,6 +28,7 @@ from core.importing.undo import UndoSummary, undo_batch
 from core.importing.writer import BatchSummary, write_import
 from core.messages import Message
 from core.progress import CancelToken, ProgressCallback, no_progress, part_of
+from core.safety.privacy import ensure_owner_mode
 from core.store.backup import backup_before_change
 from core.store.concurrency import Notice, hold_lock, no_notice
 from core.store.db import Database
@@ -113,10 +114,18 @@ def import_history(database: Database, limit: int = 200) -> list[dict[str, Any]]
 FILE_STEPS = 1000  # each file's share of the progress bar when several are read
 IMPORT_BACKUP_REASON = "before-import"  # the Backups list in Settings names it "Before an import"
 IMPORT_WAIT = Message("Waiting for another rep's import to finish…")
+# What one imported row can take on disk at most: its order (or customer), lines, aliases and index entries,
+# written first into the -wal and then into the file itself.
+ROOM_PER_ROW = 4096
 HISTORY_COLUMNS = (
     "id", "kind", "file_name", "preset", "status", "started_at", "rows_read", "rows_rejected", "orders_new",
     "orders_updated", "orders_unchanged", "customers_new", "customers_matched",
 )
+
+
+def _back_up_before_import(database: Database, prepared: Sequence[PreparedImport | PreparedCustomers]) -> None:
+    backup_before_change(database, IMPORT_BACKUP_REASON,
+                         room_for_rows=ROOM_PER_ROW * sum(item.rows_read for item in prepared))
 
 
 def commit_imports(
@@ -134,7 +143,7 @@ def commit_imports(
     another rep's edit runs again.
     """
     cancel = cancel or CancelToken()
-    backup_before_change(database, IMPORT_BACKUP_REASON)
+    _back_up_before_import(database, prepared)
     # Order files first, so an items file imported with them fills the lines of the orders they create.
     ordered = sorted(prepared, key=lambda item: item.preset.role == "lines")
     shares = [max(len(item.orders), 1) for item in ordered]  # of the bar, by orders
@@ -186,7 +195,7 @@ def commit_customer_sheets(
     cancel: CancelToken | None = None, notice: Notice = no_notice,
 ) -> list[CustomerSheetSummary]:
     """Merge customer sheets in one transaction, one batch each (after a rolling backup, as every import)."""
-    backup_before_change(database, IMPORT_BACKUP_REASON)
+    _back_up_before_import(database, prepared)
 
     def write_all(connection: Connection) -> list[CustomerSheetSummary]:
         hold_lock(connection, "import", IMPORT_WAIT, notice=notice)
@@ -198,5 +207,7 @@ def commit_customer_sheets(
 def undo_import(
     database: Database, batch_id: int, *, progress: ProgressCallback = no_progress, cancel: CancelToken | None = None
 ) -> UndoSummary:
+    with database.session() as session:
+        ensure_owner_mode(session, Message("Undoing an import"))  # it deletes the customers it brought
     with database.writing() as connection:
         return undo_batch(connection, batch_id)

@@ -1,7 +1,10 @@
 """Privacy for reps: masked phones and addresses, owner-only actions, and a log of every reveal.
 
-Rep mode is a shop-wide setting protected by the owner's passphrase (scrypt-hashed, never stored).
-Core functions that export or delete call `ensure_owner_mode` so the rule holds in the CLI too.
+Once the owner sets a passphrase (scrypt-hashed, never stored), every run starts in rep mode: the owner
+unlocks the open book for that run with the passphrase, and the unlocked state lives in this process only (a
+book opened anew, by the window or a CLI command, is in rep mode again). Core functions that export, delete,
+undo or change settings call `ensure_owner_mode`, so the rule holds in the CLI too. Setting, changing and
+removing the passphrase, unlocking and every reveal are in the audit log.
 """
 
 from __future__ import annotations
@@ -9,16 +12,19 @@ from __future__ import annotations
 import hashlib
 import hmac
 import os
+import weakref
 
+from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from core.errors import LaokeError
 from core.messages import Message
-from core.store.models import AuditEvent, Customer
+from core.store.models import AuditEvent, CareTask, Customer
 from core.store.settings import get_setting, set_setting
 
-REP_MODE_KEY = "privacy.rep_mode"
 PASSPHRASE_KEY = "privacy.owner_passphrase"
+# The engines (one per opened book) the owner unlocked in this run. Never stored: a new run starts locked.
+_unlocked_books: weakref.WeakSet[Engine] = weakref.WeakSet()
 
 
 def is_masked(value: str | None) -> bool:
@@ -56,19 +62,39 @@ def _hash(passphrase: str, salt: bytes) -> str:
     return hashlib.scrypt(passphrase.encode("utf-8"), salt=salt, n=2**14, r=8, p=1).hex()
 
 
-def set_owner_passphrase(session: Session, passphrase: str) -> None:
+def _store_passphrase(session: Session, passphrase: str) -> None:
     if len(passphrase) < 4:
         raise LaokeError(Message("The owner's passphrase needs at least 4 characters."))
     salt = os.urandom(16)
     set_setting(session, PASSPHRASE_KEY, {"salt": salt.hex(), "hash": _hash(passphrase, salt)})
 
 
+def set_owner_passphrase(session: Session, passphrase: str) -> None:
+    """The first passphrase: from the next run on, Laoke starts in rep mode. Whoever set it is the owner now."""
+    if has_owner_passphrase(session):
+        raise LaokeError(Message("The owner's passphrase is already set; change it with the current one."))
+    _store_passphrase(session, passphrase)
+    _unlocked_books.add(_book(session))
+    session.add(AuditEvent(action="owner_passphrase_set"))
+
+
 def change_owner_passphrase(session: Session, current: str, new: str) -> None:
     """Replace the owner's passphrase (e.g. after a rep learned it); needs the current one."""
-    if not check_owner_passphrase(session, current):
-        raise LaokeError(Message("The owner's passphrase is wrong."))
-    set_owner_passphrase(session, new)
+    _check_owner(session, current)
+    _store_passphrase(session, new)
     session.add(AuditEvent(action="owner_passphrase_changed"))
+
+
+def remove_owner_passphrase(session: Session, current: str) -> None:
+    """No passphrase, no rep mode: every run is the owner's again."""
+    _check_owner(session, current)
+    set_setting(session, PASSPHRASE_KEY, None)
+    session.add(AuditEvent(action="owner_passphrase_removed"))
+
+
+def _check_owner(session: Session, passphrase: str) -> None:
+    if not check_owner_passphrase(session, passphrase):
+        raise LaokeError(Message("The owner's passphrase is wrong."))
 
 
 def has_owner_passphrase(session: Session) -> bool:
@@ -82,20 +108,40 @@ def check_owner_passphrase(session: Session, passphrase: str) -> bool:
     return hmac.compare_digest(stored["hash"], _hash(passphrase, bytes.fromhex(stored["salt"])))
 
 
+def _book(session: Session) -> Engine:
+    bind = session.get_bind()
+    return bind if isinstance(bind, Engine) else bind.engine
+
+
 def rep_mode_enabled(session: Session) -> bool:
-    return bool(get_setting(session, REP_MODE_KEY, False))
+    """Rep mode: an owner's passphrase is set and the owner has not unlocked this book in this run."""
+    return has_owner_passphrase(session) and _book(session) not in _unlocked_books
+
+
+def unlock_owner(session: Session, passphrase: str) -> None:
+    """The owner works in this book for the rest of the run (the window's or the command's)."""
+    _check_owner(session, passphrase)
+    _unlocked_books.add(_book(session))
+    session.add(AuditEvent(action="owner_unlocked"))
+
+
+def lock_owner(session: Session) -> None:
+    """Back to rep mode for this run, say before handing the laptop to a rep."""
+    _unlocked_books.discard(_book(session))
+    session.add(AuditEvent(action="owner_locked"))
 
 
 def set_rep_mode(session: Session, enabled: bool, passphrase: str) -> None:
-    """Switch rep mode on or off; both need the owner's passphrase."""
-    if not check_owner_passphrase(session, passphrase):
-        raise LaokeError(Message("The owner's passphrase is wrong."))
-    set_setting(session, REP_MODE_KEY, enabled)
-    session.add(AuditEvent(action="rep_mode_on" if enabled else "rep_mode_off"))
+    """Switch rep mode on or off for this run; both need the owner's passphrase."""
+    _check_owner(session, passphrase)
+    if enabled:
+        lock_owner(session)
+    else:
+        unlock_owner(session, passphrase)
 
 
 def ensure_owner_mode(session: Session, action: str) -> None:
-    """Refuse an owner-only action (export, delete) while rep mode is on."""
+    """Refuse an owner-only action (export unmasked, back up, restore, undo, delete, settings) in rep mode."""
     if rep_mode_enabled(session):
         raise LaokeError(Message(
             "{action} is switched off in rep mode. Ask the shop owner.",
@@ -115,3 +161,14 @@ def reveal_phone(session: Session, customer_id: int, actor: str | None = None) -
         raise LaokeError(Message("Customer #{customer_id} does not exist.", customer_id=customer_id))
     session.add(AuditEvent(action="reveal_phone", customer_id=customer_id, actor=actor))
     return customer.phone
+
+
+def reveal_for_care_task(session: Session, task_id: int) -> str | None:
+    """A rep starts a care task by phone: that buyer's number, for that task, logged like the detail's Reveal."""
+    task = session.get(CareTask, task_id)
+    if task is None:
+        raise LaokeError(Message("Care task #{task_id} does not exist.", task_id=task_id))
+    customer = session.get(Customer, task.customer_id)
+    session.add(AuditEvent(action="reveal_phone_care_task", customer_id=task.customer_id,
+                           detail=f"care task #{task_id}"))
+    return customer.phone if customer is not None else None

@@ -18,10 +18,22 @@ from dataclasses import dataclass
 from enum import IntEnum
 from functools import cache
 
-from sqlalchemy import ColumnElement, Select, Subquery, bindparam, case, func, literal, select, union_all
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    Subquery,
+    bindparam,
+    case,
+    func,
+    literal,
+    select,
+    union,
+    union_all,
+)
 from sqlalchemy.orm import Session
 
 from core.phones import compact_phone
+from core.safety.privacy import rep_mode_enabled
 from core.search.keys import KEY_LENGTH, ORDER_TAIL_MARK, PHONE_TAIL_MARK, KeyKind, normalise
 from core.store.models import Customer, CustomerSearchKey, CustomerTag, Order, Tag
 
@@ -140,12 +152,15 @@ def _bind(values: dict[str, str], name: str, prefix: str) -> None:
     values[name], values[name + "_end"] = prefix, prefix + TOP
 
 
-def ranked_matches(text: str) -> Subquery | None:
+def ranked_matches(text: str, *, rep_mode: bool = False) -> Subquery | None:
     """(customer_id, rank) of every buyer matching `text`, each once with their best rank; None when there is
     nothing to search for. Merged-away buyers are the caller's to leave out."""
     query = normalise(text)[:KEY_LENGTH]
     if not query:
         return None
+    if rep_mode and (query.isdigit() or _phone_digits(text)):
+        found = rep_phone_query(text, query).subquery()
+        return select(found.c[0].label("customer_id"), literal(int(Rank.EXACT)).label("rank")).subquery()
     values: dict[str, str] = {}
     _bind(values, "search_q", query)
     digits = query.isdigit()
@@ -174,10 +189,25 @@ def relevance_order(matches: Subquery) -> tuple[ColumnElement, ...]:  # type: ig
     return matches.c.rank, Customer.last_order_at.desc().nulls_last(), Customer.id.desc()
 
 
-def search_ids_query(text: str) -> Select | None:  # type: ignore[type-arg]
+def search_ids_query(text: str, *, rep_mode: bool = False) -> Select | None:  # type: ignore[type-arg]
     """A query for the ids of buyers matching `text`, or None when there is nothing to search for."""
-    matches = ranked_matches(text)
+    matches = ranked_matches(text, rep_mode=rep_mode)
     return None if matches is None else select(matches.c.customer_id)
+
+
+def rep_phone_query(text: str, query: str) -> Select:  # type: ignore[type-arg]
+    """Digits typed in rep mode find a whole number or its last four digits, never a prefix or a part: a rep
+    who could search by prefix would read a masked phone back one digit at a time. Order numbers still match."""
+    phones = sorted({compact_phone(text.strip()), compact_phone(text.strip()).lstrip("+")})
+    parts = [select(Customer.id).where(Customer.phone.in_(phones) | Customer.phone_alt.in_(phones))]
+    if len(query) == 4:
+        parts.append(_capped(select(Customer.id).where(Customer.phone_last4 == query)))
+    number = text.strip()
+    if len(number) >= ORDER_NUMBER_MIN_LENGTH:
+        parts.append(_capped(select(Order.customer_id).where(
+            Order.platform_order_id >= number, Order.platform_order_id < number + TOP,
+            Order.customer_id.is_not(None))))
+    return union(*parts)
 
 
 def _phone_digits(text: str) -> str | None:
@@ -189,7 +219,7 @@ def _phone_digits(text: str) -> str | None:
 
 def search_customer_ids(session: Session, text: str, limit: int = 200) -> list[int]:
     """The ids of buyers matching `text` (not merged away), at most `limit`, best match first."""
-    matches = ranked_matches(text)
+    matches = ranked_matches(text, rep_mode=rep_mode_enabled(session))
     if matches is None:
         return []
     return list(

@@ -4,13 +4,17 @@ Copies go through SQLite's backup API, so they are consistent while the app (or 
 database open and writing. Each copy is a single self-contained file (no -wal beside it).
 
 Automatic copies live in a `backups` folder beside the database (for the default database that is the data
-folder) and are named `<stem>-<YYYYmmdd-HHMMSS-mmm>-<reason>.db`; only the newest `keep` of them stay.
+folder) and are named `<stem>-<YYYYmmdd-HHMMSS-mmm>-<reason>.db`. Each kind keeps its own newest `keep`
+copies, so routine ones (daily, before an import) never push out the copy before an upgrade or a restore.
+Every copy carries its checksum inside (core.store.seal) and the write stamp of the book it was taken from
+(core.store.stamp): a before-import copy is made only when the book was written since the last copy.
 """
 
 from __future__ import annotations
 
 import os
 import re
+import shutil
 import sqlite3
 import tempfile
 from contextlib import closing
@@ -23,6 +27,8 @@ from sqlalchemy.exc import OperationalError
 from core.errors import DatabaseError, LaokeError, describe_os_error
 from core.messages import Message
 from core.store.db import BUSY_TIMEOUT_MS, Database, describe_operational_error
+from core.store.seal import seal_copy
+from core.store.stamp import write_stamp
 
 DEFAULT_KEEP = 10
 BACKUP_FOLDER = "backups"
@@ -30,6 +36,9 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 REQUIRED_TABLES = {"alembic_version", "customers", "orders"}
 _STAMP_FORMAT = "%Y%m%d-%H%M%S"
 _NAME_PATTERN = r"^{stem}-(?P<stamp>\d{{8}}-\d{{6}}-\d{{3}})-(?P<reason>[a-z0-9-]+)\.db$"
+# What a copy being written leaves when it is killed: the hidden temporary file and its journal.
+_LEFTOVER_PATTERN = re.compile(r"^\..+\.part(-journal|-wal|-shm)?$")
+LEFTOVER_AGE = timedelta(minutes=10)  # younger ones may be another Laoke's copy still being written
 
 
 @dataclass(frozen=True)
@@ -40,6 +49,15 @@ class BackupEntry:
     created: datetime
     reason: str
     size: int
+
+    @property
+    def kind(self) -> str:
+        """What the copy was for, the pool it is kept in: "before-upgrade-0003" is a "before-upgrade"."""
+        return backup_kind(self.reason)
+
+
+def backup_kind(reason: str) -> str:
+    return "before-upgrade" if reason.startswith("before-upgrade") else reason
 
 
 def backup_folder(database_path: Path) -> Path:
@@ -79,6 +97,7 @@ def _copy_database(source: Path, target: Path) -> None:
     with closing(connect_file(source)) as reader, closing(connect_file(target)) as writer:
         reader.backup(writer)
         writer.execute("PRAGMA journal_mode=DELETE")  # the copy is one file, with no -wal beside it
+        seal_copy(writer, target)
 
 
 def backup_database(database_path: str | Path, target: str | Path) -> Path:
@@ -131,7 +150,7 @@ def list_backups(database_path: str | Path) -> list[BackupEntry]:
 
 
 def rolling_backup(database_path: str | Path, reason: str, *, keep: int = DEFAULT_KEEP) -> Path | None:
-    """Back the database up into its backups folder and drop all but the newest `keep` copies.
+    """Back the database up into its backups folder and drop all but the newest `keep` copies of its kind.
 
     Call it before anything that rewrites many rows (an import, a migration, a restore). Returns None when
     there is no database file yet, so there is nothing to lose.
@@ -147,26 +166,85 @@ def rolling_backup(database_path: str | Path, reason: str, *, keep: int = DEFAUL
         when += timedelta(milliseconds=1)
         target = backup_folder(database_path) / _backup_name(database_path, reason, when)
     backup_database(database_path, target)
-    prune_backups(database_path, keep=keep)
+    prune_backups(database_path, keep=keep, kind=backup_kind(reason))
     return target
 
 
-def backup_before_change(database: Database, reason: str, *, keep: int = DEFAULT_KEEP) -> Path | None:
+def backup_before_change(
+    database: Database, reason: str, *, room_for_rows: int = 0, keep: int = DEFAULT_KEEP
+) -> Path | None:
     """The rolling backup an import (reason "before-import") or another bulk change makes first.
 
-    A shared PostgreSQL database is backed up on its server, so this returns None for it.
+    No copy is made when the book was not written since its last copy: that copy already holds it (and a
+    retry after a failed import finds the disk as the failure left it). Refuses before copying anything when the disk lacks the room for the copy and `room_for_rows` (what the
+    change will write), so a full disk is met with how much to free, not with a copy that takes the room the
+    import needed. A shared PostgreSQL database is backed up on its server, so this returns None for it.
     """
     if database.path is None:
         return None
-    return rolling_backup(database.path, reason, keep=keep)
+    copying = written_since_last_copy(database.path)
+    copy_size = database.path.stat().st_size if copying else 0
+    ensure_room(database.path, copy_size + room_for_rows)
+    return rolling_backup(database.path, reason, keep=keep) if copying else None
 
 
-def prune_backups(database_path: str | Path, *, keep: int = DEFAULT_KEEP) -> list[Path]:
-    """Delete the automatic backups beyond the newest `keep`; returns what was deleted."""
+def written_since_last_copy(database_path: str | Path) -> bool:
+    """Did Laoke write the book after its newest automatic copy was taken? (True when it has none.)
+
+    Compares the book's write stamp with the one its newest copy carries; the speed of an import into a big
+    book that has not changed depends on it.
+    """
+    database_path = sqlite_file(database_path)
+    if not database_path.is_file() or database_path.stat().st_size == 0:
+        return False
+    entries = list_backups(database_path)
+    if not entries:
+        return True
+    try:
+        return write_stamp(entries[0].path) != write_stamp(database_path)
+    except sqlite3.Error:
+        return True  # a copy that cannot be read holds nothing
+
+
+def free_space(folder: Path) -> int:
+    return shutil.disk_usage(folder).free
+
+
+def ensure_room(database_path: Path, needed: int) -> None:
+    """Refuse a change whose copy and rows would not fit on the disk holding the database."""
+    free = free_space(database_path.parent)
+    if free < needed:
+        raise DatabaseError(Message(
+            "The disk holding {path} has {free} MB free; this import needs about {needed} MB (a copy of the "
+            "customer book before the import, and room for the new rows). Free some space and try again. "
+            "Nothing was saved.",
+            path=database_path, free=free // 2**20, needed=-(-needed // 2**20),
+        ))
+
+
+def prune_backups(database_path: str | Path, *, kind: str, keep: int = DEFAULT_KEEP) -> list[Path]:
+    """Delete the automatic backups of `kind` beyond its newest `keep`; returns what was deleted."""
     removed = []
-    for entry in list_backups(database_path)[max(keep, 1):]:
+    for entry in [entry for entry in list_backups(database_path) if entry.kind == kind][max(keep, 1):]:
         entry.path.unlink(missing_ok=True)
         removed.append(entry.path)
+    return removed
+
+
+def remove_leftovers(database_path: str | Path, *, now: datetime | None = None) -> list[Path]:
+    """Delete what a killed copy left in the backups folder (a hidden `.part` file and its journal).
+
+    Called as Laoke starts; a leftover younger than LEFTOVER_AGE stays, as another Laoke may still be
+    writing it.
+    """
+    folder = backup_folder(sqlite_file(database_path))
+    cutoff = ((now or datetime.now()) - LEFTOVER_AGE).timestamp()
+    removed = []
+    if folder.is_dir():
+        for path in folder.iterdir():
+            if _LEFTOVER_PATTERN.match(path.name) and path.is_file() and path.stat().st_mtime < cutoff:
+                path.unlink(missing_ok=True)
+                removed.append(path)
     return removed
 
 

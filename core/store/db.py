@@ -20,9 +20,12 @@ from sqlalchemy.orm import Session, sessionmaker
 from core.errors import DatabaseError
 from core.messages import Message
 from core.store.concurrency import Notice, no_notice, retrying
+from core.store.stamp import stamp_writes
 
 T = TypeVar("T")
 BUSY_TIMEOUT_MS = 5000
+# A checkpoint waits this long at most for another window's reader to finish its read; closing never hangs.
+CHECKPOINT_WAIT_MS = 1000
 # Marks a connection whose transaction will write (Database.transaction, Database.writing).
 WRITES = "laoke_writes"
 
@@ -72,6 +75,8 @@ def make_engine(target: str | Path, *, read_only: bool = False, foreign_keys: bo
         writes = connection.get_execution_options().get(WRITES) and not read_only
         connection.exec_driver_sql("BEGIN IMMEDIATE" if writes else "BEGIN")
 
+    if not read_only:
+        stamp_writes(engine)
     return engine
 
 
@@ -104,6 +109,24 @@ class Database:
             connection.execution_options(**{WRITES: True})
             with connection.begin():
                 yield connection
+        self.checkpoint()  # a large write: into the file itself, not left in the -wal
+
+    def checkpoint(self) -> None:
+        """Copy everything committed from the -wal into the database file and empty the -wal.
+
+        A copy of the file alone (the one a seller puts on a USB stick) then holds the whole book. Another
+        window that only reads does not stop it; one in the middle of a read delays it by a second at most,
+        and what it still reads stays in the -wal until the next checkpoint.
+        """
+        if not is_sqlite(self.engine) or self.read_only:
+            return
+        with self.engine.connect() as connection:
+            raw = connection.connection.dbapi_connection
+            raw.execute(f"PRAGMA busy_timeout={CHECKPOINT_WAIT_MS}")
+            try:
+                raw.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+            finally:
+                raw.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
 
     def write(self, work: Callable[[Session], T], *, notice: Notice = no_notice) -> T:
         """`work(session)` in a transaction, run again from the top when it collided with another rep's."""
@@ -125,6 +148,15 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+    def close(self) -> None:
+        """Checkpoint and close every idle connection: what the window does as it closes.
+
+        The engine stays usable (a worker still finishing opens a new connection); the last connection
+        to close deletes the -wal.
+        """
+        self.checkpoint()
+        self.dispose()
 
     @property
     def label(self) -> str:

@@ -1,5 +1,8 @@
 """Opening a book: check the file, copy it aside before an upgrade, bring its schema up to date, make its engine.
 
+Opened to write, a book is a live one: what a killed copy left in its backups folder goes, and so does the
+checksum of a copy opened as a book (it would only go stale and refuse a later restore).
+
 This sits above `db` (engines), `migrate` (the schema) and `backup` (copies), so that none of them needs
 another: the order of the steps lives here alone.
 """
@@ -12,9 +15,10 @@ from pathlib import Path
 
 from sqlalchemy.engine import make_url
 
-from core.store.backup import rolling_backup
+from core.store.backup import remove_leftovers, rolling_backup
 from core.store.db import Database, check_sqlite_file, database_url, make_engine
 from core.store.migrate import ensure_current
+from core.store.seal import SEAL_TABLE
 
 
 def open_database(target: str | Path, *, read_only: bool = False, upgrade: bool = True) -> Database:
@@ -27,6 +31,10 @@ def open_database(target: str | Path, *, read_only: bool = False, upgrade: bool 
     if upgrade and not read_only:
         ensure_current(url, path, before_upgrade=None if path is None else partial(backup_before_upgrade, path))
     engine = make_engine(url, read_only=read_only)
+    if path is not None and not read_only:
+        remove_leftovers(path)
+        with engine.begin() as connection:
+            connection.exec_driver_sql(f"DROP TABLE IF EXISTS {SEAL_TABLE}")
     return Database(engine=engine, url=url, path=path, read_only=read_only)
 
 

@@ -19,8 +19,11 @@ from core.care.rules import (
     save_care_settings,
     save_rule,
 )
+from core.care.shown import cards_as_shown, tasks_as_shown
 from core.care.tasks import TaskRow, agenda_for, day_counts, mark_done, skip, snooze
+from core.messages import Message
 from core.progress import CancelToken, ProgressCallback
+from core.safety.privacy import ensure_owner_mode, reveal_for_care_task
 from core.store.db import Database
 
 
@@ -55,8 +58,8 @@ def load_calendar(
         progress(steps[0], steps[0])
     with database.session() as session:
         counts = day_counts(session, first, last)
-        agenda = agenda_for(session, day, today)
-        cards = load_cards(session, {row.customer_id for row in agenda})
+        agenda = tasks_as_shown(session, agenda_for(session, day, today))
+        cards = cards_as_shown(session, load_cards(session, {row.customer_id for row in agenda}))
         settings = load_care_settings(session)
     return CalendarData(counts, agenda, cards, span, settings)
 
@@ -89,11 +92,18 @@ def load_rules_data(database: Database, *, progress: ProgressCallback, cancel: C
 def load_card(database: Database, customer_id: int, *, progress: ProgressCallback,
               cancel: CancelToken) -> CustomerCard | None:
     with database.session() as session:
-        return load_cards(session, [customer_id]).get(customer_id)
+        return cards_as_shown(session, load_cards(session, [customer_id])).get(customer_id)
+
+
+def start_task(database: Database, task_id: int, *, progress: ProgressCallback, cancel: CancelToken) -> str | None:
+    """A rep calls or texts the buyer: that task's number, logged."""
+    with database.transaction() as session:
+        return reveal_for_care_task(session, task_id)
 
 
 def store_rules(database: Database, rules: list[Rule], *, progress: ProgressCallback, cancel: CancelToken) -> int:
     with database.transaction() as session:
+        ensure_owner_mode(session, Message("Changing the care rules"))
         for rule in rules:
             save_rule(session, rule)
     return len(rules)
@@ -102,6 +112,7 @@ def store_rules(database: Database, rules: list[Rule], *, progress: ProgressCall
 def store_care_settings(database: Database, settings: CareSettings,
                         *, progress: ProgressCallback, cancel: CancelToken) -> CareSettings:
     with database.transaction() as session:
+        ensure_owner_mode(session, Message("Changing the care settings"))
         save_care_settings(session, settings)
     return settings
 

@@ -130,6 +130,7 @@ class CarePage(QWidget):
         self.panel.done_requested.connect(lambda channel, note: self.work("done", channel, note))
         self.panel.snooze_requested.connect(lambda until: self.work("snooze", until))
         self.panel.skip_requested.connect(lambda reason: self.work("skip", reason))
+        self.panel.start_requested.connect(self.start_task)
         self.panel.customer_requested.connect(
             lambda customer_id, name: context.show_customers_requested.emit(
                 [customer_id], self.tr("Care task for %1").replace("%1", name)))
@@ -262,6 +263,10 @@ class CarePage(QWidget):
             jobs.work_tasks, self.context.database, action, ids, argument, note,
             on_success=lambda count: self._worked(action, count), on_failure=self._failed,
         )
+
+    def start_task(self, task_id: int) -> None:
+        run_in_background(jobs.start_task, self.context.database, task_id,
+                          on_success=lambda phone: self.panel.show_revealed(task_id, phone), on_failure=self._failed)
 
     def _worked(self, action: str, count: int) -> None:
         texts = {"done": self.tr("%1 marked done"), "snooze": self.tr("%1 snoozed"), "skip": self.tr("%1 skipped")}

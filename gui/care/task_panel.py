@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from core.care.cards import CustomerCard
 from core.care.rules import CareSettings, Channel
 from core.care.tasks import TaskRow
+from core.safety.privacy import is_masked
 from gui.care.month_view import to_date
 from gui.care.names import CareNames
 from gui.care.sms_counter import SmsCounter
@@ -37,6 +38,7 @@ class TaskPanel(QWidget):
     snooze_requested = Signal(object)  # date
     skip_requested = Signal(str)  # reason
     customer_requested = Signal(int, str)  # customer id, their name: show them in the customer book
+    start_requested = Signal(int)  # task id: a rep starts it, and sees that buyer's number (logged)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -56,9 +58,19 @@ class TaskPanel(QWidget):
         self.card.setMinimumHeight(self.card.fontMetrics().lineSpacing() * 7)
         self.card.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         card_layout.addWidget(self.card)
+        self.revealed: dict[int, str] = {}  # task id: the number its rep revealed by starting it
+        self.cards: dict[int, CustomerCard] = {}
+        self.start_button = QPushButton(self.tr("Start this task (show the number)"))
+        self.start_button.setToolTip(self.tr("Rep mode masks phones. Starting the task shows this buyer's number "
+                                             "for it; the owner sees it in the audit log."))
+        self.start_button.clicked.connect(lambda: self.tasks and self.start_requested.emit(self.tasks[0].id))
         self.open_customer_button = QPushButton(self.tr("Show in the customer book"))
         self.open_customer_button.clicked.connect(self._open_customer)
-        card_layout.addWidget(self.open_customer_button, alignment=Qt.AlignmentFlag.AlignRight)
+        card_buttons = QHBoxLayout()
+        card_buttons.addStretch(1)
+        card_buttons.addWidget(self.start_button)
+        card_buttons.addWidget(self.open_customer_button)
+        card_layout.addLayout(card_buttons)
         top = QHBoxLayout()
         top.addWidget(card_box, 2)
 
@@ -124,6 +136,9 @@ class TaskPanel(QWidget):
 
     def show_tasks(self, tasks: list[TaskRow], cards: dict[int, CustomerCard], today: date) -> None:
         self.tasks = tasks
+        self.cards = cards
+        card = cards.get(tasks[0].customer_id) if len(tasks) == 1 else None
+        self.start_button.setVisible(card is not None and is_masked(card.phone) and tasks[0].id not in self.revealed)
         has_tasks = bool(tasks)
         for widget in (self.done_button, self.snooze_button, self.skip_button):
             widget.setEnabled(has_tasks)
@@ -188,7 +203,8 @@ class TaskPanel(QWidget):
             return task.customer_name
         lines = [card.display_name + (f"（{card.nickname}）" if card.nickname and card.name else "")
                  + ("  ★ VIP" if card.is_vip else "")]
-        lines.append(self.tr("Phone: %1").replace("%1", card.phone or "—")
+        phone = self.revealed.get(task.id, card.phone)
+        lines.append(self.tr("Phone: %1").replace("%1", phone or "—")
                      + ("    " + self.tr("WeChat: %1").replace("%1", card.wechat_id) if card.wechat_id else ""))
         lines.append(self.tr("Stage: %1 · %Ln paid orders · spent ¥%2", "", card.paid_orders)
                      .replace("%1", self.stages.get(card.stage, card.stage)).replace("%2", f"{card.total_spent:,.2f}"))
@@ -197,6 +213,12 @@ class TaskPanel(QWidget):
         if card.last_item:
             lines.append(self.tr("Last bought: %1").replace("%1", card.last_item))
         return "\n".join(lines)
+
+    def show_revealed(self, task_id: int, phone: str | None) -> None:
+        self.revealed[task_id] = phone or "—"
+        if len(self.tasks) == 1 and self.tasks[0].id == task_id:
+            self.card.setText(self._card_text(self.tasks[0], self.cards.get(self.tasks[0].customer_id)))
+            self.start_button.setVisible(False)
 
     def _open_customer(self) -> None:
         if len(self.tasks) == 1:

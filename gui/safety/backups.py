@@ -23,8 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.messages import Message
+from core.safety.privacy import ensure_owner_mode, rep_mode_enabled
 from core.store.backup import DEFAULT_KEEP, backup_database, backup_folder, list_backups
 from core.store.backup import rolling_backup as make_rolling_backup
+from core.store.db import Database
 from core.store.restore import restore_database
 from gui.context import AppContext
 from gui.file_dialogs import Folder, open_path, save_path
@@ -32,16 +35,29 @@ from gui.safety.errors import show_error
 from gui.worker import run_in_background
 
 
-def _back_up_now(path: Path, *, progress, cancel):  # type: ignore[no-untyped-def]
-    return make_rolling_backup(path, "manual")
+def _ensure_owner(database: Database, action: str) -> None:
+    with database.session() as session:
+        ensure_owner_mode(session, action)
 
 
-def _back_up_to(path: Path, target: Path, *, progress, cancel):  # type: ignore[no-untyped-def]
-    return backup_database(path, target)
+def _back_up_now(database: Database, *, progress, cancel):  # type: ignore[no-untyped-def]
+    _ensure_owner(database, Message("Backing up the customer book"))
+    return make_rolling_backup(database.path, "manual")
 
 
-def _restore(backup: Path, path: Path, *, progress, cancel):  # type: ignore[no-untyped-def]
-    return restore_database(backup, path)
+def _back_up_to(database: Database, target: Path, *, progress, cancel):  # type: ignore[no-untyped-def]
+    _ensure_owner(database, Message("Backing up the customer book"))
+    return backup_database(database.path, target)
+
+
+def _restore(database: Database, backup: Path, *, progress, cancel):  # type: ignore[no-untyped-def]
+    _ensure_owner(database, Message("Restoring a backup"))
+    return restore_database(backup, database.path)
+
+
+def _in_rep_mode(database: Database, *, progress, cancel) -> bool:  # type: ignore[no-untyped-def]
+    with database.session() as session:
+        return rep_mode_enabled(session)
 
 
 class BackupActions(QObject):
@@ -49,11 +65,30 @@ class BackupActions(QObject):
 
     changed = Signal()  # a backup was made or restored: lists of backups refresh
     busy_changed = Signal(bool)
+    rep_mode_changed = Signal(bool)
 
     def __init__(self, context: AppContext, parent_widget: QWidget) -> None:
         super().__init__(parent_widget)
         self.context = context
         self.parent_widget = parent_widget
+        self.rep_mode = False
+        self.menu_actions: list[QAction] = []
+        context.database_changed.connect(self.check_rep_mode)
+        context.data_changed.connect(self.check_rep_mode)  # Settings ▸ Rep mode locks or unlocks
+        self.check_rep_mode()
+
+    def check_rep_mode(self) -> None:
+        run_in_background(_in_rep_mode, self.context.database, on_success=self._show_rep_mode)
+
+    def _show_rep_mode(self, rep_mode: bool) -> None:
+        self.rep_mode = rep_mode
+        for action in self.menu_actions:
+            action.setEnabled(not rep_mode)
+            action.setToolTip(self.rep_mode_tip() if rep_mode else "")
+        self.rep_mode_changed.emit(rep_mode)
+
+    def rep_mode_tip(self) -> str:
+        return self.tr("Switched off in rep mode: backups hold every phone unmasked. Ask the shop owner.")
 
     @property
     def database_path(self) -> Path | None:
@@ -73,11 +108,11 @@ class BackupActions(QObject):
                            f"{self.database_path.stem}-backup.db", self.tr("Laoke database (*.db);;All files (*)"),
                            Folder.DATABASES)
         if target:
-            self._run(_back_up_to, self.database_path, target, done=self.tr("Backed up to %1."))
+            self._run(_back_up_to, self.context.database, target, done=self.tr("Backed up to %1."))
 
     def back_up_now(self) -> None:
         if self._can_back_up():
-            self._run(_back_up_now, self.database_path, done=self.tr("Backed up to %1."))
+            self._run(_back_up_now, self.context.database, done=self.tr("Backed up to %1."))
 
     def restore_from_file(self) -> None:
         if not self._can_back_up():
@@ -101,13 +136,13 @@ class BackupActions(QObject):
                     "the customer book as it is now as a backup, so you can go back.").replace("%1", backup.name),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
         if answer == QMessageBox.StandardButton.Yes:
-            self._run(_restore, backup, self.database_path, done=self.tr("Restored from %1."), restored=True)
+            self._run(_restore, self.context.database, backup, done=self.tr("Restored from %1."), restored=True)
 
     def _run(self, function, *args, done: str, restored: bool = False) -> None:  # type: ignore[no-untyped-def]
         self.busy_changed.emit(True)
 
         def succeeded(result) -> None:  # type: ignore[no-untyped-def]
-            name = str(args[0] if restored else result)
+            name = str(args[1] if restored else result)
             if restored:
                 self.context.data_changed.emit()
             self.changed.emit()
@@ -129,6 +164,8 @@ def add_backup_actions(window: QWidget, menu: QMenu, context: AppContext, before
     restore = QAction(actions.tr("&Restore a backup…"), window)
     restore.triggered.connect(actions.restore_from_file)
     menu.insertActions(before, [back_up, restore])
+    menu.setToolTipsVisible(True)
+    actions.menu_actions = [back_up, restore]
     return actions
 
 
@@ -168,6 +205,7 @@ class BackupSection(QGroupBox):
 
         self.actions.changed.connect(self.reload)
         self.actions.busy_changed.connect(self._set_busy)
+        self.actions.rep_mode_changed.connect(lambda _rep_mode: self._update_buttons())
         context.database_changed.connect(self.reload)
         context.data_changed.connect(self.reload)  # an import or a restore elsewhere made a backup
         self._busy = False
@@ -193,8 +231,8 @@ class BackupSection(QGroupBox):
             self._update_buttons()
             return
         self.explanation.setText(self.tr(
-            "Laoke backs up the customer book on the first start of each day and before every import, and keeps "
-            "the newest %1 copies in %2.").replace("%1", str(DEFAULT_KEEP)).replace("%2", str(backup_folder(path))))
+            "Laoke backs up the customer book on the first start of each day and before an import that follows a "
+            "change, and keeps the newest %1 copies of each kind in %2.").replace("%1", str(DEFAULT_KEEP)).replace("%2", str(backup_folder(path))))
         locale = QLocale()
         for entry in list_backups(path):
             item = QTreeWidgetItem([
@@ -222,8 +260,11 @@ class BackupSection(QGroupBox):
 
     def _update_buttons(self) -> None:
         database = self.context.database
-        usable = database.path is not None and not self._busy
+        owner = not self.actions.rep_mode
+        usable = database.path is not None and not self._busy and owner
         writable = usable and not database.read_only
         self.back_up_button.setEnabled(usable)
         self.restore_button.setEnabled(writable and self.selected_backup() is not None)
         self.restore_file_button.setEnabled(writable)
+        for button in (self.back_up_button, self.restore_button, self.restore_file_button):
+            button.setToolTip("" if owner else self.actions.rep_mode_tip())

@@ -1,7 +1,8 @@
-"""Settings ▸ Rep mode: the owner's passphrase, and switching rep mode on or off with it.
+"""Settings ▸ Rep mode: the owner's passphrase, and unlocking this run (or locking it again) with it.
 
-In rep mode phones and addresses show masked, and export and delete are refused by core itself
-(core.safety.privacy.ensure_owner_mode), so the rule holds in every page and in the command line.
+Once a passphrase is set every run starts in rep mode: phones and addresses show masked, and export, backup,
+restore, undo, delete and settings are refused by core itself (core.safety.privacy.ensure_owner_mode), so the
+rule holds in every page and in the command line.
 """
 
 from __future__ import annotations
@@ -49,9 +50,10 @@ class RepModeSection(QGroupBox):
         self.rep_mode = False
         form = QFormLayout(self)
         explanation = QLabel(self.tr(
-            "For a computer your reps use: phones and addresses are shown masked (138****1234), export and "
-            "delete are switched off, and revealing one buyer's phone is logged. Only the owner's passphrase "
-            "switches it on or off."))
+            "For a computer your reps use: once the owner's passphrase is set, Laoke starts every time in rep "
+            "mode. Phones and addresses are shown masked (138****1234); export, backup, restore, undo, delete and "
+            "settings are switched off; revealing one buyer's phone is logged. The passphrase unlocks this run "
+            "only."))
         explanation.setWordWrap(True)
         form.addRow(explanation)
         self.status = QLabel()
@@ -104,7 +106,8 @@ class RepModeSection(QGroupBox):
                                 else self.tr("Set the owner's passphrase"))
         for widget in (self.passphrase_label, self.passphrase, self.switch_button):
             widget.setVisible(self.has_passphrase)
-        self.switch_button.setText(self.tr("Switch rep mode off") if self.rep_mode else self.tr("Switch rep mode on"))
+        self.switch_button.setText(self.tr("Unlock as the owner for this run") if self.rep_mode
+                                   else self.tr("Switch rep mode on"))
         for widget in (self.set_button, self.switch_button, self.passphrase, self.new_passphrase,
                        self.confirm_passphrase):
             widget.setEnabled(not read_only)
@@ -130,7 +133,8 @@ class RepModeSection(QGroupBox):
         changed = self.has_passphrase
         self.has_passphrase = True
         self._say(self.tr("The owner's passphrase is changed.") if changed else
-                  self.tr("The owner's passphrase is set. Keep it safe: only it switches rep mode off."))
+                  self.tr("The owner's passphrase is set. From the next start on, Laoke starts in rep mode; keep "
+                          "the passphrase safe: only it unlocks a run."))
 
     def _switch(self) -> None:
         if not self.switch_button.isEnabled():
@@ -151,5 +155,5 @@ class RepModeSection(QGroupBox):
         self.passphrase.clear()
         self._show_state()
         self._say(self.tr("Rep mode is on: phones and addresses are masked, export and delete are off.")
-                  if enabled else self.tr("Rep mode is off."))
+                  if enabled else self.tr("Rep mode is off until Laoke closes."))
         self.context.data_changed.emit()

@@ -411,3 +411,29 @@ def test_generation_progress_is_full_only_once_the_plan_is_written(shop, monkeyp
                        progress=lambda done, total: reports.append((done, total, bool(written))), cancel=CancelToken())
     assert all(done < total for done, total, was_written in reports if not was_written)
     assert reports[-1][0] == reports[-1][1] and reports[-1][2]
+
+
+def test_a_rep_sees_masked_numbers_and_starting_a_task_reveals_one_in_the_audit_log(  # type: ignore[no-untyped-def]
+        shop, qtbot, qsettings_isolated) -> None:
+    from core.safety.privacy import lock_owner, set_owner_passphrase
+    from core.store.models import AuditEvent
+
+    with shop.transaction() as session:
+        set_owner_passphrase(session, "茶铺老板")
+        lock_owner(session)  # the owner hands the laptop to a rep
+    page = CarePage(AppContext(shop))
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: not page.loading and page.model.rowCount() > 0, timeout=10000)
+    select_rows(page, 0)
+    assert "138****1234" in page.panel.card.text() and "13800001234" not in page.panel.card.text()
+    shown = [page.model.index(row, column).data() for row in range(page.model.rowCount())
+             for column in range(page.model.columnCount())]
+    assert not any("13800001234" in str(value) for value in shown)
+    assert page.panel.start_button.isVisibleTo(page)
+    qtbot.mouseClick(page.panel.start_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "13800001234" in page.panel.card.text(), timeout=10000)
+    with shop.session() as session:
+        assert session.scalars(select(AuditEvent.action).order_by(AuditEvent.id.desc())).first() == (
+            "reveal_phone_care_task")
+    wait_for_background_tasks()

@@ -82,11 +82,15 @@ def test_rep_mode_needs_the_owners_passphrase(qtbot, settings_page, shop) -> Non
     with qtbot.waitSignal(rep.context.data_changed, timeout=10000):
         click(qtbot, rep.switch_button)
     assert rep.status.text() == "Rep mode is on"
-    assert rep.switch_button.text() == "Switch rep mode off"
+    assert rep.switch_button.text() == "Unlock as the owner for this run"
     with shop.session() as session:
         assert rep_mode_enabled(session)
         with pytest.raises(LaokeError, match="switched off in rep mode"):
             ensure_owner_mode(session, "Export")
+    backups = section(settings_page, BackupSection)
+    qtbot.waitUntil(lambda: not backups.back_up_button.isEnabled())
+    assert not backups.restore_file_button.isEnabled()
+    assert "rep mode" in backups.back_up_button.toolTip()
 
     qtbot.waitUntil(rep.switch_button.isEnabled)
     qtbot.keyClicks(rep.passphrase, "boss-2026")
@@ -168,6 +172,32 @@ def test_a_refused_restore_shows_copyable_details_and_changes_nothing(
     dialog.close()
     with sqlite3.connect(db_path) as connection:
         assert connection.execute("SELECT count(*) FROM customers").fetchone() == (30,)
+
+
+def test_a_damaged_backup_is_refused_in_one_line_with_the_report_behind_show_details(
+    qtbot, settings_page, shop, db_path, tmp_path, monkeypatch
+) -> None:
+    from core.store.backup import backup_database
+
+    backups = section(settings_page, BackupSection)
+    bad = backup_database(db_path, tmp_path / "damaged.db")
+    with sqlite3.connect(bad) as connection:  # unsealed, so SQLite's own check is what finds the damage
+        connection.execute("DROP TABLE laoke_copy_seal")
+    data = bytearray(bad.read_bytes())
+    for offset in range(4096 * 2, len(data), 4096):
+        data[offset + 100 : offset + 300] = b"\xa5" * 200
+    bad.write_bytes(bytes(data))
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *args: QMessageBox.StandardButton.Yes))
+    backups.actions.restore(bad)
+    qtbot.waitUntil(lambda: bool(backups.findChildren(ErrorDialog)), timeout=10000)
+    dialog = backups.findChildren(ErrorDialog)[0]
+    assert "\n" not in dialog.text() and "is damaged" in dialog.text()
+    assert "malformed" in dialog.detailedText() or "\n" in dialog.detailedText()  # what SQLite found
+    show_details = next(button for button in dialog.buttons() if "Details" in button.text())
+    click(qtbot, show_details)
+    dialog.adjustSize()
+    assert dialog.sizeHint().height() <= 768 - 60 and dialog.height() <= 768 - 60  # its buttons on a laptop screen
+    dialog.close()
 
 
 def test_file_menu_backs_up_to_a_chosen_file(qtbot, qsettings_isolated, shop, tmp_path, monkeypatch,
