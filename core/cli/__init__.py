@@ -28,6 +28,7 @@ COMMANDS = (
     "core.cli.import_cmd",
     "core.cli.care_cmd",
     "core.cli.stages_cmd",
+    "core.cli.server_cmd",
 )
 
 

@@ -1,0 +1,64 @@
+"""who did it: the rep who worked a care task, merged two buyers, ran an import
+
+Revision ID: 0007
+Revises: 0003
+
+On PostgreSQL each rep logs in as a role of their own, and triggers write `session_user` into these columns
+and into `notes.author` and `audit_events.actor`, whatever the client sends: a rep cannot sign as another.
+On SQLite (one laptop) the columns stay empty.
+"""
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = '0007'
+down_revision = '0003'
+branch_labels = None
+depends_on = None
+
+# (table, column, when): the column gets session_user on INSERT, or on UPDATE when the condition holds.
+STAMPED = [
+    ("notes", "author", "INSERT"),
+    ("audit_events", "actor", "INSERT"),
+    ("import_batches", "imported_by", "INSERT"),
+    ("customer_merges", "merged_by", "INSERT"),
+    ("care_tasks", "worked_by", "UPDATE OF status"),
+]
+NEW_COLUMNS = [table_column for table_column in STAMPED if table_column[1] not in ("author", "actor")]
+
+STAMP_FUNCTION = """
+CREATE OR REPLACE FUNCTION laoke_stamp_who() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    -- TG_ARGV[0] names the column; jsonb lets one function serve every table.
+    IF TG_OP = 'INSERT' OR (to_jsonb(NEW) ->> 'status') IS DISTINCT FROM (to_jsonb(OLD) ->> 'status') THEN
+        NEW := jsonb_populate_record(NEW, jsonb_build_object(TG_ARGV[0], session_user::text));
+    ELSE
+        NEW := jsonb_populate_record(NEW, jsonb_build_object(TG_ARGV[0], to_jsonb(OLD) -> TG_ARGV[0]));
+    END IF;
+    RETURN NEW;
+END $$
+"""
+
+
+def upgrade() -> None:
+    for table, column, _when in NEW_COLUMNS:
+        with op.batch_alter_table(table, schema=None) as batch_op:
+            batch_op.add_column(sa.Column(column, sa.String(length=64), nullable=True))
+    if op.get_bind().dialect.name != "postgresql":
+        return
+    op.execute(STAMP_FUNCTION)
+    for table, column, when in STAMPED:
+        # Every change of the row keeps the column as stamped: an UPDATE cannot rewrite who did it.
+        events = "INSERT OR UPDATE" if when == "INSERT" else "UPDATE"
+        op.execute(f"CREATE TRIGGER stamp_{table}_{column} BEFORE {events} ON {table} FOR EACH ROW"
+                   f" EXECUTE FUNCTION laoke_stamp_who('{column}')")
+
+
+def downgrade() -> None:
+    if op.get_bind().dialect.name == "postgresql":
+        for table, column, _when in STAMPED:
+            op.execute(f"DROP TRIGGER IF EXISTS stamp_{table}_{column} ON {table}")
+        op.execute("DROP FUNCTION IF EXISTS laoke_stamp_who()")
+    for table, column, _when in reversed(NEW_COLUMNS):
+        with op.batch_alter_table(table, schema=None) as batch_op:
+            batch_op.drop_column(column)

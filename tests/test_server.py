@@ -1,0 +1,100 @@
+"""Team mode on a real PostgreSQL server: `server init`, a book moved from a laptop, reps as database roles.
+
+The server's own privileges are what stop a rep here (not the app's switches), and notes, imports, merges and
+worked care tasks record the rep's login, taken from session_user.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ProgrammingError
+
+from core.care.tasks import mark_done
+from core.customers.deletion import delete_customers
+from core.customers.merge import merge_customers, undo_merge
+from core.customers.profile import add_note
+from core.demo import create_demo_shop
+from core.importing import commit_imports, prepare_import, undo_import
+from core.store.models import CareTask, Customer, CustomerMerge, ImportBatch, Note
+from core.store.opening import open_database
+from core.store.server import row_counts
+from core.store.settings import set_setting
+from main import main
+from tests.safety.import_sheets import write_orders
+
+pytestmark = pytest.mark.empty_database
+
+
+@pytest.fixture
+def server_url(backend: str, db_target: str) -> str:
+    if backend != "postgresql":
+        pytest.skip("team mode is PostgreSQL's")
+    return db_target
+
+
+def as_role(url: str, role: str) -> str:
+    return make_url(url).set(username=role).render_as_string(hide_password=False)
+
+
+def test_init_moves_a_laptop_book_verified_by_counts(server_url: str, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    laptop = open_database(tmp_path / "laoke.db")
+    with laptop.transaction() as session:
+        create_demo_shop(session, customers=80, today=date(2026, 11, 1))
+    with laptop.engine.connect() as connection:
+        expected = row_counts(connection)
+    laptop.dispose()
+
+    assert main(["server", "init", server_url, "--from", str(tmp_path / "laoke.db"), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["copied"] == expected
+    server = open_database(server_url)
+    try:
+        with server.engine.connect() as connection:
+            assert row_counts(connection) == expected
+        with server.transaction() as session:  # the sequences were moved past the copied ids
+            session.add(Customer(name="新客"))
+        assert main(["server", "init", server_url, "--from", str(tmp_path / "laoke.db")]) == 1
+        assert "already holds a shop" in capsys.readouterr().err
+    finally:
+        server.dispose()
+
+
+def test_a_rep_works_under_their_own_name_and_the_server_refuses_the_owners_part(  # type: ignore[no-untyped-def]
+        server_url: str, tmp_path: Path, capsys) -> None:
+    assert main(["server", "init", server_url]) == 0
+    assert main(["server", "add-rep", server_url, "rep_li"]) == 0
+    rep = open_database(as_role(server_url, "rep_li"))
+    try:
+        [summary] = commit_imports(rep, [prepare_import(write_orders(tmp_path / "orders.csv", 20))])
+        with rep.transaction() as session:
+            first, second = session.scalars(select(Customer.id).order_by(Customer.id).limit(2))
+            add_note(session, first, "喜欢明前龙井", author="someone else")
+            merge_id = merge_customers(session, first, second)
+            session.add(CareTask(customer_id=first, rule_key="winback", dedupe_key="t1", due_date=date(2026, 11, 1)))
+            session.flush()
+            mark_done(session, [session.scalar(select(CareTask.id))], "wechat", "")
+        with rep.session() as session:
+            assert session.scalar(select(Note.author)) == "rep_li"  # not what the client claimed
+            assert session.scalar(select(ImportBatch.imported_by)) == "rep_li"
+            assert session.scalar(select(CustomerMerge.merged_by)) == "rep_li"
+            assert session.scalar(select(CareTask.worked_by)) == "rep_li"
+
+        refused = [
+            lambda session: delete_customers(session, [first]),
+            lambda session: undo_merge(session, merge_id),
+            lambda session: set_setting(session, "shop_name", "别人的店"),
+            lambda session: session.execute(text("DELETE FROM notes")),
+        ]
+        for attempt in refused:
+            with pytest.raises(ProgrammingError, match="permission denied|row-level security"), \
+                    rep.transaction() as session:
+                attempt(session)
+        with pytest.raises(ProgrammingError, match="permission denied"):
+            undo_import(rep, summary.batch_id)
+    finally:
+        rep.dispose()
