@@ -98,3 +98,26 @@ def test_a_rep_works_under_their_own_name_and_the_server_refuses_the_owners_part
             undo_import(rep, summary.batch_id)
     finally:
         rep.dispose()
+
+
+def test_backup_is_a_pg_dump_and_restores_into_an_empty_database(  # type: ignore[no-untyped-def]
+        server_url: str, postgres_cluster, tmp_path: Path, capsys) -> None:
+    from tests.backends import admin_sql
+
+    assert main(["demo", "--db", server_url, "--customers", "40"]) == 0
+    assert main(["backup", str(tmp_path / "shop.dump"), "--db", server_url]) == 0
+    assert (tmp_path / "shop.dump").read_bytes()[:5] == b"PGDMP"  # pg_dump's custom format
+    copy = server_url.replace("/test_", "/copy_")
+    admin_sql(postgres_cluster, f"CREATE DATABASE {make_url(copy).database}")
+    try:
+        assert main(["restore", str(tmp_path / "shop.dump"), "--db", copy]) == 0
+        for url in (server_url, copy):
+            database = open_database(url)
+            with database.engine.connect() as connection:
+                counted = row_counts(connection)
+            database.dispose()
+            assert counted["customers"] == 40
+        assert main(["restore", str(tmp_path / "shop.dump"), "--db", copy]) == 1
+        assert "already holds tables" in capsys.readouterr().err
+    finally:
+        admin_sql(postgres_cluster, f"DROP DATABASE {make_url(copy).database} WITH (FORCE)")
