@@ -68,6 +68,10 @@
         <translation>{path}：应为按年份组织的对象，例如 {{&quot;2027&quot;: {{&quot;spring_festival&quot;: ...}}}}</translation>
     </message>
     <message>
+        <source>Waiting for another rep&apos;s care planning to finish…</source>
+        <translation>正在等待另一位客服完成关怀计划…</translation>
+    </message>
+    <message>
         <source>{path} is not a readable holidays file: {error}</source>
         <translation>{path} 不是可读取的节假日文件：{error}</translation>
     </message>
@@ -102,6 +106,18 @@
     <message>
         <source>name at least one FILE to import (or --undo BATCH)</source>
         <translation>请至少指定一个要导入的文件（或 --undo 批次号）</translation>
+    </message>
+    <message>
+        <source>{url} is not a PostgreSQL URL (postgresql+psycopg://user@host/name).</source>
+        <translation>{url} 不是 PostgreSQL 地址（postgresql+psycopg://用户@主机/库名）。</translation>
+    </message>
+    <message>
+        <source>{url} already holds a shop: --from needs an empty database.</source>
+        <translation>{url} 里已经有一家店：--from 需要一个空数据库。</translation>
+    </message>
+    <message>
+        <source>The copy does not match {file}: nothing was moved.</source>
+        <translation>复制结果与 {file} 不一致：没有迁移任何数据。</translation>
     </message>
     <message>
         <source>Deleting customers</source>
@@ -248,6 +264,14 @@
         <translation>请选择两个不同的标签进行合并。</translation>
     </message>
     <message>
+        <source>Waiting for another rep&apos;s import to finish…</source>
+        <translation>正在等待另一位客服的导入完成…</translation>
+    </message>
+    <message>
+        <source>Another rep changed the same customers at the same moment; trying again ({attempt} of {attempts})…</source>
+        <translation>另一位客服同时修改了相同的客户，正在重试（第 {attempt} 次，共 {attempts} 次）…</translation>
+    </message>
+    <message>
         <source>The database {label} reported an error: {text}</source>
         <translation>数据库 {label} 报告了错误：{text}</translation>
     </message>
@@ -282,6 +306,22 @@
     <message>
         <source>Cannot create the folder {parent}: {reason}.</source>
         <translation>无法创建文件夹 {parent}：{reason}。</translation>
+    </message>
+    <message>
+        <source>{name} is not a usable login name: use lower-case letters, digits and _ (up to 63).</source>
+        <translation>{name} 不能用作登录名：请使用小写字母、数字和 _（最多 63 个）。</translation>
+    </message>
+    <message>
+        <source>{tool} is not installed: install PostgreSQL&apos;s client tools (Debian: apt-get install postgresql-client), or run {tool} on the server.</source>
+        <translation>未安装 {tool}：请安装 PostgreSQL 客户端工具（Debian：apt-get install postgresql-client），或在服务器上运行 {tool}。</translation>
+    </message>
+    <message>
+        <source>{tool} failed: {reason}</source>
+        <translation>{tool} 失败：{reason}</translation>
+    </message>
+    <message>
+        <source>Restore into a new, empty database: {database} already holds tables.</source>
+        <translation>请恢复到一个新的空数据库：{database} 里已经有表。</translation>
     </message>
     <message>
         <source>The disk is full{where}: free some space and try again. Nothing was saved.</source>
