@@ -121,3 +121,28 @@ def test_backup_is_a_pg_dump_and_restores_into_an_empty_database(  # type: ignor
         assert "already holds tables" in capsys.readouterr().err
     finally:
         admin_sql(postgres_cluster, f"DROP DATABASE {make_url(copy).database} WITH (FORCE)")
+
+
+def test_another_reps_change_moves_the_change_mark(server_url: str) -> None:
+    from core.store.changes import change_mark
+
+    owner, rep = open_database(server_url), None
+    try:
+        with owner.transaction() as session:
+            session.add(Customer(name="王芳"))
+        assert main(["server", "init", server_url]) == 0
+        assert main(["server", "add-rep", server_url, "rep_zhou"]) == 0
+        rep = open_database(as_role(server_url, "rep_zhou"))
+        with owner.engine.connect() as watching:
+            before = change_mark(watching)
+        with rep.transaction() as session:
+            add_note(session, session.scalar(select(Customer.id)), "周末再联系")
+        with owner.engine.connect() as watching:
+            assert change_mark(watching) > before  # type: ignore[operator]
+            with owner.session() as session:  # reading moves nothing
+                session.scalar(select(Note.text))
+            assert change_mark(watching) == change_mark(watching)
+    finally:
+        owner.dispose()
+        if rep is not None:
+            rep.dispose()
