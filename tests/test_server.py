@@ -146,3 +146,29 @@ def test_another_reps_change_moves_the_change_mark(server_url: str) -> None:
         owner.dispose()
         if rep is not None:
             rep.dispose()
+
+
+def test_a_write_whose_connection_drops_is_rolled_back_and_run_again(server_url: str) -> None:
+    database, told, attempts = open_database(server_url), [], []
+
+    def work(session) -> None:  # type: ignore[no-untyped-def]
+        attempts.append(1)
+        session.add(Customer(name="王芳"))
+        session.flush()
+        if len(attempts) == 1:  # the server ends this connection mid-transaction, as a restart would
+            session.execute(text("SELECT pg_terminate_backend(pg_backend_pid())"))
+
+    try:
+        database.write(work, notice=told.append)
+        with database.session() as session:
+            assert session.scalars(select(Customer.name)).all() == ["王芳"]  # once: the first try rolled back
+        assert len(attempts) == 2 and told[0].startswith("The connection to the server dropped")
+    finally:
+        database.dispose()
+
+
+def test_an_unreachable_server_is_one_sentence(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    url = f"postgresql+psycopg://rep@/laoke?host={tmp_path}&port=5432"  # no server listens there
+    assert main(["stats", "--db", url]) == 1
+    error = capsys.readouterr().err
+    assert "Cannot reach the server" in error and "Traceback" not in error and error.count("\n") == 1

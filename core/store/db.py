@@ -179,6 +179,13 @@ def describe_operational_error(error: OperationalError, label: str) -> str:
             "Cannot open the database {label}: check that the folder exists and is writable.",
             label=label,
         )
+    if error.connection_invalidated or "connection refused" in text or "could not connect" in text \
+            or "No such file or directory" in text and "socket" in text:
+        return Message(
+            "Cannot reach the server for {label}: check that it is running and the network is up. Nothing "
+            "was saved.",
+            label=label,
+        )
     if "malformed" in text or "not a database" in text:
         return Message("The database {label} is damaged. Restore it from a backup.", label=label)
     return Message("The database {label} reported an error: {text}", label=label, text=text)

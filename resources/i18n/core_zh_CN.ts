@@ -268,6 +268,10 @@
         <translation>正在等待另一位客服的导入完成…</translation>
     </message>
     <message>
+        <source>The connection to the server dropped; nothing was saved, trying again ({attempt} of {attempts})…</source>
+        <translation>与服务器的连接断开了；没有保存任何内容，正在重试（第 {attempt} 次，共 {attempts} 次）…</translation>
+    </message>
+    <message>
         <source>Another rep changed the same customers at the same moment; trying again ({attempt} of {attempts})…</source>
         <translation>另一位客服同时修改了相同的客户，正在重试（第 {attempt} 次，共 {attempts} 次）…</translation>
     </message>
@@ -290,6 +294,10 @@
     <message>
         <source>Cannot open the database {label}: check that the folder exists and is writable.</source>
         <translation>无法打开数据库 {label}：请检查文件夹是否存在且可写。</translation>
+    </message>
+    <message>
+        <source>Cannot reach the server for {label}: check that it is running and the network is up. Nothing was saved.</source>
+        <translation>无法连接 {label} 的服务器：请检查服务器是否在运行、网络是否正常。没有保存任何内容。</translation>
     </message>
     <message>
         <source>The database {label} is damaged. Restore it from a backup.</source>
