@@ -172,3 +172,48 @@ def test_an_unreachable_server_is_one_sentence(tmp_path: Path, capsys) -> None: 
     assert main(["stats", "--db", url]) == 1
     error = capsys.readouterr().err
     assert "Cannot reach the server" in error and "Traceback" not in error and error.count("\n") == 1
+
+
+class _MemoryKeyring:
+    """A keyring that works (the CI machine has no desktop session, so no Secret Service)."""
+
+    def __init__(self) -> None:
+        self.kept: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, account: str) -> str | None:
+        return self.kept.get((service, account))
+
+    def set_password(self, service: str, account: str, password: str) -> None:
+        self.kept[service, account] = password
+
+
+def test_a_reps_password_is_kept_in_the_keyring_and_used_without_being_typed(monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    import keyring
+
+    from core.store.db import make_engine
+
+    backend = _MemoryKeyring()
+    monkeypatch.setattr(keyring, "get_password", backend.get_password)
+    monkeypatch.setattr(keyring, "set_password", backend.set_password)
+    monkeypatch.setenv("LAOKE_REP_PASSWORD", "茶香1号")
+    url = "postgresql+psycopg://wang@shop.example/laoke"
+    assert main(["server", "login", url]) == 0
+    assert "kept in the system keyring" in capsys.readouterr().out
+    assert make_engine(url).url.password == "茶香1号"
+    assert "茶香1号" not in str(make_engine(url).url)  # shown and logged without it
+
+
+def test_without_a_keyring_the_password_goes_to_pgpass_for_its_owner_only(monkeypatch, tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    import keyring
+    from keyring.errors import NoKeyringError
+
+    def no_keyring(*_args):  # type: ignore[no-untyped-def]
+        raise NoKeyringError("no backend")
+
+    monkeypatch.setattr(keyring, "set_password", no_keyring)
+    monkeypatch.setattr(keyring, "get_password", no_keyring)
+    monkeypatch.setenv("PGPASSFILE", str(tmp_path / "pgpass"))
+    monkeypatch.setenv("LAOKE_REP_PASSWORD", "a:b")
+    assert main(["server", "login", "postgresql+psycopg://wang@shop.example:5433/laoke"]) == 0
+    assert (tmp_path / "pgpass").read_text() == "shop.example:5433:laoke:wang:a\\:b\n"
+    assert (tmp_path / "pgpass").stat().st_mode & 0o777 == 0o600

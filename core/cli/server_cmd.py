@@ -16,6 +16,7 @@ from core.messages import Message
 from core.store.db import make_engine
 from core.store.migrate import ensure_current
 from core.store.opening import open_database
+from core.store.passwords import remember_password
 from core.store.server import (
     OWNER_ROLE,
     REP_ROLE,
@@ -41,6 +42,9 @@ def register(subcommands, common: argparse.ArgumentParser) -> None:  # type: ign
     rep.add_argument("url", metavar="URL")
     rep.add_argument("name", metavar="NAME", help="the rep's login name (recorded on their notes and tasks)")
     rep.set_defaults(handler=run_add_rep)
+    login = actions.add_parser("login", parents=[common], help="keep this login's password on this computer")
+    login.add_argument("url", metavar="URL", help="postgresql+psycopg://name@host/laoke, without the password")
+    login.set_defaults(handler=run_login)
 
 
 def _server_url(url: str) -> str:
@@ -101,4 +105,15 @@ def run_add_rep(args: argparse.Namespace) -> int:
     emit(args, {"rep": args.name, "password": password is not None},
          [f"{args.name} can log in as a rep: postgresql+psycopg://{args.name}@HOST/DATABASE "
           "(the password goes in the rep's ~/.pgpass, never in Laoke's settings)."])
+    return 0
+
+
+def run_login(args: argparse.Namespace) -> int:
+    url = make_url(_server_url(args.url))
+    password = os.environ.get(PASSWORD_VARIABLE)
+    if password is None:
+        password = getpass.getpass(f"Password for {url.username}: ")
+    where = remember_password(url, password)
+    emit(args, {"login": url.username, "kept_in": where},
+         [f"The password for {url.username} is kept in {where}; open Laoke with --db {args.url}"])
     return 0

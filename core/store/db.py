@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from core.errors import DatabaseError
 from core.messages import Message
 from core.store.concurrency import Notice, no_notice, retrying
+from core.store.passwords import with_stored_password
 
 T = TypeVar("T")
 BUSY_TIMEOUT_MS = 5000
@@ -47,7 +48,7 @@ def make_engine(target: str | Path, *, read_only: bool = False, foreign_keys: bo
     """
     url = make_url(database_url(target))
     if url.get_backend_name() != "sqlite":
-        return create_engine(url, pool_pre_ping=True)
+        return create_engine(with_stored_password(url), pool_pre_ping=True)
     if read_only:
         url = url.set(database=f"file:{url.database}?mode=ro", query={"uri": "true"})
     engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
