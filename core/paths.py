@@ -28,9 +28,11 @@ def data_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_DIR_NAME, appauthor=False))
 
 
-def default_db_path() -> Path:
-    """The shop's database: `LAOKE_DB` when set, else the user data folder."""
+def default_db_path() -> Path | str:
+    """The shop's database: `LAOKE_DB` when set (a path, or a server's URL in team mode), else the data folder."""
     override = os.environ.get(ENV_DB)
+    if override and "://" in override:
+        return override  # as a Path, its "//" would fold into one
     return Path(override).expanduser() if override else data_dir() / DB_FILE_NAME
 
 

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import argparse
 
+from sqlalchemy.engine import make_url
+
 from core.cli.output import emit, open_for
 from core.messages import Message
 from core.paths import default_db_path
 from core.store.backup import backup_database, list_backups, sqlite_file
 from core.store.restore import restore_database
+from core.store.server_dump import dump_server, is_server_url, restore_server
 
 
 def register(subcommands, common: argparse.ArgumentParser) -> None:  # type: ignore[no-untyped-def]
@@ -37,6 +40,11 @@ def _ensure_owner(args: argparse.Namespace, action: str) -> None:
 
 
 def run_backup(args: argparse.Namespace) -> int:
+    if is_server_url(args.db):
+        target = dump_server(args.db, args.output)
+        emit(args, {"database": make_url(args.db).render_as_string(hide_password=True), "backup": target},
+             [f"Backed up the server's book to {target} (pg_dump, custom format)."])
+        return 0
     source = _database_file(args)
     _ensure_owner(args, Message("Backing up the customer book"))
     target = backup_database(source, args.output)
@@ -45,6 +53,10 @@ def run_backup(args: argparse.Namespace) -> int:
 
 
 def run_restore(args: argparse.Namespace) -> int:
+    if is_server_url(args.db):
+        restore_server(args.db, args.input)
+        emit(args, {"restored_from": args.input}, [f"Restored {args.input} into the server's new database."])
+        return 0
     _ensure_owner(args, Message("Restoring a backup"))
     result = restore_database(args.input, _database_file(args))
     lines = [f"Restored {result.database} from {args.input}."]

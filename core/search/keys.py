@@ -300,9 +300,13 @@ def rebuild_search_keys(connection: Connection, cancel: CancelToken | None = Non
 def refresh_search_keys(connection: Connection, customer_ids: Iterable[int] | None = None,
                         cancel: CancelToken | None = None) -> None:
     """Recompute the keys of these customers (all when None), inside the caller's transaction."""
-    if customer_ids is None:
+    if customer_ids is None and connection.dialect.name == "sqlite":
         rebuild_search_keys(connection, cancel)
         return
+    if customer_ids is None:
+        # On a server the table stays: dropping it needs its owner (a rep is not) and would lock every other
+        # rep's search out until the commit. Everyone's keys are recomputed in place instead.
+        customer_ids = connection.scalars(select(Customer.id)).all()
     ids = sorted(set(customer_ids))
     for start in range(0, len(ids), BATCH):
         if cancel is not None:

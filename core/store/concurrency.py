@@ -39,15 +39,24 @@ def collided(error: BaseException) -> bool:
     return isinstance(error, DBAPIError) and getattr(error.orig, "sqlstate", None) in COLLISIONS
 
 
+def dropped(error: BaseException) -> bool:
+    """Whether the connection died under the write (the server restarted, the network blinked): the server
+    rolled the transaction back, and the pool hands out a fresh connection next time."""
+    return isinstance(error, DBAPIError) and error.connection_invalidated
+
+
 def retrying(work: Callable[[], T], *, notice: Notice = no_notice, attempts: int = ATTEMPTS) -> T:
     """Run `work` (one whole transaction, begun and committed inside it) until it does not collide."""
     for attempt in range(1, attempts + 1):
         try:
             return work()
         except DBAPIError as error:
-            if attempt == attempts or not collided(error):
+            if attempt == attempts or not (collided(error) or dropped(error)):
                 raise
             notice(Message(
+                "The connection to the server dropped; nothing was saved, trying again ({attempt} of "
+                "{attempts})…", attempt=attempt + 1, attempts=attempts,
+            ) if dropped(error) else Message(
                 "Another rep changed the same customers at the same moment; trying again ({attempt} of "
                 "{attempts})…",
                 attempt=attempt + 1, attempts=attempts,

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from core.errors import DatabaseError
 from core.messages import Message
 from core.store.concurrency import Notice, no_notice, retrying
+from core.store.passwords import with_stored_password
 from core.store.stamp import stamp_writes
 
 T = TypeVar("T")
@@ -50,7 +51,7 @@ def make_engine(target: str | Path, *, read_only: bool = False, foreign_keys: bo
     """
     url = make_url(database_url(target))
     if url.get_backend_name() != "sqlite":
-        return create_engine(url, pool_pre_ping=True)
+        return create_engine(with_stored_password(url), pool_pre_ping=True)
     if read_only:
         url = url.set(database=f"file:{url.database}?mode=ro", query={"uri": "true"})
     engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
@@ -209,6 +210,13 @@ def describe_operational_error(error: OperationalError, label: str) -> str:
     if "unable to open" in text:
         return Message(
             "Cannot open the database {label}: check that the folder exists and is writable.",
+            label=label,
+        )
+    if error.connection_invalidated or "connection refused" in text or "could not connect" in text \
+            or "No such file or directory" in text and "socket" in text:
+        return Message(
+            "Cannot reach the server for {label}: check that it is running and the network is up. Nothing "
+            "was saved.",
             label=label,
         )
     if "malformed" in text or "not a database" in text:

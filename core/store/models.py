@@ -445,6 +445,8 @@ class ImportBatch(Base):
     customers_new: Mapped[int] = mapped_column(Integer, default=0)
     customers_matched: Mapped[int] = mapped_column(Integer, default=0)
     report: Mapped[dict[str, Any] | None]
+    # On a server: the rep's database role, written by a trigger from session_user (migration 0007).
+    imported_by: Mapped[str | None] = mapped_column(String(64))
 
 
 class ImportChange(Base):
@@ -496,6 +498,7 @@ class CustomerMerge(Base):
     moved: Mapped[dict[str, Any]]
     merged_at: Mapped[datetime] = mapped_column(default=_now)
     undone_at: Mapped[datetime | None]
+    merged_by: Mapped[str | None] = mapped_column(String(64))  # session_user on a server, as imported_by
 
 
 class CareRule(Base):
@@ -526,6 +529,7 @@ class CareTask(Base):
     snoozed_until: Mapped[date | None] = mapped_column(Date)
     skip_reason: Mapped[str | None] = mapped_column(String(255))
     done_at: Mapped[datetime | None]
+    worked_by: Mapped[str | None] = mapped_column(String(64))  # who last changed its status, on a server
     created_at: Mapped[datetime] = mapped_column(default=_now)
     updated_at: Mapped[datetime] = mapped_column(default=_now, onupdate=_now)
 

@@ -577,6 +577,14 @@
         <translation>客户</translation>
     </message>
     <message>
+        <source>Start this task (show the number)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rep mode masks phones. Starting the task shows this buyer&apos;s number for it; the owner sees it in the audit log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Show in the customer book</source>
         <translation>在客户簿中查看</translation>
     </message>

@@ -40,14 +40,6 @@
         <translation>{path} 不是老客的备份（它不是 SQLite 数据库文件）。</translation>
     </message>
     <message>
-        <source>{original} is damaged or not a Laoke database ({error}); it cannot be restored.</source>
-        <translation>{original} 已损坏或不是老客数据库（{error}），无法恢复。</translation>
-    </message>
-    <message>
-        <source>{original} is damaged ({verdict}); it cannot be restored.</source>
-        <translation>{original} 已损坏（{verdict}），无法恢复。</translation>
-    </message>
-    <message>
         <source>month {month} is not between 1 and 12</source>
         <translation>月份 {month} 不在 1 到 12 之间</translation>
     </message>
@@ -66,6 +58,10 @@
     <message>
         <source>{path}: expected an object of years, like {{&quot;2027&quot;: {{&quot;spring_festival&quot;: ...}}}}</source>
         <translation>{path}：应为按年份组织的对象，例如 {{&quot;2027&quot;: {{&quot;spring_festival&quot;: ...}}}}</translation>
+    </message>
+    <message>
+        <source>Waiting for another rep&apos;s care planning to finish…</source>
+        <translation>正在等待另一位客服完成关怀计划…</translation>
     </message>
     <message>
         <source>{path} is not a readable holidays file: {error}</source>
@@ -88,6 +84,14 @@
         <translation>请写明跳过这条任务的原因。</translation>
     </message>
     <message>
+        <source>Backing up the customer book</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restoring a backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>--to {end} is before --from {start}</source>
         <translation>--to {end} 早于 --from {start}</translation>
     </message>
@@ -106,6 +110,26 @@
     <message>
         <source>{file} does not say which shop it comes from: say --shop NAME to keep its orders apart from another shop&apos;s.</source>
         <translation>{file} 没有写明来自哪个店铺：用 --shop 店铺名 指明，以免与其他店铺的订单混在一起。</translation>
+    </message>
+    <message>
+        <source>Name the buyer with --customer ID to book points.</source>
+        <translation>请用 --customer ID 指明要记积分的客户。</translation>
+    </message>
+    <message>
+        <source>There is no customer #{customer_id}.</source>
+        <translation>没有客户 #{customer_id}。</translation>
+    </message>
+    <message>
+        <source>{url} is not a PostgreSQL URL (postgresql+psycopg://user@host/name).</source>
+        <translation>{url} 不是 PostgreSQL 地址（postgresql+psycopg://用户@主机/库名）。</translation>
+    </message>
+    <message>
+        <source>{url} already holds a shop: --from needs an empty database.</source>
+        <translation>{url} 里已经有一家店：--from 需要一个空数据库。</translation>
+    </message>
+    <message>
+        <source>The copy does not match {file}: nothing was moved.</source>
+        <translation>复制结果与 {file} 不一致：没有迁移任何数据。</translation>
     </message>
     <message>
         <source>Deleting customers</source>
@@ -252,8 +276,16 @@
         <translation>正在等待另一位客服的导入完成…</translation>
     </message>
     <message>
+        <source>Undoing an import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{file} names no buyers: its {orders} orders are imported, but no customer is created, so the book shows the orders and the shop&apos;s revenue, not who bought them (no stages, care tasks or repeat buyers from this file). The export with the buyers&apos; columns (Taobao&apos;s 订单报表 with 买家会员名, Pinduoduo&apos;s export with receivers) or a customer sheet adds them: its orders with the same numbers then attach to their buyers.</source>
         <translation>{file} 没有买家信息：其中 {orders} 个订单会导入，但不会建立客户，客户簿只显示订单和店铺营收，看不出是谁买的（这个文件不产生客户阶段、关怀任务或回头客）。导入带买家列的导出（淘宝含买家会员名的订单报表、拼多多含收货人的导出）或客户表即可补上：订单号相同的订单会归到对应买家名下。</translation>
+    </message>
+    <message>
+        <source>{file}, column {column}: &apos;{text}&apos; is stored as empty ({reason}); rows: {count}, the first is row {row}.</source>
+        <translation>{file}，{column} 列：“{text}” 按空值保存（{reason}）；共 {count} 行，第一处在第 {row} 行。</translation>
     </message>
     <message>
         <source>&apos;{text}&apos; is a negative amount</source>
@@ -332,6 +364,22 @@
         <translation>消费统计期至少为一天。</translation>
     </message>
     <message>
+        <source>The owner&apos;s passphrase is already set; change it with the current one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Care task #{task_id} does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The disk holding {path} has {free} MB free; this import needs about {needed} MB (a copy of the customer book before the import, and room for the new rows). Free some space and try again. Nothing was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection to the server dropped; nothing was saved, trying again ({attempt} of {attempts})…</source>
+        <translation>与服务器的连接断开了；没有保存任何内容，正在重试（第 {attempt} 次，共 {attempts} 次）…</translation>
+    </message>
+    <message>
         <source>Another rep changed the same customers at the same moment; trying again ({attempt} of {attempts})…</source>
         <translation>另一位客服同时修改了相同的客户，正在重试（第 {attempt} 次，共 {attempts} 次）…</translation>
     </message>
@@ -356,6 +404,10 @@
         <translation>无法打开数据库 {label}：请检查文件夹是否存在且可写。</translation>
     </message>
     <message>
+        <source>Cannot reach the server for {label}: check that it is running and the network is up. Nothing was saved.</source>
+        <translation>无法连接 {label} 的服务器：请检查服务器是否在运行、网络是否正常。没有保存任何内容。</translation>
+    </message>
+    <message>
         <source>The database {label} is damaged. Restore it from a backup.</source>
         <translation>数据库 {label} 已损坏。请从备份恢复。</translation>
     </message>
@@ -370,6 +422,38 @@
     <message>
         <source>Cannot create the folder {parent}: {reason}.</source>
         <translation>无法创建文件夹 {parent}：{reason}。</translation>
+    </message>
+    <message>
+        <source>{original} was changed or damaged after Laoke copied it (its checksum does not match); it cannot be restored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{original} is damaged; it cannot be restored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{original} lacks parts of a Laoke customer book ({count} tables, columns or indexes); it cannot be restored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{original} is damaged or not a Laoke database; it cannot be restored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is not a usable login name: use lower-case letters, digits and _ (up to 63).</source>
+        <translation>{name} 不能用作登录名：请使用小写字母、数字和 _（最多 63 个）。</translation>
+    </message>
+    <message>
+        <source>{tool} is not installed: install PostgreSQL&apos;s client tools (Debian: apt-get install postgresql-client), or run {tool} on the server.</source>
+        <translation>未安装 {tool}：请安装 PostgreSQL 客户端工具（Debian：apt-get install postgresql-client），或在服务器上运行 {tool}。</translation>
+    </message>
+    <message>
+        <source>{tool} failed: {reason}</source>
+        <translation>{tool} 失败：{reason}</translation>
+    </message>
+    <message>
+        <source>Restore into a new, empty database: {database} already holds tables.</source>
+        <translation>请恢复到一个新的空数据库：{database} 里已经有表。</translation>
     </message>
     <message>
         <source>The disk is full{where}: free some space and try again. Nothing was saved.</source>
@@ -412,18 +496,6 @@
         <translation>“{text}”不是生日（请写成 1990-03-08、3月8日 或 农历八月十五）</translation>
     </message>
     <message>
-        <source>Waiting for another rep&apos;s care planning to finish…</source>
-        <translation>正在等待另一位客服完成关怀计划…</translation>
-    </message>
-    <message>
-        <source>Name the buyer with --customer ID to book points.</source>
-        <translation>请用 --customer ID 指明要记积分的客户。</translation>
-    </message>
-    <message>
-        <source>There is no customer #{customer_id}.</source>
-        <translation>没有客户 #{customer_id}。</translation>
-    </message>
-    <message>
         <source>Laoke exports customers as .xlsx or .csv, not &apos;{suffix}&apos;: {path}</source>
         <translation>老客只能把客户导出为 .xlsx 或 .csv，不能导出为“{suffix}”：{path}</translation>
     </message>
@@ -438,10 +510,6 @@
     <message>
         <source>{file} has a header row but no customers below it.</source>
         <translation>{file} 有表头，但下面没有客户。</translation>
-    </message>
-    <message>
-        <source>{file}, column {column}: &apos;{text}&apos; is stored as empty ({reason}); rows: {count}, the first is row {row}.</source>
-        <translation>{file}，{column} 列：“{text}” 按空值保存（{reason}）；共 {count} 行，第一处在第 {row} 行。</translation>
     </message>
     <message>
         <source>no order number</source>

@@ -1,0 +1,219 @@
+"""Team mode on a real PostgreSQL server: `server init`, a book moved from a laptop, reps as database roles.
+
+The server's own privileges are what stop a rep here (not the app's switches), and notes, imports, merges and
+worked care tasks record the rep's login, taken from session_user.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ProgrammingError
+
+from core.care.tasks import mark_done
+from core.customers.deletion import delete_customers
+from core.customers.merge import merge_customers, undo_merge
+from core.customers.profile import add_note
+from core.demo import create_demo_shop
+from core.importing import commit_imports, prepare_import, undo_import
+from core.store.models import CareTask, Customer, CustomerMerge, ImportBatch, Note
+from core.store.opening import open_database
+from core.store.server import row_counts
+from core.store.settings import set_setting
+from main import main
+from tests.safety.import_sheets import write_orders
+
+pytestmark = pytest.mark.empty_database
+
+
+@pytest.fixture
+def server_url(backend: str, db_target: str) -> str:
+    if backend != "postgresql":
+        pytest.skip("team mode is PostgreSQL's")
+    return db_target
+
+
+def as_role(url: str, role: str) -> str:
+    return make_url(url).set(username=role).render_as_string(hide_password=False)
+
+
+def test_init_moves_a_laptop_book_verified_by_counts(server_url: str, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    laptop = open_database(tmp_path / "laoke.db")
+    with laptop.transaction() as session:
+        create_demo_shop(session, customers=80, today=date(2026, 11, 1))
+    with laptop.engine.connect() as connection:
+        expected = row_counts(connection)
+    laptop.dispose()
+
+    assert main(["server", "init", server_url, "--from", str(tmp_path / "laoke.db"), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["copied"] == expected
+    server = open_database(server_url)
+    try:
+        with server.engine.connect() as connection:
+            assert row_counts(connection) == expected
+        with server.transaction() as session:  # the sequences were moved past the copied ids
+            session.add(Customer(name="新客"))
+        assert main(["server", "init", server_url, "--from", str(tmp_path / "laoke.db")]) == 1
+        assert "already holds a shop" in capsys.readouterr().err
+    finally:
+        server.dispose()
+
+
+def test_a_rep_works_under_their_own_name_and_the_server_refuses_the_owners_part(  # type: ignore[no-untyped-def]
+        server_url: str, tmp_path: Path, capsys) -> None:
+    assert main(["server", "init", server_url]) == 0
+    assert main(["server", "add-rep", server_url, "rep_li"]) == 0
+    rep = open_database(as_role(server_url, "rep_li"))
+    try:
+        [summary] = commit_imports(rep, [prepare_import(write_orders(tmp_path / "orders.csv", 20))])
+        with rep.transaction() as session:
+            first, second = session.scalars(select(Customer.id).order_by(Customer.id).limit(2))
+            add_note(session, first, "喜欢明前龙井", author="someone else")
+            merge_id = merge_customers(session, first, second)
+            session.add(CareTask(customer_id=first, rule_key="winback", dedupe_key="t1", due_date=date(2026, 11, 1)))
+            session.flush()
+            mark_done(session, [session.scalar(select(CareTask.id))], "wechat", "")
+        with rep.session() as session:
+            assert session.scalar(select(Note.author)) == "rep_li"  # not what the client claimed
+            assert session.scalar(select(ImportBatch.imported_by)) == "rep_li"
+            assert session.scalar(select(CustomerMerge.merged_by)) == "rep_li"
+            assert session.scalar(select(CareTask.worked_by)) == "rep_li"
+
+        refused = [
+            lambda session: delete_customers(session, [first]),
+            lambda session: undo_merge(session, merge_id),
+            lambda session: set_setting(session, "shop_name", "别人的店"),
+            lambda session: session.execute(text("DELETE FROM notes")),
+        ]
+        for attempt in refused:
+            with pytest.raises(ProgrammingError, match="permission denied|row-level security"), \
+                    rep.transaction() as session:
+                attempt(session)
+        with pytest.raises(ProgrammingError, match="permission denied"):
+            undo_import(rep, summary.batch_id)
+    finally:
+        rep.dispose()
+
+
+def test_backup_is_a_pg_dump_and_restores_into_an_empty_database(  # type: ignore[no-untyped-def]
+        server_url: str, postgres_cluster, tmp_path: Path, capsys) -> None:
+    from tests.backends import admin_sql
+
+    assert main(["demo", "--db", server_url, "--customers", "40"]) == 0
+    assert main(["backup", str(tmp_path / "shop.dump"), "--db", server_url]) == 0
+    assert (tmp_path / "shop.dump").read_bytes()[:5] == b"PGDMP"  # pg_dump's custom format
+    copy = server_url.replace("/test_", "/copy_")
+    admin_sql(postgres_cluster, f"CREATE DATABASE {make_url(copy).database}")
+    try:
+        assert main(["restore", str(tmp_path / "shop.dump"), "--db", copy]) == 0
+        for url in (server_url, copy):
+            database = open_database(url)
+            with database.engine.connect() as connection:
+                counted = row_counts(connection)
+            database.dispose()
+            assert counted["customers"] == 40
+        assert main(["restore", str(tmp_path / "shop.dump"), "--db", copy]) == 1
+        assert "already holds tables" in capsys.readouterr().err
+    finally:
+        admin_sql(postgres_cluster, f"DROP DATABASE {make_url(copy).database} WITH (FORCE)")
+
+
+def test_another_reps_change_moves_the_change_mark(server_url: str) -> None:
+    from core.store.changes import change_mark
+
+    owner, rep = open_database(server_url), None
+    try:
+        with owner.transaction() as session:
+            session.add(Customer(name="王芳"))
+        assert main(["server", "init", server_url]) == 0
+        assert main(["server", "add-rep", server_url, "rep_zhou"]) == 0
+        rep = open_database(as_role(server_url, "rep_zhou"))
+        with owner.engine.connect() as watching:
+            before = change_mark(watching)
+        with rep.transaction() as session:
+            add_note(session, session.scalar(select(Customer.id)), "周末再联系")
+        with owner.engine.connect() as watching:
+            assert change_mark(watching) > before  # type: ignore[operator]
+            with owner.session() as session:  # reading moves nothing
+                session.scalar(select(Note.text))
+            assert change_mark(watching) == change_mark(watching)
+    finally:
+        owner.dispose()
+        if rep is not None:
+            rep.dispose()
+
+
+def test_a_write_whose_connection_drops_is_rolled_back_and_run_again(server_url: str) -> None:
+    database, told, attempts = open_database(server_url), [], []
+
+    def work(session) -> None:  # type: ignore[no-untyped-def]
+        attempts.append(1)
+        session.add(Customer(name="王芳"))
+        session.flush()
+        if len(attempts) == 1:  # the server ends this connection mid-transaction, as a restart would
+            session.execute(text("SELECT pg_terminate_backend(pg_backend_pid())"))
+
+    try:
+        database.write(work, notice=told.append)
+        with database.session() as session:
+            assert session.scalars(select(Customer.name)).all() == ["王芳"]  # once: the first try rolled back
+        assert len(attempts) == 2 and told[0].startswith("The connection to the server dropped")
+    finally:
+        database.dispose()
+
+
+def test_an_unreachable_server_is_one_sentence(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    url = f"postgresql+psycopg://rep@/laoke?host={tmp_path}&port=5432"  # no server listens there
+    assert main(["stats", "--db", url]) == 1
+    error = capsys.readouterr().err
+    assert "Cannot reach the server" in error and "Traceback" not in error and error.count("\n") == 1
+
+
+class _MemoryKeyring:
+    """A keyring that works (the CI machine has no desktop session, so no Secret Service)."""
+
+    def __init__(self) -> None:
+        self.kept: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, account: str) -> str | None:
+        return self.kept.get((service, account))
+
+    def set_password(self, service: str, account: str, password: str) -> None:
+        self.kept[service, account] = password
+
+
+def test_a_reps_password_is_kept_in_the_keyring_and_used_without_being_typed(monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    import keyring
+
+    from core.store.db import make_engine
+
+    backend = _MemoryKeyring()
+    monkeypatch.setattr(keyring, "get_password", backend.get_password)
+    monkeypatch.setattr(keyring, "set_password", backend.set_password)
+    monkeypatch.setenv("LAOKE_REP_PASSWORD", "茶香1号")
+    url = "postgresql+psycopg://wang@shop.example/laoke"
+    assert main(["server", "login", url]) == 0
+    assert "kept in the system keyring" in capsys.readouterr().out
+    assert make_engine(url).url.password == "茶香1号"
+    assert "茶香1号" not in str(make_engine(url).url)  # shown and logged without it
+
+
+def test_without_a_keyring_the_password_goes_to_pgpass_for_its_owner_only(monkeypatch, tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    import keyring
+    from keyring.errors import NoKeyringError
+
+    def no_keyring(*_args):  # type: ignore[no-untyped-def]
+        raise NoKeyringError("no backend")
+
+    monkeypatch.setattr(keyring, "set_password", no_keyring)
+    monkeypatch.setattr(keyring, "get_password", no_keyring)
+    monkeypatch.setenv("PGPASSFILE", str(tmp_path / "pgpass"))
+    monkeypatch.setenv("LAOKE_REP_PASSWORD", "a:b")
+    assert main(["server", "login", "postgresql+psycopg://wang@shop.example:5433/laoke"]) == 0
+    assert (tmp_path / "pgpass").read_text() == "shop.example:5433:laoke:wang:a\\:b\n"
+    assert (tmp_path / "pgpass").stat().st_mode & 0o777 == 0o600
