@@ -104,6 +104,10 @@
         <translation>保存资料</translation>
     </message>
     <message>
+        <source>✓ Saved.</source>
+        <translation>✓ 已保存。</translation>
+    </message>
+    <message>
         <source>Delete customer…</source>
         <translation>删除客户…</translation>
     </message>
@@ -645,6 +649,10 @@
         <translation>删除…</translation>
     </message>
     <message>
+        <source>Names in red: do not contact</source>
+        <translation>红色名字：勿扰</translation>
+    </message>
+    <message>
         <source>Switched off in rep mode. Ask the shop owner.</source>
         <translation>客服模式下不可用，请联系店主。</translation>
     </message>
@@ -941,16 +949,16 @@
         <translation>新建标签</translation>
     </message>
     <message>
-        <source>Name:</source>
-        <translation>姓名：</translation>
+        <source>Tag name:</source>
+        <translation>标签名：</translation>
+    </message>
+    <message>
+        <source>New tag name:</source>
+        <translation>新标签名：</translation>
     </message>
     <message>
         <source>Rename tag</source>
         <translation>重命名标签</translation>
-    </message>
-    <message>
-        <source>New name:</source>
-        <translation>新名称：</translation>
     </message>
     <message>
         <source>Tag colour</source>
