@@ -231,7 +231,7 @@ class CustomersPage(QWidget):
         for key in ("name", "nickname", "phone"):
             table.setItemDelegateForColumn(COLUMNS.index(key), self.highlight)
         table.setItemDelegateForColumn(COLUMNS.index("tags"), TagChipsDelegate(table))
-        for key, width in (("name", 90), ("stage", 76), ("tags", 120), ("last_order", 92), ("overdue", 56),
+        for key, width in (("name", 90), ("stage", 76), ("tags", 120), ("last_order", 92), ("overdue", 64),
                            ("platform", 90), ("birthday", 90)):
             table.setColumnWidth(COLUMNS.index(key), width)
         state = QSettings().value(HEADER_KEY)
