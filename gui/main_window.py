@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QUrl
@@ -61,7 +62,6 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.context = context
         self.pages: dict[str, QWidget] = {}
-        self.setWindowTitle(self.tr("Laoke — customer book"))
 
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
@@ -131,6 +131,8 @@ class MainWindow(QMainWindow):
             page.care_requested.connect(lambda: self.show_page("care").go_to_today())
             page.import_requested.connect(self.import_sheets)
             page.insights_requested.connect(lambda: self.show_page("insights"))
+        if key == "import":
+            page.finished.connect(self._plan_care_after_import)
         if key == "customers":
             page.import_requested.connect(self.import_sheets)
             page.demo_requested.connect(self.open_demo_shop)
@@ -208,11 +210,22 @@ class MainWindow(QMainWindow):
         if self.context.database.read_only:
             label = self.tr("%1 (read-only)").replace("%1", label)
         self.database_label.setText(self.tr("Database: %1").replace("%1", label))
+        # Two windows, or two books, are told apart in the task bar by the book's name (and read-only).
+        self.setWindowTitle(self.tr("%1 — Laoke").replace("%1", Path(label).name if label else ""))
 
     def _rescore_if_stale(self) -> None:
         # Stages and overdue age with the calendar even when no order arrives: bring them to today.
         run_in_background(rescore_database_if_stale, self.context.database,
                           on_success=lambda changed: changed and self.context.data_changed.emit())
+
+    def _plan_care_after_import(self) -> None:
+        """New orders mean new care: plan it, so the side bar's count and Today say so without opening the
+        calendar (which plans for itself once it is open)."""
+        if "care" not in self.pages:
+            from gui.care.jobs import plan_around  # the calendar's own code, loaded when first needed
+
+            run_in_background(plan_around, self.context.database, date.today(),
+                              on_success=lambda _span: self.context.care_tasks_changed.emit())
 
     def _count_care_tasks(self) -> None:
         """Today's care tasks beside the calendar's name: what the shop has to do shows without opening it."""

@@ -21,6 +21,7 @@ SYSTEM_PACKAGES=(
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-randr0 libxcb-render-util0
   libxcb-shape0 libxcb-xfixes0 libxcb-xkb1 libxkbcommon-x11-0 libx11-xcb1
   fonts-wqy-microhei  # Chinese glyphs; without a CJK font they draw as boxes
+  xvfb xauth          # a real X display for the window test (tests/real_window), headless
   binutils            # objdump, for building the installer with PyInstaller
 )
 # The server (initdb, pg_ctl, pg_dump, pg_restore in /usr/lib/postgresql/N/bin); Debian's package does not

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
+import phonenumbers
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
@@ -32,19 +33,27 @@ _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
 def clean_phone(text: str) -> str:
-    """Digits (and a leading + for a foreign number) only; raises when it cannot be a phone number."""
+    """A phone typed by hand, as stored: digits (and a leading + for a foreign number); raises unless it is a
+    real mainland mobile or landline (with its area code) or, with its + code, a number abroad.
+
+    Imports store what the sheet says; this is only for what a person types, where 12345 is a slip.
+    """
     cleaned = compact_phone(text)
-    if not _PHONE.match(cleaned):
-        raise LaokeError(Message(
-            "'{text}' is not a phone number: use digits only, like 13812345678.",
-            text=text,
-        ))
-    if cleaned.startswith("1") and len(cleaned) != 11 and len(cleaned) > 8:
-        raise LaokeError(Message(
-            "'{text}' is not a mainland mobile number: those have 11 digits.",
-            text=text,
-        ))
-    return cleaned
+    if _PHONE.match(cleaned) and _is_real_number(cleaned):
+        return cleaned
+    raise LaokeError(Message(
+        "'{text}' is not a phone number: a mobile like 13812345678, a landline with its area code like "
+        "010-12345678, or a number abroad with its + code.",
+        text=text,
+    ))
+
+
+def _is_real_number(number: str) -> bool:
+    try:
+        parsed = phonenumbers.parse(number, None if number.startswith("+") else "CN")
+    except phonenumbers.NumberParseException:
+        return False
+    return phonenumbers.is_valid_number(parsed)
 
 
 def validate_profile(changes: dict[str, Any]) -> dict[str, Any]:

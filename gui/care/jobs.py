@@ -36,26 +36,31 @@ class CalendarData:
     settings: CareSettings
 
 
+def plan_around(database: Database, today: date, first: date | None = None, last: date | None = None,
+                *, progress: ProgressCallback, cancel: CancelToken) -> tuple[date, date]:
+    """Generate today's agenda, the month ahead and first..last: found while reading, then written in a short
+    transaction of its own, so edits need not wait for the finding. Returns the span planned."""
+    span = span_around(today, first, last)
+    steps: list[int] = []
+
+    def planning(done: int, total: int) -> None:
+        """The plan's steps and one more for writing it: the bar is full when the work is done."""
+        steps[:] = [total + 1]
+        progress(done, total + 1)
+
+    with database.session() as session:
+        plan = plan_tasks(session, *span, progress=planning, cancel=cancel)
+    database.write(lambda session: write_plan(session, plan, create_from=today))
+    progress(steps[0], steps[0])
+    return span
+
+
 def load_calendar(
     database: Database, first: date, last: date, day: date, today: date, regenerate: bool,
     *, progress: ProgressCallback, cancel: CancelToken,
 ) -> CalendarData:
     """Generate (when asked) for the shown month and around today, then read counts and the day's agenda."""
-    span = None
-    if regenerate:
-        span = span_around(today, first, last)
-        # Found while reading, written in a short transaction of its own: edits need not wait for the finding.
-        steps: list[int] = []
-
-        def planning(done: int, total: int) -> None:
-            """The plan's steps and one more for writing it: the bar is full when the work is done."""
-            steps[:] = [total + 1]
-            progress(done, total + 1)
-
-        with database.session() as session:
-            plan = plan_tasks(session, *span, progress=planning, cancel=cancel)
-        database.write(lambda session: write_plan(session, plan, create_from=today))
-        progress(steps[0], steps[0])
+    span = plan_around(database, today, first, last, progress=progress, cancel=cancel) if regenerate else None
     with database.session() as session:
         counts = day_counts(session, first, last)
         agenda = tasks_as_shown(session, agenda_for(session, day, today))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -55,6 +55,7 @@ from gui.loyalty.points_tab import PointsTab
 from gui.worker import run_in_background
 
 ORDERS_OPENED = 3  # the newest orders show what was bought without a click
+SAVED_NOTE_MS = 4000  # how long "Saved." stays under the form
 PROFILE_FIELDS = ("name", "nickname", "phone", "phone_alt", "email", "wechat_id", "province", "city",
                   "district", "address")
 PHONE_FIELDS = ("phone", "phone_alt")
@@ -97,11 +98,6 @@ class CustomerDetailPanel(QWidget):
         self.dnc_banner.setWordWrap(True)
         self.dnc_banner.hide()
         layout.addWidget(self.dnc_banner)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("color:#a93226;")
-        self.message.hide()
-        layout.addWidget(self.message)
         self.tabs = QTabWidget()
         self.tabs.addTab(self._scrolling(self._profile_tab()), self.tr("Profile"))
         self.tabs.addTab(self._notes_tab(), self.tr("Notes"))
@@ -110,6 +106,20 @@ class CustomerDetailPanel(QWidget):
         self.points_tab.changed.connect(self.changed)
         self.tabs.addTab(self.points_tab, self.tr("Points"))
         layout.addWidget(self.tabs, 1)
+        # Below the form, not above it: a message appearing never moves the field under the mouse.
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color:#a93226;")
+        self.message.hide()
+        layout.addWidget(self.message)
+        self.saved_note = QLabel(self.tr("✓ Saved."))
+        self.saved_note.setStyleSheet("color:#1e8449;")
+        self.saved_note.hide()
+        layout.addWidget(self.saved_note)
+        self.saved_timer = QTimer(self)
+        self.saved_timer.setSingleShot(True)
+        self.saved_timer.setInterval(SAVED_NOTE_MS)
+        self.saved_timer.timeout.connect(self.saved_note.hide)
         self.tabs.setEnabled(False)
         self.tabs.hide()
         for edit in self.fields.values():
@@ -294,6 +304,7 @@ class CustomerDetailPanel(QWidget):
     def show_customer(self, customer_id: int | None) -> None:
         if customer_id != self.customer_id:
             self.settle_edits()
+            self.saved_note.hide()
         self.customer_id = customer_id
         self.points_tab.show_customer(customer_id)
         if customer_id is None:
@@ -460,6 +471,9 @@ class CustomerDetailPanel(QWidget):
                           on_success=self._saved, on_failure=self._failed)
 
     def _saved(self, _result: object = None) -> None:
+        self.message.hide()
+        self.saved_note.show()
+        self.saved_timer.start()
         self.reload()
         self.changed.emit()
 

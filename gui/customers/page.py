@@ -43,7 +43,7 @@ from gui.customers.detail_panel import CustomerDetailPanel
 from gui.customers.export_words import CustomerExportNames
 from gui.customers.filters_panel import FiltersPanel
 from gui.customers.segments_bar import SegmentsBar
-from gui.customers.table_model import COLUMNS, DEFAULT_VISUAL_ORDER, CustomerTableModel, ListQuery
+from gui.customers.table_model import COLUMNS, DEFAULT_VISUAL_ORDER, DNC_COLOUR, CustomerTableModel, ListQuery
 from gui.customers.tasks import read, write, write_with_progress
 from gui.file_dialogs import save_path
 from gui.widgets import EmptyState, PageHeader, add_window_keys
@@ -201,7 +201,12 @@ class CustomersPage(QWidget):
         self.table = self._build_table()
         middle_layout.addWidget(self.table, 1)
         self.count_label = QLabel()
-        middle_layout.addWidget(self.count_label)
+        self.red_legend = QLabel(self.tr("Names in red: do not contact"))
+        self.red_legend.setStyleSheet(f"color: {DNC_COLOUR.name()};")
+        count_row = QHBoxLayout()
+        count_row.addWidget(self.count_label, 1)
+        count_row.addWidget(self.red_legend)
+        middle_layout.addLayout(count_row)
         self.splitter.addWidget(middle)
         self.detail = CustomerDetailPanel(self.context)
         self.splitter.addWidget(self.detail)
@@ -231,7 +236,7 @@ class CustomersPage(QWidget):
         for key in ("name", "nickname", "phone", "account"):
             table.setItemDelegateForColumn(COLUMNS.index(key), self.highlight)
         table.setItemDelegateForColumn(COLUMNS.index("tags"), TagChipsDelegate(table))
-        for key, width in (("name", 90), ("stage", 76), ("tags", 120), ("last_order", 92), ("overdue", 56),
+        for key, width in (("name", 90), ("stage", 76), ("tags", 120), ("last_order", 92), ("overdue", 64),
                            ("platform", 90), ("birthday", 90)):
             table.setColumnWidth(COLUMNS.index(key), width)
         state = QSettings().value(HEADER_KEY)

@@ -93,7 +93,7 @@ class TagManagerDialog(QDialog):
         self.changed.emit()
 
     def new_tag(self) -> None:
-        name, ok = QInputDialog.getText(self, self.tr("New tag"), self.tr("Name:"))
+        name, ok = QInputDialog.getText(self, self.tr("New tag"), self.tr("Tag name:"))
         if ok and name.strip():
             self._run(create_tag, name)
 
@@ -101,7 +101,7 @@ class TagManagerDialog(QDialog):
         tag = self.current()
         if tag is None:
             return
-        name, ok = QInputDialog.getText(self, self.tr("Rename tag"), self.tr("New name:"), text=tag.name)
+        name, ok = QInputDialog.getText(self, self.tr("Rename tag"), self.tr("New tag name:"), text=tag.name)
         if ok and name.strip():
             self._run(rename_tag, tag.id, name)
 

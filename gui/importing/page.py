@@ -294,7 +294,9 @@ class ImportPage(QWidget):
         self.notices_label.setVisible(bool(notices))
         bad_rows = [bad for prepared in self.prepared for bad in prepared.bad_rows]
         self.bad_rows.show_rows(bad_rows, self.current().path.stem)
-        self.tabs.setTabText(2, self.tr("Rows that cannot be read (%1)").replace("%1", str(len(bad_rows))))
+        # A row can have several problems (one line each in the list); the tab and the text both count rows.
+        bad_row_count = len({(bad.file, bad.row) for bad in bad_rows})
+        self.tabs.setTabText(2, self.tr("Rows that cannot be read (%1)").replace("%1", str(bad_row_count)))
         orders = sum(len(prepared.orders) for prepared in self.prepared)
         self.import_button.setEnabled(orders > 0)
         if not item.columns:
@@ -305,7 +307,7 @@ class ImportPage(QWidget):
         elif bad_rows:
             self.review_message.setText(
                 self.tr("%Ln rows cannot be read and will be left out (see the list). Import the rest?", "",
-                        len({(bad.file, bad.row) for bad in bad_rows}))
+                        bad_row_count)
             )
             self.import_button.setText(self.tr("Import the good rows (%Ln orders)", "", orders))
         else:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtCore import QLocale, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -59,13 +59,19 @@ class DeskCard(QPushButton):
             label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
             layout.addWidget(label)
         layout.addStretch(1)
-        self.setMinimumHeight(layout.sizeHint().height())
+
+    # A button's own size hint knows only its text; a card is as big as what its layout holds.
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return self.layout().sizeHint()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return self.layout().minimumSize()
 
     def show_figure(self, figure: str, detail: str, *, can_open: bool = True) -> None:
         self.figure.setText(figure)
         self.detail.setText(detail)
         self.setEnabled(can_open)
-        self.setMinimumHeight(self.layout().sizeHint().height())
+        self.updateGeometry()
 
 
 class TodayPage(QWidget):
@@ -207,7 +213,7 @@ class TodayPage(QWidget):
                 if column == 2 or row == 0:
                     label.setStyleSheet("color: palette(dark);")
                 self.month_table.addWidget(label, row, column)
-        self.month_card.setMinimumHeight(self.month_card.layout().sizeHint().height())
+        self.month_card.updateGeometry()
 
     def _span(self, first: date, last: date) -> str:
         """"Dec 1–15" / "12月1日–15日": the spans never leave their month."""

@@ -204,14 +204,6 @@
         <translation>性别</translation>
     </message>
     <message>
-        <source>&apos;{text}&apos; is not a phone number: use digits only, like 13812345678.</source>
-        <translation>“{text}”不是电话号码：请只填数字，例如 13812345678。</translation>
-    </message>
-    <message>
-        <source>&apos;{text}&apos; is not a mainland mobile number: those have 11 digits.</source>
-        <translation>“{text}”不是大陆手机号：手机号应为 11 位。</translation>
-    </message>
-    <message>
         <source>Customer #{customer_id} does not exist (or was merged into another).</source>
         <translation>客户 #{customer_id} 不存在（或已合并到其他客户）。</translation>
     </message>
@@ -498,6 +490,10 @@
     <message>
         <source>Laoke exports customers as .xlsx or .csv, not &apos;{suffix}&apos;: {path}</source>
         <translation>老客只能把客户导出为 .xlsx 或 .csv，不能导出为“{suffix}”：{path}</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a phone number: a mobile like 13812345678, a landline with its area code like 010-12345678, or a number abroad with its + code.</source>
+        <translation>“{text}”不是电话号码：手机号如 13812345678，座机请带区号如 010-12345678，境外号码请带 + 国家代码。</translation>
     </message>
     <message>
         <source>{file} is not a customer sheet Laoke can read: no row names a column such as 姓名, 昵称, 手机 or 微信.</source>

@@ -44,24 +44,6 @@
         <translation>最近订单：</translation>
     </message>
     <message>
-        <source>Member:</source>
-        <translation>会员：</translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln points</source>
-        <translation>
-            <numerusform>%Ln 积分</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Note saved.</source>
-        <translation>备注已保存。</translation>
-    </message>
-    <message>
-        <source>Tag added.</source>
-        <translation>标签已添加。</translation>
-    </message>
-    <message>
         <source>Do not contact</source>
         <translation>勿扰</translation>
     </message>
@@ -78,8 +60,26 @@
         <translation>备注：</translation>
     </message>
     <message>
+        <source>Member:</source>
+        <translation>会员：</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln points</source>
+        <translation>
+            <numerusform>%Ln 积分</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>From the chat lookup</source>
         <translation>来自聊天查客</translation>
+    </message>
+    <message>
+        <source>Note saved.</source>
+        <translation>备注已保存。</translation>
+    </message>
+    <message>
+        <source>Tag added.</source>
+        <translation>标签已添加。</translation>
     </message>
 </context>
 <context>
@@ -128,6 +128,10 @@
     <message>
         <source>Points</source>
         <translation>积分</translation>
+    </message>
+    <message>
+        <source>✓ Saved.</source>
+        <translation>✓ 已保存。</translation>
     </message>
     <message>
         <source>Delete customer…</source>
@@ -707,6 +711,10 @@
         <translation>删除…</translation>
     </message>
     <message>
+        <source>Names in red: do not contact</source>
+        <translation>红色名字：勿扰</translation>
+    </message>
+    <message>
         <source>Switched off in rep mode. Ask the shop owner.</source>
         <translation>客服模式下不可用，请联系店主。</translation>
     </message>
@@ -1011,16 +1019,16 @@
         <translation>新建标签</translation>
     </message>
     <message>
-        <source>Name:</source>
-        <translation>姓名：</translation>
+        <source>Tag name:</source>
+        <translation>标签名：</translation>
+    </message>
+    <message>
+        <source>New tag name:</source>
+        <translation>新标签名：</translation>
     </message>
     <message>
         <source>Rename tag</source>
         <translation>重命名标签</translation>
-    </message>
-    <message>
-        <source>New name:</source>
-        <translation>新名称：</translation>
     </message>
     <message>
         <source>Tag colour</source>

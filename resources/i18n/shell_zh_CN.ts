@@ -167,10 +167,6 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <source>Laoke — customer book</source>
-        <translation>老客 — 客户簿</translation>
-    </message>
-    <message>
         <source>Today</source>
         <translation>今日</translation>
     </message>
@@ -201,6 +197,10 @@
     <message>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
+    </message>
+    <message>
+        <source>%1 — Laoke</source>
+        <translation>%1 — 老客</translation>
     </message>
     <message>
         <source>%1 (%2)</source>

@@ -34,8 +34,11 @@ from core.store.models import CalendarKind, NoteKind
 
 @pytest.mark.parametrize(
     ("changes", "message"),
-    [({"phone": "12345"}, None), ({"phone": "138-1234"}, None), ({"phone": "call me"}, "not a phone"),
-     ({"phone": "1381234123"}, "11 digits"), ({"email": "a@b"}, "not an email"), ({"gender": "X"}, "gender"),
+    [({"phone": "010-12345678"}, None), ({"phone": "0571 8888 1234"}, None), ({"phone": "+44 20 7946 0958"}, None),
+     # Typed by hand, a slip is refused: too short, a mobile a digit short, a landline without its area code.
+     ({"phone": "12345"}, "not a phone"), ({"phone": "138-1234"}, "not a phone"), ({"phone": "call me"}, "not a phone"),
+     ({"phone": "1381234123"}, "not a phone"), ({"phone": "88881234"}, "area code"),
+     ({"email": "a@b"}, "not an email"), ({"gender": "X"}, "gender"),
      ({"name": "x" * 200}, "longer than"), ({"stage": "loyal"}, "can be edited")],
 )
 def test_profile_validation(database, book, changes, message) -> None:  # type: ignore[no-untyped-def]

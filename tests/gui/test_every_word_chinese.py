@@ -36,7 +36,7 @@ KEPT = {"VIP", "SMS", "Excel", "CSV", "UTF", "Shopify", "RFM", "ID", "Esc", "Ctr
 ENGLISH = re.compile(r"[A-Za-z]{2,}")
 # Widgets that show data rather than words of the window: the book's path, customers' own names and texts.
 ALLOWED_OBJECTS = {"databaseLabel"}
-PATH = re.compile(r"(?:[A-Za-z]:\\|/)[^\s，。；]+")
+PATH = re.compile(r"(?:[A-Za-z]:\\|/)[^\s，。；]+|[^\s/\\]+\.(?:db|xlsx|xls|csv|ics)\b")
 DATA_TEXT = re.compile(r"^[=+\-@/#].*|.*\.(db|xlsx|csv)$|^阿飞123$|^#\d+$")
 
 

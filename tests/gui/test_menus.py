@@ -131,3 +131,54 @@ def test_help_opens_the_user_guide(window_factory, monkeypatch) -> None:  # type
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()) or True)
     window_factory("en").menus.guide_action.trigger()
     assert opened and opened[0].endswith("README.md") and Path(opened[0]).is_file()
+
+
+def test_the_window_title_names_the_book(window_factory) -> None:  # type: ignore[no-untyped-def]
+    assert window_factory("en").windowTitle() == "shop.db — Laoke"
+
+
+def test_small_things_in_the_customer_book(database, window_factory, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QInputDialog
+
+    make_book(database)
+    window = window_factory("en")
+    page = window.show_page("customers")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 4, timeout=10000)
+    assert page.red_legend.isVisibleTo(page) and "do not contact" in page.red_legend.text()
+    asked = []
+    monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kwargs: asked.append(args[2]) or ("", False))
+    from gui.customers.tag_manager import TagManagerDialog
+
+    dialog = TagManagerDialog(window.context, window)
+    qtbot.addWidget(dialog)
+    dialog.new_tag()
+    assert asked == ["Tag name:"]  # not the buyer's "Name:"
+    page.table.selectRow(0)
+    qtbot.waitUntil(lambda: page.detail.detail is not None, timeout=10000)
+    top = page.detail.tabs.mapTo(page.detail, page.detail.tabs.rect().topLeft())
+    page.detail.fields["phone"].setText("12345")
+    page.detail.fields["phone"].textEdited.emit("12345")
+    page.detail.save_profile_button.click()
+    qtbot.waitUntil(page.detail.message.isVisible, timeout=10000)
+    assert "not a phone number" in page.detail.message.text()
+    assert page.detail.tabs.mapTo(page.detail, page.detail.tabs.rect().topLeft()) == top  # the form stayed put
+    page.detail.fields["phone"].setText("010-12345678")
+    page.detail.save_profile_button.click()
+    qtbot.waitUntil(page.detail.saved_note.isVisible, timeout=10000)
+    assert not page.detail.message.isVisible()
+
+
+def test_the_side_bars_care_count_follows_an_import(database, window_factory, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    from core.store.models import Customer
+    from gui.main_window import page_row
+
+    window = window_factory("en")
+    care = window.navigation.item(page_row("care"))
+    assert care.text() == "Care calendar"
+    with database.transaction() as session:  # as an import leaves the book: a birthday today, not yet planned
+        session.add(Customer(name="王芳", gender="F", stage="repeat", phone="13800001234", birthday_calendar="solar",
+                             birth_month=date.today().month, birth_day=date.today().day))
+    window.show_page("import").finished.emit()
+    qtbot.waitUntil(lambda: care.text().startswith("Care calendar ("), timeout=15000)
