@@ -29,6 +29,7 @@ COMMANDS = (
     "core.cli.care_cmd",
     "core.cli.stages_cmd",
     "core.cli.members_cmd",
+    "core.cli.tag_rules_cmd",
 )
 
 
