@@ -15,7 +15,7 @@ other key adds a festival named by the key.
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 
@@ -43,7 +43,16 @@ FESTIVAL_NAMES = {
     "national_day": "国庆节",
     "double_11": "双11",
     "double_12": "双12",
+    "new_years_eve": "除夕",
+    "valentines": "情人节",
+    "queens_day": "女王节",
+    "mothers_day": "母亲节",
+    "fathers_day": "父亲节",
+    "teachers_day": "教师节",
+    "winter_solstice": "冬至",
 }
+# A greeting meant for some buyers only: sent to those whose gender is known to fit (imports rarely carry it).
+FESTIVAL_GENDERS = {"queens_day": "F"}
 # The `holidays` package's English names (stable across its translations) for the public holidays.
 _LIBRARY_NAMES = {
     "New Year's Day": "new_year",
@@ -55,7 +64,22 @@ _LIBRARY_NAMES = {
     "National Day": "national_day",
 }
 _LUNAR_FESTIVALS = {"lantern": (1, 15), "qixi": (7, 7)}
-_SHOPPING_DAYS = {"shop_520": (5, 20), "shop_618": (6, 18), "double_11": (11, 11), "double_12": (12, 12)}
+_SHOPPING_DAYS = {"shop_520": (5, 20), "shop_618": (6, 18), "double_11": (11, 11), "double_12": (12, 12),
+                  "valentines": (2, 14), "queens_day": (3, 8), "teachers_day": (9, 10)}
+_NTH_SUNDAYS = {"mothers_day": (5, 2), "fathers_day": (6, 3)}  # (month, which Sunday)
+SUNDAY = 6
+
+
+def _nth_sunday(year: int, month: int, nth: int) -> date:
+    first = date(year, month, 1)
+    return first + timedelta(days=(SUNDAY - first.weekday()) % 7 + 7 * (nth - 1))
+
+
+def _winter_solstice(year: int) -> date:
+    """冬至 by the shou-xing formula for the 21st century's solar terms: right in most years, a day late in
+    some (2021: the 22nd for the 21st), which holidays.json corrects."""
+    y = year % 100
+    return date(year, 12, int(y * 0.2422 + 21.94) - y // 4)
 
 
 def default_overrides_path() -> Path:
@@ -79,6 +103,11 @@ def festival_dates(year: int, overrides_path: Path | None = None) -> dict[str, d
         dates[key] = LunarDate(year, month, day).to_solar_date()
     for key, (month, day) in _SHOPPING_DAYS.items():
         dates[key] = date(year, month, day)
+    for key, (month, nth) in _NTH_SUNDAYS.items():
+        dates[key] = _nth_sunday(year, month, nth)
+    dates["new_years_eve"] = LunarDate(year, 1, 1).to_solar_date() - timedelta(days=1)
+    if 2000 <= year <= 2099:
+        dates["winter_solstice"] = _winter_solstice(year)
     dates.update(read_overrides(overrides_path or default_overrides_path()).get(year, {}))
     return dates
 

@@ -19,7 +19,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from core.care.filters import chunks, eligible_customer_ids
-from core.care.holidays import FESTIVAL_NAMES, festival_dates, festival_name
+from core.care.holidays import FESTIVAL_GENDERS, FESTIVAL_NAMES, festival_dates, festival_name
 from core.care.rules import BACKLOG_SKIP, CareSettings, Rule
 from core.care.templates import month_day, shorten
 from core.figures.birthdays import Birthday, birthdays_between
@@ -139,11 +139,21 @@ def holiday_occasions(session: Session, rule: Rule, span: Span, context: Context
                 due_festivals.append((key, day))
     if not due_festivals:
         return
-    for customer_id in sorted(eligible_customer_ids(session, rule.filters)):
+    eligible = eligible_customer_ids(session, rule.filters)
+    genders = _genders(session, eligible) if any(key in FESTIVAL_GENDERS for key, _day in due_festivals) else {}
+    for customer_id in sorted(eligible):
         for key, day in due_festivals:
+            if key in FESTIVAL_GENDERS and genders.get(customer_id) != FESTIVAL_GENDERS[key]:
+                continue
             yield Occasion(rule.key, customer_id, day - timedelta(days=before),
                            f"holiday:{key}:{day.year}:{customer_id}", rule.capped,
                            {"节日": festival_name(key), "日期": month_day(day), "天数": str(before)})
+
+
+def _genders(session: Session, ids: set[int]) -> dict[int, str]:
+    """The known genders (one read of the table: cheaper than binding many ids)."""
+    return dict(session.execute(select(Customer.id, Customer.gender).where(Customer.gender.is_not(None))).all()) \
+        if ids else {}
 
 
 def _orders(session: Session, statuses: Iterable[str], span: Span):  # type: ignore[no-untyped-def]

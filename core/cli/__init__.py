@@ -30,6 +30,7 @@ COMMANDS = (
     "core.cli.stages_cmd",
     "core.cli.members_cmd",
     "core.cli.server_cmd",
+    "core.cli.tag_rules_cmd",
 )
 
 

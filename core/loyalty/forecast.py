@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 from sqlalchemy import Connection, bindparam, select, update
 
-from core.figures.order_facts import NONE, SECONDS_PER_DAY, day_number
+from core.figures.order_facts import NONE, SECONDS_PER_DAY, day_number, epoch_seconds, fetch_numbers
 from core.loyalty.points import BuyerOrders, load_buyer_orders
 from core.loyalty.predict import (
     HORIZON_DAYS,
@@ -167,40 +167,41 @@ def refresh_forecast(connection: Connection, customer_ids: Sequence[int] | None,
 
 
 def _write(connection: Connection, new: Forecast, customer_ids: Sequence[int] | None) -> int:
-    """Write the forecasts that changed; customers in scope without purchases get none."""
+    """Write the forecasts that changed (compared at four decimals); customers in scope without purchases
+    get none."""
     statement = select(Customer.id, Customer.p_alive, Customer.expected_90d, Customer.next_order_value,
-                       Customer.next_order_on).where(Customer.merged_into_id.is_(None)).order_by(Customer.id)
+                       epoch_seconds(Customer.next_order_on, connection.dialect.name)) \
+        .where(Customer.merged_into_id.is_(None)).order_by(Customer.id)
     if customer_ids is None:
-        rows = connection.execute(statement).all()
+        old = fetch_numbers(connection, statement)
     else:
         ids = sorted(set(customer_ids))
-        rows = [row for start in range(0, len(ids), ID_CHUNK)
-                for row in connection.execute(statement.where(Customer.id.in_(ids[start : start + ID_CHUNK])))]
-    positions = {int(customer_id): index for index, customer_id in enumerate(new.ids.tolist())}
-    as_text = stores_dates_as_text(connection)
-    changes = []
-    for customer_id, old_alive, old_expected, old_value, old_next in rows:
-        index = positions.get(customer_id)
-        wanted = _values(new, index)
-        if wanted != (_rounded(old_alive), _rounded(old_expected), _rounded(old_value), old_next):
-            alive, expected, value, next_on = wanted
-            changes.append((alive, expected, value,
-                            next_on.isoformat() if as_text and next_on else next_on, customer_id))
-    if changes:
+        parts = [fetch_numbers(connection, statement.where(Customer.id.in_(ids[start : start + ID_CHUNK])))
+                 for start in range(0, len(ids), ID_CHUNK)]
+        old = np.concatenate(parts) if parts else np.zeros((0, 5))
+    rows = old[:, 0].astype(np.int64)
+    positions = np.searchsorted(new.ids, rows)
+    known = positions < len(new.ids)
+    known[known] = new.ids[positions[known]] == rows[known]
+    wanted = np.full((len(rows), 4), np.nan)
+    taken = positions[known]
+    wanted[known] = np.column_stack([new.p_alive[taken], new.expected[taken], new.value[taken],
+                                     np.where(new.next_day[taken] == NONE, np.nan, new.next_day[taken])])
+    wanted[:, :3] = np.round(wanted[:, :3], 4)
+    before = np.column_stack([np.round(old[:, 1:4], 4), np.where(old[:, 4] < 0, np.nan, old[:, 4] // SECONDS_PER_DAY)])
+    same = (wanted == before) | (np.isnan(wanted) & np.isnan(before))
+    changed = np.flatnonzero(~same.all(axis=1))
+    if len(changed):
+        as_text = stores_dates_as_text(connection)
         execute_rows(connection, update(Customer).where(Customer.id == bindparam("cid")).values(
             p_alive=bindparam("alive"), expected_90d=bindparam("expected"), next_order_value=bindparam("value"),
             next_order_on=bindparam("next_on"), updated_at=Customer.updated_at,
-        ).execution_options(synchronize_session=False), ["alive", "expected", "value", "next_on", "cid"], changes)
-    return len(changes)
+        ).execution_options(synchronize_session=False), ["alive", "expected", "value", "next_on", "cid"],
+            (_row(wanted[index], int(rows[index]), as_text) for index in changed.tolist()))
+    return len(changed)
 
 
-def _rounded(value: float | None) -> float | None:
-    return None if value is None or value != value else round(float(value), 4)
-
-
-def _values(new: Forecast, index: int | None) -> tuple[float | None, float | None, float | None, date | None]:
-    if index is None:
-        return None, None, None, None
-    day = int(new.next_day[index])
-    return (_rounded(new.p_alive[index]), _rounded(new.expected[index]), _rounded(new.value[index]),
-            None if day == NONE else date(1970, 1, 1) + timedelta(days=day))
+def _row(values: np.ndarray, customer_id: int, as_text: bool) -> tuple:
+    alive, expected, value, day = (None if number != number else float(number) for number in values.tolist())
+    next_on = None if day is None else date(1970, 1, 1) + timedelta(days=int(day))
+    return alive, expected, value, next_on.isoformat() if as_text and next_on else next_on, customer_id

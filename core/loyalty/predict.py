@@ -110,15 +110,18 @@ def next_order_days(model: BgNbd, x: np.ndarray, t_x: np.ndarray, T: np.ndarray,
     """Days from today until each buyer's expected purchases reach one (NaN when not within `limit`).
 
     Expected purchases grow with the horizon, so a bisection over whole days finds the first that reaches one."""
+    days = np.full(len(x), np.nan)
+    reaches = np.flatnonzero(expected_purchases(model, float(limit), x, t_x, T) >= 1)
+    x, t_x, T = x[reaches], t_x[reaches], T[reaches]  # noqa: N806 - the bisection only for those who get there
     low = np.zeros(len(x))
     high = np.full(len(x), float(limit))
-    reaches = expected_purchases(model, high, x, t_x, T) >= 1
     for _ in range(int(np.ceil(np.log2(limit))) + 1):
         middle = np.floor((low + high) / 2)
         enough = expected_purchases(model, np.maximum(middle, 1), x, t_x, T) >= 1
         high = np.where(enough, middle, high)
         low = np.where(enough, low, middle)
-    return np.where(reaches, np.maximum(high, 1), np.nan)
+    days[reaches] = np.maximum(high, 1)
+    return days
 
 
 def gamma_gamma_log_likelihood(p: float, q: float, v: float, x: np.ndarray, m: np.ndarray) -> np.ndarray:

@@ -32,3 +32,20 @@ def test_members_counts_tiers_books_points_and_customers_json_carries_them(shop,
 
     code, out, _err = run(capsys, "customers", "--db", str(db_path), "--tier", "金卡", "--json")
     assert [(row["member_tier"], row["points"]) for row in json.loads(out)] == [("金卡", 5000)]
+
+
+def test_tag_rules_are_added_listed_and_applied_from_the_command_line(shop, database, db_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    big = shop.buyer("大", ("800.00", "2026-10-01"))
+    shop.buyer("小", ("10.00", "2026-10-01"))
+    database.dispose()
+    code, out, _err = run(capsys, "tag-rules", "--db", str(db_path), "--add", "大客户", "--when", "spent_at_least=500",
+                          "--when", "platform_is=[\"taobao_tmall\"]", "--json")
+    assert code == 0
+    [rule] = json.loads(out)
+    assert (rule["tag"], rule["tagged"], rule["match_all"]) == ("大客户", 1, True)
+    code, out, _err = run(capsys, "tag-rules", "--db", str(db_path), "--apply")
+    assert code == 0 and "大客户: 1 buyer, when spent_at_least 500 and platform_is ['taobao_tmall']" in out
+    code, out, _err = run(capsys, "customers", "--db", str(db_path), "--without-tag", "大客户", "--json")
+    assert big not in [row["id"] for row in json.loads(out)] and len(json.loads(out)) == 1
+    code, _out, err = run(capsys, "tag-rules", "--db", str(db_path), "--add", "x")
+    assert code == 1 and "--when" in err
