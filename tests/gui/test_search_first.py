@@ -10,9 +10,8 @@ from PySide6.QtCore import QPoint, Qt
 
 from core.customers.profile import add_note
 from core.refresh import refresh_derived
-from core.safety.privacy import REP_MODE_KEY
+from core.safety.privacy import set_owner_passphrase
 from core.store.models import Customer, Order
-from core.store.settings import set_setting
 from gui.context import AppContext
 from gui.customers.lookup import ChatLookupWindow
 from gui.customers.page import CustomersPage
@@ -144,7 +143,7 @@ def test_the_lookup_card_reads_right(qtbot, database, lookup) -> None:  # type: 
 
 def test_rep_mode_masks_an_account_that_is_a_phone(qtbot, database, lookup, book) -> None:  # type: ignore[no-untyped-def]
     with database.transaction() as session:
-        set_setting(session, REP_MODE_KEY, True)
+        set_owner_passphrase(session, "茶铺老板")  # from now on every run starts in rep mode
     type_into(qtbot, lookup.search, "8888")
     qtbot.waitUntil(lambda: "钱多多" in lookup.card.text(), timeout=5000)
     assert "135****8888" in lookup.card.text() and "13577778888" not in lookup.card.text()
