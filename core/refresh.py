@@ -9,15 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, delete, select
 
-from core.care.generate import withdraw_vanished
-from core.figures.customer_cache import refresh_customer_cache
 from core.progress import CancelToken
-from core.search.keys import refresh_search_keys
-from core.store.db import Database
 from core.store.models import Setting
+
+if TYPE_CHECKING:
+    from core.store.db import Database
 
 
 def refresh_derived(
@@ -28,6 +28,11 @@ def refresh_derived(
 
     `cancel` is heard between the steps and while the search keys are written (the longest step).
     """
+    # Here, not at the top: opening a book imports this module, and these bring numpy, pypinyin and holidays.
+    from core.care.generate import withdraw_vanished
+    from core.figures.customer_cache import refresh_customer_cache
+    from core.search.keys import refresh_search_keys
+
     cancel = cancel or CancelToken()
     customer_ids = None if customer_ids is None else list(customer_ids)  # read by several recomputes
     # Figures, stages (with their history), RFM scores and overdue; thresholds come from the shop's settings.
@@ -50,5 +55,7 @@ def finish_pending_rebuilds(database: Database) -> None:
             return
     with database.writing() as connection:
         if connection.scalar(select(Setting.key).where(Setting.key == SEARCH_KEYS_PENDING)) is not None:
+            from core.search.keys import refresh_search_keys
+
             refresh_search_keys(connection)
             connection.execute(delete(Setting).where(Setting.key == SEARCH_KEYS_PENDING))

@@ -13,7 +13,6 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from core import APP_NAME, __version__
-from core.demo import ensure_demo_database
 from core.errors import LaokeError
 from core.paths import default_db_path, demo_db_path, resource_path
 from gui.context import AppContext
@@ -40,6 +39,8 @@ def run_gui(args: argparse.Namespace) -> int:
     install_error_reporting()
     try:
         if args.demo:
+            from core.demo import ensure_demo_database  # the whole book's machinery: only for the demo
+
             ensure_demo_database(demo_db_path())
     except LaokeError as error:
         QMessageBox.critical(None, APP_NAME, core_text(error))

@@ -23,9 +23,8 @@ from PySide6.QtWidgets import (
 
 from core import __version__
 from core.care.tasks import due_count
-from core.demo import ensure_demo_database
-from core.figures.customer_cache import rescore_database_if_stale
 from core.paths import demo_db_path
+from core.store.db import Database
 from gui.context import AppContext
 from gui.customers.tasks import read
 from gui.file_dialogs import Folder, open_path
@@ -44,6 +43,13 @@ PAGES = (
 )
 GEOMETRY_KEY = "window/geometry"
 log = logging.getLogger("laoke.gui")
+
+
+def rescore_if_stale(database: Database, *, progress, cancel) -> int:  # type: ignore[no-untyped-def]
+    # Imported in the worker: numpy and the figures' machinery are no part of the window's first paint.
+    from core.figures.customer_cache import rescore_database_if_stale
+
+    return rescore_database_if_stale(database, progress, cancel)
 
 
 def page_row(key: str) -> int:
@@ -193,7 +199,7 @@ class MainWindow(QMainWindow):
 
     def _rescore_if_stale(self) -> None:
         # Stages and overdue age with the calendar even when no order arrives: bring them to today.
-        run_in_background(rescore_database_if_stale, self.context.database,
+        run_in_background(rescore_if_stale, self.context.database,
                           on_success=lambda changed: changed and self.context.data_changed.emit())
 
     def _count_care_tasks(self) -> None:
@@ -223,6 +229,8 @@ class MainWindow(QMainWindow):
             release_lock(previous)
 
     def open_demo_shop(self) -> None:
+        from core.demo import ensure_demo_database  # the whole book's machinery, for this menu item alone
+
         progress = QProgressDialog(self.tr("Creating the demo shop…"), self.tr("Cancel"), 0, 0, self)
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(300)

@@ -10,7 +10,7 @@ from alembic.script import ScriptDirectory
 
 from core.store.backup import list_backups
 from core.store.db import make_engine
-from core.store.migrate import alembic_config, head_revision, upgrade_connection
+from core.store.migrate import alembic_config, head_revision, listed_head, upgrade_connection
 from core.store.opening import open_database
 
 OLDER_REVISIONS = [
@@ -59,3 +59,9 @@ def test_a_current_database_is_opened_without_a_backup(tmp_path: Path) -> None:
     open_database(path).dispose()
     open_database(path).dispose()
     assert list_backups(path) == []
+
+
+def test_the_scripts_lines_name_the_head_alembic_finds() -> None:
+    # Opening a current book trusts these lines instead of loading Alembic; a re-chained or new script must
+    # still name one head, the one Alembic upgrades to.
+    assert listed_head() == head_revision()

@@ -6,8 +6,6 @@ import argparse
 
 from core.cli.output import emit
 from core.paths import default_db_path
-from core.store.backup import backup_database, list_backups, sqlite_file
-from core.store.restore import restore_database
 
 
 def register(subcommands, common: argparse.ArgumentParser) -> None:  # type: ignore[no-untyped-def]
@@ -26,10 +24,14 @@ def register(subcommands, common: argparse.ArgumentParser) -> None:  # type: ign
 
 
 def _database_file(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from core.store.backup import sqlite_file
+
     return sqlite_file(args.db or default_db_path())
 
 
 def run_backup(args: argparse.Namespace) -> int:
+    from core.store.backup import backup_database
+
     source = _database_file(args)
     target = backup_database(source, args.output)
     emit(args, {"database": source, "backup": target}, [f"Backed up {source} to {target}."])
@@ -37,6 +39,8 @@ def run_backup(args: argparse.Namespace) -> int:
 
 
 def run_restore(args: argparse.Namespace) -> int:
+    from core.store.restore import restore_database
+
     result = restore_database(args.input, _database_file(args))
     lines = [f"Restored {result.database} from {args.input}."]
     if result.upgraded_from:
@@ -53,6 +57,8 @@ def run_restore(args: argparse.Namespace) -> int:
 
 
 def run_list(args: argparse.Namespace) -> int:
+    from core.store.backup import list_backups
+
     entries = list_backups(_database_file(args))
     emit(
         args,

@@ -7,7 +7,6 @@ from pathlib import Path
 
 from core.cli.customers_cmd import add_filter_options, filter_from
 from core.cli.output import counted, emit, open_for
-from core.customers.export import export_customers
 
 
 def register(subcommands, common: argparse.ArgumentParser) -> None:  # type: ignore[no-untyped-def]
@@ -19,6 +18,8 @@ def register(subcommands, common: argparse.ArgumentParser) -> None:  # type: ign
 
 
 def run(args: argparse.Namespace) -> int:
+    from core.customers.export import export_customers
+
     database = open_for(args)
     try:
         with database.transaction() as session:

@@ -7,13 +7,13 @@ import sys
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from core.paths import default_db_path
 from core.progress import ProgressCallback, no_progress
-from core.refresh import finish_pending_rebuilds
-from core.store.db import Database
-from core.store.opening import open_database
+
+if TYPE_CHECKING:
+    from core.store.db import Database
 
 
 def _default(value: Any) -> Any:
@@ -62,6 +62,9 @@ def terminal_progress(label: str) -> ProgressCallback:
 
 def open_for(args: Any, *, read_only: bool = False) -> Database:
     """The database a command works on: --db, else LAOKE_DB, else the data folder."""
+    from core.refresh import finish_pending_rebuilds
+    from core.store.opening import open_database
+
     database = open_database(args.db or default_db_path(), read_only=read_only)
     if not read_only:
         finish_pending_rebuilds(database)

@@ -17,7 +17,6 @@ from sqlalchemy.orm import Session, aliased
 
 from core.customers.birthday_filter import birthday_between_condition, birthday_this_month_condition
 from core.safety.privacy import mask_phone
-from core.search.query import search_ids_query
 from core.store.models import CalendarKind, Customer, CustomerTag, Tag
 
 # Sort keys the list offers, each a column (or expression) the database orders by.
@@ -108,7 +107,11 @@ def filter_conditions(customer_filter: CustomerFilter, today: date | None = None
     f = customer_filter
     today = today or date.today()
     conditions: list[ColumnElement[bool]] = [live_customer()]
-    matches = search_ids_query(f.search) if f.search else None
+    matches = None
+    if f.search:
+        from core.search.query import search_ids_query  # pypinyin under it: loaded by the first search
+
+        matches = search_ids_query(f.search)
     if matches is not None:
         conditions.append(Customer.id.in_(matches))
     if f.ids is not None:
