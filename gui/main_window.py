@@ -1,10 +1,15 @@
-"""The main window: a side navigation that composes the pages, menus and the status bar."""
+"""The main window: a side navigation that composes the pages, menus and the status bar.
+
+The window paints its frame before the book opens (`open_book`): this module imports no more than the frame
+needs, and the book's machinery (SQLAlchemy, the pages, backups) loads where it is first used.
+"""
 
 from __future__ import annotations
 
 import importlib
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -22,16 +27,14 @@ from PySide6.QtWidgets import (
 )
 
 from core import __version__
-from core.care.tasks import due_count
 from core.paths import demo_db_path
-from core.store.db import Database
 from gui.context import AppContext
-from gui.customers.tasks import read
 from gui.file_dialogs import Folder, open_path
-from gui.safety.backups import add_backup_actions
 from gui.safety.errors import show_error
-from gui.safety.opening import open_for_window, release_lock
 from gui.worker import run_in_background
+
+if TYPE_CHECKING:
+    from core.store.db import Database
 
 # key, module, class: pages are built the first time they are shown, so start-up imports little.
 PAGES = (
@@ -57,9 +60,10 @@ def page_row(key: str) -> int:
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, context: AppContext) -> None:
+    def __init__(self, context: AppContext | None = None) -> None:
+        """The frame (navigation, menus, status bar); with a context, the book in it at once."""
         super().__init__()
-        self.context = context
+        self.context: AppContext = None  # type: ignore[assignment]  # set by open_book, before any page
         self.pages: dict[str, QWidget] = {}
         self.setWindowTitle(self.tr("Laoke — customer book"))
         self.resize(1200, 760)
@@ -85,6 +89,18 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.database_label)
         self._build_menus()
         self._build_chat_lookup()
+        self.navigation.setCurrentRow(0)  # its page comes with the book
+        self._restore_geometry()
+        self.setAcceptDrops(True)
+        if context is not None:
+            self.open_book(context)
+
+    def open_book(self, context: AppContext) -> None:
+        """Show this book: its backups in the File menu, the status bar, the side bar's counts, the first page."""
+        from gui.safety.backups import add_backup_actions
+
+        self.context = context
+        self.backup_actions = add_backup_actions(self, self.file_menu, context, self.quit_separator)
         self.navigation.currentRowChanged.connect(self._show_row)
         context.database_changed.connect(self._show_database)
         context.show_customers_requested.connect(self._show_customers)
@@ -94,9 +110,7 @@ class MainWindow(QMainWindow):
         for news in (context.data_changed, context.care_tasks_changed):
             news.connect(self._count_care_tasks)
         self._count_care_tasks()
-        self.navigation.setCurrentRow(0)
-        self._restore_geometry()
-        self.setAcceptDrops(True)
+        self._show_row(self.navigation.currentRow())
 
     def page_titles(self) -> dict[str, str]:
         return {
@@ -144,8 +158,7 @@ class MainWindow(QMainWindow):
         demo_action = QAction(self.tr("Open the &demo shop"), self)
         demo_action.triggered.connect(self.open_demo_shop)
         file_menu.addAction(demo_action)
-        quit_separator = file_menu.addSeparator()
-        self.backup_actions = add_backup_actions(self, file_menu, self.context, quit_separator)
+        self.quit_separator = file_menu.addSeparator()  # the book's backup actions go above it
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -204,6 +217,9 @@ class MainWindow(QMainWindow):
 
     def _count_care_tasks(self) -> None:
         """Today's care tasks beside the calendar's name: what the shop has to do shows without opening it."""
+        from core.care.tasks import due_count
+        from gui.customers.tasks import read
+
         run_in_background(read, self.context.database, due_count, on_success=self._show_care_count,
                           on_failure=lambda message, _details: log.warning("care tasks not counted: %s", message))
 
@@ -220,6 +236,8 @@ class MainWindow(QMainWindow):
             self.switch_to(path)
 
     def switch_to(self, path: Path) -> None:
+        from gui.safety.opening import open_for_window, release_lock
+
         previous = self.context.database.path
         database = open_for_window(path, self)
         if database is None:
@@ -290,5 +308,8 @@ class MainWindow(QMainWindow):
         if "customers" in self.pages:
             self.pages["customers"].detail.settle_edits()  # typed but unsaved: ask before it is gone
         QSettings().setValue(GEOMETRY_KEY, self.saveGeometry())
-        release_lock(self.context.database.path)
+        if self.context is not None:
+            from gui.safety.opening import release_lock
+
+            release_lock(self.context.database.path)
         super().closeEvent(event)
