@@ -7,6 +7,9 @@ recompute of figures, stages and RFM from the orders (first scoring and an uncha
 for everyone after the thresholds change, the daily rescore, a rescore after one customer changed,
 `refresh_derived` for everyone (search keys included), each chart's data, and each chart's redraw.
 Goals: full recompute <= 3 s, each redraw <= 100 ms.
+
+`--only refresh` measures `refresh_derived` for every buyer beside the full stage recompute of the same shop
+(interleaved, medians; goal <= 2x), times its steps, and with `--profile` prints where its time goes.
 """
 
 from __future__ import annotations
@@ -107,12 +110,7 @@ def bench_recompute(path: Path) -> None:
         report("full recompute from the orders, nothing changed", timed(full)[0], 3.0)
 
         def rolled_back(work: Callable[[Connection], object]) -> Callable[[], None]:
-            def run() -> None:  # each repeat starts from the same state
-                with database.engine.connect() as connection:
-                    transaction = connection.begin()
-                    work(connection)
-                    transaction.rollback()
-            return run
+            return rolled_back_on(database, work)
 
         shorter = StageThresholds(active_days=60)
         report("stages + RFM for everyone, new thresholds", timed(rolled_back(
@@ -126,6 +124,59 @@ def bench_recompute(path: Path) -> None:
         report("one customer changed (+ shop-wide rescore)", timed(one)[0])
         report("refresh_derived for everyone (+ all search keys)", timed(rolled_back(
             lambda connection: refresh_derived(connection, as_of=AS_OF)), repeat=1)[0])
+    finally:
+        database.dispose()
+
+
+def rolled_back_on(database, work: Callable[[Connection], object]) -> Callable[[], None]:  # type: ignore[no-untyped-def]
+    def run() -> None:  # each run starts from the same state, and both sides pay the same rollback
+        with database.engine.connect() as connection:
+            transaction = connection.begin()
+            work(connection)
+            transaction.rollback()
+    return run
+
+
+def bench_refresh(path: Path, runs: int, profile: bool) -> None:
+    """`refresh_derived` for everyone beside its floor, the full stage recompute from the orders."""
+    import os
+
+    from core.care.generate import withdraw_vanished
+    from core.search.keys import refresh_search_keys
+
+    database = open_database(path)
+    try:
+        with database.engine.begin() as connection:  # scored once, so both sides find nothing changed
+            refresh_customer_cache(connection, as_of=AS_OF)
+        print(f"load average {' '.join(f'{load:.2f}' for load in os.getloadavg())}")
+        stages = rolled_back_on(database, lambda connection: refresh_customer_cache(connection, as_of=AS_OF))
+        everything = rolled_back_on(database, lambda connection: refresh_derived(connection, as_of=AS_OF))
+        floor_runs, refresh_runs = [], []
+        for _ in range(runs):
+            floor_runs.append(timed(stages, repeat=1)[0])
+            refresh_runs.append(timed(everything, repeat=1)[0])
+        floor, refreshed = (Timing(statistics.median(runs)) for runs in (floor_runs, refresh_runs))
+        floor.cpu = statistics.median(run.cpu for run in floor_runs)
+        refreshed.cpu = statistics.median(run.cpu for run in refresh_runs)
+        report(f"full stage recompute (floor), median of {runs}", floor)
+        report(f"refresh_derived for everyone, median of {runs}", refreshed)
+        print(f"refresh_derived for everyone: {refreshed / floor:.2f}x the full stage recompute (goal <= 2x); "
+              f"in CPU time {refreshed.cpu / floor.cpu:.2f}x")
+        for label, step in (
+            ("  · figures, stages, RFM (refresh_customer_cache)", lambda c: refresh_customer_cache(c, as_of=AS_OF)),
+            ("  · every search key (refresh_search_keys)", lambda c: refresh_search_keys(c, None)),
+            ("  · care: withdraw vanished tasks", lambda c: withdraw_vanished(c, None)),
+        ):
+            report(label, timed(rolled_back_on(database, step), repeat=1)[0])
+        if profile:
+            import cProfile
+            import pstats
+
+            profiler = cProfile.Profile()
+            profiler.runcall(everything)
+            for order in ("tottime", "cumulative"):
+                pstats.Stats(profiler).sort_stats(order).print_stats(25)
+        print(f"load average {' '.join(f'{load:.2f}' for load in os.getloadavg())}")
     finally:
         database.dispose()
 
@@ -225,7 +276,9 @@ def main() -> None:
     parser.add_argument("--customers", type=int, default=300_000)
     parser.add_argument("--orders", type=int, default=1_000_000)
     parser.add_argument("--db", type=Path, default=None)
-    parser.add_argument("--only", choices=["recompute", "charts"], help="run one part")
+    parser.add_argument("--only", choices=["recompute", "charts", "refresh"], help="run one part")
+    parser.add_argument("--runs", type=int, default=3, help="runs of each side for --only refresh")
+    parser.add_argument("--profile", action="store_true", help="with --only refresh: profile refresh_derived")
     args = parser.parse_args()
     path = args.db or Path(f"/tmp/laoke_insights_bench_{args.customers}_{args.orders}.db")
     if not path.exists():
@@ -233,6 +286,9 @@ def main() -> None:
         build_shop(path, args.customers, args.orders)
         print(f"built {path} in {time.perf_counter() - started:.0f} s")
     print(f"{args.customers:,} customers, {args.orders:,} orders, as of {AS_OF}")
+    if args.only == "refresh":
+        bench_refresh(path, args.runs, args.profile)
+        return
     if args.only != "charts":
         bench_recompute(path)
         bench_compute_only(path)

@@ -1,13 +1,18 @@
-"""Bundle size and start-up time of the frozen app (dist/laoke) next to the source run.
+"""Start-up time beside its floors, and the frozen bundle's size and start-up (dist/laoke) when it is built.
 
-    python -m PyInstaller installer.spec && python bench/startup.py [--runs 5] [--cold]
+    python bench/startup.py [--runs 5] [--cold]
+    python -m PyInstaller installer.spec && python bench/startup.py   # the bundle's rows too
 
+Side by side in one run, medians: `main.py --version` against `python -c pass`, and the window's first paint
+(process start to the main window's first paint event, on the demo shop) against a bare `QApplication` +
+`QMainWindow` that imports the same Qt modules the app had loaded by then. Prints the ratios.
 `--cold` empties the page cache before every run (root only: /proc/sys/vm/drop_caches), as after a reboot.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import statistics
 import subprocess
@@ -18,6 +23,51 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLE = ROOT / "dist" / "laoke"
+
+# A child that reports the monotonic time (shared by every process on the machine) of the main window's first
+# paint and the Qt modules loaded by then; with rows=True also of the first paint of a list with rows in it (the
+# customer list, filled from the book). Then it leaves at once: exiting is not part of starting.
+FIRST_PAINT_PROBE = """
+import json, os, sys, time
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
+
+class FirstPaint(QObject):
+    def __init__(self, rows):
+        super().__init__()
+        self.rows, self.report = rows, {}
+
+    def eventFilter(self, watched, event):
+        if event.type() != QEvent.Type.Paint:
+            return False
+        if isinstance(watched, QMainWindow) and "painted" not in self.report:
+            self.report["painted"] = time.monotonic()
+            self.report["qt_modules"] = sorted(name for name in sys.modules if name.startswith("PySide6.Qt"))
+        table = watched.parent()
+        if isinstance(table, QTableView) and table.model() is not None and table.model().rowCount() > 0:
+            self.report["rows_painted"] = time.monotonic()
+        if "painted" in self.report and ("rows_painted" in self.report or not self.rows):
+            print(json.dumps(self.report), flush=True)
+            os._exit(0)
+        return False
+
+app = QApplication(sys.argv[:1])
+probe = FirstPaint(rows=ROWS)
+app.installEventFilter(probe)
+"""
+APP_WINDOW = FIRST_PAINT_PROBE.replace("ROWS", "True") + """
+sys.path.insert(0, os.getcwd())
+import main
+main.main(sys.argv[1:])
+"""
+BARE_WINDOW = FIRST_PAINT_PROBE.replace("ROWS", "False") + """
+import importlib
+for name in json.loads(os.environ["BENCH_QT_MODULES"]):
+    importlib.import_module(name)
+window = QMainWindow()
+window.show()
+app.exec()
+"""
 
 
 def folder_size(folder: Path) -> int:
@@ -38,19 +88,52 @@ def timed(command: list[str], environment: dict[str, str], cold: bool) -> float:
     return time.perf_counter() - started
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--cold", action="store_true")
-    args = parser.parse_args()
-    if not (BUNDLE / "laoke").exists():
-        print("build the bundle first: python -m PyInstaller installer.spec", file=sys.stderr)
-        return 1
-    folder = Path(tempfile.mkdtemp(prefix="laoke-bench-"))
-    environment = dict(os.environ, QT_QPA_PLATFORM="offscreen", LAOKE_DB=str(folder / "shop.db"),
-                       XDG_DATA_HOME=str(folder / "data"), XDG_CONFIG_HOME=str(folder / "config"))
-    subprocess.run([sys.executable, "main.py", "demo", "--customers", "2000"], cwd=ROOT, env=environment,
-                   check=True, stdout=subprocess.DEVNULL)
+def first_paint(script: str, environment: dict[str, str], cold: bool) -> dict:
+    """Seconds from starting the process to its main window's first paint (and to its list's, if asked)."""
+    if cold:
+        drop_caches()
+    started = time.monotonic()
+    output = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=environment, check=True,
+                            capture_output=True, text=True, timeout=120).stdout
+    report = json.loads(output.strip().splitlines()[-1])
+    return {**report, "painted": report["painted"] - started,
+            "rows_painted": report.get("rows_painted", started) - started}
+
+
+def median_row(label: str, times: list[float], *extra: str) -> str:
+    cells = [label, f"{statistics.median(times):.3f} s", f"{min(times):.3f} s", f"{max(times):.3f} s", *extra]
+    return "| " + " | ".join(cells) + " |"
+
+
+def ratio(times: list[float], floor: float) -> str:
+    return f"{statistics.median(times) / floor:.1f}×"
+
+
+def source_ratios(environment: dict[str, str], runs: int, cold: bool) -> None:
+    """Each pair interleaved run by run, so a busy moment of the machine falls on both sides alike."""
+    bare_python, version, app_paint, rows_paint, bare_paint = [], [], [], [], []
+    qt_modules: list[str] = []
+    for _ in range(runs):
+        bare_python.append(timed([sys.executable, "-c", "pass"], environment, cold))
+        version.append(timed([sys.executable, "main.py", "--version"], environment, cold))
+        window = first_paint(APP_WINDOW, environment, cold)
+        app_paint.append(window["painted"])
+        rows_paint.append(window["rows_painted"])
+        qt_modules = window["qt_modules"]
+        bare_environment = dict(environment, BENCH_QT_MODULES=json.dumps(qt_modules))
+        bare_paint.append(first_paint(BARE_WINDOW, bare_environment, cold)["painted"])
+    floor_python, floor_window = statistics.median(bare_python), statistics.median(bare_paint)
+    print(f"| source, {'cold' if cold else 'warm'} | median of {runs} | min | max | × its floor |")
+    print("|---|---|---|---|---|")
+    print(median_row("`python -c pass` (floor)", bare_python, "1"))
+    print(median_row("`main.py --version` (goal ≤ 8×)", version, ratio(version, floor_python)))
+    print(median_row("bare QApplication + QMainWindow, first paint (floor)", bare_paint, "1"))
+    print(median_row("the window's first paint, demo shop (goal ≤ 4×)", app_paint, ratio(app_paint, floor_window)))
+    print(median_row("the customer list's first paint with rows", rows_paint, ratio(rows_paint, floor_window)))
+    print(f"Qt modules loaded at the window's first paint: {', '.join(name[8:] for name in qt_modules)}")
+
+
+def bundle_rows(environment: dict[str, str], runs: int, cold: bool) -> None:
     frozen, source = [str(BUNDLE / "laoke")], [sys.executable, "main.py"]
     variants = [
         ("CLI `--version`, source", [*source, "--version"]),
@@ -62,12 +145,33 @@ def main() -> int:
     ]
     print(f"bundle dist/laoke: {folder_size(BUNDLE) / 2**20:.0f} MiB, "
           f"{sum(1 for path in BUNDLE.rglob('*') if path.is_file())} files")
-    mode = "cold (page cache dropped before each run)" if args.cold else "warm"
-    print(f"| start-up, {mode} | median of {args.runs} | min | max |")
+    print(f"| start-up, {'cold' if cold else 'warm'} | median of {runs} | min | max |")
     print("|---|---|---|---|")
     for label, command in variants:
-        times = [timed(command, environment, args.cold) for _ in range(args.runs)]
-        print(f"| {label} | {statistics.median(times):.2f} s | {min(times):.2f} s | {max(times):.2f} s |")
+        times = [timed(command, environment, cold) for _ in range(runs)]
+        print(median_row(label, times))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--cold", action="store_true")
+    args = parser.parse_args()
+    folder = Path(tempfile.mkdtemp(prefix="laoke-bench-"))
+    environment = dict(os.environ, QT_QPA_PLATFORM="offscreen", LAOKE_DB=str(folder / "shop.db"),
+                       XDG_DATA_HOME=str(folder / "data"), XDG_CONFIG_HOME=str(folder / "config"))
+    # An installed app runs from compiled .pyc files; a shell that forbids writing them would time the compiler.
+    environment.pop("PYTHONDONTWRITEBYTECODE", None)
+    subprocess.run([sys.executable, "main.py", "demo", "--customers", "2000"], cwd=ROOT, env=environment,
+                   check=True, stdout=subprocess.DEVNULL)
+    first_paint(APP_WINDOW, environment, cold=False)  # writes the .pyc files the demo did not need
+    print(f"load average {' '.join(f'{load:.2f}' for load in os.getloadavg())}")
+    source_ratios(environment, args.runs, args.cold)
+    if (BUNDLE / "laoke").exists():
+        bundle_rows(environment, args.runs, args.cold)
+    else:
+        print("(no bundle: python -m PyInstaller installer.spec adds the frozen rows)")
+    print(f"load average {' '.join(f'{load:.2f}' for load in os.getloadavg())}")
     return 0
 
 

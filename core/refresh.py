@@ -9,17 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, delete, select
 
-from core.care.generate import withdraw_vanished
-from core.figures.customer_cache import refresh_customer_cache, rescore_if_stale
-from core.loyalty.recompute import LOYALTY_PENDING, refresh_loyalty, refresh_loyalty_if_stale
 from core.progress import CancelToken, ProgressCallback, no_progress
-from core.search.keys import refresh_search_keys
 from core.store.concurrency import lock_rows
-from core.store.db import Database
 from core.store.models import Setting
+
+if TYPE_CHECKING:
+    from core.store.db import Database
 
 
 def refresh_derived(
@@ -30,6 +29,12 @@ def refresh_derived(
 
     `cancel` is heard between the steps and while the search keys are written (the longest step).
     """
+    # Here, not at the top: opening a book imports this module, and these bring numpy, pypinyin and holidays.
+    from core.care.generate import withdraw_vanished
+    from core.figures.customer_cache import refresh_customer_cache
+    from core.loyalty.recompute import refresh_loyalty
+    from core.search.keys import refresh_search_keys
+
     cancel = cancel or CancelToken()
     customer_ids = None if customer_ids is None else list(customer_ids)  # read by several recomputes
     # On a server, another rep's transaction recomputing the same buyers waits here until this one commits,
@@ -54,11 +59,15 @@ SEARCH_KEYS_PENDING = "search.keys_pending"
 def finish_pending_rebuilds(database: Database) -> None:
     """Right after opening a writable book: fill what an upgrade left marked as pending (all search keys,
     everyone's tiers and points)."""
+    from core.loyalty.recompute import LOYALTY_PENDING, refresh_loyalty_if_stale
+
     with database.session() as session:
         if session.get(Setting, SEARCH_KEYS_PENDING) is None and session.get(Setting, LOYALTY_PENDING) is None:
             return
     with database.writing() as connection:
         if connection.scalar(select(Setting.key).where(Setting.key == SEARCH_KEYS_PENDING)) is not None:
+            from core.search.keys import refresh_search_keys
+
             refresh_search_keys(connection)
             connection.execute(delete(Setting).where(Setting.key == SEARCH_KEYS_PENDING))
         refresh_loyalty_if_stale(connection)
@@ -68,6 +77,9 @@ def rescore_database_if_stale(database: Database, progress: ProgressCallback = n
                               cancel: CancelToken | None = None) -> int:
     """When a database opens on a later day than it was last scored: stages, RFM and overdue (from the cached
     figures), and tiers and points where they move with the day. Returns how many customers' scores changed."""
+    from core.figures.customer_cache import rescore_if_stale
+    from core.loyalty.recompute import refresh_loyalty_if_stale
+
     if database.read_only:
         return 0
     with database.writing() as connection:

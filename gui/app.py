@@ -1,4 +1,8 @@
-"""Starting the window: the application object, language, database and main window."""
+"""Starting the window: the application object, language, the window's frame, then the database in it.
+
+The frame paints before the book opens: opening it loads SQLAlchemy and the pages' machinery, most of the
+start-up, and a window that shows at once is what tells a shop owner Laoke is coming.
+"""
 
 from __future__ import annotations
 
@@ -8,12 +12,11 @@ import sys
 import traceback
 from types import TracebackType
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from core import APP_NAME, __version__
-from core.demo import ensure_demo_database
 from core.errors import LaokeError
 from core.paths import default_db_path, demo_db_path, resource_path
 from gui.context import AppContext
@@ -22,7 +25,6 @@ from gui.first_run import offer_first_run
 from gui.i18n import choose_language, install_translators
 from gui.main_window import PAGES, MainWindow
 from gui.safety.errors import install_error_reporting
-from gui.safety.opening import open_for_window, start_daily_backup
 from gui.worker import wait_for_background_tasks
 
 
@@ -39,18 +41,24 @@ def run_gui(args: argparse.Namespace) -> int:
     app = create_application()
     install_translators(app, choose_language(args.lang))
     install_error_reporting()
+    window = MainWindow()
+    window.show()
+    app.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)  # paint the frame now
+    from gui.safety.opening import open_for_window, start_daily_backup
+
     try:
         if args.demo:
+            from core.demo import ensure_demo_database  # the whole book's machinery: only for the demo
+
             ensure_demo_database(demo_db_path())
     except LaokeError as error:
-        QMessageBox.critical(None, APP_NAME, core_text(error))
+        QMessageBox.critical(window, APP_NAME, core_text(error))
         return 1
-    database = open_for_window(demo_db_path() if args.demo else (args.db or default_db_path()), None)
+    database = open_for_window(demo_db_path() if args.demo else (args.db or default_db_path()), window)
     if database is None:
         return 1
     start_daily_backup(database)
-    window = MainWindow(AppContext(database))
-    window.show()
+    window.open_book(AppContext(database))
     freeze_startup_heap()
     if args.smoke:
         QTimer.singleShot(0, lambda: _visit_every_page_and_quit(window))

@@ -1,4 +1,8 @@
-"""The main window: a side navigation that composes the pages, menus and the status bar."""
+"""The main window: a side navigation that composes the pages, menus and the status bar.
+
+The window paints its frame before the book opens (`open_book`): this module imports no more than the frame
+needs, and the book's machinery (SQLAlchemy, the pages, backups) loads where it is first used.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,7 @@ import importlib
 import logging
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QUrl
 from PySide6.QtGui import QCloseEvent, QDesktopServices
@@ -22,18 +27,16 @@ from PySide6.QtWidgets import (
 )
 
 from core import __version__
-from core.care.tasks import due_count
-from core.demo import ensure_demo_database
 from core.paths import demo_db_path, resource_path
-from core.refresh import rescore_database_if_stale
 from gui.context import AppContext
-from gui.customers.tasks import read
 from gui.file_dialogs import Folder, open_path
 from gui.menus import WindowMenus
 from gui.safety.errors import show_error
-from gui.safety.opening import open_for_window, release_lock
 from gui.widgets import add_window_keys
 from gui.worker import run_in_background
+
+if TYPE_CHECKING:
+    from core.store.db import Database
 
 # key, module, class: pages are built the first time they are shown, so start-up imports little.
 PAGES = (
@@ -53,14 +56,22 @@ TITLE_BAR = 40
 log = logging.getLogger("laoke.gui")
 
 
+def rescore_if_stale(database: Database, *, progress, cancel) -> int:  # type: ignore[no-untyped-def]
+    # Imported in the worker: numpy and the figures' machinery are no part of the window's first paint.
+    from core.refresh import rescore_database_if_stale
+
+    return rescore_database_if_stale(database, progress, cancel)
+
+
 def page_row(key: str) -> int:
     return next(row for row, (page_key, _module, _cls) in enumerate(PAGES) if page_key == key)
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, context: AppContext) -> None:
+    def __init__(self, context: AppContext | None = None) -> None:
+        """The frame (navigation, menus, status bar); with a context, the book in it at once."""
         super().__init__()
-        self.context = context
+        self.context: AppContext = None  # type: ignore[assignment]  # set by open_book, before any page
         self.pages: dict[str, QWidget] = {}
 
         self.navigation = QListWidget()
@@ -85,9 +96,19 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.database_label)
         self.menus = WindowMenus(self)
         # The names other pages' tests and the rep mode reach the actions by.
-        self.backup_actions, self.file_menu = self.menus.backup_actions, self.menus.file_menu
+        self.file_menu = self.menus.file_menu
         self.find_action, self.lookup_action = self.menus.find_action, self.menus.lookup_action
         self._build_toolbar()
+        self.navigation.setCurrentRow(0)  # its page comes with the book
+        self._restore_geometry()
+        self.setAcceptDrops(True)
+        if context is not None:
+            self.open_book(context)
+
+    def open_book(self, context: AppContext) -> None:
+        """Show this book: its backups in the File menu, the status bar, the side bar's counts, the first page."""
+        self.context = context
+        self.backup_actions = self.menus.add_book_actions(context)
         self.navigation.currentRowChanged.connect(self._show_row)
         context.database_changed.connect(self._show_database)
         context.show_customers_requested.connect(self._show_customers)
@@ -97,9 +118,7 @@ class MainWindow(QMainWindow):
         for news in (context.data_changed, context.care_tasks_changed):
             news.connect(self._count_care_tasks)
         self._count_care_tasks()
-        self.navigation.setCurrentRow(0)
-        self._restore_geometry()
-        self.setAcceptDrops(True)
+        self._show_row(self.navigation.currentRow())
 
     def page_titles(self) -> dict[str, str]:
         return {
@@ -215,7 +234,7 @@ class MainWindow(QMainWindow):
 
     def _rescore_if_stale(self) -> None:
         # Stages and overdue age with the calendar even when no order arrives: bring them to today.
-        run_in_background(rescore_database_if_stale, self.context.database,
+        run_in_background(rescore_if_stale, self.context.database,
                           on_success=lambda changed: changed and self.context.data_changed.emit())
 
     def _plan_care_after_import(self) -> None:
@@ -229,6 +248,9 @@ class MainWindow(QMainWindow):
 
     def _count_care_tasks(self) -> None:
         """Today's care tasks beside the calendar's name: what the shop has to do shows without opening it."""
+        from core.care.tasks import due_count
+        from gui.customers.tasks import read
+
         run_in_background(read, self.context.database, due_count, on_success=self._show_care_count,
                           on_failure=lambda message, _details: log.warning("care tasks not counted: %s", message))
 
@@ -245,6 +267,8 @@ class MainWindow(QMainWindow):
             self.switch_to(path)
 
     def switch_to(self, path: Path) -> None:
+        from gui.safety.opening import open_for_window, release_lock
+
         previous = self.context.database.path
         database = open_for_window(path, self)
         if database is None:
@@ -254,6 +278,8 @@ class MainWindow(QMainWindow):
             release_lock(previous)
 
     def open_demo_shop(self) -> None:
+        from core.demo import ensure_demo_database  # the whole book's machinery, for this menu item alone
+
         progress = QProgressDialog(self.tr("Creating the demo shop…"), self.tr("Cancel"), 0, 0, self)
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(300)
@@ -319,6 +345,9 @@ class MainWindow(QMainWindow):
         if "customers" in self.pages:
             self.pages["customers"].detail.settle_edits()  # typed but unsaved: ask before it is gone
         QSettings().setValue(GEOMETRY_KEY, self.saveGeometry())
-        self.context.database.close()  # the file alone is the whole book; the app closes it again at exit
-        release_lock(self.context.database.path)
+        if self.context is not None:
+            from gui.safety.opening import release_lock
+
+            self.context.database.close()  # the file alone is the whole book; the app closes it again at exit
+            release_lock(self.context.database.path)
         super().closeEvent(event)

@@ -13,8 +13,6 @@ from PySide6.QtCore import QObject, QSettings
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
-from gui.safety.backups import add_backup_actions
-
 if TYPE_CHECKING:
     from gui.main_window import MainWindow
 
@@ -44,8 +42,8 @@ class WindowMenus(QObject):
         self.file_menu.addSeparator()
         self.export_action = self._action(self.tr("&Export customers…"), window.export_customers, "Ctrl+E")
         self.file_menu.addAction(self.export_action)
-        quit_separator = self.file_menu.addSeparator()
-        self.backup_actions = add_backup_actions(window, self.file_menu, window.context, quit_separator)
+        self.quit_separator = self.file_menu.addSeparator()  # the book's backup actions go above it
+        self.backup_actions: list[QAction] = []
         self.file_menu.addAction(self._action(self.tr("&Quit"), window.close, QKeySequence.StandardKey.Quit))
 
         self.save_action = self._action(self.tr("&Save the customer"), window.save_customer,
@@ -118,3 +116,11 @@ class WindowMenus(QObject):
     def actions_with_keys(self) -> list[QAction]:
         """Every menu action that has a shortcut, in menu order: what the shortcuts dialog lists."""
         return [action for menu in self.menus for action in menu.actions() if not action.shortcut().isEmpty()]
+
+
+    def add_book_actions(self, context) -> list[QAction]:  # type: ignore[no-untyped-def]
+        """The File menu's backup actions, once a book is open (the frame paints before it opens)."""
+        from gui.safety.backups import add_backup_actions
+
+        self.backup_actions = add_backup_actions(self.window, self.file_menu, context, self.quit_separator)
+        return self.backup_actions

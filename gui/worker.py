@@ -14,11 +14,9 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QApplication
-from sqlalchemy.exc import OperationalError
 
 from core.errors import LaokeError, describe_os_error
 from core.progress import Cancelled, CancelToken
-from core.store.db import describe_operational_error
 from gui.core_text import core_text
 
 log = logging.getLogger(__name__)
@@ -55,6 +53,11 @@ class BackgroundTask(QRunnable):
             self.signals.failed.emit(core_text(error), error.details)
         except Exception as error:  # noqa: BLE001 - a worker must report every failure, never die silently
             log.exception("background task %s failed", getattr(function, "__name__", function))
+            # Here, not at the top: the window's frame paints before SQLAlchemy loads.
+            from sqlalchemy.exc import OperationalError
+
+            from core.store.db import describe_operational_error
+
             if isinstance(error, OperationalError):
                 message = core_text(describe_operational_error(error, "in use"))
             else:

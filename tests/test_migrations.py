@@ -11,7 +11,7 @@ from sqlalchemy import select, text
 
 from core.store.backup import list_backups
 from core.store.db import make_engine
-from core.store.migrate import alembic_config, head_revision, upgrade_connection
+from core.store.migrate import alembic_config, head_revision, listed_head, upgrade_connection
 from core.store.models import Customer
 from core.store.opening import open_database
 
@@ -85,3 +85,9 @@ def test_each_backend_upgrades_an_older_schema_with_its_data(db_target: str, rev
             assert session.scalars(select(Customer.name).order_by(Customer.id)).all() == ["王芳", "李强"]
     finally:
         database.dispose()
+
+
+def test_the_scripts_lines_name_the_head_alembic_finds() -> None:
+    # Opening a current book trusts these lines instead of loading Alembic; a re-chained or new script must
+    # still name one head, the one Alembic upgrades to.
+    assert listed_head() == head_revision()

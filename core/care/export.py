@@ -18,9 +18,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from core import __version__
-from core.care.generate import TaskStatus
 from core.care.rules import Channel, load_care_settings
 from core.care.shown import tasks_as_shown
+from core.care.status import TaskStatus
 from core.care.tasks import TaskRow, list_tasks
 from core.care.templates import sms_text
 from core.figures.birthdays import Birthday, birthdays_between, next_birthday

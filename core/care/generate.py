@@ -25,19 +25,12 @@ from core.care.cards import CustomerCard, gift_note, load_cards
 from core.care.filters import chunks, eligible_customer_ids
 from core.care.occasions import FINDERS, Context, Occasion, Span, is_outreach
 from core.care.rules import CareSettings, Rule, load_care_settings, load_rules
+from core.care.status import TaskStatus
 from core.care.templates import fill_template
 from core.messages import Message
 from core.progress import CancelToken, ProgressCallback, no_progress
 from core.store.concurrency import hold_lock
 from core.store.models import CareTask, Customer, Order, OrderStatus
-
-
-class TaskStatus:
-    OPEN = "open"
-    DONE = "done"
-    SKIPPED = "skipped"
-    WITHDRAWN = "withdrawn"
-
 
 # Why a task was withdrawn, kept in `skip_reason` (the GUI translates these codes).
 WITHDRAWN_GONE = "withdrawn:gone"

@@ -13,8 +13,8 @@ from datetime import date, datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from core.care.generate import TaskStatus
 from core.care.rules import SPECS_BY_KEY, Channel
+from core.care.status import TaskStatus
 from core.care.templates import unfilled_placeholders
 from core.errors import LaokeError
 from core.messages import Message

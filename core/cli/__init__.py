@@ -12,12 +12,8 @@ import os
 import sys
 from collections.abc import Sequence
 
-from sqlalchemy.exc import OperationalError
-
 from core import __version__
 from core.errors import LaokeError, describe_os_error
-from core.logs import configure_logging
-from core.store.db import describe_operational_error
 
 COMMANDS = (
     "core.cli.backup_cmd",
@@ -64,6 +60,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def run_command(args: argparse.Namespace) -> int:
     """Run the parsed command; expected failures print one clear line to stderr and exit 1."""
+    # Here, not at the top: `--version` and `--help` need neither SQLAlchemy nor the database layer.
+    from sqlalchemy.exc import OperationalError
+
+    from core.store.db import describe_operational_error
+
     try:
         return int(args.handler(args) or 0)
     except LaokeError as error:
@@ -98,6 +99,8 @@ def _reader_went_away() -> int:
 def _unexpected(args: argparse.Namespace, error: BaseException) -> int:
     if os.environ.get("LAOKE_DEBUG"):
         raise error  # a developer wants the traceback here, not in the log
+    from core.logs import configure_logging
+
     log_path = configure_logging()
     logging.getLogger("laoke.cli").error("command %s failed", args.command, exc_info=error)
     where = f" Details are in {log_path}." if log_path else ""

@@ -9,8 +9,6 @@ from sqlalchemy.engine import make_url
 from core.cli.output import emit, open_for
 from core.messages import Message
 from core.paths import default_db_path
-from core.store.backup import backup_database, list_backups, sqlite_file
-from core.store.restore import restore_database
 from core.store.server_dump import dump_server, is_server_url, restore_server
 
 
@@ -30,6 +28,8 @@ def register(subcommands, common: argparse.ArgumentParser) -> None:  # type: ign
 
 
 def _database_file(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from core.store.backup import sqlite_file
+
     return sqlite_file(args.db or default_db_path())
 
 
@@ -40,6 +40,8 @@ def _ensure_owner(args: argparse.Namespace, action: str) -> None:
 
 
 def run_backup(args: argparse.Namespace) -> int:
+    from core.store.backup import backup_database
+
     if is_server_url(args.db):
         target = dump_server(args.db, args.output)
         emit(args, {"database": make_url(args.db).render_as_string(hide_password=True), "backup": target},
@@ -53,6 +55,8 @@ def run_backup(args: argparse.Namespace) -> int:
 
 
 def run_restore(args: argparse.Namespace) -> int:
+    from core.store.restore import restore_database
+
     if is_server_url(args.db):
         restore_server(args.db, args.input)
         emit(args, {"restored_from": args.input}, [f"Restored {args.input} into the server's new database."])
@@ -74,6 +78,8 @@ def run_restore(args: argparse.Namespace) -> int:
 
 
 def run_list(args: argparse.Namespace) -> int:
+    from core.store.backup import list_backups
+
     entries = list_backups(_database_file(args))
     emit(
         args,

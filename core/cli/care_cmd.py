@@ -6,9 +6,6 @@ import argparse
 from datetime import date, timedelta
 from pathlib import Path
 
-from core.care.export import RULE_NAMES, export_calendar_ics, export_tasks_xlsx
-from core.care.generate import generate_tasks
-from core.care.tasks import list_tasks
 from core.cli.output import emit, open_for
 from core.cli.stats_cmd import parse_day
 from core.errors import LaokeError
@@ -28,6 +25,10 @@ def register(subcommands, common: argparse.ArgumentParser) -> None:  # type: ign
 
 
 def run(args: argparse.Namespace) -> int:
+    from core.care.export import RULE_NAMES, export_calendar_ics, export_tasks_xlsx
+    from core.care.generate import generate_tasks
+    from core.care.tasks import list_tasks
+
     start = args.start or date.today()
     end = args.end or start + timedelta(days=DEFAULT_DAYS)
     if end < start:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from core.cli.output import emit, open_for
-from core.customers.listing import RELEVANCE, CustomerFilter, CustomerRow, customer_ids, customer_rows
-from core.safety.privacy import rep_mode_enabled
+
+if TYPE_CHECKING:
+    from core.customers.listing import CustomerFilter, CustomerRow
 
 
 def add_filter_options(parser: argparse.ArgumentParser) -> None:
@@ -24,6 +25,8 @@ def add_filter_options(parser: argparse.ArgumentParser) -> None:
 
 
 def filter_from(args: argparse.Namespace) -> CustomerFilter:
+    from core.customers.listing import CustomerFilter
+
     return CustomerFilter(search=args.search, tags_all=list(args.tag), stages=list(args.stage),
                           birthday_within_days=args.birthday_within, tiers=list(args.tier),
                           tags_none=list(args.without_tag))
@@ -50,6 +53,9 @@ def as_json(row: CustomerRow) -> dict[str, Any]:
 
 
 def run(args: argparse.Namespace) -> int:
+    from core.customers.listing import RELEVANCE, customer_ids, customer_rows
+    from core.safety.privacy import rep_mode_enabled
+
     database = open_for(args, read_only=False)
     try:
         with database.session() as session:

@@ -4,13 +4,9 @@ from __future__ import annotations
 
 import argparse
 
-from sqlalchemy import func, select
-
 from core.cli.output import counted, emit, open_for
-from core.demo import create_demo_shop
 from core.errors import LaokeError
 from core.messages import Message
-from core.store.models import Customer, Order
 
 
 def register(subcommands, common: argparse.ArgumentParser) -> None:  # type: ignore[no-untyped-def]
@@ -21,6 +17,11 @@ def register(subcommands, common: argparse.ArgumentParser) -> None:  # type: ign
 
 
 def run(args: argparse.Namespace) -> int:
+    from sqlalchemy import func, select
+
+    from core.demo import create_demo_shop
+    from core.store.models import Customer, Order
+
     if args.customers < 1:
         raise LaokeError(Message("--customers must be at least 1."))
     database = open_for(args)

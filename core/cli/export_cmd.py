@@ -9,10 +9,8 @@ import argparse
 from datetime import date
 from pathlib import Path
 
-from core.care.rules import shop_name_of
 from core.cli.customers_cmd import add_filter_options, filter_from
 from core.cli.output import counted, emit, open_for
-from core.customers.export import CustomerExportWords, export_customers, export_file_name
 
 
 def register(subcommands, common: argparse.ArgumentParser) -> None:  # type: ignore[no-untyped-def]
@@ -25,6 +23,9 @@ def register(subcommands, common: argparse.ArgumentParser) -> None:  # type: ign
 
 
 def run(args: argparse.Namespace) -> int:
+    from core.care.rules import shop_name_of
+    from core.customers.export import CustomerExportWords, export_customers, export_file_name
+
     database = open_for(args)
     try:
         with database.transaction() as session:

@@ -8,20 +8,26 @@ from pathlib import Path
 
 from core.cli.output import counted, emit, open_for, say_on_stderr, terminal_progress
 from core.errors import LaokeError
-from core.importing import (
-    PRESETS,
-    commit_customer_sheets,
-    commit_imports,
-    import_notices,
-    name_the_shop,
-    needs_shop_name,
-    prepare_customer_files,
-    prepare_files,
-    undo_import,
-)
 from core.messages import Message
 
 BAD_ROWS_SHOWN = 20
+
+
+class PresetKeys:
+    """The presets' keys as argparse's choices, read only when a --preset is checked or the help printed: the
+    importer (pypinyin, openpyxl, …) loads when the command runs, not for every `laoke` command line."""
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.keys()
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return iter(self.keys())
+
+    @staticmethod
+    def keys() -> list[str]:
+        from core.importing import PRESETS
+
+        return sorted(PRESETS)
 
 
 def register(subcommands, common: argparse.ArgumentParser) -> None:  # type: ignore[no-untyped-def]
@@ -31,8 +37,8 @@ def register(subcommands, common: argparse.ArgumentParser) -> None:  # type: ign
         "not an order sheet stops the whole import and nothing is written.",
     )
     parser.add_argument("files", nargs="*", type=Path, metavar="FILE")
-    parser.add_argument("--preset", choices=sorted(PRESETS), metavar="KEY",
-                        help="the layout of the files, when detection guesses wrong: " + ", ".join(sorted(PRESETS)))
+    parser.add_argument("--preset", choices=PresetKeys(), metavar="KEY",
+                        help="the layout of the files, when detection guesses wrong: %(choices)s")
     parser.add_argument("--customers", action="store_true",
                         help="the files are your own customer lists (name, nickname, phone, WeChat, birthday, tags, notes)")
     parser.add_argument("--shop", metavar="NAME",
@@ -43,6 +49,17 @@ def register(subcommands, common: argparse.ArgumentParser) -> None:  # type: ign
 
 
 def run(args: argparse.Namespace) -> int:
+    from core.importing import (
+        commit_customer_sheets,
+        commit_imports,
+        import_notices,
+        name_the_shop,
+        needs_shop_name,
+        prepare_customer_files,
+        prepare_files,
+        undo_import,
+    )
+
     if args.undo is None and not args.files:
         raise LaokeError(Message("name at least one FILE to import (or --undo BATCH)"))
     database = open_for(args)

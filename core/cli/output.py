@@ -9,14 +9,14 @@ import sys
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from core.paths import default_db_path
 from core.progress import ProgressCallback, no_progress
-from core.refresh import finish_pending_rebuilds
 from core.safety.privacy import ensure_owner_mode, has_owner_passphrase, unlock_owner
-from core.store.db import Database
-from core.store.opening import open_database
+
+if TYPE_CHECKING:
+    from core.store.db import Database
 
 OWNER_PASSPHRASE_VARIABLE = "LAOKE_OWNER_PASSPHRASE"
 
@@ -76,6 +76,9 @@ def open_for(args: Any, *, read_only: bool = False, owner_only: str | None = Non
     With an owner's passphrase set, a command works in rep mode unless `--owner` unlocks it. `owner_only`
     names the action of a command reps may not run at all (back up, restore, undo).
     """
+    from core.refresh import finish_pending_rebuilds
+    from core.store.opening import open_database
+
     database = open_database(args.db or default_db_path(), read_only=read_only)
     try:
         if getattr(args, "owner", False):

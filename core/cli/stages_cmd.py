@@ -5,13 +5,8 @@ from __future__ import annotations
 import argparse
 from collections import Counter
 
-from sqlalchemy import select
-
 from core.cli.output import emit, open_for
 from core.cli.stats_cmd import parse_day
-from core.figures.customer_cache import refresh_customer_cache
-from core.figures.stage_history import HISTORY_MONTHS, rebuild_stage_history
-from core.store.models import Customer
 
 
 def register(subcommands, common: argparse.ArgumentParser) -> None:  # type: ignore[no-untyped-def]
@@ -21,12 +16,18 @@ def register(subcommands, common: argparse.ArgumentParser) -> None:  # type: ign
     parser.add_argument("--as-of", type=parse_day, metavar="YYYY-MM-DD", help="as of this day (default today)")
     parser.add_argument(
         "--rebuild-history", action="store_true",
-        help=f"also rebuild the stage history from the orders, month by month ({HISTORY_MONTHS} months)",
+        help="also rebuild the stage history from the orders, month by month",
     )
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    from sqlalchemy import select
+
+    from core.figures.customer_cache import refresh_customer_cache
+    from core.figures.stage_history import rebuild_stage_history
+    from core.store.models import Customer
+
     database = open_for(args)
     try:
         with database.transaction() as session:

@@ -6,7 +6,6 @@ import argparse
 from datetime import date
 
 from core.cli.output import counted, emit, open_for
-from core.figures.stats import shop_stats
 
 
 def parse_day(text: str) -> date:
@@ -23,6 +22,8 @@ def register(subcommands, common: argparse.ArgumentParser) -> None:  # type: ign
 
 
 def run(args: argparse.Namespace) -> int:
+    from core.figures.stats import shop_stats
+
     database = open_for(args)
     try:
         with database.session() as session:

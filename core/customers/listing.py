@@ -18,7 +18,6 @@ from sqlalchemy.orm import Session, aliased
 from core.addresses import normal_province
 from core.customers.birthday_filter import birthday_between_condition, birthday_this_month_condition
 from core.safety.privacy import mask_alias, mask_phone, rep_mode_enabled
-from core.search.query import ranked_matches, relevance_order, search_ids_query
 from core.store.models import ACCOUNT_ALIAS_KINDS, CalendarKind, Customer, CustomerAlias, CustomerTag, Tag
 
 # Sort keys the list offers, each a column (or expression) the database orders by.
@@ -120,7 +119,11 @@ def filter_conditions(customer_filter: CustomerFilter, today: date | None = None
     f = customer_filter
     today = today or date.today()
     conditions: list[ColumnElement[bool]] = [live_customer()]
-    matches = search_ids_query(f.search, rep_mode=rep_mode) if f.search and with_search else None
+    matches = None
+    if f.search and with_search:
+        from core.search.query import search_ids_query  # pypinyin under it: loaded by the first search
+
+        matches = search_ids_query(f.search, rep_mode=rep_mode)
     if matches is not None:
         conditions.append(Customer.id.in_(matches))
     if f.ids is not None:
@@ -180,7 +183,11 @@ def customer_ids(
     if sort not in SORT_COLUMNS and sort != RELEVANCE:
         raise ValueError(f"cannot sort by {sort!r}; choose one of {RELEVANCE}, {', '.join(SORT_COLUMNS)}")
     rep_mode = rep_mode_enabled(session)
-    matches = ranked_matches(customer_filter.search, rep_mode=rep_mode) if sort == RELEVANCE else None
+    matches = None
+    if sort == RELEVANCE and customer_filter.search:
+        from core.search.query import ranked_matches, relevance_order  # pypinyin under it: the first search
+
+        matches = ranked_matches(customer_filter.search, rep_mode=rep_mode)
     query = select(Customer.id)
     if matches is not None:
         query = query.join(matches, matches.c.customer_id == Customer.id).where(

@@ -85,11 +85,11 @@
     </message>
     <message>
         <source>Backing up the customer book</source>
-        <translation type="unfinished"></translation>
+        <translation>备份客户册</translation>
     </message>
     <message>
         <source>Restoring a backup</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复备份</translation>
     </message>
     <message>
         <source>--to {end} is before --from {start}</source>
@@ -130,6 +130,10 @@
     <message>
         <source>The copy does not match {file}: nothing was moved.</source>
         <translation>复制结果与 {file} 不一致：没有迁移任何数据。</translation>
+    </message>
+    <message>
+        <source>Give the rule&apos;s conditions with --when.</source>
+        <translation>请用 --when 给出规则的条件。</translation>
     </message>
     <message>
         <source>Deleting customers</source>
@@ -269,7 +273,7 @@
     </message>
     <message>
         <source>Undoing an import</source>
-        <translation type="unfinished"></translation>
+        <translation>撤销导入</translation>
     </message>
     <message>
         <source>{file} names no buyers: its {orders} orders are imported, but no customer is created, so the book shows the orders and the shop&apos;s revenue, not who bought them (no stages, care tasks or repeat buyers from this file). The export with the buyers&apos; columns (Taobao&apos;s 订单报表 with 买家会员名, Pinduoduo&apos;s export with receivers) or a customer sheet adds them: its orders with the same numbers then attach to their buyers.</source>
@@ -357,15 +361,15 @@
     </message>
     <message>
         <source>The owner&apos;s passphrase is already set; change it with the current one.</source>
-        <translation type="unfinished"></translation>
+        <translation>店主口令已经设置；请用当前口令修改。</translation>
     </message>
     <message>
         <source>Care task #{task_id} does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>关怀任务 #{task_id} 不存在。</translation>
     </message>
     <message>
         <source>The disk holding {path} has {free} MB free; this import needs about {needed} MB (a copy of the customer book before the import, and room for the new rows). Free some space and try again. Nothing was saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} 所在磁盘只剩 {free} MB；这次导入大约需要 {needed} MB（导入前的客户册备份，以及新数据的空间）。请腾出空间后重试。没有保存任何内容。</translation>
     </message>
     <message>
         <source>The connection to the server dropped; nothing was saved, trying again ({attempt} of {attempts})…</source>
@@ -417,19 +421,19 @@
     </message>
     <message>
         <source>{original} was changed or damaged after Laoke copied it (its checksum does not match); it cannot be restored.</source>
-        <translation type="unfinished"></translation>
+        <translation>{original} 在老客复制之后被改动或损坏（校验和不符），无法恢复。</translation>
     </message>
     <message>
         <source>{original} is damaged; it cannot be restored.</source>
-        <translation type="unfinished"></translation>
+        <translation>{original} 已损坏，无法恢复。</translation>
     </message>
     <message>
         <source>{original} lacks parts of a Laoke customer book ({count} tables, columns or indexes); it cannot be restored.</source>
-        <translation type="unfinished"></translation>
+        <translation>{original} 缺少老客客户册的部分内容（{count} 个表、列或索引），无法恢复。</translation>
     </message>
     <message>
         <source>{original} is damaged or not a Laoke database; it cannot be restored.</source>
-        <translation type="unfinished"></translation>
+        <translation>{original} 已损坏或不是老客数据库，无法恢复。</translation>
     </message>
     <message>
         <source>{name} is not a usable login name: use lower-case letters, digits and _ (up to 63).</source>

@@ -383,19 +383,19 @@ def test_pinduoduo_order_date_from_the_order_number_when_the_time_is_blank(tmp_p
 
 
 def test_cancel_while_the_customers_are_refreshed_rolls_back(tmp_path, database, monkeypatch):  # type: ignore[no-untyped-def]
-    import core.refresh
+    import core.figures.customer_cache
     from core.search import keys as search_keys
 
     prepared = prepare_import(write_sheet(tmp_path / "a.csv", many_orders(1200), "gbk"))
     before = table_counts(database)
     token = CancelToken()
-    refresh_figures = core.refresh.refresh_customer_cache
+    refresh_figures = core.figures.customer_cache.refresh_customer_cache
 
     def figures_then_cancel(*args, **kwargs):  # type: ignore[no-untyped-def]
         refresh_figures(*args, **kwargs)
         token.cancel()  # the user presses Cancel as the figures are done and the search keys begin
 
-    monkeypatch.setattr(core.refresh, "refresh_customer_cache", figures_then_cancel)
+    monkeypatch.setattr(core.figures.customer_cache, "refresh_customer_cache", figures_then_cancel)
     keyed: list[object] = []
     key_rows = search_keys._key_rows
     monkeypatch.setattr(search_keys, "_key_rows", lambda rows: keyed.append(rows) or key_rows(rows))

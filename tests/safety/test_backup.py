@@ -171,14 +171,7 @@ def downgrade():
 ''',
         encoding="utf-8",
     )
-    original = core.store.migrate.alembic_config
-
-    def config(connection=None):  # type: ignore[no-untyped-def]
-        result = original(connection)
-        result.set_main_option("script_location", str(scripts))
-        return result
-
-    monkeypatch.setattr(core.store.migrate, "alembic_config", config)
+    monkeypatch.setattr(core.store.migrate, "migrations_folder", lambda: scripts)
     return old_head
 
 

@@ -176,13 +176,13 @@ def root_logger_restored():  # type: ignore[no-untyped-def]
 
 
 def test_an_unexpected_cli_error_is_logged_not_dumped(monkeypatch, db_path, capsys, root_logger_restored) -> None:
-    import core.cli.backup_cmd
+    import core.store.backup
     from core.logs import log_file
 
     def broken(*args, **kwargs):  # type: ignore[no-untyped-def]
         raise ZeroDivisionError("a bug")
 
-    monkeypatch.setattr(core.cli.backup_cmd, "list_backups", broken)
+    monkeypatch.setattr(core.store.backup, "list_backups", broken)
     assert main(["backups", "--db", str(db_path)]) == 2
     err = capsys.readouterr().err
     assert "unexpected error" in err and str(log_file()) in err and "Traceback" not in err
@@ -207,13 +207,13 @@ def test_the_first_start_of_the_day_backs_up_in_the_background(qapp, qtbot, db_p
 def test_a_full_disk_in_any_command_or_task_is_named(monkeypatch, db_path, capsys, qtbot) -> None:
     import errno
 
-    import core.cli.backup_cmd
+    import core.store.backup
     from gui.worker import run_in_background
 
     def full(*args, **kwargs):  # type: ignore[no-untyped-def]
         raise OSError(errno.ENOSPC, "No space left on device", str(db_path))
 
-    monkeypatch.setattr(core.cli.backup_cmd, "list_backups", full)
+    monkeypatch.setattr(core.store.backup, "list_backups", full)
     assert main(["backups", "--db", str(db_path)]) == 1
     assert "The disk is full" in capsys.readouterr().err
 
@@ -224,12 +224,12 @@ def test_a_full_disk_in_any_command_or_task_is_named(monkeypatch, db_path, capsy
 
 
 def test_laoke_debug_shows_the_traceback_to_a_developer(monkeypatch, db_path) -> None:
-    import core.cli.backup_cmd
+    import core.store.backup
 
     def broken(*args, **kwargs):  # type: ignore[no-untyped-def]
         raise ZeroDivisionError("a bug")
 
-    monkeypatch.setattr(core.cli.backup_cmd, "list_backups", broken)
+    monkeypatch.setattr(core.store.backup, "list_backups", broken)
     monkeypatch.setenv("LAOKE_DEBUG", "1")
     with pytest.raises(ZeroDivisionError):
         main(["backups", "--db", str(db_path)])
