@@ -61,11 +61,7 @@ def test_unwritable_folder_is_a_clear_error(tmp_path: Path) -> None:
         write_csv(blocker / "sub" / "out.csv", ["a"], [])
 
 
-def test_a_leading_nul_cannot_hide_a_formula_from_the_csv(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    import csv
-
-    from core.safety.spreadsheet import write_csv
-
-    write_csv(tmp_path / "out.csv", ["备注"], [["\x00=cmd|' /C calc'!A0"]])
-    rows = list(csv.reader((tmp_path / "out.csv").read_text(encoding="utf-8-sig").splitlines()))
-    assert rows[1] == ["'=cmd|' /C calc'!A0"]
+def test_a_nul_cannot_smuggle_a_formula_into_csv(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = write_csv(tmp_path / "out.csv", ["备注"], [["\x00=HYPERLINK(\"http://x\",\"点我\")"], ["a\x00b"]])
+    rows = path.read_text(encoding="utf-8-sig").splitlines()
+    assert rows[1] == '"\'=HYPERLINK(""http://x"",""点我"")"' and rows[2] == "ab"

@@ -19,8 +19,9 @@ def render(app: QApplication, database: Database, language: str) -> None:
     page.resize(1280, 800)
     page.show()
     settle(app)
-    greeting = next(row for row in range(page.model.rowCount())
-                    if page.model.task(row).channel == "sms" and "快乐" in page.model.task(row).message)
+    # A greeting by SMS shows the counter; on a day without one, the first task.
+    greeting = next((row for row in range(page.model.rowCount())
+                     if page.model.task(row).channel == "sms" and "快乐" in page.model.task(row).message), 0)
     page.table.selectRow(greeting)
     settle(app)
     page.grab().save(str(OUT / f"care_calendar_{language}.png"))

@@ -1,9 +1,9 @@
 """Render the main window on the demo shop, in English and Chinese: the customer book for the top of the
 README, and a search by pinyin initials; on a laptop-sized window the filters open over the book, and Settings;
-the chat lookup; the review of possible duplicates.
+the chat lookup; the first run's questions and the keyboard shortcuts; the review of possible duplicates.
 
     python -m tools.shell_screenshots   # shell_*, customers_search_*, customers_filters_*, settings_*,
-                                        # customers_lookup_*, duplicates_*
+                                        # customers_lookup_*, first_run_*, shortcuts_*, duplicates_*
 """
 
 from __future__ import annotations
@@ -55,6 +55,20 @@ def render(app: QApplication, database: Database, language: str) -> None:
     settle(app)
     lookup.grab().save(str(OUT / f"customers_lookup_{language}.png"))
     lookup.close()
+
+    from gui.first_run import FirstRunDialog
+    from gui.shortcuts import ShortcutsDialog
+
+    welcome = FirstRunDialog(window.context, "小满杂货铺")
+    welcome.show()
+    settle(app)
+    welcome.grab().save(str(OUT / f"first_run_{language}.png"))
+    welcome.close()
+    keys = ShortcutsDialog(window.menus.actions_with_keys(), window.lookup_action)
+    keys.show()
+    settle(app)
+    keys.grab().save(str(OUT / f"shortcuts_{language}.png"))
+    keys.close()
 
     from gui.customers.duplicates import DuplicatesDialog
 

@@ -92,7 +92,8 @@ def test_csv_export_round_trips_with_formulas_neutralised(rows) -> None:
     assert read[0] == ["a", "b", "c"]
     for written, got in zip(rows, read[1:], strict=True):
         for value, text in zip(written, got, strict=True):
-            original = "" if value is None else str(value)
+            # NULs are dropped: a leading one hid a formula from the check, and spreadsheets skip them anyway.
+            original = "" if value is None else str(value).replace("\x00", "")
             if original.startswith(FORMULA_TRIGGERS):
                 assert text == "'" + original
             else:
