@@ -13,9 +13,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 HEAVY = ("pypinyin", "openpyxl", "holidays", "icalendar", "alembic", "pyqtgraph")
 
-# The window opens as `python main.py` opens it. At its first paint (the frame, before the book opens), at the
-# first paint of the customer list with the shop's rows, and once the work started in the background
-# (rescoring, today's care count, the daily backup) is done, it reports the heavy libraries loaded.
+# The window opens as `python main.py` opens it. At its first paint (the frame, before the book opens), once the
+# Today page (where it lands) shows its figures, at the first paint of the customer list with the shop's rows
+# (opened from there), and once the work started in the background (rescoring, today's care count, the daily
+# backup) is done, it reports the heavy libraries loaded.
 OPEN_THE_WINDOW = """
 import json, os, sys
 from PySide6.QtCore import QEvent, QObject
@@ -28,12 +29,18 @@ def loaded():
 
 class Paints(QObject):
     report = {}
+    hooked = False
 
     def eventFilter(self, watched, event):
         if event.type() != QEvent.Type.Paint:
             return False
         if isinstance(watched, QMainWindow):
             self.report.setdefault("frame", loaded())
+            today = getattr(watched, "pages", {}).get("today")
+            if today is not None and not self.hooked:
+                self.hooked = True
+                today.loaded.connect(lambda: (self.report.setdefault("today", loaded()),
+                                              watched.show_page("customers")))
         table = watched.parent()
         if isinstance(table, QTableView) and table.model() is not None and table.model().rowCount() > 0:
             from gui.worker import wait_for_background_tasks
@@ -67,7 +74,7 @@ def test_opening_the_window_on_a_shop_loads_no_heavy_library(tmp_path: Path) -> 
                    check=True, capture_output=True)
     report = heavy_loaded_by(OPEN_THE_WINDOW, "--db", str(shop))
     assert report["rows"] == 50  # the customer list painted the shop's buyers
-    assert report == {"frame": [], "list": [], "settled": [], "rows": 50}
+    assert report == {"frame": [], "today": [], "list": [], "settled": [], "rows": 50}
 
 
 def test_the_command_line_and_opening_a_current_book_load_no_heavy_library(tmp_path: Path) -> None:

@@ -12,8 +12,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from icalendar import Alarm, Calendar, Event
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -26,6 +26,9 @@ from core.care.templates import sms_text
 from core.figures.birthdays import Birthday, birthdays_between, next_birthday
 from core.safety.spreadsheet import Sheet, _atomic_target, write_xlsx
 from core.store.models import CalendarKind, Customer
+
+if TYPE_CHECKING:
+    from icalendar import Event
 
 RULE_NAMES = {
     "birthday": "生日", "holiday": "节日问候", "order_unpaid": "催付", "order_shipped": "发货通知",
@@ -79,6 +82,8 @@ def export_calendar_ics(session: Session, path: Path, start: date, end: date, *,
     """Write every birthday (at least a year of them) and the open tasks from `start` to `end` to an .ics file.
 
     Returns the event count."""
+    from icalendar import Calendar  # for this export alone: the care pages and Today never need it
+
     settings = load_care_settings(session)
     calendar = Calendar.new(prodid=f"-//Laoke//Care calendar {__version__}//ZH", name=words.calendar)
     events = _birthday_events(session, start, end, words)
@@ -93,6 +98,8 @@ def export_calendar_ics(session: Session, path: Path, start: date, end: date, *,
 
 
 def _task_event(task: TaskRow, window_start, words: ExportWords) -> Event:  # type: ignore[no-untyped-def]
+    from icalendar import Alarm, Event
+
     begins = datetime.combine(task.day, window_start)
     event = Event.new(
         uid=f"task-{task.id}@laoke", start=begins, end=begins + TASK_DURATION,
@@ -108,6 +115,8 @@ def _task_event(task: TaskRow, window_start, words: ExportWords) -> Event:  # ty
 
 
 def _birthday_events(session: Session, start: date, end: date, words: ExportWords) -> list[Event]:
+    from icalendar import Event
+
     rows = session.execute(
         select(Customer.id, Customer.name, Customer.nickname, Customer.birthday_calendar, Customer.birth_month,
                Customer.birth_day)
