@@ -192,6 +192,7 @@ def measure(path: Path) -> None:
                 f"{statistics.median(t):>{w1}.1f}{percentile(t, 0.95):>7.1f}"
                 for t, w1 in ((lookup, 11), (first, 18), (full, 13))), flush=True)
     first_paint(database)
+    print(f"peak RSS after the first paints: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:,.0f} MB")
     keystroke_to_repaint(database, queries)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak RSS with the customer page open over the whole book, after the searches: {peak:,.0f} MB")
