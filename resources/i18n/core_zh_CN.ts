@@ -112,6 +112,10 @@
         <translation>没有客户 #{customer_id}。</translation>
     </message>
     <message>
+        <source>Give the rule&apos;s conditions with --when.</source>
+        <translation>请用 --when 给出规则的条件。</translation>
+    </message>
+    <message>
         <source>Deleting customers</source>
         <translation>删除客户</translation>
     </message>
