@@ -108,7 +108,7 @@ def fit_shop_model(buyers: Buyers, as_of: date) -> ShopModel:
     if len(sample) > FIT_SAMPLE:
         sample = np.sort(np.random.default_rng(24).choice(sample, FIT_SAMPLE, replace=False))
     bg = fit_bg_nbd(buyers.x[sample], buyers.t_x[sample], buyers.T[sample])
-    gg = fit_gamma_gamma(buyers.x, buyers.mean_repeat)
+    gg = fit_gamma_gamma(buyers.x[sample], buyers.mean_repeat[sample])
     return ShopModel(as_of, repeat, bg, gg if gg.q > 1 else None)  # q <= 1: the mean value is infinite
 
 

@@ -24,6 +24,22 @@
         <translation>{path} 不存在。</translation>
     </message>
     <message>
+        <source>{original} was changed or damaged after Laoke copied it (its checksum does not match); it cannot be restored.</source>
+        <translation>{original} 在老客复制之后被改动或损坏（校验和不符），无法恢复。</translation>
+    </message>
+    <message>
+        <source>{original} is damaged; it cannot be restored.</source>
+        <translation>{original} 已损坏，无法恢复。</translation>
+    </message>
+    <message>
+        <source>{original} lacks parts of a Laoke customer book ({count} tables, columns or indexes); it cannot be restored.</source>
+        <translation>{original} 缺少老客客户册的部分内容（{count} 个表、列或索引），无法恢复。</translation>
+    </message>
+    <message>
+        <source>{original} is damaged or not a Laoke database; it cannot be restored.</source>
+        <translation>{original} 已损坏或不是老客数据库，无法恢复。</translation>
+    </message>
+    <message>
         <source>{original} is an SQLite file but not a Laoke customer book.</source>
         <translation>{original} 是 SQLite 文件，但不是老客的客户簿。</translation>
     </message>
@@ -418,22 +434,6 @@
     <message>
         <source>Cannot create the folder {parent}: {reason}.</source>
         <translation>无法创建文件夹 {parent}：{reason}。</translation>
-    </message>
-    <message>
-        <source>{original} was changed or damaged after Laoke copied it (its checksum does not match); it cannot be restored.</source>
-        <translation>{original} 在老客复制之后被改动或损坏（校验和不符），无法恢复。</translation>
-    </message>
-    <message>
-        <source>{original} is damaged; it cannot be restored.</source>
-        <translation>{original} 已损坏，无法恢复。</translation>
-    </message>
-    <message>
-        <source>{original} lacks parts of a Laoke customer book ({count} tables, columns or indexes); it cannot be restored.</source>
-        <translation>{original} 缺少老客客户册的部分内容（{count} 个表、列或索引），无法恢复。</translation>
-    </message>
-    <message>
-        <source>{original} is damaged or not a Laoke database; it cannot be restored.</source>
-        <translation>{original} 已损坏或不是老客数据库，无法恢复。</translation>
     </message>
     <message>
         <source>{name} is not a usable login name: use lower-case letters, digits and _ (up to 63).</source>
