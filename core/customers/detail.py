@@ -24,6 +24,7 @@ from core.store.models import (
     Note,
     NoteKind,
     Order,
+    OrderStatus,
 )
 
 
@@ -182,8 +183,7 @@ def customer_detail(session: Session, customer_id: int, masked: bool = False,
         birthday=_birthday(customer, today),
         figures=_figures(customer, orders),
         orders=[
-            OrderView(o.id, o.platform, o.shown_number, o.status, o.created_at,
-                      net_paid(o.paid_amount, o.total_amount), o.item_summary,  # unpaid: what it would cost
+            OrderView(o.id, o.platform, o.shown_number, o.status, o.created_at, _shown_amount(o), o.item_summary,
                       [OrderLineView(li.title, li.sku, li.quantity, li.amount) for li in o.lines])
             for o in shown_orders
         ],
@@ -191,3 +191,10 @@ def customer_detail(session: Session, customer_id: int, masked: bool = False,
         notes=[_note(n) for n in notes if n.kind != NoteKind.VIP],
         contact_history=[ContactEventView(e.do_not_contact, e.reason, e.actor, e.at) for e in events],
     )
+
+
+def _shown_amount(order: Order) -> Decimal | None:
+    """What an unpaid order would cost; what any other order brought in, net of refunds (0.00 once refunded)."""
+    if order.status in PAID_STATUSES or order.status == OrderStatus.REFUNDED:
+        return net_paid(order.paid_amount, order.total_amount)
+    return order.total_amount if order.total_amount is not None else order.paid_amount
