@@ -24,6 +24,7 @@ from core.store.models import (
     Note,
     NoteKind,
     Order,
+    OrderStatus,
 )
 
 
@@ -161,13 +162,6 @@ def _note(note: Note) -> NoteView:
     return NoteView(note.id, note.kind, note.text, note.author, note.created_at, note.updated_at)
 
 
-def _amount(order: Order) -> Decimal | None:
-    """What was paid; for an unpaid (or closed, nothing paid) order what it would cost; ¥0.00 is an amount too."""
-    if order.paid_amount:
-        return order.paid_amount
-    return order.total_amount if order.total_amount is not None else order.paid_amount
-
-
 def _masked_receiver_phone(orders: list[Order]) -> str | None:
     """A platform that masks phones (138****1234) leaves the buyer without one; the newest order still shows it."""
     return next((o.receiver_phone for o in orders if o.receiver_phone and is_masked(o.receiver_phone)), None)
@@ -215,7 +209,7 @@ def customer_detail(session: Session, customer_id: int, masked: bool = False,
         birthday=_birthday(customer, today),
         figures=_figures(customer, orders),
         orders=[
-            OrderView(o.id, o.platform, o.shown_number, o.status, o.created_at, _amount(o), o.item_summary,
+            OrderView(o.id, o.platform, o.shown_number, o.status, o.created_at, _shown_amount(o), o.item_summary,
                       [OrderLineView(li.title, li.sku, li.quantity, li.amount) for li in o.lines])
             for o in shown_orders
         ],
@@ -229,3 +223,10 @@ def customer_detail(session: Session, customer_id: int, masked: bool = False,
             customer.p_alive, customer.expected_90d, customer.next_order_value, customer.next_order_on,
         ) if customer.paid_orders else None,
     )
+
+
+def _shown_amount(order: Order) -> Decimal | None:
+    """What an unpaid order would cost; what any other order brought in, net of refunds (0.00 once refunded)."""
+    if order.status in PAID_STATUSES or order.status == OrderStatus.REFUNDED:
+        return net_paid(order.paid_amount, order.total_amount)
+    return order.total_amount if order.total_amount is not None else order.paid_amount
