@@ -13,6 +13,7 @@ from core.customers.listing import Account, birthday_text, listed_name
 from core.customers.profile import birthday_of
 from core.errors import LaokeError
 from core.figures.birthdays import age_on, celebration_date, next_birthday
+from core.figures.order_facts import net_paid
 from core.messages import Message
 from core.safety.privacy import is_masked, mask_address, mask_alias, mask_phone
 from core.store.models import (
