@@ -195,16 +195,29 @@ def search_ids_query(text: str, *, rep_mode: bool = False) -> Select | None:  # 
     return None if matches is None else select(matches.c.customer_id)
 
 
+def _first_ids(query: Select) -> Select:  # type: ignore[type-arg]
+    """At most MATCH_LIMIT ids of a source, as one column `customer_id` (a part of a union)."""
+    sub = query.limit(MATCH_LIMIT).subquery()
+    return select(sub.c[0].label("customer_id"))
+
+
 def rep_phone_query(text: str, query: str) -> Select:  # type: ignore[type-arg]
     """Digits typed in rep mode find a whole number or its last four digits, never a prefix or a part: a rep
     who could search by prefix would read a masked phone back one digit at a time. Order numbers still match."""
     phones = sorted({compact_phone(text.strip()), compact_phone(text.strip()).lstrip("+")})
-    parts = [select(Customer.id).where(Customer.phone.in_(phones) | Customer.phone_alt.in_(phones))]
+    parts = [select(Customer.id).where(Customer.phone.in_(phones) | Customer.phone_alt.in_(phones)),
+             # a platform account that is a phone (Youzan's 买家手机号), keyed as a whole phone
+             select(CustomerSearchKey.customer_id).where(CustomerSearchKey.key.in_([p[:KEY_LENGTH] for p in phones]),
+                                                         CustomerSearchKey.kind == int(KeyKind.PHONE))]
     if len(query) == 4:
-        parts.append(_capped(select(Customer.id).where(Customer.phone_last4 == query)))
+        tail = PHONE_TAIL_MARK + query[::-1]  # a phone's last four digits, reversed: the start of its tail key
+        parts.append(_first_ids(select(Customer.id).where(Customer.phone_last4 == query)))
+        parts.append(_first_ids(select(CustomerSearchKey.customer_id).where(
+            CustomerSearchKey.key >= tail, CustomerSearchKey.key < tail + TOP,
+            CustomerSearchKey.kind == int(KeyKind.PHONE_TAIL))))
     number = text.strip()
     if len(number) >= ORDER_NUMBER_MIN_LENGTH:
-        parts.append(_capped(select(Order.customer_id).where(
+        parts.append(_first_ids(select(Order.customer_id).where(
             Order.platform_order_id >= number, Order.platform_order_id < number + TOP,
             Order.customer_id.is_not(None))))
     return union(*parts)

@@ -10,7 +10,7 @@ from PySide6.QtCore import QPoint, Qt
 
 from core.customers.profile import add_note
 from core.refresh import refresh_derived
-from core.safety.privacy import set_owner_passphrase
+from core.safety.privacy import lock_owner, set_owner_passphrase
 from core.store.models import Customer, Order
 from gui.context import AppContext
 from gui.customers.lookup import ChatLookupWindow
@@ -79,11 +79,11 @@ def test_a_clicked_header_orders_the_matches_until_the_next_search(qtbot, page, 
     settle(qtbot, page.search_timer)
     assert page.model.ids() == [book["王华"], book["王华明"], book["赵敏"]]
     header = page.table.horizontalHeader()
-    position = header.sectionViewportPosition(COLUMNS.index("paid_orders"))
+    position = header.sectionViewportPosition(COLUMNS.index("overdue"))
     qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(position + 5, 5))
     settle(qtbot, page.search_timer)
-    assert header.sortIndicatorSection() == COLUMNS.index("paid_orders")
-    assert page.model.query.sort == "paid_orders"
+    assert header.sortIndicatorSection() == COLUMNS.index("overdue")
+    assert page.model.query.sort == "overdue"
     assert sorted(page.model.ids()) == sorted([book["王华"], book["王华明"], book["赵敏"]])
     type_into(qtbot, page.search, "wh")
     settle(qtbot, page.search_timer)
@@ -143,7 +143,8 @@ def test_the_lookup_card_reads_right(qtbot, database, lookup) -> None:  # type: 
 
 def test_rep_mode_masks_an_account_that_is_a_phone(qtbot, database, lookup, book) -> None:  # type: ignore[no-untyped-def]
     with database.transaction() as session:
-        set_owner_passphrase(session, "茶铺老板")  # from now on every run starts in rep mode
+        set_owner_passphrase(session, "茶铺老板")
+        lock_owner(session)  # the owner hands the laptop to a rep
     type_into(qtbot, lookup.search, "8888")
     qtbot.waitUntil(lambda: "钱多多" in lookup.card.text(), timeout=5000)
     assert "135****8888" in lookup.card.text() and "13577778888" not in lookup.card.text()
