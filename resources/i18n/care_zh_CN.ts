@@ -531,6 +531,14 @@
         <translation>客户</translation>
     </message>
     <message>
+        <source>Start this task (show the number)</source>
+        <translation>开始此任务（显示号码）</translation>
+    </message>
+    <message>
+        <source>Rep mode masks phones. Starting the task shows this buyer&apos;s number for it; the owner sees it in the audit log.</source>
+        <translation>客服模式下电话号码已隐藏。开始此任务会显示这位买家的号码，店主可在审计日志中看到。</translation>
+    </message>
+    <message>
         <source>Show in the customer book</source>
         <translation>在客户簿中查看</translation>
     </message>

@@ -24,6 +24,22 @@
         <translation>{path} 不存在。</translation>
     </message>
     <message>
+        <source>{original} was changed or damaged after Laoke copied it (its checksum does not match); it cannot be restored.</source>
+        <translation>{original} 在老客复制之后被改动或损坏（校验和不符），无法恢复。</translation>
+    </message>
+    <message>
+        <source>{original} is damaged; it cannot be restored.</source>
+        <translation>{original} 已损坏，无法恢复。</translation>
+    </message>
+    <message>
+        <source>{original} lacks parts of a Laoke customer book ({count} tables, columns or indexes); it cannot be restored.</source>
+        <translation>{original} 缺少老客客户册的部分内容（{count} 个表、列或索引），无法恢复。</translation>
+    </message>
+    <message>
+        <source>{original} is damaged or not a Laoke database; it cannot be restored.</source>
+        <translation>{original} 已损坏或不是老客数据库，无法恢复。</translation>
+    </message>
+    <message>
         <source>{original} is an SQLite file but not a Laoke customer book.</source>
         <translation>{original} 是 SQLite 文件，但不是老客的客户簿。</translation>
     </message>
@@ -38,14 +54,6 @@
     <message>
         <source>{path} is not a Laoke backup (it is not an SQLite database file).</source>
         <translation>{path} 不是老客的备份（它不是 SQLite 数据库文件）。</translation>
-    </message>
-    <message>
-        <source>{original} is damaged or not a Laoke database ({error}); it cannot be restored.</source>
-        <translation>{original} 已损坏或不是老客数据库（{error}），无法恢复。</translation>
-    </message>
-    <message>
-        <source>{original} is damaged ({verdict}); it cannot be restored.</source>
-        <translation>{original} 已损坏（{verdict}），无法恢复。</translation>
     </message>
     <message>
         <source>month {month} is not between 1 and 12</source>
@@ -80,12 +88,28 @@
         <translation>{path}：{year_text} / {key}：“{text}”不是 2027-02-06 这样的日期</translation>
     </message>
     <message>
+        <source>Changing the care rules</source>
+        <translation>修改关怀规则</translation>
+    </message>
+    <message>
+        <source>Changing the care settings</source>
+        <translation>修改关怀设置</translation>
+    </message>
+    <message>
         <source>Snooze to a day after today.</source>
         <translation>请推迟到今天之后的某一天。</translation>
     </message>
     <message>
         <source>Say why the task is skipped.</source>
         <translation>请写明跳过这条任务的原因。</translation>
+    </message>
+    <message>
+        <source>Backing up the customer book</source>
+        <translation>备份客户册</translation>
+    </message>
+    <message>
+        <source>Restoring a backup</source>
+        <translation>恢复备份</translation>
     </message>
     <message>
         <source>--to {end} is before --from {start}</source>
@@ -246,6 +270,38 @@
     <message>
         <source>Choose two different tags to merge.</source>
         <translation>请选择两个不同的标签进行合并。</translation>
+    </message>
+    <message>
+        <source>Undoing an import</source>
+        <translation>撤销导入</translation>
+    </message>
+    <message>
+        <source>{file}, row {row}: a cell is longer than {limit:,} characters, or a quote (&quot;) opened there is never closed. Check the row in Excel or a text editor; nothing was imported.</source>
+        <translation>{file} 第 {row} 行：有单元格超过 {limit:,} 个字符，或该处的引号（&quot;）没有闭合。请在 Excel 或文本编辑器中检查这一行；没有导入任何内容。</translation>
+    </message>
+    <message>
+        <source>{file} is not a file but a device or a pipe; Laoke reads only sheet files.</source>
+        <translation>{file} 不是文件，而是设备或管道；老客只读取表格文件。</translation>
+    </message>
+    <message>
+        <source>{file} is {size:,} MB; Laoke reads sheets of up to {limit:,} MB. Split the export into smaller files.</source>
+        <translation>{file} 有 {size:,} MB；老客最多读取 {limit:,} MB 的表格。请把导出拆成较小的文件。</translation>
+    </message>
+    <message>
+        <source>{file}: the sheet {name} reaches row {rows:,} and column {columns:,} ({cells:,} cells from A1); Laoke reads sheets of up to {limit:,} cells. Delete what lies beyond the orders, or split the export.</source>
+        <translation>{file}：工作表 {name} 延伸到第 {rows:,} 行、第 {columns:,} 列（从 A1 起共 {cells:,} 个单元格）；老客最多读取 {limit:,} 个单元格的工作表。请删除订单以外的内容，或拆分导出。</translation>
+    </message>
+    <message>
+        <source>The owner&apos;s passphrase is already set; change it with the current one.</source>
+        <translation>店主口令已经设置；请用当前口令修改。</translation>
+    </message>
+    <message>
+        <source>Care task #{task_id} does not exist.</source>
+        <translation>关怀任务 #{task_id} 不存在。</translation>
+    </message>
+    <message>
+        <source>The disk holding {path} has {free} MB free; this import needs about {needed} MB (a copy of the customer book before the import, and room for the new rows). Free some space and try again. Nothing was saved.</source>
+        <translation>{path} 所在磁盘只剩 {free} MB；这次导入大约需要 {needed} MB（导入前的客户册备份，以及新数据的空间）。请腾出空间后重试。没有保存任何内容。</translation>
     </message>
     <message>
         <source>The database {label} reported an error: {text}</source>

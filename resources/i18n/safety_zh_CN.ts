@@ -4,6 +4,10 @@
 <context>
     <name>BackupActions</name>
     <message>
+        <source>Switched off in rep mode: backups hold every phone unmasked. Ask the shop owner.</source>
+        <translation>客服模式下已关闭：备份包含所有未隐藏的电话号码。请联系店主。</translation>
+    </message>
+    <message>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
@@ -99,8 +103,8 @@ Laoke checks the backup first, and keeps the customer book as it is now as a bac
         <translation>这家店的数据库在服务器上，请在服务器上备份（PostgreSQL 用 pg_dump）。</translation>
     </message>
     <message>
-        <source>Laoke backs up the customer book on the first start of each day and before every import, and keeps the newest %1 copies in %2.</source>
-        <translation>老客在每天第一次启动时和每次导入之前自动备份客户簿，并在 %2 中保留最近的 %1 份。</translation>
+        <source>Laoke backs up the customer book on the first start of each day and before an import that follows a change, and keeps the newest %1 copies of each kind in %2.</source>
+        <translation>老客在每天第一次启动时、以及客户册有改动后的导入之前备份客户册，每种备份保留最新的 %1 份，存放在 %2。</translation>
     </message>
 </context>
 <context>
@@ -149,8 +153,8 @@ What was not finished was not saved. Copy the details for a support request; the
         <translation>客服模式</translation>
     </message>
     <message>
-        <source>For a computer your reps use: phones and addresses are shown masked (138****1234), export and delete are switched off, and revealing one buyer&apos;s phone is logged. Only the owner&apos;s passphrase switches it on or off.</source>
-        <translation>适用于客服使用的电脑：手机号和地址以打码方式显示（138****1234），导出和删除被关闭，查看某位买家的完整手机号会被记录。只有店主口令才能开启或关闭。</translation>
+        <source>For a computer your reps use: once the owner&apos;s passphrase is set, Laoke starts every time in rep mode. Phones and addresses are shown masked (138****1234); export, backup, restore, undo, delete and settings are switched off; revealing one buyer&apos;s phone is logged. The passphrase unlocks this run only.</source>
+        <translation>适用于客服使用的电脑：设置店主口令后，老客每次启动都进入客服模式。电话和地址隐藏显示（138****1234）；导出、备份、恢复、撤销、删除和设置均被关闭；查看某位买家的电话会被记录。口令只解锁本次运行。</translation>
     </message>
     <message>
         <source>Now:</source>
@@ -193,8 +197,16 @@ What was not finished was not saved. Copy the details for a support request; the
         <translation>修改口令（先在上面输入当前口令）</translation>
     </message>
     <message>
-        <source>Switch rep mode off</source>
-        <translation>关闭客服模式</translation>
+        <source>Unlock as the owner for this run</source>
+        <translation>以店主身份解锁本次运行</translation>
+    </message>
+    <message>
+        <source>The owner&apos;s passphrase is set. From the next start on, Laoke starts in rep mode; keep the passphrase safe: only it unlocks a run.</source>
+        <translation>店主口令已设置。从下次启动起，老客将以客服模式启动；请妥善保管口令：只有它能解锁一次运行。</translation>
+    </message>
+    <message>
+        <source>Rep mode is off until Laoke closes.</source>
+        <translation>客服模式已关闭，直到老客关闭为止。</translation>
     </message>
     <message>
         <source>Switch rep mode on</source>
@@ -209,16 +221,8 @@ What was not finished was not saved. Copy the details for a support request; the
         <translation>店主口令已修改。</translation>
     </message>
     <message>
-        <source>The owner&apos;s passphrase is set. Keep it safe: only it switches rep mode off.</source>
-        <translation>店主口令已设置。请妥善保管：只有它能关闭客服模式。</translation>
-    </message>
-    <message>
         <source>Rep mode is on: phones and addresses are masked, export and delete are off.</source>
         <translation>客服模式已开启：手机号和地址已打码，导出和删除已关闭。</translation>
-    </message>
-    <message>
-        <source>Rep mode is off.</source>
-        <translation>客服模式已关闭。</translation>
     </message>
 </context>
 <context>
