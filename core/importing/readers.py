@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import csv
 import io
+import os
+import stat
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from html.parser import HTMLParser
@@ -26,6 +28,9 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 # A password-protected xlsx is an OLE container holding this stream (its name is stored in UTF-16).
 ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
 ENCODING_SAMPLE = 256 * 1024
+MAX_SHEET_FILE_BYTES = 1 << 30  # a 200,000-row export is ~60 MB
+# A CSV field longer than this is no cell of an order: most often a quote that is never closed.
+MAX_CSV_FIELD = 1 << 20
 GB_ENCODINGS = frozenset({"gb18030", "gbk", "gb2312", "cp936", "hz"})
 BIG5_ENCODINGS = frozenset({"big5", "cp950", "big5hkscs"})
 # With few Chinese characters (a mostly-ASCII file) charset-normalizer ranks a Western code page first.
@@ -72,12 +77,15 @@ def read_sheets(path: Path) -> list[RawSheet]:
     text, encoding = decode_text(path, data)
     if text.lstrip()[:200].lower().startswith(("<html", "<!doctype", "<table", "<?xml", "<meta", "<head")):
         return [RawSheet(path, _html_rows(text), encoding=encoding)]
-    return [RawSheet(path, csv_rows(text), encoding=encoding)]
+    return [RawSheet(path, csv_rows(text, path.name), encoding=encoding)]
 
 
 def _read_bytes(path: Path) -> bytes:
+    """The file's bytes: a regular file (never a device such as /dev/zero behind a link) of at most 1 GB."""
     try:
-        data = path.read_bytes()
+        with path.open("rb") as handle:
+            _ensure_sheet_sized(path, os.fstat(handle.fileno()))
+            data = handle.read(MAX_SHEET_FILE_BYTES + 1)
     except FileNotFoundError:
         raise SheetRefused(Message("{path} does not exist.", path=path)) from None
     except IsADirectoryError:
@@ -89,7 +97,23 @@ def _read_bytes(path: Path) -> bytes:
         )) from None
     if not data.strip():
         raise SheetRefused(Message("{file} is empty.", file=path.name))
+    if len(data) > MAX_SHEET_FILE_BYTES:  # it grew while it was read
+        _ensure_sheet_sized(path, os.stat(path))
     return data
+
+
+def _ensure_sheet_sized(path: Path, status: os.stat_result) -> None:
+    if not stat.S_ISREG(status.st_mode):
+        raise SheetRefused(Message(
+            "{file} is not a file but a device or a pipe; Laoke reads only sheet files.",
+            file=path.name,
+        ))
+    if status.st_size > MAX_SHEET_FILE_BYTES:
+        raise SheetRefused(Message(
+            "{file} is {size:,} MB; Laoke reads sheets of up to {limit:,} MB. Split the export into smaller "
+            "files.",
+            file=path.name, size=status.st_size // 2**20, limit=MAX_SHEET_FILE_BYTES // 2**20,
+        ))
 
 
 def open_workbook(path: Path):  # type: ignore[no-untyped-def]
@@ -240,9 +264,33 @@ def _guess_encoding(path: Path, sample: bytes) -> str:
     return best.encoding
 
 
-def csv_rows(text: str) -> list[Row]:
+def csv_rows(text: str, file_name: str = "") -> list[Row]:
+    """The rows of a CSV text; a field beyond MAX_CSV_FIELD or a quote never closed is refused, naming its row."""
     delimiter = detect_delimiter(text[:50_000])
-    return [row for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    limit = csv.field_size_limit(MAX_CSV_FIELD)
+    rows: list[Row] = []
+    row_start = last_start = 1
+    try:
+        for row in reader:
+            rows.append(row)
+            row_start, last_start = reader.line_num + 1, row_start
+    except csv.Error as error:
+        raise _unreadable_csv(file_name, row_start, str(error)) from None
+    finally:
+        csv.field_size_limit(limit)
+    # Without strict parsing an unclosed quote swallows the rest of the file into the last row's cell.
+    if rows and text.count('"') % 2 and any("\n" in cell for cell in rows[-1]):
+        raise _unreadable_csv(file_name, last_start, "a quoted field runs to the end of the file")
+    return rows
+
+
+def _unreadable_csv(file_name: str, row: int, details: str) -> SheetRefused:
+    return SheetRefused(Message(
+        "{file}, row {row}: a cell is longer than {limit:,} characters, or a quote (\") opened there is never "
+        "closed. Check the row in Excel or a text editor; nothing was imported.",
+        file=file_name, row=row, limit=MAX_CSV_FIELD,
+    ), details=details)
 
 
 def detect_delimiter(sample: str) -> str:

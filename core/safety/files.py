@@ -6,12 +6,16 @@ An xlsx is a zip of XML parts. `ensure_safe_workbook` walks every part once, in 
 - every part inflates to exactly its declared size with a good CRC (so no reader can be fed more than we
   counted);
 - the XML parts carry no DTD: with no DTD there are no entity declarations, so no "billion laughs" and no
-  external entities. defusedxml's parser reads each part's prolog, up to its first element, and refuses one.
+  external entities. defusedxml's parser reads each part's prolog, up to its first element, and refuses one;
+- each worksheet's declared dimension and its real extent (the farthest row and column any cell names) stay
+  within MAX_SHEET_CELLS: the reader allocates the whole rectangle from A1, so one cell at XFD1048576 in a 2 KB
+  file asked for 549 GB and aborted the process.
 Nothing is held in memory beyond one chunk.
 """
 
 from __future__ import annotations
 
+import re
 import zipfile
 import zlib
 from pathlib import Path
@@ -28,6 +32,14 @@ MAX_PART_BYTES = 1 << 30  # one sheet of 1 GiB of XML is ~1.5 million rows of 20
 MAX_TOTAL_BYTES = 2 << 30
 MAX_RATIO = 250  # inflated size over compressed size, for parts large enough to matter
 RATIO_FLOOR_BYTES = 1 << 20  # a small part may compress as well as it likes
+# Rows × columns from A1 the reader may allocate (~30 bytes a cell): a 200,000-row export of 60 columns is 12 M.
+MAX_SHEET_CELLS = 30_000_000
+_WORKSHEET = re.compile(r"^xl/worksheets/[^/]+\.xml$", re.IGNORECASE)
+_DIMENSION = re.compile(rb'<dimension\b[^>]*?\bref="(?:[A-Z]+\d+:)?([A-Z]{1,3})(\d+)"')
+# A cell's reference (r="B12"), and a row's (r="12"): the reader places cells by them.
+_CELL_COLUMN = re.compile(rb' r="([A-Z]{1,3})\d')
+_ROW_NUMBER = re.compile(rb' r="[A-Z]{0,3}(\d+)"')
+_CHUNK_OVERLAP = 256  # a tag cut by a chunk's end is read whole with the next chunk
 CHUNK_BYTES = 1 << 20
 ZIP_WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xltx", ".xltm")
 _XML_STARTS = (b"<", b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
@@ -136,9 +148,12 @@ def _check_part(path: Path, archive: zipfile.ZipFile, part: zipfile.ZipInfo) -> 
     parser: DefusedXMLParser | None = None
     prolog_done = False
     inflated = 0
+    extent = _SheetExtent(path, part.filename) if _WORKSHEET.match(part.filename) else None
     with archive.open(part) as stream:
         while chunk := stream.read(CHUNK_BYTES):
             inflated += len(chunk)
+            if extent is not None:
+                extent.scan(chunk)
             if inflated > part.file_size:
                 raise UnsafeWorkbook(Message(
                     "{file}: the part {filename} is larger than it says; it was not read.",
@@ -158,6 +173,48 @@ def _check_part(path: Path, archive: zipfile.ZipFile, part: zipfile.ZipInfo) -> 
             "{file}: the part {filename} is shorter than it says; it is damaged.",
             file=path.name, filename=part.filename,
         ))
+    if extent is not None:
+        extent.check()
+
+
+def column_number(letters: bytes) -> int:
+    """A1's "A" is 1, "XFD" 16,384."""
+    number = 0
+    for letter in letters:
+        number = number * 26 + letter - 64
+    return number
+
+
+class _SheetExtent:
+    """The farthest row and column a worksheet's XML declares and names, read chunk by chunk."""
+
+    def __init__(self, path: Path, name: str) -> None:
+        self.path, self.name = path, name
+        self.declared = (0, 0)
+        self.rows = 0
+        self.columns = 0
+        self.tail = b""
+
+    def scan(self, chunk: bytes) -> None:
+        text = self.tail + chunk
+        self.tail = text[-_CHUNK_OVERLAP:]
+        if not self.declared[0] and (found := _DIMENSION.search(text)):
+            self.declared = (int(found[2]), column_number(found[1]))
+        rows = set(_ROW_NUMBER.findall(text))
+        self.rows = max([self.rows, *map(int, rows)])
+        self.columns = max([self.columns, *map(column_number, set(_CELL_COLUMN.findall(text)))])
+        self.check()  # as soon as it is out of bounds: a hostile sheet is not read to its end
+
+    def check(self) -> None:
+        for rows, columns in (self.declared, (self.rows, self.columns)):
+            if rows * columns > MAX_SHEET_CELLS:
+                raise UnsafeWorkbook(Message(
+                    "{file}: the sheet {name} reaches row {rows:,} and column {columns:,} ({cells:,} cells from "
+                    "A1); Laoke reads sheets of up to {limit:,} cells. Delete what lies beyond the orders, or "
+                    "split the export.",
+                    file=self.path.name, name=self.name, rows=rows, columns=columns, cells=rows * columns,
+                    limit=MAX_SHEET_CELLS,
+                ))
 
 
 def _feed_prolog(path: Path, name: str, parser: DefusedXMLParser, chunk: bytes) -> bool:

@@ -5,6 +5,7 @@ The work runs in core.store.backup on a background thread; these widgets only as
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, QObject, Qt, Signal
@@ -33,6 +34,8 @@ from gui.context import AppContext
 from gui.file_dialogs import Folder, open_path, save_path
 from gui.safety.errors import show_error
 from gui.worker import run_in_background
+
+log = logging.getLogger("laoke.gui")
 
 
 def _ensure_owner(database: Database, action: str) -> None:
@@ -78,7 +81,9 @@ class BackupActions(QObject):
         self.check_rep_mode()
 
     def check_rep_mode(self) -> None:
-        run_in_background(_in_rep_mode, self.context.database, on_success=self._show_rep_mode)
+        # A failed check (the book closed meanwhile) changes nothing: core refuses a rep's backup anyway.
+        run_in_background(_in_rep_mode, self.context.database, on_success=self._show_rep_mode,
+                          on_failure=lambda message, _details: log.warning("rep mode not checked: %s", message))
 
     def _show_rep_mode(self, rep_mode: bool) -> None:
         self.rep_mode = rep_mode

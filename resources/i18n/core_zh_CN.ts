@@ -92,6 +92,14 @@
         <translation>{path}：{year_text} / {key}：“{text}”不是 2027-02-06 这样的日期</translation>
     </message>
     <message>
+        <source>Changing the care rules</source>
+        <translation>修改关怀规则</translation>
+    </message>
+    <message>
+        <source>Changing the care settings</source>
+        <translation>修改关怀设置</translation>
+    </message>
+    <message>
         <source>Snooze to a day after today.</source>
         <translation>请推迟到今天之后的某一天。</translation>
     </message>
@@ -300,6 +308,18 @@
         <translation>{file}，{column} 列：“{text}” 按空值保存（{reason}）；共 {count} 行，第一处在第 {row} 行。</translation>
     </message>
     <message>
+        <source>{file}, row {row}: a cell is longer than {limit:,} characters, or a quote (&quot;) opened there is never closed. Check the row in Excel or a text editor; nothing was imported.</source>
+        <translation>{file} 第 {row} 行：有单元格超过 {limit:,} 个字符，或该处的引号（&quot;）没有闭合。请在 Excel 或文本编辑器中检查这一行；没有导入任何内容。</translation>
+    </message>
+    <message>
+        <source>{file} is not a file but a device or a pipe; Laoke reads only sheet files.</source>
+        <translation>{file} 不是文件，而是设备或管道；老客只读取表格文件。</translation>
+    </message>
+    <message>
+        <source>{file} is {size:,} MB; Laoke reads sheets of up to {limit:,} MB. Split the export into smaller files.</source>
+        <translation>{file} 有 {size:,} MB；老客最多读取 {limit:,} MB 的表格。请把导出拆成较小的文件。</translation>
+    </message>
+    <message>
         <source>&apos;{text}&apos; is a negative amount</source>
         <translation>“{text}” 是负数金额</translation>
     </message>
@@ -374,6 +394,10 @@
     <message>
         <source>The spending window must be at least one day.</source>
         <translation>消费统计期至少为一天。</translation>
+    </message>
+    <message>
+        <source>{file}: the sheet {name} reaches row {rows:,} and column {columns:,} ({cells:,} cells from A1); Laoke reads sheets of up to {limit:,} cells. Delete what lies beyond the orders, or split the export.</source>
+        <translation>{file}：工作表 {name} 延伸到第 {rows:,} 行、第 {columns:,} 列（从 A1 起共 {cells:,} 个单元格）；老客最多读取 {limit:,} 个单元格的工作表。请删除订单以外的内容，或拆分导出。</translation>
     </message>
     <message>
         <source>The owner&apos;s passphrase is already set; change it with the current one.</source>
