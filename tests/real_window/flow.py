@@ -27,9 +27,9 @@ def main(argv: list[str]) -> int:
     os.environ.update(XDG_DATA_HOME=str(home / "data"), XDG_CONFIG_HOME=str(home / "config"))
     os.environ.setdefault("QT_QPA_PLATFORM", "xcb")
 
-    from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+    from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QTimer, QUrl
     from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QInputDialog
 
     from core.demo import ensure_demo_database
     from core.importing import PRESETS
@@ -93,6 +93,17 @@ def main(argv: list[str]) -> int:
     shot(2, "import_review")
     finished: list[bool] = []
     importing.finished.connect(lambda: finished.append(True))
+
+    def name_the_shop() -> None:
+        """A JD export does not say which shop it is: the wizard asks, and the seller types the name."""
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, QInputDialog):
+            dialog.setTextValue("小满杂货铺")
+            dialog.accept()
+        elif not finished:
+            QTimer.singleShot(100, name_the_shop)
+
+    QTimer.singleShot(100, name_the_shop)
     importing.import_button.click()
     wait_for("the import", lambda: bool(finished))
     shot(3, "import_done")
