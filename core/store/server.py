@@ -25,8 +25,9 @@ REP_DELETES = ("customer_search_keys", "customer_tags", "order_lines", "stage_ch
 # The owner's alone: a rep reads them but cannot change them.
 OWNER_WRITES = ("care_rules",)
 # Settings rows a rep's work keeps up to date (derived state, not choices); every other setting is the
-# owner's, enforced row by row (row-level security).
-REP_SETTINGS = ("rfm.scoring", "lifecycle.scored_on", "search.keys_pending")
+# owner's, enforced row by row (row-level security). The forecast model and the loyalty marks are derived too.
+REP_SETTINGS = ("rfm.scoring", "lifecycle.scored_on", "search.keys_pending", "forecast.model",
+                "loyalty.evaluated_on", "loyalty.pending")
 # Undo marks a batch or a merge undone: a rep may record them, not take them back.
 UNDO_COLUMNS = {"import_batches": ("status", "undone_at"), "customer_merges": ("undone_at",)}
 COPY_CHUNK = 5000
