@@ -52,3 +52,18 @@ def test_rows_carry_the_accounts_masked_like_phones_in_rep_mode(database, rankin
         [masked] = customer_rows(session, [ranking_book["钱多多"]], masked=True)
     assert zhao.accounts == ["tb馥1332", "tb17965"]
     assert qian.accounts == ["13577778888"] and masked.accounts == ["135****8888"]
+
+
+def test_a_local_form_finds_a_number_kept_with_its_country_code(database) -> None:  # type: ignore[no-untyped-def]
+    from core.refresh import refresh_derived
+    from core.search.query import search_customer_ids
+    from core.store.models import Customer
+
+    with database.transaction() as session:
+        buyer = Customer(name="Rahim", phone="+8801306877229", platform="shopify")
+        session.add(buyer)
+        session.flush()
+        refresh_derived(session.connection(), [buyer.id])
+    with database.session() as session:
+        for typed in ("01306877229", "+8801306877229", "1306877229"):
+            assert search_customer_ids(session, typed) == [buyer.id], typed
