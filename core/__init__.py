@@ -8,7 +8,8 @@
 - `refresh`: the one call after a change that recomputes everything derived (figures, search keys, tiers
   and points, care).
 - `importing` and `customers`: order sheets into the book, and the book's own work (list, edit, merge, export).
-- `demo` and `cli`: the demo shop, which builds on everything, and the command line at the top.
+- `demo` and `today`: the demo shop, which builds on everything, and the Today page's figures.
+- `cli`: the command line, at the top.
 
 The modules loose at this level (messages, errors, progress, logs, paths, collector, phones, addresses) are
 the floor every wing stands on; they import no wing.
