@@ -155,6 +155,9 @@ def test_small_things_in_the_customer_book(database, window_factory, qtbot, monk
     assert asked == ["Tag name:"]  # not the buyer's "Name:"
     page.table.selectRow(0)
     qtbot.waitUntil(lambda: page.detail.detail is not None, timeout=10000)
+    # The heading shrinks from the placeholder's lines to the buyer's name once the layout runs: measure after.
+    heading = page.detail.heading
+    qtbot.waitUntil(lambda: heading.height() == heading.heightForWidth(heading.width()), timeout=5000)
     top = page.detail.tabs.mapTo(page.detail, page.detail.tabs.rect().topLeft())
     page.detail.fields["phone"].setText("12345")
     page.detail.fields["phone"].textEdited.emit("12345")
