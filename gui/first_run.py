@@ -17,14 +17,16 @@ from PySide6.QtWidgets import (
 )
 
 from core.care.rules import save_shop_identity, shop_identity_unasked, shop_name_of, skip_shop_identity
+from core.safety.privacy import rep_mode_enabled
 from gui.context import AppContext
 from gui.customers.tasks import read, write
 from gui.worker import run_in_background
 
 
 def _what_to_ask(session):  # type: ignore[no-untyped-def]
-    """None when the owner was asked before, else the shop's name as the imported orders give it."""
-    return shop_name_of(session) if shop_identity_unasked(session) else None
+    """None when the owner was asked before (or a rep sits at the window: the shop's settings are the owner's),
+    else the shop's name as the imported orders give it."""
+    return shop_name_of(session) if shop_identity_unasked(session) and not rep_mode_enabled(session) else None
 
 
 def offer_first_run(context: AppContext, parent: QWidget) -> None:

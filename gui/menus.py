@@ -71,9 +71,10 @@ class WindowMenus(QObject):
             self._action(self.tr("Import &history"), lambda: window.show_page("import")),
         ))
 
+        self.care_rules_action = self._action(self.tr("Care &rules…"), lambda: window.show_page("care").open_rules())
         self.care_menu = self._menu(self.tr("C&are"), (
             self._action(self.tr("&Today's care tasks"), lambda: window.show_page("care").go_to_today()),
-            self._action(self.tr("Care &rules…"), lambda: window.show_page("care").open_rules()),
+            self.care_rules_action,
         ))
 
         titles = window.page_titles()
@@ -106,6 +107,7 @@ class WindowMenus(QObject):
 
     def _menu(self, title: str, actions: tuple[QAction | None, ...]) -> QMenu:
         menu = QMenu(title, self.window)
+        menu.setToolTipsVisible(True)  # an action switched off in rep mode says why
         for action in actions:
             if action is None:
                 menu.addSeparator()
@@ -119,8 +121,13 @@ class WindowMenus(QObject):
 
 
     def add_book_actions(self, context) -> list[QAction]:  # type: ignore[no-untyped-def]
-        """The File menu's backup actions, once a book is open (the frame paints before it opens)."""
+        """The File menu's backup and unlock actions, once a book is open (the frame paints before it opens);
+        the owner's actions switch off in rep mode."""
         from gui.safety.backups import add_backup_actions
+        from gui.safety.owner_only import owner_only
+        from gui.safety.unlock import RepModeControls
 
         self.backup_actions = add_backup_actions(self.window, self.file_menu, context, self.quit_separator)
+        self.rep_mode_controls = RepModeControls(self.window, self.file_menu, context, self.quit_separator)
+        owner_only(context, self.export_action, self.delete_action, self.care_rules_action)
         return self.backup_actions

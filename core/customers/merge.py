@@ -17,7 +17,7 @@ from core.customers.listing import listed_name, live_customer
 from core.errors import LaokeError
 from core.messages import Message
 from core.refresh import refresh_derived
-from core.safety.privacy import is_masked
+from core.safety.privacy import ensure_owner_mode, is_masked
 from core.store.concurrency import lock_rows
 from core.store.models import (
     CareTask,
@@ -170,7 +170,8 @@ def merge_customers(session: Session, kept_id: int, merged_id: int) -> int:
 
 
 def undo_merge(session: Session, merge_id: int) -> None:
-    """Put everything a merge moved back where it was."""
+    """Put everything a merge moved back where it was: the owner's (reps merge; the owner checks and undoes)."""
+    ensure_owner_mode(session, Message("Undoing a merge"))
     record = session.get(CustomerMerge, merge_id)
     if record is None or record.undone_at is not None:
         raise LaokeError(Message("This merge does not exist or was already undone."))

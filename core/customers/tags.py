@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from core.errors import LaokeError
 from core.messages import Message
+from core.safety.privacy import ensure_owner_mode
 from core.store.models import CustomerTag, Tag, TagRule
 
 DEFAULT_COLOR = "#5b8def"
@@ -86,6 +87,7 @@ def recolour_tag(session: Session, tag_id: int, color: str) -> None:
 
 def merge_tags(session: Session, source_id: int, target_id: int) -> int:
     """Give everyone tagged `source` the `target` tag, then delete `source`. Returns buyers moved."""
+    ensure_owner_mode(session, Message("Merging tags"))  # the merged tag is gone for good
     if source_id == target_id:
         raise LaokeError(Message("Choose two different tags to merge."))
     members = dict(session.execute(select(CustomerTag.customer_id, CustomerTag.rule_id)
@@ -104,6 +106,7 @@ def merge_tags(session: Session, source_id: int, target_id: int) -> int:
 
 def delete_tag(session: Session, tag_id: int) -> int:
     """Delete a tag; returns how many buyers lost it."""
+    ensure_owner_mode(session, Message("Deleting tags"))
     affected = session.scalar(select(func.count()).where(CustomerTag.tag_id == tag_id)) or 0
     session.execute(delete(CustomerTag).where(CustomerTag.tag_id == tag_id))
     session.execute(delete(Tag).where(Tag.id == tag_id))

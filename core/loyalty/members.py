@@ -18,6 +18,8 @@ from core.loyalty.points import (
 )
 from core.loyalty.recompute import refresh_loyalty
 from core.loyalty.tiers import TIERS_KEY, TierPlan, load_tier_plan
+from core.messages import Message
+from core.safety.privacy import ensure_owner_mode
 from core.store.models import Customer
 from core.store.settings import set_setting
 
@@ -85,6 +87,7 @@ def loyalty_settings(session: Session) -> LoyaltySettings:
 def save_loyalty_settings(session: Session, settings: LoyaltySettings) -> LoyaltySettings:
     """Store the tiers and the points rules, then recompute everyone's points and tier with them (a new rate
     applies to past orders too: their entries are reconciled to what each order earns at that rate)."""
+    ensure_owner_mode(session, Message("Changing the loyalty settings"))
     set_setting(session, TIERS_KEY, settings.plan.to_dict())
     set_setting(session, POINTS_KEY, settings.policy.to_dict())
     session.flush()

@@ -31,6 +31,7 @@ from sqlalchemy.orm import Session
 
 from core.errors import LaokeError
 from core.messages import Message
+from core.safety.privacy import ensure_owner_mode
 from core.store.models import Customer, CustomerTag, Order, OrderLine, Tag, TagRule
 
 # What a rule can ask, and the kind of value each takes.
@@ -48,6 +49,8 @@ CONDITIONS: dict[str, str] = {
     "has_birthday": "none",
 }
 ID_CHUNK = 30_000
+# What rep mode refuses here, in the words ensure_owner_mode puts before "is switched off in rep mode".
+CHANGING_TAG_RULES = Message("Changing the tag rules")
 
 
 @dataclass(frozen=True)
@@ -183,6 +186,7 @@ def tag_rules(session: Session) -> list[SavedRule]:
 def save_tag_rule(session: Session, spec: RuleSpec, rule_id: int | None = None,
                   today: date | None = None) -> SavedRule:
     """Create or change a rule (its tag is made when missing) and apply it to the whole book at once."""
+    ensure_owner_mode(session, CHANGING_TAG_RULES)
     name = spec.tag.strip()
     tag_id = session.scalar(select(Tag.id).where(Tag.name == name))
     if tag_id is None:
@@ -207,5 +211,6 @@ def save_tag_rule(session: Session, spec: RuleSpec, rule_id: int | None = None,
 
 def delete_tag_rule(session: Session, rule_id: int) -> None:
     """The rule goes, and with it the tags it gave (hand-typed ones of the same name stay)."""
+    ensure_owner_mode(session, CHANGING_TAG_RULES)
     session.execute(delete(CustomerTag).where(CustomerTag.rule_id == rule_id))
     session.execute(delete(TagRule).where(TagRule.id == rule_id))

@@ -32,6 +32,7 @@ from gui.care.task_model import COL_MESSAGE, TaskTableModel
 from gui.care.task_panel import TaskPanel
 from gui.context import AppContext
 from gui.file_dialogs import save_path
+from gui.safety.owner_only import owner_only
 from gui.widgets import PageHeader
 from gui.worker import BackgroundTask, run_in_background
 
@@ -60,6 +61,7 @@ class CarePage(QWidget):
         self.refresh_button.clicked.connect(lambda: self.reload(regenerate=True))
         self.rules_button = QPushButton(self.tr("Rules…"))
         self.rules_button.clicked.connect(self.open_rules)
+        owner_only(context, self.rules_button)
         self.export_button = QPushButton(self.tr("Export"))
         export_menu = QMenu(self.export_button)
         self.export_day_action = QAction(self.tr("The day's tasks to Excel…"), self)

@@ -52,6 +52,7 @@ from gui.customers.tag_completer import TagListCompleter
 from gui.customers.tasks import detail_as_shown, read, write
 from gui.loyalty.forecast_line import ForecastLine
 from gui.loyalty.points_tab import PointsTab
+from gui.safety.owner_only import owner_only_tip
 from gui.worker import run_in_background
 
 ORDERS_OPENED = 3  # the newest orders show what was bought without a click
@@ -370,7 +371,7 @@ class CustomerDetailPanel(QWidget):
             edit.setReadOnly(masked and key in PHONE_FIELDS + ("address",))
         self.reveal_button.setVisible(masked)
         self.delete_button.setEnabled(not masked)  # masked = rep mode, where deleting is the owner's
-        self.delete_button.setToolTip(self.tr("Switched off in rep mode. Ask the shop owner.") if masked else "")
+        self.delete_button.setToolTip(owner_only_tip() if masked else "")
         if not keep_profile:
             self.gender.setCurrentIndex(max(0, self.gender.findData(detail.profile.get("gender"))))
         self.accounts.setText(accounts_text(detail.accounts, self.platform_names) or self.tr("(none)"))

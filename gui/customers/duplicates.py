@@ -31,6 +31,7 @@ from core.customers.merge import (
 from gui.context import AppContext
 from gui.customers.labels import CustomerLabels
 from gui.customers.tasks import detail_as_shown, read, write
+from gui.safety.owner_only import owner_only_tip, rep_mode_watch
 from gui.worker import run_in_background
 
 PAIR_ROLE = Qt.ItemDataRole.UserRole
@@ -90,7 +91,10 @@ class DuplicatesDialog(QDialog):
 
     def _show(self, result: tuple[list[DuplicatePair], int | None]) -> None:
         pairs, self.last_merge_id = result
-        self.undo_button.setEnabled(self.last_merge_id is not None)
+        # Reps merge; the owner checks their merges and undoes a wrong one.
+        rep_mode = rep_mode_watch(self.context).rep_mode
+        self.undo_button.setEnabled(self.last_merge_id is not None and not rep_mode)
+        self.undo_button.setToolTip(owner_only_tip() if rep_mode else "")
         self.pairs.clear()
         for pair in pairs:
             item = QListWidgetItem(f"{pair.first_name} ↔ {pair.second_name} · {self.reasons[pair.reason]}")

@@ -34,7 +34,6 @@ from core.customers.listing import RELEVANCE, CustomerFilter
 from core.customers.profile import set_do_not_contact, set_vip
 from core.customers.segments import save_segment
 from core.customers.tags import add_tags, remove_tags
-from core.safety.privacy import rep_mode_enabled
 from gui.context import AppContext
 from gui.customers.delegates import HighlightDelegate, TagChipsDelegate
 from gui.customers.deletion import CustomerDeleter
@@ -45,6 +44,7 @@ from gui.customers.segments_bar import SegmentsBar
 from gui.customers.table_model import COLUMNS, DEFAULT_VISUAL_ORDER, DNC_COLOUR, CustomerTableModel, ListQuery
 from gui.customers.tasks import read, write, write_with_progress
 from gui.file_dialogs import save_path
+from gui.safety.owner_only import owner_only, owner_only_tip
 from gui.widgets import EmptyState, PageHeader, add_window_keys
 from gui.worker import run_in_background
 
@@ -75,7 +75,6 @@ class CustomersPage(QWidget):
         pool.setMaxThreadCount(max(pool.maxThreadCount(), MIN_THREADS))
         self.detail_windows: list[QWidget] = []
         self.segment_counts_due = False
-        self.rep_mode = False
         self.only_ids: list[int] | None = None
         self.searched = ""  # the search the list's order was last chosen for
         self.select_when_listed: int | None = None  # a buyer another window asked to open, selected once listed
@@ -191,6 +190,8 @@ class CustomersPage(QWidget):
                        self.export_button, self.delete_button):
             bulk.addWidget(widget)
         layout.addLayout(bulk)
+        self.rep_mode_watch = owner_only(self.context, self.export_button, self.tag_rules_button)
+        self.rep_mode_watch.changed.connect(self._show_delete_button)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.segments = SegmentsBar(self.context)
@@ -322,20 +323,11 @@ class CustomersPage(QWidget):
         # The side bar's counts scan the whole book: they start once the list's first screen is in, not
         # beside it, so on a busy two-core machine the first paint does not share the cores with them.
         self.segment_counts_due = True
-        run_in_background(read, self.context.database, rep_mode_enabled, on_success=self._show_rep_mode)
 
     def _count_segments_if_due(self) -> None:
         if self.segment_counts_due:
             self.segment_counts_due = False
             self.segments.reload()
-
-    def _show_rep_mode(self, rep_mode: bool) -> None:
-        """Export and delete are the owner's: in rep mode the buttons say so instead of failing when pressed."""
-        self.rep_mode = rep_mode
-        for button in (self.export_button, self.delete_button):
-            button.setToolTip(self.tr("Switched off in rep mode. Ask the shop owner.") if rep_mode else "")
-        self.export_button.setEnabled(not rep_mode)
-        self.delete_button.setEnabled(bool(self.selected_ids()) and not rep_mode)
 
     def show_only(self, customer_ids: list[int], label: str) -> None:
         """Show exactly these customers (asked for by another page, e.g. a chart's bar); one buyer is selected,
@@ -411,8 +403,14 @@ class CustomersPage(QWidget):
         self.selection_label.setText(self.tr("%1 selected").replace("%1", f"{len(ids):,}") if ids else "")
         for button in (self.add_tags_button, self.remove_tags_button, self.vip_button, self.dnc_button):
             button.setEnabled(bool(ids))
-        self.delete_button.setEnabled(bool(ids) and not self.rep_mode)
+        self._show_delete_button()
         self.detail.show_customer(ids[0] if len(ids) == 1 else None)
+
+    def _show_delete_button(self) -> None:
+        """Deleting is the owner's: in rep mode the button says so instead of failing when pressed."""
+        rep_mode = self.rep_mode_watch.rep_mode
+        self.delete_button.setEnabled(bool(self.selected_ids()) and not rep_mode)
+        self.delete_button.setToolTip(owner_only_tip() if rep_mode else "")
 
     def bulk(self, function, *args) -> None:  # type: ignore[no-untyped-def]
         ids = self.selected_ids()

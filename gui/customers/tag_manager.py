@@ -31,6 +31,7 @@ from core.customers.tags import (
 )
 from gui.context import AppContext
 from gui.customers.tasks import read, write
+from gui.safety.owner_only import owner_only
 from gui.worker import run_in_background
 
 TAG_ROLE = Qt.ItemDataRole.UserRole
@@ -63,6 +64,7 @@ class TagManagerDialog(QDialog):
                        self.delete_button):
             buttons.addWidget(button)
         layout.addLayout(buttons)
+        owner_only(context, self.merge_button, self.delete_button)  # they delete a tag for good
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
         layout.addWidget(close)

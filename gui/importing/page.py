@@ -51,6 +51,7 @@ from gui.importing.mapping import MappingEditor
 from gui.importing.mapping import mapping_page as make_mapping_page
 from gui.importing.models import PREVIEW_ROWS, HistoryModel, PreviewModel, table_view
 from gui.importing.preset_names import preset_name
+from gui.safety.owner_only import owner_only_tip, rep_mode_watch
 from gui.widgets import PageHeader
 from gui.worker import BackgroundTask, run_in_background
 
@@ -211,6 +212,7 @@ class ImportPage(QWidget):
         self.undo_button.setEnabled(False)
         self.undo_button.clicked.connect(self.undo_selected)
         row.addWidget(self.undo_button)
+        rep_mode_watch(self.context).changed.connect(self._history_selected)
         layout.addLayout(row)
         return box
 
@@ -417,8 +419,11 @@ class ImportPage(QWidget):
         self.undo_button.setEnabled(False)
 
     def _history_selected(self) -> None:
+        """Undoing deletes the customers an import brought: the owner's, so in rep mode the button says so."""
         batch = self.selected_batch()
-        self.undo_button.setEnabled(batch is not None and batch["status"] == "committed")
+        rep_mode = rep_mode_watch(self.context).rep_mode
+        self.undo_button.setEnabled(batch is not None and batch["status"] == "committed" and not rep_mode)
+        self.undo_button.setToolTip(owner_only_tip() if rep_mode else "")
 
     def selected_batch(self) -> dict[str, Any] | None:
         rows = self.history_view.selectionModel().selectedRows()

@@ -5,7 +5,6 @@ The work runs in core.store.backup on a background thread; these widgets only as
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, QObject, Qt, Signal
@@ -25,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.messages import Message
-from core.safety.privacy import ensure_owner_mode, rep_mode_enabled
+from core.safety.privacy import ensure_owner_mode
 from core.store.backup import DEFAULT_KEEP, backup_database, backup_folder, list_backups
 from core.store.backup import rolling_backup as make_rolling_backup
 from core.store.db import Database
@@ -33,9 +32,8 @@ from core.store.restore import restore_database
 from gui.context import AppContext
 from gui.file_dialogs import Folder, open_path, save_path
 from gui.safety.errors import show_error
+from gui.safety.owner_only import owner_only, rep_mode_watch
 from gui.worker import run_in_background
-
-log = logging.getLogger("laoke.gui")
 
 
 def _ensure_owner(database: Database, action: str) -> None:
@@ -58,39 +56,17 @@ def _restore(database: Database, backup: Path, *, progress, cancel):  # type: ig
     return restore_database(backup, database.path)
 
 
-def _in_rep_mode(database: Database, *, progress, cancel) -> bool:  # type: ignore[no-untyped-def]
-    with database.session() as session:
-        return rep_mode_enabled(session)
-
-
 class BackupActions(QObject):
     """Back up and restore for the open database; shared by the File menu and the Settings section."""
 
     changed = Signal()  # a backup was made or restored: lists of backups refresh
     busy_changed = Signal(bool)
-    rep_mode_changed = Signal(bool)
 
     def __init__(self, context: AppContext, parent_widget: QWidget) -> None:
         super().__init__(parent_widget)
         self.context = context
         self.parent_widget = parent_widget
-        self.rep_mode = False
-        self.menu_actions: list[QAction] = []
-        context.database_changed.connect(self.check_rep_mode)
-        context.data_changed.connect(self.check_rep_mode)  # Settings ▸ Rep mode locks or unlocks
-        self.check_rep_mode()
-
-    def check_rep_mode(self) -> None:
-        # A failed check (the book closed meanwhile) changes nothing: core refuses a rep's backup anyway.
-        run_in_background(_in_rep_mode, self.context.database, on_success=self._show_rep_mode,
-                          on_failure=lambda message, _details: log.warning("rep mode not checked: %s", message))
-
-    def _show_rep_mode(self, rep_mode: bool) -> None:
-        self.rep_mode = rep_mode
-        for action in self.menu_actions:
-            action.setEnabled(not rep_mode)
-            action.setToolTip(self.rep_mode_tip() if rep_mode else "")
-        self.rep_mode_changed.emit(rep_mode)
+        self.rep_mode_watch = rep_mode_watch(context)
 
     def rep_mode_tip(self) -> str:
         return self.tr("Switched off in rep mode: backups hold every phone unmasked. Ask the shop owner.")
@@ -170,7 +146,7 @@ def add_backup_actions(window: QWidget, menu: QMenu, context: AppContext, before
     restore.triggered.connect(actions.restore_from_file)
     menu.insertActions(before, [back_up, restore])
     menu.setToolTipsVisible(True)
-    actions.menu_actions = [back_up, restore]
+    owner_only(context, back_up, restore, why=actions.rep_mode_tip())
     return actions
 
 
@@ -178,6 +154,7 @@ class BackupSection(QGroupBox):
     """Settings ▸ Backups: the automatic copies, newest first, with Back up now and Restore."""
 
     COL_WHEN, COL_WHY, COL_SIZE = range(3)
+    open_to_reps = True  # a rep sees the copies; the buttons switch themselves off in rep mode
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -210,7 +187,7 @@ class BackupSection(QGroupBox):
 
         self.actions.changed.connect(self.reload)
         self.actions.busy_changed.connect(self._set_busy)
-        self.actions.rep_mode_changed.connect(lambda _rep_mode: self._update_buttons())
+        self.actions.rep_mode_watch.changed.connect(self._update_buttons)
         context.database_changed.connect(self.reload)
         context.data_changed.connect(self.reload)  # an import or a restore elsewhere made a backup
         self._busy = False
@@ -265,7 +242,7 @@ class BackupSection(QGroupBox):
 
     def _update_buttons(self) -> None:
         database = self.context.database
-        owner = not self.actions.rep_mode
+        owner = not self.actions.rep_mode_watch.rep_mode
         usable = database.path is not None and not self._busy and owner
         writable = usable and not database.read_only
         self.back_up_button.setEnabled(usable)

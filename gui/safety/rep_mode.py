@@ -2,7 +2,8 @@
 
 Once a passphrase is set every run starts in rep mode: phones and addresses show masked, and export, backup,
 restore, undo, delete and settings are refused by core itself (core.safety.privacy.ensure_owner_mode), so the
-rule holds in every page and in the command line.
+rule holds in every page and in the command line. The window's File menu and status bar unlock too
+(gui.safety.unlock); all of them follow the open book's rep-mode watch.
 """
 
 from __future__ import annotations
@@ -12,18 +13,13 @@ from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QLineEdit, QPushBu
 from core.safety.privacy import (
     change_owner_passphrase,
     has_owner_passphrase,
-    rep_mode_enabled,
     set_owner_passphrase,
     set_rep_mode,
 )
 from core.store.db import Database
 from gui.context import AppContext
+from gui.safety.owner_only import rep_mode_watch
 from gui.worker import run_in_background
-
-
-def _load_state(database: Database, *, progress, cancel) -> tuple[bool, bool]:  # type: ignore[no-untyped-def]
-    with database.session() as session:
-        return has_owner_passphrase(session), rep_mode_enabled(session)
 
 
 def _set_passphrase(database: Database, new: str, current: str, *, progress, cancel) -> None:  # type: ignore[no-untyped-def]
@@ -42,12 +38,13 @@ def _switch(database: Database, enabled: bool, passphrase: str, *, progress, can
 
 
 class RepModeSection(QGroupBox):
+    open_to_reps = True  # the owner unlocks a rep-mode run here
+
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setTitle(self.tr("Rep mode"))
         self.context = context
-        self.has_passphrase = False
-        self.rep_mode = False
+        self.watch = rep_mode_watch(context)
         form = QFormLayout(self)
         explanation = QLabel(self.tr(
             "For a computer your reps use: once the owner's passphrase is set, Laoke starts every time in rep "
@@ -85,17 +82,16 @@ class RepModeSection(QGroupBox):
         self.message.setObjectName("repModeMessage")
         form.addRow(self.message)
 
-        context.database_changed.connect(self.reload)
+        self.watch.changed.connect(self._show_state)
         self._show_state()
-        self.reload()
 
-    def reload(self) -> None:
-        run_in_background(_load_state, self.context.database, on_success=self._loaded,
-                          on_failure=lambda message, _details: self._say(message, error=True))
+    @property
+    def has_passphrase(self) -> bool:
+        return self.watch.has_passphrase
 
-    def _loaded(self, state: tuple[bool, bool]) -> None:
-        self.has_passphrase, self.rep_mode = state
-        self._show_state()
+    @property
+    def rep_mode(self) -> bool:
+        return self.watch.rep_mode
 
     def _show_state(self) -> None:
         read_only = self.context.database.read_only
@@ -131,7 +127,7 @@ class RepModeSection(QGroupBox):
         for field in (self.new_passphrase, self.confirm_passphrase, self.passphrase):
             field.clear()
         changed = self.has_passphrase
-        self.has_passphrase = True
+        self.watch.show(True, self.rep_mode)  # whoever set the first passphrase works as the owner this run
         self._say(self.tr("The owner's passphrase is changed.") if changed else
                   self.tr("The owner's passphrase is set. From the next start on, Laoke starts in rep mode; keep "
                           "the passphrase safe: only it unlocks a run."))
@@ -151,9 +147,7 @@ class RepModeSection(QGroupBox):
         self._say(message, error=True)
 
     def _switched(self, enabled: bool) -> None:
-        self.rep_mode = enabled
         self.passphrase.clear()
-        self._show_state()
+        self.watch.switched(enabled)
         self._say(self.tr("Rep mode is on: phones and addresses are masked, export and delete are off.")
                   if enabled else self.tr("Rep mode is off until Laoke closes."))
-        self.context.data_changed.emit()

@@ -1,4 +1,9 @@
-"""Settings: language, which database is open, and the sections other rooms contribute."""
+"""Settings: language, which database is open, and the sections other rooms contribute.
+
+Settings are the shop owner's: in rep mode every section is switched off, with a tool tip saying why, except
+those marked `open_to_reps` (Rep mode, where the owner unlocks the run; Backups, whose buttons say for
+themselves). Core refuses a rep's change too.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +13,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QVBoxLa
 
 from gui.context import AppContext
 from gui.i18n import SUPPORTED_LANGUAGES, save_language, saved_language
+from gui.safety.owner_only import owner_only
 from gui.widgets import PageHeader, scrolling_column
 
 # module, class: each a QWidget taking (context), shown as a section below the built-in ones.
@@ -53,6 +59,8 @@ class SettingsPage(QWidget):
         ]
         for section in self.sections:
             layout.addWidget(section)
+        owner_only(context, appearance, *(section for section in self.sections
+                                          if not getattr(section, "open_to_reps", False)))
         layout.addStretch(1)
 
         context.database_changed.connect(self._show_database)

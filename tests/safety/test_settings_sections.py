@@ -104,7 +104,7 @@ def test_the_owner_changes_the_passphrase_with_the_current_one(qtbot, settings_p
     with shop.transaction() as session:
         set_owner_passphrase(session, "old-pass")
     rep = section(settings_page, RepModeSection)
-    rep.reload()
+    rep.watch.check()
     qtbot.waitUntil(lambda: rep.passphrase.isVisible() and rep.set_button.text().startswith("Change"))
 
     for current, expected in (("a-guess", "wrong"), ("old-pass", "changed")):
@@ -270,7 +270,7 @@ def test_a_read_only_window_offers_no_restore_and_no_rep_mode_switch(qtbot, qset
 
 def test_a_task_finishing_after_its_widget_closed_is_dropped(qtbot, qsettings_isolated, shop) -> None:
     page = SettingsPage(AppContext(shop))  # no qtbot.addWidget: this test deletes it itself
-    section(page, RepModeSection).reload()
+    section(page, RepModeSection).watch.check()  # the watch outlives the page: its news must not reach it
     page.deleteLater()
     qtbot.wait(10)
     wait_for_background_tasks()
