@@ -53,13 +53,14 @@ def as_json(row: CustomerRow) -> dict[str, Any]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from core.customers.listing import RELEVANCE, customer_ids, customer_rows
+    from core.customers.finding import find_customer_ids
+    from core.customers.listing import customer_rows
     from core.safety.privacy import rep_mode_enabled
 
     database = open_for(args, read_only=False)
     try:
+        ids = find_customer_ids(database, filter_from(args), limit=max(args.limit, 0))  # a rep's by phone: logged
         with database.session() as session:
-            ids = customer_ids(session, filter_from(args), RELEVANCE, limit=max(args.limit, 0))
             rows = customer_rows(session, ids, masked=rep_mode_enabled(session))
     finally:
         database.dispose()

@@ -26,10 +26,11 @@ from PySide6.QtWidgets import (
 )
 
 from core.customers.detail import CustomerDetail, NoteView
+from core.customers.finding import look_up_customer_ids
 from core.customers.listing import CustomerRow
 from core.customers.profile import add_note
 from core.customers.tags import add_tags
-from core.search.query import search_customer_ids
+from core.store.db import Database
 from core.store.models import NoteKind
 from gui.context import AppContext
 from gui.customers.labels import CustomerLabels
@@ -42,8 +43,10 @@ NOTES_SHOWN = 3
 CLIPBOARD_MAX_LENGTH = 40  # longer copied text is a chat message, not a handle
 
 
-def _matches(session, text: str) -> list[CustomerRow]:  # type: ignore[no-untyped-def]
-    return rows_as_shown(session, search_customer_ids(session, text, limit=MATCHES_SHOWN))
+def _matches(database: Database, text: str, *, progress, cancel) -> list[CustomerRow]:  # type: ignore[no-untyped-def]
+    ids = look_up_customer_ids(database, text, MATCHES_SHOWN)  # a rep's search by phone is logged
+    with database.session() as session:
+        return rows_as_shown(session, ids)
 
 
 def _card_detail(session, customer_id: int) -> CustomerDetail:  # type: ignore[no-untyped-def]
@@ -133,7 +136,7 @@ class ChatLookupWindow(QWidget):
             self.matches.clear()
             self._fit_matches()
             return
-        run_in_background(read, self.context.database, _matches, text,
+        run_in_background(_matches, self.context.database, text,
                           on_success=lambda rows: self._show_matches(generation, rows))
 
     def _show_matches(self, generation: int, rows: list[CustomerRow]) -> None:

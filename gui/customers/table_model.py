@@ -22,6 +22,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
+from core.customers.finding import find_customer_ids
 from core.customers.listing import Account, CustomerFilter, CustomerRow, count_customers, customer_ids
 from core.store.db import Database
 from gui.customers.labels import CustomerLabels
@@ -64,17 +65,20 @@ class ListQuery:
     descending: bool = True
 
 
-def _first_screen(session, query: ListQuery) -> tuple[list[int], list[CustomerRow]]:  # type: ignore[no-untyped-def]
-    """The first ids and the rows of their first page, in one trip: the list paints as soon as this returns.
+def _first_screen(database: Database, query: ListQuery, *,  # type: ignore[no-untyped-def]
+                  progress, cancel) -> tuple[list[int], list[CustomerRow]]:
+    """The first ids and the rows of their first page, in one task: the list paints as soon as this returns.
 
     Fetching the rows in a second task made them wait behind the million-id read (its Python side holds
-    the GIL), which was most of the cold first paint at 1M.
+    the GIL), which was most of the cold first paint at 1M. A rep's search by phone is logged here.
     """
-    ids = customer_ids(session, query.customer_filter, query.sort, query.descending, limit=FIRST_IDS)
-    return ids, rows_as_shown(session, ids[:PAGE_SIZE])
+    ids = find_customer_ids(database, query.customer_filter, query.sort, query.descending, limit=FIRST_IDS)
+    with database.session() as session:
+        return ids, rows_as_shown(session, ids[:PAGE_SIZE])
 
 
 def _all_ids(session, query: ListQuery, need_total: bool) -> tuple[list[int], int | None]:  # type: ignore[no-untyped-def]
+    # The same search as the first screen's, which logged it when it was a rep's by phone.
     ids = customer_ids(session, query.customer_filter, query.sort, query.descending)
     if query.customer_filter.is_empty():
         return ids, len(ids)
@@ -117,7 +121,7 @@ class CustomerTableModel(QAbstractTableModel):
         self._generation += 1
         generation, current = self._generation, self.query
         run_in_background(
-            read, self.database, _first_screen, current,
+            _first_screen, self.database, current,
             on_success=lambda screen: self._first_screen_arrived(generation, current, *screen),
             on_failure=lambda message, _details: self.failed.emit(message),
         )

@@ -146,6 +146,7 @@ def add_backup_actions(window: QWidget, menu: QMenu, context: AppContext, before
     restore.triggered.connect(actions.restore_from_file)
     menu.insertActions(before, [back_up, restore])
     menu.setToolTipsVisible(True)
+    actions.menu_actions = [back_up, restore]
     owner_only(context, back_up, restore, why=actions.rep_mode_tip())
     return actions
 

@@ -38,7 +38,8 @@ class RepModeWatch(QObject):
         self.context = context
         self.has_passphrase = False
         self.rep_mode = False  # until read: core refuses a rep's owner-only action anyway
-        self._controls: list[tuple[Control, str, str]] = []  # control, why it is off, its own tool tip
+        # control, why it is off, its own tool tip, the tips of the fields inside it
+        self._controls: list[tuple[Control, str, str, list[tuple[QWidget, str]]]] = []
         context.database_changed.connect(self.check)
         self.check()
 
@@ -49,8 +50,8 @@ class RepModeWatch(QObject):
     def show(self, has_passphrase: bool, rep_mode: bool) -> None:
         self.has_passphrase, self.rep_mode = has_passphrase, rep_mode
         self._controls = [entry for entry in self._controls if shiboken6.isValid(entry[0])]
-        for control, why, own_tip in self._controls:
-            self._apply(control, why, own_tip)
+        for entry in self._controls:
+            self._apply(*entry)
         self.changed.emit()
 
     def switched(self, rep_mode: bool) -> None:
@@ -61,13 +62,23 @@ class RepModeWatch(QObject):
 
     def add(self, controls: tuple[Control, ...], why: str) -> None:
         for control in controls:
-            entry = (control, why, control.toolTip())
+            entry = (control, why, control.toolTip(), _tips_inside(control))
             self._controls.append(entry)
             self._apply(*entry)
 
-    def _apply(self, control: Control, why: str, own_tip: str) -> None:
+    def _apply(self, control: Control, why: str, own_tip: str, inside: list[tuple[QWidget, str]]) -> None:
         control.setEnabled(not self.rep_mode)
         control.setToolTip(why if self.rep_mode else own_tip)
+        for field, tip in inside:  # a field's own hint would hide the reason: both show
+            if shiboken6.isValid(field):
+                field.setToolTip(f"{why}\n\n{tip}" if self.rep_mode else tip)
+
+
+def _tips_inside(control: Control) -> list[tuple[QWidget, str]]:
+    """The fields inside a section that have their own tool tips, with them (to put back for the owner)."""
+    if not isinstance(control, QWidget):
+        return []
+    return [(field, field.toolTip()) for field in control.findChildren(QWidget) if field.toolTip()]
 
 
 def rep_mode_watch(context: AppContext) -> RepModeWatch:

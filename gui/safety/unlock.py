@@ -56,6 +56,7 @@ class UnlockDialog(QDialog):
         self.passphrase = QLineEdit()
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.passphrase.setPlaceholderText(self.tr("the owner's passphrase"))
+        self.passphrase.returnPressed.connect(self.unlock)
         layout.addWidget(self.passphrase)
         self.message = QLabel()
         self.message.setWordWrap(True)
@@ -63,26 +64,29 @@ class UnlockDialog(QDialog):
         layout.addWidget(self.message)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.unlock_button = self.buttons.addButton(self.tr("Unlock"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.unlock_button.setDefault(True)
+        for button in self.buttons.buttons():
+            button.setAutoDefault(False)  # a focused one would take the passphrase's Return (Cancel, say)
+        self.checking = False
         self.buttons.accepted.connect(self.unlock)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
 
     def unlock(self) -> None:
-        if not self.unlock_button.isEnabled():
-            return  # Return pressed while the last attempt is still being checked
-        self.unlock_button.setEnabled(False)
+        if self.checking:
+            return  # Return pressed again while the last attempt is still being checked
+        self.checking = True
         run_in_background(_unlock, self.context.database, self.passphrase.text(),
                           on_success=lambda _result: self._unlocked(),
-                          on_failure=self._refused,
-                          on_finished=lambda: self.unlock_button.setEnabled(True))
+                          on_failure=self._refused)
 
     def _unlocked(self) -> None:
+        self.checking = False
         rep_mode_watch(self.context).switched(False)
         self.accept()
 
     def _refused(self, message: str, _details: str) -> None:
         """Core's reason (a wrong passphrase, a read-only book), already in the user's language."""
+        self.checking = False
         self.message.setText(message)
         self.passphrase.selectAll()
         self.passphrase.setFocus()

@@ -220,9 +220,9 @@ def test_opening_the_page_reads_the_list_once_in_the_last_order(qtbot, qsettings
     make_book(database)
     asked: list[tuple[str, bool]] = []
 
-    def first_screen(session, query):  # type: ignore[no-untyped-def]
+    def first_screen(database, query, **worker):  # type: ignore[no-untyped-def]
         asked.append((query.sort, query.descending))
-        return real_first_screen(session, query)
+        return real_first_screen(database, query, **worker)
 
     real_first_screen = table_model._first_screen
     monkeypatch.setattr(table_model, "_first_screen", first_screen)

@@ -119,3 +119,101 @@ def test_a_rep_finds_by_whole_number_or_last_four_only(book, query, found) -> No
     with book.session() as session:
         assert bool(search_customer_ids(session, query)) == found
         assert bool(customer_ids(session, CustomerFilter(search=query))) == found
+
+
+def searches_logged(database) -> list[tuple[int | None, str]]:  # type: ignore[no-untyped-def]
+    with database.session() as session:
+        return list(session.execute(select(AuditEvent.customer_id, AuditEvent.detail)
+                                    .where(AuditEvent.action == "rep_phone_search").order_by(AuditEvent.id)))
+
+
+@pytest.mark.parametrize("query", [PHONE, "5678", "138 1234 5678"])
+def test_every_search_that_finds_a_buyer_by_phone_is_in_the_audit_log(book, db_path, capsys, query) -> None:
+    from core.customers.finding import find_customer_ids, look_up_customer_ids
+
+    assert find_customer_ids(book, CustomerFilter(search=query))  # the customer list
+    assert look_up_customer_ids(book, query, limit=8)  # the chat lookup
+    assert main(["customers", "--db", str(db_path), "--search", query]) == 0  # the CLI
+    assert "138****5678" in capsys.readouterr().out
+    with book.session() as session:
+        wang = session.scalars(select(Customer.id).where(Customer.name == "王芳")).one()
+    assert [customer_id for customer_id, _detail in searches_logged(book)] == [wang] * 3
+    assert all(query in detail for _id, detail in searches_logged(book))
+
+
+def test_searches_that_reveal_no_number_are_not_logged(book, db_path, monkeypatch, capsys) -> None:
+    from core.customers.finding import find_customer_ids
+    from core.refresh import refresh_derived
+
+    with book.transaction() as session:  # the search keys a name is found by
+        refresh_derived(session.connection(), list(session.scalars(select(Customer.id))))
+    assert find_customer_ids(book, CustomerFilter(search="王芳"))  # a name tells no number
+    assert not find_customer_ids(book, CustomerFilter(search="1381"))  # found nobody
+    monkeypatch.setenv("LAOKE_OWNER_PASSPHRASE", "茶铺老板")
+    assert main(["customers", "--db", str(db_path), "--search", PHONE, "--owner"]) == 0  # the owner's own
+    assert PHONE in capsys.readouterr().out
+    assert searches_logged(book) == []
+
+
+def test_a_read_only_book_refuses_a_reps_phone_search_it_cannot_log(book, db_path) -> None:
+    from core.customers.finding import find_customer_ids
+
+    read_only = open_database(db_path, read_only=True)
+    try:
+        with pytest.raises(LaokeError, match="logged"):
+            find_customer_ids(read_only, CustomerFilter(search=PHONE))
+    finally:
+        read_only.dispose()
+
+
+def _merge_then_undo(session) -> None:  # type: ignore[no-untyped-def]
+    from core.customers.merge import merge_customers, undo_merge
+
+    first, second = session.scalars(select(Customer.id).order_by(Customer.id))
+    undo_merge(session, merge_customers(session, first, second))  # reps merge; undoing is the owner's
+
+
+def _change_loyalty(session) -> None:  # type: ignore[no-untyped-def]
+    from core.loyalty.members import loyalty_settings, save_loyalty_settings
+
+    save_loyalty_settings(session, loyalty_settings(session))
+
+
+def _add_tag_rule(session) -> None:  # type: ignore[no-untyped-def]
+    from core.loyalty.tag_rules import Condition, RuleSpec, save_tag_rule
+
+    save_tag_rule(session, RuleSpec("常客", (Condition("has_birthday"),)))
+
+
+def _delete_tag_rule(session) -> None:  # type: ignore[no-untyped-def]
+    from core.loyalty.tag_rules import delete_tag_rule
+
+    delete_tag_rule(session, 1)
+
+
+def _delete_tag(session) -> None:  # type: ignore[no-untyped-def]
+    from core.customers.tags import delete_tag, ensure_tags
+
+    delete_tag(session, ensure_tags(session, ["老客"])["老客"])
+
+
+def _merge_tags(session) -> None:  # type: ignore[no-untyped-def]
+    from core.customers.tags import ensure_tags, merge_tags
+
+    ids = ensure_tags(session, ["老客", "回头客"])
+    merge_tags(session, ids["老客"], ids["回头客"])
+
+
+@pytest.mark.parametrize(("change", "action"), [
+    (_merge_then_undo, "Undoing a merge"), (_change_loyalty, "Changing the loyalty settings"),
+    (_add_tag_rule, "Changing the tag rules"), (_delete_tag_rule, "Changing the tag rules"),
+    (_delete_tag, "Deleting tags"), (_merge_tags, "Merging tags")])
+def test_core_refuses_a_reps_owner_only_change(book, change, action) -> None:
+    with pytest.raises(LaokeError, match=f"^{action} is switched off in rep mode"), book.transaction() as session:
+        change(session)
+
+
+def test_the_cli_refuses_a_reps_tag_rule_in_one_line(book, db_path, capsys) -> None:
+    assert main(["tag-rules", "--db", str(db_path), "--add", "常客", "--when", "has_birthday"]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "rep mode" in err
