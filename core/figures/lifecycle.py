@@ -18,6 +18,8 @@ from core.messages import Message
 from core.store.models import Setting, Stage
 
 THRESHOLDS_KEY = "lifecycle.thresholds"
+# What rep mode refuses to a rep, in the words ensure_owner_mode puts before "is switched off in rep mode".
+CHANGING_THRESHOLDS = Message("Changing the stage thresholds")
 STAGES: tuple[Stage, ...] = tuple(Stage)
 STAGE_CODE = {str(stage): code for code, stage in enumerate(STAGES)}
 

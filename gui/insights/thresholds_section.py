@@ -6,8 +6,7 @@ from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QPushButton, QSpin
 
 from core.errors import LaokeError
 from core.figures.customer_cache import refresh_customer_cache
-from core.figures.lifecycle import THRESHOLDS_KEY, StageThresholds, load_thresholds
-from core.messages import Message
+from core.figures.lifecycle import CHANGING_THRESHOLDS, THRESHOLDS_KEY, StageThresholds, load_thresholds
 from core.safety.privacy import ensure_owner_mode
 from core.store.settings import set_setting
 from gui.context import AppContext
@@ -24,7 +23,7 @@ def save_thresholds(database, thresholds: StageThresholds, progress, cancel) -> 
 
     The customers' order figures do not depend on the thresholds: the rescore reads the cached ones."""
     with database.transaction() as session:
-        ensure_owner_mode(session, Message("Changing the stage thresholds"))
+        ensure_owner_mode(session, CHANGING_THRESHOLDS)
         set_setting(session, THRESHOLDS_KEY, thresholds.to_dict())
         session.flush()
         refresh_customer_cache(session.connection(), customer_ids=())

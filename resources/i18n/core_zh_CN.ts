@@ -172,6 +172,14 @@
         <translation>导出客户</translation>
     </message>
     <message>
+        <source>In rep mode a search by phone is logged for the shop owner, and this book is open read-only, so Laoke cannot log it. Search by name instead, or open the book in a window that can write to it.</source>
+        <translation>客服模式下按电话搜索会记录给店主查看，而此客户簿以只读方式打开，老客无法记录。请改用姓名搜索，或在可写入的窗口中打开客户簿。</translation>
+    </message>
+    <message>
+        <source>Undoing a merge</source>
+        <translation>撤销合并</translation>
+    </message>
+    <message>
         <source>Choose two different customers to merge.</source>
         <translation>请选择两个不同的客户进行合并。</translation>
     </message>
@@ -272,6 +280,14 @@
         <translation>手动挑选的客户名单不能保存为分组；请给他们打标签。</translation>
     </message>
     <message>
+        <source>Merging tags</source>
+        <translation>合并标签</translation>
+    </message>
+    <message>
+        <source>Deleting tags</source>
+        <translation>删除标签</translation>
+    </message>
+    <message>
         <source>A tag needs a name.</source>
         <translation>标签需要一个名称。</translation>
     </message>
@@ -290,6 +306,10 @@
     <message>
         <source>Choose two different tags to merge.</source>
         <translation>请选择两个不同的标签进行合并。</translation>
+    </message>
+    <message>
+        <source>Changing the stage thresholds</source>
+        <translation>修改生命周期阶段阈值</translation>
     </message>
     <message>
         <source>Waiting for another rep&apos;s import to finish…</source>
@@ -328,6 +348,10 @@
         <translation>“{text}” 不可能是下单时间（早于 2000 年或晚于明天）</translation>
     </message>
     <message>
+        <source>Changing the loyalty settings</source>
+        <translation>修改会员设置</translation>
+    </message>
+    <message>
         <source>Say why: a points adjustment or redemption needs a note.</source>
         <translation>请写明原因：积分调整或兑换需要备注。</translation>
     </message>
@@ -350,6 +374,10 @@
     <message>
         <source>The repurchase model could not be fitted to this shop&apos;s orders.</source>
         <translation>无法用本店订单拟合回购模型。</translation>
+    </message>
+    <message>
+        <source>Changing the tag rules</source>
+        <translation>修改标签规则</translation>
     </message>
     <message>
         <source>That tag rule was deleted meanwhile.</source>

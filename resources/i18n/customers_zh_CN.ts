@@ -290,10 +290,6 @@
         <translation>自 %2 起勿扰：%1</translation>
     </message>
     <message>
-        <source>Switched off in rep mode. Ask the shop owner.</source>
-        <translation>客服模式下不可用，请联系店主。</translation>
-    </message>
-    <message>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
@@ -713,10 +709,6 @@
     <message>
         <source>Names in red: do not contact</source>
         <translation>红色名字：勿扰</translation>
-    </message>
-    <message>
-        <source>Switched off in rep mode. Ask the shop owner.</source>
-        <translation>客服模式下不可用，请联系店主。</translation>
     </message>
     <message numerus="yes">
         <source>%1 (%Ln customers)</source>

@@ -155,6 +155,40 @@ What was not finished was not saved. Copy the details for a support request; the
     </message>
 </context>
 <context>
+    <name>OwnerOnly</name>
+    <message>
+        <source>Switched off in rep mode: only the shop owner may do this. The owner unlocks this run with File ▸ Unlock as the owner…</source>
+        <translation>客服模式下已关闭：只有店主可以执行此操作。店主可通过“文件 ▸ 以店主身份解锁…”解锁本次运行。</translation>
+    </message>
+</context>
+<context>
+    <name>RepModeControls</name>
+    <message>
+        <source>&amp;Unlock as the owner…</source>
+        <translation>以店主身份解锁(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>Back to rep &amp;mode</source>
+        <translation>回到客服模式(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Mask phones and switch the owner&apos;s actions off again, before a rep uses this computer</source>
+        <translation>在客服使用这台电脑前，重新隐藏电话并关闭店主专用操作</translation>
+    </message>
+    <message>
+        <source>Rep mode: phones masked · Unlock…</source>
+        <translation>客服模式：电话已隐藏 · 解锁…</translation>
+    </message>
+    <message>
+        <source>The shop owner unlocks this run with the owner&apos;s passphrase</source>
+        <translation>店主用店主口令解锁本次运行</translation>
+    </message>
+    <message>
+        <source>Owner, until Laoke closes · Back to rep mode</source>
+        <translation>店主模式，直到老客关闭 · 回到客服模式</translation>
+    </message>
+</context>
+<context>
     <name>RepModeSection</name>
     <message>
         <source>Rep mode</source>
@@ -231,6 +265,25 @@ What was not finished was not saved. Copy the details for a support request; the
     <message>
         <source>Rep mode is on: phones and addresses are masked, export and delete are off.</source>
         <translation>客服模式已开启：手机号和地址已打码，导出和删除已关闭。</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockDialog</name>
+    <message>
+        <source>Unlock as the owner</source>
+        <translation>以店主身份解锁</translation>
+    </message>
+    <message>
+        <source>Laoke is in rep mode: phones and addresses are masked, and export, backup, restore, undo, delete and settings are switched off. The owner&apos;s passphrase unlocks them until Laoke closes; the next start is in rep mode again.</source>
+        <translation>老客处于客服模式：电话和地址已隐藏，导出、备份、恢复、撤销、删除和设置均已关闭。店主口令可解锁这些操作，直到老客关闭；下次启动仍为客服模式。</translation>
+    </message>
+    <message>
+        <source>the owner&apos;s passphrase</source>
+        <translation>店主口令</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>解锁</translation>
     </message>
 </context>
 </TS>
