@@ -16,6 +16,7 @@ from core.figures.birthdays import Birthday
 from core.messages import Message
 from core.phones import compact_phone
 from core.refresh import refresh_derived
+from core.safety.privacy import ensure_owner_mode
 from core.store.models import CalendarKind, ContactPreferenceEvent, Customer, Note, NoteKind
 
 EDITABLE_TEXT = {
@@ -152,6 +153,8 @@ def edit_note(session: Session, note_id: int, text: str) -> None:
 
 
 def delete_note(session: Session, note_id: int) -> None:
+    """The owner's, as on a server (where a rep's role may not delete notes): a rep corrects a note instead."""
+    ensure_owner_mode(session, Message("Deleting notes"))
     note = session.get(Note, note_id)
     if note is not None:
         session.delete(note)

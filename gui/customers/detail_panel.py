@@ -280,10 +280,16 @@ class CustomerDetailPanel(QWidget):
             buttons.addWidget(button)
         for button in (edit_button, delete_button):  # they act on the chosen note
             button.setEnabled(False)
-            notes.currentRowChanged.connect(lambda row, button=button: button.setEnabled(row >= 0))
+        notes.currentRowChanged.connect(lambda row: edit_button.setEnabled(row >= 0))
+        notes.currentRowChanged.connect(lambda row: self._offer_note_delete(delete_button, row >= 0))
         notes.itemDoubleClicked.connect(lambda _item: self._edit_note(notes))
         layout.addLayout(buttons)
         return notes, add_button, edit_button, delete_button
+
+    def _offer_note_delete(self, button: QPushButton, chosen: bool) -> None:
+        """Deleting a note is the owner's: in rep mode the button says so (masked = rep mode)."""
+        button.setEnabled(chosen and not self.masked)
+        button.setToolTip(owner_only_tip() if self.masked else "")
 
     def _orders_tab(self) -> QWidget:
         page = QWidget()

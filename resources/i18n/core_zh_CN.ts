@@ -240,6 +240,10 @@
         <translation>性别</translation>
     </message>
     <message>
+        <source>Deleting notes</source>
+        <translation>删除备注</translation>
+    </message>
+    <message>
         <source>Customer #{customer_id} does not exist (or was merged into another).</source>
         <translation>客户 #{customer_id} 不存在（或已合并到其他客户）。</translation>
     </message>

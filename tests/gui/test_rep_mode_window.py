@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QComboBox, QLin
 from sqlalchemy import func, select
 
 from core.customers.merge import merge_customers
+from core.customers.profile import add_note
 from core.demo import create_demo_shop
 from core.importing import commit_imports, prepare_files
 from core.safety.privacy import set_owner_passphrase
@@ -37,6 +38,8 @@ def locked_book(db_path, tmp_path):  # type: ignore[no-untyped-def]
     with owner.transaction() as session:
         first, second = session.scalars(select(Customer.id).order_by(Customer.id).limit(2))
         merge_customers(session, first, second)
+        for customer_id in session.scalars(select(Customer.id).where(Customer.merged_into_id.is_(None))):
+            add_note(session, customer_id, "老客，爱喝岩茶")
         set_owner_passphrase(session, PASSPHRASE)
     owner.dispose()
     return db_path
@@ -66,6 +69,10 @@ def owner_only_controls(window, qtbot):  # type: ignore[no-untyped-def]
     customers = window.show_page("customers")
     qtbot.waitUntil(lambda: customers.model.rowCount() > 0, timeout=10000)
     customers.table.selectRow(0)
+    notes = customers.detail.notes
+    qtbot.waitUntil(lambda: notes.count() > 0, timeout=5000)
+    notes.setCurrentRow(0)
+    controls["Detail ▸ a note's Delete"] = customers.detail.delete_note_button
     controls.update({"Export to Excel": customers.export_button, "Delete…": customers.delete_button,
                      "Tag rules…": customers.tag_rules_button, "Delete customer…": customers.detail.delete_button})
     importing = window.show_page("import")

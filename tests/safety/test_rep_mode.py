@@ -204,8 +204,14 @@ def _merge_tags(session) -> None:  # type: ignore[no-untyped-def]
     merge_tags(session, ids["老客"], ids["回头客"])
 
 
+def _delete_note(session) -> None:  # type: ignore[no-untyped-def]
+    from core.customers.profile import add_note, delete_note
+
+    delete_note(session, add_note(session, session.scalars(select(Customer.id)).first(), "打错了"))
+
+
 @pytest.mark.parametrize(("change", "action"), [
-    (_merge_then_undo, "Undoing a merge"), (_change_loyalty, "Changing the loyalty settings"),
+    (_merge_then_undo, "Undoing a merge"), (_delete_note, "Deleting notes"), (_change_loyalty, "Changing the loyalty settings"),
     (_add_tag_rule, "Changing the tag rules"), (_delete_tag_rule, "Changing the tag rules"),
     (_delete_tag, "Deleting tags"), (_merge_tags, "Merging tags")])
 def test_core_refuses_a_reps_owner_only_change(book, change, action) -> None:
