@@ -15,7 +15,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from core.addresses import Division, normal_province, split_address
+from core.addresses import Division, division_of
 from core.importing.presets import Preset
 from core.importing.statuses import map_status, says_refunded, settled_status, shopify_status
 from core.importing.values import (
@@ -313,12 +313,7 @@ def net_of_refunds(paid: Decimal | None, refund: Decimal | None, already_net: bo
 
 
 def _division(first: dict[str, Any]) -> Division:
-    """The levels the sheet gives in columns, the rest read from its address string; province normalised."""
-    province, city, district = first.get("province"), first.get("city"), first.get("district")
-    if province and city and district:
-        return Division(normal_province(province), city, district)
-    split = split_address(first.get("address"))
-    return Division(normal_province(province) or split.province, city or split.city, district or split.district)
+    return division_of(first.get("province"), first.get("city"), first.get("district"), first.get("address"))
 
 
 def _item_summary(lines: list[ParsedLine]) -> str | None:
