@@ -187,7 +187,7 @@ PRESETS: dict[str, Preset] = {
         _preset(
             "youzan.order_export_order_level", Platform.YOUZAN, "Youzan orders (one row per order)",
             {
-                "order_id": "订单号", "buyer_id": "买家手机号", "buyer_nick": "买家昵称", "receiver_name": "收货人/提货人",
+                "order_id": "订单号", "shop_name": "归属店铺", "buyer_id": "买家手机号", "buyer_nick": "买家昵称", "receiver_name": "收货人/提货人",
                 "phone": "收货人手机号/提货人手机号", "province": "收货人省份", "city": "收货人城市", "district": "收货人地区",
                 "address": ("收货人省份", "收货人城市", "收货人地区", "详细收货地址/提货地址"), "status": "订单状态",
                 "refund_status": "订单退款状态", "amount": "订单实付金额", "total_amount": "商品金额合计",
