@@ -92,3 +92,62 @@ def test_the_cli_takes_the_last_shop_named_when_no_shop_is_given(tmp_path, capsy
         assert shops_of(database) == {"300100": "京东店", "300200": "京东店"}
     finally:
         database.dispose()
+
+
+def two_shop_book(tmp_path, database):  # type: ignore[no-untyped-def]
+    """JD shop A sold to 李四 (59.00); JD shop B to 李四 (59.00) and 王五 (59.00, then 19.00 unpaid)."""
+    headers = list(JD.headers)
+
+    def row(number, buyer, name, status="完成"):  # type: ignore[no-untyped-def]
+        return row_for(JD, headers, order_id=number, buyer_id=buyer, amount="59.00", status=status,
+                       created_at="2026-05-01 10:00:00", receiver_name=name)
+
+    files = {"京东A店": [row("300100", "jd_a", "李四")],
+             "京东B店": [row("300200", "jd_a", "李四"), row("300201", "jd_b", "王五"),
+                       row("300202", "jd_b", "王五", status="等待付款")]}
+    for shop, rows in files.items():
+        [prepared] = prepare_files(database, [write_sheet(tmp_path / f"{shop}.csv", [headers, *rows])])
+        name_the_shop(prepared, shop)
+        commit_imports(database, [prepared])
+
+
+def test_the_list_and_the_figures_filter_by_shop(tmp_path, database):  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    from core.customers.listing import CustomerFilter, count_customers
+    from core.figures.insights import build_insights, load_shop_data
+    from core.figures.order_facts import shop_names
+    from core.figures.stats import shop_stats
+
+    two_shop_book(tmp_path, database)
+    with database.session() as session:
+        assert shop_names(session) == ["京东A店", "京东B店"]
+        assert count_customers(session, CustomerFilter(shops=["京东A店"])) == 1
+        assert count_customers(session, CustomerFilter(shops=["京东B店"])) == 2
+        assert count_customers(session, CustomerFilter(shops=["京东A店", "京东B店"])) == 2
+        whole, shop_a, shop_b = (shop_stats(session, date(2026, 6, 1), shop) for shop in (None, "京东A店", "京东B店"))
+        figures = [(stats["customers"], stats["orders"], stats["paid_orders"], stats["revenue"], stats["aov"])
+                   for stats in (whole, shop_a, shop_b)]
+        assert figures == [(2, 4, 3, "177.00", "59.00"), (1, 1, 1, "59.00", "59.00"), (2, 3, 2, "118.00", "59.00")]
+        # In shop A 李四 has bought once (new); in the whole book twice.
+        data = load_shop_data(session.connection(), date(2026, 6, 1), "京东A店")
+        seeds = {row.key: row.customers for row in build_insights(data, date(2026, 1, 1), date(2026, 6, 1)).seeds}
+        assert seeds["all"] == 1
+        assert shop_a["repeat_rate"] == 0 and whole["repeat_rate"] == 0.5
+
+
+def test_the_cli_filters_customers_and_stats_by_shop(tmp_path, capsys):  # type: ignore[no-untyped-def]
+    import json
+
+    database = open_database(tmp_path / "book.db")
+    try:
+        two_shop_book(tmp_path, database)
+    finally:
+        database.dispose()
+    book = ["--db", str(tmp_path / "book.db"), "--json"]
+    capsys.readouterr()
+    assert main(["customers", *book, "--shop", "京东A店"]) == 0
+    assert [row["name"] for row in json.loads(capsys.readouterr().out)] == ["李四"]
+    assert main(["stats", *book, "--shop", "京东B店", "--as-of", "2026-06-01"]) == 0
+    stats = json.loads(capsys.readouterr().out)
+    assert (stats["customers"], stats["orders"], stats["revenue"]) == (2, 3, "118.00")
