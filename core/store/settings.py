@@ -12,6 +12,9 @@ from sqlalchemy.orm import Session
 
 from core.store.models import Setting
 
+# The day the demo shop's made-up orders were made (core.demo writes it; the Today desk says so).
+DEMO_MADE_ON_KEY = "demo.made_on"
+
 
 def get_setting(session: Session, key: str, default: Any = None) -> Any:
     setting = session.get(Setting, key)
