@@ -324,6 +324,10 @@
         <translation>{file} 有 {size:,} MB；老客最多读取 {limit:,} MB 的表格。请把导出拆成较小的文件。</translation>
     </message>
     <message>
+        <source>&apos;{text}&apos; is no order number</source>
+        <translation>“{text}”不是订单号</translation>
+    </message>
+    <message>
         <source>&apos;{text}&apos; is a negative amount</source>
         <translation>“{text}” 是负数金额</translation>
     </message>
