@@ -6,6 +6,7 @@ encodings and multi-row orders) and checks the book it makes: orders, buyers, pa
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -71,6 +72,35 @@ def test_taobao_order_list_with_its_wrappers_totals_and_footnote(fmt, tmp_path, 
     assert [(bad.row, bad.column) for bad in prepared.bad_rows] == [(6, "订单编号")]
     assert "is no order number" in str(prepared.bad_rows[0].reason)
     assert {order.receiver_phone for order in stored(database).values()} == {"13800138000"}
+
+
+def test_a_real_biff_xls_with_number_and_date_cells(tmp_path, database):  # type: ignore[no-untyped-def]
+    # Old back-ends send Excel 97 .xls files whose amounts, counts and times are number and date cells.
+    from datetime import datetime
+
+    import xlwt
+
+    rows = sheet("taobao_tmall.orderlist_csv_legacy",
+                 dict(TAOBAO, order_id="1234567890123456789", status="交易成功"),
+                 dict(TAOBAO, order_id="1234567890123456790", status="交易关闭", close_reason="退款"))
+    headers = rows[0]
+    typed = {"买家实际支付金额": 1288.5, "宝贝总数量": 2, "订单创建时间": datetime(2022, 9, 10, 10, 0)}
+    workbook = xlwt.Workbook(encoding="utf-8")
+    page = workbook.add_sheet("订单")
+    when = xlwt.easyxf(num_format_str="yyyy-mm-dd hh:mm:ss")
+    for number, row in enumerate(rows):
+        for column, text in enumerate(row):
+            value = typed.get(headers[column].strip(), text) if number else text
+            page.write(number, column, value, *([when] if isinstance(value, datetime) else []))
+    workbook.save(str(tmp_path / "ExportOrderList.xls"))
+    prepared = prepare_import(tmp_path / "ExportOrderList.xls")
+    commit_imports(database, [prepared])
+    found = stored(database)
+    assert sorted(found) == ["1234567890123456789", "1234567890123456790"] and prepared.bad_rows == []
+    completed = found["1234567890123456789"]
+    assert (completed.paid_amount, completed.quantity, completed.created_at) == (
+        Decimal("1288.50"), 2, datetime(2022, 9, 10, 10, 0))
+    assert found["1234567890123456790"].status == "refunded"
 
 
 def test_older_and_2019_taobao_order_lists_match_by_name(tmp_path, database):  # type: ignore[no-untyped-def]
