@@ -49,7 +49,10 @@ def book(database, tmp_path, rows, fmt="xlsx", name="export"):  # type: ignore[n
 
 def stored(database) -> dict[str, Order]:  # type: ignore[no-untyped-def]
     with database.session() as session:
-        return {order.platform_order_id: order for order in session.scalars(select(Order))}
+        orders = session.scalars(select(Order)).all()
+        for order in orders:
+            order.lines  # noqa: B018 - load the lines before the session closes
+        return {order.platform_order_id: order for order in orders}
 
 
 TAOBAO = dict(buyer_id="tb_a", receiver_name="张三", created_at="2022-09-10 10:00:00", amount="100.00",
@@ -308,3 +311,29 @@ def test_shopify_continuation_rows_offsets_refunds_and_older_columns(tmp_path, d
     # Older exports stop after Tax 5 Value: the same book.
     cut = rows[0].index("Tax 5 Value") + 1
     assert book(database, tmp_path, [row[:cut] for row in rows], "utf8", "older")[0] == (5, 3, 2, "45.00", 6)
+
+
+def test_an_order_merged_over_its_item_rows_keeps_every_line(tmp_path, database):  # type: ignore[no-untyped-def]
+    # A workbook export that merges an order's number and order-level cells over the rows of its items: the
+    # second item's row had no order number and was rejected.
+    rows = sheet("wechat_shop.order_export",
+                 dict(WECHAT, item_title="A", quantity="1", unit_price="1000.00", line_amount="1000.00"),
+                 dict(item_title="B", quantity="1", unit_price="100.00", line_amount="100.00"),
+                 dict(WECHAT, order_id="3700000000000002", amount="20.00", item_title="C", quantity="1"))
+    workbook = Workbook()
+    page = workbook.active
+    page.append(["微信小店订单"])
+    page.merge_cells(start_row=1, start_column=1, end_row=1, end_column=10)
+    for row in rows:
+        page.append(row)
+    headers = rows[0]
+    for header in ("订单号", "订单实际支付金额", "订单状态", "收件人姓名", "订单下单时间"):
+        column = headers.index(header) + 1
+        page.merge_cells(start_row=3, start_column=column, end_row=4, end_column=column)
+    workbook.save(tmp_path / "orders.xlsx")
+    prepared = prepare_import(tmp_path / "orders.xlsx")
+    assert prepared.bad_rows == [] and prepared.header_row == 1
+    commit_imports(database, [prepared])
+    found = stored(database)
+    assert {number: (order.paid_amount, len(order.lines)) for number, order in found.items()} == {
+        "3700000000000001": (Decimal("1100.00"), 2), "3700000000000002": (Decimal("20.00"), 1)}
