@@ -75,3 +75,11 @@ def split_address(address: str | None) -> Division:
         district_word = words[1] if city and len(words) > 1 else None
     district = district_word if district_word and district_word.endswith(_DISTRICT_ENDINGS) else None
     return Division(province, city, district)
+
+
+def division_of(province: str | None, city: str | None, district: str | None, address: str | None) -> Division:
+    """The levels given in their own fields, the rest read from the address string; the province normalised."""
+    if province and city and district:
+        return Division(normal_province(province), city, district)
+    split = split_address(address)
+    return Division(normal_province(province) or split.province, city or split.city, district or split.district)

@@ -32,7 +32,7 @@ from core.store.models import (
     Platform,
     Tag,
 )
-from core.store.settings import set_setting
+from core.store.settings import DEMO_MADE_ON_KEY, set_setting
 
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤单"
 GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英晓明红梅玉兰建华志强海燕雪梅丹丹思远子涵梓萱浩然一诺欣怡宇轩雨桐佳怡俊杰"
@@ -154,6 +154,7 @@ def create_demo_shop(
         if rows:
             session.execute(insert(table), rows)
     set_setting(session, "shop_name", "老客茶铺")
+    set_setting(session, DEMO_MADE_ON_KEY, today.isoformat())
     session.flush()
     refresh_derived(session.connection(), as_of=today)
     # The demo's two years of orders arrive at once: give its stages a history to chart.

@@ -19,7 +19,9 @@ from sqlalchemy.orm import Session
 
 from core.care.tasks import day_counts
 from core.customers.birthday_filter import birthday_between_condition
+from core.figures.order_facts import NET_PAID
 from core.store.models import PAID_STATUSES, Customer, ImportBatch, Order, OrderStatus, Stage
+from core.store.settings import DEMO_MADE_ON_KEY, get_setting
 
 # Taobao, Pinduoduo and Douyin close an unpaid order after one to three days: older ones cannot be paid.
 UNPAID_REMIND_DAYS = 3
@@ -75,6 +77,8 @@ class Desk:
     overdue_regulars: Buyers  # VIPs and loyal buyers late against their own rhythm
     last_import: LastImport | None
     newest_order_at: datetime | None
+    orders: int  # in the book, however they came
+    demo_made_on: date | None  # the book is the demo shop, its orders made up on this day
     this_month: MonthFigures
     last_month: MonthFigures
 
@@ -129,17 +133,20 @@ def last_import(session: Session) -> LastImport | None:
     return LastImport(batch.file_name, batch.finished_at, batch.orders_new) if batch else None
 
 
+def _demo_made_on(session: Session) -> date | None:
+    made_on = get_setting(session, DEMO_MADE_ON_KEY)
+    return date.fromisoformat(made_on) if made_on else None
+
+
 def month_figures(session: Session, first: date, last: date) -> MonthFigures:
     start, end = datetime.combine(first, time.min), datetime.combine(last + timedelta(days=1), time.min)
     in_span = (Order.status.in_(list(PAID_STATUSES)), Order.created_at >= start, Order.created_at < end)
-    revenue = session.execute(select(func.sum(func.coalesce(Order.paid_amount, Order.total_amount)),
-                                     func.sum(Order.refund_amount)).where(*in_span)).one()
+    revenue = session.scalar(select(func.sum(NET_PAID)).where(*in_span))
     buyers = (select(Customer.first_paid_at >= start, func.count(distinct(Order.customer_id)))
               .join(Customer, Customer.id == Order.customer_id).where(*in_span)
               .group_by(Customer.first_paid_at >= start))
     counts = {bool(is_new): count for is_new, count in session.execute(buyers)}
-    paid, refunded = (_money(value) for value in revenue)
-    return MonthFigures(first, last, counts.get(True, 0), counts.get(False, 0), paid - refunded)
+    return MonthFigures(first, last, counts.get(True, 0), counts.get(False, 0), _money(revenue))
 
 
 def _money(total: Decimal | None) -> Decimal:
@@ -167,6 +174,8 @@ def read_desk(session: Session, today: date | None = None) -> Desk:
         overdue_regulars=overdue_regulars(session),
         last_import=last_import(session),
         newest_order_at=session.scalar(select(func.max(Order.created_at))),
+        orders=session.scalar(select(func.count()).select_from(Order)) or 0,
+        demo_made_on=_demo_made_on(session),
         this_month=month_figures(session, *this_span),
         last_month=month_figures(session, *last_span),
     )

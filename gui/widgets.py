@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 
 class PageHeader(QWidget):
@@ -80,3 +80,18 @@ def add_window_keys(window: QWidget, save: Callable[[], None] | None = None) -> 
         QShortcut(keys, window, window.close)
     if save is not None:
         QShortcut(QKeySequence(QKeySequence.StandardKey.Save), window, save)
+
+
+def offer_names(combo: QComboBox, names: list[str]) -> None:
+    """Offer these names after the combo's first item ("any"), keeping the one chosen (still offered while
+    chosen, so a saved filter shows what it holds even when the book no longer has it); no change signal."""
+    chosen = combo.currentData()
+    combo.blockSignals(True)
+    try:
+        while combo.count() > 1:
+            combo.removeItem(1)
+        for name in sorted({*names, *([chosen] if chosen else [])}):
+            combo.addItem(name, name)
+        combo.setCurrentIndex(max(combo.findData(chosen), 0))
+    finally:
+        combo.blockSignals(False)

@@ -22,6 +22,8 @@ def add_filter_options(parser: argparse.ArgumentParser) -> None:
                         help="holds this member tier (repeatable: any of them)")
     parser.add_argument("--birthday-within", type=int, default=None, metavar="DAYS",
                         help="solar or lunar birthday from today to DAYS days on")
+    parser.add_argument("--shop", action="append", default=[], metavar="NAME",
+                        help="has an order in this of your shops (repeatable: any of them)")
 
 
 def filter_from(args: argparse.Namespace) -> CustomerFilter:
@@ -29,7 +31,7 @@ def filter_from(args: argparse.Namespace) -> CustomerFilter:
 
     return CustomerFilter(search=args.search, tags_all=list(args.tag), stages=list(args.stage),
                           birthday_within_days=args.birthday_within, tiers=list(args.tier),
-                          tags_none=list(args.without_tag))
+                          tags_none=list(args.without_tag), shops=list(args.shop))
 
 
 def register(subcommands, common: argparse.ArgumentParser) -> None:  # type: ignore[no-untyped-def]

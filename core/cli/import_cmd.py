@@ -42,7 +42,7 @@ def register(subcommands, common: argparse.ArgumentParser) -> None:  # type: ign
     parser.add_argument("--customers", action="store_true",
                         help="the files are your own customer lists (name, nickname, phone, WeChat, birthday, tags, notes)")
     parser.add_argument("--shop", metavar="NAME",
-                        help="the shop the files' orders come from, for exports that do not say (JD, Pinduoduo, …)")
+                        help="the shop the files' orders come from, for exports that do not say (JD, Pinduoduo, Shopify, …); else the last one named")
     parser.add_argument("--strict", action="store_true", help="import nothing when any row cannot be read")
     parser.add_argument("--undo", type=int, metavar="BATCH", help="undo the import batch with this number")
     parser.set_defaults(handler=run)
@@ -80,6 +80,11 @@ def run(args: argparse.Namespace) -> int:
         for item in prepared if not args.customers else []:
             if needs_shop_name(item) and args.shop:
                 name_the_shop(item, args.shop)
+            elif needs_shop_name(item) and item.shop_suggested:
+                name_the_shop(item, item.shop_suggested)
+                notices.append(Message("{file} does not say which shop it comes from: its orders are {shop}'s, as "
+                                       "the last file like it said; say --shop NAME for another shop.",
+                                       file=item.path.name, shop=item.shop_suggested))
             elif needs_shop_name(item):
                 notices.append(Message("{file} does not say which shop it comes from: say --shop NAME to keep "
                                        "its orders apart from another shop's.", file=item.path.name))

@@ -18,6 +18,7 @@ def parse_day(text: str) -> date:
 def register(subcommands, common: argparse.ArgumentParser) -> None:  # type: ignore[no-untyped-def]
     parser = subcommands.add_parser("stats", parents=[common], help="customers, orders, revenue, stages and repeat-customer health")
     parser.add_argument("--as-of", type=parse_day, metavar="YYYY-MM-DD", help="count up to this day (default today)")
+    parser.add_argument("--shop", metavar="NAME", help="one of your shops only: its orders and their buyers")
     parser.set_defaults(handler=run)
 
 
@@ -27,7 +28,7 @@ def run(args: argparse.Namespace) -> int:
     database = open_for(args)
     try:
         with database.session() as session:
-            stats = shop_stats(session, as_of=args.as_of)
+            stats = shop_stats(session, as_of=args.as_of, shop=args.shop)
     finally:
         database.dispose()
     emit(

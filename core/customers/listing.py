@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session, aliased
 
 from core.addresses import normal_province
 from core.customers.birthday_filter import birthday_between_condition, birthday_this_month_condition
+from core.figures.order_facts import customers_of_shops
 from core.safety.privacy import mask_alias, mask_phone, rep_mode_enabled
 from core.store.models import ACCOUNT_ALIAS_KINDS, CalendarKind, Customer, CustomerAlias, CustomerTag, Tag
 
@@ -71,6 +72,7 @@ class CustomerFilter:
     ids: list[int] | None = None
     tiers: list[str] = field(default_factory=list)  # member tier is any of these
     tags_none: list[str] = field(default_factory=list)  # has none of these tags
+    shops: list[str] = field(default_factory=list)  # has an order in any of the seller's shops named
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready, leaving out what is unset."""
@@ -137,6 +139,8 @@ def filter_conditions(customer_filter: CustomerFilter, today: date | None = None
         conditions.append(Customer.stage.in_(f.stages))
     if f.platforms:
         conditions.append(Customer.platform.in_(f.platforms))
+    if f.shops:
+        conditions.append(Customer.id.in_(customers_of_shops(f.shops)))
     if f.province:
         conditions.append(Customer.province == normal_province(f.province))  # 浙江 finds 浙江省
     if f.city:

@@ -23,6 +23,7 @@ from core.figures.order_facts import (
     OrderFacts,
     day_number,
     epoch_seconds,
+    in_shop,
     load_customers_known,
     load_order_facts,
     seconds_column,
@@ -354,12 +355,13 @@ class ProductLines:
     titles: list[str]
 
 
-def load_product_lines(connection: Connection) -> ProductLines:
+def load_product_lines(connection: Connection, shop: str | None = None) -> ProductLines:
     paid = Order.status.in_([str(status) for status in PAID_STATUSES])
     rows = connection.execute(
         select(Order.customer_id, epoch_seconds(Order.created_at, connection.dialect.name), OrderLine.title)
         .join(Order, OrderLine.order_id == Order.id)
-        .where(paid, Order.customer_id.is_not(None), Order.created_at.is_not(None), OrderLine.title.is_not(None))
+        .where(paid, Order.customer_id.is_not(None), Order.created_at.is_not(None), OrderLine.title.is_not(None),
+               in_shop(shop))
     ).all()
     titles, codes = np.unique(np.array([row[2] for row in rows], dtype=object).astype(str), return_inverse=True)
     seconds = seconds_column(np.array([_seconds_of(row[1]) for row in rows], dtype=np.float64))
@@ -440,10 +442,11 @@ class ShopData:
     lines: ProductLines
 
 
-def load_shop_data(connection: Connection, as_of: date) -> ShopData:
-    ids, known = load_customers_known(connection)
-    return ShopData(load_order_facts(connection, as_of), ids, known, load_thresholds(connection),
-                    load_product_lines(connection))
+def load_shop_data(connection: Connection, as_of: date, shop: str | None = None) -> ShopData:
+    """The whole book's data, or one shop's (its orders and the buyers who placed them) when `shop` is given."""
+    ids, known = load_customers_known(connection, shop)
+    return ShopData(load_order_facts(connection, as_of, shop=shop), ids, known, load_thresholds(connection),
+                    load_product_lines(connection, shop))
 
 
 def build_insights(data: ShopData, start: date, end: date) -> Insights:
@@ -468,10 +471,11 @@ def build_insights(data: ShopData, start: date, end: date) -> Insights:
     )
 
 
-def shop_health(connection: Connection, as_of: date) -> dict[str, object]:
-    """Stage counts, repeat rate, average order value and repurchase cycle as of a day (for `stats`)."""
-    ids, known = load_customers_known(connection)
-    data = ShopData(load_order_facts(connection, as_of), ids, known, load_thresholds(connection),
+def shop_health(connection: Connection, as_of: date, shop: str | None = None) -> dict[str, object]:
+    """Stage counts, repeat rate, average order value and repurchase cycle as of a day (for `stats`), of the
+    whole book or of one shop."""
+    ids, known = load_customers_known(connection, shop)
+    data = ShopData(load_order_facts(connection, as_of, shop=shop), ids, known, load_thresholds(connection),
                     ProductLines(*(np.zeros(0, dtype=np.int64),) * 3, []))
     shot = snapshot(data.facts, data.ids, data.known, as_of, data.thresholds)
     orders = int(shot.figures.paid_orders.sum())

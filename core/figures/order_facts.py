@@ -17,7 +17,20 @@ from datetime import date, datetime
 from decimal import Decimal
 
 import numpy as np
-from sqlalchemy import BigInteger, Connection, Integer, Select, and_, case, cast, func, select, type_coerce
+from sqlalchemy import (
+    BigInteger,
+    Connection,
+    Integer,
+    Select,
+    and_,
+    case,
+    cast,
+    func,
+    select,
+    true,
+    type_coerce,
+)
+from sqlalchemy.orm import Session
 from sqlalchemy.sql import ColumnElement
 
 from core.store.models import PAID_STATUSES, Customer, Order
@@ -128,10 +141,27 @@ def order_paid_cents() -> ColumnElement:
     return type_coerce(func.coalesce(NET_PAID, 0), BigInteger)
 
 
+def in_shop(shop: str | None) -> ColumnElement[bool]:
+    """The orders of one of the seller's shops (all orders when None)."""
+    return true() if shop is None else Order.shop_name == shop
+
+
+def customers_of_shops(shops: Iterable[str]) -> Select:  # type: ignore[type-arg]
+    """The buyers with an order in any of these shops."""
+    return select(Order.customer_id).where(Order.shop_name.in_(list(shops)), Order.customer_id.is_not(None))
+
+
+def shop_names(connection: Connection | Session) -> list[str]:
+    """The shops the book's orders come from, by name, for the shop filters."""
+    query = select(Order.shop_name).where(Order.shop_name.is_not(None), Order.shop_name != "").distinct()
+    return sorted(connection.scalars(query))
+
+
 def load_order_facts(
-    connection: Connection, until: date, customer_ids: Iterable[int] | None = None
+    connection: Connection, until: date, customer_ids: Iterable[int] | None = None, shop: str | None = None
 ) -> OrderFacts:
-    """Every dated order of a customer created up to the end of `until` (of these customers when given)."""
+    """Every dated order of a customer created up to the end of `until` (of these customers when given, of
+    one shop when `shop` is given)."""
     paid = order_is_paid()
     amount = order_paid_cents()
     # The date limit is applied to the arrays: in SQL it would steer SQLite into the created_at index and a
@@ -139,7 +169,7 @@ def load_order_facts(
     # The paid flag rides in the amount's lowest bit: one value fewer per order for the driver to build.
     base = select(
         Order.customer_id, epoch_seconds(Order.created_at, connection.dialect.name), amount * 2 + case((paid, 1), else_=0)
-    ).where(and_(Order.customer_id.is_not(None), Order.created_at.is_not(None)))
+    ).where(and_(Order.customer_id.is_not(None), Order.created_at.is_not(None)), in_shop(shop))
     if customer_ids is None:
         matrix = fetch_numbers(connection, base)
     else:
@@ -157,12 +187,12 @@ def load_order_facts(
     return OrderFacts(customer[order], seconds[order], (amount_and_paid & 1).astype(bool), amount_and_paid >> 1)
 
 
-def load_customers_known(connection: Connection) -> tuple[np.ndarray, np.ndarray]:
-    """Ids of the customers in the book (not merged away), sorted, and since when each is known (seconds)."""
-    matrix = fetch_numbers(
-        connection,
-        select(Customer.id, epoch_seconds(Customer.created_at, connection.dialect.name))
-        .where(Customer.merged_into_id.is_(None))
-        .order_by(Customer.id),
-    )
+def load_customers_known(connection: Connection, shop: str | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """Ids of the customers in the book (not merged away; with an order in `shop` when given), sorted, and
+    since when each is known (seconds)."""
+    query = select(Customer.id, epoch_seconds(Customer.created_at, connection.dialect.name)).where(
+        Customer.merged_into_id.is_(None))
+    if shop is not None:
+        query = query.where(Customer.id.in_(customers_of_shops([shop])))
+    matrix = fetch_numbers(connection, query.order_by(Customer.id))
     return matrix[:, 0].astype(np.int64), seconds_column(matrix[:, 1])

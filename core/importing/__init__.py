@@ -23,7 +23,13 @@ from core.importing.customer_sheet import (
 from core.importing.notices import import_notices
 from core.importing.prepare import PreparedImport, prepare_import, reparse
 from core.importing.presets import PRESETS, Preset, custom_preset
-from core.importing.shops import name_the_shop, needs_shop_name
+from core.importing.shops import (
+    apply_named_shop,
+    name_the_shop,
+    needs_shop_name,
+    remember_named_shop,
+    suggest_shops,
+)
 from core.importing.undo import UndoSummary, undo_batch
 from core.importing.writer import BatchSummary, write_import
 from core.messages import Message
@@ -77,6 +83,7 @@ def prepare_files(
                                        cancel=cancel, progress=part_of(progress, number * FILE_STEPS, FILE_STEPS,
                                                                        total)))
     progress(total, total)
+    suggest_shops(database, prepared)
     return prepared
 
 
@@ -148,6 +155,8 @@ def commit_imports(
     ordered = sorted(prepared, key=lambda item: item.preset.role == "lines")
     shares = [max(len(item.orders), 1) for item in ordered]  # of the bar, by orders
     total = sum(shares)
+    for item in ordered:
+        apply_named_shop(item)
 
     def write_all(connection: Connection) -> list[BatchSummary]:
         hold_lock(connection, "import", IMPORT_WAIT, notice=notice)
@@ -155,6 +164,7 @@ def commit_imports(
         for item, share in zip(ordered, shares, strict=True):
             summaries.append(write_import(connection, item, cancel=cancel,
                                           progress=part_of(progress, done, share, total)))
+            remember_named_shop(connection, item)
             done += share
         return summaries
 

@@ -9,12 +9,18 @@ from collections.abc import Iterable, Sequence
 
 HEADER_SCAN_ROWS = 20
 _SPACES = re.compile(r"\s+")
+# Other names real exports give a column (normalised, as normalise_header returns them): the same column.
+HEADER_ALIASES = {
+    "订单实付支付金额": "订单实际支付金额",  # a WeChat shop export's spelling of its paid column
+    "商家编码-sku维度": "商家编码-规格维度",  # Pinduoduo renamed the column in 2023
+}
 
 
 def normalise_header(text: str) -> str:
-    """One spelling for a header: half-width brackets and commas, 账 for 帐, no spaces, lower case."""
-    folded = unicodedata.normalize("NFKC", text or "").replace("帐", "账")
-    return _SPACES.sub("", folded).lower()
+    """One spelling for a header: half-width brackets and commas, 账 for 帐, no spaces, lower case, and
+    the name a column goes by where an export calls it otherwise."""
+    folded = _SPACES.sub("", unicodedata.normalize("NFKC", text or "").replace("帐", "账")).lower()
+    return HEADER_ALIASES.get(folded, folded)
 
 
 def header_index(headers: Sequence[str]) -> dict[str, int]:

@@ -15,17 +15,19 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from core.addresses import Division, normal_province, split_address
+from core.addresses import Division, division_of
 from core.importing.presets import Preset
 from core.importing.statuses import map_status, says_refunded, settled_status, shopify_status
 from core.importing.values import (
     ENCRYPTED_PREFIXES,
     MISSING,
+    SUMMARY_LABELS,
     ValueProblem,
     clean_text,
     parse_amount,
     parse_datetime,
     parse_id,
+    parse_order_number,
     parse_phone,
     parse_quantity,
 )
@@ -34,10 +36,12 @@ from core.progress import CancelToken, ProgressCallback, no_progress
 from core.store.models import OrderStatus, Platform
 
 _PARSERS: dict[str, Callable[[str | None], Any]] = {
-    **dict.fromkeys(("order_id", "global_id", "line_id", "tracking_no"), parse_id),
+    **dict.fromkeys(("order_id", "global_id"), parse_order_number),
+    **dict.fromkeys(("line_id", "tracking_no"), parse_id),
     **dict.fromkeys(("phone", "phone_alt"), parse_phone),
     **dict.fromkeys(
-        ("amount", "total_amount", "shipping_fee", "refund_amount", "unit_price", "line_amount"), parse_amount
+        ("amount", "total_amount", "shipping_fee", "refund_amount", "line_refund", "unit_price", "line_amount"),
+        parse_amount
     ),
     **dict.fromkeys(("created_at", "paid_at", "shipped_at", "completed_at"), parse_datetime),
     "quantity": parse_quantity,
@@ -159,7 +163,7 @@ def parse_orders(
                 skipped[column, text] = SkippedCells(file_name, column, text, reason, 1, offset)
         order_id = values.get("order_id")
         if order_id is None:
-            if not problems:
+            if not problems and not _is_totals_row(cells, columns):
                 result.bad_rows.append(BadRow(file_name, offset, _header_of("order_id", columns, headers),
                                               Message("no order number")))
             continue
@@ -190,6 +194,12 @@ def content_text(cells: Sequence[str]) -> str:
     cell, spaces around a value) is the same content."""
     text = "\x1f".join(map(str.strip, cells))
     return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
+
+
+def _is_totals_row(cells: Sequence[str], columns: dict[str, tuple[int, ...]]) -> bool:
+    where = columns["order_id"][0]
+    text = clean_text(cells[where]) if where < len(cells) else None
+    return bool(text) and text.startswith(SUMMARY_LABELS)  # type: ignore[union-attr]
 
 
 def _checkpoint(cancel: CancelToken | None, progress: ProgressCallback, done: int, total: int) -> None:
@@ -262,8 +272,11 @@ def _build_order(order_id: str, rows: list[tuple[int, dict[str, Any]]], preset: 
     if status is None:
         status = OrderStatus.PAID if first.get("paid_at") else OrderStatus.UNPAID
         inferred.append("status")
-    paid = net_of_refunds(paid, first.get("refund_amount"), preset.paid_is_net)
-    status = settled_status(status, paid, first.get("refund_amount"), first.get("close_reason"))
+    refund = first.get("refund_amount")
+    if refund is None:
+        refund = _refunded_by_lines(rows, lines)
+    paid = net_of_refunds(paid, refund, preset.paid_is_net)
+    status = settled_status(status, paid, refund, first.get("close_reason"))
     quantity = first.get("quantity") if len(rows) == 1 else None
     if quantity is None and any(line.quantity is not None for line in lines):
         quantity = sum(line.quantity or 0 for line in lines)
@@ -275,7 +288,7 @@ def _build_order(order_id: str, rows: list[tuple[int, dict[str, Any]]], preset: 
         "total_amount": first.get("total_amount") if first.get("total_amount") is not None else paid,
         "paid_amount": paid,
         "shipping_fee": first.get("shipping_fee"),
-        "refund_amount": first.get("refund_amount"),
+        "refund_amount": refund,
         "created_at": created,
         "paid_at": first.get("paid_at"),
         "shipped_at": first.get("shipped_at"),
@@ -312,13 +325,19 @@ def net_of_refunds(paid: Decimal | None, refund: Decimal | None, already_net: bo
     return max(paid - refund, Decimal(0))
 
 
+def _refunded_by_lines(rows: list[tuple[int, dict[str, Any]]], lines: list[ParsedLine]) -> Decimal | None:
+    """What an order's lines gave back, for a layout without an order-level refund column: the lines' own
+    refunded amounts (WeChat's and Youzan's 商品已退款金额), else the value of each line whose after-sale
+    status says refunded (a Douyin sub-order 退款成功 beside one kept)."""
+    refunds = [values["line_refund"] for _row, values in rows if values.get("line_refund") is not None]
+    if refunds:
+        return sum(refunds, Decimal(0)) or None
+    refunded = [line.amount for line in lines if line.status == OrderStatus.REFUNDED and line.amount is not None]
+    return sum(refunded, Decimal(0)) or None
+
+
 def _division(first: dict[str, Any]) -> Division:
-    """The levels the sheet gives in columns, the rest read from its address string; province normalised."""
-    province, city, district = first.get("province"), first.get("city"), first.get("district")
-    if province and city and district:
-        return Division(normal_province(province), city, district)
-    split = split_address(first.get("address"))
-    return Division(normal_province(province) or split.province, city or split.city, district or split.district)
+    return division_of(first.get("province"), first.get("city"), first.get("district"), first.get("address"))
 
 
 def _item_summary(lines: list[ParsedLine]) -> str | None:

@@ -42,6 +42,10 @@ class PreparedImport:
     bad_rows: list[BadRow] = field(default_factory=list)
     skipped_cells: list[SkippedCells] = field(default_factory=list)  # optional cells stored empty
     rows_read: int = 0
+    # The shop of orders the file does not say the shop of (core.importing.shops): offered, named, written.
+    shop_suggested: str = ""
+    shop_named: str = ""
+    shop_applied: bool = False
 
     @property
     def headers(self) -> list[str]:

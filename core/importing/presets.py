@@ -17,7 +17,7 @@ from core.store.models import Platform
 ORDER_FIELDS = (
     "order_id", "global_id", "line_id", "buyer_id", "buyer_nick", "email", "receiver_name", "phone", "phone_alt",
     "province", "city", "district", "address", "status", "refund_status", "fulfillment_status", "cancelled_at",
-    "amount", "total_amount", "shipping_fee", "refund_amount", "close_reason", "created_at", "paid_at", "shipped_at",
+    "amount", "total_amount", "shipping_fee", "refund_amount", "line_refund", "close_reason", "created_at", "paid_at", "shipped_at",
     "completed_at", "item_title", "sku", "quantity", "unit_price", "line_amount", "buyer_message",
     "seller_remark", "tracking_no", "shop_name",
 )
@@ -82,6 +82,7 @@ _WECHAT_SHOP = {
     "shipped_at": "订单发货时间", "completed_at": "订单确认收货时间", "item_title": "商品名称", "sku": "商品属性",
     "quantity": "商品数量", "unit_price": "商品实际价格(单件)", "line_amount": "商品实际价格(总共)",
     "buyer_message": "买家备注", "seller_remark": "商家备注", "tracking_no": "快递单号",
+    "line_refund": "商品已退款金额",
 }
 _JD_LEGACY = {
     "order_id": "订单号", "buyer_id": "下单帐号", "receiver_name": "客户姓名", "phone": "联系电话",
@@ -165,6 +166,7 @@ PRESETS: dict[str, Preset] = {
                 "completed_at": "订单完成时间", "item_title": "选购商品", "sku": "商品规格", "quantity": "商品数量",
                 "unit_price": "商品单价", "buyer_message": "买家留言", "seller_remark": "商家备注",
             },
+            paid_is_net=False,  # 订单应付金额 is what the order cost; a refunded sub-order comes off it
         ),
         _preset(
             "kuaishou.order_export", Platform.KUAISHOU, "Kuaishou shop order export",
@@ -178,16 +180,20 @@ PRESETS: dict[str, Preset] = {
                 "item_title": "商品名称", "sku": "商品规格", "quantity": "成交数量", "unit_price": "商品单价",
                 "buyer_message": "买家留言", "seller_remark": "订单备注", "tracking_no": "快递单号",
             },
+            paid_is_net=False,
         ),
-        _preset("wechat_shop.order_export", Platform.WECHAT_SHOP, "WeChat shop order export", _WECHAT_SHOP),
+        # 订单实际支付金额 is what was paid; 商品已退款金额 says what each line gave back since.
+        _preset("wechat_shop.order_export", Platform.WECHAT_SHOP, "WeChat shop order export", _WECHAT_SHOP,
+                paid_is_net=False),
         _preset(
             "wechat_shop.order_export_v5_older", Platform.WECHAT_SHOP, "WeChat shop order export (older V5)",
             {**_WECHAT_SHOP, "created_at": "下单时间", "unit_price": "商品价格", "line_amount": "商品价格"},
+            paid_is_net=False,
         ),
         _preset(
             "youzan.order_export_order_level", Platform.YOUZAN, "Youzan orders (one row per order)",
             {
-                "order_id": "订单号", "buyer_id": "买家手机号", "buyer_nick": "买家昵称", "receiver_name": "收货人/提货人",
+                "order_id": "订单号", "shop_name": "归属店铺", "buyer_id": "买家手机号", "buyer_nick": "买家昵称", "receiver_name": "收货人/提货人",
                 "phone": "收货人手机号/提货人手机号", "province": "收货人省份", "city": "收货人城市", "district": "收货人地区",
                 "address": ("收货人省份", "收货人城市", "收货人地区", "详细收货地址/提货地址"), "status": "订单状态",
                 "refund_status": "订单退款状态", "amount": "订单实付金额", "total_amount": "商品金额合计",
@@ -207,9 +213,9 @@ PRESETS: dict[str, Preset] = {
                 "created_at": "订单创建时间", "paid_at": "买家付款时间", "completed_at": "交易成功时间",
                 "shipped_at": "商品发货时间", "item_title": "商品名称", "sku": "商品规格", "quantity": "商品数量",
                 "unit_price": "商品单价", "buyer_message": "买家备注", "seller_remark": "商家订单备注",
-                "tracking_no": "商品发货物流单号",
+                "tracking_no": "商品发货物流单号", "line_refund": "商品已退款金额",
             },
-            amount_per_line=True,
+            amount_per_line=True, paid_is_net=False,
         ),
         _preset(
             "shopify.orders_export", Platform.SHOPIFY, "Shopify orders export",

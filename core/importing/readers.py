@@ -11,6 +11,7 @@ import csv
 import io
 import os
 import stat
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from html.parser import HTMLParser
@@ -141,7 +142,9 @@ def _read_workbook(path: Path) -> list[RawSheet]:
     sheets = []
     for name in workbook.sheet_names:
         try:
-            cells = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
+            sheet = workbook.get_sheet_by_name(name)
+            cells = sheet.to_python(skip_empty_area=False)
+            merged = sheet.merged_cell_ranges or ()
         except Exception as error:  # noqa: BLE001 - a damaged part of the archive surfaces here
             raise SheetRefused(Message(
                 "{file}: the sheet '{name}' cannot be read (damaged file): {error}",
@@ -149,8 +152,25 @@ def _read_workbook(path: Path) -> list[RawSheet]:
             )) from None
         # Most cells are text already: testing the class inline is a third of the cost of calling cell_text.
         rows = [[value if value.__class__ is str else cell_text(value) for value in row] for row in cells]
+        _spread_merged_cells(rows, merged)
         sheets.append(RawSheet(path, rows, sheet_name=name))
     return sheets
+
+
+def _spread_merged_cells(rows: list[Row], merged: Iterable[tuple[tuple[int, int], tuple[int, int]]]) -> None:
+    """Give the rows of a merged range the text its first cell holds, as a person sees it: an export that
+    merges an order's number and order-level cells over the rows of its items names the order on each.
+
+    Only down the range's first column: a title merged across the columns stays one cell, so it never looks
+    like a header row of filled cells.
+    """
+    for (top, left), (bottom, _right) in merged:
+        if top >= len(rows) or left >= len(rows[top]):
+            continue
+        text = rows[top][left]
+        for row in rows[top + 1 : bottom + 1]:
+            if left < len(row):
+                row[left] = text
 
 
 def cell_text(value: object) -> str:

@@ -1,27 +1,62 @@
 """Which of the seller's shops a file's orders come from, when the file does not say.
 
-A layout with a shop column (Taobao's 店铺名称) or a global order id (Shopify's Id) needs no answer; for any
-other order file the wizard asks, and the CLI takes `--shop NAME`. A companion file of lines never asks: its
-orders keep the shop of the order file that made them.
+A layout with a shop column (Taobao's 店铺名称, Youzan's 归属店铺) needs no answer; for any other order file the
+wizard asks, and the CLI takes `--shop NAME`. A global order id (Shopify's Id) keeps two stores' orders apart
+by itself, but only the answer tells the book which store an order is from, for the shop filter. The last
+answer per platform is offered the next time, so a seller with one shop per platform names it once. A
+companion file of lines never asks: its orders keep the shop of the order file that made them.
 """
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Sequence
+
+from sqlalchemy import Connection
+
 from core.importing.prepare import PreparedImport
+from core.store.db import Database
+from core.store.settings import get_setting, store_setting
 
 SHOP_NAME_LENGTH = 128
+LAST_SHOP_KEY = "import.last_shop.{platform}"  # the shop last named for a file of this platform
 
 
 def needs_shop_name(prepared: PreparedImport) -> bool:
     columns = prepared.columns
-    return prepared.preset.role == "orders" and bool(columns) and not {"shop_name", "global_id"} & columns.keys()
+    return prepared.preset.role == "orders" and bool(columns) and "shop_name" not in columns
+
+
+def suggest_shops(database: Database, prepared: Sequence[PreparedImport]) -> None:
+    """Offer each file that needs a shop name the one last named for a file of its platform."""
+    asking = [item for item in prepared if needs_shop_name(item)]
+    if not asking:
+        return
+    with database.session() as session:
+        for item in asking:
+            item.shop_suggested = get_setting(session, LAST_SHOP_KEY.format(platform=item.preset.platform), "")
 
 
 def name_the_shop(prepared: PreparedImport, shop: str) -> None:
-    """Store `shop` as the shop of every order in the file that names none itself."""
-    shop = shop.strip()[:SHOP_NAME_LENGTH]
-    if not shop:
+    """Take `shop` as the shop of the file's orders that name none themselves (applied when they are stored;
+    a later answer replaces an earlier one)."""
+    prepared.shop_named = shop.strip()[:SHOP_NAME_LENGTH]
+
+
+def apply_named_shop(prepared: PreparedImport) -> None:
+    """Write the named shop into the orders that name none, once (an import tried again after a failure
+    writes the same prepared file again), right before the file is stored."""
+    if not prepared.shop_named or prepared.shop_applied:
         return
+    prepared.shop_applied = True
     for order in prepared.orders:
         if not order.values.get("shop_name"):
-            order.values["shop_name"] = shop
+            order.values["shop_name"] = prepared.shop_named
+            # The answer is part of the order's content: the same file named as another shop updates it.
+            order.content_hash = hashlib.sha1(f"{order.content_hash}\x1e{prepared.shop_named}".encode()).hexdigest()
+
+
+def remember_named_shop(connection: Connection, prepared: PreparedImport) -> None:
+    """Keep the shop the user named for this file, inside the import's transaction, to offer it next time."""
+    if prepared.shop_named:
+        store_setting(connection, LAST_SHOP_KEY.format(platform=prepared.preset.platform), prepared.shop_named)

@@ -23,6 +23,8 @@ MISSING = frozenset({
     "", "-", "--", "—", "——", "null", "NULL", "Null", "None", "none", "无", "暂无", "未知", "N/A", "n/a", "NA", "#N/A",
     "无退款申请", "没有申请退款",
 })
+# What a totals row at the foot of a sheet says in its order number column.
+SUMMARY_LABELS = ("合计", "总计", "小计", "汇总", "共计")
 # Douyin writes encrypted receiver fields as ##… or $$…: ciphertext says nothing about the buyer.
 ENCRYPTED_PREFIXES = ("##", "$$")
 _SCIENTIFIC = re.compile(r"^[+-]?\d+(\.\d+)?[eE][+-]?\d+$")
@@ -73,6 +75,20 @@ def parse_id(raw: str | None) -> str | None:
         )
     if text.lower().startswith("no:"):
         text = text[3:].strip()
+    return text
+
+
+def parse_order_number(raw: str | None) -> str | None:
+    """An order number: `parse_id`, and made of ASCII letters, digits and punctuation as every platform's are.
+
+    A totals row (合计 in the order number column, sums beside it) is no order: None, as for an empty cell.
+    Other text there (a footnote such as 导出时间：…) is refused rather than stored as an order.
+    """
+    text = parse_id(raw)
+    if text is None or text.startswith(SUMMARY_LABELS):
+        return None
+    if not text.isascii():
+        raise ValueProblem(Message("'{text}' is no order number", text=text))
     return text
 
 

@@ -21,6 +21,7 @@ from core.customers.birthday_filter import MAX_WINDOW_DAYS
 from core.customers.listing import CustomerFilter
 from core.store.models import Platform, Stage
 from gui.customers.labels import CustomerLabels
+from gui.widgets import offer_names
 
 BIRTHDAY_CHOICES = (None, "month", "days")
 DEFAULT_BIRTHDAY_DAYS = 7
@@ -97,6 +98,9 @@ class FiltersPanel(QWidget):
         self.platform.addItem(self.tr("Any platform"), None)
         for platform in Platform:
             self.platform.addItem(platform_names[str(platform)], str(platform))
+        # The seller's shops the orders come from (set_shops fills it once the book is read).
+        self.shop = QComboBox()
+        self.shop.addItem(self.tr("Any shop"), None)
         self.province = QLineEdit()
         self.city = QLineEdit()
         self.tiers = QLineEdit()
@@ -130,7 +134,7 @@ class FiltersPanel(QWidget):
         # Paired on existing rows: each row more costs the list a row on a laptop screen.
         who.addRow(self.tr("Tags (all / none):"), self._pair(self.tags_all, self.tags_none))
         who.addRow(self.tr("Stage:"), self.stage)
-        who.addRow(self.tr("Platform:"), self.platform)
+        who.addRow(self.tr("Platform / shop:"), self._pair(self.platform, self.shop))
         who.addRow(self.tr("Province:"), self.province)
         who.addRow(self.tr("City:"), self.city)
         who.addRow(self.tr("VIP / member tier:"), self._pair(self.vip, self.tiers))
@@ -148,11 +152,14 @@ class FiltersPanel(QWidget):
         for edit in (self.tags_any, self.tags_all, self.province, self.city, self.spent_min, self.spent_max,
                      self.orders_min, self.orders_max, self.tiers, self.tags_none):
             edit.editingFinished.connect(self.changed)
-        for combo in (self.stage, self.platform, self.vip, self.dnc, self.birthday):
+        for combo in (self.stage, self.platform, self.shop, self.vip, self.dnc, self.birthday):
             combo.currentIndexChanged.connect(self.changed)
         self.birthday_days.valueChanged.connect(self._birthday_days_changed)
         self.after.changed.connect(self.changed)
         self.before.changed.connect(self.changed)
+
+    def set_shops(self, names: list[str]) -> None:
+        offer_names(self.shop, names)
 
     def _birthday_days_changed(self) -> None:
         if self.birthday.currentData() == "days":
@@ -175,7 +182,7 @@ class FiltersPanel(QWidget):
 
     def current_filter(self, search: str = "") -> CustomerFilter:
         birthday = self.birthday.currentData()
-        stage, platform = self.stage.currentData(), self.platform.currentData()
+        stage, platform, shop = self.stage.currentData(), self.platform.currentData(), self.shop.currentData()
         return CustomerFilter(
             search=search,
             tags_any=_names(self.tags_any.text()), tags_all=_names(self.tags_all.text()),
@@ -189,6 +196,7 @@ class FiltersPanel(QWidget):
             orders_max=int(self.orders_max.text()) if self.orders_max.text() else None,
             last_order_after=self.after.value(), last_order_before=self.before.value(),
             tiers=_names(self.tiers.text()), tags_none=_names(self.tags_none.text()),
+            shops=[shop] if shop else [],
         )
 
     def set_filter(self, f: CustomerFilter) -> None:
@@ -199,6 +207,9 @@ class FiltersPanel(QWidget):
             self.tags_all.setText(", ".join(f.tags_all))
             select_data(self.stage, f.stages[0] if f.stages else None)
             select_data(self.platform, f.platforms[0] if f.platforms else None)
+            if f.shops and self.shop.findData(f.shops[0]) < 0:
+                self.shop.addItem(f.shops[0], f.shops[0])
+            select_data(self.shop, f.shops[0] if f.shops else None)
             self.province.setText(f.province or "")
             self.city.setText(f.city or "")
             select_data(self.vip, f.vip)

@@ -34,6 +34,7 @@ from core.customers.listing import RELEVANCE, CustomerFilter
 from core.customers.profile import set_do_not_contact, set_vip
 from core.customers.segments import save_segment
 from core.customers.tags import add_tags, remove_tags
+from core.figures.order_facts import shop_names
 from gui.context import AppContext
 from gui.customers.delegates import HighlightDelegate, TagChipsDelegate
 from gui.customers.deletion import CustomerDeleter
@@ -323,6 +324,7 @@ class CustomersPage(QWidget):
         # The side bar's counts scan the whole book: they start once the list's first screen is in, not
         # beside it, so on a busy two-core machine the first paint does not share the cores with them.
         self.segment_counts_due = True
+        run_in_background(read, self.context.database, shop_names, on_success=self.filters.set_shops)
 
     def _count_segments_if_due(self) -> None:
         if self.segment_counts_due:

@@ -363,7 +363,8 @@ class ImportPage(QWidget):
         shop, accepted = QInputDialog.getText(
             self, self.tr("Which shop is this file?"),
             self.tr("%1 does not say which of your shops its orders come from. Shop name (leave empty if you "
-                    "have only one):").replace("%1", prepared.path.name))
+                    "have only one):").replace("%1", prepared.path.name),
+            text=prepared.shop_suggested)  # the last answer for this platform: one Enter for a one-shop seller
         if accepted:
             name_the_shop(prepared, shop)
         return accepted

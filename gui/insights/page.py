@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from core.errors import describe_os_error
 from core.figures.insights import Insights, ShopData, build_insights, load_shop_data
+from core.figures.order_facts import shop_names
 from core.safety.spreadsheet import Sheet
 from gui.context import AppContext
 from gui.core_text import core_text
@@ -33,18 +34,23 @@ from gui.file_dialogs import save_path, save_workbook
 from gui.insights.charts import BarChartView, ChartPanel, HeatTableView
 from gui.insights.labels import segment_label, stage_labels
 from gui.insights.seeds_model import SeedsModel
-from gui.widgets import PageHeader, scrolling_column
+from gui.widgets import PageHeader, offer_names, scrolling_column
 from gui.worker import run_in_background
 
 STAGE_COLORS = ["#8fa3bf", "#f0b429", "#3ebd93", "#2680c2", "#7b61ff", "#e67e22", "#c0392b"]
 DEFAULT_MONTHS = 24
 
 
-def load_and_build(database, start: date, end: date, progress, cancel) -> tuple[ShopData, Insights]:  # type: ignore[no-untyped-def]
+def load_and_build(database, shop: str | None, start: date, end: date, progress, cancel) -> tuple[ShopData, Insights]:  # type: ignore[no-untyped-def]
     with database.session() as session:
-        data = load_shop_data(session.connection(), date.today())
+        data = load_shop_data(session.connection(), date.today(), shop)
     cancel.raise_if_cancelled()
     return data, build_insights(data, start, end)
+
+
+def book_shops(database, progress, cancel) -> list[str]:  # type: ignore[no-untyped-def]
+    with database.session() as session:
+        return shop_names(session)
 
 
 def rebuild(data: ShopData, start: date, end: date, progress, cancel) -> tuple[ShopData, Insights]:  # type: ignore[no-untyped-def]
@@ -83,9 +89,14 @@ class InsightsPage(QWidget):
                              (6, self.tr("Last 6 months")), (3, self.tr("Last 3 months"))):
             self.presets.addItem(text, months)
         self.presets.addItem(self.tr("Custom range"), None)
+        # One of the seller's shops, or the whole book; filled from the book's orders on every reload.
+        self.shop = QComboBox()
+        self.shop.addItem(self.tr("All shops"), None)
+        self.shop.activated.connect(self.reload)
         self.presets.activated.connect(self._preset_chosen)
         for edit in (self.start_edit, self.end_edit):
             edit.dateChanged.connect(self._dates_edited)
+        bar.addWidget(self.shop)
         bar.addWidget(self.presets)
         bar.addWidget(QLabel(self.tr("From")))
         bar.addWidget(self.start_edit)
@@ -172,7 +183,8 @@ class InsightsPage(QWidget):
 
     def reload(self) -> None:
         """Read the shop afresh (after an import or an edit) and rebuild every figure."""
-        self._start(load_and_build, self.context.database)
+        self._start(load_and_build, self.context.database, self.shop.currentData())
+        run_in_background(book_shops, self.context.database, on_success=lambda names: offer_names(self.shop, names))
 
     def apply_range(self) -> None:
         if self.data is None:
@@ -180,12 +192,12 @@ class InsightsPage(QWidget):
         else:
             self._start(rebuild, self.data)
 
-    def _start(self, function, source) -> None:  # type: ignore[no-untyped-def]
+    def _start(self, function, *sources) -> None:  # type: ignore[no-untyped-def]
         if self.task is not None:
             self.task.cancel()
         self.status.setText(self.tr("Computing…"))
         self.apply_button.setEnabled(False)
-        task = run_in_background(function, source, *self.date_range(),
+        task = run_in_background(function, *sources, *self.date_range(),
                                  on_success=lambda result: self._finished(task, result),
                                  on_failure=lambda message, _details: self._finished(task, None, message))
         self.task = task

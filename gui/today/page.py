@@ -186,7 +186,13 @@ class TodayPage(QWidget):
                   self.tr("The newest order is %Ln days old.", "", age) if age is not None else
                   self.tr("No orders yet."))
         if desk.last_import is None:
-            self.import_card.show_figure(self.tr("None yet"), newest)
+            # Orders that no file brought (the demo shop's) say where they came from, not how fresh they are.
+            where = (self.tr("The orders here are the demo shop's, made up on %1: import your own order sheets "
+                             "to see your shop.").replace("%1", QLocale().toString(
+                                 desk.demo_made_on, QLocale.FormatType.ShortFormat)) if desk.demo_made_on else
+                     self.tr("None of the %Ln orders here came from an imported file.", "", desk.orders)
+                     if desk.orders else newest)
+            self.import_card.show_figure(self.tr("None yet"), where)
             return
         when = desk.last_import.finished_at
         self.import_card.show_figure(

@@ -132,6 +132,10 @@
         <translation>请至少指定一个要导入的文件（或 --undo 批次号）</translation>
     </message>
     <message>
+        <source>{file} does not say which shop it comes from: its orders are {shop}&apos;s, as the last file like it said; say --shop NAME for another shop.</source>
+        <translation>{file} 没有写明来自哪个店铺：按上一个同类文件，订单记为 {shop} 的；其他店铺请用 --shop 店铺名 指明。</translation>
+    </message>
+    <message>
         <source>{file} does not say which shop it comes from: say --shop NAME to keep its orders apart from another shop&apos;s.</source>
         <translation>{file} 没有写明来自哪个店铺：用 --shop 店铺名 指明，以免与其他店铺的订单混在一起。</translation>
     </message>
@@ -342,6 +346,10 @@
     <message>
         <source>{file} is {size:,} MB; Laoke reads sheets of up to {limit:,} MB. Split the export into smaller files.</source>
         <translation>{file} 有 {size:,} MB；老客最多读取 {limit:,} MB 的表格。请把导出拆成较小的文件。</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is no order number</source>
+        <translation>“{text}”不是订单号</translation>
     </message>
     <message>
         <source>&apos;{text}&apos; is a negative amount</source>

@@ -863,6 +863,10 @@
         <translation>任意平台</translation>
     </message>
     <message>
+        <source>Any shop</source>
+        <translation>任意店铺</translation>
+    </message>
+    <message>
         <source>any of: 银卡, 金卡</source>
         <translation>任一：银卡, 金卡</translation>
     </message>
@@ -915,16 +919,16 @@
         <translation>标签（全部 / 都没有）：</translation>
     </message>
     <message>
+        <source>Platform / shop:</source>
+        <translation>平台 / 店铺：</translation>
+    </message>
+    <message>
         <source>VIP / member tier:</source>
         <translation>VIP / 会员等级：</translation>
     </message>
     <message>
         <source>Stage:</source>
         <translation>阶段：</translation>
-    </message>
-    <message>
-        <source>Platform:</source>
-        <translation>平台：</translation>
     </message>
     <message>
         <source>Province:</source>

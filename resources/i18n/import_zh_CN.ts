@@ -482,6 +482,10 @@
         <translation>退款金额</translation>
     </message>
     <message>
+        <source>Refunded of the line</source>
+        <translation>该商品行已退款金额</translation>
+    </message>
+    <message>
         <source>Why the order closed</source>
         <translation>订单关闭原因</translation>
     </message>

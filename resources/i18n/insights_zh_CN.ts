@@ -47,6 +47,10 @@
         <translation>自定义范围</translation>
     </message>
     <message>
+        <source>All shops</source>
+        <translation>全部店铺</translation>
+    </message>
+    <message>
         <source>From</source>
         <translation>从</translation>
     </message>

@@ -299,5 +299,12 @@
             <numerusform>The newest order is %Ln days old.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>None of the %Ln orders here came from an imported file.</source>
+        <translation>
+            <numerusform>The %Ln order here did not come from an imported file.</numerusform>
+            <numerusform>None of the %Ln orders here came from an imported file.</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

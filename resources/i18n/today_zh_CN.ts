@@ -93,6 +93,16 @@
         <translation>还没有订单。</translation>
     </message>
     <message>
+        <source>The orders here are the demo shop&apos;s, made up on %1: import your own order sheets to see your shop.</source>
+        <translation>这里是演示店铺的虚构订单（%1 生成）：导入您自己的订单表格，才能看到您的店铺。</translation>
+    </message>
+    <message numerus="yes">
+        <source>None of the %Ln orders here came from an imported file.</source>
+        <translation>
+            <numerusform>这里的 %Ln 个订单都不是从导入的文件来的。</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>None yet</source>
         <translation>尚无</translation>
     </message>

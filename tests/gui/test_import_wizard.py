@@ -291,10 +291,16 @@ def test_a_file_without_buyers_or_shop_says_so_and_asks_the_shop(page, qtbot, tm
     _open(qtbot, page, write_sheet(tmp_path / "pdd.xlsx", rows))
     assert page.notices_label.isVisibleTo(page) and "names no buyers" in page.notices_label.text()
     asked = []
-    monkeypatch.setattr("gui.importing.page.QInputDialog.getText",
-                        lambda _parent, title, *args, **kwargs: (asked.append(title), ("拼多多旗舰店", True))[1])
+    monkeypatch.setattr("gui.importing.page.QInputDialog.getText", lambda _parent, title, *args, text="", **kwargs: (
+        asked.append((title, text)), ("拼多多旗舰店", True))[1])
     with qtbot.waitSignal(page.finished, timeout=10000):
         qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
-    assert asked == ["Which shop is this file?"]
+    assert asked == [("Which shop is this file?", "")]
     with page.context.database.session() as session:
         assert session.scalars(select(Order.shop_name)).all() == ["拼多多旗舰店"]
+    # The next Pinduoduo file offers the shop named last, so a one-shop seller only presses Enter.
+    rows[1][headers.index("订单号")] = "260518-607198974342269"
+    _open(qtbot, page, write_sheet(tmp_path / "pdd (1).xlsx", rows))
+    with qtbot.waitSignal(page.finished, timeout=10000):
+        qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
+    assert asked[1] == ("Which shop is this file?", "拼多多旗舰店")

@@ -56,13 +56,32 @@ def test_a_line_with_nobody_on_it_cannot_be_opened(database, qtbot, qsettings_is
     wait_for_background_tasks()
 
 
+def shown_page(database, qtbot) -> TodayPage:  # type: ignore[no-untyped-def]
+    page = TodayPage(AppContext(database), today=TODAY)
+    qtbot.addWidget(page)
+    with qtbot.waitSignal(page.loaded, timeout=10000):
+        page.show()
+    return page
+
+
 def test_the_page_speaks_chinese(database, desk_shop, qtbot, qsettings_isolated) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
     with speaking("zh_CN"):
-        page = TodayPage(AppContext(database), today=TODAY)
-        qtbot.addWidget(page)
-        with qtbot.waitSignal(page.loaded, timeout=10000):
-            page.show()
+        page = shown_page(database, qtbot)
         assert page.header.title.text() == "今日"
         assert page.unpaid_card.title.text() == "待催付订单"
         assert page.month_table.itemAtPosition(0, 1).widget().text() == "11月1日–15日"
+    wait_for_background_tasks()
+
+
+def test_the_demo_shop_says_its_orders_were_made_up_not_imported(database, qtbot, qsettings_isolated) -> None:  # type: ignore[no-untyped-def]
+    # The card said "None yet · The newest order is from today." of a shop nothing was ever imported into.
+    from core.demo import create_demo_shop
+
+    with database.transaction() as session:
+        create_demo_shop(session, customers=20, today=TODAY)
+    with speaking("en"):
+        page = shown_page(database, qtbot)
+    assert page.import_card.figure.text() == "None yet"
+    detail = page.import_card.detail.text()
+    assert "demo shop's" in detail and "import your own order sheets" in detail and "newest" not in detail
     wait_for_background_tasks()

@@ -34,7 +34,8 @@ def desk_shop(database):  # type: ignore[no-untyped-def]
         session.flush()
         session.add_all([
             _order(wang, "A1", "paid", noon - timedelta(days=2), "120.00"),
-            _order(li, "A2", "completed", noon - timedelta(days=5), "200.00", refund="50.00"),
+            # Stored as an import stores it: paid net of the refund (200.00 paid, 50.00 refunded).
+            _order(li, "A2", "completed", noon - timedelta(days=5), "150.00", refund="50.00"),
             _order(li, "A3", "completed", noon - timedelta(days=31), "80.00"),  # 15 October: last month
             _order(li, "A4", "completed", noon - timedelta(days=20), "999.00"),  # 26 October: after the 15th
             _order(zhao, "A5", "unpaid", noon - timedelta(days=1), "60.00"),

@@ -33,7 +33,7 @@ def test_this_month_so_far_against_the_same_days_of_last_month(database, desk_sh
         date(2026, 11, 1), TODAY, date(2026, 10, 1), date(2026, 10, 15))
     assert (this.new_buyers, this.returning_buyers) == (1, 1)
     assert this.repeat_rate == 0.5
-    assert this.net_revenue == Decimal("270.00")  # 120 + 200, less the 50 refunded
+    assert this.net_revenue == Decimal("270.00")  # 120 + 200, less the 50 refunded (never twice)
     assert (last.new_buyers, last.returning_buyers, last.net_revenue) == (0, 1, Decimal("80.00"))
 
 
@@ -46,3 +46,13 @@ def test_an_empty_book_has_an_empty_desk(database) -> None:  # type: ignore[no-u
         desk = read_desk(session, TODAY)
     assert desk.care_total == 0 and desk.unpaid.count == 0 and desk.last_import is None
     assert desk.newest_order_age_days is None and desk.this_month.repeat_rate is None
+
+
+def test_orders_no_file_brought_are_told_apart(database) -> None:  # type: ignore[no-untyped-def]
+    from core.demo import create_demo_shop
+
+    with database.transaction() as session:
+        create_demo_shop(session, customers=20, today=TODAY)
+    with database.session() as session:
+        desk = read_desk(session, TODAY)
+    assert desk.last_import is None and desk.orders > 0 and desk.demo_made_on == TODAY
