@@ -116,6 +116,12 @@ class ParseResult:
     bad_rows: list[BadRow] = field(default_factory=list)
     skipped_cells: list[SkippedCells] = field(default_factory=list)
     rows_read: int = 0
+    unchanged: int = 0  # orders whose rows are exactly those of an order already stored: not parsed again
+
+
+# Given a platform and {order number: content hash}, the numbers whose stored order has that very hash.
+StoredAlike = Callable[[str, dict[str, str]], set[str]]
+_EMPTY_ROW = False  # in the per-row list of order numbers: a row with nothing in it
 
 
 def parse_orders(
@@ -126,10 +132,13 @@ def parse_orders(
     preset: Preset,
     cancel: CancelToken | None = None,
     progress: ProgressCallback = no_progress,
+    stored_alike: StoredAlike | None = None,
 ) -> ParseResult:
     """Every data row below the header, grouped into orders; bad rows reported, their orders left out.
 
-    Progress counts each row below the header twice: once read, once built into its order.
+    With `stored_alike`, an order whose rows hash as a stored order's do is counted as unchanged and not
+    parsed at all (most of a re-imported export): the hash is of the rows' text, so it holds whatever the
+    parser became since. Progress counts each row below the header twice: once read, once built into its order.
     """
     headers = rows[header_row]
     plan = _column_plan(columns)
@@ -137,15 +146,20 @@ def parse_orders(
     result = ParseResult()
     skipped: dict[tuple[str, str], SkippedCells] = {}
     grouped: dict[str, list[tuple[int, dict[str, Any]]]] = {}
-    texts: dict[str, list[str]] = {}
     rejected: set[str] = set()
-    below = len(rows) - header_row - 1
-    for offset, cells in enumerate(rows[header_row + 1 :], start=header_row + 2):
+    body = rows[header_row + 1 :]
+    below = len(body)
+    row_orders, hashes = _order_hashes(body, [entry for entry in plan if entry[0] == "order_id"], preset.key)
+    # A global id keys the stored order (Shopify's): the order number alone does not find it.
+    unchanged = stored_alike(preset.platform, hashes) if stored_alike and "global_id" not in columns else set()
+    for offset, (cells, row_order) in enumerate(zip(body, row_orders, strict=True), start=header_row + 2):
         if offset % PROGRESS_EVERY == 0:
             _checkpoint(cancel, progress, offset - header_row - 2, 2 * below)
-        if not any(cells) or not "".join(cells).strip():
+        if row_order is _EMPTY_ROW:
             continue
         result.rows_read += 1
+        if row_order in unchanged:
+            continue
         values, all_problems = _row_values(cells, plan)
         problems = []
         for field_name, reason, text in all_problems:
@@ -166,23 +180,37 @@ def parse_orders(
         if problems:
             rejected.add(order_id)
             continue
-        if order_id in grouped:
-            grouped[order_id].append((offset, values))
-            texts[order_id].append(content_text(cells))
-        else:
-            grouped[order_id] = [(offset, values)]
-            texts[order_id] = [preset.key, content_text(cells)]
+        grouped.setdefault(order_id, []).append((offset, values))
     for number, (order_id, order_rows) in enumerate(grouped.items()):
         if number % PROGRESS_EVERY == 0:
             _checkpoint(cancel, progress, below + number * below // len(grouped), 2 * below)
         if order_id not in rejected:
             order = _build_order(order_id, order_rows, preset)
-            # The rows' own text is the order's content: an unchanged row in a later file is recognised cheaply.
-            order.content_hash = hashlib.sha1("\x1e".join(texts[order_id]).encode("utf-8")).hexdigest()
+            order.content_hash = hashes[order_id]
             result.orders.append(order)
     result.skipped_cells = list(skipped.values())
+    result.unchanged = len(unchanged)
     progress(2 * below, 2 * below)
     return result
+
+
+def _order_hashes(body: Sequence[Sequence[str]], order_plan: Plan,
+                  preset_key: str) -> tuple[list[str | bool | None], dict[str, str]]:
+    """Each row's order number (None when it has none it can read, _EMPTY_ROW when it is empty), and each
+    order's content hash: the rows' own text, so an unchanged order in a later file is recognised cheaply."""
+    row_orders: list[str | bool | None] = []
+    texts: dict[str, list[str]] = {}
+    for cells in body:
+        if not any(cells) or not "".join(cells).strip():
+            row_orders.append(_EMPTY_ROW)
+            continue
+        order_id = _row_values(cells, order_plan)[0].get("order_id")
+        row_orders.append(order_id)
+        if order_id is not None:
+            texts.setdefault(order_id, [preset_key]).append(content_text(cells))
+    hashes = {order_id: hashlib.sha1("\x1e".join(parts).encode("utf-8")).hexdigest()
+              for order_id, parts in texts.items()}
+    return row_orders, hashes
 
 
 def content_text(cells: Sequence[str]) -> str:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from core.collector import without_cycle_collection
 from core.importing.headers import find_header_row, header_signature
-from core.importing.parsing import BadRow, ParsedOrder, SkippedCells, parse_orders
+from core.importing.parsing import BadRow, ParsedOrder, SkippedCells, StoredAlike, parse_orders
 from core.importing.presets import (
     PRESETS,
     REQUIRED_FIELDS,
@@ -42,6 +42,12 @@ class PreparedImport:
     bad_rows: list[BadRow] = field(default_factory=list)
     skipped_cells: list[SkippedCells] = field(default_factory=list)  # optional cells stored empty
     rows_read: int = 0
+    orders_unchanged: int = 0  # recognised as stored by their rows' hash, so not parsed (not in `orders`)
+
+    @property
+    def order_count(self) -> int:
+        """The file's orders: those parsed and those recognised as unchanged."""
+        return len(self.orders) + self.orders_unchanged
 
     @property
     def headers(self) -> list[str]:
@@ -62,6 +68,7 @@ def prepare_import(
     unknown_layout_ok: bool = False,
     cancel: CancelToken | None = None,
     progress: ProgressCallback = no_progress,
+    stored_alike: StoredAlike | None = None,
 ) -> PreparedImport:
     """Read and parse one order sheet; refuse it (SheetRefused) when it is no order sheet at all.
 
@@ -69,8 +76,9 @@ def prepare_import(
     orders), so the wizard can let the user map its columns.
 
     `preset_key` or `preset` override detection; `saved_presets` are (header signature, preset) pairs from
-    the user's saved column mappings, used when the header row matches one exactly. Progress is the
-    parsing's (reading a workbook happens in one go).
+    the user's saved column mappings, used when the header row matches one exactly. `stored_alike` finds the
+    orders stored with the same rows (see parse_orders). Progress is the parsing's (reading a workbook happens
+    in one go).
     """
     path = Path(path)
     if preset is None and preset_key is not None:
@@ -111,7 +119,7 @@ def prepare_import(
             )
         )
     score, sheet, header_row, chosen = max(candidates, key=lambda candidate: candidate[0])
-    return parse_prepared(path, sheet, header_row, chosen, score, cancel, progress)
+    return parse_prepared(path, sheet, header_row, chosen, score, cancel, progress, stored_alike)
 
 
 def first_table(sheets: list[RawSheet]) -> tuple[RawSheet, int, int] | None:
@@ -135,7 +143,7 @@ def _unmapped(path: Path, sheets: list[RawSheet]) -> PreparedImport | None:
 
 def parse_prepared(
     path: Path, sheet: RawSheet, header_row: int, preset: Preset, score: float, cancel: CancelToken | None = None,
-    progress: ProgressCallback = no_progress,
+    progress: ProgressCallback = no_progress, stored_alike: StoredAlike | None = None,
 ) -> PreparedImport:
     columns = resolve_columns(preset.fields, sheet.rows[header_row])
     missing = [name for name in REQUIRED_FIELDS if name not in columns]
@@ -147,12 +155,12 @@ def parse_prepared(
                 file=path.name, row=header_row + 1, preset=preset.label,
             )
         )
-    result = parse_orders(path.name, sheet.rows, header_row, columns, preset, cancel, progress)
+    result = parse_orders(path.name, sheet.rows, header_row, columns, preset, cancel, progress, stored_alike)
     if result.rows_read == 0:
         raise SheetRefused(Message("{file} has a header row but no orders below it.", file=path.name))
     prepared = PreparedImport(path, file_digest(path), sheet, header_row, preset, score, columns)
     prepared.orders, prepared.bad_rows, prepared.rows_read = result.orders, result.bad_rows, result.rows_read
-    prepared.skipped_cells = result.skipped_cells
+    prepared.skipped_cells, prepared.orders_unchanged = result.skipped_cells, result.unchanged
     return prepared
 
 
