@@ -49,6 +49,12 @@ class PreparedImport:
         """The file's orders: those parsed and those recognised as unchanged."""
         return len(self.orders) + self.orders_unchanged
 
+    def release_rows(self) -> None:
+        """Let go of the sheet's rows below the header, when nothing will parse them again (the command line):
+        the orders are what gets written, and the text beside them raised a 50,000-row CSV import's peak from
+        472 to 551 MB."""
+        self.sheet.rows = self.sheet.rows[: self.header_row + 1]
+
     @property
     def headers(self) -> list[str]:
         return self.sheet.rows[self.header_row]
