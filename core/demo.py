@@ -32,6 +32,7 @@ from core.store.models import (
     Platform,
     Tag,
 )
+from core.store.opening import open_database
 from core.store.settings import DEMO_MADE_ON_KEY, set_setting
 
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤单"
@@ -303,8 +304,6 @@ def ensure_demo_database(
     cancel: CancelToken | None = None,
 ) -> Path:
     """The demo shop's database file, created on first use; an existing one is left as it is."""
-    from core.store.opening import open_database
-
     database = open_database(target)
     try:
         with database.transaction() as session:

@@ -91,3 +91,18 @@ open_database({str(shop)!r}).dispose()
 print(json.dumps({{"loaded": sorted({{name.split(".")[0] for name in sys.modules}} & set(json.loads(sys.argv[1])))}}))
 """
     assert heavy_loaded_by(parse_and_open) == {"loaded": []}
+
+
+def test_parsing_a_command_line_loads_not_even_the_database_layer() -> None:
+    # `--version` and `--help` stay within a few times `python -c pass` (#23): SQLAlchemy and numpy alone take
+    # 0.9 s to import on this machine, twenty times the interpreter's own start.
+    parse = """
+import json, sys
+from core.cli import build_parser
+
+build_parser().parse_args(["stats"])
+print(json.dumps({"loaded": sorted({name.split(".")[0] for name in sys.modules} & set(json.loads(sys.argv[1])))}))
+"""
+    output = subprocess.run([sys.executable, "-c", parse, json.dumps(["sqlalchemy", "numpy", *HEAVY])], cwd=ROOT,
+                            check=True, capture_output=True, text=True, timeout=120).stdout
+    assert json.loads(output.strip().splitlines()[-1]) == {"loaded": []}

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from core import __version__
 from core.errors import LaokeError, describe_os_error
+from core.logs import configure_logging
 
 COMMANDS = (
     "core.cli.backup_cmd",
@@ -99,8 +100,6 @@ def _reader_went_away() -> int:
 def _unexpected(args: argparse.Namespace, error: BaseException) -> int:
     if os.environ.get("LAOKE_DEBUG"):
         raise error  # a developer wants the traceback here, not in the log
-    from core.logs import configure_logging
-
     log_path = configure_logging()
     logging.getLogger("laoke.cli").error("command %s failed", args.command, exc_info=error)
     where = f" Details are in {log_path}." if log_path else ""

@@ -4,12 +4,9 @@ from __future__ import annotations
 
 import argparse
 
-from sqlalchemy.engine import make_url
-
 from core.cli.output import emit, open_for
 from core.messages import Message
 from core.paths import default_db_path
-from core.store.server_dump import dump_server, is_server_url, restore_server
 
 
 def register(subcommands, common: argparse.ArgumentParser) -> None:  # type: ignore[no-untyped-def]
@@ -40,7 +37,10 @@ def _ensure_owner(args: argparse.Namespace, action: str) -> None:
 
 
 def run_backup(args: argparse.Namespace) -> int:
+    from sqlalchemy.engine import make_url
+
     from core.store.backup import backup_database
+    from core.store.server_dump import dump_server, is_server_url
 
     if is_server_url(args.db):
         target = dump_server(args.db, args.output)
@@ -56,6 +56,7 @@ def run_backup(args: argparse.Namespace) -> int:
 
 def run_restore(args: argparse.Namespace) -> int:
     from core.store.restore import restore_database
+    from core.store.server_dump import is_server_url, restore_server
 
     if is_server_url(args.db):
         restore_server(args.db, args.input)

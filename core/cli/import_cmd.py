@@ -90,6 +90,8 @@ def run(args: argparse.Namespace) -> int:
                                        "its orders apart from another shop's.", file=item.path.name))
         for notice in notices:
             print(f"laoke: {notice}", file=sys.stderr)
+        for item in prepared if not args.customers else []:  # a customer sheet is written from its rows
+            item.release_rows()
         commit = commit_customer_sheets if args.customers else commit_imports
         summaries = commit(database, prepared, progress=terminal_progress("Importing"), notice=say_on_stderr)
     finally:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from core.cli.output import emit, open_for
 from core.errors import LaokeError
-from core.loyalty.members import Membership, book_and_refresh, membership, tier_counts
-from core.loyalty.recompute import refresh_loyalty
 from core.messages import Message
+
+if TYPE_CHECKING:
+    from core.loyalty.members import Membership
 
 
 def register(subcommands, common: argparse.ArgumentParser) -> None:  # type: ignore[no-untyped-def]
@@ -40,6 +41,9 @@ def ledger_lines(member: Membership) -> list[str]:
 
 
 def run(args: argparse.Namespace) -> int:
+    from core.loyalty.members import book_and_refresh, membership, tier_counts
+    from core.loyalty.recompute import refresh_loyalty
+
     booking = args.adjust if args.adjust is not None else args.redeem
     if booking is not None and args.customer is None:
         raise LaokeError(Message("Name the buyer with --customer ID to book points."))

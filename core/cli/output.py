@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Any
 
 from core.paths import default_db_path
 from core.progress import ProgressCallback, no_progress
-from core.safety.privacy import ensure_owner_mode, has_owner_passphrase, unlock_owner
 
 if TYPE_CHECKING:
     from core.store.db import Database
@@ -77,6 +76,7 @@ def open_for(args: Any, *, read_only: bool = False, owner_only: str | None = Non
     names the action of a command reps may not run at all (back up, restore, undo).
     """
     from core.refresh import finish_pending_rebuilds
+    from core.safety.privacy import ensure_owner_mode
     from core.store.opening import open_database
 
     database = open_database(args.db or default_db_path(), read_only=read_only)
@@ -95,6 +95,8 @@ def open_for(args: Any, *, read_only: bool = False, owner_only: str | None = Non
 
 
 def _unlock(database: Database) -> None:
+    from core.safety.privacy import has_owner_passphrase, unlock_owner
+
     with database.transaction() as session:
         if has_owner_passphrase(session):
             passphrase = os.environ.get(OWNER_PASSPHRASE_VARIABLE)

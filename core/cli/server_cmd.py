@@ -6,26 +6,14 @@ import argparse
 import getpass
 import os
 import sys
-
-from sqlalchemy import Engine, inspect
-from sqlalchemy.engine import make_url
+from typing import TYPE_CHECKING
 
 from core.cli.output import emit, terminal_progress
 from core.errors import LaokeError
 from core.messages import Message
-from core.store.db import make_engine
-from core.store.migrate import ensure_current
-from core.store.opening import open_database
-from core.store.passwords import remember_password
-from core.store.server import (
-    OWNER_ROLE,
-    REP_ROLE,
-    add_rep,
-    copy_book,
-    create_roles,
-    grant_privileges,
-    row_counts,
-)
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 PASSWORD_VARIABLE = "LAOKE_REP_PASSWORD"
 
@@ -48,12 +36,21 @@ def register(subcommands, common: argparse.ArgumentParser) -> None:  # type: ign
 
 
 def _server_url(url: str) -> str:
+    from sqlalchemy.engine import make_url
+
     if make_url(url).get_backend_name() != "postgresql":
         raise LaokeError(Message("{url} is not a PostgreSQL URL (postgresql+psycopg://user@host/name).", url=url))
     return url
 
 
 def run_init(args: argparse.Namespace) -> int:
+    from sqlalchemy.engine import make_url
+
+    from core.store.db import make_engine
+    from core.store.migrate import ensure_current
+    from core.store.opening import open_database
+    from core.store.server import OWNER_ROLE, REP_ROLE, copy_book, create_roles, grant_privileges, row_counts
+
     url = _server_url(args.url)
     source = open_database(args.source) if args.source else None
     engine = make_engine(url)
@@ -87,11 +84,18 @@ def run_init(args: argparse.Namespace) -> int:
 
 
 def _holds_a_shop(engine: Engine) -> bool:
+    from sqlalchemy import inspect
+
+    from core.store.server import row_counts
+
     with engine.connect() as connection:
         return "customers" in inspect(connection).get_table_names() and any(row_counts(connection).values())
 
 
 def run_add_rep(args: argparse.Namespace) -> int:
+    from core.store.db import make_engine
+    from core.store.server import add_rep
+
     url = _server_url(args.url)
     password = os.environ.get(PASSWORD_VARIABLE)
     if password is None and sys.stdin.isatty():
@@ -109,6 +113,10 @@ def run_add_rep(args: argparse.Namespace) -> int:
 
 
 def run_login(args: argparse.Namespace) -> int:
+    from sqlalchemy.engine import make_url
+
+    from core.store.passwords import remember_password
+
     url = make_url(_server_url(args.url))
     password = os.environ.get(PASSWORD_VARIABLE)
     if password is None:

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import argparse
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from core.cli.output import counted, emit, open_for
 from core.errors import LaokeError
-from core.loyalty.tag_rules import CONDITIONS, Condition, RuleSpec, apply_tag_rules, save_tag_rule, tag_rules
+from core.loyalty.conditions import CONDITIONS
 from core.messages import Message
+
+if TYPE_CHECKING:
+    from core.loyalty.tag_rules import Condition, RuleSpec
 
 
 def register(subcommands, common: argparse.ArgumentParser) -> None:  # type: ignore[no-untyped-def]
@@ -23,6 +26,8 @@ def register(subcommands, common: argparse.ArgumentParser) -> None:  # type: ign
 
 
 def parse_condition(text: str) -> Condition:
+    from core.loyalty.tag_rules import Condition
+
     kind, _sign, value = text.partition("=")
     if CONDITIONS.get(kind) == "none" or not value:
         return Condition(kind)
@@ -44,6 +49,8 @@ def described(spec: RuleSpec) -> str:
 def run(args: argparse.Namespace) -> int:
     if args.add is not None and not args.when:
         raise LaokeError(Message("Give the rule's conditions with --when."))
+    from core.loyalty.tag_rules import RuleSpec, apply_tag_rules, save_tag_rule, tag_rules
+
     database = open_for(args)
     try:
         with database.transaction() as session:

@@ -31,7 +31,7 @@ from core.importing.shops import (
     suggest_shops,
 )
 from core.importing.undo import UndoSummary, undo_batch
-from core.importing.writer import BatchSummary, write_import
+from core.importing.writer import BatchSummary, stored_alike, write_import
 from core.messages import Message
 from core.progress import CancelToken, ProgressCallback, no_progress, part_of
 from core.safety.privacy import ensure_owner_mode
@@ -71,17 +71,23 @@ def prepare_files(
     """Read and parse every file (a refused one raises SheetRefused naming it); nothing is written.
 
     Progress moves while each file is parsed. Reading a file happens in one go, before its first report
-    (the wizard shows a busy bar until then).
+    (the wizard shows a busy bar until then). Orders the book already holds with the same rows are counted,
+    not parsed again.
     """
     saved = saved_presets(database)
+
+    def alike_in_book(platform: str, hashes: dict[str, str]) -> set[str]:
+        with database.session() as session:
+            return stored_alike(session.connection(), platform, hashes)
+
     prepared = []
     total = len(paths) * FILE_STEPS
     for number, path in enumerate(paths):
         if cancel is not None:
             cancel.raise_if_cancelled()
         prepared.append(prepare_import(path, preset_key, saved_presets=saved, unknown_layout_ok=unknown_layout_ok,
-                                       cancel=cancel, progress=part_of(progress, number * FILE_STEPS, FILE_STEPS,
-                                                                       total)))
+                                       cancel=cancel, stored_alike=alike_in_book,
+                                       progress=part_of(progress, number * FILE_STEPS, FILE_STEPS, total)))
     progress(total, total)
     suggest_shops(database, prepared)
     return prepared
@@ -150,7 +156,8 @@ def commit_imports(
     another rep's edit runs again.
     """
     cancel = cancel or CancelToken()
-    _back_up_before_import(database, prepared)
+    if any(item.orders for item in prepared):  # a file whose orders are all stored already changes no order
+        _back_up_before_import(database, prepared)
     # Order files first, so an items file imported with them fills the lines of the orders they create.
     ordered = sorted(prepared, key=lambda item: item.preset.role == "lines")
     shares = [max(len(item.orders), 1) for item in ordered]  # of the bar, by orders

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
@@ -47,8 +47,8 @@ _PARSERS: dict[str, Callable[[str | None], Any]] = {
     "quantity": parse_quantity,
 }
 LINE_FIELDS = ("line_id", "item_title", "sku", "quantity", "unit_price", "line_amount", "status", "refund_status")
-PROGRESS_EVERY = 2000  # rows between progress reports and checks for Cancel
-_SPECIAL_START = frozenset("='\t \u3000")
+PROGRESS_EVERY = 2000
+_SPECIAL_START = frozenset("='\t \u3000")  # what clean_text strips or unwraps at a text's start  # rows between progress reports and checks for Cancel
 _PDD_ORDER_DATE = re.compile(r"^(\d{2})(\d{2})(\d{2})-\d+$")
 
 
@@ -120,6 +120,12 @@ class ParseResult:
     bad_rows: list[BadRow] = field(default_factory=list)
     skipped_cells: list[SkippedCells] = field(default_factory=list)
     rows_read: int = 0
+    unchanged: int = 0  # orders whose rows are exactly those of an order already stored: not parsed again
+
+
+# Given a platform and {order number: content hash}, the numbers whose stored order has that very hash.
+StoredAlike = Callable[[str, dict[str, str]], set[str]]
+_EMPTY_ROW = False  # in the per-row list of order numbers: a row with nothing in it
 
 
 def parse_orders(
@@ -130,10 +136,13 @@ def parse_orders(
     preset: Preset,
     cancel: CancelToken | None = None,
     progress: ProgressCallback = no_progress,
+    stored_alike: StoredAlike | None = None,
 ) -> ParseResult:
     """Every data row below the header, grouped into orders; bad rows reported, their orders left out.
 
-    Progress counts each row below the header twice: once read, once built into its order.
+    With `stored_alike`, an order whose rows hash as a stored order's do is counted as unchanged and not
+    parsed at all (most of a re-imported export): the hash is of the rows' text, so it holds whatever the
+    parser became since. Progress counts each row below the header twice: once read, once built into its order.
     """
     headers = rows[header_row]
     plan = _column_plan(columns)
@@ -141,18 +150,30 @@ def parse_orders(
     result = ParseResult()
     skipped: dict[tuple[str, str], SkippedCells] = {}
     grouped: dict[str, list[tuple[int, dict[str, Any]]]] = {}
-    texts: dict[str, list[str]] = {}
     rejected: set[str] = set()
-    below = len(rows) - header_row - 1
-    for offset, cells in enumerate(rows[header_row + 1 :], start=header_row + 2):
-        if offset % PROGRESS_EVERY == 0:
-            _checkpoint(cancel, progress, offset - header_row - 2, 2 * below)
-        if not any(cells) or not "".join(cells).strip():
-            continue
-        result.rows_read += 1
-        values, all_problems = _row_values(cells, plan)
+    body = rows[header_row + 1 :]
+    below = len(body)
+    order_plan = [entry for entry in plan if entry[0] == "order_id"]
+    row_orders, hashes = _order_hashes(body, order_plan, preset.key)
+    # A global id keys the stored order (Shopify's): the order number alone does not find it.
+    unchanged = stored_alike(preset.platform, hashes) if stored_alike and "global_id" not in columns else set()
+    result.rows_read = sum(row_order is not _EMPTY_ROW for row_order in row_orders)
+    kept = [(offset, cells, row_order) for offset, (cells, row_order)
+            in enumerate(zip(body, row_orders, strict=True), start=header_row + 2)
+            if row_order is not _EMPTY_ROW and row_order not in unchanged]
+    # The order numbers are read already; a row without a readable one is read again below, for the reason.
+    names, value_rows, row_problems = _table_values([cells for _offset, cells, _order in kept],
+                                                    [entry for entry in plan if entry[0] != "order_id"])
+    for index, ((offset, cells, order_id), row) in enumerate(zip(kept, value_rows, strict=True)):
+        if index % PROGRESS_EVERY == 0:
+            _checkpoint(cancel, progress, index * below // len(kept), 2 * below)
+        values = dict(zip(names, row, strict=True))
+        values["order_id"] = order_id
+        cell_problems = row_problems.get(index, [])
+        if order_id is None:
+            cell_problems = _table_values([cells], order_plan)[2].get(0, []) + cell_problems
         problems = []
-        for field_name, reason, text in all_problems:
+        for field_name, reason, text in cell_problems:
             column = _header_of(field_name, columns, headers)
             if field_name in essential:
                 problems.append(field_name)
@@ -161,7 +182,6 @@ def parse_orders(
                 skipped[column, text].count += 1
             else:
                 skipped[column, text] = SkippedCells(file_name, column, text, reason, 1, offset)
-        order_id = values.get("order_id")
         if order_id is None:
             if not problems and not _is_totals_row(cells, columns):
                 result.bad_rows.append(BadRow(file_name, offset, _header_of("order_id", columns, headers),
@@ -170,23 +190,34 @@ def parse_orders(
         if problems:
             rejected.add(order_id)
             continue
-        if order_id in grouped:
-            grouped[order_id].append((offset, values))
-            texts[order_id].append(content_text(cells))
-        else:
-            grouped[order_id] = [(offset, values)]
-            texts[order_id] = [preset.key, content_text(cells)]
+        grouped.setdefault(order_id, []).append((offset, values))
     for number, (order_id, order_rows) in enumerate(grouped.items()):
         if number % PROGRESS_EVERY == 0:
             _checkpoint(cancel, progress, below + number * below // len(grouped), 2 * below)
         if order_id not in rejected:
             order = _build_order(order_id, order_rows, preset)
-            # The rows' own text is the order's content: an unchanged row in a later file is recognised cheaply.
-            order.content_hash = hashlib.sha1("\x1e".join(texts[order_id]).encode("utf-8")).hexdigest()
+            order.content_hash = hashes[order_id]
             result.orders.append(order)
     result.skipped_cells = list(skipped.values())
+    result.unchanged = len(unchanged)
     progress(2 * below, 2 * below)
     return result
+
+
+def _order_hashes(body: Sequence[Sequence[str]], order_plan: Plan,
+                  preset_key: str) -> tuple[list[str | bool | None], dict[str, str]]:
+    """Each row's order number (None when it has none it can read, _EMPTY_ROW when it is empty), and each
+    order's content hash: the rows' own text, so an unchanged order in a later file is recognised cheaply."""
+    filled = [bool(any(cells) and "".join(cells).strip()) for cells in body]
+    numbers = iter(_table_values([cells for cells, full in zip(body, filled, strict=True) if full], order_plan)[1])
+    row_orders: list[str | bool | None] = [next(numbers)[0] if full else _EMPTY_ROW for full in filled]
+    texts: dict[str, list[str]] = {}
+    for cells, order_id in zip(body, row_orders, strict=True):
+        if order_id is not None and order_id is not _EMPTY_ROW:
+            texts.setdefault(order_id, [preset_key]).append(content_text(cells))
+    hashes = {order_id: hashlib.sha1("\x1e".join(parts).encode("utf-8")).hexdigest()
+              for order_id, parts in texts.items()}
+    return row_orders, hashes
 
 
 def content_text(cells: Sequence[str]) -> str:
@@ -222,35 +253,52 @@ def _column_plan(columns: dict[str, tuple[int, ...]]) -> Plan:
             for name, indexes in columns.items()]
 
 
-def _row_values(cells: Sequence[str], plan: Plan) -> tuple[dict[str, Any], list[tuple[str, str, str]]]:
-    """The row's values by field, and (field, why, text) for every cell that cannot be read."""
-    values: dict[str, Any] = {}
-    problems = []
-    width = len(cells)
+def _table_values(rows: Sequence[Sequence[str]], plan: Plan) -> tuple[
+        list[str], Iterator[tuple[Any, ...]], dict[int, list[tuple[str, Message, str]]]]:
+    """The plan's fields, each row's values in their order (None where a cell is empty or unreadable), and
+    (field, why, text) by row index for every cell that cannot be read.
+
+    Column by column, each distinct text converted once: a sheet repeats its statuses, amounts, buyers and
+    titles down the rows, and a column's list is built at C speed from the converted texts.
+    """
+    columns, problems = [], {}
     for name, where, parser in plan:
-        if isinstance(where, int):
-            raw = cells[where] if where < width else None
-            if not raw:
+        texts = _column_texts(rows, where)
+        converted: dict[str | None, Any] = {}
+        unreadable: dict[str | None, Message] = {}
+        plain = parser is clean_text
+        for text in set(texts):
+            if plain and _plain(text):  # most names, titles and addresses: no call needed
+                converted[text] = text
                 continue
-            if parser is clean_text and raw.isprintable() and raw[0] not in _SPECIAL_START and raw[-1] != " ":
-                if raw not in MISSING and not raw.startswith(ENCRYPTED_PREFIXES):  # plain text: no call needed
-                    values[name] = raw
-                continue
-        else:
-            parts = [clean_text(cells[i]) for i in where if i < width]
-            raw = " ".join(part for part in parts if part) or None
-        try:
-            value = parser(raw)
-        except ValueProblem as problem:
-            problems.append((name, message_of(problem), raw or ""))
-            continue
-        if value is not None:
-            values[name] = value
-    return values, problems
+            try:
+                converted[text] = parser(text) if text else None
+            except ValueProblem as problem:
+                converted[text], unreadable[text] = None, message_of(problem)
+        columns.append(list(map(converted.__getitem__, texts)))
+        if unreadable:
+            for index, text in enumerate(texts):
+                if text in unreadable:
+                    problems.setdefault(index, []).append((name, unreadable[text], text or ""))
+    return [name for name, _where, _parser in plan], zip(*columns, strict=True), problems
+
+
+def _plain(text: str | None) -> bool:
+    """Whether clean_text would give the text back as it is (checked inline, a third of the call's cost)."""
+    return bool(text) and text.isprintable() and text[0] not in _SPECIAL_START and text[-1] != " " and (  # type: ignore[union-attr]
+        text not in MISSING and not text.startswith(ENCRYPTED_PREFIXES))  # type: ignore[union-attr]
+
+
+def _column_texts(rows: Sequence[Sequence[str]], where: int | tuple[int, ...]) -> list[str | None]:
+    """One field's text in every row: its cell, or the non-empty parts of its cells joined by a space."""
+    if isinstance(where, int):
+        return [cells[where] if where < len(cells) else "" for cells in rows]
+    return [" ".join(part for i in where if i < len(cells) and (part := clean_text(cells[i]))) or None
+            for cells in rows]
 
 
 def _first(rows: list[tuple[int, dict[str, Any]]], name: str) -> Any:
-    return next((values[name] for _row, values in rows if name in values), None)
+    return next((values[name] for _row, values in rows if values.get(name) is not None), None)
 
 
 def _build_order(order_id: str, rows: list[tuple[int, dict[str, Any]]], preset: Preset) -> ParsedOrder:
@@ -349,7 +397,7 @@ def _item_summary(lines: list[ParsedLine]) -> str | None:
 def _build_lines(rows: list[tuple[int, dict[str, Any]]], preset: Preset) -> list[ParsedLine]:
     lines: dict[Any, ParsedLine] = {}
     for row_number, values in rows:
-        if "item_title" not in values and "sku" not in values and "line_id" not in values:
+        if values.get("item_title") is None and values.get("sku") is None and values.get("line_id") is None:
             continue
         quantity = values.get("quantity")
         unit_price = values.get("unit_price")

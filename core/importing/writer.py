@@ -74,7 +74,8 @@ def write_import(
     cancel = cancel or CancelToken()
     batch_id = _start_batch(connection, prepared)
     summary = BatchSummary(batch_id, prepared.path.name, prepared.preset.key, prepared.rows_read,
-                           len({(bad.file, bad.row) for bad in prepared.bad_rows}))
+                           len({(bad.file, bad.row) for bad in prepared.bad_rows}),
+                           orders_unchanged=prepared.orders_unchanged)
     orders = prepared.orders
     # The orders take the first two thirds of the bar; refreshing their customers (figures, stages, search
     # keys) the last third, about as long on a first import.
@@ -299,6 +300,16 @@ def _existing_orders(connection: Connection, orders: list[ParsedOrder]) -> dict[
                 found[number] = {"id": order_id, "content_hash": content_hash, "customer_id": customer_id}
     _adopt_orders_keyed_by_name(connection, orders, found)
     return found
+
+
+def stored_alike(connection: Connection, platform: str, hashes: dict[str, str]) -> set[str]:
+    """The order numbers among `hashes` whose stored order (keyed by that number) has that content hash."""
+    alike = set()
+    for chunk in _chunks(list(hashes)):
+        query = select(Order.platform_order_id, Order.content_hash).where(
+            Order.platform == platform, Order.platform_order_id.in_(chunk))
+        alike.update(number for number, content_hash in connection.execute(query) if hashes[number] == content_hash)
+    return alike
 
 
 def _adopt_orders_keyed_by_name(connection: Connection, orders: list[ParsedOrder],

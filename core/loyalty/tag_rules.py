@@ -30,24 +30,11 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from core.errors import LaokeError
+from core.loyalty.conditions import CONDITIONS
 from core.messages import Message
 from core.safety.privacy import ensure_owner_mode
 from core.store.models import Customer, CustomerTag, Order, OrderLine, Tag, TagRule
 
-# What a rule can ask, and the kind of value each takes.
-CONDITIONS: dict[str, str] = {
-    "product_contains": "text",  # bought a product whose title contains this text
-    "spent_at_least": "number",  # cumulative net spend, yuan
-    "orders_at_least": "number",  # paid orders
-    "stage_is": "choices",
-    "tier_is": "choices",
-    "city_is": "choices",
-    "province_is": "choices",
-    "platform_is": "choices",
-    "ordered_within_days": "number",  # last paid order at most N days ago
-    "not_ordered_within_days": "number",
-    "has_birthday": "none",
-}
 ID_CHUNK = 30_000
 # What rep mode refuses here, in the words ensure_owner_mode puts before "is switched off in rep mode".
 CHANGING_TAG_RULES = Message("Changing the tag rules")

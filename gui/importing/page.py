@@ -286,7 +286,7 @@ class ImportPage(QWidget):
         self.preset_combo.setCurrentIndex(position)
         self.detected_label.setText(
             self.tr("Header on row %1 · rows: %2 · orders: %3").replace("%1", str(item.header_row + 1))
-            .replace("%2", f"{item.rows_read:,}").replace("%3", f"{len(item.orders):,}")
+            .replace("%2", f"{item.rows_read:,}").replace("%3", f"{item.order_count:,}")
         )
         self.preview_model.set_rows(item.orders[:PREVIEW_ROWS])
         self.preview_view.resizeColumnsToContents()
@@ -299,7 +299,7 @@ class ImportPage(QWidget):
         # A row can have several problems (one line each in the list); the tab and the text both count rows.
         bad_row_count = len({(bad.file, bad.row) for bad in bad_rows})
         self.tabs.setTabText(2, self.tr("Rows that cannot be read (%1)").replace("%1", str(bad_row_count)))
-        orders = sum(len(prepared.orders) for prepared in self.prepared)
+        orders = sum(prepared.order_count for prepared in self.prepared)
         self.import_button.setEnabled(orders > 0)
         if not item.columns:
             self.review_message.setText(self.tr("Laoke does not know this layout: choose it above, or say under "

@@ -254,6 +254,26 @@ def test_cli_import_and_stats(tmp_path, db_target, capsys):  # type: ignore[no-u
     assert (stats["customers"], stats["orders"]) == (0, 0)
 
 
+def test_a_file_read_again_is_recognised_unparsed_and_not_backed_up(tmp_path, database, monkeypatch):  # type: ignore[no-untyped-def]
+    from core.importing import parsing
+    from core.store.backup import list_backups
+
+    path = write_sheet(tmp_path / "a.csv", taobao_rows(ALICE, BOB), "gbk")
+    commit_imports(database, prepare_files(database, [path]))
+    copies = len(list_backups(database.path)) if database.path else 0
+    newer = write_sheet(tmp_path / "b.csv", taobao_rows(ALICE, (*BOB[:3], "1,300.00", BOB[4])), "gbk")
+    # Even a parser that reads every amount differently now finds the stored orders unchanged: their rows are.
+    monkeypatch.setattr(parsing, "_PARSERS", {**parsing._PARSERS, "amount": lambda raw: Decimal(7)})
+    [again] = prepare_files(database, [path])
+    [changed] = prepare_files(database, [newer])
+    assert (again.orders, again.orders_unchanged, again.order_count, again.rows_read) == ([], 2, 2, 2)
+    assert ([order.platform_order_id for order in changed.orders], changed.orders_unchanged) == ([BOB[0]], 1)
+    [summary] = commit_imports(database, [again])
+    assert (summary.orders_new, summary.orders_updated, summary.orders_unchanged) == (0, 0, 2)
+    if database.path:  # nothing was going to change: the copy taken before the first import still holds it all
+        assert len(list_backups(database.path)) == copies
+
+
 def test_cli_import_shows_progress_at_a_terminal_only(tmp_path, db_path, capsys, monkeypatch):  # type: ignore[no-untyped-def]
     import sys
 
@@ -261,7 +281,8 @@ def test_cli_import_shows_progress_at_a_terminal_only(tmp_path, db_path, capsys,
     assert main(["import", str(path), "--db", str(db_path)]) == 0
     assert capsys.readouterr().err == ""  # a script's stderr holds only problems
     monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
-    assert main(["import", str(path), "--db", str(db_path)]) == 0
+    # Into another book: in the same one every order is already stored, and nothing is left to import.
+    assert main(["import", str(path), "--db", str(tmp_path / "second.db")]) == 0
     shown = capsys.readouterr().err
     assert "\rReading 100%\n" in shown and "\rImporting 100%\n" in shown
     assert re.search(r"\rReading [1-9]\d?%", shown) and re.search(r"\rImporting [1-9]\d?%", shown)

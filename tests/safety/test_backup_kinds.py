@@ -71,7 +71,8 @@ def test_a_before_import_copy_only_when_the_book_was_written_since_the_last_copy
     monkeypatch.undo()
     commit_imports(shop, prepared)
     assert len(list_backups(db_path)) == 1, "the failed attempts changed nothing, so the copy still holds the book"
-    commit_imports(shop, prepare_files(shop, [_sheet(tmp_path, ALICE, name="second.csv")]))
+    paid_more = (*ALICE[:3], "120.00", ALICE[4])  # a file that changes an order: the import is going to write
+    commit_imports(shop, prepare_files(shop, [_sheet(tmp_path, paid_more, name="second.csv")]))
     assert len(list_backups(db_path)) == 2, "the last import wrote the book: the next one copies it first"
 
 
