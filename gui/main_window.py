@@ -93,6 +93,11 @@ class MainWindow(QMainWindow):
 
         self.database_label = QLabel()
         self.database_label.setObjectName("databaseLabel")
+        self.server_status = QLabel()
+        self.server_status.setObjectName("serverStatus")
+        self.server_status.setStyleSheet("color:#b03a2e;")
+        self.server_status.hide()
+        self.statusBar().addPermanentWidget(self.server_status)
         self.statusBar().addPermanentWidget(self.database_label)
         self.menus = WindowMenus(self)
         # The names other pages' tests and the rep mode reach the actions by.
@@ -119,6 +124,11 @@ class MainWindow(QMainWindow):
             news.connect(self._count_care_tasks)
         self._count_care_tasks()
         self._show_row(self.navigation.currentRow())
+        from gui.server_watch import ServerWatch
+
+        self.server_watch = ServerWatch(context, self)
+        self.server_watch.changed.connect(self._show_changes_made_elsewhere)
+        self.server_watch.reachable.connect(self._show_server_reachable)
 
     def page_titles(self) -> dict[str, str]:
         return {
@@ -196,6 +206,24 @@ class MainWindow(QMainWindow):
         reload = getattr(self.stack.currentWidget(), "reload", None)
         if reload is not None:
             reload()
+
+    def _show_changes_made_elsewhere(self) -> None:
+        """Another rep changed the book: the page in view reads it again, keeping what is being typed (the
+        customer list keeps its rows and selection; the detail keeps an unsaved profile or tags)."""
+        page = self.stack.currentWidget()
+        if page is self.pages.get("customers"):
+            page.refresh_shown()
+        elif page is self.pages.get("today") or page is self.pages.get("care"):
+            page.reload()
+        self._count_care_tasks()
+
+    def _show_server_reachable(self, reachable: bool, reason: str) -> None:
+        self.server_status.setVisible(not reachable)
+        if reachable:
+            self.statusBar().showMessage(self.tr("Connected to the server again."), 8000)
+            return
+        self.server_status.setText(self.tr("Server unreachable: showing what was last read, reconnecting…"))
+        self.server_status.setToolTip(reason)
 
     def show_shortcuts(self) -> None:
         from gui.shortcuts import ShortcutsDialog

@@ -47,8 +47,16 @@ class Cluster:
         return f"postgresql+psycopg://{login}@/{database}?host={self.folder}&port={PORT}"
 
     def stop(self) -> None:
-        _run(self.binaries / "pg_ctl", "-D", str(self.folder / "data"), "-m", "immediate", "stop")
+        self.pause()
         shutil.rmtree(self.folder, ignore_errors=True)
+
+    def pause(self) -> None:
+        """Stop the server as a crash or a pulled cable would, keeping its data for `resume`."""
+        _run(self.binaries / "pg_ctl", "-D", str(self.folder / "data"), "-m", "immediate", "stop")
+
+    def resume(self) -> None:
+        _run(self.binaries / "pg_ctl", "-D", str(self.folder / "data"), "-o", _options(self.folder),
+             "-l", str(self.folder / "server.log"), "-w", "start")
 
 
 def start_cluster(binaries: Path) -> Cluster:
@@ -58,16 +66,18 @@ def start_cluster(binaries: Path) -> Cluster:
     try:
         _run(binaries / "initdb", "-D", str(folder / "data"), "-A", "trust", "-U", SUPERUSER, "-E", "UTF8",
              "--locale", "C.UTF-8")
-        options = (f"-k {folder} -p {PORT} -c listen_addresses='' -c fsync=off -c synchronous_commit=off"
-                   " -c full_page_writes=off -c max_connections=60")
-        _run(binaries / "pg_ctl", "-D", str(folder / "data"), "-o", options, "-l", str(folder / "server.log"),
-             "-w", "start")
+        Cluster(folder, binaries).resume()
     except subprocess.CalledProcessError as error:
         log = folder / "server.log"
         detail = log.read_text(errors="replace")[-2000:] if log.exists() else ""
         shutil.rmtree(folder, ignore_errors=True)
         raise RuntimeError(f"PostgreSQL did not start: {error.stderr or error}\n{detail}") from error
     return Cluster(folder, binaries)
+
+
+def _options(folder: Path) -> str:
+    return (f"-k {folder} -p {PORT} -c listen_addresses='' -c fsync=off -c synchronous_commit=off"
+            " -c full_page_writes=off -c max_connections=60")
 
 
 def _run(program: Path, *arguments: str) -> None:

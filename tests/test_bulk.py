@@ -107,3 +107,57 @@ def test_new_ids_are_handed_out_once_across_blocks(database) -> None:  # type: i
         supply = new_ids(connection, CUSTOMERS, block=3)
         drawn = [next(supply) for _ in range(10)]
     assert len(set(drawn)) == 10 and min(drawn) >= 1
+
+
+def test_bulk_insert_stores_what_core_would(database) -> None:  # type: ignore[no-untyped-def]
+    """Money rounded to cents, times, JSON and Python-side defaults, by executemany on SQLite and COPY on
+    PostgreSQL, read back the same as the rows Core's own insert wrote."""
+    from datetime import datetime
+    from decimal import Decimal
+
+    from sqlalchemy import insert, select
+
+    from core.store.bulk import bulk_insert
+    from core.store.models import ImportBatch, ImportChange
+
+    order = {"platform": "jd", "status": "paid", "paid_amount": Decimal("12.345"), "total_amount": Decimal("-0.5"),
+             "created_at": datetime(2026, 5, 1, 10, 0, 1), "shipping_fee": None}
+    with database.engine.begin() as connection:
+        batch = connection.execute(insert(ImportBatch).values(kind="orders", file_name="a.csv", file_hash="h",
+                                                              preset="jd", status="committed")).inserted_primary_key[0]
+        change = {"batch_id": batch, "entity": "order", "entity_id": 1, "action": "update",
+                  "before": {"status": "unpaid", "lines": [{"title": "龙井"}]}}
+        bulk_insert(connection, ORDERS, [{**order, "platform_order_id": "fast"}])
+        connection.execute(insert(Order), [{**order, "platform_order_id": "core"}])
+        bulk_insert(connection, ImportChange.__table__, [change])  # type: ignore[arg-type]
+        connection.execute(insert(ImportChange), [change])
+    with database.session() as session:
+        fast, core = session.scalars(select(Order).order_by(Order.platform_order_id.desc())).all()
+        changes = session.scalars(select(ImportChange).order_by(ImportChange.id)).all()
+    columns = ("paid_amount", "total_amount", "created_at", "shipping_fee")
+    assert [getattr(fast, name) for name in columns] == [getattr(core, name) for name in columns]
+    assert fast.paid_amount == Decimal("12.35")
+    assert changes[0].before == changes[1].before == change["before"]
+
+
+def test_bulk_insert_sends_rows_in_one_stream_on_a_server(database) -> None:  # type: ignore[no-untyped-def]
+    """On PostgreSQL new rows go by COPY, not one INSERT per row; its row triggers still count the change."""
+    from sqlalchemy import event
+
+    from core.store.bulk import bulk_insert
+    from core.store.changes import change_mark
+
+    if database.engine.dialect.name != "postgresql":
+        pytest.skip("SQLite has no COPY: one executemany is its fast path")
+    statements: list[str] = []
+    event.listen(database.engine, "before_cursor_execute",
+                 lambda _conn, _cursor, statement, *_args: statements.append(statement))
+    with database.engine.begin() as connection:
+        before = change_mark(connection)
+        bulk_insert(connection, CUSTOMERS, [{"name": f"客户{number}"} for number in range(500)])
+        after = change_mark(connection)
+    assert not [statement for statement in statements if statement.lstrip().upper().startswith("INSERT")]
+    assert after > before
+    with database.session() as session:
+        assert session.query(Customer).count() == 500
+        assert session.query(Customer).filter(Customer.created_at.is_(None)).count() == 0

@@ -100,6 +100,35 @@ def test_a_rep_works_under_their_own_name_and_the_server_refuses_the_owners_part
         rep.dispose()
 
 
+def test_a_reps_own_sql_client_reads_phones_and_addresses_masked(server_url: str, tmp_path: Path) -> None:
+    """What psql logged in as a rep gets: masked views, a phone search by whole number or last four that
+    answers masked, and no previous values from the import journal at all."""
+    assert main(["server", "init", server_url]) == 0
+    assert main(["server", "add-rep", server_url, "rep_wang"]) == 0
+    rep = open_database(as_role(server_url, "rep_wang"))
+    try:
+        commit_imports(rep, [prepare_import(write_orders(tmp_path / "orders.csv", 20))])  # the app, as the rep
+        with rep.engine.connect() as psql:
+            shown = psql.execute(text("SELECT phone, address FROM laoke_masked.customers ORDER BY id")).all()
+            assert shown[3] == ("139****0003", "浙江省 杭州****")
+            assert {value for (value,) in psql.execute(text(
+                "SELECT value FROM laoke_masked.customer_aliases WHERE kind = 'phone'"))} == {
+                f"139****{buyer:04d}" for buyer in range(10)}
+            assert psql.execute(text("SELECT DISTINCT receiver_phone, receiver_address FROM laoke_masked.orders"
+                                     " WHERE receiver_phone LIKE '%0003'")).all() == [("139****0003", "浙江省 杭州****")]
+            assert not psql.scalar(text("SELECT count(*) FROM laoke_masked.customer_search_keys"
+                                        " WHERE key ~ '[0-9]{5}'"))
+            find = text("SELECT phone FROM laoke_masked.find_phone(:query)")
+            assert psql.execute(find, {"query": "0003"}).scalars().all() == ["139****0003"]
+            assert psql.execute(find, {"query": "139 0000 0003"}).scalars().all() == ["139****0003"]
+            assert psql.execute(find, {"query": "00003"}).scalars().all() == []  # neither whole nor last four
+        for query in ("SELECT before FROM import_changes", "SELECT * FROM import_changes"):
+            with rep.engine.connect() as psql, pytest.raises(ProgrammingError, match="permission denied"):
+                psql.execute(text(query))
+    finally:
+        rep.dispose()
+
+
 def test_backup_is_a_pg_dump_and_restores_into_an_empty_database(  # type: ignore[no-untyped-def]
         server_url: str, postgres_cluster, tmp_path: Path, capsys) -> None:
     from tests.backends import admin_sql

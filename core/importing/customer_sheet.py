@@ -23,11 +23,11 @@ from core.importing.parsing import BadRow
 from core.importing.prepare import file_digest, first_table
 from core.importing.readers import RawSheet, SheetRefused, read_sheets
 from core.importing.values import ValueProblem, clean_text, parse_phone
-from core.importing.writer import bulk_insert, refresh_in_chunks
+from core.importing.writer import refresh_in_chunks
 from core.messages import Message, message_of
 from core.progress import CancelToken, ProgressCallback, no_progress
 from core.safety.privacy import is_masked
-from core.store.bulk import new_ids
+from core.store.bulk import bulk_insert, new_ids
 from core.store.models import (
     CalendarKind,
     Customer,

@@ -14,11 +14,11 @@ from core.importing.writer import (
     LINE_TABLE,
     ORDER_TABLE,
     RESTORED_ORDER_COLUMNS,
-    bulk_insert,
     decode_value,
     refresh_in_chunks,
 )
 from core.messages import Message
+from core.store.bulk import bulk_insert
 from core.store.models import Customer, CustomerAlias, CustomerTag, ImportBatch, ImportChange, Note, Order
 
 

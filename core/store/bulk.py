@@ -1,19 +1,26 @@
-"""Writing many rows at once: SQLite's fast paths and the portable ones, each behind a single function.
+"""Writing many rows at once: each backend's fast path behind a single function.
 
 SQLAlchemy's executemany builds a dict per row and runs each value through its type (about six times slower
 than the driver itself for 300,000 rows). On SQLite the statement is compiled once and the rows go to the
-driver's cursor as plain tuples, so the caller gives values already in their stored form (dates as ISO text);
-elsewhere the rows go through SQLAlchemy as usual.
+driver's cursor as plain tuples; new rows on PostgreSQL go by COPY, which sends them in one stream instead
+of one round trip per row.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Iterator, Sequence
+import json
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from datetime import datetime
+from decimal import ROUND_HALF_UP, Decimal
 from itertools import count
+from operator import itemgetter
+from typing import Any
 
-from sqlalchemy import Connection, Index, Table, func, inspect, select, text
+from sqlalchemy import JSON, Connection, DateTime, Index, Table, func, inspect, select, text
 from sqlalchemy.sql import Executable
+
+from core.store.models import Money
 
 # How many ids one trip to a sequence reserves: a bulk writer's chunk, so an import of 200,000 orders asks
 # 100 times, and leaves at most one block's gap behind.
@@ -40,6 +47,81 @@ def execute_rows(connection: Connection, statement: Executable, names: Sequence[
         cursor.executemany(str(compiled), rows)
     finally:
         cursor.close()
+
+
+def bulk_insert(connection: Connection, table: Table, rows: Sequence[Mapping[str, Any]]) -> None:
+    """Insert many new rows (all with the same keys), storing exactly what Core's `insert` would.
+
+    Each column's own bind conversion and Python-side defaults are applied here (money to cents, times to
+    text on SQLite); the rows then go to the driver as tuples: one executemany on SQLite, one COPY on
+    PostgreSQL (at 20,000 rows the per-row round trips of executemany made a server import 3.6 times slower
+    than SQLite's). COPY fires the same row triggers as INSERT, so the change counter and authors still hold.
+    """
+    if not rows:
+        return
+    columns = list(rows[0])
+    defaults = _python_defaults(table, columns)
+    names = columns + list(defaults)
+    sqlite = connection.dialect.name == "sqlite"
+    processors = [(position, processor) for position, name in enumerate(names)
+                  if (processor := _bind_processor(table.c[name].type, connection, sqlite)) is not None]
+    default_values = tuple(defaults.values())
+    pick = itemgetter(*columns) if len(columns) > 1 else (lambda row: (row[columns[0]],))
+    stored = []
+    for row in rows:
+        values = [*pick(row), *default_values]
+        for position, processor in processors:
+            values[position] = processor(values[position])
+        stored.append(values)
+    quote = connection.dialect.identifier_preparer.quote
+    into = f"{quote(table.name)} ({', '.join(quote(name) for name in names)})"
+    if sqlite:
+        connection.exec_driver_sql(f"INSERT INTO {into} VALUES ({', '.join('?' * len(names))})",
+                                   [tuple(values) for values in stored])
+        return
+    cursor = connection.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    try:
+        with cursor.copy(f"COPY {into} FROM STDIN") as copy:
+            for values in stored:
+                copy.write_row(values)
+    finally:
+        cursor.close()
+
+
+def whole_cents(amount: Decimal | None) -> int | None:
+    """What a Money column stores for `amount`, as `Money` itself would round it, without its per-call cost."""
+    if amount is None:
+        return None
+    cents = amount * 100
+    whole = int(cents)
+    return whole if whole == cents else int(cents.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+def _bind_processor(column_type: Any, connection: Connection, sqlite: bool) -> Callable[[Any], Any] | None:
+    """The column's bind conversion; money and SQLite's times by a shortcut that stores exactly what Core would."""
+    if isinstance(column_type, Money):
+        return whole_cents
+    if sqlite and isinstance(column_type, DateTime):
+        return _sqlite_datetime
+    if not sqlite and isinstance(column_type, JSON):  # COPY takes text; None is JSON null, as Core stores it
+        return json.dumps
+    return column_type.bind_processor(connection.dialect)  # type: ignore[no-any-return]
+
+
+def _sqlite_datetime(value: datetime | None) -> str | None:
+    # SQLAlchemy's SQLite storage format: "2026-05-01 10:00:00.000000".
+    return None if value is None else value.isoformat(" ", "microseconds")
+
+
+def _python_defaults(table: Table, present: list[str]) -> dict[str, Any]:
+    """The values Core would fill in for the columns a row leaves out (evaluated once per statement)."""
+    defaults = {}
+    for column in table.columns:
+        if column.name in present or column.default is None or column.primary_key:
+            continue
+        default = column.default
+        defaults[column.name] = default.arg(None) if default.is_callable else default.arg  # type: ignore[attr-defined,operator]
+    return defaults
 
 
 def new_ids(connection: Connection, table: Table, block: int = ID_BLOCK) -> Iterator[int]:

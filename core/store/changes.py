@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 from sqlalchemy import Connection, text
+from sqlalchemy.exc import OperationalError
+
+from core.errors import DatabaseError
+from core.store.db import Database, describe_operational_error
 
 
 def change_mark(connection: Connection) -> int | None:
@@ -16,3 +20,13 @@ def change_mark(connection: Connection) -> int | None:
         return None
     return int(connection.scalar(text("SELECT last_value + CASE WHEN is_called THEN 1 ELSE 0 END"
                                       " FROM laoke_changes")) or 0)
+
+
+def read_change_mark(database: Database) -> int | None:
+    """`change_mark` on a connection of its own; a server that cannot be reached is a DatabaseError saying so
+    in one sentence (the pool reconnects on the next call once the server is back)."""
+    try:
+        with database.engine.connect() as connection:
+            return change_mark(connection)
+    except OperationalError as error:
+        raise DatabaseError(describe_operational_error(error, database.label)) from error

@@ -3,6 +3,7 @@
 `init_server` makes the schema and two group roles. `laoke_owner` may do everything. `laoke_rep` may read,
 import, write notes and tags, work care tasks and merge, but the server itself refuses it what the owner
 keeps: deleting buyers, orders or notes, undoing an import or a merge, and changing settings or care rules.
+Reps read phones and addresses masked through `laoke_masked` (core.store.masked).
 `add_rep` creates a rep's login role in that group. `copy_book` moves a laptop's SQLite book onto the server.
 """
 
@@ -15,6 +16,7 @@ from sqlalchemy import Connection, Engine, Table, func, insert, select, text
 
 from core.errors import DatabaseError
 from core.messages import Message
+from core.store.masked import create_masked_reading, rep_select_grant
 from core.store.models import Base
 
 OWNER_ROLE = "laoke_owner"
@@ -63,10 +65,11 @@ def grant_privileges(connection: Connection) -> None:
         f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {REP_ROLE}",
     ]
     for table in tables:
-        writes = [] if table in OWNER_WRITES or table == "alembic_version" else ["INSERT"]
+        writes = table not in OWNER_WRITES and table != "alembic_version"
         statements.append(f"REVOKE ALL ON {table} FROM {REP_ROLE}")
-        statements.append(f"GRANT {', '.join(['SELECT', *writes])} ON {table} TO {REP_ROLE}")
+        statements.append(rep_select_grant(connection, table, REP_ROLE))
         if writes:
+            statements.append(f"GRANT INSERT ON {table} TO {REP_ROLE}")
             statements.append(_rep_update_grant(table))
         if table in REP_DELETES or table == "settings":
             statements.append(f"GRANT DELETE ON {table} TO {REP_ROLE}")
@@ -83,6 +86,7 @@ def grant_privileges(connection: Connection) -> None:
     ]
     for statement in statements:
         connection.execute(text(statement))
+    create_masked_reading(connection, REP_ROLE)
 
 
 def _rep_update_grant(table: str) -> str:

@@ -395,6 +395,12 @@ class CustomersPage(QWidget):
         self.model.refresh_rows()
         self.segments.reload()
 
+    def refresh_shown(self) -> None:
+        """Another rep changed the book: the rows in view and the open buyer anew, selection and typing kept
+        (not the side bar's counts, which scan the whole book: a busy shop's reps move the mark every poll)."""
+        self.model.refresh_rows()
+        self.detail.reload()
+
     # -- selection and bulk actions ------------------------------------------------------------------------
 
     def selected_ids(self) -> list[int]:

@@ -191,6 +191,14 @@
         <translation>设置</translation>
     </message>
     <message>
+        <source>Connected to the server again.</source>
+        <translation>已重新连接到服务器。</translation>
+    </message>
+    <message>
+        <source>Server unreachable: showing what was last read, reconnecting…</source>
+        <translation>无法连接服务器：显示的是上次读取的内容，正在重新连接…</translation>
+    </message>
+    <message>
         <source>%1 (read-only)</source>
         <translation>%1（只读）</translation>
     </message>

@@ -351,25 +351,6 @@ def test_shopify_continuation_rows_and_offsets(tmp_path, import_file, orders_of)
     assert orders["#1002"].status == OrderStatus.REFUNDED
 
 
-def test_the_sqlite_fast_path_stores_what_core_would(database):  # type: ignore[no-untyped-def]
-    from datetime import datetime
-
-    from sqlalchemy import insert
-
-    from core.importing.writer import bulk_insert
-    from core.store.models import Order
-
-    row = {"platform": "jd", "status": "paid", "paid_amount": Decimal("12.345"), "total_amount": Decimal("-0.5"),
-           "created_at": datetime(2026, 5, 1, 10, 0, 1), "shipping_fee": None}
-    with database.engine.begin() as connection:
-        bulk_insert(connection, Order.__table__, [{**row, "platform_order_id": "fast"}])
-        connection.execute(insert(Order), [{**row, "platform_order_id": "core"}])
-        stored = connection.exec_driver_sql(
-            "SELECT paid_amount, total_amount, created_at, shipping_fee FROM orders ORDER BY platform_order_id"
-        ).all()
-    assert stored[0] == stored[1]
-
-
 def test_order_and_item_files_in_any_order_and_again(tmp_path, import_file, orders_of):  # type: ignore[no-untyped-def]
     items = PRESETS["taobao_tmall.orderdetaillist_csv_legacy"]
     headers = list(items.headers)
