@@ -418,6 +418,14 @@
         <translation>导入前已到期的关怀：</translation>
     </message>
     <message>
+        <source>Today lists orders still unpaid from this many days: Taobao, Pinduoduo and Douyin close an unpaid order after one to three days.</source>
+        <translation>今日页列出这么多天内仍未付款的订单：淘宝、拼多多和抖音会在一到三天后关闭未付款订单。</translation>
+    </message>
+    <message>
+        <source>Remind unpaid orders for:</source>
+        <translation>催付未付款订单：</translation>
+    </message>
+    <message>
         <source>Save care settings</source>
         <translation>保存关怀设置</translation>
     </message>
@@ -425,6 +433,13 @@
         <source>messages per buyer in</source>
         <translation>
             <numerusform>条消息，每</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> days</source>
+        <comment>after a number</comment>
+        <translation>
+            <numerusform> 天</numerusform>
         </translation>
     </message>
     <message>
