@@ -203,6 +203,11 @@ class MainWindow(QMainWindow):
         dialog = ShortcutsDialog(self.menus.actions_with_keys(), self.lookup_action, self)
         dialog.exec()
 
+    def edit_shop_identity(self) -> None:
+        from gui.first_run import edit_shop_identity
+
+        edit_shop_identity(self.context, self)
+
     def open_user_guide(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(resource_path("README.md"))))
 

@@ -39,6 +39,8 @@ class WindowMenus(QObject):
             self._action(self.tr("&Open database…"), window.choose_database, QKeySequence.StandardKey.Open),
             self._action(self.tr("Open the &demo shop"), window.open_demo_shop),
         ))
+        self.shop_identity_action = self._action(self.tr("Shop name and SMS &signature…"), window.edit_shop_identity)
+        self.file_menu.addAction(self.shop_identity_action)
         self.file_menu.addSeparator()
         self.export_action = self._action(self.tr("&Export customers…"), window.export_customers, "Ctrl+E")
         self.file_menu.addAction(self.export_action)

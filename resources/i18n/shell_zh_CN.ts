@@ -554,6 +554,10 @@
         <translation>打开示例店铺(&amp;D)</translation>
     </message>
     <message>
+        <source>Shop name and SMS &amp;signature…</source>
+        <translation>店铺名称和短信签名(&amp;S)…</translation>
+    </message>
+    <message>
         <source>&amp;Export customers…</source>
         <translation>导出客户(&amp;E)…</translation>
     </message>
