@@ -46,7 +46,8 @@ class WindowMenus(QObject):
         self.file_menu.addAction(self.export_action)
         self.quit_separator = self.file_menu.addSeparator()  # the book's backup actions go above it
         self.backup_actions: list[QAction] = []
-        self.file_menu.addAction(self._action(self.tr("&Quit"), window.close, QKeySequence.StandardKey.Quit))
+        self.quit_action = self._action(self.tr("&Quit"), window.close, QKeySequence.StandardKey.Quit)
+        self.file_menu.addAction(self.quit_action)
 
         self.save_action = self._action(self.tr("&Save the customer"), window.save_customer,
                                         QKeySequence.StandardKey.Save)

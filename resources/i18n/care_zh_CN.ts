@@ -302,6 +302,10 @@
         <source>Cancelled: nothing was changed.</source>
         <translation>已取消：没有做任何更改。</translation>
     </message>
+    <message>
+        <source>Planned again from the rules</source>
+        <translation>已按规则重新生成</translation>
+    </message>
     <message numerus="yes">
         <source>%Ln tasks, %1 overdue</source>
         <translation>
@@ -313,6 +317,10 @@
         <translation>
             <numerusform>%Ln 个任务</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Today is the day shown.</source>
+        <translation>当前显示的就是今天。</translation>
     </message>
     <message numerus="yes">
         <source>Wrote %Ln items to %1</source>

@@ -1,0 +1,73 @@
+"""Every button and menu action a user can press acts, or is disabled: on an empty book, and on a shop with
+nothing chosen. Acting is anything the user sees (tests/gui/button_sweep.py); raising is never acting."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from gui.main_window import PAGES
+from tests.customers.conftest import make_book
+from tests.gui.button_sweep import (
+    Press,
+    button_name,
+    buttons_in,
+    menu_actions,
+    press,
+    settle,
+    standing_in_for_dialogs,
+)
+
+# Pressed, they do their work, but the work looks the same as before in the states swept.
+LOOKS_THE_SAME = {
+    "View ▸ Refresh": "reads the page in view again; an unchanged book reads the same",
+}
+
+
+@pytest.fixture
+def demo_stand_in(monkeypatch, tmp_path):  # type: ignore[no-untyped-def]
+    """"Open the demo shop" opens an empty book of its own (building 2,000 buyers is the demo's own test)."""
+    numbers = itertools.count(1)
+    monkeypatch.setattr("core.demo.ensure_demo_database", lambda *_args, **_kwargs: tmp_path / f"demo-{next(numbers)}.db")
+
+
+def sweep(window, qtbot, monkeypatch) -> list[Press]:  # type: ignore[no-untyped-def]
+    presses = []
+    page_actions = dict(zip(window.menus.page_actions, (key for key, _module, _cls in PAGES), strict=True))
+    with standing_in_for_dialogs(monkeypatch) as asked:
+        for key, _module, _cls in PAGES:
+            page = window.show_page(key)
+            settle(qtbot)
+            for button in buttons_in(page):
+                window.show_page(key)
+                settle(qtbot)
+                if button.isVisible() and button.isEnabled():
+                    presses.append(press(button_name(button), key, button.click, qtbot, asked))
+        for name, action in menu_actions(window):
+            # A page's own menu item is pressed from another page: from its own page it has nowhere to go.
+            window.show_page("settings" if page_actions.get(action) == "today" else "today")
+            settle(qtbot)
+            presses.append(press(name, "menu", action.trigger, qtbot, asked))
+    return presses
+
+
+def problems(presses: list[Press]) -> list[str]:
+    return [f"{item.where}: {item.what} {item.problem}" for item in presses
+            if item.problem and item.what not in LOOKS_THE_SAME]
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support raise", "This plugin does not support grabbing")
+def test_on_an_empty_book(window_factory, demo_stand_in, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    window = window_factory("en")
+    presses = sweep(window, qtbot, monkeypatch)
+    assert len(presses) > 40  # every page's buttons and every menu item, not a sweep that found nothing
+    assert problems(presses) == [], "\n".join(problems(presses))
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support raise", "This plugin does not support grabbing")
+def test_on_a_shop_with_nothing_chosen(database, window_factory, demo_stand_in, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    make_book(database)
+    window = window_factory("en")
+    presses = sweep(window, qtbot, monkeypatch)
+    assert problems(presses) == [], "\n".join(problems(presses))
