@@ -86,7 +86,10 @@ class CareSettingsSection(QGroupBox):
         self._say_unpaid_days()
         self.unpaid_days.setToolTip(self.tr("Today lists orders still unpaid from this many days: Taobao, Pinduoduo "
                                             "and Douyin close an unpaid order after one to three days."))
-        form.addRow(self.tr("Remind unpaid orders for:"), self.unpaid_days)
+        unpaid_row = QHBoxLayout()  # a number's width, as the cap's are, not the form's
+        unpaid_row.addWidget(self.unpaid_days)
+        unpaid_row.addStretch(1)
+        form.addRow(self.tr("Remind unpaid orders for:"), unpaid_row)
         save_row = QHBoxLayout()
         self.save_button = QPushButton(self.tr("Save care settings"))
         self.save_button.clicked.connect(self.save)

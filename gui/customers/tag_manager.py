@@ -63,6 +63,8 @@ class TagManagerDialog(QDialog):
                        self.delete_button):
             buttons.addWidget(button)
         layout.addLayout(buttons)
+        self.tags.currentItemChanged.connect(self._show_choice)
+        self._show_choice(None)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
         layout.addWidget(close)
@@ -78,6 +80,12 @@ class TagManagerDialog(QDialog):
             item.setData(TAG_ROLE, tag)
             item.setForeground(QColor(tag.color))
             self.tags.addItem(item)
+
+    def _show_choice(self, item: QListWidgetItem | None) -> None:
+        """Rename, colour, merge and delete act on the tag chosen in the list: until then they wait."""
+        for button in (self.rename_button, self.colour_button, self.merge_button, self.delete_button):
+            button.setEnabled(item is not None)
+            button.setToolTip("" if item is not None else self.tr("Choose a tag in the list first."))
 
     def current(self) -> TagUse | None:
         item = self.tags.currentItem()

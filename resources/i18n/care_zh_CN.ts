@@ -560,6 +560,10 @@
         <translation>无法识别 %2 中的“%1”。</translation>
     </message>
     <message>
+        <source>“%1” is as Laoke first set it: nothing to restore.</source>
+        <translation>“%1”就是老客的初始设置，无需恢复。</translation>
+    </message>
+    <message>
         <source>⚠ Nothing to fill in for %1 with this buyer or shop: such tasks are flagged, never sent with a gap.</source>
         <translation>⚠ 这位买家或店铺没有可填入「%1」的内容：这样的任务会被标出，绝不会带着空缺发出。</translation>
     </message>

@@ -1015,6 +1015,10 @@
         </translation>
     </message>
     <message>
+        <source>Choose a tag in the list first.</source>
+        <translation>请先在列表中选择一个标签。</translation>
+    </message>
+    <message>
         <source>New tag</source>
         <translation>新建标签</translation>
     </message>

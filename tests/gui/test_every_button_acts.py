@@ -71,3 +71,53 @@ def test_on_a_shop_with_nothing_chosen(database, window_factory, demo_stand_in, 
     window = window_factory("en")
     presses = sweep(window, qtbot, monkeypatch)
     assert problems(presses) == [], "\n".join(problems(presses))
+
+
+def dialogs(window):  # type: ignore[no-untyped-def]
+    """How to open each dialog and window the menus and pages lead to (shown, not run: nothing waits)."""
+    from gui.customers.duplicates import DuplicatesDialog
+    from gui.customers.lookup import ChatLookupWindow
+    from gui.customers.tag_manager import TagManagerDialog
+    from gui.first_run import FirstRunDialog
+    from gui.shortcuts import ShortcutsDialog
+
+    context = window.context
+
+    def rules():  # type: ignore[no-untyped-def]
+        care = window.show_page("care")
+        care.open_rules()
+        return care.rules_dialog
+
+    return {
+        "care rules": rules,
+        "tags": lambda: TagManagerDialog(context, window),
+        "duplicates": lambda: DuplicatesDialog(context, window),
+        "chat lookup": lambda: ChatLookupWindow(context, window),
+        "shortcuts": lambda: ShortcutsDialog(window.menus.actions_with_keys(), window.lookup_action, window),
+        "first run": lambda: FirstRunDialog(context, "", window),
+    }
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support raise", "This plugin does not support grabbing")
+def test_in_every_dialog(database, window_factory, demo_stand_in, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    make_book(database)
+    window = window_factory("en")
+    presses = []
+    with standing_in_for_dialogs(monkeypatch) as asked:
+        for where, open_dialog in dialogs(window).items():
+            dialog = open_dialog()
+            dialog.show()
+            settle(qtbot)
+            count = len(buttons_in(dialog))
+            dialog.close()
+            for index in range(count):  # each press on a dialog as it opens: Close would end the rest
+                dialog = open_dialog()
+                dialog.show()
+                settle(qtbot)
+                shown = buttons_in(dialog)
+                if index < len(shown):
+                    presses.append(press(button_name(shown[index]), where, shown[index].click, qtbot, asked))
+                dialog.close()
+    # The chat lookup's buttons wait for a buyer found (its own tests press them).
+    assert {item.where for item in presses} == set(dialogs(window)) - {"chat lookup"}
+    assert problems(presses) == [], "\n".join(problems(presses))
