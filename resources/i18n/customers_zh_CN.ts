@@ -250,6 +250,10 @@
         <translation>%1 — 老客</translation>
     </message>
     <message>
+        <source>Nothing to save: no field was changed.</source>
+        <translation>没有要保存的内容：没有修改任何字段。</translation>
+    </message>
+    <message>
         <source>Delete the note</source>
         <translation>删除备注</translation>
     </message>

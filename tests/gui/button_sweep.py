@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QStackedWidget,
     QStatusBar,
+    QTabBar,
     QTabWidget,
     QToolButton,
     QWidget,
@@ -151,7 +152,7 @@ def buttons_in(root: QWidget) -> list[QAbstractButton]:
 def _inside_qt_widget(button: QAbstractButton, root: QWidget) -> bool:
     parent = button.parentWidget()
     while parent is not None and parent is not root:
-        if isinstance(parent, QCalendarWidget):
+        if isinstance(parent, QCalendarWidget | QTabBar):  # a tab bar's scroll arrows
             return True
         parent = parent.parentWidget()
     return False

@@ -121,3 +121,26 @@ def test_in_every_dialog(database, window_factory, demo_stand_in, qtbot, monkeyp
     # The chat lookup's buttons wait for a buyer found (its own tests press them).
     assert {item.where for item in presses} == set(dialogs(window)) - {"chat lookup"}
     assert problems(presses) == [], "\n".join(problems(presses))
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support raise", "This plugin does not support grabbing")
+def test_with_a_customer_chosen(database, window_factory, demo_stand_in, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    make_book(database)
+    window = window_factory("en")
+    page = window.show_page("customers")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 4, timeout=10000)
+    settle(qtbot)  # the start-up rescore's news reloads the list: choose after it
+    presses = []
+    with standing_in_for_dialogs(monkeypatch) as asked:
+        page.table.selectRow(0)
+        qtbot.waitUntil(lambda: page.detail.detail is not None, timeout=10000)
+        for index in range(len(buttons_in(page))):
+            page.table.clearSelection()
+            page.table.selectRow(0)  # the same buyer chosen afresh before each press
+            qtbot.waitUntil(lambda: page.detail.detail is not None, timeout=10000)
+            settle(qtbot)
+            shown = buttons_in(page)
+            if index < len(shown):
+                presses.append(press(button_name(shown[index]), "customers", shown[index].click, qtbot, asked))
+    assert len(presses) > 10
+    assert problems(presses) == [], "\n".join(problems(presses))
