@@ -17,14 +17,13 @@ from decimal import Decimal
 from sqlalchemy import distinct, func, or_, select
 from sqlalchemy.orm import Session
 
+from core.care.rules import unpaid_remind_days
 from core.care.tasks import day_counts
 from core.customers.birthday_filter import birthday_between_condition
 from core.figures.order_facts import NET_PAID
 from core.store.models import PAID_STATUSES, Customer, ImportBatch, Order, OrderStatus, Stage
 from core.store.settings import DEMO_MADE_ON_KEY, get_setting
 
-# Taobao, Pinduoduo and Douyin close an unpaid order after one to three days: older ones cannot be paid.
-UNPAID_REMIND_DAYS = 3
 # "Overdue" is days since the last paid order over the buyer's own median gap: half as long again as usual
 # is late enough to ring a regular, early enough that they have not gone elsewhere for good.
 REGULAR_OVERDUE_AT = 1.5
@@ -71,8 +70,9 @@ class LastImport:
 class Desk:
     today: date
     care_by_kind: dict[str, int]  # rule kind → open tasks due today or overdue
-    unpaid: Buyers  # buyers with an order still unpaid from the last few days
+    unpaid: Buyers  # buyers with an order still unpaid from the last `unpaid_days` days
     unpaid_orders: int
+    unpaid_days: int  # the shop's 催付 window (Settings ▸ Care calendar)
     birthdays: Buyers  # birthdays from today through the next six days
     overdue_regulars: Buyers  # VIPs and loyal buyers late against their own rhythm
     last_import: LastImport | None
@@ -103,8 +103,9 @@ def care_due_by_kind(session: Session, today: date) -> dict[str, int]:
     return by_kind
 
 
-def unpaid_to_remind(session: Session, today: date) -> tuple[Buyers, int]:
-    since = datetime.combine(today - timedelta(days=UNPAID_REMIND_DAYS - 1), time.min)
+def unpaid_to_remind(session: Session, today: date, days: int) -> tuple[Buyers, int]:
+    """Unpaid orders from today and the `days` - 1 before it: older ones the platform has closed."""
+    since = datetime.combine(today - timedelta(days=days - 1), time.min)
     # Counted here rather than by GROUP BY customer_id, which made SQLite walk every order in customer order
     # (330 ms at 300,000 orders) instead of picking the few unpaid ones by status.
     query = (select(Order.customer_id).join(Customer, Customer.id == Order.customer_id)
@@ -163,13 +164,15 @@ def month_so_far_spans(today: date) -> tuple[tuple[date, date], tuple[date, date
 
 def read_desk(session: Session, today: date | None = None) -> Desk:
     today = today or date.today()
-    unpaid, unpaid_orders = unpaid_to_remind(session, today)
+    unpaid_days = unpaid_remind_days(session)
+    unpaid, unpaid_orders = unpaid_to_remind(session, today, unpaid_days)
     this_span, last_span = month_so_far_spans(today)
     return Desk(
         today=today,
         care_by_kind=care_due_by_kind(session, today),
         unpaid=unpaid,
         unpaid_orders=unpaid_orders,
+        unpaid_days=unpaid_days,
         birthdays=birthdays_this_week(session, today),
         overdue_regulars=overdue_regulars(session),
         last_import=last_import(session),

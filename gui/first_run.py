@@ -1,6 +1,8 @@
 """The first run asks what every care message needs: the shop's name ({店铺}) and the SMS signature (【…】).
 
-Skippable: Settings ▸ Care holds both too. Without them the messages would read "您在拍下的…".
+Skippable: Settings ▸ Care holds both too, and File ▸ Shop name and SMS signature opens the same dialog again.
+Without them the messages would read "您在拍下的…". It is offered once per book: when the window opens on
+it, and when the window switches to a book (a new, empty one above all) that was never asked.
 """
 
 from __future__ import annotations
@@ -16,7 +18,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.care.rules import save_shop_identity, shop_identity_unasked, shop_name_of, skip_shop_identity
+from core.care.rules import (
+    load_care_settings,
+    save_shop_identity,
+    shop_identity_unasked,
+    shop_name_of,
+    skip_shop_identity,
+)
 from core.safety.privacy import rep_mode_enabled
 from gui.context import AppContext
 from gui.customers.tasks import read, write
@@ -35,8 +43,22 @@ def offer_first_run(context: AppContext, parent: QWidget) -> None:
                       on_success=lambda guess: guess is not None and FirstRunDialog(context, guess, parent).open())
 
 
+def offer_first_run_on_every_book(context: AppContext, parent: QWidget) -> None:
+    """The book the window opens on, and every book it switches to (File ▸ Open database, the demo shop)."""
+    offer_first_run(context, parent)
+    context.database_changed.connect(lambda: offer_first_run(context, parent))
+
+
+def edit_shop_identity(context: AppContext, parent: QWidget) -> None:
+    """File ▸ Shop name and SMS signature: the first run's dialog, holding what is set now."""
+    run_in_background(read, context.database, load_care_settings,
+                      on_success=lambda settings: FirstRunDialog(context, settings.shop_name, parent,
+                                                                 signature=settings.signature).open())
+
+
 class FirstRunDialog(QDialog):
-    def __init__(self, context: AppContext, guessed_name: str = "", parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, guessed_name: str = "", parent: QWidget | None = None, *,
+                 signature: str = "") -> None:
         super().__init__(parent)
         self.context = context
         self.setWindowTitle(self.tr("Welcome to Laoke"))
@@ -48,7 +70,7 @@ class FirstRunDialog(QDialog):
         form = QFormLayout()
         self.shop_name = QLineEdit(guessed_name)
         self.shop_name.setPlaceholderText(self.tr("e.g. 小满杂货铺"))
-        self.signature = QLineEdit()
+        self.signature = QLineEdit(signature)
         self.signature.setPlaceholderText(self.tr("【your shop】, as registered with your SMS gateway"))
         form.addRow(self.tr("Shop name:"), self.shop_name)
         form.addRow(self.tr("SMS signature:"), self.signature)

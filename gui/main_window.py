@@ -53,6 +53,7 @@ GEOMETRY_KEY = "window/geometry"
 # usual title bars of Windows, GNOME and KDE).
 FIRST_SIZE = QSize(1280, 800)
 TITLE_BAR = 40
+NOTICE_MS = 6000
 log = logging.getLogger("laoke.gui")
 
 
@@ -191,15 +192,27 @@ class MainWindow(QMainWindow):
         self.show_page("customers").export()
 
     def save_customer(self) -> None:
-        """Ctrl+S: the detail's typed changes (profile and tags), where the customer list is open."""
-        if self.stack.currentWidget() is self.pages.get("customers"):
-            self.pages["customers"].detail.save_edits()
+        """Ctrl+S: the detail's typed changes (profile and tags), where the customer list is open; else the
+        status bar says why nothing was saved (what there is to save changes with every keystroke)."""
+        page = self.pages.get("customers")
+        if page is not None and self.stack.currentWidget() is page and page.detail.edited:
+            page.detail.save_edits()
+        else:
+            self.say(self.tr("Nothing to save: change a customer's profile or tags in the customer list first."))
 
     def delete_customers(self) -> None:
         """Delete: the customers chosen in the list, after the confirmation (only where the list is open)."""
         page = self.pages.get("customers")
         if page is not None and self.stack.currentWidget() is page and page.delete_button.isEnabled():
             page.deleter.ask_and_delete(page.selected_ids())
+        elif page is not None and page.rep_mode_watch.rep_mode:
+            self.say(self.tr("Switched off in rep mode. Ask the shop owner."))
+        else:
+            self.say(self.tr("Nothing to delete: choose the customers in the customer list first."))
+
+    def say(self, text: str) -> None:
+        """A short notice in the status bar, for a key or menu item that had nothing to act on."""
+        self.statusBar().showMessage(text, NOTICE_MS)
 
     def refresh(self) -> None:
         """F5: the page in view reads the book again."""
@@ -230,6 +243,11 @@ class MainWindow(QMainWindow):
 
         dialog = ShortcutsDialog(self.menus.actions_with_keys(), self.lookup_action, self)
         dialog.exec()
+
+    def edit_shop_identity(self) -> None:
+        from gui.first_run import edit_shop_identity
+
+        edit_shop_identity(self.context, self)
 
     def open_user_guide(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(resource_path("README.md"))))

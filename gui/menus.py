@@ -39,12 +39,15 @@ class WindowMenus(QObject):
             self._action(self.tr("&Open database…"), window.choose_database, QKeySequence.StandardKey.Open),
             self._action(self.tr("Open the &demo shop"), window.open_demo_shop),
         ))
+        self.shop_identity_action = self._action(self.tr("Shop name and SMS &signature…"), window.edit_shop_identity)
+        self.file_menu.addAction(self.shop_identity_action)
         self.file_menu.addSeparator()
         self.export_action = self._action(self.tr("&Export customers…"), window.export_customers, "Ctrl+E")
         self.file_menu.addAction(self.export_action)
         self.quit_separator = self.file_menu.addSeparator()  # the book's backup actions go above it
         self.backup_actions: list[QAction] = []
-        self.file_menu.addAction(self._action(self.tr("&Quit"), window.close, QKeySequence.StandardKey.Quit))
+        self.quit_action = self._action(self.tr("&Quit"), window.close, QKeySequence.StandardKey.Quit)
+        self.file_menu.addAction(self.quit_action)
 
         self.save_action = self._action(self.tr("&Save the customer"), window.save_customer,
                                         QKeySequence.StandardKey.Save)
@@ -129,5 +132,5 @@ class WindowMenus(QObject):
 
         self.backup_actions = add_backup_actions(self.window, self.file_menu, context, self.quit_separator)
         self.rep_mode_controls = RepModeControls(self.window, self.file_menu, context, self.quit_separator)
-        owner_only(context, self.export_action, self.delete_action, self.care_rules_action)
+        owner_only(context, self.export_action, self.delete_action, self.care_rules_action, self.shop_identity_action)
         return self.backup_actions

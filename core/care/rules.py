@@ -200,6 +200,9 @@ class CareSettings:
     opt_out: str = "回T退订"
     shop_name: str = ""  # what {店铺} says in the messages
     backlog: str = "skip"  # BACKLOG_SKIP or BACKLOG_CATCH_UP: what happens to occasions older than the book
+    # How many days back an unpaid order is still worth a 催付 on the Today desk. Taobao, Pinduoduo and Douyin
+    # close an unpaid order after one to three days; a shop on a platform that waits longer can say so.
+    unpaid_remind_days: int = 3
 
     @property
     def sms_signature(self) -> str:
@@ -216,6 +219,7 @@ class CareSettings:
 BACKLOG_SKIP = "skip"
 BACKLOG_CATCH_UP = "catch_up"
 CARE_SETTINGS_KEY = "care"
+UNPAID_REMIND_DAYS_MAX = 30  # no platform keeps an unpaid order open for longer
 SHOP_NAME_KEY = "shop_name"
 
 
@@ -244,7 +248,14 @@ def load_care_settings(session: Session) -> CareSettings:
         opt_out=stored.get("opt_out", defaults.opt_out),
         shop_name=shop_name_of(session),
         backlog=stored.get("backlog", defaults.backlog),
+        unpaid_remind_days=int(stored.get("unpaid_remind_days", defaults.unpaid_remind_days)),
     )
+
+
+def unpaid_remind_days(session: Session) -> int:
+    """The 催付 window alone, for the Today desk: without the shop name's scan of every order."""
+    stored = get_setting(session, CARE_SETTINGS_KEY, {}) or {}
+    return int(stored.get("unpaid_remind_days", CareSettings.unpaid_remind_days))
 
 
 def save_care_settings(session: Session, settings: CareSettings) -> None:
@@ -254,6 +265,8 @@ def save_care_settings(session: Session, settings: CareSettings) -> None:
         raise ValueError("the send window must start before it ends")
     if settings.backlog not in (BACKLOG_SKIP, BACKLOG_CATCH_UP):
         raise ValueError(f"unknown backlog policy {settings.backlog!r}")
+    if not 1 <= settings.unpaid_remind_days <= UNPAID_REMIND_DAYS_MAX:
+        raise ValueError(f"unpaid orders are reminded for 1 to {UNPAID_REMIND_DAYS_MAX} days")
     set_setting(session, CARE_SETTINGS_KEY, {
         "cap_count": settings.cap_count,
         "cap_days": settings.cap_days,
@@ -262,6 +275,7 @@ def save_care_settings(session: Session, settings: CareSettings) -> None:
         "signature": settings.signature,
         "opt_out": settings.opt_out,
         "backlog": settings.backlog,
+        "unpaid_remind_days": settings.unpaid_remind_days,
     })
     set_setting(session, SHOP_NAME_KEY, settings.shop_name.strip())
 

@@ -28,6 +28,7 @@ COMMANDS = (
     "core.cli.members_cmd",
     "core.cli.server_cmd",
     "core.cli.tag_rules_cmd",
+    "core.cli.today_cmd",
 )
 
 

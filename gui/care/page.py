@@ -58,7 +58,7 @@ class CarePage(QWidget):
         self.today_button.clicked.connect(self.go_to_today)
         self.refresh_button = QPushButton(self.tr("Regenerate"))
         self.refresh_button.setToolTip(self.tr("Apply the rules again to the latest orders and customers"))
-        self.refresh_button.clicked.connect(lambda: self.reload(regenerate=True))
+        self.refresh_button.clicked.connect(self.regenerate)
         self.rules_button = QPushButton(self.tr("Rules…"))
         self.rules_button.clicked.connect(self.open_rules)
         owner_only(context, self.rules_button)
@@ -173,6 +173,12 @@ class CarePage(QWidget):
         )
         self._watch(task)
 
+    def regenerate(self) -> None:
+        """Regenerate: plan again from the rules, and say so (on a calendar that was up to date, nothing else
+        would show that it ran)."""
+        self.notice = self.tr("Planned again from the rules")
+        self.reload(regenerate=True)
+
     def _loaded(self, data: jobs.CalendarData) -> None:
         if data.generated is not None:
             self.generated = data.generated if self.generated is None else (
@@ -241,6 +247,11 @@ class CarePage(QWidget):
         self.reload()
 
     def _show_title(self) -> None:
+        # Today is for coming back: on today already, in today's month, it has nowhere to go.
+        away = self.day != self.today or (self.month.yearShown(), self.month.monthShown()) != (
+            self.today.year, self.today.month)
+        self.today_button.setEnabled(away)
+        self.today_button.setToolTip("" if away else self.tr("Today is the day shown."))
         if self.day == self.today:
             self.agenda_title.setText(self.tr("Today, %1 — overdue tasks first").replace("%1", self.day.isoformat()))
         else:

@@ -340,10 +340,15 @@ class RulesDialog(QDialog):
         return True
 
     def _reset_current(self) -> None:
-        if self.current is None:
+        if self.current is None or not self._collect():
             return
+        shown = self.rules[self.current]
         self.rules[self.current] = default_rule(self.current)
         self._show_rule(self.rules[self.current])
+        # Read back as the form has it (the defaults leave some fields unset that the form fills in).
+        if self._collect() and self.rules[self.current] == shown:
+            QMessageBox.information(self, self.tr("Care rules"), self.tr(
+                "“%1” is as Laoke first set it: nothing to restore.").replace("%1", self.names.rule(self.current)))
 
     # -- template ----------------------------------------------------------------------------------------------
 

@@ -1,5 +1,6 @@
 """Settings → Care calendar: the shop's name, the frequency cap, the send window, the SMS signature, the
-opt-out phrase and what to do with care that fell due before an import (the backlog policy)."""
+opt-out phrase, what to do with care that fell due before an import (the backlog policy) and how long an
+unpaid order is worth a 催付 on the Today desk."""
 
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.care.rules import BACKLOG_CATCH_UP, BACKLOG_SKIP, CareSettings
+from core.care.rules import BACKLOG_CATCH_UP, BACKLOG_SKIP, UNPAID_REMIND_DAYS_MAX, CareSettings
 from gui.care import jobs
 from gui.context import AppContext
 from gui.worker import run_in_background
@@ -79,6 +80,16 @@ class CareSettingsSection(QGroupBox):
         self.backlog.setToolTip(self.tr("A first import brings years of orders: without this, every buyer who "
                                         "went quiet long ago would be a win-back on the day of the import."))
         form.addRow(self.tr("Care due before an import:"), self.backlog)
+        self.unpaid_days = QSpinBox()
+        self.unpaid_days.setRange(1, UNPAID_REMIND_DAYS_MAX)
+        self.unpaid_days.valueChanged.connect(self._say_unpaid_days)
+        self._say_unpaid_days()
+        self.unpaid_days.setToolTip(self.tr("Today lists orders still unpaid from this many days: Taobao, Pinduoduo "
+                                            "and Douyin close an unpaid order after one to three days."))
+        unpaid_row = QHBoxLayout()  # a number's width, as the cap's are, not the form's
+        unpaid_row.addWidget(self.unpaid_days)
+        unpaid_row.addStretch(1)
+        form.addRow(self.tr("Remind unpaid orders for:"), unpaid_row)
         save_row = QHBoxLayout()
         self.save_button = QPushButton(self.tr("Save care settings"))
         self.save_button.clicked.connect(self.save)
@@ -94,6 +105,9 @@ class CareSettingsSection(QGroupBox):
         self.cap_words.setText(self.tr("messages per buyer in", "", self.cap_count.value()))
         self.days_word.setText(self.tr("days", "", self.cap_days.value()))
 
+    def _say_unpaid_days(self) -> None:
+        self.unpaid_days.setSuffix(self.tr(" days", "after a number", self.unpaid_days.value()))
+
     def load(self) -> None:
         self.save_button.setEnabled(False)
         run_in_background(jobs.read_care_settings, self.context.database, on_success=self._show,
@@ -108,6 +122,7 @@ class CareSettingsSection(QGroupBox):
         self.opt_out.setText(settings.opt_out)
         self.shop_name.setText(settings.shop_name)
         self.backlog.setCurrentIndex(max(0, self.backlog.findData(settings.backlog)))
+        self.unpaid_days.setValue(settings.unpaid_remind_days)
         self.save_button.setEnabled(True)
 
     def settings(self) -> CareSettings:
@@ -116,6 +131,7 @@ class CareSettingsSection(QGroupBox):
             window_start=to_time(self.window_start.time()), window_end=to_time(self.window_end.time()),
             signature=self.signature.text().strip(), opt_out=self.opt_out.text().strip(),
             shop_name=self.shop_name.text().strip(), backlog=self.backlog.currentData(),
+            unpaid_remind_days=self.unpaid_days.value(),
         )
 
     def _saved(self, _settings: CareSettings) -> None:

@@ -478,11 +478,16 @@ class CustomerDetailPanel(QWidget):
                           on_success=self._saved, on_failure=self._failed)
 
     def _saved(self, _result: object = None) -> None:
-        self.message.hide()
-        self.saved_note.show()
-        self.saved_timer.start()
+        self._note(self.tr("✓ Saved."))
         self.reload()
         self.changed.emit()
+
+    def _note(self, text: str) -> None:
+        """Below the form, for four seconds: what a save did (the form never moves under the mouse)."""
+        self.message.hide()
+        self.saved_note.setText(text)
+        self.saved_note.show()
+        self.saved_timer.start()
 
     def _save_profile(self) -> None:
         if self.customer_id is None:
@@ -495,6 +500,8 @@ class CustomerDetailPanel(QWidget):
         changes = {key: text for key, text in typed.items() if text != (shown.get(key) or "")}
         if changes:
             self._save(update_profile, self.customer_id, changes)
+        else:
+            self._note(self.tr("Nothing to save: no field was changed."))
 
     def _save_tags(self) -> None:
         self.edited.discard("tags")

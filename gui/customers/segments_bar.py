@@ -25,6 +25,9 @@ class SegmentsBar(QListWidget):
         super().__init__(parent)
         self.context = context
         self.setObjectName("segments")
+        # Narrow beside the list at 1280 px: "All customers (2,000)" wraps rather than hide behind a scroll bar.
+        self.setWordWrap(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self._menu)
         self.itemClicked.connect(self._clicked)

@@ -31,7 +31,7 @@ from core.customers.tags import (
 )
 from gui.context import AppContext
 from gui.customers.tasks import read, write
-from gui.safety.owner_only import owner_only
+from gui.safety.owner_only import owner_only_tip, rep_mode_watch
 from gui.worker import run_in_background
 
 TAG_ROLE = Qt.ItemDataRole.UserRole
@@ -64,7 +64,10 @@ class TagManagerDialog(QDialog):
                        self.delete_button):
             buttons.addWidget(button)
         layout.addLayout(buttons)
-        owner_only(context, self.merge_button, self.delete_button)  # they delete a tag for good
+        self.rep_mode_watch = rep_mode_watch(context)
+        self.rep_mode_watch.changed.connect(lambda: self._show_choice(self.tags.currentItem()))
+        self.tags.currentItemChanged.connect(self._show_choice)
+        self._show_choice(None)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
         layout.addWidget(close)
@@ -80,6 +83,18 @@ class TagManagerDialog(QDialog):
             item.setData(TAG_ROLE, tag)
             item.setForeground(QColor(tag.color))
             self.tags.addItem(item)
+
+    def _show_choice(self, item: QListWidgetItem | None) -> None:
+        """Rename, colour, merge and delete act on the tag chosen in the list: until then they wait. Merge and
+        delete remove a tag for good, so they are the owner's."""
+        rep_mode = self.rep_mode_watch.rep_mode
+        for button in (self.rename_button, self.colour_button, self.merge_button, self.delete_button):
+            owners = button in (self.merge_button, self.delete_button)
+            button.setEnabled(item is not None and not (owners and rep_mode))
+            if owners and rep_mode:
+                button.setToolTip(owner_only_tip())
+            else:
+                button.setToolTip("" if item is not None else self.tr("Choose a tag in the list first."))
 
     def current(self) -> TagUse | None:
         item = self.tags.currentItem()

@@ -104,6 +104,10 @@ class InsightsPage(QWidget):
         bar.addWidget(self.end_edit)
         self.apply_button = QPushButton(self.tr("Apply"))
         self.apply_button.clicked.connect(self.apply_range)
+        # The presets apply themselves: Apply is for dates typed by hand, and waits for them.
+        self.apply_button.setEnabled(False)
+        self.apply_button.setToolTip(self.tr("Shows the dates typed in From and to; a range from the list applies "
+                                             "at once."))
         bar.addWidget(self.apply_button)
         self.status = QLabel()
         bar.addWidget(self.status, 1)
@@ -175,6 +179,7 @@ class InsightsPage(QWidget):
 
     def _dates_edited(self) -> None:
         self.presets.setCurrentIndex(self.presets.findData(None))
+        self.apply_button.setEnabled(True)
 
     # --- loading ------------------------------------------------------------------------------------------
     def date_range(self) -> tuple[date, date]:
@@ -207,14 +212,13 @@ class InsightsPage(QWidget):
         if task is not self.task:
             return
         self.task = None
-        self.apply_button.setEnabled(True)
         if result is None:
+            self.apply_button.setEnabled(True)  # to try again
             self.status.setText(message)
         else:
             self._show(result)
 
     def _show(self, result: tuple[ShopData, Insights]) -> None:
-        self.apply_button.setEnabled(True)
         self.data, insights = result
         self.insights = insights
         self.status.setText(self.tr("As of %1").replace("%1", insights.end.isoformat()))

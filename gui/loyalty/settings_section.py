@@ -49,6 +49,10 @@ class LoyaltySettingsSection(QGroupBox):
         self.remove_button = QPushButton(self.tr("Remove tier"))
         self.add_button.clicked.connect(lambda: self._add_row("", 0))
         self.remove_button.clicked.connect(lambda: self.tiers.removeRow(self.tiers.currentRow()))
+        self.remove_button.setToolTip(self.tr("Removes the tier chosen in the table"))
+        self.tiers.itemSelectionChanged.connect(  # a tier chosen first: otherwise there is nothing to remove
+            lambda: self.remove_button.setEnabled(bool(self.tiers.selectedItems())))
+        self.remove_button.setEnabled(False)
         rows.addWidget(self.add_button)
         rows.addWidget(self.remove_button)
         rows.addStretch(1)

@@ -98,7 +98,7 @@ class TodayPage(QWidget):
         self.care_card = DeskCard(self.tr("Care tasks for today"))
         self.care_card.clicked.connect(self.care_requested)
         self.unpaid_card = DeskCard(self.tr("Unpaid orders to remind"))
-        self.unpaid_card.clicked.connect(lambda: self._show_buyers("unpaid", self.tr("Unpaid in the last days")))
+        self.unpaid_card.clicked.connect(lambda: self._show_buyers("unpaid", self.tr("Unpaid orders to remind")))
         self.birthday_card = DeskCard(self.tr("Birthdays this week"))
         self.birthday_card.clicked.connect(lambda: self._show_buyers("birthdays", self.tr("Birthdays this week")))
         self.regulars_card = DeskCard(self.tr("VIPs and loyal buyers overdue"))
@@ -157,8 +157,9 @@ class TodayPage(QWidget):
         self._show_care(desk)
         self.unpaid_card.show_figure(
             locale.toString(desk.unpaid_orders),
-            self.tr("%Ln buyers with an order unpaid in the last three days", "", desk.unpaid.count)
-            if desk.unpaid.count else self.tr("No order waits for payment."),
+            (self.tr("%Ln buyers with an order still unpaid", "", desk.unpaid.count) + "\n"
+             if desk.unpaid.count else self.tr("No order waits for payment.") + "\n")
+            + self.tr("Orders of the last %Ln days (Settings ▸ Care calendar)", "", desk.unpaid_days),
             can_open=bool(desk.unpaid.count))
         self.birthday_card.show_figure(
             locale.toString(desk.birthdays.count),

@@ -302,6 +302,10 @@
         <source>Cancelled: nothing was changed.</source>
         <translation>已取消：没有做任何更改。</translation>
     </message>
+    <message>
+        <source>Planned again from the rules</source>
+        <translation>已按规则重新生成</translation>
+    </message>
     <message numerus="yes">
         <source>%Ln tasks, %1 overdue</source>
         <translation>
@@ -313,6 +317,10 @@
         <translation>
             <numerusform>%Ln 个任务</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Today is the day shown.</source>
+        <translation>当前显示的就是今天。</translation>
     </message>
     <message numerus="yes">
         <source>Wrote %Ln items to %1</source>
@@ -418,6 +426,14 @@
         <translation>导入前已到期的关怀：</translation>
     </message>
     <message>
+        <source>Today lists orders still unpaid from this many days: Taobao, Pinduoduo and Douyin close an unpaid order after one to three days.</source>
+        <translation>今日页列出这么多天内仍未付款的订单：淘宝、拼多多和抖音会在一到三天后关闭未付款订单。</translation>
+    </message>
+    <message>
+        <source>Remind unpaid orders for:</source>
+        <translation>催付未付款订单：</translation>
+    </message>
+    <message>
         <source>Save care settings</source>
         <translation>保存关怀设置</translation>
     </message>
@@ -425,6 +441,13 @@
         <source>messages per buyer in</source>
         <translation>
             <numerusform>条消息，每</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> days</source>
+        <comment>after a number</comment>
+        <translation>
+            <numerusform> 天</numerusform>
         </translation>
     </message>
     <message>
@@ -535,6 +558,10 @@
     <message>
         <source>Cannot read “%1” in %2.</source>
         <translation>无法识别 %2 中的“%1”。</translation>
+    </message>
+    <message>
+        <source>“%1” is as Laoke first set it: nothing to restore.</source>
+        <translation>“%1”就是老客的初始设置，无需恢复。</translation>
     </message>
     <message>
         <source>⚠ Nothing to fill in for %1 with this buyer or shop: such tasks are flagged, never sent with a gap.</source>

@@ -250,6 +250,10 @@
         <translation>%1 — 老客</translation>
     </message>
     <message>
+        <source>Nothing to save: no field was changed.</source>
+        <translation>没有要保存的内容：没有修改任何字段。</translation>
+    </message>
+    <message>
         <source>Delete the note</source>
         <translation>删除备注</translation>
     </message>
@@ -1009,6 +1013,10 @@
         <translation>
             <numerusform>%1 — %Ln 位客户</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Choose a tag in the list first.</source>
+        <translation>请先在列表中选择一个标签。</translation>
     </message>
     <message>
         <source>New tag</source>

@@ -63,6 +63,10 @@
         <translation>应用</translation>
     </message>
     <message>
+        <source>Shows the dates typed in From and to; a range from the list applies at once.</source>
+        <translation>按“从”“至”中输入的日期显示；从列表中选的时间范围会立即生效。</translation>
+    </message>
+    <message>
         <source>Export table to Excel…</source>
         <translation>导出表格到 Excel…</translation>
     </message>

@@ -41,6 +41,14 @@
             <numerusform>days</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source> days</source>
+        <comment>after a number</comment>
+        <translation>
+            <numerusform> day</numerusform>
+            <numerusform> days</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ChatLookupWindow</name>
@@ -286,10 +294,17 @@
 <context>
     <name>TodayPage</name>
     <message numerus="yes">
-        <source>%Ln buyers with an order unpaid in the last three days</source>
+        <source>%Ln buyers with an order still unpaid</source>
         <translation>
-            <numerusform>%Ln buyer with an order unpaid in the last three days</numerusform>
-            <numerusform>%Ln buyers with an order unpaid in the last three days</numerusform>
+            <numerusform>%Ln buyer with an order still unpaid</numerusform>
+            <numerusform>%Ln buyers with an order still unpaid</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Orders of the last %Ln days (Settings ▸ Care calendar)</source>
+        <translation>
+            <numerusform>Orders of the last %Ln day (Settings ▸ Care calendar)</numerusform>
+            <numerusform>Orders of the last %Ln days (Settings ▸ Care calendar)</numerusform>
         </translation>
     </message>
     <message numerus="yes">

@@ -108,6 +108,10 @@
         <translation>删除等级</translation>
     </message>
     <message>
+        <source>Removes the tier chosen in the table</source>
+        <translation>删除表中选中的等级</translation>
+    </message>
+    <message>
         <source>net spend (yuan)</source>
         <translation>累计实付（元）</translation>
     </message>
@@ -189,6 +193,18 @@
     <message>
         <source>Settings</source>
         <translation>设置</translation>
+    </message>
+    <message>
+        <source>Nothing to save: change a customer&apos;s profile or tags in the customer list first.</source>
+        <translation>没有要保存的内容：请先在客户列表中修改客户资料或标签。</translation>
+    </message>
+    <message>
+        <source>Switched off in rep mode. Ask the shop owner.</source>
+        <translation>客服模式下不可用，请联系店主。</translation>
+    </message>
+    <message>
+        <source>Nothing to delete: choose the customers in the customer list first.</source>
+        <translation>没有要删除的客户：请先在客户列表中选择客户。</translation>
     </message>
     <message>
         <source>Connected to the server again.</source>
@@ -560,6 +576,10 @@
     <message>
         <source>Open the &amp;demo shop</source>
         <translation>打开示例店铺(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Shop name and SMS &amp;signature…</source>
+        <translation>店铺名称和短信签名(&amp;S)…</translation>
     </message>
     <message>
         <source>&amp;Export customers…</source>

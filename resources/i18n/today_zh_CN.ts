@@ -20,10 +20,6 @@
         <translation>待催付订单</translation>
     </message>
     <message>
-        <source>Unpaid in the last days</source>
-        <translation>近几天未付款</translation>
-    </message>
-    <message>
         <source>Birthdays this week</source>
         <translation>本周生日</translation>
     </message>
@@ -44,12 +40,6 @@
         <translation>把本周导出的订单表拖到这里，或点击选择文件</translation>
     </message>
     <message numerus="yes">
-        <source>%Ln buyers with an order unpaid in the last three days</source>
-        <translation>
-            <numerusform>%Ln 位买家近三天有未付款订单</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>The newest order is %Ln days old.</source>
         <translation>
             <numerusform>最新订单是 %Ln 天前的。</numerusform>
@@ -63,6 +53,18 @@
     <message>
         <source>No order waits for payment.</source>
         <translation>没有待付款的订单。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln buyers with an order still unpaid</source>
+        <translation>
+            <numerusform>%Ln 位买家有未付款订单</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Orders of the last %Ln days (Settings ▸ Care calendar)</source>
+        <translation>
+            <numerusform>近 %Ln 天的订单（设置 ▸ 关怀日历）</numerusform>
+        </translation>
     </message>
     <message>
         <source>Today and the next six days</source>

@@ -244,12 +244,15 @@ def test_settings_section_saves_cap_window_and_signature(shop, qtbot, qsettings_
     section.shop_name.setText("小周茶园 ")
     assert section.backlog.currentData() == "skip"  # a first import does not bury today, unless asked
     section.backlog.setCurrentIndex(section.backlog.findData("catch_up"))
+    assert section.unpaid_days.value() == 3 and section.unpaid_days.suffix() == " days"
+    section.unpaid_days.setValue(5)  # the 催付 window on the Today desk
     qtbot.mouseClick(section.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: section.message.text() == "Saved.", timeout=10000)
     with shop.session() as session:
         stored = load_care_settings(session)
     assert (stored.cap_days, stored.window_start.hour, stored.window_start.minute, stored.signature,
-            stored.shop_name, stored.backlog) == (10, 9, 30, "【茶】", "小周茶园", "catch_up")
+            stored.shop_name, stored.backlog, stored.unpaid_remind_days) == (
+        10, 9, 30, "【茶】", "小周茶园", "catch_up", 5)
 
 
 def test_a_new_shop_name_reaches_the_open_messages(page, qtbot) -> None:  # type: ignore[no-untyped-def]

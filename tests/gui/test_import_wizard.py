@@ -72,6 +72,18 @@ def test_choose_review_import_and_see_the_new_customers(page, qtbot, tmp_path, m
     assert len(ids) == 2
 
 
+def test_a_row_with_two_problems_is_counted_once(page, qtbot, tmp_path):  # type: ignore[no-untyped-def]
+    rows = taobao_rows(ALICE, BOB)
+    rows.append(rows[-1][:])
+    rows[-1][0] = "6.91793E+18"  # an id Excel rounded…
+    rows[-1] = ["十二元" if cell == BOB[3] else cell for cell in rows[-1]]  # …and an amount nobody can read
+    with speaking("en"):  # "1 row", not "1 rows"
+        _open(qtbot, page, write_sheet(tmp_path / "ExportOrderList.csv", rows, "gbk"))
+    assert page.bad_model.rowCount() == 2  # a line for each problem
+    assert page.tabs.tabText(2) == "Rows that cannot be read (1)"
+    assert page.review_message.text().startswith("1 row cannot be read")
+
+
 def test_a_refused_file_says_why_and_writes_nothing(page, qtbot, tmp_path):  # type: ignore[no-untyped-def]
     path = tmp_path / "scan.csv"
     path.write_bytes(b"%PDF-1.4\n")

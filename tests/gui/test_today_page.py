@@ -28,7 +28,8 @@ def test_the_cards_say_what_today_holds(page) -> None:  # type: ignore[no-untype
     assert page.care_card.figure.text() == "2"
     assert "Birthdays 1" in page.care_card.detail.text() and "Orders 1" in page.care_card.detail.text()
     assert page.unpaid_card.figure.text() == "1"
-    assert page.unpaid_card.detail.text() == "1 buyer with an order unpaid in the last three days"
+    assert page.unpaid_card.detail.text() == ("1 buyer with an order still unpaid\n"
+                                              "Orders of the last 3 days (Settings ▸ Care calendar)")
     assert page.birthday_card.figure.text() == "1"
     assert page.regulars_card.figure.text() == "1"
     assert "淘宝-11月.xlsx" in page.import_card.detail.text()
