@@ -7,6 +7,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
+from core.loyalty.points import POINTS_KEY
 from core.loyalty.tiers import TIERS_KEY
 from core.store.models import Customer
 from core.store.settings import get_setting
@@ -33,10 +34,13 @@ def test_saving_tiers_in_settings_recomputes_every_tier(qtbot, book, database) -
     qtbot.addWidget(section)
     qtbot.waitUntil(lambda: section.tiers.rowCount() == 4)
     section.tiers.cellWidget(1, 1).setValue(100)  # 银卡 from ¥100: 曾小红 (¥120) moves up
+    assert section.tiers.cellWidget(3, 2).text() == "base rate"
+    section.tiers.cellWidget(3, 2).setValue(2)  # 钻石 earns 2 points per yuan; the others the base rate
     with qtbot.waitSignal(context.data_changed, timeout=10000):
         qtbot.mouseClick(section.save_button, Qt.MouseButton.LeftButton)
     with database.session() as session:
         assert get_setting(session, TIERS_KEY)["tiers"][1] == ["银卡", 100]
+        assert get_setting(session, POINTS_KEY)["tier_rates"] == {"钻石": 2.0}
         assert session.get(Customer, book["曾小红"]).member_tier == "银卡"
     section.tiers.cellWidget(2, 1).setValue(50)  # below the tier under it
     qtbot.mouseClick(section.save_button, Qt.MouseButton.LeftButton)
