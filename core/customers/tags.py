@@ -134,9 +134,16 @@ def remove_tags(session: Session, customer_ids: Iterable[int], names: Iterable[s
 
 
 def set_customer_tags(session: Session, customer_id: int, names: Iterable[str]) -> None:
-    """Make this buyer's tags exactly `names`."""
+    """Make this buyer's hand-typed tags exactly `names`. The tags rules gave stay the rules' business; one of
+    them typed here becomes the owner's, and stays when the rule stops giving it."""
     wanted = set(ensure_tags(session, names).values())
-    current = set(session.scalars(select(CustomerTag.tag_id).where(CustomerTag.customer_id == customer_id)))
+    given = set(session.scalars(select(CustomerTag.tag_id).where(
+        CustomerTag.customer_id == customer_id, CustomerTag.rule_id.is_not(None))))
+    if wanted & given:
+        session.execute(update(CustomerTag).where(CustomerTag.customer_id == customer_id,
+                                                  CustomerTag.tag_id.in_(wanted & given)).values(rule_id=None))
+    current = set(session.scalars(select(CustomerTag.tag_id).where(CustomerTag.customer_id == customer_id))) - (
+        given - wanted)
     if current - wanted:
         session.execute(delete(CustomerTag).where(
             CustomerTag.customer_id == customer_id, CustomerTag.tag_id.in_(current - wanted)

@@ -174,10 +174,12 @@ def _write_tiers(connection: Connection, plan: TierPlan, ids: np.ndarray, old: n
         ["tier", "since", "cid"],
         ((name, None if name is None else day, cid) for name, cid in zip(new_names, ids.tolist(), strict=True)),
     )
+    upward = ((old >= 0) & (new > old)).tolist()  # a first tier is no upgrade, nor one the plan lost
     execute_rows(
         connection,
         insert(TierChange).values(customer_id=bindparam("cid"), tier=bindparam("tier"),
-                                  previous_tier=bindparam("previous"), changed_on=bindparam("day")),
-        ["cid", "tier", "previous", "day"],
-        zip(ids.tolist(), new_names, old_names, [day] * len(ids), strict=True),
+                                  previous_tier=bindparam("previous"), changed_on=bindparam("day"),
+                                  upward=bindparam("upward")),
+        ["cid", "tier", "previous", "day", "upward"],
+        zip(ids.tolist(), new_names, old_names, [day] * len(ids), upward, strict=True),
     )

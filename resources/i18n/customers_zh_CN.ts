@@ -250,6 +250,10 @@
         <translation>%1 — 老客</translation>
     </message>
     <message>
+        <source>By tag rules: %1</source>
+        <translation>由标签规则打上：%1</translation>
+    </message>
+    <message>
         <source>Delete the note</source>
         <translation>删除备注</translation>
     </message>
@@ -614,6 +618,10 @@
     <message>
         <source>Next order</source>
         <translation>预计下单</translation>
+    </message>
+    <message>
+        <source>Given by tag rules (outlined): %1</source>
+        <translation>由标签规则打上（空心标签）：%1</translation>
     </message>
     <message>
         <source>Days since the last paid order ÷ this buyer&apos;s median gap of %1 days</source>

@@ -54,6 +54,21 @@ def test_a_hand_typed_tag_is_never_touched_by_a_rule(shop, database) -> None:  #
     assert tagged(database, "大客户") == {small: None}
 
 
+def test_the_owners_tag_field_leaves_the_rules_tags_alone_and_typing_one_makes_it_the_owners(  # type: ignore[no-untyped-def]
+        shop, database) -> None:
+    from core.customers.tags import set_customer_tags
+
+    big = shop.buyer("大", ("800.00", "2026-10-01"))
+    with database.transaction() as session:
+        rule = save_tag_rule(session, BIG_SPENDERS, today=AS_OF)
+        set_customer_tags(session, big, ["老朋友"])  # the field shows hand tags only
+    assert tagged(database, "大客户") == {big: rule.id} and tagged(database, "老朋友") == {big: None}
+    with database.transaction() as session:
+        set_customer_tags(session, big, ["老朋友", "大客户"])
+        delete_tag_rule(session, rule.id)
+    assert tagged(database, "大客户") == {big: None}
+
+
 def test_any_of_conditions_products_recency_and_the_none_of_filter(shop, database) -> None:  # type: ignore[no-untyped-def]
     from core.store.models import Order, OrderLine
 
