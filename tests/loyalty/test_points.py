@@ -146,3 +146,24 @@ def test_a_tier_earns_at_its_own_rate_from_the_day_after_the_buyer_reached_it(sh
     assert ledger(database, buyer) == [("order", 1200, 1200), ("order", 100, 1300), ("order", 200, 1500)]
     with pytest.raises(LaokeError):
         PointsPolicy(1.0, tier_rates={"金卡": -1})
+
+
+def test_a_recompute_reads_the_orders_once_for_the_figures_and_the_loyalty_wing(shop, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import importlib
+
+    buyer = shop.buyer("庚", ("100.00", "2026-10-01"))
+    shop.refresh()  # the day's forecast model is fitted: a later recompute that day keeps it
+    reads = []
+    original = importlib.import_module("core.figures.order_facts").fetch_numbers
+
+    def counted(connection, statement):  # type: ignore[no-untyped-def]
+        if Order.__table__ in statement.get_final_froms():
+            reads.append(statement)
+        return original(connection, statement)
+
+    for name in ("core.figures.order_facts", "core.figures.customer_cache", "core.loyalty.points",
+                 "core.loyalty.tiers", "core.loyalty.forecast"):
+        monkeypatch.setattr(importlib.import_module(name), "fetch_numbers", counted)
+    shop.order(buyer, "50.00", "2026-11-01")
+    assert len(reads) == 1
+    assert shop.customer(buyer).points == 150
