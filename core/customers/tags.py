@@ -21,6 +21,7 @@ class TagUse:
     name: str
     color: str
     customers: int
+    rules: int = 0  # tag rules that give it: deleting the tag deletes them
 
 
 def clean_tag_name(name: str) -> str:
@@ -38,8 +39,9 @@ def clean_tag_name(name: str) -> str:
 def tags_by_use(session: Session) -> list[TagUse]:
     """Every tag with how many buyers carry it, most used first."""
     count = func.count(CustomerTag.customer_id)
+    rules = select(func.count(TagRule.id)).where(TagRule.tag_id == Tag.id).scalar_subquery()
     query = (
-        select(Tag.id, Tag.name, Tag.color, count)
+        select(Tag.id, Tag.name, Tag.color, count, rules)
         .outerjoin(CustomerTag, CustomerTag.tag_id == Tag.id)
         .group_by(Tag.id)
         .order_by(count.desc(), Tag.name)

@@ -1051,6 +1051,10 @@
         <translation>把所有带“%1”标签的客户改为这个标签：</translation>
     </message>
     <message>
+        <source>The tag rules that give it are deleted with it.</source>
+        <translation>打这个标签的标签规则也会一并删除。</translation>
+    </message>
+    <message>
         <source>Delete tag</source>
         <translation>删除标签</translation>
     </message>

@@ -111,6 +111,22 @@ def test_merging_a_rule_tag_moves_the_rule_to_the_kept_tag(shop, database) -> No
     assert tagged(database, "VIP客户") == {big: rule.id}
 
 
+def test_renaming_a_rules_tag_renames_what_it_gives_and_deleting_it_deletes_the_rule(shop, database) -> None:  # type: ignore[no-untyped-def]
+    from core.customers.tags import delete_tag, rename_tag, tags_by_use
+
+    big = shop.buyer("大", ("800.00", "2026-10-01"))
+    with database.transaction() as session:
+        save_tag_rule(session, BIG_SPENDERS, today=AS_OF)
+        [tag] = tags_by_use(session)
+        assert (tag.name, tag.customers, tag.rules) == ("大客户", 1, 1)  # the delete question says so
+        rename_tag(session, tag.id, "贵客")
+        assert [saved.spec.tag for saved in tag_rules(session)] == ["贵客"]
+    assert set(tagged(database, "贵客")) == {big}
+    with database.transaction() as session:
+        delete_tag(session, tag.id)
+        assert tag_rules(session) == []
+
+
 @pytest.mark.parametrize("spec", [
     lambda: RuleSpec("", (Condition("has_birthday"),)),
     lambda: RuleSpec("x", ()),
