@@ -22,6 +22,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from core.loyalty.holdout import frequency_groups  # noqa: E402
 from core.loyalty.predict import expected_purchases, fit_bg_nbd, fit_gamma_gamma  # noqa: E402
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -76,11 +77,9 @@ def main() -> int:
     predicted = expected_purchases(model, weeks(CALIBRATION_END, HOLDOUT_END), x, t_x, T)
     print("Holdout (1997-10-01 to 1998-06-30): mean repeat purchases per buyer, by calibration repeats")
     print("  repeats  buyers  actual  predicted")
-    for group in range(8):
-        members = x >= group if group == 7 else x == group
-        label = "7+" if group == 7 else str(group)
-        print(f"  {label:>7} {int(members.sum()):7d} {holdout[members].mean():7.2f} {predicted[members].mean():10.2f}")
-    print(f"  {'all':>7} {len(x):7d} {holdout.mean():7.2f} {predicted.mean():10.2f}")
+    for group in frequency_groups(x, holdout, predicted):
+        label = "all" if group.repeats is None else f"{group.repeats}+" if group.repeats == 7 else str(group.repeats)
+        print(f"  {label:>7} {group.buyers:7d} {group.actual:7.2f} {group.predicted:10.2f}")
     return 0 if ok else 1
 
 

@@ -32,21 +32,25 @@ def refresh_derived(
     # Here, not at the top: opening a book imports this module, and these bring numpy, pypinyin and holidays.
     from core.care.generate import withdraw_vanished
     from core.figures.customer_cache import refresh_customer_cache
+    from core.figures.order_facts import load_order_facts
     from core.loyalty.recompute import refresh_loyalty
     from core.search.keys import refresh_search_keys
 
     cancel = cancel or CancelToken()
+    as_of = as_of or date.today()
     customer_ids = None if customer_ids is None else list(customer_ids)  # read by several recomputes
     # On a server, another rep's transaction recomputing the same buyers waits here until this one commits,
     # rather than both deleting the old search keys and both inserting the new ones.
     lock_rows(connection, "customers", customer_ids)
+    # Their orders, read once: the figures and the loyalty recompute both work from them.
+    facts = load_order_facts(connection, as_of, customer_ids)
     # Figures, stages (with their history), RFM scores and overdue; thresholds come from the shop's settings.
-    refresh_customer_cache(connection, customer_ids=customer_ids, as_of=as_of)
+    refresh_customer_cache(connection, customer_ids=customer_ids, as_of=as_of, facts=facts)
     cancel.raise_if_cancelled()
     refresh_search_keys(connection, customer_ids, cancel)
     cancel.raise_if_cancelled()
     # Points and tiers read the figures just written (spend, paid orders).
-    refresh_loyalty(connection, customer_ids, as_of)
+    refresh_loyalty(connection, customer_ids, as_of, facts)
     cancel.raise_if_cancelled()
     # Care: only the cheap part (opted out, 催付 order now paid); full generation runs when the calendar opens.
     withdraw_vanished(connection, customer_ids)

@@ -3,10 +3,26 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QComboBox, QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.worker import run_in_background
+
+if TYPE_CHECKING:
+    from gui.context import AppContext
 
 
 class PageHeader(QWidget):
@@ -95,3 +111,36 @@ def offer_names(combo: QComboBox, names: list[str]) -> None:
         combo.setCurrentIndex(max(combo.findData(chosen), 0))
     finally:
         combo.blockSignals(False)
+
+
+class SavingSection(QGroupBox):
+    """A Settings section whose button saves in the background and recomputes: the button is off while it
+    works, the message line says what happens, then that it is saved (and the pages reload) or why not."""
+
+    def __init__(self, title: str, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(title, parent)
+        self.context = context
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self._saved_text = ""
+
+    def add_save_row(self, form: QFormLayout, label: str, save: Callable[[], None]) -> None:
+        self.save_button = QPushButton(label)
+        self.save_button.clicked.connect(save)
+        form.addRow(self.save_button, self.message)
+
+    def start_saving(self, work: Callable[..., Any], *args: Any, working: str, saved: str) -> None:
+        """Run `work(database, *args)` off the GUI thread, saying `working` meanwhile and `saved` after."""
+        self.save_button.setEnabled(False)
+        self.message.setText(working)
+        self._saved_text = saved
+        run_in_background(work, self.context.database, *args, on_success=self._saved, on_failure=self._failed)
+
+    def _saved(self, _result: object) -> None:
+        self.save_button.setEnabled(True)
+        self.message.setText(self._saved_text)
+        self.context.data_changed.emit()
+
+    def _failed(self, message: str, _details: str) -> None:
+        self.save_button.setEnabled(True)
+        self.message.setText(message)

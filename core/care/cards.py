@@ -12,7 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from core.care.filters import chunks
-from core.care.rules import Channel, Rule
+from core.care.rules import TIER_GIFT, Channel, Rule
 from core.care.templates import known_name, month_day, salutation, shorten
 from core.figures.birthdays import Birthday, next_birthday
 from core.safety.privacy import is_masked
@@ -29,6 +29,7 @@ class CustomerCard:
     wechat_id: str | None
     platform: str | None
     stage: str
+    member_tier: str | None
     is_vip: bool
     do_not_contact: bool
     total_spent: Decimal
@@ -62,6 +63,7 @@ class CustomerCard:
             "商品": self.last_item,
             "生日": month_day(upcoming),
             "礼物": "",
+            "等级": self.member_tier or "",
         }
 
 
@@ -72,9 +74,10 @@ def _next_celebration(birthday: Birthday, today: date) -> date | None:
 
 
 def gift_note(rule: Rule, card: CustomerCard) -> str:
-    """The birthday rule's per-tier gift: VIP first, then the buyer's stage, then the default."""
+    """The birthday rule's per-tier gift: VIP first, then the buyer's member tier, their stage, the default."""
     notes = rule.param("gift_notes") or {}
-    return (notes.get("vip") if card.is_vip else None) or notes.get(card.stage) or notes.get("default") or ""
+    return ((notes.get("vip") if card.is_vip else None) or notes.get(f"{TIER_GIFT}{card.member_tier}")
+            or notes.get(card.stage) or notes.get("default") or "")
 
 
 PREVIEW_VALUES = {"节日": "中秋节", "天数": "3", "日期": "8日", "订单号": "3900012345678", "运单号": "SF1234567890"}
@@ -115,7 +118,7 @@ def load_cards(session: Session, customer_ids: Iterable[int]) -> dict[int, Custo
             cards[customer.id] = CustomerCard(
                 id=customer.id, name=customer.name, nickname=customer.nickname, gender=customer.gender,
                 phone=customer.phone, wechat_id=customer.wechat_id, platform=customer.platform,
-                stage=customer.stage, is_vip=customer.is_vip, do_not_contact=customer.do_not_contact,
+                stage=customer.stage, member_tier=customer.member_tier, is_vip=customer.is_vip, do_not_contact=customer.do_not_contact,
                 total_spent=customer.total_spent, paid_orders=customer.paid_orders,
                 last_paid_at=customer.last_paid_at, birthday=_birthday(customer),
                 last_item=shorten(last_items.get(customer.id)), tags=tuple(tags.get(customer.id, ())),

@@ -34,6 +34,7 @@ RULE_NAMES = {
     "birthday": "生日", "holiday": "节日问候", "order_unpaid": "催付", "order_shipped": "发货通知",
     "order_followup": "使用回访", "order_review": "邀评", "order_refund": "退款关怀", "anniversary": "相识纪念",
     "winback": "唤回", "repurchase": "复购提醒", "vip_checkin": "VIP 回访", "member_day": "会员日",
+    "tier_upgrade": "升级祝贺",
 }
 CHANNEL_NAMES = {Channel.SMS: "短信", Channel.WECHAT: "微信", Channel.PHONE: "电话", Channel.PLATFORM_CHAT: "平台客服",
                  "": "准备"}

@@ -24,6 +24,8 @@ def contactable_query(filters: Filters) -> Select:
         query = query.where(Customer.platform.in_(filters.platforms))
     if filters.vip_only:
         query = query.where(Customer.is_vip.is_(True))
+    if filters.member_tiers:
+        query = query.where(Customer.member_tier.in_(filters.member_tiers))
     if filters.min_spend:
         query = query.where(Customer.total_spent >= filters.min_spend)
     if filters.tags:

@@ -35,6 +35,7 @@ from core.store.models import (
     OrderLine,
     OrderStatus,
     Stage,
+    TierChange,
 )
 
 ORDER_LOOKBACK_DAYS = 120  # completed orders are followed up on their completion, months after creation
@@ -400,6 +401,16 @@ def member_day_occasions(session: Session, rule: Rule, span: Span, context: Cont
                            {"日期": f"{wanted}日"})
 
 
+def tier_upgrade_occasions(session: Session, rule: Rule, span: Span, context: Context) -> Iterable[Occasion]:
+    """升级祝贺 on the day a buyer moved up a member tier; once per tier, however often they fall back and
+    climb again (a tier over a spending window can)."""
+    rows = session.execute(select(TierChange.customer_id, TierChange.tier, TierChange.changed_on).where(
+        TierChange.upward.is_(True), TierChange.changed_on >= span.start, TierChange.changed_on <= span.end))
+    for customer_id, tier, changed_on in rows:
+        yield Occasion(rule.key, customer_id, changed_on, f"tier_upgrade:{customer_id}:{tier}", rule.capped,
+                       {"等级": tier})
+
+
 FINDERS: dict[str, Callable[[Session, Rule, Span, Context], Iterable[Occasion]]] = {
     "birthday": birthday_occasions,
     "holiday": holiday_occasions,
@@ -413,4 +424,5 @@ FINDERS: dict[str, Callable[[Session, Rule, Span, Context], Iterable[Occasion]]]
     "repurchase": repurchase_occasions,
     "vip_checkin": vip_checkin_occasions,
     "member_day": member_day_occasions,
+    "tier_upgrade": tier_upgrade_occasions,
 }

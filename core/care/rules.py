@@ -50,7 +50,11 @@ class RuleSpec:
 
 
 ACTIVE_STAGES = [Stage.NEW, Stage.REPEAT, Stage.LOYAL]
-NO_FILTERS: dict[str, Any] = {"stages": [], "tags": [], "platforms": [], "vip_only": False, "min_spend": 0}
+NO_FILTERS: dict[str, Any] = {"stages": [], "tags": [], "platforms": [], "vip_only": False, "min_spend": 0,
+                              "member_tiers": []}
+# The birthday rule's gift for a member tier is kept under this prefix and the tier's name ("tier:金卡"), apart
+# from the stage keys.
+TIER_GIFT = "tier:"
 
 RULE_SPECS: tuple[RuleSpec, ...] = (
     RuleSpec("birthday", RuleKind.BIRTHDAY, 80, {
@@ -95,6 +99,10 @@ RULE_SPECS: tuple[RuleSpec, ...] = (
     RuleSpec("member_day", RuleKind.LIFECYCLE, 30, {
         "day_of_month": 8, "channel": Channel.SMS, "capped": True, "stages": [Stage.REPEAT, Stage.LOYAL],
     }, "{称呼}，每月{日期}是{店铺}会员日，老客专享优惠今天开启。回T退订"),
+    # 升级祝贺: on the day a buyer's member tier went up (core.loyalty keeps the change), once per tier.
+    RuleSpec("tier_upgrade", RuleKind.LIFECYCLE, 58, {
+        "channel": Channel.WECHAT, "capped": True,
+    }, "{称呼}，恭喜您升级为{店铺}{等级}！感谢一直以来的支持，新等级的权益已为您开启。回T退订"),
 )
 SPECS_BY_KEY = {spec.key: spec for spec in RULE_SPECS}
 
@@ -129,6 +137,7 @@ class Rule:
             platforms=tuple(self.param("platforms") or ()),
             vip_only=bool(self.param("vip_only")),
             min_spend=Decimal(str(self.param("min_spend") or 0)),
+            member_tiers=tuple(self.param("member_tiers") or ()),
         )
 
 
@@ -141,6 +150,7 @@ class Filters:
     platforms: tuple[str, ...] = ()
     vip_only: bool = False
     min_spend: Decimal = Decimal(0)
+    member_tiers: tuple[str, ...] = ()
 
 
 def default_rule(key: str) -> Rule:

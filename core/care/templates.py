@@ -18,7 +18,7 @@ from datetime import date
 
 from core.safety.privacy import is_masked
 
-PLACEHOLDERS = ("称呼", "姓名", "昵称", "店铺", "商品", "生日", "天数", "节日", "礼物", "日期", "订单号", "运单号")
+PLACEHOLDERS = ("称呼", "姓名", "昵称", "店铺", "商品", "生日", "天数", "节日", "礼物", "日期", "订单号", "运单号", "等级")
 _PLACEHOLDER = re.compile(r"\{([^{}\s]+)\}")
 
 GSM7_BASIC = set(

@@ -1,4 +1,5 @@
-"""`members`: buyers and points per member tier, one buyer's points ledger, points booked by hand."""
+"""`members`: buyers and points per member tier, one buyer's points ledger, points booked by hand, the reward
+catalogue and its uses, and the forecast's holdout check on the shop's own orders."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from core.errors import LaokeError
 from core.messages import Message
 
 if TYPE_CHECKING:
+    from core.loyalty.holdout import HoldoutCheck
     from core.loyalty.members import Membership
 
 
@@ -20,7 +22,12 @@ def register(subcommands, common: argparse.ArgumentParser) -> None:  # type: ign
     booking = parser.add_mutually_exclusive_group()
     booking.add_argument("--adjust", type=int, metavar="POINTS", help="add (or with a minus, take) points by hand")
     booking.add_argument("--redeem", type=int, metavar="POINTS", help="spend points on a reward")
+    booking.add_argument("--use-reward", metavar="NAME", help="the buyer used this reward of the catalogue")
     parser.add_argument("--note", default="", help="why: the reason for an adjustment, the reward redeemed")
+    parser.add_argument("--order", default="", metavar="NUMBER", help="the order a spend reward came with")
+    parser.add_argument("--rewards", action="store_true", help="the reward catalogue and how often each was used")
+    parser.add_argument("--forecast-check", action="store_true",
+                        help="fit the forecast on the earlier orders and compare it with what buyers bought after")
     parser.add_argument("--recompute", action="store_true", help="recompute everyone's points and tier first")
     parser.set_defaults(handler=run)
 
@@ -40,19 +47,42 @@ def ledger_lines(member: Membership) -> list[str]:
     return lines
 
 
+def check_lines(check: HoldoutCheck) -> list[str]:
+    lines = [f"fitted on the orders up to {check.calibration_end}, compared up to {check.holdout_end}"]
+    if not check.fitted:
+        return [*lines, f"only {check.repeat_buyers} buyers came back before then: too few to fit"]
+    lines.append("repeats  buyers  actual  predicted")
+    return lines + [f"{'all' if group.repeats is None else group.repeats:>7} {group.buyers:7,} {group.actual:7.2f} "
+                    f"{group.predicted:10.2f}" for group in check.groups]
+
+
 def run(args: argparse.Namespace) -> int:
-    from core.loyalty.members import book_and_refresh, membership, tier_counts
+    from core.loyalty.holdout import holdout_check
+    from core.loyalty.members import book_and_refresh, membership, reward_and_refresh, tier_counts
     from core.loyalty.recompute import refresh_loyalty
+    from core.loyalty.rewards import load_rewards, reward_uses
 
     booking = args.adjust if args.adjust is not None else args.redeem
-    if booking is not None and args.customer is None:
+    if (booking is not None or args.use_reward) and args.customer is None:
         raise LaokeError(Message("Name the buyer with --customer ID to book points."))
     database = open_for(args)
     try:
         with database.transaction() as session:
             if args.recompute:
                 refresh_loyalty(session.connection())
-            if booking is not None:
+            if args.forecast_check:
+                check = holdout_check(session.connection())
+                emit(args, vars(check) | {"groups": [vars(group) for group in check.groups]}, check_lines(check))
+                return 0
+            if args.rewards:
+                uses = reward_uses(session)
+                rewards = [reward.to_dict() | {"used": uses.get(reward.name, 0)}
+                           for reward in load_rewards(session.connection())]
+                emit(args, rewards, [f"{reward['name']:<16} used {reward['used']:>6,} times" for reward in rewards])
+                return 0
+            if args.use_reward:
+                member = reward_and_refresh(session, args.customer, args.use_reward, args.order)
+            elif booking is not None:
                 member = book_and_refresh(session, args.customer, booking, args.note,
                                           redemption=args.redeem is not None)
             elif args.customer is not None:

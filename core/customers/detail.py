@@ -9,7 +9,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from core.customers.listing import Account, birthday_text, listed_name
+from core.customers.listing import Account, birthday_text, listed_name, rule_tags_by_customer
 from core.customers.profile import birthday_of
 from core.errors import LaokeError
 from core.figures.birthdays import age_on, celebration_date, next_birthday
@@ -123,6 +123,7 @@ class CustomerDetail:
     accounts: list[Account] = field(default_factory=list)
     # The phone to reach the buyer by: theirs, or else the one the newest order shows as the platform masked it.
     phone_shown: str | None = None
+    rule_tags: frozenset[str] = frozenset()  # those of `tags` a tag rule gave: the rules keep them, not the owner
     member_tier: str | None = None
     points: int = 0
     forecast: ForecastView | None = None
@@ -204,6 +205,7 @@ def customer_detail(session: Session, customer_id: int, masked: bool = False,
         id=customer.id, profile=profile, stage=customer.stage, is_vip=customer.is_vip,
         do_not_contact=customer.do_not_contact, dnc_reason=customer.dnc_reason, dnc_since=customer.dnc_since,
         tags=sorted((tag.name, tag.color) for tag in customer.tags),
+        rule_tags=rule_tags_by_customer(session, [customer.id]).get(customer.id, frozenset()),
         aliases=aliases,
         accounts=[Account(platform, value) for kind, platform, value in aliases if kind in ACCOUNT_ALIAS_KINDS],
         phone_shown=phone(customer.phone) or _masked_receiver_phone(orders),

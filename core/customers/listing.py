@@ -250,6 +250,7 @@ class CustomerRow:
     p_alive: float | None = None
     expected_90d: float | None = None
     next_order_on: date | None = None
+    rule_tags: frozenset[str] = frozenset()  # those of `tags` a tag rule gave (and keeps up to date)
 
     @property
     def display_name(self) -> str:
@@ -281,6 +282,15 @@ def tags_by_customer(session: Session, ids: list[int]) -> dict[int, list[tuple[s
     for customer_id, name, color in session.execute(query):
         found[customer_id].append((name, color))
     return found
+
+
+def rule_tags_by_customer(session: Session, ids: list[int]) -> dict[int, frozenset[str]]:
+    """The tags a tag rule gave each of these buyers; a tag typed by hand is not among them."""
+    given: dict[int, set[str]] = defaultdict(set)
+    for customer_id, name in session.execute(select(CustomerTag.customer_id, Tag.name).join(Tag).where(
+            CustomerTag.customer_id.in_(ids), CustomerTag.rule_id.is_not(None))):
+        given[customer_id].add(name)
+    return {customer_id: frozenset(names) for customer_id, names in given.items()}
 
 
 @dataclass(frozen=True)
@@ -315,7 +325,7 @@ def customer_rows(session: Session, ids: list[int], masked: bool = False) -> lis
         c.province, c.is_vip, c.do_not_contact, c.overdue, c.r_score, c.f_score, c.m_score, c.rfm_segment,
         c.member_tier, c.points, c.median_gap_days, c.p_alive, c.expected_90d, c.next_order_on,
     ).where(c.id.in_(ids))
-    tags = tags_by_customer(session, ids)
+    tags, by_rules = tags_by_customer(session, ids), rule_tags_by_customer(session, ids)
     accounts = accounts_by_customer(session, ids, masked)
     by_id = {}
     for r in session.execute(query):
@@ -331,6 +341,6 @@ def customer_rows(session: Session, ids: list[int], masked: bool = False) -> lis
             rfm_segment=r.rfm_segment, accounts=[account.value for account in accounts.get(r.id, [])],
             member_tier=r.member_tier, points=r.points,
             median_gap_days=r.median_gap_days, p_alive=r.p_alive, expected_90d=r.expected_90d,
-            next_order_on=r.next_order_on,
+            next_order_on=r.next_order_on, rule_tags=by_rules.get(r.id, frozenset()),
         )
     return [by_id[i] for i in ids if i in by_id]

@@ -22,6 +22,7 @@ class TagUse:
     name: str
     color: str
     customers: int
+    rules: int = 0  # tag rules that give it: deleting the tag deletes them
 
 
 def clean_tag_name(name: str) -> str:
@@ -39,8 +40,9 @@ def clean_tag_name(name: str) -> str:
 def tags_by_use(session: Session) -> list[TagUse]:
     """Every tag with how many buyers carry it, most used first."""
     count = func.count(CustomerTag.customer_id)
+    rules = select(func.count(TagRule.id)).where(TagRule.tag_id == Tag.id).scalar_subquery()
     query = (
-        select(Tag.id, Tag.name, Tag.color, count)
+        select(Tag.id, Tag.name, Tag.color, count, rules)
         .outerjoin(CustomerTag, CustomerTag.tag_id == Tag.id)
         .group_by(Tag.id)
         .order_by(count.desc(), Tag.name)
@@ -137,9 +139,16 @@ def remove_tags(session: Session, customer_ids: Iterable[int], names: Iterable[s
 
 
 def set_customer_tags(session: Session, customer_id: int, names: Iterable[str]) -> None:
-    """Make this buyer's tags exactly `names`."""
+    """Make this buyer's hand-typed tags exactly `names`. The tags rules gave stay the rules' business; one of
+    them typed here becomes the owner's, and stays when the rule stops giving it."""
     wanted = set(ensure_tags(session, names).values())
-    current = set(session.scalars(select(CustomerTag.tag_id).where(CustomerTag.customer_id == customer_id)))
+    given = set(session.scalars(select(CustomerTag.tag_id).where(
+        CustomerTag.customer_id == customer_id, CustomerTag.rule_id.is_not(None))))
+    if wanted & given:
+        session.execute(update(CustomerTag).where(CustomerTag.customer_id == customer_id,
+                                                  CustomerTag.tag_id.in_(wanted & given)).values(rule_id=None))
+    current = set(session.scalars(select(CustomerTag.tag_id).where(CustomerTag.customer_id == customer_id))) - (
+        given - wanted)
     if current - wanted:
         session.execute(delete(CustomerTag).where(
             CustomerTag.customer_id == customer_id, CustomerTag.tag_id.in_(current - wanted)

@@ -39,6 +39,7 @@ from core.figures.order_facts import (
     ID_CHUNK,
     NONE,
     SECONDS_PER_DAY,
+    OrderFacts,
     day_number,
     epoch_seconds,
     fetch_numbers,
@@ -335,8 +336,12 @@ def refresh_customer_cache(
     customer_ids: Iterable[int] | None = None,
     as_of: date | None = None,
     thresholds: StageThresholds | None = None,
+    facts: OrderFacts | None = None,
 ) -> int:
     """Recompute the cached figures of `customer_ids` (all when None), rescore the shop, write what changed.
+
+    `facts` are those customers' orders when the caller read them already (`refresh_derived` shares them
+    with the loyalty recompute).
 
     When only a few customers changed on the day the shop was last scored, and the RFM quintiles did not move,
     only they are rescored. Runs inside the caller's transaction; returns how many customer rows were written.
@@ -345,11 +350,12 @@ def refresh_customer_cache(
     thresholds = thresholds or load_thresholds(connection)
     ids = None if customer_ids is None else np.unique(np.fromiter(customer_ids, dtype=np.int64))
     if ids is not None and 0 < len(ids) <= TOUCHED_LIMIT:
-        written = refresh_touched(connection, ids, as_of, thresholds)
+        written = refresh_touched(connection, ids, as_of, thresholds, facts)
         if written is not None:
             return written
     old = load_cached_rows(connection)
-    facts = load_order_facts(connection, as_of, None if ids is None else ids.tolist())
+    if facts is None:
+        facts = load_order_facts(connection, as_of, None if ids is None else ids.tolist())
     fresh = figures_from_facts(facts, old.figures.ids if ids is None else ids)
     figures = fresh if ids is None else overlay_figures(old.figures, fresh)
     new = rescore(figures, old, as_of, thresholds)
@@ -363,7 +369,8 @@ def refresh_customer_cache(
     return written
 
 
-def refresh_touched(connection: Connection, ids: np.ndarray, as_of: date, thresholds: StageThresholds) -> int | None:
+def refresh_touched(connection: Connection, ids: np.ndarray, as_of: date, thresholds: StageThresholds,
+                    facts: OrderFacts | None = None) -> int | None:
     """Rescore just the customers `ids` (sorted) against the kept quintile cuts; None when the shop needs a
     full rescore: scored for another day or other thresholds, rows appeared or vanished unseen, a customer
     is gone, or the quintiles moved."""
@@ -375,7 +382,9 @@ def refresh_touched(connection: Connection, ids: np.ndarray, as_of: date, thresh
     if len(old.figures.ids) != len(ids) or _book_rows(connection) != scoring.rows + appeared:
         return None
     assert old.in_book is not None
-    figures = figures_from_facts(load_order_facts(connection, as_of, ids.tolist()), ids)
+    if facts is None:
+        facts = load_order_facts(connection, as_of, ids.tolist())
+    figures = figures_from_facts(facts, ids)
     # Buyers scored last time are those with an R score; those scored now are the buyers still in the book.
     was_buyer = old.r > 0
     buyer = old.in_book & (figures.paid_orders > 0) & (figures.last_paid_day >= 0)

@@ -1,6 +1,6 @@
 """The few facts of each order that stages, RFM and the charts need, as numpy arrays.
 
-A million orders as Python objects would cost seconds and hundreds of MB; as four arrays they load in about
+A million orders as Python objects would cost seconds and hundreds of MB; as five arrays they load in about
 a second and every figure after that is a vectorised pass. Reading is the only database-specific part,
 behind `epoch_seconds` and `fetch_numbers`: on SQLite timestamps become epoch seconds in SQL and rows go
 straight from the driver's cursor into an array; every other backend takes the portable path through
@@ -54,6 +54,12 @@ class OrderFacts:
     seconds: np.ndarray  # int64 creation time, seconds since 1970-01-01 (wall time, as stored)
     paid: np.ndarray  # bool: status paid, shipped or completed
     cents: np.ndarray  # int64 amount paid (the order total when the sheet gave no paid amount)
+    order_id: np.ndarray  # int64: the points ledger reconciles each order's earning by it
+
+    @property
+    def paid_cents(self) -> np.ndarray:
+        """What each order brought in, 0 unless it counts as bought."""
+        return np.where(self.paid, self.cents, 0)
 
     @property
     def day(self) -> np.ndarray:
@@ -63,7 +69,8 @@ class OrderFacts:
         return len(self.customer_id)
 
     def select(self, mask: np.ndarray) -> OrderFacts:
-        return OrderFacts(self.customer_id[mask], self.seconds[mask], self.paid[mask], self.cents[mask])
+        return OrderFacts(self.customer_id[mask], self.seconds[mask], self.paid[mask], self.cents[mask],
+                          self.order_id[mask])
 
 
 def net_paid(paid_amount: Decimal | None, total_amount: Decimal | None) -> Decimal | None:
@@ -168,7 +175,8 @@ def load_order_facts(
     # random-order walk of the table, several times slower than one sequential scan.
     # The paid flag rides in the amount's lowest bit: one value fewer per order for the driver to build.
     base = select(
-        Order.customer_id, epoch_seconds(Order.created_at, connection.dialect.name), amount * 2 + case((paid, 1), else_=0)
+        Order.customer_id, epoch_seconds(Order.created_at, connection.dialect.name), amount * 2 + case((paid, 1), else_=0),
+        Order.id,
     ).where(and_(Order.customer_id.is_not(None), Order.created_at.is_not(None)), in_shop(shop))
     if customer_ids is None:
         matrix = fetch_numbers(connection, base)
@@ -176,7 +184,7 @@ def load_order_facts(
         ids = sorted(set(customer_ids))
         parts = [fetch_numbers(connection, base.where(Order.customer_id.in_(ids[start : start + ID_CHUNK])))
                  for start in range(0, len(ids), ID_CHUNK)]
-        matrix = np.concatenate(parts) if parts else np.zeros((0, 3))
+        matrix = np.concatenate(parts) if parts else np.zeros((0, 4))
     customer = matrix[:, 0].astype(np.int64)
     seconds = seconds_column(matrix[:, 1])
     limit = (day_number(until) + 1) * SECONDS_PER_DAY
@@ -184,7 +192,8 @@ def load_order_facts(
     order = np.argsort((customer << 32) | (seconds & 0xFFFFFFFF), kind="stable")
     order = order[seconds[order] < limit]
     amount_and_paid = np.rint(matrix[order, 2]).astype(np.int64)
-    return OrderFacts(customer[order], seconds[order], (amount_and_paid & 1).astype(bool), amount_and_paid >> 1)
+    return OrderFacts(customer[order], seconds[order], (amount_and_paid & 1).astype(bool), amount_and_paid >> 1,
+                      matrix[order, 3].astype(np.int64))
 
 
 def load_customers_known(connection: Connection, shop: str | None = None) -> tuple[np.ndarray, np.ndarray]:

@@ -16,8 +16,8 @@ from typing import Any
 import numpy as np
 from sqlalchemy import Connection, bindparam, select, update
 
+from core.figures import order_facts
 from core.figures.order_facts import NONE, SECONDS_PER_DAY, day_number, epoch_seconds, fetch_numbers
-from core.loyalty.points import BuyerOrders, load_buyer_orders
 from core.loyalty.predict import (
     HORIZON_DAYS,
     MIN_REPEAT_BUYERS,
@@ -54,12 +54,12 @@ class Buyers:
     mean_repeat: np.ndarray  # mean yuan of the repeat purchase days (0 without any)
 
 
-def summarise(orders: BuyerOrders, as_of: date) -> Buyers:
-    paid = (orders.paid_cents > 0) & (orders.seconds >= 0)
+def summarise(orders: order_facts.OrderFacts, as_of: date) -> Buyers:
+    paid = orders.paid & (orders.cents > 0) & (orders.seconds >= 0)
     day = orders.seconds[paid] // SECONDS_PER_DAY
     today = day_number(as_of)
     inside = day <= today
-    customer, day, cents = orders.customer_id[paid][inside], day[inside], orders.paid_cents[paid][inside]
+    customer, day, cents = orders.customer_id[paid][inside], day[inside], orders.cents[paid][inside]
     visits, where = np.unique((customer << 20) | day, return_inverse=True)  # one per buyer and purchase day
     visit_cents = np.bincount(where, weights=cents, minlength=len(visits))
     visit_customer, visit_day = visits >> 20, visits & 0xFFFFF
@@ -148,16 +148,16 @@ def _store_model(connection: Connection, model: ShopModel) -> None:
 
 
 def refresh_forecast(connection: Connection, customer_ids: Sequence[int] | None, as_of: date,
-                     orders: BuyerOrders | None = None) -> int:
+                     orders: order_facts.OrderFacts | None = None) -> int:
     """Forecast these customers (all when None) with the shop's model, refitting it first when it was
     fitted on another day, never, or when many customers changed. Returns how many rows were written."""
     model = load_model(connection)
     refit = model is None or model.fitted_on != as_of or (customer_ids is not None and
                                                           len(customer_ids) > REFIT_AFTER)
-    if refit:
-        customer_ids = None
-        orders = None
-    orders = orders or load_buyer_orders(connection, None if customer_ids is None else list(customer_ids))
+    if refit and customer_ids is not None:
+        customer_ids, orders = None, None  # the model is fitted to the whole shop's orders
+    if orders is None:
+        orders = order_facts.load_order_facts(connection, as_of, None if customer_ids is None else list(customer_ids))
     buyers = summarise(orders, as_of)
     if refit:
         model = fit_shop_model(buyers, as_of)

@@ -17,6 +17,7 @@ from core.loyalty.points import (
     points_ledger,
 )
 from core.loyalty.recompute import refresh_loyalty
+from core.loyalty.rewards import Reward, load_rewards, save_rewards, use_reward
 from core.loyalty.tiers import TIERS_KEY, TierPlan, load_tier_plan
 from core.messages import Message
 from core.safety.privacy import ensure_owner_mode
@@ -55,6 +56,7 @@ class Membership:
     tier_since: date | None
     points: int
     ledger: list[LedgerLine]
+    rewards: tuple[Reward, ...]  # the shop's catalogue, to use one
 
 
 def membership(session: Session, customer_id: int) -> Membership | None:
@@ -62,13 +64,24 @@ def membership(session: Session, customer_id: int) -> Membership | None:
     if customer is None:
         return None
     return Membership(customer.id, customer.display_name, customer.member_tier, customer.tier_since,
-                      customer.points, points_ledger(session, customer_id))
+                      customer.points, points_ledger(session, customer_id), load_rewards(session.connection()))
 
 
 def book_and_refresh(session: Session, customer_id: int, points: int, note: str, *, redemption: bool = False,
                      on: date | None = None) -> Membership | None:
     """Book a hand adjustment or a redemption and bring the buyer's balance and tier up to date with it."""
     book_points(session, customer_id, points, note, redemption=redemption, on=on)
+    return _refreshed(session, customer_id, on)
+
+
+def reward_and_refresh(session: Session, customer_id: int, reward: str, order_number: str = "",
+                       on: date | None = None) -> Membership | None:
+    """Keep the use of a catalogue reward in the ledger and bring the buyer's balance and tier up to date."""
+    use_reward(session, customer_id, reward, order_number, on)
+    return _refreshed(session, customer_id, on)
+
+
+def _refreshed(session: Session, customer_id: int, on: date | None) -> Membership | None:
     refresh_loyalty(session.connection(), [customer_id], on)
     session.expire_all()
     return membership(session, customer_id)
@@ -78,10 +91,12 @@ def book_and_refresh(session: Session, customer_id: int, points: int, note: str,
 class LoyaltySettings:
     plan: TierPlan
     policy: PointsPolicy
+    rewards: tuple[Reward, ...]
 
 
 def loyalty_settings(session: Session) -> LoyaltySettings:
-    return LoyaltySettings(load_tier_plan(session.connection()), load_points_policy(session.connection()))
+    connection = session.connection()
+    return LoyaltySettings(load_tier_plan(connection), load_points_policy(connection), load_rewards(connection))
 
 
 def save_loyalty_settings(session: Session, settings: LoyaltySettings) -> LoyaltySettings:
@@ -90,6 +105,7 @@ def save_loyalty_settings(session: Session, settings: LoyaltySettings) -> Loyalt
     ensure_owner_mode(session, Message("Changing the loyalty settings"))
     set_setting(session, TIERS_KEY, settings.plan.to_dict())
     set_setting(session, POINTS_KEY, settings.policy.to_dict())
+    save_rewards(session, settings.rewards)
     session.flush()
     refresh_loyalty(session.connection())
     return settings

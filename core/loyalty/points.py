@@ -8,7 +8,7 @@ writes one entry taking the difference back. The balance is the sum of the ledge
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -20,14 +20,13 @@ from core.errors import LaokeError
 from core.figures.order_facts import (
     NONE,
     SECONDS_PER_DAY,
+    OrderFacts,
     epoch_seconds,
     fetch_numbers,
-    order_is_paid,
-    order_paid_cents,
 )
 from core.messages import Message
 from core.store.bulk import execute_rows, indexes_built_after, stores_dates_as_text
-from core.store.models import Customer, Order, PointEntry, PointKind, Setting
+from core.store.models import Customer, Order, PointEntry, PointKind, Setting, TierChange
 
 POINTS_KEY = "loyalty.points"
 EXPIRIES = ("never", "end_of_next_year")
@@ -40,20 +39,26 @@ ENTRY_TABLE = PointEntry.__table__
 class PointsPolicy:
     points_per_yuan: float = 1.0
     expiry: str = "never"  # or "end_of_next_year": earned in 2026, lapse after 2027-12-31
+    # A member tier's own rate (tier name: points per yuan); a tier not named here earns the base rate.
+    tier_rates: dict[str, float] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        if not 0 <= self.points_per_yuan <= 1000:
+        if not all(0 <= rate <= 1000 for rate in (self.points_per_yuan, *self.tier_rates.values())):
             raise LaokeError(Message("Points per yuan must be between 0 and 1000."))
         if self.expiry not in EXPIRIES:
             raise LaokeError(Message("Points expire never or at the end of the next year, not {expiry}.",
                                      expiry=self.expiry))
 
     def to_dict(self) -> dict[str, Any]:
-        return {"points_per_yuan": self.points_per_yuan, "expiry": self.expiry}
+        return {"points_per_yuan": self.points_per_yuan, "expiry": self.expiry, "tier_rates": self.tier_rates}
 
     @classmethod
     def from_dict(cls, values: dict[str, Any]) -> PointsPolicy:
-        return cls(float(values.get("points_per_yuan", 1.0)), str(values.get("expiry", "never")))
+        return cls(float(values.get("points_per_yuan", 1.0)), str(values.get("expiry", "never")),
+                   {str(name): float(rate) for name, rate in (values.get("tier_rates") or {}).items()})
+
+    def rate_of(self, tier: str | None) -> float:
+        return self.tier_rates.get(tier, self.points_per_yuan) if tier else self.points_per_yuan
 
 
 def load_points_policy(connection: Connection) -> PointsPolicy:
@@ -84,25 +89,6 @@ def _pair_keys(customers: np.ndarray, orders: np.ndarray) -> np.ndarray:
     return (customers << 32) | orders
 
 
-@dataclass(frozen=True)
-class BuyerOrders:
-    """Every order of some customers, for the ledger and the spending windows (one read serves both)."""
-
-    customer_id: np.ndarray
-    order_id: np.ndarray
-    seconds: np.ndarray  # creation time, epoch seconds, NONE when unknown
-    paid_cents: np.ndarray  # the net paid amount, 0 unless the order counts as bought
-
-
-def load_buyer_orders(connection: Connection, customer_ids: list[int] | None) -> BuyerOrders:
-    matrix = _in_chunks(connection, select(
-        Order.customer_id, Order.id, epoch_seconds(Order.created_at, connection.dialect.name),
-        case((order_is_paid(), order_paid_cents()), else_=0),
-    ).where(Order.customer_id.is_not(None)), Order.customer_id, customer_ids, 4)
-    customer, order, seconds, cents = np.nan_to_num(matrix, nan=NONE).astype(np.int64).T
-    return BuyerOrders(customer, order, seconds, cents)
-
-
 def _booked_per_order(connection: Connection, customer_ids: list[int] | None) -> tuple[np.ndarray, np.ndarray]:
     """(sorted buyer-order keys, the points booked on each) from the ledger's order entries.
 
@@ -128,17 +114,44 @@ def _kept_expiry(connection: Connection, keys: np.ndarray) -> np.ndarray:
     return np.array([found.get(key, NONE) for key in keys.tolist()], dtype=np.int64)
 
 
+def order_rates(connection: Connection, orders: OrderFacts, customer_ids: list[int] | None,
+                policy: PointsPolicy) -> np.ndarray:
+    """Points per yuan of each order: the rate of the tier its buyer held the day before the order's day (as
+    the tier history kept it), so a tier reached today does not re-rate the orders that reached it; the base
+    rate before the buyer held a tier."""
+    rates = np.full(len(orders), policy.points_per_yuan)
+    if not policy.tier_rates:
+        return rates
+    names = list(policy.tier_rates)
+    history = _in_chunks(connection, select(
+        TierChange.customer_id, epoch_seconds(TierChange.changed_on, connection.dialect.name),
+        case({name: code for code, name in enumerate(names)}, value=TierChange.tier, else_=NONE),
+    ), TierChange.customer_id, customer_ids, 3).astype(np.int64)
+    change_keys = _pair_keys(history[:, 0], history[:, 1] // SECONDS_PER_DAY)
+    by_key = np.argsort(change_keys, kind="stable")  # of two changes on one day the later one was written last
+    change_keys, codes = change_keys[by_key], history[by_key, 2]
+    order_keys = _pair_keys(orders.customer_id, np.maximum(orders.seconds, 0) // SECONDS_PER_DAY)
+    last = np.searchsorted(change_keys, order_keys, side="left") - 1  # the last change before the order's day
+    held = last >= 0
+    held[held] = (change_keys[last[held]] >> 32) == orders.customer_id[held]
+    code = np.full(len(orders), NONE, dtype=np.int64)
+    code[held] = codes[last[held]]
+    table = np.array([*(policy.tier_rates[name] for name in names), policy.points_per_yuan])
+    return table[code]  # NONE (-1) picks the base rate at the end
+
+
 def sync_order_points(connection: Connection, customer_ids: list[int] | None, as_of: date,
-                      policy: PointsPolicy | None = None, orders: BuyerOrders | None = None) -> int:
+                      orders: OrderFacts, policy: PointsPolicy | None = None) -> int:
     """Make the order entries of these customers (all when None) add up to what each order earns now.
 
-    `orders` are theirs when the caller read them already. Returns how many entries were written."""
+    `orders` are theirs (`load_order_facts`: the orders the figures count, dated up to `as_of`). Returns how
+    many entries were written."""
     policy = policy or load_points_policy(connection)
-    orders = orders or load_buyer_orders(connection, customer_ids)
     order_keys = _pair_keys(orders.customer_id, orders.order_id)
     by_key = np.argsort(order_keys, kind="stable")
     order_keys = order_keys[by_key]
-    earned = np.floor(orders.paid_cents[by_key] * policy.points_per_yuan / 100 + 1e-9).astype(np.int64)
+    rates = order_rates(connection, orders, customer_ids, policy)[by_key]
+    earned = np.floor(orders.paid_cents[by_key] * rates / 100 + 1e-9).astype(np.int64)
     booked_keys, booked = _booked_per_order(connection, customer_ids)
     if np.array_equal(order_keys, booked_keys) and np.array_equal(earned, booked):
         return 0  # the common case, a recompute with nothing changed

@@ -7,8 +7,9 @@ from datetime import date
 
 from sqlalchemy import Connection, delete, select
 
+from core.figures.order_facts import OrderFacts, load_order_facts
 from core.loyalty.forecast import refresh_forecast
-from core.loyalty.points import expire_and_balance, load_buyer_orders, sync_order_points
+from core.loyalty.points import expire_and_balance, sync_order_points
 from core.loyalty.tag_rules import apply_tag_rules
 from core.loyalty.tiers import refresh_tiers
 from core.store.models import Setting
@@ -19,15 +20,19 @@ LOYALTY_PENDING = "loyalty.pending"
 
 
 def refresh_loyalty(connection: Connection, customer_ids: Sequence[int] | None = None,
-                    as_of: date | None = None) -> None:
+                    as_of: date | None = None, orders: OrderFacts | None = None) -> None:
     """Points (orders reconciled, expiries booked, balances cached), tiers, rule tags and the repurchase
-    forecast of these customers (all when None). Idempotent: a second run writes nothing."""
+    forecast of these customers (all when None). Idempotent: a second run writes nothing.
+
+    `orders` are theirs when the caller read them already: `refresh_derived` passes the ones the figures
+    were computed from, so a recompute reads the orders once."""
     as_of = as_of or date.today()
     ids = None if customer_ids is None else sorted(set(customer_ids))
     if ids is not None and not ids:
         return
-    orders = load_buyer_orders(connection, ids)  # one read for the ledger and a spending window
-    sync_order_points(connection, ids, as_of, orders=orders)
+    if orders is None:
+        orders = load_order_facts(connection, as_of, ids)  # one read for the ledger, a window and the forecast
+    sync_order_points(connection, ids, as_of, orders)
     expire_and_balance(connection, ids, as_of)
     refresh_tiers(connection, ids, as_of, orders=orders)  # after the balances: tiers may go by points
     apply_tag_rules(connection, ids, as_of)  # after the tiers: a rule may ask for one

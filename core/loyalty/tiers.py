@@ -14,8 +14,14 @@ import numpy as np
 from sqlalchemy import Connection, bindparam, case, insert, select, update
 
 from core.errors import LaokeError
-from core.figures.order_facts import NONE, SECONDS_PER_DAY, day_number, fetch_numbers
-from core.loyalty.points import BuyerOrders, load_buyer_orders
+from core.figures.order_facts import (
+    NONE,
+    SECONDS_PER_DAY,
+    OrderFacts,
+    day_number,
+    fetch_numbers,
+    load_order_facts,
+)
 from core.messages import Message
 from core.store.bulk import execute_rows, stores_dates_as_text
 from core.store.models import Customer, Setting, TierChange
@@ -114,7 +120,7 @@ def load_tier_rows(connection: Connection, plan: TierPlan, ids: list[int] | None
     return TierRows(*columns)
 
 
-def spend_in_window(orders: BuyerOrders, ids: np.ndarray, as_of: date, window_days: int) -> np.ndarray:
+def spend_in_window(orders: OrderFacts, ids: np.ndarray, as_of: date, window_days: int) -> np.ndarray:
     """Each customer's paid cents over the last `window_days` days up to `as_of`, aligned with `ids` (sorted)."""
     start = day_number(as_of - timedelta(days=window_days - 1)) * SECONDS_PER_DAY
     end = (day_number(as_of) + 1) * SECONDS_PER_DAY
@@ -125,7 +131,7 @@ def spend_in_window(orders: BuyerOrders, ids: np.ndarray, as_of: date, window_da
 
 
 def refresh_tiers(connection: Connection, customer_ids: list[int] | None, as_of: date,
-                  plan: TierPlan | None = None, orders: BuyerOrders | None = None) -> int:
+                  plan: TierPlan | None = None, orders: OrderFacts | None = None) -> int:
     """Bring the tiers of these customers (all when None) up to date; returns how many changed.
 
     `orders` are theirs when the caller read them already (a windowed plan needs them)."""
@@ -138,7 +144,8 @@ def refresh_tiers(connection: Connection, customer_ids: list[int] | None, as_of:
         if plan.window_days is None:
             values = rows.spent_cents
         else:
-            orders = orders or load_buyer_orders(connection, customer_ids)
+            if orders is None:
+                orders = load_order_facts(connection, as_of, customer_ids)
             values = spend_in_window(orders, rows.ids, as_of, plan.window_days)
     new = tier_codes(values, holders, plan)
     moved = np.flatnonzero(new != rows.tier)
@@ -167,10 +174,12 @@ def _write_tiers(connection: Connection, plan: TierPlan, ids: np.ndarray, old: n
         ["tier", "since", "cid"],
         ((name, None if name is None else day, cid) for name, cid in zip(new_names, ids.tolist(), strict=True)),
     )
+    upward = ((old >= 0) & (new > old)).tolist()  # a first tier is no upgrade, nor one the plan lost
     execute_rows(
         connection,
         insert(TierChange).values(customer_id=bindparam("cid"), tier=bindparam("tier"),
-                                  previous_tier=bindparam("previous"), changed_on=bindparam("day")),
-        ["cid", "tier", "previous", "day"],
-        zip(ids.tolist(), new_names, old_names, [day] * len(ids), strict=True),
+                                  previous_tier=bindparam("previous"), changed_on=bindparam("day"),
+                                  upward=bindparam("upward")),
+        ["cid", "tier", "previous", "day", "upward"],
+        zip(ids.tolist(), new_names, old_names, [day] * len(ids), upward, strict=True),
     )

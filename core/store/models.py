@@ -26,6 +26,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
     func,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -394,6 +395,8 @@ class TierChange(Base):
     tier: Mapped[str | None] = mapped_column(String(32))
     previous_tier: Mapped[str | None] = mapped_column(String(32))
     changed_on: Mapped[date] = mapped_column(Date, index=True)
+    # From one tier of the plan to a higher one (not a first tier, not down): the 升级祝贺 care rule's occasion.
+    upward: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class PointKind(enum.StrEnum):
@@ -403,6 +406,7 @@ class PointKind(enum.StrEnum):
     ADJUSTMENT = "adjustment"  # typed by hand, with a note
     REDEMPTION = "redemption"  # spent on a reward
     EXPIRY = "expiry"
+    REWARD = "reward"  # a spend reward used with an order (满200返20): no points move, the use is kept
 
 
 class PointEntry(Base):
@@ -422,6 +426,7 @@ class PointEntry(Base):
     # Earned points lapse after this day (an order's reversals carry the same day); None: never.
     expires_on: Mapped[date | None] = mapped_column(Date)
     note: Mapped[str | None] = mapped_column(Text)
+    reward: Mapped[str | None] = mapped_column(String(64))  # the catalogue's reward a REWARD entry used
     created_at: Mapped[datetime] = mapped_column(default=_now)
 
 

@@ -1,4 +1,5 @@
-"""The birthday rule's gift per tier as a small table: VIP, each buying stage, and everyone else.
+"""The birthday rule's gift per tier as a small table: VIP, each member tier, each buying stage, and everyone
+else.
 
 It replaced a line of `vip=…, loyal=…` text that only someone who knew the stage keys could edit.
 """
@@ -8,19 +9,23 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
+from core.care.rules import TIER_GIFT
 from core.store.models import Stage
 from gui.customers.labels import CustomerLabels
 
-TIERS = ("vip", Stage.LOYAL, Stage.REPEAT, Stage.NEW, Stage.DORMANT, Stage.LOST, "default")
+STAGES = (Stage.LOYAL, Stage.REPEAT, Stage.NEW, Stage.DORMANT, Stage.LOST)
 
 
 class GiftTable(QTableWidget):
-    def __init__(self, gifts: dict[str, str], parent: QWidget | None = None) -> None:
+    def __init__(self, gifts: dict[str, str], member_tiers: tuple[str, ...] = (),
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         stages = CustomerLabels(self).stages()
+        tier_keys = [f"{TIER_GIFT}{tier}" for tier in reversed(member_tiers)]  # the highest tier first
         names = {"vip": self.tr("VIP"), "default": self.tr("Everyone else")} | {
-            str(stage): stages.get(stage, stage) for stage in Stage}
-        keys = list(dict.fromkeys([*map(str, TIERS), *gifts]))
+            str(stage): stages.get(stage, stage) for stage in Stage} | {
+            key: self.tr("Member tier %1").replace("%1", key.removeprefix(TIER_GIFT)) for key in tier_keys}
+        keys = list(dict.fromkeys(["vip", *tier_keys, *map(str, STAGES), "default", *gifts]))
         self.setColumnCount(2)
         self.setRowCount(len(keys))
         self.setHorizontalHeaderLabels([self.tr("Tier"), self.tr("Gift")])
@@ -36,7 +41,8 @@ class GiftTable(QTableWidget):
         self.setMaximumHeight(self.verticalHeader().defaultSectionSize() * 5 + self.horizontalHeader().height())
 
     def gifts(self) -> dict[str, str]:
-        """Each tier's gift as typed; a tier left empty falls back to the next (VIP, stage, everyone else)."""
+        """Each tier's gift as typed; a tier left empty falls back to the next (VIP, member tier, stage, everyone
+        else)."""
         gifts = {}
         for row in range(self.rowCount()):
             text = self.item(row, 1).text().strip()

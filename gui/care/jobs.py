@@ -21,6 +21,7 @@ from core.care.rules import (
 )
 from core.care.shown import CHANGING_RULES, CHANGING_SETTINGS, cards_as_shown, tasks_as_shown
 from core.care.tasks import TaskRow, agenda_for, day_counts, mark_done, skip, snooze
+from core.loyalty.tiers import load_tier_plan
 from core.progress import CancelToken, ProgressCallback
 from core.safety.privacy import ensure_owner_mode, reveal_for_care_task
 from core.store.db import Database
@@ -86,11 +87,13 @@ class RulesData:
     rules: list[Rule]
     settings: CareSettings
     samples: list[tuple[int, str]]
+    member_tiers: tuple[str, ...]  # the shop's tier plan, lowest first: a gift and a filter per tier
 
 
 def load_rules_data(database: Database, *, progress: ProgressCallback, cancel: CancelToken) -> RulesData:
     with database.session() as session:
-        return RulesData(load_rules(session), load_care_settings(session), sample_customers(session))
+        return RulesData(load_rules(session), load_care_settings(session), sample_customers(session),
+                         load_tier_plan(session.connection()).names)
 
 
 def load_card(database: Database, customer_id: int, *, progress: ProgressCallback,

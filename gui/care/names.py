@@ -34,6 +34,7 @@ class CareNames(QObject):
             "repurchase": self.tr("Repurchase reminder"),
             "vip_checkin": self.tr("VIP check-in"),
             "member_day": self.tr("Member day"),
+            "tier_upgrade": self.tr("Tier upgrade congratulations"),
         }.get(key, key)
 
     def export_words(self) -> ExportWords:
@@ -102,6 +103,7 @@ class CareNames(QObject):
             "日期": self.tr("Date"),
             "订单号": self.tr("Order number"),
             "运单号": self.tr("Tracking number"),
+            "等级": self.tr("Member tier"),
         }.get(key, key)
 
     def withdrawn(self, code: str | None) -> str:

@@ -49,7 +49,12 @@ from gui.context import AppContext
 from gui.customers.labels import CustomerLabels
 from gui.worker import run_in_background
 
-FILTER_KEYS = ("stages", "tags", "platforms", "vip_only", "min_spend")
+FILTER_KEYS = ("stages", "tags", "platforms", "vip_only", "min_spend", "member_tiers")
+
+
+def names_in(text: str) -> list[str]:
+    """The names in a comma-separated field (a Chinese comma counts)."""
+    return [name.strip() for name in text.replace("，", ",").split(",") if name.strip()]
 
 
 def mapping_text(mapping: dict[str, Any]) -> str:
@@ -123,6 +128,9 @@ class RulesDialog(QDialog):
         self.tags = QLineEdit()
         self.tags.setPlaceholderText(self.tr("Tag names, comma-separated"))
         filters_form.addRow(self.tr("Tags:"), self.tags)
+        self.member_tiers = QLineEdit()
+        self.member_tiers.setPlaceholderText(self.tr("Member tier names, comma-separated (empty: every buyer)"))
+        filters_form.addRow(self.tr("Member tiers:"), self.member_tiers)
         self.vip_only = QCheckBox(self.tr("VIP only"))
         filters_form.addRow(self.vip_only)
         self.min_spend = QDoubleSpinBox()
@@ -197,6 +205,9 @@ class RulesDialog(QDialog):
     def _loaded(self, data: jobs.RulesData) -> None:
         self.data = data
         self.rules = {rule.key: rule for rule in data.rules}
+        if data.member_tiers:
+            self.member_tiers.setPlaceholderText(self.tr("Empty: every buyer. The shop's tiers: %1")
+                                                 .replace("%1", ", ".join(data.member_tiers)))
         for rule in data.rules:
             item = QListWidgetItem(self.names.rule(rule.key))
             item.setData(Qt.ItemDataRole.UserRole, rule.key)
@@ -242,6 +253,7 @@ class RulesDialog(QDialog):
         for value, check in self.platform_checks[1].items():
             check.setChecked(value in filters.platforms)
         self.tags.setText(", ".join(filters.tags))
+        self.member_tiers.setText(", ".join(filters.member_tiers))
         self.vip_only.setChecked(filters.vip_only)
         self.min_spend.setValue(float(filters.min_spend))
         self.template.setPlainText(rule.template)
@@ -255,7 +267,7 @@ class RulesDialog(QDialog):
             editor.currentIndexChanged.connect(self._update_preview)
             return editor
         if name == "gift_notes":
-            return GiftTable(value)
+            return GiftTable(value, self.data.member_tiers if self.data else ())
         if name == "festivals":
             editor = QListWidget()
             editor.setMaximumHeight(110)
@@ -331,7 +343,8 @@ class RulesDialog(QDialog):
         params.update(
             stages=[value for value, check in self.stage_checks[1].items() if check.isChecked()],
             platforms=[value for value, check in self.platform_checks[1].items() if check.isChecked()],
-            tags=[tag.strip() for tag in self.tags.text().replace("，", ",").split(",") if tag.strip()],
+            tags=names_in(self.tags.text()),
+            member_tiers=names_in(self.member_tiers.text()),
             vip_only=self.vip_only.isChecked(),
             min_spend=self.min_spend.value(),
         )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QTextDocument
+from PySide6.QtGui import QColor, QPainter, QPen, QTextDocument
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from gui.customers.table_model import TAGS_ROLE
@@ -20,7 +20,7 @@ def readable_text_colour(background: QColor) -> QColor:
 
 
 class TagChipsDelegate(QStyledItemDelegate):
-    """Each tag a rounded chip in its own colour."""
+    """Each tag a rounded chip in its own colour: filled when typed by hand, outlined when a tag rule gave it."""
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:
@@ -37,17 +37,22 @@ class TagChipsDelegate(QStyledItemDelegate):
         x = option.rect.left() + 2
         height = metrics.height() + 2
         top = option.rect.top() + (option.rect.height() - height) / 2
-        for name, colour in tags:
+        for name, colour, by_rule in tags:
             width = metrics.horizontalAdvance(name) + 2 * CHIP_PADDING
             if x + width > option.rect.right():
                 painter.setPen(option.palette.text().color())
                 painter.drawText(QRectF(x, top, 20, height), Qt.AlignmentFlag.AlignVCenter, "…")
                 break
             background = QColor(colour)
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(background)
-            painter.drawRoundedRect(QRectF(x, top, width, height), height / 2, height / 2)
-            painter.setPen(readable_text_colour(background))
+            chip = QRectF(x, top, width, height).adjusted(0.5, 0.5, -0.5, -0.5)
+            if by_rule:
+                painter.setPen(QPen(background, 1.5))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+            else:
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(background)
+            painter.drawRoundedRect(chip, height / 2, height / 2)
+            painter.setPen(option.palette.text().color() if by_rule else readable_text_colour(background))
             painter.drawText(QRectF(x, top, width, height), Qt.AlignmentFlag.AlignCenter, name)
             x += width + CHIP_GAP
         painter.restore()

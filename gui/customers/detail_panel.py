@@ -51,6 +51,7 @@ from gui.customers.table_model import accounts_text
 from gui.customers.tag_completer import TagListCompleter
 from gui.customers.tasks import detail_as_shown, read, write
 from gui.loyalty.forecast_line import ForecastLine
+from gui.loyalty.holdout_dialog import HoldoutButton
 from gui.loyalty.points_tab import PointsTab
 from gui.safety.owner_only import owner_only_tip
 from gui.worker import run_in_background
@@ -187,7 +188,9 @@ class CustomerDetailPanel(QWidget):
         layout.addWidget(profile)
 
         tags = QGroupBox(self.tr("Tags"))
-        tags_layout = QHBoxLayout(tags)
+        tags_column = QVBoxLayout(tags)
+        tags_layout = QHBoxLayout()
+        tags_column.addLayout(tags_layout)
         self.tags_edit = QLineEdit()
         self.tags_edit.setPlaceholderText(self.tr("tag1, tag2"))
         self.tag_completer = TagListCompleter(self.tags_edit)
@@ -196,6 +199,11 @@ class CustomerDetailPanel(QWidget):
         self.tags_edit.returnPressed.connect(self._save_tags)
         tags_layout.addWidget(self.tags_edit, 1)
         tags_layout.addWidget(self.save_tags_button)
+        # Tags a rule gave are shown apart: the rules give and take them, the field above is the owner's.
+        self.rule_tags = QLabel()
+        self.rule_tags.setWordWrap(True)
+        self.rule_tags.setVisible(False)
+        tags_column.addWidget(self.rule_tags)
         layout.addWidget(tags)
 
         layout.addWidget(self._birthday_box())
@@ -299,6 +307,8 @@ class CustomerDetailPanel(QWidget):
         layout.addWidget(self.figures)
         self.forecast = ForecastLine()
         layout.addWidget(self.forecast)
+        self.holdout_button = HoldoutButton(self.context)
+        layout.addWidget(self.holdout_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.orders = QTreeWidget()
         # What a rep reads first comes first; the long order number last, where a narrow panel cuts it.
         self.orders.setHeaderLabels([self.tr("Date"), self.tr("Amount"), self.tr("Status"), self.tr("Order")])
@@ -384,7 +394,10 @@ class CustomerDetailPanel(QWidget):
         self.aliases.setText("\n".join(self._alias_line(*alias) for alias in detail.aliases) or self.tr("(none)"))
         self.tag_completer.set_tags(tag_names)
         if not keep_tags:
-            self.tags_edit.setText(", ".join(name for name, _colour in detail.tags))
+            self.tags_edit.setText(", ".join(name for name, _colour in detail.tags if name not in detail.rule_tags))
+        self.rule_tags.setText(self.tr("By tag rules: %1").replace("%1", ", ".join(sorted(detail.rule_tags)))
+                               if detail.rule_tags else "")
+        self.rule_tags.setVisible(bool(detail.rule_tags))
         self._show_birthday(detail)
         self.vip_box.setChecked(detail.is_vip)
         self.dnc_box.setChecked(detail.do_not_contact)

@@ -242,7 +242,9 @@ class CustomerTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self.display_text(row, key)
         if role == TAGS_ROLE and key == "tags":
-            return row.tags
+            return [(name, colour, name in row.rule_tags) for name, colour in row.tags]
+        if role == Qt.ItemDataRole.ToolTipRole and key == "tags" and row.rule_tags:
+            return self.tr("Given by tag rules (outlined): %1").replace("%1", ", ".join(sorted(row.rule_tags)))
         if role == Qt.ItemDataRole.TextAlignmentRole and key in NUMERIC:
             return NUMBER_ALIGNMENT
         if role == Qt.ItemDataRole.ForegroundRole and row.do_not_contact and key in ("name", "do_not_contact"):

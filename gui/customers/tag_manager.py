@@ -149,9 +149,9 @@ class TagManagerDialog(QDialog):
         tag = self.current()
         if tag is None:
             return
-        answer = QMessageBox.question(
-            self, self.tr("Delete tag"),
-            self.tr("Delete the tag “%1”? %Ln customers will lose it.", "", tag.customers).replace("%1", tag.name),
-        )
+        question = self.tr("Delete the tag “%1”? %Ln customers will lose it.", "", tag.customers).replace("%1", tag.name)
+        if tag.rules:
+            question += " " + self.tr("The tag rules that give it are deleted with it.")
+        answer = QMessageBox.question(self, self.tr("Delete tag"), question)
         if answer == QMessageBox.StandardButton.Yes:
             self._run(delete_tag, tag.id)

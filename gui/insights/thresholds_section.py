@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QPushButton, QSpinBox, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QSpinBox, QWidget
 
 from core.errors import LaokeError
 from core.figures.customer_cache import refresh_customer_cache
@@ -10,6 +10,7 @@ from core.figures.lifecycle import CHANGING_THRESHOLDS, THRESHOLDS_KEY, StageThr
 from core.safety.privacy import ensure_owner_mode
 from core.store.settings import set_setting
 from gui.context import AppContext
+from gui.widgets import SavingSection
 from gui.worker import run_in_background
 
 
@@ -30,10 +31,9 @@ def save_thresholds(database, thresholds: StageThresholds, progress, cancel) -> 
     return thresholds
 
 
-class StageThresholdsSection(QGroupBox):
+class StageThresholdsSection(SavingSection):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Lifecycle stages"), parent)
-        self.context = context
+        super().__init__(self.tr("Lifecycle stages"), context, parent)
         form = QFormLayout(self)
         self.active_days = self._spin(1, 3650, self.tr(" days"))
         self.dormant_days = self._spin(2, 3650, self.tr(" days"))
@@ -46,11 +46,7 @@ class StageThresholdsSection(QGroupBox):
         hint = QLabel(self.tr("In between, a buyer is dormant. Saving recomputes every customer's stage."))
         hint.setWordWrap(True)
         form.addRow(hint)
-        self.save_button = QPushButton(self.tr("Save and recompute stages"))
-        self.save_button.clicked.connect(self.save)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        form.addRow(self.save_button, self.message)
+        self.add_save_row(form, self.tr("Save and recompute stages"), self.save)
         context.database_changed.connect(self.load)
         self.load()
 
@@ -78,16 +74,5 @@ class StageThresholdsSection(QGroupBox):
             self.message.setText(self.tr("Active days must be fewer than dormant days, and a repeat buyer needs "
                                          "fewer paid orders than a loyal fan."))
             return
-        self.save_button.setEnabled(False)
-        self.message.setText(self.tr("Recomputing stages…"))
-        run_in_background(save_thresholds, self.context.database, thresholds, on_success=self._saved,
-                          on_failure=self._failed)
-
-    def _saved(self, _thresholds: StageThresholds) -> None:
-        self.save_button.setEnabled(True)
-        self.message.setText(self.tr("Saved: every stage is up to date."))
-        self.context.data_changed.emit()
-
-    def _failed(self, message: str, _details: str) -> None:
-        self.save_button.setEnabled(True)
-        self.message.setText(message)
+        self.start_saving(save_thresholds, thresholds, working=self.tr("Recomputing stages…"),
+                          saved=self.tr("Saved: every stage is up to date."))

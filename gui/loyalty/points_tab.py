@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -18,7 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.loyalty.members import Membership, book_and_refresh, membership
+from core.loyalty.members import Membership, book_and_refresh, membership, reward_and_refresh
+from core.loyalty.rewards import Reward
 from gui.context import AppContext
 from gui.customers.tasks import read, write
 from gui.worker import run_in_background
@@ -27,27 +29,56 @@ MAX_POINTS = 10_000_000
 
 
 class PointsDialog(QDialog):
-    """How many points and why: an adjustment may take points (a minus), a redemption names its reward."""
+    """How many points and why: an adjustment may take points (a minus); a redemption is one of the shop's
+    rewards (a points reward spends its points, a spend reward names its order) or another, typed."""
 
-    def __init__(self, redemption: bool, parent: QWidget | None = None) -> None:
+    def __init__(self, redemption: bool, parent: QWidget | None = None, rewards: tuple[Reward, ...] = ()) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Redeem points") if redemption else self.tr("Adjust points"))
+        self.redemption = redemption
+        self.setWindowTitle(self.tr("Use a reward") if redemption else self.tr("Adjust points"))
         form = QFormLayout(self)
+        self.reward = QComboBox()
+        for reward in rewards:
+            self.reward.addItem(reward.name, reward)
+        self.reward.addItem(self.tr("Another reward (type it)"), None)
         self.points = QSpinBox()
         self.points.setRange(1 if redemption else -MAX_POINTS, MAX_POINTS)
         self.points.setValue(100)
         self.note = QLineEdit()
         self.note.setPlaceholderText(self.tr("e.g. 100 points = ¥10") if redemption
                                      else self.tr("why, e.g. a late parcel"))
+        self.order = QLineEdit()
+        self.order.setPlaceholderText(self.tr("the order number it came with"))
+        if redemption:
+            form.addRow(self.tr("Reward:"), self.reward)
         form.addRow(self.tr("Points:"), self.points)
         form.addRow(self.tr("Reward:") if redemption else self.tr("Note:"), self.note)
+        form.addRow(self.tr("Order:"), self.order)
+        self.form = form
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         form.addRow(self.buttons)
-        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setEnabled(False)
-        self.note.textChanged.connect(lambda text: ok.setEnabled(bool(text.strip()) and self.points.value() != 0))
+        for changed in (self.note.textChanged, self.order.textChanged, self.reward.currentIndexChanged):
+            changed.connect(self._update)
+        self._update()
+
+    def chosen_reward(self) -> Reward | None:
+        """The catalogue's reward chosen; None for an adjustment or a reward typed by hand."""
+        return self.reward.currentData() if self.redemption else None
+
+    def _update(self) -> None:
+        reward = self.chosen_reward()
+        typed = reward is None
+        if reward is not None and reward.points:
+            self.points.setValue(reward.points)
+        self.form.setRowVisible(self.points, typed or bool(reward.points))
+        self.points.setEnabled(typed)
+        self.form.setRowVisible(self.note, typed)
+        self.form.setRowVisible(self.order, reward is not None and not reward.points)
+        ready = bool(self.order.text().strip()) if self.form.isRowVisible(self.order) else (
+            not typed or (bool(self.note.text().strip()) and self.points.value() != 0))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ready)
 
 
 class PointsTab(QWidget):
@@ -57,9 +88,10 @@ class PointsTab(QWidget):
         super().__init__(parent)
         self.context = context
         self.customer_id: int | None = None
+        self.rewards: tuple[Reward, ...] = ()
         self.kinds = {"order": self.tr("Order"), "refund": self.tr("Refund"), "undone": self.tr("Order undone"),
                       "adjustment": self.tr("Adjustment"), "redemption": self.tr("Redemption"),
-                      "expiry": self.tr("Expired")}
+                      "expiry": self.tr("Expired"), "reward": self.tr("Reward used")}
         layout = QVBoxLayout(self)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -71,7 +103,7 @@ class PointsTab(QWidget):
         layout.addWidget(self.ledger, 1)
         buttons = QHBoxLayout()
         self.adjust_button = QPushButton(self.tr("Adjust points…"))
-        self.redeem_button = QPushButton(self.tr("Redeem…"))
+        self.redeem_button = QPushButton(self.tr("Use a reward…"))
         self.adjust_button.clicked.connect(lambda: self.book(redemption=False))
         self.redeem_button.clicked.connect(lambda: self.book(redemption=True))
         self.message = QLabel()
@@ -90,6 +122,7 @@ class PointsTab(QWidget):
     def show_membership(self, member: Membership | None) -> None:
         if member is None or member.customer_id != self.customer_id:
             return
+        self.rewards = member.rewards
         tier = member.tier or self.tr("no member tier")
         since = self.tr(" since %1").replace("%1", member.tier_since.isoformat()) if member.tier_since else ""
         self.summary.setText(self.tr("%1%2 · %Ln points", "", member.points).replace("%1", tier).replace("%2", since))
@@ -107,12 +140,17 @@ class PointsTab(QWidget):
     def book(self, redemption: bool) -> None:
         if self.customer_id is None:
             return
-        dialog = PointsDialog(redemption, self)
+        dialog = PointsDialog(redemption, self, self.rewards)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
+        failed = lambda message, _details: self.message.setText(message)  # noqa: E731
+        reward = dialog.chosen_reward()
+        if reward is not None:
+            run_in_background(write, self.context.database, reward_and_refresh, self.customer_id, reward.name,
+                              dialog.order.text(), on_success=self._booked, on_failure=failed)
+            return
         run_in_background(write, self.context.database, book_and_refresh, self.customer_id, dialog.points.value(),
-                          dialog.note.text(), redemption=redemption, on_success=self._booked,
-                          on_failure=lambda message, _details: self.message.setText(message))
+                          dialog.note.text(), redemption=redemption, on_success=self._booked, on_failure=failed)
 
     def _booked(self, member: Membership | None) -> None:
         self.show_membership(member)

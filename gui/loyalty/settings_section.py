@@ -1,19 +1,14 @@
-"""Settings → Member tiers and points: the tiers and their thresholds, what they go by, and how points are
-earned and lapse. Saving recomputes every buyer's points and tier."""
+"""Settings → Member tiers and points: the tiers and their thresholds and rates, what they go by, how points
+are earned and lapse, and the reward catalogue. Saving recomputes every buyer's points and tier."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDoubleSpinBox,
     QFormLayout,
-    QGroupBox,
-    QHBoxLayout,
     QLabel,
-    QPushButton,
     QSpinBox,
-    QTableWidget,
     QTableWidgetItem,
     QWidget,
 )
@@ -21,42 +16,28 @@ from PySide6.QtWidgets import (
 from core.errors import LaokeError
 from core.loyalty.members import LoyaltySettings, loyalty_settings, save_loyalty_settings
 from core.loyalty.points import PointsPolicy
+from core.loyalty.rewards import Reward
 from core.loyalty.tiers import Tier, TierPlan
 from gui.context import AppContext
 from gui.core_text import core_text
 from gui.customers.filters_panel import select_data
 from gui.customers.tasks import read, write
+from gui.loyalty.editable_rows import EditableRows
+from gui.widgets import SavingSection
 from gui.worker import run_in_background
 
 MAX_TIERS = 8
+BASE_RATE = -1.0  # a tier's rate spin box at its minimum: the tier earns the base rate
 
 
-class LoyaltySettingsSection(QGroupBox):
+class LoyaltySettingsSection(SavingSection):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.context = context
-        self.setTitle(self.tr("Member tiers and points"))
+        super().__init__(self.tr("Member tiers and points"), context, parent)
         form = QFormLayout(self)
-        # A handful of rows the owner types into: a table widget is the right size here.
-        self.tiers = QTableWidget(0, 2)
-        self.tiers.setHorizontalHeaderLabels([self.tr("Tier"), self.tr("From")])
-        self.tiers.horizontalHeader().setStretchLastSection(True)
-        self.tiers.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.tiers.setMaximumHeight(170)
-        form.addRow(self.tr("Tiers, lowest first:"), self.tiers)
-        rows = QHBoxLayout()
-        self.add_button = QPushButton(self.tr("Add tier"))
-        self.remove_button = QPushButton(self.tr("Remove tier"))
-        self.add_button.clicked.connect(lambda: self._add_row("", 0))
-        self.remove_button.clicked.connect(lambda: self.tiers.removeRow(self.tiers.currentRow()))
-        self.remove_button.setToolTip(self.tr("Removes the tier chosen in the table"))
-        self.tiers.itemSelectionChanged.connect(  # a tier chosen first: otherwise there is nothing to remove
-            lambda: self.remove_button.setEnabled(bool(self.tiers.selectedItems())))
-        self.remove_button.setEnabled(False)
-        rows.addWidget(self.add_button)
-        rows.addWidget(self.remove_button)
-        rows.addStretch(1)
-        form.addRow(rows)
+        self.tier_rows = EditableRows([self.tr("Tier"), self.tr("From"), self.tr("Points per yuan")],
+                                      self.tr("Add tier"), self.tr("Remove tier"), lambda: self._add_tier("", 0, None))
+        self.tiers = self.tier_rows.table
+        form.addRow(self.tr("Tiers, lowest first:"), self.tier_rows)
         self.basis = QComboBox()
         self.basis.addItem(self.tr("net spend (yuan)"), "spend")
         self.basis.addItem(self.tr("points"), "points")
@@ -70,33 +51,44 @@ class LoyaltySettingsSection(QGroupBox):
         self.rate = QDoubleSpinBox()
         self.rate.setRange(0, 1000)
         self.rate.setDecimals(2)
-        form.addRow(self.tr("Points per yuan paid:"), self.rate)
+        form.addRow(self.tr("Points per yuan paid (base rate):"), self.rate)
         self.expiry = QComboBox()
         self.expiry.addItem(self.tr("never"), "never")
         self.expiry.addItem(self.tr("at the end of the next year"), "end_of_next_year")
         form.addRow(self.tr("Points expire:"), self.expiry)
-        hint = QLabel(self.tr("Saving recomputes every buyer's points and tier; a new rate applies to past "
-                              "orders too."))
+        hint = QLabel(self.tr("A tier's own rate applies to the orders a buyer places from the day after "
+                              "reaching it. Saving recomputes every buyer's points and tier; a new rate applies "
+                              "to past orders too."))
         hint.setWordWrap(True)
         form.addRow(hint)
-        self.save_button = QPushButton(self.tr("Save and recompute"))
-        self.save_button.clicked.connect(self.save)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        form.addRow(self.save_button, self.message)
+        self.reward_rows = EditableRows(
+            [self.tr("Reward"), self.tr("Gives ¥"), self.tr("Costs points"), self.tr("Needs an order of ¥")],
+            self.tr("Add reward"), self.tr("Remove reward"), lambda: self._add_reward("", 10, 0, 0))
+        self.rewards = self.reward_rows.table
+        form.addRow(self.tr("Rewards:"), self.reward_rows)
+        rewards_hint = QLabel(self.tr("A reward either costs points (100积分抵10元) or needs an order of a minimum "
+                                      "spend (满200返20); each use is kept in the buyer's points ledger."))
+        rewards_hint.setWordWrap(True)
+        form.addRow(rewards_hint)
+        self.add_save_row(form, self.tr("Save and recompute"), self.save)
         context.database_changed.connect(self.load)
         self.load()
 
-    def _add_row(self, name: str, threshold: int) -> None:
+    def _add_tier(self, name: str, threshold: int, rate: float | None) -> None:
         if self.tiers.rowCount() >= MAX_TIERS:
             return
-        row = self.tiers.rowCount()
-        self.tiers.insertRow(row)
+        row = self.tier_rows.new_row()
         self.tiers.setItem(row, 0, QTableWidgetItem(name))
-        spin = QSpinBox()
-        spin.setRange(0, 100_000_000)
-        spin.setValue(threshold)
-        self.tiers.setCellWidget(row, 1, spin)
+        self.tier_rows.put_number(row, 1, threshold, 0, 100_000_000)
+        self.tier_rows.put_number(row, 2, BASE_RATE if rate is None else rate, BASE_RATE, 1000, 2,
+                                  self.tr("base rate"))
+
+    def _add_reward(self, name: str, *numbers: int) -> None:
+        """A row of the reward table: its name, the yuan it gives, the points it costs, the order it needs."""
+        row = self.reward_rows.new_row()
+        self.rewards.setItem(row, 0, QTableWidgetItem(name))
+        for column, value in enumerate(numbers, start=1):
+            self.reward_rows.put_number(row, column, value, 0, 1_000_000)
 
     def load(self) -> None:
         run_in_background(read, self.context.database, loyalty_settings, on_success=self.show_settings)
@@ -104,7 +96,10 @@ class LoyaltySettingsSection(QGroupBox):
     def show_settings(self, settings: LoyaltySettings) -> None:
         self.tiers.setRowCount(0)
         for tier in settings.plan.tiers:
-            self._add_row(tier.name, tier.threshold)
+            self._add_tier(tier.name, tier.threshold, settings.policy.tier_rates.get(tier.name))
+        self.rewards.setRowCount(0)
+        for reward in settings.rewards:
+            self._add_reward(reward.name, reward.value, reward.points, reward.min_spend)
         select_data(self.basis, settings.plan.basis)
         self.window.setValue(settings.plan.window_days or 0)
         self.window.setEnabled(settings.plan.basis == "spend")
@@ -113,12 +108,16 @@ class LoyaltySettingsSection(QGroupBox):
 
     def current_settings(self) -> LoyaltySettings:
         """What the section shows; raises LaokeError for a plan that makes no sense."""
-        tiers = []
+        tiers, rates = [], {}
         for row in range(self.tiers.rowCount()):
-            item, spin = self.tiers.item(row, 0), self.tiers.cellWidget(row, 1)
-            tiers.append(Tier(item.text().strip() if item else "", spin.value()))  # type: ignore[union-attr]
+            tiers.append(Tier(self.tier_rows.text(row, 0), int(self.tier_rows.number(row, 1))))
+            if self.tier_rows.number(row, 2) >= 0:
+                rates[tiers[-1].name] = self.tier_rows.number(row, 2)
+        rewards = tuple(Reward(self.reward_rows.text(row, 0), *(int(self.reward_rows.number(row, column))
+                                                                for column in (1, 2, 3)))
+                        for row in range(self.rewards.rowCount()))
         plan = TierPlan(tuple(tiers), self.basis.currentData(), self.window.value() or None)
-        return LoyaltySettings(plan, PointsPolicy(self.rate.value(), self.expiry.currentData()))
+        return LoyaltySettings(plan, PointsPolicy(self.rate.value(), self.expiry.currentData(), rates), rewards)
 
     def save(self) -> None:
         try:
@@ -126,16 +125,5 @@ class LoyaltySettingsSection(QGroupBox):
         except LaokeError as error:
             self.message.setText(core_text(error))
             return
-        self.save_button.setEnabled(False)
-        self.message.setText(self.tr("Recomputing points and tiers…"))
-        run_in_background(write, self.context.database, save_loyalty_settings, settings, on_success=self._saved,
-                          on_failure=self._failed)
-
-    def _saved(self, _settings: LoyaltySettings) -> None:
-        self.save_button.setEnabled(True)
-        self.message.setText(self.tr("Saved: every buyer's points and tier are up to date."))
-        self.context.data_changed.emit()
-
-    def _failed(self, message: str, _details: str) -> None:
-        self.save_button.setEnabled(True)
-        self.message.setText(message)
+        self.start_saving(write, save_loyalty_settings, settings, working=self.tr("Recomputing points and tiers…"),
+                          saved=self.tr("Saved: every buyer's points and tier are up to date."))

@@ -80,6 +80,10 @@
         <translation>电话</translation>
     </message>
     <message>
+        <source>Tier upgrade congratulations</source>
+        <translation>升级祝贺</translation>
+    </message>
+    <message>
         <source>Care tasks</source>
         <translation>关怀任务</translation>
     </message>
@@ -230,6 +234,10 @@
     <message>
         <source>Tracking number</source>
         <translation>运单号</translation>
+    </message>
+    <message>
+        <source>Member tier</source>
+        <translation>会员等级</translation>
     </message>
     <message>
         <source>its reason no longer holds</source>
@@ -470,6 +478,10 @@
         <translation>其他所有人</translation>
     </message>
     <message>
+        <source>Member tier %1</source>
+        <translation>会员等级 %1</translation>
+    </message>
+    <message>
         <source>Tier</source>
         <translation>等级</translation>
     </message>
@@ -532,6 +544,14 @@
         <translation>标签：</translation>
     </message>
     <message>
+        <source>Member tier names, comma-separated (empty: every buyer)</source>
+        <translation>会员等级名称，用逗号分隔（留空：所有客户）</translation>
+    </message>
+    <message>
+        <source>Member tiers:</source>
+        <translation>会员等级：</translation>
+    </message>
+    <message>
         <source>VIP only</source>
         <translation>仅 VIP</translation>
     </message>
@@ -554,6 +574,10 @@
     <message>
         <source>Preview for:</source>
         <translation>预览客户：</translation>
+    </message>
+    <message>
+        <source>Empty: every buyer. The shop&apos;s tiers: %1</source>
+        <translation>留空：所有客户。本店等级：%1</translation>
     </message>
     <message>
         <source>Cannot read “%1” in %2.</source>

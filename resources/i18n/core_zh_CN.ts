@@ -388,6 +388,34 @@
         <translation>无法用本店订单拟合回购模型。</translation>
     </message>
     <message>
+        <source>Every reward needs a name of its own.</source>
+        <translation>每个奖励都需要一个不重复的名称。</translation>
+    </message>
+    <message>
+        <source>The shop has no reward called {name}.</source>
+        <translation>本店没有名为 {name} 的奖励。</translation>
+    </message>
+    <message>
+        <source>Name one of the buyer&apos;s orders for {name}: {number} is not one.</source>
+        <translation>请为 {name} 指明该客户的一笔订单：{number} 不是其订单。</translation>
+    </message>
+    <message>
+        <source>Order {number} paid ¥{paid}, less than the ¥{minimum} {name} needs.</source>
+        <translation>订单 {number} 实付 ¥{paid}，不足 {name} 所需的 ¥{minimum}。</translation>
+    </message>
+    <message>
+        <source>A reward needs a name of at most {length} characters.</source>
+        <translation>奖励名称不能为空，且最多 {length} 个字。</translation>
+    </message>
+    <message>
+        <source>A reward gives some yuan and either costs points or needs an order of a minimum spend: {name}</source>
+        <translation>奖励须给出一定金额，并且要么消耗积分，要么要求订单满一定金额：{name}</translation>
+    </message>
+    <message>
+        <source>{name} was already used with order {number}.</source>
+        <translation>订单 {number} 已经用过 {name}。</translation>
+    </message>
+    <message>
         <source>Changing the tag rules</source>
         <translation>修改标签规则</translation>
     </message>

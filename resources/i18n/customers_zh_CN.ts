@@ -250,6 +250,10 @@
         <translation>%1 — 老客</translation>
     </message>
     <message>
+        <source>By tag rules: %1</source>
+        <translation>由标签规则打上：%1</translation>
+    </message>
+    <message>
         <source>Nothing to save: no field was changed.</source>
         <translation>没有要保存的内容：没有修改任何字段。</translation>
     </message>
@@ -614,6 +618,10 @@
     <message>
         <source>Next order</source>
         <translation>预计下单</translation>
+    </message>
+    <message>
+        <source>Given by tag rules (outlined): %1</source>
+        <translation>由标签规则打上（空心标签）：%1</translation>
     </message>
     <message>
         <source>Days since the last paid order ÷ this buyer&apos;s median gap of %1 days</source>
@@ -1045,6 +1053,10 @@
     <message>
         <source>Give everyone tagged “%1” this tag instead:</source>
         <translation>把所有带“%1”标签的客户改为这个标签：</translation>
+    </message>
+    <message>
+        <source>The tag rules that give it are deleted with it.</source>
+        <translation>打这个标签的标签规则也会一并删除。</translation>
     </message>
     <message>
         <source>Delete tag</source>

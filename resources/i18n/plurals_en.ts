@@ -146,6 +146,23 @@
     </message>
 </context>
 <context>
+    <name>HoldoutDialog</name>
+    <message numerus="yes">
+        <source>Before %1 only %Ln buyers had come back: too few to fit the forecast and check it. The overdue column shows each buyer&apos;s rhythm instead.</source>
+        <translation>
+            <numerusform>Before %1 only %Ln buyer had come back: too few to fit the forecast and check it. The overdue column shows each buyer&apos;s rhythm instead.</numerusform>
+            <numerusform>Before %1 only %Ln buyers had come back: too few to fit the forecast and check it. The overdue column shows each buyer&apos;s rhythm instead.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln times</source>
+        <translation>
+            <numerusform>%Ln time</numerusform>
+            <numerusform>%Ln times</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ImportPage</name>
     <message numerus="yes">
         <source>%Ln rows cannot be read and will be left out (see the list). Import the rest?</source>

@@ -20,6 +20,13 @@
     </message>
 </context>
 <context>
+    <name>EditableRows</name>
+    <message>
+        <source>Removes the row chosen in the table</source>
+        <translation>移除表格中选中的一行</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunDialog</name>
     <message>
         <source>Welcome to Laoke</source>
@@ -82,6 +89,64 @@
     </message>
 </context>
 <context>
+    <name>HoldoutButton</name>
+    <message>
+        <source>How well does the forecast fit this shop?</source>
+        <translation>预测在本店准不准？</translation>
+    </message>
+</context>
+<context>
+    <name>HoldoutDialog</name>
+    <message>
+        <source>How well the forecast fits this shop</source>
+        <translation>预测在本店的准确度</translation>
+    </message>
+    <message>
+        <source>Fitting the model on the earlier orders…</source>
+        <translation>正在用较早的订单拟合模型…</translation>
+    </message>
+    <message>
+        <source>Came back before</source>
+        <translation>此前回购</translation>
+    </message>
+    <message>
+        <source>Buyers</source>
+        <translation>客户数</translation>
+    </message>
+    <message>
+        <source>Bought after</source>
+        <translation>此后实际购买</translation>
+    </message>
+    <message>
+        <source>Forecast</source>
+        <translation>预测</translation>
+    </message>
+    <message numerus="yes">
+        <source>Before %1 only %Ln buyers had come back: too few to fit the forecast and check it. The overdue column shows each buyer&apos;s rhythm instead.</source>
+        <translation>
+            <numerusform>%1 之前只有 %Ln 位客户回购过，太少，无法拟合并检验预测。“逾期”一栏改按每位客户自己的节奏显示。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Fitted on the orders up to %1, the forecast expected the purchase days below from %2 to %3; beside it, what the buyers really bought (mean per buyer).</source>
+        <translation>用截至 %1 的订单拟合后，预测 %2 至 %3 期间的购买天数如下；旁边是客户实际购买的天数（每位客户的平均值）。</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>%1 times or more</source>
+        <translation>%1 次及以上</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln times</source>
+        <translation>
+            <numerusform>%Ln 次</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>LoyaltySettingsSection</name>
     <message>
         <source>Member tiers and points</source>
@@ -104,12 +169,12 @@
         <translation>添加等级</translation>
     </message>
     <message>
-        <source>Remove tier</source>
-        <translation>删除等级</translation>
+        <source>Points per yuan</source>
+        <translation>每元积分</translation>
     </message>
     <message>
-        <source>Removes the tier chosen in the table</source>
-        <translation>删除表中选中的等级</translation>
+        <source>Remove tier</source>
+        <translation>删除等级</translation>
     </message>
     <message>
         <source>net spend (yuan)</source>
@@ -136,8 +201,44 @@
         <translation>统计最近消费：</translation>
     </message>
     <message>
-        <source>Points per yuan paid:</source>
-        <translation>每实付一元得积分：</translation>
+        <source>Points per yuan paid (base rate):</source>
+        <translation>每实付一元得积分（基础倍率）：</translation>
+    </message>
+    <message>
+        <source>A tier&apos;s own rate applies to the orders a buyer places from the day after reaching it. Saving recomputes every buyer&apos;s points and tier; a new rate applies to past orders too.</source>
+        <translation>等级的专属倍率适用于客户达到该等级次日起下的订单。保存后会重新计算每位客户的积分和等级；新的倍率也适用于以往订单。</translation>
+    </message>
+    <message>
+        <source>Reward</source>
+        <translation>奖励</translation>
+    </message>
+    <message>
+        <source>Gives ¥</source>
+        <translation>优惠 ¥</translation>
+    </message>
+    <message>
+        <source>Costs points</source>
+        <translation>消耗积分</translation>
+    </message>
+    <message>
+        <source>Needs an order of ¥</source>
+        <translation>订单满 ¥</translation>
+    </message>
+    <message>
+        <source>Add reward</source>
+        <translation>添加奖励</translation>
+    </message>
+    <message>
+        <source>Remove reward</source>
+        <translation>删除奖励</translation>
+    </message>
+    <message>
+        <source>Rewards:</source>
+        <translation>奖励：</translation>
+    </message>
+    <message>
+        <source>A reward either costs points (100积分抵10元) or needs an order of a minimum spend (满200返20); each use is kept in the buyer&apos;s points ledger.</source>
+        <translation>奖励要么消耗积分（100积分抵10元），要么要求订单满一定金额（满200返20）；每次使用都记入客户的积分明细。</translation>
     </message>
     <message>
         <source>never</source>
@@ -152,12 +253,12 @@
         <translation>积分过期：</translation>
     </message>
     <message>
-        <source>Saving recomputes every buyer&apos;s points and tier; a new rate applies to past orders too.</source>
-        <translation>保存后重新计算所有客户的积分和等级；新的积分比例也适用于以往订单。</translation>
-    </message>
-    <message>
         <source>Save and recompute</source>
         <translation>保存并重新计算</translation>
+    </message>
+    <message>
+        <source>base rate</source>
+        <translation>基础倍率</translation>
     </message>
     <message>
         <source>Recomputing points and tiers…</source>
@@ -276,12 +377,16 @@
 <context>
     <name>PointsDialog</name>
     <message>
-        <source>Redeem points</source>
-        <translation>积分兑换</translation>
-    </message>
-    <message>
         <source>Adjust points</source>
         <translation>调整积分</translation>
+    </message>
+    <message>
+        <source>Use a reward</source>
+        <translation>使用奖励</translation>
+    </message>
+    <message>
+        <source>Another reward (type it)</source>
+        <translation>其他奖励（手动填写）</translation>
     </message>
     <message>
         <source>e.g. 100 points = ¥10</source>
@@ -292,8 +397,16 @@
         <translation>原因，例如：快递延误补偿</translation>
     </message>
     <message>
+        <source>the order number it came with</source>
+        <translation>对应的订单号</translation>
+    </message>
+    <message>
         <source>Points:</source>
         <translation>积分：</translation>
+    </message>
+    <message>
+        <source>Order:</source>
+        <translation>订单：</translation>
     </message>
     <message>
         <source>Reward:</source>
@@ -331,6 +444,10 @@
         <translation>过期</translation>
     </message>
     <message>
+        <source>Reward used</source>
+        <translation>使用奖励</translation>
+    </message>
+    <message>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -359,8 +476,8 @@
         <translation>调整积分…</translation>
     </message>
     <message>
-        <source>Redeem…</source>
-        <translation>兑换…</translation>
+        <source>Use a reward…</source>
+        <translation>使用奖励…</translation>
     </message>
     <message>
         <source>no member tier</source>

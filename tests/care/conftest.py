@@ -11,14 +11,13 @@ from typing import Any
 import pytest
 from sqlalchemy.orm import Session
 
-from core.care.rules import default_rule, save_rule
+from core.care.rules import RULE_SPECS, default_rule, save_rule
 from core.store.models import CareRule, Customer, Order, OrderLine
 from core.store.settings import set_setting
 
 NOW = datetime(2026, 11, 22, 10, 0)
 TODAY = NOW.date()
-ALL_RULES = ("birthday", "holiday", "order_unpaid", "order_shipped", "order_followup", "order_review",
-             "order_refund", "anniversary", "winback", "repurchase", "vip_checkin", "member_day")
+ALL_RULES = tuple(spec.key for spec in RULE_SPECS)
 
 
 @pytest.fixture

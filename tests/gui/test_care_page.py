@@ -14,7 +14,7 @@ from sqlalchemy import select
 
 from core.care.export import RULE_NAMES
 from core.care.generate import generate_tasks
-from core.care.rules import CareSettings, load_care_settings, save_care_settings
+from core.care.rules import RULE_SPECS, CareSettings, load_care_settings, save_care_settings
 from core.progress import Cancelled, CancelToken, no_progress
 from core.store.models import CareRule, CareTask, Customer, Note
 from core.store.settings import set_setting
@@ -291,7 +291,7 @@ def test_cancelled_generation_changes_nothing(shop) -> None:
 def test_switching_a_rule_off_in_the_editor_withdraws_its_tasks(page, qtbot, shop, monkeypatch) -> None:
     page.open_rules()
     dialog = page.rules_dialog
-    qtbot.waitUntil(lambda: dialog.rule_list.count() == 12, timeout=10000)
+    qtbot.waitUntil(lambda: dialog.rule_list.count() == len(RULE_SPECS), timeout=10000)
     member_day = dialog.rule_list.findItems("Member day", Qt.MatchFlag.MatchExactly)[0]
     member_day.setCheckState(Qt.CheckState.Unchecked)
     # A bad value in a parameter keeps the editor on that rule and says what is wrong.

@@ -49,3 +49,30 @@ def test_tag_rules_are_added_listed_and_applied_from_the_command_line(shop, data
     assert big not in [row["id"] for row in json.loads(out)] and len(json.loads(out)) == 1
     code, _out, err = run(capsys, "tag-rules", "--db", str(db_path), "--add", "x")
     assert code == 1 and "--when" in err
+
+
+def test_rewards_are_listed_and_used_and_the_forecast_checked_from_the_command_line(  # type: ignore[no-untyped-def]
+        shop, database, db_path, capsys) -> None:
+    buyer = shop.buyer("甲", ("300.00", "2026-10-01"))
+    database.dispose()
+    code, out, _err = run(capsys, "members", "--db", str(db_path), "--customer", str(buyer), "--use-reward",
+                          "满200返20", "--order", "TB000001", "--json")
+    assert code == 0 and json.loads(out)["ledger"][-1]["kind"] == "reward"
+    code, out, _err = run(capsys, "members", "--db", str(db_path), "--rewards", "--json")
+    assert {row["name"]: row["used"] for row in json.loads(out)} == {"满200返20": 1, "100积分抵10元": 0}
+    code, out, _err = run(capsys, "members", "--db", str(db_path), "--forecast-check")
+    assert code == 0 and "too few to fit" in out
+
+
+def test_the_export_carries_tier_points_and_forecast(shop, database, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from openpyxl import load_workbook
+
+    from core.customers.export import export_customers
+
+    shop.buyer("金", ("6000.00", "2026-10-01"))
+    with database.session() as session:
+        export_customers(session, tmp_path / "out.xlsx")
+    header, row = list(load_workbook(tmp_path / "out.xlsx").active.iter_rows(values_only=True))
+    exported = dict(zip(header, row, strict=True))
+    assert (exported["会员等级"], exported["积分"]) == ("金卡", 6000)
+    assert "仍活跃概率" in exported and "90天预计购买" in exported

@@ -130,3 +130,40 @@ def test_upgrading_an_older_book_fills_its_points_and_tiers(tmp_path) -> None:  
             assert (customer.points, customer.member_tier) == (1680, "银卡")
     finally:
         database.dispose()
+
+
+def test_a_tier_earns_at_its_own_rate_from_the_day_after_the_buyer_reached_it(shop, database) -> None:  # type: ignore[no-untyped-def]
+    from core.loyalty.tiers import TIERS_KEY, Tier, TierPlan
+
+    with database.transaction() as session:
+        set_setting(session, TIERS_KEY, TierPlan((Tier("普通会员", 0), Tier("金卡", 1000))).to_dict())
+        set_setting(session, POINTS_KEY, PointsPolicy(1.0, tier_rates={"金卡": 2.0}).to_dict())
+    # The first order lifts her to 金卡 that day: it earned at the rate she held before it.
+    buyer = shop.buyer("戊", ("1200.00", "2026-10-01"), as_of=date(2026, 10, 1))
+    shop.order(buyer, "100.00", "2026-10-01 20:00", as_of=date(2026, 10, 1))  # same day: still the old rate
+    shop.order(buyer, "100.00", "2026-10-02", as_of=date(2026, 10, 2))
+    shop.refresh(as_of=date(2026, 10, 3))
+    assert ledger(database, buyer) == [("order", 1200, 1200), ("order", 100, 1300), ("order", 200, 1500)]
+    with pytest.raises(LaokeError):
+        PointsPolicy(1.0, tier_rates={"金卡": -1})
+
+
+def test_a_recompute_reads_the_orders_once_for_the_figures_and_the_loyalty_wing(shop, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import importlib
+
+    buyer = shop.buyer("庚", ("100.00", "2026-10-01"))
+    shop.refresh()  # the day's forecast model is fitted: a later recompute that day keeps it
+    reads = []
+    original = importlib.import_module("core.figures.order_facts").fetch_numbers
+
+    def counted(connection, statement):  # type: ignore[no-untyped-def]
+        if Order.__table__ in statement.get_final_froms():
+            reads.append(statement)
+        return original(connection, statement)
+
+    for name in ("core.figures.order_facts", "core.figures.customer_cache", "core.loyalty.points",
+                 "core.loyalty.tiers", "core.loyalty.forecast"):
+        monkeypatch.setattr(importlib.import_module(name), "fetch_numbers", counted)
+    shop.order(buyer, "50.00", "2026-11-01")
+    assert len(reads) == 1
+    assert shop.customer(buyer).points == 150

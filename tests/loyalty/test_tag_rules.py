@@ -54,6 +54,21 @@ def test_a_hand_typed_tag_is_never_touched_by_a_rule(shop, database) -> None:  #
     assert tagged(database, "大客户") == {small: None}
 
 
+def test_the_owners_tag_field_leaves_the_rules_tags_alone_and_typing_one_makes_it_the_owners(  # type: ignore[no-untyped-def]
+        shop, database) -> None:
+    from core.customers.tags import set_customer_tags
+
+    big = shop.buyer("大", ("800.00", "2026-10-01"))
+    with database.transaction() as session:
+        rule = save_tag_rule(session, BIG_SPENDERS, today=AS_OF)
+        set_customer_tags(session, big, ["老朋友"])  # the field shows hand tags only
+    assert tagged(database, "大客户") == {big: rule.id} and tagged(database, "老朋友") == {big: None}
+    with database.transaction() as session:
+        set_customer_tags(session, big, ["老朋友", "大客户"])
+        delete_tag_rule(session, rule.id)
+    assert tagged(database, "大客户") == {big: None}
+
+
 def test_any_of_conditions_products_recency_and_the_none_of_filter(shop, database) -> None:  # type: ignore[no-untyped-def]
     from core.store.models import Order, OrderLine
 
@@ -94,6 +109,22 @@ def test_merging_a_rule_tag_moves_the_rule_to_the_kept_tag(shop, database) -> No
     with database.session() as session:
         assert [saved.spec.tag for saved in tag_rules(session)] == ["VIP客户"]
     assert tagged(database, "VIP客户") == {big: rule.id}
+
+
+def test_renaming_a_rules_tag_renames_what_it_gives_and_deleting_it_deletes_the_rule(shop, database) -> None:  # type: ignore[no-untyped-def]
+    from core.customers.tags import delete_tag, rename_tag, tags_by_use
+
+    big = shop.buyer("大", ("800.00", "2026-10-01"))
+    with database.transaction() as session:
+        save_tag_rule(session, BIG_SPENDERS, today=AS_OF)
+        [tag] = tags_by_use(session)
+        assert (tag.name, tag.customers, tag.rules) == ("大客户", 1, 1)  # the delete question says so
+        rename_tag(session, tag.id, "贵客")
+        assert [saved.spec.tag for saved in tag_rules(session)] == ["贵客"]
+    assert set(tagged(database, "贵客")) == {big}
+    with database.transaction() as session:
+        delete_tag(session, tag.id)
+        assert tag_rules(session) == []
 
 
 @pytest.mark.parametrize("spec", [

@@ -82,3 +82,17 @@ def test_a_plan_that_makes_no_sense_is_refused(plan) -> None:  # type: ignore[no
     with pytest.raises(LaokeError):
         plan()
 
+
+
+def test_a_segment_by_member_tier_counts_its_buyers(shop, database) -> None:  # type: ignore[no-untyped-def]
+    from core.customers.listing import CustomerFilter
+    from core.customers.segments import save_segment, segments_with_counts
+
+    shop.buyer("金", ("6000.00", "2026-10-01"))
+    shop.buyer("银", ("1500.00", "2026-10-01"))
+    shop.buyer("普", ("10.00", "2026-10-01"))
+    with database.transaction() as session:
+        save_segment(session, "银卡以上", CustomerFilter(tiers=["银卡", "金卡", "钻石"]))
+    with database.session() as session:
+        [segment] = segments_with_counts(session)
+    assert (segment.filter.tiers, segment.customers) == (["银卡", "金卡", "钻石"], 2)
