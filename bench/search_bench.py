@@ -80,7 +80,7 @@ def build(path: Path, customers: int, seed: int = 1) -> None:
     connection.execute("PRAGMA synchronous=OFF")
     connection.execute("PRAGMA cache_size=-200000")
     connection.execute("PRAGMA foreign_keys=OFF")
-    connection.execute("CREATE TEMP TABLE pending_keys (key TEXT, customer_id INTEGER, kind INTEGER)")
+    connection.execute("CREATE TEMP TABLE pending_keys (key TEXT, customer_id INTEGER, kind INTEGER, last_order_at)")
     started = time.perf_counter()
     connection.execute("BEGIN")
     for start in range(1, customers + 1, CHUNK):
@@ -93,7 +93,7 @@ def build(path: Path, customers: int, seed: int = 1) -> None:
                 alias_rows.append(alias)
             keys = search_keys(customer[3], customer[2], [customer[4]], None,
                                [alias[3]] if alias else [], [order[2]])
-            key_rows.extend((key, customer_id, int(kind)) for key, kind in keys.items())
+            key_rows.extend((key, customer_id, int(kind), customer[11]) for key, kind in keys.items())
         connection.executemany(
             "INSERT INTO customers (id, platform, nickname, name, phone, phone_last4, province, city, source,"
             " is_vip, do_not_contact, last_order_at, last_paid_at, order_count, paid_orders, total_spent, stage,"
@@ -109,12 +109,12 @@ def build(path: Path, customers: int, seed: int = 1) -> None:
             "INSERT INTO customer_aliases (customer_id, kind, platform, value, created_at) VALUES (?,?,?,?,?)",
             alias_rows,
         )
-        connection.executemany("INSERT INTO pending_keys VALUES (?, ?, ?)", key_rows)
+        connection.executemany("INSERT INTO pending_keys VALUES (?, ?, ?, ?)", key_rows)
         print(f"\r  {min(start + CHUNK - 1, customers):,} customers", end="", flush=True)
     print(f"\n  rows inserted in {time.perf_counter() - started:.1f} s; sorting the search index…", flush=True)
     # Appending in key order builds the WITHOUT ROWID b-tree sequentially instead of by random inserts.
-    connection.execute("INSERT OR IGNORE INTO customer_search_keys (key, customer_id, kind) "
-                       "SELECT key, customer_id, kind FROM pending_keys ORDER BY key, customer_id")
+    connection.execute("INSERT OR IGNORE INTO customer_search_keys (key, customer_id, kind, last_order_at) "
+                       "SELECT key, customer_id, kind, last_order_at FROM pending_keys ORDER BY key, customer_id")
     connection.execute("COMMIT")
     connection.execute("ANALYZE")
     keys = connection.execute("SELECT count(*) FROM customer_search_keys").fetchone()[0]

@@ -9,6 +9,8 @@ A query matches a buyer when it is a prefix of one of their keys:
   and of the nickname and accounts from their start; surnames read as surnames (曾 zeng, 单 shan, 解 xie,
   仇 qiu), with the everyday reading kept too, since people type both;
 - the phone numbers (an account that is a phone among them) and the WeChat id;
+- e-mail addresses (the profile's, an account that is one) whole and from inside, as kinds of their own so
+  that rep mode can match them whole only, as it does phones;
 - phones and order numbers reversed behind a mark of their own, so a prefix of the reversed query finds
   the numbers that end with it (reps read 尾号 and an order's last digits off the chat).
 Each key carries its `KeyKind`, from which `core.search.query` ranks the match.
@@ -21,6 +23,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from enum import IntEnum
 from functools import cache, lru_cache
+from hashlib import blake2b
 from operator import itemgetter
 from typing import Any
 
@@ -38,12 +41,21 @@ from sqlalchemy import (
     delete,
     insert,
     select,
+    type_coerce,
 )
 from sqlalchemy.schema import CreateTable
 
 from core.collector import without_cycle_collection
 from core.progress import CancelToken
-from core.store.models import ACCOUNT_ALIAS_KINDS, Customer, CustomerAlias, CustomerSearchKey, Order
+from core.safety.privacy import is_email
+from core.store.models import (
+    ACCOUNT_ALIAS_KINDS,
+    Customer,
+    CustomerAlias,
+    CustomerSearchDigest,
+    CustomerSearchKey,
+    Order,
+)
 
 KEY_LENGTH = 24
 BATCH = 2000
@@ -56,7 +68,7 @@ REBUILD_CHUNK = 20_000
 _STAGING = Table(
     "customer_search_keys_staging", MetaData(),
     Column("key", String(64), nullable=False), Column("customer_id", Integer, nullable=False),
-    Column("kind", SmallInteger, nullable=False), prefixes=["TEMPORARY"],
+    Column("kind", SmallInteger, nullable=False), Column("last_order_at", String(32)), prefixes=["TEMPORARY"],
 )
 
 
@@ -73,6 +85,8 @@ class KeyKind(IntEnum):
     INITIALS_PART = 6
     PHONE_TAIL = 7  # PHONE_TAIL_MARK + the phone's digits reversed
     ORDER_TAIL = 8  # ORDER_TAIL_MARK + the order number reversed
+    EMAIL = 9  # a whole e-mail address (an account that is one, the profile's)
+    EMAIL_PART = 10  # text from inside it
 
 
 # Reversed keys sit behind marks no typed (normalised) query starts with, apart from every other key.
@@ -90,6 +104,7 @@ SURNAME_READINGS = {
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _HAN_RUN = re.compile(r"[\u3400-\u9fff]+")
 _SPACES = re.compile(r"\s+")
+_NOT_DIGITS = re.compile(r"\D")
 
 
 def normalise(text: str | None) -> str:
@@ -182,12 +197,16 @@ _nickname_keys = lru_cache(maxsize=200_000)(_handle_keys)
 
 def phone_key_digits(phone: str | None) -> str:
     """A phone as its keys hold it: its digits."""
-    return re.sub(r"\D", "", phone or "")
+    return _NOT_DIGITS.sub("", phone or "")
 
 
 def is_phone_like(value: str) -> bool:
     """An account that is a phone number (Youzan's 买家手机号): searched and masked as a phone."""
     return value.isdigit() and 7 <= len(value) <= 15
+
+
+def _email_keys(address: str) -> list[tuple[str, KeyKind]]:
+    return [(text, KeyKind.EMAIL_PART if kind == KeyKind.PART else KeyKind.EMAIL) for text, kind in _suffixes(address)]
 
 
 def _phone_keys(digits: str) -> list[tuple[str, KeyKind]]:
@@ -197,13 +216,17 @@ def _phone_keys(digits: str) -> list[tuple[str, KeyKind]]:
 
 def search_keys(
     name: str | None, nickname: str | None, phones: Iterable[str | None], wechat_id: str | None,
-    accounts: Iterable[str] = (), order_numbers: Iterable[str] = (),
+    accounts: Iterable[str] = (), order_numbers: Iterable[str] = (), emails: Iterable[str | None] = (),
 ) -> Keys:
     """Every key one buyer is found by, with what it is of them."""
     pairs = [*_name_keys(normalise(name)), *_nickname_keys(normalise(nickname))]
     for account in accounts:
         text = normalise(account)
-        pairs.extend(_phone_keys(text) if is_phone_like(text) else _handle_keys(text))
+        if is_phone_like(text):
+            pairs.extend(_phone_keys(text))
+        else:
+            pairs.extend(_email_keys(text) if is_email(text) else _handle_keys(text))
+    pairs.extend(pair for email in emails if email for pair in _email_keys(normalise(email)))
     for phone in phones:
         digits = phone_key_digits(phone)
         if digits:
@@ -215,16 +238,29 @@ def search_keys(
     return _lowest_kind(pairs)
 
 
+# The digest of what each buyer's keys are made of includes this: change it whenever `search_keys` would give
+# other keys for the same buyer, and the next refresh rewrites everyone's.
+KEYS_SCHEME = 3
+# A refresh of everyone on SQLite rebuilds the index from scratch once more than this share of buyers changed:
+# sorted appends beat that many random b-tree inserts.
+REBUILD_SHARE = 0.25
+
 _SOURCE = select(
-    Customer.id, Customer.name, Customer.nickname, Customer.phone, Customer.phone_alt, Customer.wechat_id
+    Customer.id, Customer.name, Customer.nickname, Customer.phone, Customer.phone_alt, Customer.wechat_id,
+    Customer.email,
+    # As stored (SQLite's text), copied beside the keys as it is: no datetime parsed and formatted back.
+    type_coerce(Customer.last_order_at, String).label("last_order_at"),
 ).where(Customer.merged_into_id.is_(None))
+_KEY_COLUMNS = ["key", "customer_id", "kind", "last_order_at"]
+_DIGESTS = CustomerSearchDigest.__table__
 
 
 CustomerSelection = Callable[[Any], ColumnElement[bool]]  # a customer-id column -> the condition on it
 
 
-def _between(first: int, last: int) -> CustomerSelection:
-    return lambda column: column.between(first, last)  # a rebuild's chunk: a range of the id index
+def _between(first: int, last: int | None) -> CustomerSelection:
+    """A range of the id index (`last` None: to the end)."""
+    return (lambda column: column >= first) if last is None else (lambda column: column.between(first, last))
 
 
 def _among(ids: list[int]) -> CustomerSelection:
@@ -247,25 +283,80 @@ def _handles(connection: Connection, customers: CustomerSelection) -> tuple[dict
     return accounts, orders
 
 
-def _key_rows(connection: Connection, rows: list, customers: CustomerSelection) -> list[tuple[str, int, int]]:  # type: ignore[type-arg]
-    accounts, orders = _handles(connection, customers)
-    found: list[tuple[str, int, int]] = []
+def _digest(row: Any, accounts: list[str], orders: list[str]) -> int:
+    """What the buyer's keys are made of, in 64 bits (the rows come in no fixed order: sorted first)."""
+    made_of = repr((KEYS_SCHEME, tuple(row), sorted(accounts), sorted(orders))).encode()
+    return int.from_bytes(blake2b(made_of, digest_size=8).digest(), "little", signed=True)
+
+
+def _key_rows(rows: list, accounts: dict, orders: dict) -> tuple[list[tuple], list[tuple[int, int]]]:  # type: ignore[type-arg]
+    """The key rows of these buyers, and each buyer's digest."""
+    found: list[tuple] = []  # type: ignore[type-arg]
+    digests = []
     for row in rows:
+        customer_id, last_order_at = row.id, row.last_order_at
+        its_accounts, its_orders = accounts.get(customer_id, ()), orders.get(customer_id, ())
         keys = search_keys(row.name, row.nickname, (row.phone, row.phone_alt), row.wechat_id,
-                           accounts.get(row.id, ()), orders.get(row.id, ()))
-        customer_id = row.id
-        found.extend([(key, customer_id, kind) for key, kind in keys.items()])
-    return found
+                           its_accounts, its_orders, emails=(row.email,))
+        found.extend([(key, customer_id, kind, last_order_at) for key, kind in keys.items()])
+        digests.append((customer_id, _digest(row, its_accounts, its_orders)))
+    return found, digests
 
 
-def _insert_many(connection: Connection, table: Table, rows: list[tuple[str, int, int]]) -> None:
+def _insert_many(connection: Connection, table: Table, columns: list[str], rows: list[tuple]) -> None:  # type: ignore[type-arg]
     """The driver's own executemany: SQLAlchemy's per-row parameter processing costs more than the insert."""
-    compiled = insert(table).compile(dialect=connection.dialect, column_keys=["key", "customer_id", "kind"])
+    if not rows:
+        return
+    compiled = insert(table).compile(dialect=connection.dialect, column_keys=columns)
     # Positional drivers (sqlite3: `?, ?, ?`) take the tuples as they are; named ones (psycopg) take dicts.
-    params = rows if compiled.positional else [
-        {"key": key, "customer_id": cid, "kind": kind} for key, cid, kind in rows
-    ]
+    params = rows if compiled.positional else [dict(zip(columns, row, strict=True)) for row in rows]
     connection.exec_driver_sql(compiled.string, params)  # type: ignore[arg-type]
+
+
+def _outdated(connection: Connection, rows: list, customers: CustomerSelection) -> list[int]:  # type: ignore[type-arg]
+    """Of the buyers `customers` selects (`rows`: the live ones among them), those whose keys no longer fit:
+    changed since their keys were written, new, or merged away."""
+    accounts, orders = _handles(connection, customers)
+    stored = dict(connection.execute(select(_DIGESTS.c.customer_id, _DIGESTS.c.digest)
+                                     .where(customers(_DIGESTS.c.customer_id))).all())
+    outdated = [row.id for row in rows
+                if stored.pop(row.id, None) != _digest(row, accounts.get(row.id, ()), orders.get(row.id, ()))]
+    return outdated + list(stored)  # what is left of `stored` is no longer live
+
+
+def _rewrite(connection: Connection, customer_ids: list[int], cancel: CancelToken | None) -> None:
+    """These buyers' keys and digests written anew (a merged-away buyer's only deleted)."""
+    for start in range(0, len(customer_ids), BATCH):
+        if cancel is not None:
+            cancel.raise_if_cancelled()
+        chunk = customer_ids[start:start + BATCH]
+        connection.execute(delete(CustomerSearchKey).where(CustomerSearchKey.customer_id.in_(chunk)))
+        connection.execute(delete(_DIGESTS).where(_DIGESTS.c.customer_id.in_(chunk)))
+        rows = list(connection.execute(_SOURCE.where(Customer.id.in_(chunk))))
+        keys, digests = _key_rows(rows, *_handles(connection, _among(chunk)))
+        _insert_many(connection, CustomerSearchKey.__table__, _KEY_COLUMNS, keys)
+        _insert_many(connection, _DIGESTS, ["customer_id", "digest"], digests)
+
+
+def _everyone_in_chunks(connection: Connection) -> Iterator[tuple[list, CustomerSelection]]:  # type: ignore[type-arg]
+    """Every live buyer, a chunk at a time in id order, with the id range the chunk spans; the ranges meet, and
+    the last is open, so merged-away buyers between and after the live ones fall in one of them."""
+    # yield_per on the statement: on the connection it would turn PostgreSQL's later writes into server-side
+    # cursors, which cannot executemany (STACK.md).
+    result = connection.execute(_SOURCE.order_by(Customer.id).execution_options(yield_per=REBUILD_CHUNK))
+    first = 0
+    for rows in result.partitions():
+        yield rows, _between(first, rows[-1].id)
+        first = rows[-1].id + 1
+    yield [], _between(first, None)
+
+
+def _chosen_in_chunks(connection: Connection, customer_ids: Iterable[int]) -> Iterator[tuple[list, CustomerSelection]]:  # type: ignore[type-arg]
+    """These buyers, BATCH at a time: the live ones' rows and the ids of the chunk."""
+    ids = sorted(set(customer_ids))
+    for start in range(0, len(ids), BATCH):
+        chunk = ids[start:start + BATCH]
+        yield list(connection.execute(_SOURCE.where(Customer.id.in_(chunk)))), _among(chunk)
 
 
 @without_cycle_collection  # millions of (key, id) tuples: 15.8 -> 12.7 s for 300k customers
@@ -280,40 +371,41 @@ def rebuild_search_keys(connection: Connection, cancel: CancelToken | None = Non
     table = CustomerSearchKey.__table__
     table.drop(connection)
     connection.execute(CreateTable(table))  # without its indexes: built after the keys are in
+    connection.execute(delete(_DIGESTS))
     _STAGING.drop(connection, checkfirst=True)
     _STAGING.create(connection)
-    # yield_per on the statement: on the connection it would turn PostgreSQL's later writes into server-side
-    # cursors, which cannot executemany (STACK.md).
-    result = connection.execute(_SOURCE.order_by(Customer.id).execution_options(yield_per=REBUILD_CHUNK))
-    for rows in result.partitions():
+    for rows, customers in _everyone_in_chunks(connection):
         if cancel is not None:
             cancel.raise_if_cancelled()
-        _insert_many(connection, _STAGING, _key_rows(connection, rows, _between(rows[0].id, rows[-1].id)))
-    staged = select(_STAGING.c.key, _STAGING.c.customer_id, _STAGING.c.kind).order_by(
-        _STAGING.c.key, _STAGING.c.customer_id)
-    connection.execute(insert(table).from_select(["key", "customer_id", "kind"], staged))
+        keys, digests = _key_rows(rows, *_handles(connection, customers))
+        _insert_many(connection, _STAGING, _KEY_COLUMNS, keys)
+        _insert_many(connection, _DIGESTS, ["customer_id", "digest"], digests)
+    staged = select(*_STAGING.c).order_by(_STAGING.c.key, _STAGING.c.customer_id)
+    connection.execute(insert(table).from_select(_KEY_COLUMNS, staged))
     _STAGING.drop(connection)
     for index in table.indexes:
         index.create(connection)
 
 
+@without_cycle_collection
 def refresh_search_keys(connection: Connection, customer_ids: Iterable[int] | None = None,
                         cancel: CancelToken | None = None) -> None:
-    """Recompute the keys of these customers (all when None), inside the caller's transaction."""
-    if customer_ids is None and connection.dialect.name == "sqlite":
-        rebuild_search_keys(connection, cancel)
-        return
-    if customer_ids is None:
-        # On a server the table stays: dropping it needs its owner (a rep is not) and would lock every other
-        # rep's search out until the commit. Everyone's keys are recomputed in place instead.
-        customer_ids = connection.scalars(select(Customer.id)).all()
-    ids = sorted(set(customer_ids))
-    for start in range(0, len(ids), BATCH):
+    """Bring the keys of these customers (all when None) up to date, inside the caller's transaction.
+
+    Only buyers whose digest moved are rewritten: a refresh of everyone after a rescore reads what the keys
+    are made of and writes nothing. On SQLite, when most buyers changed (or none has a digest yet), the index
+    is rebuilt from scratch instead. On a server the table always stays: dropping it needs its owner (a rep is
+    not) and would lock every other rep's search out until the commit.
+    """
+    chunks = _everyone_in_chunks(connection) if customer_ids is None else _chosen_in_chunks(connection, customer_ids)
+    outdated: list[int] = []
+    live = 0
+    for rows, customers in chunks:
         if cancel is not None:
             cancel.raise_if_cancelled()
-        chunk = ids[start:start + BATCH]
-        connection.execute(delete(CustomerSearchKey).where(CustomerSearchKey.customer_id.in_(chunk)))
-        rows = list(connection.execute(_SOURCE.where(Customer.id.in_(chunk))))
-        pending = _key_rows(connection, rows, _among(chunk))
-        if pending:
-            _insert_many(connection, CustomerSearchKey.__table__, pending)
+        outdated += _outdated(connection, rows, customers)
+        live += len(rows)
+    if customer_ids is None and connection.dialect.name == "sqlite" and len(outdated) > REBUILD_SHARE * live:
+        rebuild_search_keys(connection, cancel)
+        return
+    _rewrite(connection, outdated, cancel)

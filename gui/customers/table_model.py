@@ -25,8 +25,8 @@ from PySide6.QtGui import QColor
 from core.customers.listing import Account, CustomerFilter, CustomerRow, count_customers, customer_ids
 from core.store.db import Database
 from gui.customers.labels import CustomerLabels
-from gui.customers.tasks import read, rows_as_shown
-from gui.worker import run_in_background
+from gui.customers.tasks import read_until_stale, rows_as_shown
+from gui.worker import BackgroundTask, run_in_background
 
 PAGE_SIZE = 100  # about three screens of rows: a small first fetch paints sooner
 # The first screenful of ids comes first (an index scan with LIMIT), so the list paints before a million
@@ -64,14 +64,19 @@ class ListQuery:
     descending: bool = True
 
 
-def _first_screen(session, query: ListQuery) -> tuple[list[int], list[CustomerRow]]:  # type: ignore[no-untyped-def]
-    """The first ids and the rows of their first page, in one trip: the list paints as soon as this returns.
+def _first_screen(session, query: ListQuery) -> tuple[list[int], list[CustomerRow], bool]:  # type: ignore[no-untyped-def]
+    """The first ids and the rows of their first page, in one trip: the list paints as soon as this returns;
+    and whether those are all the ids.
 
     Fetching the rows in a second task made them wait behind the million-id read (its Python side holds
-    the GIL), which was most of the cold first paint at 1M.
+    the GIL), which was most of the cold first paint at 1M. A search's matches are capped (a few thousand at
+    most) and ranking them costs the same with or without a limit, so a search reads them all at once: a
+    second read would run the ranking again while the first screen paints.
     """
-    ids = customer_ids(session, query.customer_filter, query.sort, query.descending, limit=FIRST_IDS)
-    return ids, rows_as_shown(session, ids[:PAGE_SIZE])
+    searching = bool(query.customer_filter.search)
+    ids = customer_ids(session, query.customer_filter, query.sort, query.descending,
+                       limit=None if searching else FIRST_IDS)
+    return ids, rows_as_shown(session, ids[:PAGE_SIZE]), searching or len(ids) < FIRST_IDS
 
 
 def _all_ids(session, query: ListQuery, need_total: bool) -> tuple[list[int], int | None]:  # type: ignore[no-untyped-def]
@@ -93,6 +98,7 @@ class CustomerTableModel(QAbstractTableModel):
         self._rows: dict[int, CustomerRow] = {}
         self._pending_pages: set[int] = set()
         self._generation = 0
+        self._reads: list[BackgroundTask] = []  # the current query's reads still running
         self._everyone: int | None = None
         self.titles = {
             "name": self.tr("Name"), "nickname": self.tr("Nickname"), "platform": self.tr("Platform"),
@@ -115,15 +121,25 @@ class CustomerTableModel(QAbstractTableModel):
         if query is not None:
             self.query = query
         self._generation += 1
+        for stale in self._reads:  # their answers would be dropped: stop them, the new read needs the core
+            stale.cancel()
+        self._reads.clear()
         generation, current = self._generation, self.query
-        run_in_background(
-            read, self.database, _first_screen, current,
+        self._read(
+            _first_screen, current,
             on_success=lambda screen: self._first_screen_arrived(generation, current, *screen),
             on_failure=lambda message, _details: self.failed.emit(message),
         )
 
+    def _read(self, function, *args, **callbacks) -> None:  # type: ignore[no-untyped-def]
+        """Read in the background, stopped by the next `load`."""
+        task = run_in_background(read_until_stale, self.database, function, *args,
+                                 on_finished=lambda: self._reads.remove(task) if task in self._reads else None,
+                                 **callbacks)
+        self._reads.append(task)
+
     def _first_screen_arrived(self, generation: int, query: ListQuery, ids: list[int],
-                              rows: list[CustomerRow]) -> None:
+                              rows: list[CustomerRow], complete: bool) -> None:
         if generation != self._generation:
             return  # the user typed on; a newer query is coming
         self.beginResetModel()
@@ -131,7 +147,7 @@ class CustomerTableModel(QAbstractTableModel):
         self._rows = {row.id: row for row in rows}
         self._pending_pages.clear()
         self.endResetModel()
-        if len(ids) < FIRST_IDS and (self._everyone is not None or query.customer_filter.is_empty()):
+        if complete and (self._everyone is not None or query.customer_filter.is_empty()):
             if query.customer_filter.is_empty():
                 self._everyone = len(ids)
             self.loaded.emit(len(ids), self._everyone or 0)
@@ -142,8 +158,8 @@ class CustomerTableModel(QAbstractTableModel):
     def _load_all_ids(self, generation: int, query: ListQuery) -> None:
         if generation != self._generation:
             return
-        run_in_background(
-            read, self.database, _all_ids, query, self._everyone is None,
+        self._read(
+            _all_ids, query, self._everyone is None,
             on_success=lambda result: self._all_ids_arrived(generation, *result),
             on_failure=lambda message, _details: self.failed.emit(message),
         )
@@ -184,10 +200,7 @@ class CustomerTableModel(QAbstractTableModel):
         self._pending_pages.add(page)
         ids = self._ids[page * PAGE_SIZE:(page + 1) * PAGE_SIZE]
         generation = self._generation
-        run_in_background(
-            read, self.database, rows_as_shown, ids,
-            on_success=lambda rows: self._rows_arrived(generation, page, rows),
-        )
+        self._read(rows_as_shown, ids, on_success=lambda rows: self._rows_arrived(generation, page, rows))
 
     def _rows_arrived(self, generation: int, page: int, rows: list[CustomerRow]) -> None:
         if generation != self._generation:
