@@ -26,6 +26,7 @@ from functools import cache, lru_cache
 from hashlib import blake2b
 from operator import itemgetter
 from typing import Any
+from zlib import adler32, crc32
 
 from pypinyin import Style, lazy_pinyin
 from pypinyin.constants import PHRASES_DICT
@@ -35,6 +36,7 @@ from sqlalchemy import (
     Connection,
     Integer,
     MetaData,
+    Select,
     SmallInteger,
     String,
     Table,
@@ -267,25 +269,49 @@ def _among(ids: list[int]) -> CustomerSelection:
     return lambda column: column.in_(ids)
 
 
+def _accounts_of(customers: CustomerSelection | None = None) -> Select:  # type: ignore[type-arg]
+    query = select(CustomerAlias.customer_id, CustomerAlias.value).where(CustomerAlias.kind.in_(ACCOUNT_ALIAS_KINDS))
+    return query if customers is None else query.where(customers(CustomerAlias.customer_id))
+
+
+def _order_numbers_of(customers: CustomerSelection | None = None) -> Select:  # type: ignore[type-arg]
+    query = select(Order.customer_id, Order.platform_order_id).where(Order.customer_id.is_not(None))
+    return query if customers is None else query.where(customers(Order.customer_id))
+
+
 def _handles(connection: Connection, customers: CustomerSelection) -> tuple[dict, dict]:  # type: ignore[type-arg]
     """The platform accounts and order numbers of the customers `customers` selects."""
     accounts, orders = defaultdict(list), defaultdict(list)
-    account_rows = connection.execute(
-        select(CustomerAlias.customer_id, CustomerAlias.value)
-        .where(customers(CustomerAlias.customer_id), CustomerAlias.kind.in_(ACCOUNT_ALIAS_KINDS))
-    )
-    for customer_id, value in account_rows:
-        accounts[customer_id].append(value)
-    for customer_id, number in connection.execute(
-        select(Order.customer_id, Order.platform_order_id).where(customers(Order.customer_id))
-    ):
-        orders[customer_id].append(number)
+    for found, query in ((accounts, _accounts_of(customers)), (orders, _order_numbers_of(customers))):
+        for customer_id, value in connection.execute(query).all():
+            found[customer_id].append(value)
     return accounts, orders
 
 
-def _digest(row: Any, accounts: list[str], orders: list[str]) -> int:
-    """What the buyer's keys are made of, in 64 bits (the rows come in no fixed order: sorted first)."""
-    made_of = repr((KEYS_SCHEME, tuple(row), sorted(accounts), sorted(orders))).encode()
+def _hash64(value: str) -> int:
+    """64 bits of a value: two C checksums (a cryptographic hash per order number cost twice their read)."""
+    data = value.encode()
+    return crc32(data) << 32 | adler32(data)
+
+
+def _sum_of_hashes(values: Iterable[str]) -> int:
+    """A fingerprint of a buyer's accounts or order numbers that needs them in no order (the sum wraps)."""
+    return sum(map(_hash64, values)) & 0xFFFF_FFFF_FFFF_FFFF
+
+
+def _fingerprints(connection: Connection, query: Select) -> dict[int, int]:  # type: ignore[type-arg]
+    """customer id -> `_sum_of_hashes` of the values `query` gives for them, in one pass over its rows: read in
+    table order, a million order numbers cost a quarter of what reading them customer by customer costs."""
+    sums: dict[int, int] = defaultdict(int)
+    for rows in connection.execute(query.execution_options(yield_per=REBUILD_CHUNK)).partitions():
+        for customer_id, value in rows:
+            sums[customer_id] += _hash64(value)
+    return {customer_id: total & 0xFFFF_FFFF_FFFF_FFFF for customer_id, total in sums.items()}
+
+
+def _digest(row: Any, accounts: int, orders: int) -> int:
+    """What the buyer's keys are made of (their row, the fingerprints of their accounts and orders), in 64 bits."""
+    made_of = repr((KEYS_SCHEME, tuple(row), accounts, orders)).encode()
     return int.from_bytes(blake2b(made_of, digest_size=8).digest(), "little", signed=True)
 
 
@@ -299,7 +325,7 @@ def _key_rows(rows: list, accounts: dict, orders: dict) -> tuple[list[tuple], li
         keys = search_keys(row.name, row.nickname, (row.phone, row.phone_alt), row.wechat_id,
                            its_accounts, its_orders, emails=(row.email,))
         found.extend([(key, customer_id, kind, last_order_at) for key, kind in keys.items()])
-        digests.append((customer_id, _digest(row, its_accounts, its_orders)))
+        digests.append((customer_id, _digest(row, _sum_of_hashes(its_accounts), _sum_of_hashes(its_orders))))
     return found, digests
 
 
@@ -313,14 +339,23 @@ def _insert_many(connection: Connection, table: Table, columns: list[str], rows:
     connection.exec_driver_sql(compiled.string, params)  # type: ignore[arg-type]
 
 
-def _outdated(connection: Connection, rows: list, customers: CustomerSelection) -> list[int]:  # type: ignore[type-arg]
+Fingerprints = tuple[dict[int, int], dict[int, int]]  # of accounts, of order numbers, by customer id
+
+
+def _fingerprints_of(connection: Connection, customers: CustomerSelection | None = None) -> Fingerprints:
+    return (_fingerprints(connection, _accounts_of(customers)),
+            _fingerprints(connection, _order_numbers_of(customers)))
+
+
+def _outdated(connection: Connection, rows: list, customers: CustomerSelection,  # type: ignore[type-arg]
+              fingerprints: Fingerprints) -> list[int]:
     """Of the buyers `customers` selects (`rows`: the live ones among them), those whose keys no longer fit:
     changed since their keys were written, new, or merged away."""
-    accounts, orders = _handles(connection, customers)
+    accounts, orders = fingerprints
     stored = dict(connection.execute(select(_DIGESTS.c.customer_id, _DIGESTS.c.digest)
                                      .where(customers(_DIGESTS.c.customer_id))).all())
     outdated = [row.id for row in rows
-                if stored.pop(row.id, None) != _digest(row, accounts.get(row.id, ()), orders.get(row.id, ()))]
+                if stored.pop(row.id, None) != _digest(row, accounts.get(row.id, 0), orders.get(row.id, 0))]
     return outdated + list(stored)  # what is left of `stored` is no longer live
 
 
@@ -397,13 +432,18 @@ def refresh_search_keys(connection: Connection, customer_ids: Iterable[int] | No
     is rebuilt from scratch instead. On a server the table always stays: dropping it needs its owner (a rep is
     not) and would lock every other rep's search out until the commit.
     """
-    chunks = _everyone_in_chunks(connection) if customer_ids is None else _chosen_in_chunks(connection, customer_ids)
     outdated: list[int] = []
     live = 0
-    for rows, customers in chunks:
+    if customer_ids is None:
+        everyone = _fingerprints_of(connection)  # in one pass over each table, not chunk by chunk
+        chunks = ((rows, customers, everyone) for rows, customers in _everyone_in_chunks(connection))
+    else:
+        chunks = ((rows, customers, _fingerprints_of(connection, customers))
+                  for rows, customers in _chosen_in_chunks(connection, customer_ids))
+    for rows, customers, fingerprints in chunks:
         if cancel is not None:
             cancel.raise_if_cancelled()
-        outdated += _outdated(connection, rows, customers)
+        outdated += _outdated(connection, rows, customers, fingerprints)
         live += len(rows)
     if customer_ids is None and connection.dialect.name == "sqlite" and len(outdated) > REBUILD_SHARE * live:
         rebuild_search_keys(connection, cancel)

@@ -6,6 +6,7 @@ view asks for, and forgotten when the cache grows, so scrolling stays smooth and
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import partial
@@ -113,6 +114,7 @@ class CustomerTableModel(QAbstractTableModel):
         }
         labels = CustomerLabels()
         self.stage_names, self.platform_names = labels.stages(), labels.platforms()
+        self._texts = self._column_texts()
 
     # -- loading ---------------------------------------------------------------------------------------
 
@@ -264,29 +266,33 @@ class CustomerTableModel(QAbstractTableModel):
         return None
 
     def display_text(self, row: CustomerRow, key: str) -> str:
-        values: dict[str, Any] = {
-            "name": row.display_name,
-            "nickname": row.nickname or "",
-            "platform": self.platform_names.get(row.platform or "", row.platform or ""),
-            "stage": self.stage_names.get(row.stage, row.stage),
-            "tags": ", ".join(name for name, _color in row.tags),
-            "paid_orders": str(row.paid_orders),
-            "total_spent": f"¥{row.total_spent:,.2f}" if isinstance(row.total_spent, Decimal) else "",
-            "last_order": row.last_order_at.strftime("%Y-%m-%d") if row.last_order_at else "",
-            "birthday": row.birthday,
-            "city": row.city or "",
-            "vip": "★" if row.is_vip else "",
-            "do_not_contact": self.tr("Do not contact") if row.do_not_contact else "",
-            "overdue": f"{row.overdue:.1f}×" if row.overdue else "",
-            "phone": row.phone or "",
-            "account": " / ".join(row.accounts),
-            "member_tier": row.member_tier or "",
-            "points": str(row.points) if row.points else "",
-            "p_alive": f"{row.p_alive:.0%}" if row.p_alive is not None else "",
-            "expected_90d": f"{row.expected_90d:.1f}" if row.expected_90d is not None else "",
-            "next_order": row.next_order_on.isoformat() if row.next_order_on else "",
+        # One column's text: a paint asks for every visible cell, and formatting all twenty of a row for each
+        # of them was most of a full screen's paint.
+        return self._texts[key](row)
+
+    def _column_texts(self) -> dict[str, Callable[[CustomerRow], str]]:
+        return {
+            "name": lambda row: row.display_name,
+            "nickname": lambda row: row.nickname or "",
+            "platform": lambda row: self.platform_names.get(row.platform or "", row.platform or ""),
+            "stage": lambda row: self.stage_names.get(row.stage, row.stage),
+            "tags": lambda row: ", ".join(name for name, _color in row.tags),
+            "paid_orders": lambda row: str(row.paid_orders),
+            "total_spent": lambda row: f"¥{row.total_spent:,.2f}" if isinstance(row.total_spent, Decimal) else "",
+            "last_order": lambda row: row.last_order_at.strftime("%Y-%m-%d") if row.last_order_at else "",
+            "birthday": lambda row: row.birthday,
+            "city": lambda row: row.city or "",
+            "vip": lambda row: "★" if row.is_vip else "",
+            "do_not_contact": lambda row: self.tr("Do not contact") if row.do_not_contact else "",
+            "overdue": lambda row: f"{row.overdue:.1f}×" if row.overdue else "",
+            "phone": lambda row: row.phone or "",
+            "account": lambda row: " / ".join(row.accounts),
+            "member_tier": lambda row: row.member_tier or "",
+            "points": lambda row: str(row.points) if row.points else "",
+            "p_alive": lambda row: f"{row.p_alive:.0%}" if row.p_alive is not None else "",
+            "expected_90d": lambda row: f"{row.expected_90d:.1f}" if row.expected_90d is not None else "",
+            "next_order": lambda row: row.next_order_on.isoformat() if row.next_order_on else "",
         }
-        return values[key]
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
