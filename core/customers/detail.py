@@ -15,7 +15,7 @@ from core.errors import LaokeError
 from core.figures.birthdays import age_on, celebration_date, next_birthday
 from core.figures.order_facts import net_paid
 from core.messages import Message
-from core.safety.privacy import is_masked, mask_address, mask_alias, mask_phone
+from core.safety.privacy import is_masked, mask_address, mask_alias, mask_email, mask_phone
 from core.store.models import (
     ACCOUNT_ALIAS_KINDS,
     PAID_STATUSES,
@@ -195,7 +195,8 @@ def customer_detail(session: Session, customer_id: int, masked: bool = False,
     profile = {
         "name": customer.name, "nickname": customer.nickname, "platform": customer.platform,
         "platform_buyer_id": customer.platform_buyer_id,
-        "phone": phone(customer.phone), "phone_alt": phone(customer.phone_alt), "email": customer.email,
+        "phone": phone(customer.phone), "phone_alt": phone(customer.phone_alt),
+        "email": mask_email(customer.email) if masked else customer.email,
         "wechat_id": customer.wechat_id, "gender": customer.gender, "province": customer.province,
         "city": customer.city, "district": customer.district,
         "address": mask_address(customer.address) if masked else customer.address,

@@ -15,8 +15,10 @@ from sqlalchemy.orm import Session
 from core.customers.listing import RELEVANCE, CustomerFilter, customer_ids
 from core.errors import LaokeError
 from core.messages import Message
+from core.progress import CancelToken
 from core.safety.privacy import rep_mode_enabled
 from core.store.db import Database
+from core.store.interrupt import interruptible
 from core.store.models import AuditEvent
 
 PHONE_SEARCH = "rep_phone_search"
@@ -24,10 +26,12 @@ IDS_LOGGED = 50  # a last-four search may find dozens: the log names the first o
 
 
 def find_customer_ids(database: Database, customer_filter: CustomerFilter, sort: str = RELEVANCE,
-                      descending: bool = True, limit: int | None = None) -> list[int]:
-    """`customer_ids` for the list and the CLI, a rep's search by digits logged first."""
+                      descending: bool = True, limit: int | None = None,
+                      cancel: CancelToken | None = None) -> list[int]:
+    """`customer_ids` for the list and the CLI, a rep's search by digits logged first; a read `cancel` stops
+    (the user typed on) ends at once."""
     return _logged_search(database, customer_filter.search, lambda session: customer_ids(
-        session, customer_filter, sort, descending, limit=limit))
+        session, customer_filter, sort, descending, limit=limit), cancel)
 
 
 def look_up_customer_ids(database: Database, text: str, limit: int) -> list[int]:
@@ -42,9 +46,14 @@ def reveals_by_digits(session: Session, text: str) -> bool:
     return any(character.isdigit() for character in text) and rep_mode_enabled(session)
 
 
-def _logged_search(database: Database, text: str, search: Callable[[Session], list[int]]) -> list[int]:
+def _logged_search(database: Database, text: str, search: Callable[[Session], list[int]],
+                   cancel: CancelToken | None = None) -> list[int]:
     with database.session() as session:
-        found = search(session)
+        if cancel is None:
+            found = search(session)
+        else:
+            with interruptible(session, cancel):
+                found = search(session)
         logged = bool(found) and reveals_by_digits(session, text)
     if logged:
         if database.read_only:

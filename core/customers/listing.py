@@ -7,7 +7,7 @@ a million), `customer_rows` fetches the few rows on screen. Nothing ever loads t
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, field, fields, replace
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
@@ -193,7 +193,13 @@ def customer_ids(
 
         matches = ranked_matches(customer_filter.search, rep_mode=rep_mode)
     query = select(Customer.id)
-    if matches is not None:
+    if matches is not None and replace(customer_filter, search="").is_empty():
+        # The matches carry what they are ranked by: no customer row is read (thousands, for a broad query).
+        from core.search.query import not_merged_away
+
+        query = select(matches.c.customer_id).where(not_merged_away(matches.c.customer_id)).order_by(
+            *relevance_order(matches))
+    elif matches is not None:
         query = query.join(matches, matches.c.customer_id == Customer.id).where(
             *filter_conditions(customer_filter, today, with_search=False)
         ).order_by(*relevance_order(matches))

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import os
+import re
 import weakref
 
 from sqlalchemy import Engine
@@ -23,6 +24,7 @@ from core.store.models import AuditEvent, CareTask, Customer
 from core.store.settings import get_setting, set_setting
 
 PASSPHRASE_KEY = "privacy.owner_passphrase"
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 # The engines (one per opened book) the owner unlocked in this run. Never stored: a new run starts locked.
 _unlocked_books: weakref.WeakSet[Engine] = weakref.WeakSet()
 
@@ -48,10 +50,26 @@ def mask_address(address: str | None, visible: int = 6) -> str | None:
     return address[:visible] + "****"
 
 
+def is_email(value: str) -> bool:
+    """An e-mail address (a profile's, or an account that is one): masked in rep mode, found whole only."""
+    return _EMAIL.fullmatch(value) is not None
+
+
+def mask_email(email: str | None) -> str | None:
+    """xi***@qq.com: the start of the name and the domain, enough to tell two buyers apart, not to write."""
+    if not email or not is_email(email):
+        return email
+    local, _at, domain = email.rpartition("@")
+    return local[:min(2, len(local) - 1)] + "***@" + domain
+
+
 def mask_alias(kind: str, value: str) -> str:
-    """An identity seen in an import, as rep mode shows it: its phone or address hidden like the profile's."""
+    """An identity seen in an import, as rep mode shows it: its phone, e-mail or address hidden like the
+    profile's."""
     if kind == "phone" or value.isdigit():  # some platforms' buyer key is the buyer's phone
         return mask_phone(value) or value
+    if kind == "email" or is_email(value):
+        return mask_email(value) or value
     if kind == "name_address":
         name, _bar, address = value.partition("|")
         return f"{name}|{mask_address(address)}"

@@ -9,6 +9,8 @@ A query matches a buyer when it is a prefix of one of their keys:
   and of the nickname and accounts from their start; surnames read as surnames (曾 zeng, 单 shan, 解 xie,
   仇 qiu), with the everyday reading kept too, since people type both;
 - the phone numbers (an account that is a phone among them) and the WeChat id;
+- e-mail addresses (the profile's, an account that is one) whole and from inside, as kinds of their own so
+  that rep mode can match them whole only, as it does phones;
 - phones and order numbers reversed behind a mark of their own, so a prefix of the reversed query finds
   the numbers that end with it (reps read 尾号 and an order's last digits off the chat).
 Each key carries its `KeyKind`, from which `core.search.query` ranks the match.
@@ -21,8 +23,10 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from enum import IntEnum
 from functools import cache, lru_cache
+from hashlib import blake2b
 from operator import itemgetter
 from typing import Any
+from zlib import adler32, crc32
 
 from pypinyin import Style, lazy_pinyin
 from pypinyin.constants import PHRASES_DICT
@@ -32,19 +36,29 @@ from sqlalchemy import (
     Connection,
     Integer,
     MetaData,
+    Select,
     SmallInteger,
     String,
     Table,
     delete,
     insert,
     select,
+    type_coerce,
 )
 from sqlalchemy.schema import CreateTable
 
 from core.collector import without_cycle_collection
 from core.progress import CancelToken
+from core.safety.privacy import is_email
 from core.store.bulk import bulk_insert
-from core.store.models import ACCOUNT_ALIAS_KINDS, Customer, CustomerAlias, CustomerSearchKey, Order
+from core.store.models import (
+    ACCOUNT_ALIAS_KINDS,
+    Customer,
+    CustomerAlias,
+    CustomerSearchDigest,
+    CustomerSearchKey,
+    Order,
+)
 
 KEY_LENGTH = 24
 BATCH = 2000
@@ -57,7 +71,7 @@ REBUILD_CHUNK = 20_000
 _STAGING = Table(
     "customer_search_keys_staging", MetaData(),
     Column("key", String(64), nullable=False), Column("customer_id", Integer, nullable=False),
-    Column("kind", SmallInteger, nullable=False), prefixes=["TEMPORARY"],
+    Column("kind", SmallInteger, nullable=False), Column("last_order_at", String(32)), prefixes=["TEMPORARY"],
 )
 
 
@@ -74,6 +88,8 @@ class KeyKind(IntEnum):
     INITIALS_PART = 6
     PHONE_TAIL = 7  # PHONE_TAIL_MARK + the phone's digits reversed
     ORDER_TAIL = 8  # ORDER_TAIL_MARK + the order number reversed
+    EMAIL = 9  # a whole e-mail address (an account that is one, the profile's)
+    EMAIL_PART = 10  # text from inside it
 
 
 # Reversed keys sit behind marks no typed (normalised) query starts with, apart from every other key.
@@ -91,6 +107,7 @@ SURNAME_READINGS = {
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _HAN_RUN = re.compile(r"[\u3400-\u9fff]+")
 _SPACES = re.compile(r"\s+")
+_NOT_DIGITS = re.compile(r"\D")
 
 
 def normalise(text: str | None) -> str:
@@ -183,12 +200,16 @@ _nickname_keys = lru_cache(maxsize=200_000)(_handle_keys)
 
 def phone_key_digits(phone: str | None) -> str:
     """A phone as its keys hold it: its digits."""
-    return re.sub(r"\D", "", phone or "")
+    return _NOT_DIGITS.sub("", phone or "")
 
 
 def is_phone_like(value: str) -> bool:
     """An account that is a phone number (Youzan's 买家手机号): searched and masked as a phone."""
     return value.isdigit() and 7 <= len(value) <= 15
+
+
+def _email_keys(address: str) -> list[tuple[str, KeyKind]]:
+    return [(text, KeyKind.EMAIL_PART if kind == KeyKind.PART else KeyKind.EMAIL) for text, kind in _suffixes(address)]
 
 
 def _phone_keys(digits: str) -> list[tuple[str, KeyKind]]:
@@ -198,13 +219,17 @@ def _phone_keys(digits: str) -> list[tuple[str, KeyKind]]:
 
 def search_keys(
     name: str | None, nickname: str | None, phones: Iterable[str | None], wechat_id: str | None,
-    accounts: Iterable[str] = (), order_numbers: Iterable[str] = (),
+    accounts: Iterable[str] = (), order_numbers: Iterable[str] = (), emails: Iterable[str | None] = (),
 ) -> Keys:
     """Every key one buyer is found by, with what it is of them."""
     pairs = [*_name_keys(normalise(name)), *_nickname_keys(normalise(nickname))]
     for account in accounts:
         text = normalise(account)
-        pairs.extend(_phone_keys(text) if is_phone_like(text) else _handle_keys(text))
+        if is_phone_like(text):
+            pairs.extend(_phone_keys(text))
+        else:
+            pairs.extend(_email_keys(text) if is_email(text) else _handle_keys(text))
+    pairs.extend(pair for email in emails if email for pair in _email_keys(normalise(email)))
     for phone in phones:
         digits = phone_key_digits(phone)
         if digits:
@@ -216,56 +241,160 @@ def search_keys(
     return _lowest_kind(pairs)
 
 
+# The digest of what each buyer's keys are made of includes this: change it whenever `search_keys` would give
+# other keys for the same buyer, and the next refresh rewrites everyone's.
+KEYS_SCHEME = 3
+# A refresh of everyone on SQLite rebuilds the index from scratch once more than this share of buyers changed:
+# sorted appends beat that many random b-tree inserts.
+REBUILD_SHARE = 0.25
+
 _SOURCE = select(
-    Customer.id, Customer.name, Customer.nickname, Customer.phone, Customer.phone_alt, Customer.wechat_id
+    Customer.id, Customer.name, Customer.nickname, Customer.phone, Customer.phone_alt, Customer.wechat_id,
+    Customer.email,
+    # As stored (SQLite's text), copied beside the keys as it is: no datetime parsed and formatted back.
+    type_coerce(Customer.last_order_at, String).label("last_order_at"),
 ).where(Customer.merged_into_id.is_(None))
+_KEY_COLUMNS = ["key", "customer_id", "kind", "last_order_at"]
+_DIGESTS = CustomerSearchDigest.__table__
 
 
 CustomerSelection = Callable[[Any], ColumnElement[bool]]  # a customer-id column -> the condition on it
 
 
-def _between(first: int, last: int) -> CustomerSelection:
-    return lambda column: column.between(first, last)  # a rebuild's chunk: a range of the id index
+def _between(first: int, last: int | None) -> CustomerSelection:
+    """A range of the id index (`last` None: to the end)."""
+    return (lambda column: column >= first) if last is None else (lambda column: column.between(first, last))
 
 
 def _among(ids: list[int]) -> CustomerSelection:
     return lambda column: column.in_(ids)
 
 
+def _accounts_of(customers: CustomerSelection | None = None) -> Select:  # type: ignore[type-arg]
+    query = select(CustomerAlias.customer_id, CustomerAlias.value).where(CustomerAlias.kind.in_(ACCOUNT_ALIAS_KINDS))
+    return query if customers is None else query.where(customers(CustomerAlias.customer_id))
+
+
+def _order_numbers_of(customers: CustomerSelection | None = None) -> Select:  # type: ignore[type-arg]
+    query = select(Order.customer_id, Order.platform_order_id).where(Order.customer_id.is_not(None))
+    return query if customers is None else query.where(customers(Order.customer_id))
+
+
 def _handles(connection: Connection, customers: CustomerSelection) -> tuple[dict, dict]:  # type: ignore[type-arg]
     """The platform accounts and order numbers of the customers `customers` selects."""
     accounts, orders = defaultdict(list), defaultdict(list)
-    account_rows = connection.execute(
-        select(CustomerAlias.customer_id, CustomerAlias.value)
-        .where(customers(CustomerAlias.customer_id), CustomerAlias.kind.in_(ACCOUNT_ALIAS_KINDS))
-    )
-    for customer_id, value in account_rows:
-        accounts[customer_id].append(value)
-    for customer_id, number in connection.execute(
-        select(Order.customer_id, Order.platform_order_id).where(customers(Order.customer_id))
-    ):
-        orders[customer_id].append(number)
+    for found, query in ((accounts, _accounts_of(customers)), (orders, _order_numbers_of(customers))):
+        for customer_id, value in connection.execute(query).all():
+            found[customer_id].append(value)
     return accounts, orders
 
 
-def _key_rows(connection: Connection, rows: list, customers: CustomerSelection) -> list[tuple[str, int, int]]:  # type: ignore[type-arg]
-    accounts, orders = _handles(connection, customers)
-    found: list[tuple[str, int, int]] = []
+def _hash64(value: str) -> int:
+    """64 bits of a value: two C checksums (a cryptographic hash per order number cost twice their read)."""
+    data = value.encode()
+    return crc32(data) << 32 | adler32(data)
+
+
+def _sum_of_hashes(values: Iterable[str]) -> int:
+    """A fingerprint of a buyer's accounts or order numbers that needs them in no order (the sum wraps)."""
+    return sum(map(_hash64, values)) & 0xFFFF_FFFF_FFFF_FFFF
+
+
+def _fingerprints(connection: Connection, query: Select) -> dict[int, int]:  # type: ignore[type-arg]
+    """customer id -> `_sum_of_hashes` of the values `query` gives for them, in one pass over its rows: read in
+    table order, a million order numbers cost a quarter of what reading them customer by customer costs."""
+    sums: dict[int, int] = defaultdict(int)
+    for rows in connection.execute(query.execution_options(yield_per=REBUILD_CHUNK)).partitions():
+        for customer_id, value in rows:
+            sums[customer_id] += _hash64(value)
+    return {customer_id: total & 0xFFFF_FFFF_FFFF_FFFF for customer_id, total in sums.items()}
+
+
+def _digest(row: Any, accounts: int, orders: int) -> int:
+    """What the buyer's keys are made of (their row, the fingerprints of their accounts and orders), in 64 bits."""
+    made_of = repr((KEYS_SCHEME, tuple(row), accounts, orders)).encode()
+    return int.from_bytes(blake2b(made_of, digest_size=8).digest(), "little", signed=True)
+
+
+def _key_rows(rows: list, accounts: dict, orders: dict) -> tuple[list[tuple], list[tuple[int, int]]]:  # type: ignore[type-arg]
+    """The key rows of these buyers, and each buyer's digest."""
+    found: list[tuple] = []  # type: ignore[type-arg]
+    digests = []
     for row in rows:
+        customer_id, last_order_at = row.id, row.last_order_at
+        its_accounts, its_orders = accounts.get(customer_id, ()), orders.get(customer_id, ())
         keys = search_keys(row.name, row.nickname, (row.phone, row.phone_alt), row.wechat_id,
-                           accounts.get(row.id, ()), orders.get(row.id, ()))
-        customer_id = row.id
-        found.extend([(key, customer_id, kind) for key, kind in keys.items()])
-    return found
+                           its_accounts, its_orders, emails=(row.email,))
+        found.extend([(key, customer_id, kind, last_order_at) for key, kind in keys.items()])
+        digests.append((customer_id, _digest(row, _sum_of_hashes(its_accounts), _sum_of_hashes(its_orders))))
+    return found, digests
 
 
-def _insert_many(connection: Connection, table: Table, rows: list[tuple[str, int, int]]) -> None:
-    """The driver's own executemany (a COPY on PostgreSQL): SQLAlchemy's per-row parameters cost more."""
-    if connection.dialect.name != "sqlite":
-        bulk_insert(connection, table, [{"key": key, "customer_id": cid, "kind": kind} for key, cid, kind in rows])
+def _insert_many(connection: Connection, table: Table, columns: list[str], rows: list[tuple]) -> None:  # type: ignore[type-arg]
+    """The driver's own executemany on SQLite (SQLAlchemy's per-row parameter processing costs more than the
+    insert); a COPY on PostgreSQL."""
+    if not rows:
         return
-    compiled = insert(table).compile(dialect=connection.dialect, column_keys=["key", "customer_id", "kind"])
+    if connection.dialect.name != "sqlite":
+        bulk_insert(connection, table, [dict(zip(columns, row, strict=True)) for row in rows])
+        return
+    compiled = insert(table).compile(dialect=connection.dialect, column_keys=columns)
     connection.exec_driver_sql(compiled.string, rows)  # type: ignore[arg-type]  # sqlite3 takes the tuples
+
+
+Fingerprints = tuple[dict[int, int], dict[int, int]]  # of accounts, of order numbers, by customer id
+
+
+def _fingerprints_of(connection: Connection, customers: CustomerSelection | None = None) -> Fingerprints:
+    return (_fingerprints(connection, _accounts_of(customers)),
+            _fingerprints(connection, _order_numbers_of(customers)))
+
+
+def _outdated(connection: Connection, rows: list, customers: CustomerSelection,  # type: ignore[type-arg]
+              fingerprints: Fingerprints) -> list[int]:
+    """Of the buyers `customers` selects (`rows`: the live ones among them), those whose keys no longer fit:
+    changed since their keys were written, new, or merged away."""
+    accounts, orders = fingerprints
+    stored = dict(connection.execute(select(_DIGESTS.c.customer_id, _DIGESTS.c.digest)
+                                     .where(customers(_DIGESTS.c.customer_id))).all())
+    outdated = [row.id for row in rows
+                if stored.pop(row.id, None) != _digest(row, accounts.get(row.id, 0), orders.get(row.id, 0))]
+    return outdated + list(stored)  # what is left of `stored` is no longer live
+
+
+def _rewrite(connection: Connection, customer_ids: list[int], cancel: CancelToken | None) -> None:
+    """These buyers' keys and digests written anew (a merged-away buyer's only deleted)."""
+    for start in range(0, len(customer_ids), BATCH):
+        if cancel is not None:
+            cancel.raise_if_cancelled()
+        chunk = customer_ids[start:start + BATCH]
+        connection.execute(delete(CustomerSearchKey).where(CustomerSearchKey.customer_id.in_(chunk)))
+        connection.execute(delete(_DIGESTS).where(_DIGESTS.c.customer_id.in_(chunk)))
+        rows = list(connection.execute(_SOURCE.where(Customer.id.in_(chunk))))
+        keys, digests = _key_rows(rows, *_handles(connection, _among(chunk)))
+        _insert_many(connection, CustomerSearchKey.__table__, _KEY_COLUMNS, keys)
+        _insert_many(connection, _DIGESTS, ["customer_id", "digest"], digests)
+
+
+def _everyone_in_chunks(connection: Connection) -> Iterator[tuple[list, CustomerSelection]]:  # type: ignore[type-arg]
+    """Every live buyer, a chunk at a time in id order, with the id range the chunk spans; the ranges meet, and
+    the last is open, so merged-away buyers between and after the live ones fall in one of them."""
+    # yield_per on the statement: on the connection it would turn PostgreSQL's later writes into server-side
+    # cursors, which cannot executemany (STACK.md).
+    result = connection.execute(_SOURCE.order_by(Customer.id).execution_options(yield_per=REBUILD_CHUNK))
+    first = 0
+    for rows in result.partitions():
+        yield rows, _between(first, rows[-1].id)
+        first = rows[-1].id + 1
+    yield [], _between(first, None)
+
+
+def _chosen_in_chunks(connection: Connection, customer_ids: Iterable[int]) -> Iterator[tuple[list, CustomerSelection]]:  # type: ignore[type-arg]
+    """These buyers, BATCH at a time: the live ones' rows and the ids of the chunk."""
+    ids = sorted(set(customer_ids))
+    for start in range(0, len(ids), BATCH):
+        chunk = ids[start:start + BATCH]
+        yield list(connection.execute(_SOURCE.where(Customer.id.in_(chunk)))), _among(chunk)
 
 
 @without_cycle_collection  # millions of (key, id) tuples: 15.8 -> 12.7 s for 300k customers
@@ -280,40 +409,46 @@ def rebuild_search_keys(connection: Connection, cancel: CancelToken | None = Non
     table = CustomerSearchKey.__table__
     table.drop(connection)
     connection.execute(CreateTable(table))  # without its indexes: built after the keys are in
+    connection.execute(delete(_DIGESTS))
     _STAGING.drop(connection, checkfirst=True)
     _STAGING.create(connection)
-    # yield_per on the statement: on the connection it would turn PostgreSQL's later writes into server-side
-    # cursors, which cannot executemany (STACK.md).
-    result = connection.execute(_SOURCE.order_by(Customer.id).execution_options(yield_per=REBUILD_CHUNK))
-    for rows in result.partitions():
+    for rows, customers in _everyone_in_chunks(connection):
         if cancel is not None:
             cancel.raise_if_cancelled()
-        _insert_many(connection, _STAGING, _key_rows(connection, rows, _between(rows[0].id, rows[-1].id)))
-    staged = select(_STAGING.c.key, _STAGING.c.customer_id, _STAGING.c.kind).order_by(
-        _STAGING.c.key, _STAGING.c.customer_id)
-    connection.execute(insert(table).from_select(["key", "customer_id", "kind"], staged))
+        keys, digests = _key_rows(rows, *_handles(connection, customers))
+        _insert_many(connection, _STAGING, _KEY_COLUMNS, keys)
+        _insert_many(connection, _DIGESTS, ["customer_id", "digest"], digests)
+    staged = select(*_STAGING.c).order_by(_STAGING.c.key, _STAGING.c.customer_id)
+    connection.execute(insert(table).from_select(_KEY_COLUMNS, staged))
     _STAGING.drop(connection)
     for index in table.indexes:
         index.create(connection)
 
 
+@without_cycle_collection
 def refresh_search_keys(connection: Connection, customer_ids: Iterable[int] | None = None,
                         cancel: CancelToken | None = None) -> None:
-    """Recompute the keys of these customers (all when None), inside the caller's transaction."""
-    if customer_ids is None and connection.dialect.name == "sqlite":
-        rebuild_search_keys(connection, cancel)
-        return
+    """Bring the keys of these customers (all when None) up to date, inside the caller's transaction.
+
+    Only buyers whose digest moved are rewritten: a refresh of everyone after a rescore reads what the keys
+    are made of and writes nothing. On SQLite, when most buyers changed (or none has a digest yet), the index
+    is rebuilt from scratch instead. On a server the table always stays: dropping it needs its owner (a rep is
+    not) and would lock every other rep's search out until the commit.
+    """
+    outdated: list[int] = []
+    live = 0
     if customer_ids is None:
-        # On a server the table stays: dropping it needs its owner (a rep is not) and would lock every other
-        # rep's search out until the commit. Everyone's keys are recomputed in place instead.
-        customer_ids = connection.scalars(select(Customer.id)).all()
-    ids = sorted(set(customer_ids))
-    for start in range(0, len(ids), BATCH):
+        everyone = _fingerprints_of(connection)  # in one pass over each table, not chunk by chunk
+        chunks = ((rows, customers, everyone) for rows, customers in _everyone_in_chunks(connection))
+    else:
+        chunks = ((rows, customers, _fingerprints_of(connection, customers))
+                  for rows, customers in _chosen_in_chunks(connection, customer_ids))
+    for rows, customers, fingerprints in chunks:
         if cancel is not None:
             cancel.raise_if_cancelled()
-        chunk = ids[start:start + BATCH]
-        connection.execute(delete(CustomerSearchKey).where(CustomerSearchKey.customer_id.in_(chunk)))
-        rows = list(connection.execute(_SOURCE.where(Customer.id.in_(chunk))))
-        pending = _key_rows(connection, rows, _among(chunk))
-        if pending:
-            _insert_many(connection, CustomerSearchKey.__table__, pending)
+        outdated += _outdated(connection, rows, customers, fingerprints)
+        live += len(rows)
+    if customer_ids is None and connection.dialect.name == "sqlite" and len(outdated) > REBUILD_SHARE * live:
+        rebuild_search_keys(connection, cancel)
+        return
+    _rewrite(connection, outdated, cancel)

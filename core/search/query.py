@@ -8,7 +8,9 @@ the user keeps typing. A source's range is read in key order, so its exact match
 range) are never the ones the cap leaves out.
 
 One ranking for the chat lookup, the list and the CLI (`Rank`): each match ranks by what the query is of the
-key it matched, a buyer by their best match, ties by the most recent order.
+key it matched, a buyer by their best match, ties by the most recent order (kept beside each key, so ranking
+thousands of matches reads no customer row). In rep mode the same ranking leaves out the keys a rep may not
+match: a phone's or an e-mail's start and parts, a phone's tail but its last four digits.
 """
 
 from __future__ import annotations
@@ -27,7 +29,6 @@ from sqlalchemy import (
     func,
     literal,
     select,
-    union,
     union_all,
 )
 from sqlalchemy.orm import Session
@@ -42,6 +43,7 @@ ORDER_NUMBER_MIN_LENGTH = 5
 ORDER_TAIL_MIN_LENGTH = 6  # reps read an order's last digits off the chat's order card
 PHONE_TAIL_LENGTHS = (4, 5)  # 尾号: the digits a rep asks for
 PHONE_TAIL_MIN_LENGTH = PHONE_TAIL_LENGTHS[0]
+REP_PHONE_TAIL = 4  # the only tail a rep may search by: the one every masked phone shows (138****5678)
 # A phone as people paste it from a chat or a slip: +86 138-1234-5678, (0571) 8888 6666.
 _WRITTEN_PHONE = re.compile(r"\+?[\d\s\-()]{7,}")
 # Above every character a key can hold, so `key < prefix + TOP` bounds a prefix range on a plain index.
@@ -62,15 +64,20 @@ class Rank(IntEnum):
 
 
 _ON_EXACT_KEY = {
-    KeyKind.PHONE: Rank.EXACT, KeyKind.WHOLE: Rank.EXACT, KeyKind.PINYIN: Rank.EXACT_PINYIN,
-    KeyKind.INITIALS: Rank.EXACT_PINYIN, KeyKind.PART: Rank.PART, KeyKind.PINYIN_PART: Rank.PART,
-    KeyKind.INITIALS_PART: Rank.INITIALS,
+    KeyKind.PHONE: Rank.EXACT, KeyKind.WHOLE: Rank.EXACT, KeyKind.EMAIL: Rank.EXACT,
+    KeyKind.PINYIN: Rank.EXACT_PINYIN, KeyKind.INITIALS: Rank.EXACT_PINYIN, KeyKind.PART: Rank.PART,
+    KeyKind.EMAIL_PART: Rank.PART, KeyKind.PINYIN_PART: Rank.PART, KeyKind.INITIALS_PART: Rank.INITIALS,
 }
 _ON_KEY_PREFIX = {
-    KeyKind.PHONE: Rank.PHONE_OR_ORDER, KeyKind.WHOLE: Rank.PREFIX, KeyKind.PINYIN: Rank.PREFIX,
-    KeyKind.INITIALS: Rank.INITIALS, KeyKind.PART: Rank.PART, KeyKind.PINYIN_PART: Rank.PART,
-    KeyKind.INITIALS_PART: Rank.INITIALS,
+    KeyKind.PHONE: Rank.PHONE_OR_ORDER, KeyKind.WHOLE: Rank.PREFIX, KeyKind.EMAIL: Rank.PREFIX,
+    KeyKind.PINYIN: Rank.PREFIX, KeyKind.INITIALS: Rank.INITIALS, KeyKind.PART: Rank.PART,
+    KeyKind.EMAIL_PART: Rank.PART, KeyKind.PINYIN_PART: Rank.PART, KeyKind.INITIALS_PART: Rank.INITIALS,
 }
+# Rep mode masks phones and e-mails, so a rep matches them whole only: a rep who could search by a prefix or
+# a part would read a masked number back one digit at a time. (A phone's last four are the one tail a rep
+# may type: the tail source is read only for them.)
+_WHOLE_ONLY_IN_REP_MODE = (int(KeyKind.PHONE), int(KeyKind.EMAIL))
+_NEVER_IN_REP_MODE = (int(KeyKind.EMAIL_PART),)
 
 
 def _in_range(column, name: str):  # type: ignore[no-untyped-def]
@@ -83,7 +90,7 @@ def _capped(query: Select, in_order_of=None) -> Select:  # type: ignore[type-arg
     if in_order_of is not None:
         query = query.order_by(in_order_of)
     sub = query.limit(MATCH_LIMIT).subquery()
-    return select(sub.c.customer_id, sub.c.rank)
+    return select(sub.c.customer_id, sub.c.rank, sub.c.last_order_at)
 
 
 def _key_rank(name: str, digits: bool) -> ColumnElement[int]:
@@ -98,20 +105,39 @@ def _key_rank(name: str, digits: bool) -> ColumnElement[int]:
     )
 
 
-def _keys_from(name: str, rank: ColumnElement[int]) -> Select:  # type: ignore[type-arg]
-    return _capped(
-        select(CustomerSearchKey.customer_id, rank.label("rank")).where(_in_range(CustomerSearchKey.key, name)),
-        CustomerSearchKey.key,
-    )
+def _rep_may_match(name: str) -> ColumnElement[bool]:
+    kind = CustomerSearchKey.kind
+    return kind.not_in(_NEVER_IN_REP_MODE) & (
+        kind.not_in(_WHOLE_ONLY_IN_REP_MODE) | (CustomerSearchKey.key == bindparam(name)))
+
+
+def _keys_from(name: str, rank: ColumnElement[int], rep_mode: bool) -> Select:  # type: ignore[type-arg]
+    """The keys in the range `name` binds; the last order beside each key breaks the ranking's ties without
+    reading the customer rows (for a broad query, thousands of random reads in a big file)."""
+    query = select(CustomerSearchKey.customer_id, rank.label("rank"), CustomerSearchKey.last_order_at).where(
+        _in_range(CustomerSearchKey.key, name))
+    if rep_mode:
+        query = query.where(_rep_may_match(name))
+    return _capped(query, CustomerSearchKey.key)
 
 
 def _order_numbers(name: str) -> Select:  # type: ignore[type-arg]
     number = Order.platform_order_id
     return _capped(
         select(Order.customer_id, case((number == bindparam(name), int(Rank.EXACT)), else_=int(Rank.PHONE_OR_ORDER))
-               .label("rank"))
-        .where(_in_range(number, name), Order.customer_id.is_not(None)),
+               .label("rank"), Customer.last_order_at)
+        .join(Customer, Customer.id == Order.customer_id)
+        .where(_in_range(number, name)),
         number,
+    )
+
+
+def _tag_members() -> Select:  # type: ignore[type-arg]
+    return _capped(
+        select(CustomerTag.customer_id, literal(int(Rank.PREFIX)).label("rank"), Customer.last_order_at)
+        .join(Tag, Tag.id == CustomerTag.tag_id)
+        .join(Customer, Customer.id == CustomerTag.customer_id)
+        .where(func.lower(Tag.name) == bindparam("search_q"))
     )
 
 
@@ -125,48 +151,48 @@ class _Shape:
     order_tail: bool
     written_phone: bool
     order_variants: int
+    rep_mode: bool
 
 
 @cache  # a few dozen shapes at most
 def _statement(shape: _Shape) -> Select:  # type: ignore[type-arg]
-    sources = [
-        _keys_from("search_q", _key_rank("search_q", shape.digits)),
-        _capped(
-            select(CustomerTag.customer_id, literal(int(Rank.PREFIX)).label("rank"))
-            .join(Tag, Tag.id == CustomerTag.tag_id)
-            .where(func.lower(Tag.name) == bindparam("search_q"))
-        ),
-    ]
+    sources = [_keys_from("search_q", _key_rank("search_q", shape.digits), shape.rep_mode), _tag_members()]
     if shape.phone_tail_rank is not None:
-        sources.append(_keys_from("search_phone_tail", literal(int(shape.phone_tail_rank))))
+        sources.append(_keys_from("search_phone_tail", literal(int(shape.phone_tail_rank)), rep_mode=False))
     if shape.order_tail:
-        sources.append(_keys_from("search_order_tail", literal(int(Rank.PHONE_OR_ORDER))))
+        sources.append(_keys_from("search_order_tail", literal(int(Rank.PHONE_OR_ORDER)), rep_mode=False))
     if shape.written_phone:
-        sources.append(_keys_from("search_phone", _key_rank("search_phone", digits=True)))
+        sources.append(_keys_from("search_phone", _key_rank("search_phone", digits=True), shape.rep_mode))
     sources.extend(_order_numbers(f"search_order_{variant}") for variant in range(shape.order_variants))
     matches = union_all(*sources).subquery()
-    return select(matches.c.customer_id, func.min(matches.c.rank).label("rank")).group_by(matches.c.customer_id)
+    return select(matches.c.customer_id, func.min(matches.c.rank).label("rank"),
+                  func.max(matches.c.last_order_at).label("last_order_at")).group_by(matches.c.customer_id)
 
 
 def _bind(values: dict[str, str], name: str, prefix: str) -> None:
     values[name], values[name + "_end"] = prefix, prefix + TOP
 
 
+def _phone_tail_rank(query: str, rep_mode: bool) -> Rank | None:
+    """How digits that may end a phone rank, None when the tails are not searched for them: fewer than four,
+    and in rep mode anything but exactly the last four."""
+    if not query.isdigit() or len(query) < PHONE_TAIL_MIN_LENGTH or (rep_mode and len(query) != REP_PHONE_TAIL):
+        return None
+    return Rank.PHONE_TAIL if len(query) in PHONE_TAIL_LENGTHS else Rank.PHONE_OR_ORDER
+
+
 def ranked_matches(text: str, *, rep_mode: bool = False) -> Subquery | None:
-    """(customer_id, rank) of every buyer matching `text`, each once with their best rank; None when there is
-    nothing to search for. Merged-away buyers are the caller's to leave out."""
+    """(customer_id, rank, last_order_at) of every buyer matching `text`, each once with their best rank; None
+    when there is nothing to search for. In rep mode phones and e-mails match whole only (a phone also by its
+    last four digits). Merged-away buyers are the caller's to leave out."""
     query = normalise(text)[:KEY_LENGTH]
     if not query:
         return None
-    if rep_mode and (query.isdigit() or _phone_digits(text)):
-        found = rep_phone_query(text, query).subquery()
-        return select(found.c[0].label("customer_id"), literal(int(Rank.EXACT)).label("rank")).subquery()
     values: dict[str, str] = {}
     _bind(values, "search_q", query)
     digits = query.isdigit()
-    phone_tail_rank = None
-    if digits and len(query) >= PHONE_TAIL_MIN_LENGTH:
-        phone_tail_rank = Rank.PHONE_TAIL if len(query) in PHONE_TAIL_LENGTHS else Rank.PHONE_OR_ORDER
+    phone_tail_rank = _phone_tail_rank(query, rep_mode)
+    if phone_tail_rank is not None:
         _bind(values, "search_phone_tail", (PHONE_TAIL_MARK + query[::-1])[:KEY_LENGTH])
     order_tail = digits and len(query) >= ORDER_TAIL_MIN_LENGTH
     if order_tail:
@@ -180,13 +206,14 @@ def ranked_matches(text: str, *, rep_mode: bool = False) -> Subquery | None:
     variants = sorted({order_number, order_number.upper()}) if len(order_number) >= ORDER_NUMBER_MIN_LENGTH else []
     for index, variant in enumerate(variants):
         _bind(values, f"search_order_{index}", variant)
-    shape = _Shape(digits, phone_tail_rank, order_tail, written_phone, len(variants))
+    shape = _Shape(digits, phone_tail_rank, order_tail, written_phone, len(variants), rep_mode)
     return _statement(shape).params(values).subquery()
 
 
 def relevance_order(matches: Subquery) -> tuple[ColumnElement, ...]:  # type: ignore[type-arg]
-    """Best match first, ties by the most recent order (buyers without orders last), then the newest buyer."""
-    return matches.c.rank, Customer.last_order_at.desc().nulls_last(), Customer.id.desc()
+    """Best match first, ties by the most recent order (buyers without orders last), then the newest buyer:
+    all read from the matches themselves."""
+    return matches.c.rank, matches.c.last_order_at.desc().nulls_last(), matches.c.customer_id.desc()
 
 
 def search_ids_query(text: str, *, rep_mode: bool = False) -> Select | None:  # type: ignore[type-arg]
@@ -195,32 +222,9 @@ def search_ids_query(text: str, *, rep_mode: bool = False) -> Select | None:  # 
     return None if matches is None else select(matches.c.customer_id)
 
 
-def _first_ids(query: Select) -> Select:  # type: ignore[type-arg]
-    """At most MATCH_LIMIT ids of a source, as one column `customer_id` (a part of a union)."""
-    sub = query.limit(MATCH_LIMIT).subquery()
-    return select(sub.c[0].label("customer_id"))
-
-
-def rep_phone_query(text: str, query: str) -> Select:  # type: ignore[type-arg]
-    """Digits typed in rep mode find a whole number or its last four digits, never a prefix or a part: a rep
-    who could search by prefix would read a masked phone back one digit at a time. Order numbers still match."""
-    phones = sorted({compact_phone(text.strip()), compact_phone(text.strip()).lstrip("+")})
-    parts = [select(Customer.id).where(Customer.phone.in_(phones) | Customer.phone_alt.in_(phones)),
-             # a platform account that is a phone (Youzan's 买家手机号), keyed as a whole phone
-             select(CustomerSearchKey.customer_id).where(CustomerSearchKey.key.in_([p[:KEY_LENGTH] for p in phones]),
-                                                         CustomerSearchKey.kind == int(KeyKind.PHONE))]
-    if len(query) == 4:
-        tail = PHONE_TAIL_MARK + query[::-1]  # a phone's last four digits, reversed: the start of its tail key
-        parts.append(_first_ids(select(Customer.id).where(Customer.phone_last4 == query)))
-        parts.append(_first_ids(select(CustomerSearchKey.customer_id).where(
-            CustomerSearchKey.key >= tail, CustomerSearchKey.key < tail + TOP,
-            CustomerSearchKey.kind == int(KeyKind.PHONE_TAIL))))
-    number = text.strip()
-    if len(number) >= ORDER_NUMBER_MIN_LENGTH:
-        parts.append(_first_ids(select(Order.customer_id).where(
-            Order.platform_order_id >= number, Order.platform_order_id < number + TOP,
-            Order.customer_id.is_not(None))))
-    return union(*parts)
+def not_merged_away(customer_id: ColumnElement[int]) -> ColumnElement[bool]:
+    """The buyer was not merged into another: tested on the merged ids (few, from an index), not their rows."""
+    return customer_id.not_in(select(Customer.id).where(Customer.merged_into_id.is_not(None)))
 
 
 def _phone_digits(text: str) -> str | None:
@@ -235,12 +239,7 @@ def search_customer_ids(session: Session, text: str, limit: int = 200) -> list[i
     matches = ranked_matches(text, rep_mode=rep_mode_enabled(session))
     if matches is None:
         return []
-    return list(
-        session.scalars(
-            select(Customer.id)
-            .join(matches, matches.c.customer_id == Customer.id)
-            .where(Customer.merged_into_id.is_(None))
-            .order_by(*relevance_order(matches))
-            .limit(limit)
-        )
-    )
+    return list(session.scalars(
+        select(matches.c.customer_id).where(not_merged_away(matches.c.customer_id))
+        .order_by(*relevance_order(matches)).limit(limit)
+    ))

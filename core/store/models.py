@@ -200,7 +200,7 @@ class Customer(Base):
 class CustomerSearchKey(Base):
     """Derived by core.search.keys: the fragments search-as-you-type matches by prefix.
 
-    Suffixes of names, nicknames and platform accounts, pinyin and initials, phones and WeChat ids,
+    Suffixes of names, nicknames, platform accounts and e-mails, pinyin and initials, phones and WeChat ids,
     lower-cased, and phones and order numbers reversed (found by their tails). A prefix range on this one
     index answers a keystroke in milliseconds at a million buyers, where LIKE '%…%' scans the table and
     FTS5 trigrams miss the two-character queries most Chinese searches are. `kind` says what the key is of
@@ -214,8 +214,21 @@ class CustomerSearchKey(Base):
         ForeignKey("customers.id", ondelete="CASCADE"), primary_key=True, index=True
     )
     kind: Mapped[int] = mapped_column(SmallInteger, default=0)
+    # The buyer's last order, copied beside each key: the ranking breaks ties by it without reading the
+    # customer rows of thousands of matches (the keys are rewritten whenever it moves).
+    last_order_at: Mapped[datetime | None] = mapped_column(DateTime)
 
     __table_args__ = {"sqlite_with_rowid": False}
+
+
+class CustomerSearchDigest(Base):
+    """Derived by core.search.keys: a fingerprint of what each buyer's keys were made from, so a refresh of
+    every buyer rewrites only the keys of those whose names, phones, accounts, orders or last order moved."""
+
+    __tablename__ = "customer_search_digests"
+
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id", ondelete="CASCADE"), primary_key=True)
+    digest: Mapped[int] = mapped_column(BigInteger)
 
 
 # The alias kinds that are a buyer's platform account (Taobao 买家会员名, JD 下单帐号, a Pinduoduo or Douyin 买家昵称,

@@ -23,7 +23,8 @@ OWNER_ROLE = "laoke_owner"
 REP_ROLE = "laoke_rep"
 # What a rep's everyday work deletes: derived rows recomputed on every change, tags taken off, the lines
 # of an order a newer export replaces, the rep's own saved filters. Nothing else.
-REP_DELETES = ("customer_search_keys", "customer_tags", "order_lines", "stage_changes", "segments")
+REP_DELETES = ("customer_search_keys", "customer_search_digests", "customer_tags", "order_lines", "stage_changes",
+               "segments")
 # The owner's alone: a rep reads them but cannot change them.
 OWNER_WRITES = ("care_rules",)
 # Settings rows a rep's work keeps up to date (derived state, not choices); every other setting is the

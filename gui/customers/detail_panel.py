@@ -384,7 +384,7 @@ class CustomerDetailPanel(QWidget):
         for key, edit in self.fields.items():
             if not keep_profile:
                 edit.setText(detail.profile.get(key) or "")
-            edit.setReadOnly(masked and key in PHONE_FIELDS + ("address",))
+            edit.setReadOnly(masked and key in PHONE_FIELDS + ("email", "address"))
         self.reveal_button.setVisible(masked)
         self.delete_button.setEnabled(not masked)  # masked = rep mode, where deleting is the owner's
         self.delete_button.setToolTip(owner_only_tip() if masked else "")

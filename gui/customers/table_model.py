@@ -6,6 +6,7 @@ view asks for, and forgotten when the cache grows, so scrolling stays smooth and
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import partial
@@ -26,8 +27,8 @@ from core.customers.finding import find_customer_ids
 from core.customers.listing import Account, CustomerFilter, CustomerRow, count_customers, customer_ids
 from core.store.db import Database
 from gui.customers.labels import CustomerLabels
-from gui.customers.tasks import read, rows_as_shown
-from gui.worker import run_in_background
+from gui.customers.tasks import read_until_stale, rows_as_shown
+from gui.worker import BackgroundTask, run_in_background
 
 PAGE_SIZE = 100  # about three screens of rows: a small first fetch paints sooner
 # The first screenful of ids comes first (an index scan with LIMIT), so the list paints before a million
@@ -66,15 +67,20 @@ class ListQuery:
 
 
 def _first_screen(database: Database, query: ListQuery, *,  # type: ignore[no-untyped-def]
-                  progress, cancel) -> tuple[list[int], list[CustomerRow]]:
-    """The first ids and the rows of their first page, in one task: the list paints as soon as this returns.
+                  progress, cancel) -> tuple[list[int], list[CustomerRow], bool]:
+    """The first ids and the rows of their first page, in one task: the list paints as soon as this returns;
+    and whether those are all the ids. A rep's search by phone is logged here.
 
     Fetching the rows in a second task made them wait behind the million-id read (its Python side holds
-    the GIL), which was most of the cold first paint at 1M. A rep's search by phone is logged here.
+    the GIL), which was most of the cold first paint at 1M. A search's matches are capped (a few thousand at
+    most) and ranking them costs the same with or without a limit, so a search reads them all at once: a
+    second read would run the ranking again while the first screen paints.
     """
-    ids = find_customer_ids(database, query.customer_filter, query.sort, query.descending, limit=FIRST_IDS)
+    searching = bool(query.customer_filter.search)
+    ids = find_customer_ids(database, query.customer_filter, query.sort, query.descending,
+                            limit=None if searching else FIRST_IDS, cancel=cancel)
     with database.session() as session:
-        return ids, rows_as_shown(session, ids[:PAGE_SIZE])
+        return ids, rows_as_shown(session, ids[:PAGE_SIZE]), searching or len(ids) < FIRST_IDS
 
 
 def _all_ids(session, query: ListQuery, need_total: bool) -> tuple[list[int], int | None]:  # type: ignore[no-untyped-def]
@@ -97,6 +103,7 @@ class CustomerTableModel(QAbstractTableModel):
         self._rows: dict[int, CustomerRow] = {}
         self._pending_pages: set[int] = set()
         self._generation = 0
+        self._reads: list[BackgroundTask] = []  # the current query's reads still running
         self._everyone: int | None = None
         self.titles = {
             "name": self.tr("Name"), "nickname": self.tr("Nickname"), "platform": self.tr("Platform"),
@@ -111,6 +118,7 @@ class CustomerTableModel(QAbstractTableModel):
         }
         labels = CustomerLabels()
         self.stage_names, self.platform_names = labels.stages(), labels.platforms()
+        self._texts = self._column_texts()
 
     # -- loading ---------------------------------------------------------------------------------------
 
@@ -119,15 +127,29 @@ class CustomerTableModel(QAbstractTableModel):
         if query is not None:
             self.query = query
         self._generation += 1
+        for stale in self._reads:  # their answers would be dropped: stop them, the new read needs the core
+            stale.cancel()
+        self._reads.clear()
         generation, current = self._generation, self.query
-        run_in_background(
+        self._run(
             _first_screen, self.database, current,
             on_success=lambda screen: self._first_screen_arrived(generation, current, *screen),
             on_failure=lambda message, _details: self.failed.emit(message),
         )
 
+    def _read(self, function, *args, **callbacks) -> None:  # type: ignore[no-untyped-def]
+        """Read `function(session, *args)` in the background, stopped by the next `load`."""
+        self._run(read_until_stale, self.database, function, *args, **callbacks)
+
+    def _run(self, function, *args, **callbacks) -> None:  # type: ignore[no-untyped-def]
+        """Run `function(*args, progress=, cancel=)` in the background, cancelled by the next `load`."""
+        task = run_in_background(function, *args,
+                                 on_finished=lambda: self._reads.remove(task) if task in self._reads else None,
+                                 **callbacks)
+        self._reads.append(task)
+
     def _first_screen_arrived(self, generation: int, query: ListQuery, ids: list[int],
-                              rows: list[CustomerRow]) -> None:
+                              rows: list[CustomerRow], complete: bool) -> None:
         if generation != self._generation:
             return  # the user typed on; a newer query is coming
         self.beginResetModel()
@@ -135,7 +157,7 @@ class CustomerTableModel(QAbstractTableModel):
         self._rows = {row.id: row for row in rows}
         self._pending_pages.clear()
         self.endResetModel()
-        if len(ids) < FIRST_IDS and (self._everyone is not None or query.customer_filter.is_empty()):
+        if complete and (self._everyone is not None or query.customer_filter.is_empty()):
             if query.customer_filter.is_empty():
                 self._everyone = len(ids)
             self.loaded.emit(len(ids), self._everyone or 0)
@@ -146,8 +168,8 @@ class CustomerTableModel(QAbstractTableModel):
     def _load_all_ids(self, generation: int, query: ListQuery) -> None:
         if generation != self._generation:
             return
-        run_in_background(
-            read, self.database, _all_ids, query, self._everyone is None,
+        self._read(
+            _all_ids, query, self._everyone is None,
             on_success=lambda result: self._all_ids_arrived(generation, *result),
             on_failure=lambda message, _details: self.failed.emit(message),
         )
@@ -188,10 +210,7 @@ class CustomerTableModel(QAbstractTableModel):
         self._pending_pages.add(page)
         ids = self._ids[page * PAGE_SIZE:(page + 1) * PAGE_SIZE]
         generation = self._generation
-        run_in_background(
-            read, self.database, rows_as_shown, ids,
-            on_success=lambda rows: self._rows_arrived(generation, page, rows),
-        )
+        self._read(rows_as_shown, ids, on_success=lambda rows: self._rows_arrived(generation, page, rows))
 
     def _rows_arrived(self, generation: int, page: int, rows: list[CustomerRow]) -> None:
         if generation != self._generation:
@@ -257,29 +276,33 @@ class CustomerTableModel(QAbstractTableModel):
         return None
 
     def display_text(self, row: CustomerRow, key: str) -> str:
-        values: dict[str, Any] = {
-            "name": row.display_name,
-            "nickname": row.nickname or "",
-            "platform": self.platform_names.get(row.platform or "", row.platform or ""),
-            "stage": self.stage_names.get(row.stage, row.stage),
-            "tags": ", ".join(name for name, _color in row.tags),
-            "paid_orders": str(row.paid_orders),
-            "total_spent": f"¥{row.total_spent:,.2f}" if isinstance(row.total_spent, Decimal) else "",
-            "last_order": row.last_order_at.strftime("%Y-%m-%d") if row.last_order_at else "",
-            "birthday": row.birthday,
-            "city": row.city or "",
-            "vip": "★" if row.is_vip else "",
-            "do_not_contact": self.tr("Do not contact") if row.do_not_contact else "",
-            "overdue": f"{row.overdue:.1f}×" if row.overdue else "",
-            "phone": row.phone or "",
-            "account": " / ".join(row.accounts),
-            "member_tier": row.member_tier or "",
-            "points": str(row.points) if row.points else "",
-            "p_alive": f"{row.p_alive:.0%}" if row.p_alive is not None else "",
-            "expected_90d": f"{row.expected_90d:.1f}" if row.expected_90d is not None else "",
-            "next_order": row.next_order_on.isoformat() if row.next_order_on else "",
+        # One column's text: a paint asks for every visible cell, and formatting all twenty of a row for each
+        # of them was most of a full screen's paint.
+        return self._texts[key](row)
+
+    def _column_texts(self) -> dict[str, Callable[[CustomerRow], str]]:
+        return {
+            "name": lambda row: row.display_name,
+            "nickname": lambda row: row.nickname or "",
+            "platform": lambda row: self.platform_names.get(row.platform or "", row.platform or ""),
+            "stage": lambda row: self.stage_names.get(row.stage, row.stage),
+            "tags": lambda row: ", ".join(name for name, _color in row.tags),
+            "paid_orders": lambda row: str(row.paid_orders),
+            "total_spent": lambda row: f"¥{row.total_spent:,.2f}" if isinstance(row.total_spent, Decimal) else "",
+            "last_order": lambda row: row.last_order_at.strftime("%Y-%m-%d") if row.last_order_at else "",
+            "birthday": lambda row: row.birthday,
+            "city": lambda row: row.city or "",
+            "vip": lambda row: "★" if row.is_vip else "",
+            "do_not_contact": lambda row: self.tr("Do not contact") if row.do_not_contact else "",
+            "overdue": lambda row: f"{row.overdue:.1f}×" if row.overdue else "",
+            "phone": lambda row: row.phone or "",
+            "account": lambda row: " / ".join(row.accounts),
+            "member_tier": lambda row: row.member_tier or "",
+            "points": lambda row: str(row.points) if row.points else "",
+            "p_alive": lambda row: f"{row.p_alive:.0%}" if row.p_alive is not None else "",
+            "expected_90d": lambda row: f"{row.expected_90d:.1f}" if row.expected_90d is not None else "",
+            "next_order": lambda row: row.next_order_on.isoformat() if row.next_order_on else "",
         }
-        return values[key]
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
         if not index.isValid():

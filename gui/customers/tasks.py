@@ -17,6 +17,16 @@ def read(database: Database, function: Callable[..., Any], *args: Any,
         return function(session, *args, **kwargs)
 
 
+def read_until_stale(database: Database, function: Callable[..., Any], *args: Any,
+                     progress: ProgressCallback, cancel: CancelToken, **kwargs: Any) -> Any:
+    """Like `read`, for a read a newer one can make stale (the list's, as the user types): cancelled, its
+    statement stops where it is instead of holding a core the next keystroke's read needs."""
+    from core.store.interrupt import interruptible
+
+    with database.session() as session, interruptible(session, cancel):
+        return function(session, *args, **kwargs)
+
+
 def write(database: Database, function: Callable[..., Any], *args: Any,
           progress: ProgressCallback, cancel: CancelToken, **kwargs: Any) -> Any:
     """Call `function(session, *args)` in a transaction that commits whole or not at all (run again when it

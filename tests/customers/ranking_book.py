@@ -20,6 +20,7 @@ BUYERS = [
     ("赵敏", "小赵", "douyin", None, [("nickname", "tb馥1332"), ("buyer_id", "tb17965")],
      [("DY778899", "2026-11-21")]),
     ("钱多多", None, "youzan", None, [("buyer_id", "13577778888")], [("E2026110100001", "2026-10-10")]),
+    ("Emma", None, "shopify", None, [("email", "Emma.Li@example.com")], [("#1001", "2026-09-01")]),
 ]
 
 # query -> whose buyer comes first, and why
@@ -39,6 +40,8 @@ FIRST = [
     ("789012345", "王华"),  # an order number's tail
     ("3900123456789012345", "王华"),  # a whole order number
     ("8888", "钱多多"),  # an account that is a phone, by its tail
+    ("emma.li@example.com", "Emma"),  # an account that is an e-mail, whole
+    ("li@exam", "Emma"),  # and a part of it
 ]
 
 

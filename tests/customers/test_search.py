@@ -91,3 +91,11 @@ def test_upgrading_an_older_book_fills_the_search_keys(tmp_path) -> None:  # typ
             assert search_customer_ids(session, "13900005678") == [7]
     finally:
         database.dispose()
+
+
+def test_a_profile_email_is_found_whole_and_by_a_part(database, book) -> None:  # type: ignore[no-untyped-def]
+    with database.transaction() as session:
+        update_profile(session, book["李四"], {"email": "Li.Si@example.com"})
+    with database.session() as session:
+        assert search_customer_ids(session, "li.si@example.com") == [book["李四"]]
+        assert search_customer_ids(session, "si@exa") == [book["李四"]]

@@ -67,3 +67,32 @@ def test_a_local_form_finds_a_number_kept_with_its_country_code(database) -> Non
     with database.session() as session:
         for typed in ("01306877229", "+8801306877229", "1306877229"):
             assert search_customer_ids(session, typed) == [buyer.id], typed
+
+
+@pytest.fixture
+def in_rep_mode(database, ranking_book):  # type: ignore[no-untyped-def]
+    from core.safety.privacy import lock_owner, set_owner_passphrase
+
+    with database.transaction() as session:
+        set_owner_passphrase(session, "茶铺老板")
+        lock_owner(session)  # the owner hands the laptop to a rep
+    return ranking_book
+
+
+def test_a_rep_finds_phones_by_their_end_in_the_same_ranking(database, in_rep_mode) -> None:  # type: ignore[no-untyped-def]
+    with database.session() as session:
+        # 王华明's phone starts with 1796: a prefix a rep may not search by; 赵敏's account tb17965 is no phone
+        assert search_customer_ids(session, "1796") == [in_rep_mode["王华"], in_rep_mode["赵敏"]]
+        assert customer_ids(session, CustomerFilter(search="1796"), RELEVANCE) == [in_rep_mode["王华"],
+                                                                                   in_rep_mode["赵敏"]]
+        assert search_customer_ids(session, "01796") == []  # five digits are no 尾号 a masked phone shows
+        assert search_customer_ids(session, "13900001796") == [in_rep_mode["王华"]]
+        assert search_customer_ids(session, "wh")[:1] == [in_rep_mode["王华"]]  # the rest ranks as ever
+
+
+def test_a_rep_finds_an_email_account_whole_only_and_sees_it_masked(database, in_rep_mode) -> None:  # type: ignore[no-untyped-def]
+    with database.session() as session:
+        assert search_customer_ids(session, "emma.li@example.com") == [in_rep_mode["Emma"]]
+        assert search_customer_ids(session, "li@exam") == search_customer_ids(session, "emma.li") == []
+        [emma] = customer_rows(session, [in_rep_mode["Emma"]], masked=True)
+    assert emma.accounts == ["Em***@example.com"]

@@ -1,14 +1,16 @@
-"""A full rebuild of the search index gives exactly the keys the per-customer refresh gives, index included."""
+"""A full rebuild of the search index gives exactly the keys the per-customer refresh gives, index included;
+a refresh of everyone rewrites only the buyers whose keys' sources changed."""
 
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import delete, inspect, select
+from sqlalchemy import delete, inspect, select, update
 
 from core.customers.merge import merge_customers
+from core.search import keys
 from core.search.keys import refresh_search_keys
 from core.search.query import search_customer_ids
-from core.store.models import Customer, CustomerSearchKey
+from core.store.models import Customer, CustomerSearchDigest, CustomerSearchKey
 
 
 def all_keys(database) -> set[tuple[str, int]]:  # type: ignore[no-untyped-def]
@@ -16,16 +18,22 @@ def all_keys(database) -> set[tuple[str, int]]:  # type: ignore[no-untyped-def]
         return {tuple(row) for row in session.execute(select(CustomerSearchKey.key, CustomerSearchKey.customer_id))}
 
 
+def forget_index(session) -> None:  # type: ignore[no-untyped-def]
+    """The keys and what they were made of, gone: the next refresh must compute every key."""
+    session.execute(delete(CustomerSearchKey))
+    session.execute(delete(CustomerSearchDigest))
+
+
 def test_full_rebuild_matches_the_per_customer_refresh(database, book) -> None:  # type: ignore[no-untyped-def]
     with database.transaction() as session:
         merge_customers(session, book["张晓明"], book["李四"])  # merged-away buyers have no keys
         ids = list(session.scalars(select(Customer.id)))
-        session.execute(delete(CustomerSearchKey))
+        forget_index(session)
         refresh_search_keys(session.connection(), ids)
     per_customer = all_keys(database)
     assert per_customer and not any(customer_id == book["李四"] for _key, customer_id in per_customer)
     with database.transaction() as session:
-        session.execute(delete(CustomerSearchKey))
+        forget_index(session)
         refresh_search_keys(session.connection())
     assert all_keys(database) == per_customer
     with database.session() as session:
@@ -38,13 +46,33 @@ def test_full_rebuild_matches_the_per_customer_refresh(database, book) -> None: 
 def test_a_failed_rebuild_leaves_the_index_as_it_was(database, book, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     before = all_keys(database)
 
-    def broken(*_args):  # type: ignore[no-untyped-def]
+    def broken(*_args, **_kwargs):  # type: ignore[no-untyped-def]
         raise RuntimeError("disk full")
 
     monkeypatch.setattr("core.search.keys.search_keys", broken)
     with pytest.raises(RuntimeError), database.transaction() as session:
+        session.execute(delete(CustomerSearchDigest))  # every buyer's keys must be computed again
         refresh_search_keys(session.connection())
     assert all_keys(database) == before
     with database.session() as session:
         indexes = {i["name"] for i in inspect(session.connection()).get_indexes("customer_search_keys")}
         assert "ix_customer_search_keys_customer_id" in indexes
+
+
+def test_a_refresh_of_everyone_rewrites_only_the_changed(database, book, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    computed: list[str | None] = []
+    real = keys.search_keys
+
+    def counting(name, *args, **kwargs):  # type: ignore[no-untyped-def]
+        computed.append(name)
+        return real(name, *args, **kwargs)
+
+    monkeypatch.setattr("core.search.keys.search_keys", counting)
+    with database.transaction() as session:
+        refresh_search_keys(session.connection())
+        assert computed == []  # nothing changed since the book's keys were written
+        session.execute(update(Customer).where(Customer.id == book["曾小红"]).values(phone="13700001234"))
+        refresh_search_keys(session.connection())
+    assert computed == ["曾小红"]
+    with database.session() as session:
+        assert search_customer_ids(session, "13700001234") == [book["曾小红"]]

@@ -13,6 +13,7 @@ from core.care.generate import generate_tasks
 from core.customers.listing import CustomerFilter, customer_ids
 from core.errors import LaokeError
 from core.importing import undo_import
+from core.refresh import refresh_derived
 from core.safety.privacy import (
     change_owner_passphrase,
     rep_mode_enabled,
@@ -37,6 +38,8 @@ def book(db_path):  # type: ignore[no-untyped-def]
         session.add(Customer(name="王芳", phone=PHONE, phone_last4=PHONE[-4:], birth_month=TODAY.month, birth_day=TODAY.day,
                              birthday_calendar="solar", source="manual"))
         session.add(Customer(phone="13900001111", source="manual"))  # known by nothing but a phone
+        session.flush()
+        refresh_derived(session.connection())  # as every writer does: the search keys
         set_owner_passphrase(session, "茶铺老板")
     with owner.transaction() as session:
         assert not rep_mode_enabled(session), "whoever set the passphrase works as the owner in that run"
