@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, aliased
 
 from core.addresses import normal_province
 from core.customers.birthday_filter import birthday_between_condition, birthday_this_month_condition
-from core.figures.order_facts import customers_of_shops
+from core.figures.shops import customers_of_shops
 from core.safety.privacy import mask_alias, mask_phone, rep_mode_enabled
 from core.store.models import ACCOUNT_ALIAS_KINDS, CalendarKind, Customer, CustomerAlias, CustomerTag, Tag
 

@@ -23,13 +23,13 @@ from core.figures.order_facts import (
     OrderFacts,
     day_number,
     epoch_seconds,
-    in_shop,
     load_customers_known,
     load_order_facts,
     seconds_column,
 )
 from core.figures.rfm import SEGMENTS, rfm_segments, score_customers
 from core.figures.rhythm import Gaps, group_medians, paid_gaps, repurchase_cycle_days
+from core.figures.shops import in_shop
 from core.store.models import PAID_STATUSES, Order, OrderLine
 
 MAX_MONTHS = 24

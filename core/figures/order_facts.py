@@ -27,12 +27,11 @@ from sqlalchemy import (
     cast,
     func,
     select,
-    true,
     type_coerce,
 )
-from sqlalchemy.orm import Session
 from sqlalchemy.sql import ColumnElement
 
+from core.figures.shops import customers_of_shops, in_shop
 from core.store.models import PAID_STATUSES, Customer, Order
 
 SECONDS_PER_DAY = 86_400
@@ -146,22 +145,6 @@ def order_paid_cents() -> ColumnElement:
 
     Every figure of money a buyer paid (spend, RFM, tiers, points) reads this one expression."""
     return type_coerce(func.coalesce(NET_PAID, 0), BigInteger)
-
-
-def in_shop(shop: str | None) -> ColumnElement[bool]:
-    """The orders of one of the seller's shops (all orders when None)."""
-    return true() if shop is None else Order.shop_name == shop
-
-
-def customers_of_shops(shops: Iterable[str]) -> Select:  # type: ignore[type-arg]
-    """The buyers with an order in any of these shops."""
-    return select(Order.customer_id).where(Order.shop_name.in_(list(shops)), Order.customer_id.is_not(None))
-
-
-def shop_names(connection: Connection | Session) -> list[str]:
-    """The shops the book's orders come from, by name, for the shop filters."""
-    query = select(Order.shop_name).where(Order.shop_name.is_not(None), Order.shop_name != "").distinct()
-    return sorted(connection.scalars(query))
 
 
 def load_order_facts(

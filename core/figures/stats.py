@@ -10,7 +10,8 @@ from sqlalchemy import func, select, true
 from sqlalchemy.orm import Session
 
 from core.figures.insights import shop_health
-from core.figures.order_facts import NET_PAID, customers_of_shops, in_shop
+from core.figures.order_facts import NET_PAID
+from core.figures.shops import customers_of_shops, in_shop
 from core.store.models import PAID_STATUSES, Customer, Order
 
 

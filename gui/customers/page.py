@@ -34,7 +34,7 @@ from core.customers.listing import RELEVANCE, CustomerFilter
 from core.customers.profile import set_do_not_contact, set_vip
 from core.customers.segments import save_segment
 from core.customers.tags import add_tags, remove_tags
-from core.figures.order_facts import shop_names
+from core.figures.shops import shop_names
 from gui.context import AppContext
 from gui.customers.delegates import HighlightDelegate, TagChipsDelegate
 from gui.customers.deletion import CustomerDeleter
@@ -204,6 +204,7 @@ class CustomersPage(QWidget):
         self.filters = FiltersPanel()
         self.filters.setVisible(False)
         self.filters_button.toggled.connect(self.filters.setVisible)
+        self.filters_button.toggled.connect(lambda shown: shown and self._load_shops())
         middle_layout.addWidget(self.filters)
         self.table = self._build_table()
         middle_layout.addWidget(self.table, 1)
@@ -324,6 +325,11 @@ class CustomersPage(QWidget):
         # The side bar's counts scan the whole book: they start once the list's first screen is in, not
         # beside it, so on a busy two-core machine the first paint does not share the cores with them.
         self.segment_counts_due = True
+        if self.filters.isVisible():
+            self._load_shops()
+
+    def _load_shops(self) -> None:
+        """The shops the Shop filter offers: read when the filters are shown, as they scan every order."""
         run_in_background(read, self.context.database, shop_names, on_success=self.filters.set_shops)
 
     def _count_segments_if_due(self) -> None:

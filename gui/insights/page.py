@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from core.errors import describe_os_error
 from core.figures.insights import Insights, ShopData, build_insights, load_shop_data
-from core.figures.order_facts import shop_names
+from core.figures.shops import shop_names
 from core.safety.spreadsheet import Sheet
 from gui.context import AppContext
 from gui.core_text import core_text

@@ -116,7 +116,7 @@ def test_the_list_and_the_figures_filter_by_shop(tmp_path, database):  # type: i
 
     from core.customers.listing import CustomerFilter, count_customers
     from core.figures.insights import build_insights, load_shop_data
-    from core.figures.order_facts import shop_names
+    from core.figures.shops import shop_names
     from core.figures.stats import shop_stats
 
     two_shop_book(tmp_path, database)
