@@ -17,7 +17,7 @@ from itertools import count
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import JSON, Connection, DateTime, Index, Table, func, inspect, select, text
+from sqlalchemy import JSON, Connection, DateTime, Index, Table, func, insert, inspect, select, text
 from sqlalchemy.sql import Executable
 
 from core.store.models import Money
@@ -58,6 +58,9 @@ def bulk_insert(connection: Connection, table: Table, rows: Sequence[Mapping[str
     than SQLite's). COPY fires the same row triggers as INSERT, so the change counter and authors still hold.
     """
     if not rows:
+        return
+    if connection.dialect.name not in ("sqlite", "postgresql"):  # any other backend: Core's own insert
+        connection.execute(insert(table), list(rows))
         return
     columns = list(rows[0])
     defaults = _python_defaults(table, columns)
