@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
-from sqlalchemy import distinct, func, or_, select
+from sqlalchemy import case, distinct, func, or_, select
 from sqlalchemy.orm import Session
 
 from core.care.rules import unpaid_remind_days
@@ -143,11 +143,14 @@ def month_figures(session: Session, first: date, last: date) -> MonthFigures:
     start, end = datetime.combine(first, time.min), datetime.combine(last + timedelta(days=1), time.min)
     in_span = (Order.status.in_(list(PAID_STATUSES)), Order.created_at >= start, Order.created_at < end)
     revenue = session.scalar(select(func.sum(NET_PAID)).where(*in_span))
-    buyers = (select(Customer.first_paid_at >= start, func.count(distinct(Order.customer_id)))
-              .join(Customer, Customer.id == Order.customer_id).where(*in_span)
-              .group_by(Customer.first_paid_at >= start))
-    counts = {bool(is_new): count for is_new, count in session.execute(buyers)}
-    return MonthFigures(first, last, counts.get(True, 0), counts.get(False, 0), _money(revenue))
+    # Two counts in one row, not a GROUP BY on `first_paid_at >= :start`: PostgreSQL sees the grouped and the
+    # selected comparison as two expressions (each its own parameter) and refuses the query.
+    is_new = Customer.first_paid_at >= start
+    buyers = (select(func.count(distinct(case((is_new, Order.customer_id)))),
+                     func.count(distinct(case((is_new, None), else_=Order.customer_id))))
+              .join(Customer, Customer.id == Order.customer_id).where(*in_span))
+    new_buyers, returning_buyers = session.execute(buyers).one()
+    return MonthFigures(first, last, new_buyers, returning_buyers, _money(revenue))
 
 
 def _money(total: Decimal | None) -> Decimal:
