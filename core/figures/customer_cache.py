@@ -51,6 +51,7 @@ from core.figures.rfm_cuts import QuintileCuts
 from core.figures.rhythm import overdue_ratio
 from core.store.bulk import execute_rows, indexes_built_after, stores_dates_as_text
 from core.store.models import Customer, Setting, StageChange
+from core.store.settings import store_setting
 
 CUSTOMER_TABLE: Table = Customer.__table__  # type: ignore[assignment]
 TIMESTAMP_COLUMNS = ("first_order_at", "last_order_at", "first_paid_at", "last_paid_at")
@@ -450,7 +451,7 @@ class Scoring:
 
 
 def save_scoring(connection: Connection, scoring: Scoring) -> None:
-    _store_setting(connection, SCORING_KEY, {
+    store_setting(connection, SCORING_KEY, {
         "as_of": scoring.as_of.isoformat(), "thresholds": scoring.thresholds.to_dict(), "rows": scoring.rows,
         "cuts": [cuts.to_json() for cuts in scoring.cuts],
     })
@@ -465,14 +466,8 @@ def load_scoring(connection: Connection) -> Scoring | None:
         return None
 
 
-def _store_setting(connection: Connection, key: str, value: object) -> None:
-    updated = connection.execute(update(Setting).where(Setting.key == key).values(value=value))
-    if not updated.rowcount:
-        connection.execute(insert(Setting).values(key=key, value=value))
-
-
 def _remember_scored_day(connection: Connection, as_of: date) -> None:
-    _store_setting(connection, SCORED_ON_KEY, as_of.isoformat())
+    store_setting(connection, SCORED_ON_KEY, as_of.isoformat())
 
 
 def scored_on(connection: Connection) -> date | None:

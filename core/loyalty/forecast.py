@@ -32,6 +32,7 @@ from core.loyalty.predict import (
 )
 from core.store.bulk import execute_rows, stores_dates_as_text
 from core.store.models import Customer, Setting
+from core.store.settings import store_setting
 
 MODEL_KEY = "forecast.model"
 # A fit on this many buyers (a fixed random sample of bigger shops) pins the four parameters well; all of
@@ -141,12 +142,6 @@ def forecast(model: ShopModel, buyers: Buyers, as_of: date) -> Forecast:
     return Forecast(buyers.ids, alive, expected, value, next_day)
 
 
-def _store_model(connection: Connection, model: ShopModel) -> None:
-    updated = connection.execute(update(Setting).where(Setting.key == MODEL_KEY).values(value=model.to_dict()))
-    if not updated.rowcount:
-        connection.execute(Setting.__table__.insert().values(key=MODEL_KEY, value=model.to_dict()))
-
-
 def refresh_forecast(connection: Connection, customer_ids: Sequence[int] | None, as_of: date,
                      orders: order_facts.OrderFacts | None = None) -> int:
     """Forecast these customers (all when None) with the shop's model, refitting it first when it was
@@ -161,7 +156,7 @@ def refresh_forecast(connection: Connection, customer_ids: Sequence[int] | None,
     buyers = summarise(orders, as_of)
     if refit:
         model = fit_shop_model(buyers, as_of)
-        _store_model(connection, model)
+        store_setting(connection, MODEL_KEY, model.to_dict())
     assert model is not None
     return _write(connection, forecast(model, buyers, as_of), customer_ids)
 

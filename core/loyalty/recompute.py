@@ -13,6 +13,7 @@ from core.loyalty.points import expire_and_balance, sync_order_points
 from core.loyalty.tag_rules import apply_tag_rules
 from core.loyalty.tiers import refresh_tiers
 from core.store.models import Setting
+from core.store.settings import store_setting
 
 EVALUATED_ON_KEY = "loyalty.evaluated_on"
 # Set by the migration that brought tiers and points: an existing book gets them at its first opening.
@@ -38,12 +39,7 @@ def refresh_loyalty(connection: Connection, customer_ids: Sequence[int] | None =
     apply_tag_rules(connection, ids, as_of)  # after the tiers: a rule may ask for one
     refresh_forecast(connection, ids, as_of, orders)
     if ids is None:
-        _store(connection, EVALUATED_ON_KEY, as_of.isoformat())
-
-
-def _store(connection: Connection, key: str, value: object) -> None:
-    connection.execute(delete(Setting).where(Setting.key == key))
-    connection.execute(Setting.__table__.insert().values(key=key, value=value))
+        store_setting(connection, EVALUATED_ON_KEY, as_of.isoformat())
 
 
 def refresh_loyalty_if_stale(connection: Connection, today: date | None = None) -> bool:
