@@ -18,8 +18,13 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from core.messages import Message
+from core.safety.privacy import ensure_owner_mode
 from core.store.models import CareRule, Order, Stage
 from core.store.settings import get_setting, set_setting
+
+CHANGING_RULES = Message("Changing the care rules")
+CHANGING_SETTINGS = Message("Changing the care settings")
 
 
 class RuleKind(StrEnum):
@@ -174,7 +179,8 @@ def load_rules(session: Session) -> list[Rule]:
 
 
 def save_rule(session: Session, rule: Rule) -> None:
-    """Store the rule's settings; the caller commits."""
+    """Store the rule's settings (the owner's: refused in rep mode); the caller commits."""
+    ensure_owner_mode(session, CHANGING_RULES)
     if rule.key not in SPECS_BY_KEY:
         raise ValueError(f"unknown care rule {rule.key!r}")
     row = session.get(CareRule, rule.key)
@@ -269,6 +275,8 @@ def unpaid_remind_days(session: Session) -> int:
 
 
 def save_care_settings(session: Session, settings: CareSettings) -> None:
+    """Store the care settings (the owner's: refused in rep mode); the caller commits."""
+    ensure_owner_mode(session, CHANGING_SETTINGS)
     if settings.cap_count < 1 or settings.cap_days < 1:
         raise ValueError("the frequency cap needs at least 1 message in at least 1 day")
     if settings.window_start >= settings.window_end:

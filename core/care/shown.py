@@ -10,12 +10,9 @@ from sqlalchemy.orm import Session
 
 from core.care.cards import CustomerCard
 from core.care.tasks import TaskRow
-from core.messages import Message
 from core.safety.privacy import mask_phone, rep_mode_enabled
 
 # What rep mode refuses on this page, in the words ensure_owner_mode puts before "is switched off in rep mode".
-CHANGING_RULES = Message("Changing the care rules")
-CHANGING_SETTINGS = Message("Changing the care settings")
 
 
 def tasks_as_shown(session: Session, tasks: list[TaskRow]) -> list[TaskRow]:

@@ -213,7 +213,25 @@ def _delete_note(session) -> None:  # type: ignore[no-untyped-def]
     delete_note(session, add_note(session, session.scalars(select(Customer.id)).first(), "打错了"))
 
 
+def _change_care_rule(session) -> None:  # type: ignore[no-untyped-def]
+    from dataclasses import replace
+
+    from core.care.rules import load_rules, save_rule
+
+    rule = load_rules(session)[0]
+    save_rule(session, replace(rule, enabled=not rule.enabled))
+
+
+def _change_care_settings(session) -> None:  # type: ignore[no-untyped-def]
+    from dataclasses import replace
+
+    from core.care.rules import load_care_settings, save_care_settings
+
+    save_care_settings(session, replace(load_care_settings(session), unpaid_remind_days=10))
+
+
 @pytest.mark.parametrize(("change", "action"), [
+    (_change_care_rule, "Changing the care rules"), (_change_care_settings, "Changing the care settings"),
     (_merge_then_undo, "Undoing a merge"), (_delete_note, "Deleting notes"), (_change_loyalty, "Changing the loyalty settings"),
     (_add_tag_rule, "Changing the tag rules"), (_delete_tag_rule, "Changing the tag rules"),
     (_delete_tag, "Deleting tags"), (_merge_tags, "Merging tags")])
