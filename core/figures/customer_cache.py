@@ -36,13 +36,13 @@ from core.errors import LaokeError
 from core.figures.customer_figures import CustomerFigures, figures_from_facts
 from core.figures.lifecycle import STAGES, StageThresholds, load_thresholds, stage_codes
 from core.figures.order_facts import (
-    ID_CHUNK,
     NONE,
     SECONDS_PER_DAY,
     OrderFacts,
     day_number,
     epoch_seconds,
     fetch_numbers,
+    fetch_numbers_among,
     load_order_facts,
     seconds_column,
 )
@@ -129,9 +129,7 @@ def load_cached_rows(connection: Connection, ids: Sequence[int] | None = None) -
     if ids is None:
         matrix = fetch_numbers(connection, statement.where(Customer.merged_into_id.is_(None)))
     else:
-        parts = [fetch_numbers(connection, statement.where(Customer.id.in_(ids[start : start + ID_CHUNK])))
-                 for start in range(0, len(ids), ID_CHUNK)]
-        matrix = np.concatenate(parts) if parts else np.zeros((0, 11))
+        matrix = fetch_numbers_among(connection, statement, Customer.id, ids)
 
     def integers(index: int) -> np.ndarray:
         return np.nan_to_num(matrix[:, index], nan=0).astype(np.int64)

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import itertools
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
+from typing import Any
 
 import numpy as np
 from sqlalchemy import (
@@ -106,6 +107,16 @@ def _as_number(value: object) -> float:
     return float(value)  # type: ignore[arg-type]
 
 
+def fetch_numbers_among(connection: Connection, statement: Select, column: Any, ids: Sequence[int] | None) -> np.ndarray:
+    """`fetch_numbers` of the rows whose `column` is one of `ids` (every row when None), ID_CHUNK ids a query:
+    an IN list of a million ids would pass SQLite's and the drivers' limits."""
+    if ids is None:
+        return fetch_numbers(connection, statement)
+    parts = [fetch_numbers(connection, statement.where(column.in_(ids[start : start + ID_CHUNK])))
+             for start in range(0, len(ids), ID_CHUNK)]
+    return np.concatenate(parts) if parts else np.zeros((0, len(statement.selected_columns)))
+
+
 def fetch_numbers(connection: Connection, statement: Select) -> np.ndarray:
     """The rows of a select whose columns are all numbers (or datetimes) as a float64 matrix; NULL is NaN.
 
@@ -161,13 +172,8 @@ def load_order_facts(
         Order.customer_id, epoch_seconds(Order.created_at, connection.dialect.name), amount * 2 + case((paid, 1), else_=0),
         Order.id,
     ).where(and_(Order.customer_id.is_not(None), Order.created_at.is_not(None)), in_shop(shop))
-    if customer_ids is None:
-        matrix = fetch_numbers(connection, base)
-    else:
-        ids = sorted(set(customer_ids))
-        parts = [fetch_numbers(connection, base.where(Order.customer_id.in_(ids[start : start + ID_CHUNK])))
-                 for start in range(0, len(ids), ID_CHUNK)]
-        matrix = np.concatenate(parts) if parts else np.zeros((0, 4))
+    matrix = fetch_numbers_among(connection, base, Order.customer_id,
+                                 None if customer_ids is None else sorted(set(customer_ids)))
     customer = matrix[:, 0].astype(np.int64)
     seconds = seconds_column(matrix[:, 1])
     limit = (day_number(until) + 1) * SECONDS_PER_DAY

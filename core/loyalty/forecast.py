@@ -17,7 +17,7 @@ import numpy as np
 from sqlalchemy import Connection, bindparam, select, update
 
 from core.figures import order_facts
-from core.figures.order_facts import NONE, SECONDS_PER_DAY, day_number, epoch_seconds, fetch_numbers
+from core.figures.order_facts import NONE, SECONDS_PER_DAY, day_number, epoch_seconds, fetch_numbers_among
 from core.loyalty.predict import (
     HORIZON_DAYS,
     MIN_REPEAT_BUYERS,
@@ -41,7 +41,6 @@ FIT_SAMPLE = 20_000
 # A large import refits the model rather than rescoring with yesterday's.
 REFIT_AFTER = 10_000
 ALIVE_FOR_A_DATE = 0.5
-ID_CHUNK = 30_000
 
 
 @dataclass(frozen=True)
@@ -167,13 +166,8 @@ def _write(connection: Connection, new: Forecast, customer_ids: Sequence[int] | 
     statement = select(Customer.id, Customer.p_alive, Customer.expected_90d, Customer.next_order_value,
                        epoch_seconds(Customer.next_order_on, connection.dialect.name)) \
         .where(Customer.merged_into_id.is_(None)).order_by(Customer.id)
-    if customer_ids is None:
-        old = fetch_numbers(connection, statement)
-    else:
-        ids = sorted(set(customer_ids))
-        parts = [fetch_numbers(connection, statement.where(Customer.id.in_(ids[start : start + ID_CHUNK])))
-                 for start in range(0, len(ids), ID_CHUNK)]
-        old = np.concatenate(parts) if parts else np.zeros((0, 5))
+    old = fetch_numbers_among(connection, statement, Customer.id,
+                              None if customer_ids is None else sorted(set(customer_ids)))
     rows = old[:, 0].astype(np.int64)
     positions = np.searchsorted(new.ids, rows)
     known = positions < len(new.ids)

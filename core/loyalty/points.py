@@ -22,7 +22,7 @@ from core.figures.order_facts import (
     SECONDS_PER_DAY,
     OrderFacts,
     epoch_seconds,
-    fetch_numbers,
+    fetch_numbers_among,
 )
 from core.messages import Message
 from core.store.bulk import execute_rows, indexes_built_after, stores_dates_as_text
@@ -77,14 +77,6 @@ def _expiry_days(earned_days: np.ndarray, policy: PointsPolicy) -> np.ndarray:
     return (years + 2).astype("datetime64[D]").astype(np.int64) - 1
 
 
-def _in_chunks(connection: Connection, statement: Any, column: Any, ids: list[int] | None, width: int) -> np.ndarray:
-    if ids is None:
-        return fetch_numbers(connection, statement)
-    parts = [fetch_numbers(connection, statement.where(column.in_(ids[start : start + ID_CHUNK])))
-             for start in range(0, len(ids), ID_CHUNK)]
-    return np.concatenate(parts) if parts else np.zeros((0, width))
-
-
 def _pair_keys(customers: np.ndarray, orders: np.ndarray) -> np.ndarray:
     return (customers << 32) | orders
 
@@ -93,8 +85,8 @@ def _booked_per_order(connection: Connection, customer_ids: list[int] | None) ->
     """(sorted buyer-order keys, the points booked on each) from the ledger's order entries.
 
     Summed in numpy from the plain rows: a GROUP BY over a million entries costs SQLite a sort, twice the read."""
-    rows = _in_chunks(connection, select(PointEntry.customer_id, PointEntry.order_id, PointEntry.points)
-                      .where(PointEntry.order_id.is_not(None)), PointEntry.customer_id, customer_ids, 3)
+    rows = fetch_numbers_among(connection, select(PointEntry.customer_id, PointEntry.order_id, PointEntry.points)
+                      .where(PointEntry.order_id.is_not(None)), PointEntry.customer_id, customer_ids)
     rows = rows.astype(np.int64)
     keys, positions = np.unique(_pair_keys(rows[:, 0], rows[:, 1]), return_inverse=True)
     return keys, np.bincount(positions, weights=rows[:, 2], minlength=len(keys)).astype(np.int64)
@@ -123,10 +115,10 @@ def order_rates(connection: Connection, orders: OrderFacts, customer_ids: list[i
     if not policy.tier_rates:
         return rates
     names = list(policy.tier_rates)
-    history = _in_chunks(connection, select(
+    history = fetch_numbers_among(connection, select(
         TierChange.customer_id, epoch_seconds(TierChange.changed_on, connection.dialect.name),
         case({name: code for code, name in enumerate(names)}, value=TierChange.tier, else_=NONE),
-    ), TierChange.customer_id, customer_ids, 3).astype(np.int64)
+    ), TierChange.customer_id, customer_ids).astype(np.int64)
     change_keys = _pair_keys(history[:, 0], history[:, 1] // SECONDS_PER_DAY)
     by_key = np.argsort(change_keys, kind="stable")  # of two changes on one day the later one was written last
     change_keys, codes = change_keys[by_key], history[by_key, 2]
@@ -217,8 +209,8 @@ def expire_and_balance(connection: Connection, customer_ids: list[int] | None, a
     lapsed = func.sum(case((PointEntry.expires_on < as_of, PointEntry.points), else_=0))  # NULL: never lapses
     spent = func.sum(case(((PointEntry.expires_on.is_(None)) & (PointEntry.points < 0), -PointEntry.points),
                           else_=0))
-    sums = _in_chunks(connection, select(PointEntry.customer_id, func.sum(PointEntry.points), lapsed, spent)
-                      .group_by(PointEntry.customer_id), PointEntry.customer_id, customer_ids, 4).astype(np.int64)
+    sums = fetch_numbers_among(connection, select(PointEntry.customer_id, func.sum(PointEntry.points), lapsed, spent)
+                      .group_by(PointEntry.customer_id), PointEntry.customer_id, customer_ids).astype(np.int64)
     customers, balance, due = sums[:, 0], sums[:, 1], np.maximum(0, sums[:, 2] - sums[:, 3])
     expiring = np.flatnonzero(due > 0)
     if len(expiring):
@@ -231,8 +223,8 @@ def expire_and_balance(connection: Connection, customer_ids: list[int] | None, a
 
 def _cache_balances(connection: Connection, customers: np.ndarray, balance: np.ndarray,
                     customer_ids: list[int] | None) -> int:
-    cached = _in_chunks(connection, select(Customer.id, Customer.points).order_by(Customer.id),
-                        Customer.id, customer_ids, 2).astype(np.int64)
+    cached = fetch_numbers_among(connection, select(Customer.id, Customer.points).order_by(Customer.id),
+                        Customer.id, customer_ids).astype(np.int64)
     want = np.zeros(len(cached), dtype=np.int64)  # a customer without entries has none
     positions = np.searchsorted(cached[:, 0], customers)
     known = positions < len(cached)

@@ -19,7 +19,7 @@ from core.figures.order_facts import (
     SECONDS_PER_DAY,
     OrderFacts,
     day_number,
-    fetch_numbers,
+    fetch_numbers_among,
     load_order_facts,
 )
 from core.messages import Message
@@ -28,7 +28,6 @@ from core.store.models import Customer, Setting, TierChange
 
 TIERS_KEY = "loyalty.tiers"
 BASES = ("spend", "points")
-ID_CHUNK = 30_000
 UNKNOWN = -2  # a stored tier name the plan no longer has
 
 
@@ -110,12 +109,7 @@ def load_tier_rows(connection: Connection, plan: TierPlan, ids: list[int] | None
         case({name: code for code, name in enumerate(plan.names)}, value=Customer.member_tier,
              else_=case((Customer.member_tier.is_(None), NONE), else_=UNKNOWN)),
     ).where(Customer.merged_into_id.is_(None)).order_by(Customer.id)
-    if ids is None:
-        matrix = fetch_numbers(connection, statement)
-    else:
-        parts = [fetch_numbers(connection, statement.where(Customer.id.in_(ids[start : start + ID_CHUNK])))
-                 for start in range(0, len(ids), ID_CHUNK)]
-        matrix = np.concatenate(parts) if parts else np.zeros((0, 5))
+    matrix = fetch_numbers_among(connection, statement, Customer.id, ids)
     columns = np.nan_to_num(matrix, nan=NONE).astype(np.int64).T
     return TierRows(*columns)
 
