@@ -17,6 +17,7 @@ from core.customers.profile import set_birthday
 from core.figures.birthdays import Birthday
 from core.store.models import CalendarKind, Customer, CustomerAlias, CustomerTag, Note, Order, OrderLine, Tag
 from gui.context import AppContext
+from gui.customers.delegates import HIGHLIGHT
 from gui.customers.page import CustomersPage
 from gui.customers.table_model import COLUMNS
 from gui.worker import wait_for_background_tasks
@@ -74,6 +75,24 @@ def test_typing_searches_and_highlights(qtbot, page) -> None:  # type: ignore[no
     assert visible_names(page) == ["张晓明"] and page.highlight.query == "不酸"
     page.search.clear()
     qtbot.waitUntil(lambda: page.model.rowCount() == 4, timeout=5000)
+
+
+def test_the_searched_text_is_marked_in_the_list(qtbot, page) -> None:  # type: ignore[no-untyped-def]
+    page.search.insert("晓")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=5000)
+    wait_rows(qtbot, page)
+    qtbot.waitUntil(lambda: highlighted_pixels(page) > 20, timeout=5000)
+    page.search.clear()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 4, timeout=5000)
+    wait_rows(qtbot, page)
+    assert highlighted_pixels(page) == 0
+
+
+def highlighted_pixels(page) -> int:  # type: ignore[no-untyped-def]
+    """How many pixels of the list show the search's highlight colour."""
+    image = page.table.viewport().grab().toImage()
+    marked = HIGHLIGHT.rgb()
+    return sum(image.pixel(x, y) == marked for x in range(0, image.width(), 2) for y in range(image.height()))
 
 
 def test_the_profile_fits_its_panel_on_a_laptop_screen(qtbot, page) -> None:  # type: ignore[no-untyped-def]
