@@ -70,6 +70,23 @@ class BackgroundTask(QRunnable):
             self.signals.finished.emit()
 
 
+def _owners(callback: Callable[..., Any]) -> list[QObject]:
+    """The Qt objects a callback acts on: a bound method's object, or those a lambda closes over (most
+    callbacks are `lambda result: self.something(generation, result)`)."""
+    owner = getattr(callback, "__self__", None)
+    if owner is not None:
+        return [owner] if isinstance(owner, QObject) else []
+    found = []
+    for cell in getattr(callback, "__closure__", None) or ():
+        try:
+            value = cell.cell_contents
+        except ValueError:  # a name the lambda's scope had not bound yet
+            continue
+        if isinstance(value, QObject):
+            found.append(value)
+    return found
+
+
 class _Relay(QObject):
     """Lives on the GUI thread, so the task's signals reach the callbacks there (queued)."""
 
@@ -85,11 +102,9 @@ class _Relay(QObject):
 
     def _call(self, name: str, *args: Any) -> None:
         callback = self._callbacks.get(name)
-        owner = getattr(callback, "__self__", None)
-        if isinstance(owner, QObject) and not shiboken6.isValid(owner):
+        if callback is None or any(not shiboken6.isValid(owner) for owner in _owners(callback)):
             return  # the widget that asked was closed while the task ran
-        if callback is not None:
-            callback(*args)
+        callback(*args)
 
     @Slot(int, int)
     def on_progress(self, done: int, total: int) -> None:

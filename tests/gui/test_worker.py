@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtWidgets import QApplication
 
 from core.errors import LaokeError
@@ -49,3 +50,29 @@ def test_an_unhandled_crash_is_shown_with_copyable_details(qtbot) -> None:  # ty
     assert "ZeroDivisionError" in QApplication.clipboard().text()
     dialog.close()
     wait_for_background_tasks()
+
+
+def test_a_result_for_a_closed_widget_is_dropped(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A list closed while its read ran: the callback, a lambda over the closed widget, is not called (it
+    would emit on a deleted object: "Signal source has been deleted")."""
+    import threading
+
+    from PySide6.QtWidgets import QLabel
+
+    started, release = threading.Event(), threading.Event()
+
+    def _slow(progress, cancel):  # type: ignore[no-untyped-def]
+        started.set()
+        release.wait(5)
+        return "read"
+
+    label, still_open = QLabel(), QLabel()
+    run_in_background(_slow, on_success=lambda text: label.setText(text))
+    run_in_background(_answer, on_success=lambda number: still_open.setText(str(number)))
+    started.wait(5)
+    label.deleteLater()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(label), timeout=5000)
+    release.set()
+    assert wait_for_background_tasks()
+    QApplication.processEvents()  # the queued results arrive: the closed label's is dropped without an error
+    assert still_open.text() == "42"
