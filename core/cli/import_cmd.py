@@ -54,6 +54,7 @@ def run(args: argparse.Namespace) -> int:
         commit_imports,
         import_notices,
         name_the_shop,
+        names_no_shop,
         needs_shop_name,
         prepare_customer_files,
         prepare_files,
@@ -78,7 +79,7 @@ def run(args: argparse.Namespace) -> int:
         report_bad_rows(bad_rows, strict=args.strict)
         notices = [] if args.customers else [notice for item in prepared for notice in import_notices(item)]
         for item in prepared if not args.customers else []:
-            if needs_shop_name(item) and args.shop:
+            if names_no_shop(item) and args.shop:
                 name_the_shop(item, args.shop)
             elif needs_shop_name(item) and item.shop_suggested:
                 name_the_shop(item, item.shop_suggested)

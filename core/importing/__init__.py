@@ -26,6 +26,7 @@ from core.importing.presets import PRESETS, Preset, custom_preset
 from core.importing.shops import (
     apply_named_shop,
     name_the_shop,
+    names_no_shop,
     needs_shop_name,
     remember_named_shop,
     suggest_shops,
@@ -42,7 +43,7 @@ from core.store.models import ColumnMapping, ImportBatch
 
 __all__ = [
     "PRESETS", "BatchSummary", "CustomerSheetSummary", "PreparedCustomers", "PreparedImport", "UndoSummary",
-    "commit_customer_sheets", "commit_imports", "import_history", "import_notices", "name_the_shop",
+    "commit_customer_sheets", "commit_imports", "import_history", "import_notices", "name_the_shop", "names_no_shop",
     "needs_shop_name", "prepare_customer_files",
     "prepare_files", "prepare_import", "remember_customer_mapping", "reparse_with", "save_column_mapping",
     "saved_presets", "undo_import",

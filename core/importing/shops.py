@@ -1,9 +1,9 @@
 """Which of the seller's shops a file's orders come from, when the file does not say.
 
-A layout with a shop column (Taobao's 店铺名称, Youzan's 归属店铺) needs no answer; for any other order file the
-wizard asks, and the CLI takes `--shop NAME`. A global order id (Shopify's Id) keeps two stores' orders apart
-by itself, but only the answer tells the book which store an order is from, for the shop filter. The last
-answer per platform is offered the next time, so a seller with one shop per platform names it once. A
+A layout with a shop column (Taobao's 店铺名称, Youzan's 归属店铺) needs no answer, nor does one with a global order
+id (Shopify's Id keeps two stores' orders apart by itself); for any other order file the wizard asks, and the
+CLI takes `--shop NAME`. `--shop` still names the store of a file with a global id, for the shop filter. The
+last answer per platform is offered the next time, so a seller with one shop per platform names it once. A
 companion file of lines never asks: its orders keep the shop of the order file that made them.
 """
 
@@ -22,9 +22,15 @@ SHOP_NAME_LENGTH = 128
 LAST_SHOP_KEY = "import.last_shop.{platform}"  # the shop last named for a file of this platform
 
 
-def needs_shop_name(prepared: PreparedImport) -> bool:
+def names_no_shop(prepared: PreparedImport) -> bool:
+    """An order file whose rows do not say their shop: a shop the user names applies to its orders."""
     columns = prepared.columns
     return prepared.preset.role == "orders" and bool(columns) and "shop_name" not in columns
+
+
+def needs_shop_name(prepared: PreparedImport) -> bool:
+    """An order file whose orders another shop's could overwrite unless the user says which shop it is."""
+    return names_no_shop(prepared) and "global_id" not in prepared.columns
 
 
 def suggest_shops(database: Database, prepared: Sequence[PreparedImport]) -> None:

@@ -56,18 +56,33 @@ def test_the_same_file_named_as_another_shop_moves_its_orders(tmp_path, database
     assert summary.orders_updated == 2 and shops_of(database) == {"300100": "京东A店", "300101": "京东A店"}
 
 
-def test_a_second_shopify_store_is_recorded_as_its_own_shop(tmp_path, database):  # type: ignore[no-untyped-def]
+def test_a_second_shopify_store_is_kept_apart_without_asking(tmp_path, database):  # type: ignore[no-untyped-def]
     from tests.importing.test_real_causes import shopify_rows
 
     stores = {"Store A": ("5001", "+447700900001"), "Store B": ("9001", "+8801306877229")}
     for store, (global_id, phone) in stores.items():
         rows = shopify_rows((global_id, "#1001", "paid", "10.00", "", phone))
         [prepared] = prepare_files(database, [write_sheet(tmp_path / f"{store}.csv", rows, "utf8")])
-        # The global Id keeps the orders apart; only the seller can say which store the file is.
-        assert needs_shop_name(prepared)
-        name_the_shop(prepared, store)
+        # The global Id keeps both stores' #1001 apart: the wizard does not ask which shop the file is.
+        assert not needs_shop_name(prepared)
         commit_imports(database, [prepared])
-    assert shops_of(database) == {"5001": "Store A", "9001": "Store B"}
+    assert shops_of(database) == {"5001": None, "9001": None}
+
+
+def test_the_cli_names_a_shopify_store_when_told(tmp_path, capsys):  # type: ignore[no-untyped-def]
+    from tests.importing.test_real_causes import shopify_rows
+
+    book = str(tmp_path / "book.db")
+    for store, global_id in (("Store A", "5001"), ("Store B", "9001")):
+        rows = shopify_rows((global_id, "#1001", "paid", "10.00", "", "+447700900001"))
+        sheet = str(write_sheet(tmp_path / f"{store}.csv", rows, "utf8"))
+        assert main(["import", "--db", book, "--shop", store, sheet]) == 0
+        assert "does not say which shop" not in capsys.readouterr().err
+    database = open_database(tmp_path / "book.db")
+    try:
+        assert shops_of(database) == {"5001": "Store A", "9001": "Store B"}
+    finally:
+        database.dispose()
 
 
 def test_a_youzan_export_names_its_own_shop(tmp_path, database):  # type: ignore[no-untyped-def]
