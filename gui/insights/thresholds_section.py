@@ -35,6 +35,8 @@ class StageThresholdsSection(SavingSection):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Lifecycle stages"), context, parent)
         form = QFormLayout(self)
+        # A number of days needs no more room than its digits: stretched across the page it read as a text box.
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         self.active_days = self._spin(1, 3650, self.tr(" days"))
         self.dormant_days = self._spin(2, 3650, self.tr(" days"))
         self.repeat_min_orders = self._spin(2, 99, self.tr(" paid orders"))

@@ -41,3 +41,13 @@ def test_saving_thresholds_recomputes_stages(qtbot, database) -> None:  # type: 
     qtbot.mouseClick(section.save_button, Qt.MouseButton.LeftButton)
     assert "fewer" in section.message.text()
     wait_for_background_tasks()
+
+
+def test_the_day_counts_keep_the_width_of_their_digits(qtbot, database) -> None:  # type: ignore[no-untyped-def]
+    section = StageThresholdsSection(AppContext(database))
+    qtbot.addWidget(section)
+    section.resize(1200, 400)
+    section.show()
+    qtbot.waitUntil(lambda: section.active_days.value() == 90)
+    assert section.active_days.width() <= section.active_days.sizeHint().width() + 10
+    wait_for_background_tasks()
