@@ -54,6 +54,12 @@ class ChartPanel(QWidget):
     def save_png(self, path: Path) -> None:
         raise NotImplementedError
 
+    def _offer_export(self, values: np.ndarray) -> None:
+        """A chart of nothing (an empty book, a filter nobody matches) is not worth a file."""
+        has_data = bool(np.any(np.nan_to_num(values, nan=0.0)))  # a cohort with no buyers is NaN, not 0
+        self.export_button.setEnabled(has_data)
+        self.export_button.setToolTip("" if has_data else self.tr("Nothing to export: this chart is empty."))
+
 
 class BarChartView(ChartPanel):
     """Bars per category, one colour per series, stacked; `bar_clicked(category, series)` on a click."""
@@ -83,6 +89,7 @@ class BarChartView(ChartPanel):
         """Draw the bars; `colors` go one per series, or one per category with `color_each_bar`."""
         self.categories, self.series, self.value_format = categories, series, value_format
         self.values = np.asarray(values, dtype=np.float64).reshape(len(categories), len(series))
+        self._offer_export(self.values)
         self.plot.clear()
         self.legend.clear()
         colors = colors or list(PALETTE)
@@ -243,6 +250,7 @@ class HeatTableView(ChartPanel):
 
     def set_data(self, rows: list[str], columns: list[str], values: np.ndarray, value_format: str = "{:,.0f}") -> None:
         self.model.set_data(rows, columns, values, value_format)
+        self._offer_export(self.model.values)
 
     def save_png(self, path: Path) -> None:
         if not self.table.grab().save(str(path), "PNG"):

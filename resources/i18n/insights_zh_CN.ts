@@ -7,6 +7,10 @@
         <source>Export PNG…</source>
         <translation>导出 PNG…</translation>
     </message>
+    <message>
+        <source>Nothing to export: this chart is empty.</source>
+        <translation>没有可导出的内容：此图表为空。</translation>
+    </message>
 </context>
 <context>
     <name>InsightsPage</name>

@@ -203,3 +203,12 @@ def test_a_stage_has_one_chinese_name_on_every_page(qapp) -> None:  # type: igno
     with speaking("zh_CN"):
         assert CustomerLabels().stages() == stage_labels()
         assert stage_labels()["dormant"] == "睡眠客户"
+
+
+def test_an_empty_book_offers_no_chart_to_export(qtbot, database) -> None:  # type: ignore[no-untyped-def]
+    page = InsightsPage(AppContext(database))
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: page.insights is not None, timeout=20000)
+    assert page.charts and [chart.title.text() for chart in page.charts if chart.export_button.isEnabled()] == []
+    wait_for_background_tasks()
