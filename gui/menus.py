@@ -131,6 +131,14 @@ class WindowMenus(QObject):
         from gui.safety.unlock import RepModeControls
 
         self.backup_actions = add_backup_actions(self.window, self.file_menu, context, self.quit_separator)
+        self.activity_action = self._action(self.tr("&Activity log…"), lambda: self._open_activity_log(context))
+        self.file_menu.insertAction(self.quit_separator, self.activity_action)
         self.rep_mode_controls = RepModeControls(self.window, self.file_menu, context, self.quit_separator)
-        owner_only(context, self.export_action, self.delete_action, self.care_rules_action, self.shop_identity_action)
+        owner_only(context, self.export_action, self.delete_action, self.care_rules_action, self.shop_identity_action,
+                   self.activity_action)
         return self.backup_actions
+
+    def _open_activity_log(self, context) -> None:  # type: ignore[no-untyped-def]
+        from gui.safety.activity import open_activity_log
+
+        open_activity_log(self.window, context)

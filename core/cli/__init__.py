@@ -17,6 +17,7 @@ from core.errors import LaokeError, describe_os_error
 from core.logs import configure_logging
 
 COMMANDS = (
+    "core.cli.activity_cmd",
     "core.cli.backup_cmd",
     "core.cli.demo_cmd",
     "core.cli.stats_cmd",

@@ -464,6 +464,10 @@
         <translation>消费统计期至少为一天。</translation>
     </message>
     <message>
+        <source>Reading the activity log</source>
+        <translation>查看操作记录</translation>
+    </message>
+    <message>
         <source>{file}: the sheet {name} reaches row {rows:,} and column {columns:,} ({cells:,} cells from A1); Laoke reads sheets of up to {limit:,} cells. Delete what lies beyond the orders, or split the export.</source>
         <translation>{file}：工作表 {name} 延伸到第 {rows:,} 行、第 {columns:,} 列（从 A1 起共 {cells:,} 个单元格）；老客最多读取 {limit:,} 个单元格的工作表。请删除订单以外的内容，或拆分导出。</translation>
     </message>

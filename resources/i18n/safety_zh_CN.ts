@@ -2,6 +2,117 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ActivityDialog</name>
+    <message>
+        <source>Activity log</source>
+        <translation>操作记录</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Revealed a phone</source>
+        <translation>查看了完整手机号</translation>
+    </message>
+    <message>
+        <source>Revealed a phone (care task)</source>
+        <translation>查看了完整手机号（关怀任务）</translation>
+    </message>
+    <message>
+        <source>Searched by phone</source>
+        <translation>按手机号搜索</translation>
+    </message>
+    <message>
+        <source>Exported customers</source>
+        <translation>导出了客户</translation>
+    </message>
+    <message>
+        <source>Deleted customers</source>
+        <translation>删除了客户</translation>
+    </message>
+    <message>
+        <source>Set the owner&apos;s passphrase</source>
+        <translation>设置了店主密码</translation>
+    </message>
+    <message>
+        <source>Changed the owner&apos;s passphrase</source>
+        <translation>修改了店主密码</translation>
+    </message>
+    <message>
+        <source>Removed the owner&apos;s passphrase</source>
+        <translation>移除了店主密码</translation>
+    </message>
+    <message>
+        <source>Unlocked as the owner</source>
+        <translation>以店主身份解锁</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>已锁定</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>导入了订单</translation>
+    </message>
+    <message>
+        <source>Undid an import</source>
+        <translation>撤销了一次导入</translation>
+    </message>
+    <message>
+        <source>Merged buyers</source>
+        <translation>合并了客户</translation>
+    </message>
+    <message>
+        <source>Wrote a note</source>
+        <translation>写了备注</translation>
+    </message>
+    <message>
+        <source>Did a care task</source>
+        <translation>完成了关怀任务</translation>
+    </message>
+    <message>
+        <source>Skipped a care task</source>
+        <translation>跳过了关怀任务</translation>
+    </message>
+    <message>
+        <source>This computer</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <source>Newest first. On a team server each entry names the rep&apos;s login; on this computer alone, &quot;This computer&quot;. Double-click an entry to open its customer.</source>
+        <translation>最新的在前。团队服务器上每条记录显示客服的登录名；单机使用时显示“本机”。双击一条记录可打开对应客户。</translation>
+    </message>
+    <message>
+        <source>Nothing has been recorded yet.</source>
+        <translation>还没有任何记录。</translation>
+    </message>
+    <message>
+        <source>%1: %2 new orders, %3 updated, %4 new customers</source>
+        <translation>%1：新订单 %2 个，更新 %3 个，新客户 %4 位</translation>
+    </message>
+</context>
+<context>
     <name>BackupActions</name>
     <message>
         <source>Switched off in rep mode: backups hold every phone unmasked. Ask the shop owner.</source>
@@ -204,7 +315,7 @@ What was not finished was not saved. Copy the details for a support request; the
     </message>
     <message>
         <source>Set the owner&apos;s passphrase</source>
-        <translation>设置店主口令</translation>
+        <translation>设置了店主密码</translation>
     </message>
     <message>
         <source>Owner&apos;s passphrase:</source>

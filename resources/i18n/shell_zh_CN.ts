@@ -767,6 +767,10 @@
         <translation>今日关怀任务(&amp;T)</translation>
     </message>
     <message>
+        <source>&amp;Activity log…</source>
+        <translation>操作记录(&amp;A)…</translation>
+    </message>
+    <message>
         <source>Care &amp;rules…</source>
         <translation>关怀规则(&amp;R)…</translation>
     </message>

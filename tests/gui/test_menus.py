@@ -193,3 +193,27 @@ def test_the_side_bars_care_count_follows_an_import(database, window_factory, qt
                              birth_month=date.today().month, birth_day=date.today().day))
     window.show_page("import").finished.emit()
     qtbot.waitUntil(lambda: care.text().startswith("Care calendar ("), timeout=15000)
+
+
+def test_file_activity_log_lists_the_day_and_opens_a_buyer(window_factory, qtbot, db_path) -> None:  # type: ignore[no-untyped-def]
+    from core.customers.profile import add_note
+    from core.store.opening import open_database
+    from gui.safety.activity import ActivityDialog
+
+    book = open_database(db_path)
+    ids = make_book(book)
+    with book.transaction() as session:
+        add_note(session, ids["张晓明"], "只喝明前茶")
+    book.dispose()
+    window = window_factory("en")
+    settled(qtbot)
+    window.menus.activity_action.trigger()
+    qtbot.waitUntil(lambda: any(isinstance(w, ActivityDialog) and w.entries for w in window.findChildren(ActivityDialog)),
+                    timeout=5000)
+    dialog = window.findChildren(ActivityDialog)[0]
+    row = next(r for r in range(dialog.table.rowCount()) if dialog.table.item(r, dialog.COL_DETAIL).text() == "只喝明前茶")
+    assert dialog.table.item(row, dialog.COL_WHAT).text() == "Wrote a note"
+    assert dialog.table.item(row, dialog.COL_CUSTOMER).text() == "张晓明"
+    with qtbot.waitSignal(window.context.show_customers_requested) as shown:
+        dialog.table.cellDoubleClicked.emit(row, dialog.COL_CUSTOMER)
+    assert shown.args[0] == [ids["张晓明"]]
