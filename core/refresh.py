@@ -23,11 +23,12 @@ if TYPE_CHECKING:
 
 def refresh_derived(
     connection: Connection, customer_ids: Iterable[int] | None = None, as_of: date | None = None,
-    cancel: CancelToken | None = None,
+    cancel: CancelToken | None = None, *, defer_refit: bool = False,
 ) -> None:
     """Bring the derived data of these customers (all when None) up to date, as of `as_of` (today).
 
-    `cancel` is heard between the steps and while the search keys are written (the longest step).
+    `cancel` is heard between the steps and while the search keys are written (the longest step). An import
+    says `defer_refit`: the forecast model's refit, when one is due, waits for `refit_forecast_after_import`.
     """
     # Here, not at the top: opening a book imports this module, and these bring numpy, pypinyin and holidays.
     from core.care.generate import withdraw_vanished
@@ -50,7 +51,7 @@ def refresh_derived(
     refresh_search_keys(connection, customer_ids, cancel)
     cancel.raise_if_cancelled()
     # Points and tiers read the figures just written (spend, paid orders).
-    refresh_loyalty(connection, customer_ids, as_of, facts)
+    refresh_loyalty(connection, customer_ids, as_of, facts, defer_refit=defer_refit)
     cancel.raise_if_cancelled()
     # Care: only the cheap part (opted out, 催付 order now paid); full generation runs when the calendar opens.
     withdraw_vanished(connection, customer_ids)
@@ -80,13 +81,27 @@ def finish_pending_rebuilds(database: Database) -> None:
 def rescore_database_if_stale(database: Database, progress: ProgressCallback = no_progress,
                               cancel: CancelToken | None = None) -> int:
     """When a database opens on a later day than it was last scored: stages, RFM and overdue (from the cached
-    figures), and tiers and points where they move with the day. Returns how many customers' scores changed."""
+    figures), and tiers and points where they move with the day; after an import, the forecast refit it left.
+    Returns how many customers' scores changed (a refit counts as one change: everyone's forecast moved)."""
     from core.figures.customer_cache import rescore_if_stale
     from core.loyalty.recompute import refresh_loyalty_if_stale
 
     if database.read_only:
         return 0
+    refitted = refit_forecast_after_import(database)
     with database.writing() as connection:
         changed = rescore_if_stale(connection)
         refresh_loyalty_if_stale(connection)
-    return changed
+    return changed + refitted
+
+
+def refit_forecast_after_import(database: Database) -> bool:
+    """The forecast model's refit an import left pending, in a transaction of its own after the import's (the
+    window runs it in the background, the CLI before it ends). Returns whether it ran."""
+    from core.loyalty.recompute import FORECAST_REFIT_PENDING, refit_forecast_if_pending
+
+    with database.session() as session:
+        if session.get(Setting, FORECAST_REFIT_PENDING) is None:
+            return False
+    with database.writing() as connection:
+        return refit_forecast_if_pending(connection)

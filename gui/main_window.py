@@ -163,6 +163,7 @@ class MainWindow(QMainWindow):
             page.insights_requested.connect(lambda: self.show_page("insights"))
         if key == "import":
             page.finished.connect(self._plan_care_after_import)
+            page.finished.connect(self._rescore_if_stale)  # the forecast refit an import leaves for after it
         if key == "customers":
             page.import_requested.connect(self.import_sheets)
             page.demo_requested.connect(self.open_demo_shop)

@@ -60,6 +60,7 @@ def run(args: argparse.Namespace) -> int:
         prepare_files,
         undo_import,
     )
+    from core.refresh import refit_forecast_after_import
 
     if args.undo is None and not args.files:
         raise LaokeError(Message("name at least one FILE to import (or --undo BATCH)"))
@@ -70,6 +71,7 @@ def run(args: argparse.Namespace) -> int:
             emit(args, undone.__dict__, [
                 f"Undid import #{undone.batch_id}: {counted(undone.orders_removed, 'order')} removed, "
                 f"{undone.orders_reverted:,} restored, {counted(undone.customers_removed, 'customer')} removed"])
+            refit_forecast_after_import(database)
             return 0
         if args.customers:
             prepared: list = prepare_customer_files(database, args.files)
@@ -95,11 +97,13 @@ def run(args: argparse.Namespace) -> int:
             item.release_rows()
         commit = commit_customer_sheets if args.customers else commit_imports
         summaries = commit(database, prepared, progress=terminal_progress("Importing"), notice=say_on_stderr)
+        data = {"batches": [plain(summary) for summary in summaries],
+                "bad_rows": [bad.__dict__ for bad in bad_rows], "notices": notices}
+        emit(args, data, [summary_line(summary) for summary in summaries])
+        # Committed and reported; the command still leaves every buyer's forecast true before it ends.
+        refit_forecast_after_import(database)
     finally:
         database.dispose()
-    data = {"batches": [plain(summary) for summary in summaries], "bad_rows": [bad.__dict__ for bad in bad_rows],
-            "notices": notices}
-    emit(args, data, [summary_line(summary) for summary in summaries])
     return 0
 
 

@@ -75,7 +75,7 @@ def open_for(args: Any, *, read_only: bool = False, owner_only: str | None = Non
     With an owner's passphrase set, a command works in rep mode unless `--owner` unlocks it. `owner_only`
     names the action of a command reps may not run at all (back up, restore, undo).
     """
-    from core.refresh import finish_pending_rebuilds
+    from core.refresh import finish_pending_rebuilds, refit_forecast_after_import
     from core.safety.privacy import ensure_owner_mode
     from core.store.opening import open_database
 
@@ -88,6 +88,7 @@ def open_for(args: Any, *, read_only: bool = False, owner_only: str | None = Non
                 ensure_owner_mode(session, owner_only)
         if not read_only:
             finish_pending_rebuilds(database)
+            refit_forecast_after_import(database)  # left by a window closed before it ran
     except BaseException:
         database.dispose()
         raise

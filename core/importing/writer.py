@@ -180,7 +180,7 @@ def refresh_in_chunks(connection: Connection, customer_ids: Iterable[int], cance
     chunks = [None] if ids and len(ids) >= (everyone or 0) else [
         ids[start : start + REFRESH_CHUNK] for start in range(0, len(ids), REFRESH_CHUNK)]
     for chunk in chunks:
-        refresh_derived(connection, chunk, cancel=cancel)
+        refresh_derived(connection, chunk, cancel=cancel, defer_refit=True)
 
 
 def _use_large_cache(connection: Connection) -> None:

@@ -141,13 +141,22 @@ def forecast(model: ShopModel, buyers: Buyers, as_of: date) -> Forecast:
     return Forecast(buyers.ids, alive, expected, value, next_day)
 
 
+def refit_due(model: ShopModel | None, customer_ids: Sequence[int] | None, as_of: date) -> bool:
+    """Whether the kept model should be refitted before it scores these customers: it was fitted on another
+    day, never, or many customers changed."""
+    return model is None or model.fitted_on != as_of or (customer_ids is not None and len(customer_ids) > REFIT_AFTER)
+
+
 def refresh_forecast(connection: Connection, customer_ids: Sequence[int] | None, as_of: date,
-                     orders: order_facts.OrderFacts | None = None) -> int:
-    """Forecast these customers (all when None) with the shop's model, refitting it first when it was
-    fitted on another day, never, or when many customers changed. Returns how many rows were written."""
+                     orders: order_facts.OrderFacts | None = None, *, refit: bool | None = None) -> int:
+    """Forecast these customers (all when None) with the shop's model, refitting it first when `refit` says
+    so (None: when `refit_due`). Without a refit a shop that has no model yet gets no forecast. Returns how many
+    rows were written."""
     model = load_model(connection)
-    refit = model is None or model.fitted_on != as_of or (customer_ids is not None and
-                                                          len(customer_ids) > REFIT_AFTER)
+    if refit is None:
+        refit = refit_due(model, customer_ids, as_of)
+    if not refit and model is None:
+        return 0
     if refit and customer_ids is not None:
         customer_ids, orders = None, None  # the model is fitted to the whole shop's orders
     if orders is None:

@@ -8,7 +8,7 @@ from datetime import date
 from sqlalchemy import Connection, delete, select
 
 from core.figures.order_facts import OrderFacts, load_order_facts
-from core.loyalty.forecast import refresh_forecast
+from core.loyalty.forecast import load_model, refit_due, refresh_forecast
 from core.loyalty.points import expire_and_balance, sync_order_points
 from core.loyalty.tag_rules import apply_tag_rules
 from core.loyalty.tiers import refresh_tiers
@@ -18,15 +18,19 @@ from core.store.settings import store_setting
 EVALUATED_ON_KEY = "loyalty.evaluated_on"
 # Set by the migration that brought tiers and points: an existing book gets them at its first opening.
 LOYALTY_PENDING = "loyalty.pending"
+# Set by an import that left the forecast model's refit for after its commit (`refit_forecast_if_pending`).
+FORECAST_REFIT_PENDING = "forecast.refit_pending"
 
 
 def refresh_loyalty(connection: Connection, customer_ids: Sequence[int] | None = None,
-                    as_of: date | None = None, orders: OrderFacts | None = None) -> None:
+                    as_of: date | None = None, orders: OrderFacts | None = None, *, defer_refit: bool = False) -> None:
     """Points (orders reconciled, expiries booked, balances cached), tiers, rule tags and the repurchase
     forecast of these customers (all when None). Idempotent: a second run writes nothing.
 
     `orders` are theirs when the caller read them already: `refresh_derived` passes the ones the figures
-    were computed from, so a recompute reads the orders once."""
+    were computed from, so a recompute reads the orders once. With `defer_refit` (an import) a refit the
+    forecast model is due is not run here: these customers are scored with the kept model and the refit is
+    marked pending, for after the commit."""
     as_of = as_of or date.today()
     ids = None if customer_ids is None else sorted(set(customer_ids))
     if ids is not None and not ids:
@@ -37,7 +41,14 @@ def refresh_loyalty(connection: Connection, customer_ids: Sequence[int] | None =
     expire_and_balance(connection, ids, as_of)
     refresh_tiers(connection, ids, as_of, orders=orders)  # after the balances: tiers may go by points
     apply_tag_rules(connection, ids, as_of)  # after the tiers: a rule may ask for one
-    refresh_forecast(connection, ids, as_of, orders)
+    refit = None
+    if defer_refit:
+        model = load_model(connection)
+        # A model that found too few repeat buyers is tried again after an import: it may have brought them.
+        if refit_due(model, ids, as_of) or model.bg_nbd is None:  # type: ignore[union-attr]  # None is due
+            store_setting(connection, FORECAST_REFIT_PENDING, True)
+            refit = False
+    refresh_forecast(connection, ids, as_of, orders, refit=refit)
     if ids is None:
         store_setting(connection, EVALUATED_ON_KEY, as_of.isoformat())
 
@@ -53,4 +64,14 @@ def refresh_loyalty_if_stale(connection: Connection, today: date | None = None) 
         return False
     refresh_loyalty(connection, None, today)
     connection.execute(delete(Setting).where(Setting.key == LOYALTY_PENDING))
+    return True
+
+
+def refit_forecast_if_pending(connection: Connection, today: date | None = None) -> bool:
+    """The refit an import left for after its commit: the model fitted to the whole shop, everyone rescored.
+    Returns whether it ran."""
+    if connection.scalar(select(Setting.key).where(Setting.key == FORECAST_REFIT_PENDING)) is None:
+        return False
+    refresh_forecast(connection, None, today or date.today(), refit=True)
+    connection.execute(delete(Setting).where(Setting.key == FORECAST_REFIT_PENDING))
     return True

@@ -437,6 +437,10 @@ def refresh_search_keys(connection: Connection, customer_ids: Iterable[int] | No
     """
     outdated: list[int] = []
     live = 0
+    rebuilds = connection.dialect.name == "sqlite"
+    if customer_ids is None and rebuilds and connection.scalar(select(_DIGESTS.c.customer_id).limit(1)) is None:
+        rebuild_search_keys(connection, cancel)  # nobody has keys yet (a first import): no digests to compare
+        return
     if customer_ids is None:
         everyone = _fingerprints_of(connection)  # in one pass over each table, not chunk by chunk
         chunks = ((rows, customers, everyone) for rows, customers in _everyone_in_chunks(connection))
@@ -448,7 +452,7 @@ def refresh_search_keys(connection: Connection, customer_ids: Iterable[int] | No
             cancel.raise_if_cancelled()
         outdated += _outdated(connection, rows, customers, fingerprints)
         live += len(rows)
-    if customer_ids is None and connection.dialect.name == "sqlite" and len(outdated) > REBUILD_SHARE * live:
+    if customer_ids is None and rebuilds and len(outdated) > REBUILD_SHARE * live:
         rebuild_search_keys(connection, cancel)
         return
     _rewrite(connection, outdated, cancel)

@@ -316,3 +316,25 @@ def test_a_file_without_buyers_or_shop_says_so_and_asks_the_shop(page, qtbot, tm
     with qtbot.waitSignal(page.finished, timeout=10000):
         qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
     assert asked[1] == ("Which shop is this file?", "拼多多旗舰店")
+
+
+def test_after_an_import_the_window_refits_the_forecast_in_the_background(  # type: ignore[no-untyped-def]
+        qtbot, qsettings_isolated, db_path, tmp_path):
+    from core.loyalty.forecast import load_model
+    from tests.importing.test_forecast_after_import import forecasts, pending, regulars_sheet
+
+    window = MainWindow(AppContext(open_database(db_path)))
+    qtbot.addWidget(window)
+    window.show()
+    page = window.show_page("import")
+    _open(qtbot, page, regulars_sheet(tmp_path / "ExportOrderList.csv"))
+    with qtbot.waitSignal(window.context.data_changed, timeout=20000):  # the refit's news, after the import's
+        qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
+        qtbot.waitSignal(page.finished, timeout=10000).wait()
+    database = window.context.database
+    qtbot.waitUntil(lambda: not pending(database), timeout=20000)
+    wait_for_background_tasks()
+    with database.session() as session:
+        assert load_model(session.connection()) is not None
+    assert all(forecast[0] is not None for forecast in forecasts(database).values())
+    database.dispose()
