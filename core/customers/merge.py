@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from sqlalchemy import delete, distinct, func, insert, select, update
+from sqlalchemy import delete, distinct, func, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from core.customers.listing import listed_name, live_customer
@@ -19,6 +19,7 @@ from core.messages import Message
 from core.refresh import refresh_derived
 from core.safety.privacy import ensure_owner_mode, is_masked
 from core.store.concurrency import lock_rows
+from core.store.masked import SECRET_COLUMNS, reads_masked
 from core.store.models import (
     CareTask,
     ContactPreferenceEvent,
@@ -149,9 +150,14 @@ def merge_customers(session: Session, kept_id: int, merged_id: int) -> int:
     if new_tags:
         session.execute(insert(CustomerTag), [{"customer_id": kept_id, "tag_id": t} for t in new_tags])
     moved["tags_added"] = new_tags
+    masked = reads_masked(session.connection())
+    if masked:  # a rep on a server reads phones and addresses masked: the server fills them itself
+        session.execute(text("SELECT laoke_masked.fill_from_merged(:kept, :merged)"),
+                        {"kept": kept_id, "merged": merged_id})
     filled = {name: getattr(merged, name) for name in FILLABLE
-              if getattr(kept, name) in (None, "") and getattr(merged, name) not in (None, "")}
-    if merged.phone and merged.phone != kept.phone and not kept.phone_alt:
+              if getattr(kept, name) in (None, "") and getattr(merged, name) not in (None, "")
+              and not (masked and name in SECRET_COLUMNS["customers"])}
+    if merged.phone and merged.phone != kept.phone and not kept.phone_alt and not masked:
         filled["phone_alt"] = merged.phone  # the second number stays findable
     moved["filled"] = filled
     moved["flags"] = {"is_vip": kept.is_vip, "do_not_contact": kept.do_not_contact,

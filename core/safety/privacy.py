@@ -14,12 +14,14 @@ import hmac
 import os
 import re
 import weakref
+from enum import IntEnum
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from core.errors import LaokeError
 from core.messages import Message
+from core.store.masked import reads_masked
 from core.store.models import AuditEvent, CareTask, Customer
 from core.store.settings import get_setting, set_setting
 
@@ -131,9 +133,25 @@ def _book(session: Session) -> Engine:
     return bind if isinstance(bind, Engine) else bind.engine
 
 
+class RepMode(IntEnum):
+    """Whose eyes a search is for: the owner's, a rep's on this laptop, a rep's own login on a server (who
+    reads phones masked and finds them through the server's `find_phone`). True for both reps."""
+
+    OFF = 0
+    LAPTOP = 1
+    SERVER = 2
+
+
 def rep_mode_enabled(session: Session) -> bool:
-    """Rep mode: an owner's passphrase is set and the owner has not unlocked this book in this run."""
-    return has_owner_passphrase(session) and _book(session) not in _unlocked_books
+    """Rep mode: a rep's own login on a server, or an owner's passphrase is set and the owner has not
+    unlocked this book in this run."""
+    return bool(search_rep_mode(session))
+
+
+def search_rep_mode(session: Session) -> RepMode:
+    if reads_masked(session.connection()):
+        return RepMode.SERVER
+    return RepMode.LAPTOP if has_owner_passphrase(session) and _book(session) not in _unlocked_books else RepMode.OFF
 
 
 def unlock_owner(session: Session, passphrase: str) -> None:
