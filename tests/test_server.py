@@ -24,8 +24,18 @@ from core.demo import create_demo_shop
 from core.errors import LaokeError
 from core.importing import commit_customer_sheets, commit_imports, prepare_import, undo_import
 from core.importing.customer_sheet import prepare_customer_sheet
+from core.safety.privacy import reveal_phone
 from core.search.query import search_customer_ids
-from core.store.models import CareTask, Customer, CustomerMerge, ImportBatch, ImportChange, Note, Order
+from core.store.models import (
+    AuditEvent,
+    CareTask,
+    Customer,
+    CustomerMerge,
+    ImportBatch,
+    ImportChange,
+    Note,
+    Order,
+)
 from core.store.opening import open_database
 from core.store.server import row_counts
 from core.store.settings import set_setting
@@ -173,6 +183,7 @@ def test_a_reps_login_reads_no_phone_or_address_while_their_work_goes_on(server_
             mark_done(session, [session.scalar(select(CareTask.id))], "wechat", "")
             merge_customers(session, first[0], second_buyer[0])
             update_profile(session, third, {"phone": "139****0003", "wechat_id": "wx_3a"})  # as the form shows it
+            assert reveal_phone(session, third) == "13900000003"  # the one number the server answers, logged
         # The rep's own customer list: a known number is matched by the server, a new buyer's phone stored.
         customers = write_sheet(tmp_path / "我的客户.csv", [["姓名", "手机号", "微信"], ["老王", "13900000003", "wx_3"],
                                                          ["新客", "13700001234", "wx_new"]], "csv")
@@ -195,6 +206,8 @@ def test_a_reps_login_reads_no_phone_or_address_while_their_work_goes_on(server_
             assert search_customer_ids(session, "1390000000") and search_customer_ids(session, "00003") == [third]
             assert search_customer_ids(session, "13900000001") == [first[0]]  # the merged buyer's number
             assert session.scalar(select(Note.author)) == "rep_sun"
+            assert session.execute(select(AuditEvent.action, AuditEvent.actor, AuditEvent.customer_id)).all() == [
+                ("reveal_phone", "rep_sun", third)]
     finally:
         rep.dispose()
         owner.dispose()

@@ -14,7 +14,8 @@ owner, none of which returns a phone or address: `find_phone` (buyers by a whole
 digits, masked), `known_identities` (which buyer an import's identities already belong to),
 `forget_search_keys` / `add_phone_keys` (a buyer's search keys rewritten, those of phones built in SQL),
 `journal_receivers` (the import journal's previous receiver fields) and `fill_from_merged` (a merge fills
-the kept buyer's empty phone and address from the other's).
+the kept buyer's empty phone and address from the other's). `reveal_phone` is the one that answers a number:
+one buyer's, for the rep's explicit Reveal, logged with the rep's login.
 """
 
 from __future__ import annotations
@@ -93,6 +94,13 @@ LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
       'receiver_phone', o.receiver_phone, 'receiver_address', o.receiver_address))::json
   FROM orders o WHERE j.batch_id = batch AND j.entity = 'order' AND j.action = 'update' AND j.entity_id = ANY(ids)
     AND o.id = j.entity_id $$""",
+    # A rep's Reveal (the detail's button, a care task started by phone): one number, logged for the owner with
+    # the rep's login (the audit trigger writes session_user, which a SECURITY DEFINER function keeps).
+    f"""CREATE FUNCTION {SCHEMA}.reveal_phone(customer bigint, action text, detail text) RETURNS text
+LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+  INSERT INTO audit_events (at, action, customer_id, detail)
+  SELECT localtimestamp(0), action, id, detail FROM customers WHERE id = customer;
+  SELECT phone FROM customers WHERE id = customer $$""",
     f"""CREATE FUNCTION {SCHEMA}.fill_from_merged(kept_id bigint, merged_id bigint) RETURNS void
 LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
   UPDATE customers k SET
