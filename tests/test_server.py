@@ -17,6 +17,7 @@ from sqlalchemy.exc import ProgrammingError
 
 from core.care.tasks import mark_done
 from core.customers.deletion import delete_customers
+from core.customers.export import export_customers
 from core.customers.merge import merge_customers, undo_merge
 from core.customers.profile import add_note, update_profile
 from core.customers.tags import add_tags
@@ -155,7 +156,8 @@ SECRETS = ("SELECT phone FROM public.customers", "SELECT phone_alt FROM public.c
            "SELECT key FROM public.customer_search_keys", "SELECT before FROM import_changes")
 
 
-def test_a_reps_login_reads_no_phone_or_address_while_their_work_goes_on(server_url: str, tmp_path: Path) -> None:
+def test_a_reps_login_reads_no_phone_or_address_while_their_work_goes_on(  # type: ignore[no-untyped-def]
+        server_url: str, tmp_path: Path, monkeypatch) -> None:
     """The boundary held by the server itself: a rep's login is refused every column and row that holds a
     phone or an address, while the app, logged in as the rep, imports, re-imports, searches by phone, writes
     notes and tags, works a care task and merges; the owner then finds it all with the real values."""
@@ -184,6 +186,12 @@ def test_a_reps_login_reads_no_phone_or_address_while_their_work_goes_on(server_
             merge_customers(session, first[0], second_buyer[0])
             update_profile(session, third, {"phone": "139****0003", "wechat_id": "wx_3a"})  # as the form shows it
             assert reveal_phone(session, third) == "13900000003"  # the one number the server answers, logged
+        # An app whose rep-mode switch was taken out still exports what the server lets the rep read: masked.
+        monkeypatch.setattr("core.customers.export.ensure_owner_mode", lambda *_args: None)
+        with rep.transaction() as session:
+            export_customers(session, tmp_path / "all.csv")
+        exported = (tmp_path / "all.csv").read_text(encoding="utf-8-sig")
+        assert "139****0003" in exported and "13900000003" not in exported and "文三路" not in exported
         # The rep's own customer list: a known number is matched by the server, a new buyer's phone stored.
         customers = write_sheet(tmp_path / "我的客户.csv", [["姓名", "手机号", "微信"], ["老王", "13900000003", "wx_3"],
                                                          ["新客", "13700001234", "wx_new"]], "csv")
@@ -206,8 +214,8 @@ def test_a_reps_login_reads_no_phone_or_address_while_their_work_goes_on(server_
             assert search_customer_ids(session, "1390000000") and search_customer_ids(session, "00003") == [third]
             assert search_customer_ids(session, "13900000001") == [first[0]]  # the merged buyer's number
             assert session.scalar(select(Note.author)) == "rep_sun"
-            assert session.execute(select(AuditEvent.action, AuditEvent.actor, AuditEvent.customer_id)).all() == [
-                ("reveal_phone", "rep_sun", third)]
+            assert session.execute(select(AuditEvent.action, AuditEvent.actor, AuditEvent.customer_id)
+                                   .order_by(AuditEvent.id)).all()[0] == ("reveal_phone", "rep_sun", third)
     finally:
         rep.dispose()
         owner.dispose()
