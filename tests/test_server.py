@@ -18,7 +18,7 @@ from sqlalchemy.exc import ProgrammingError
 from core.care.tasks import mark_done
 from core.customers.deletion import delete_customers
 from core.customers.export import export_customers
-from core.customers.merge import merge_customers, undo_merge
+from core.customers.merge import duplicate_candidates, merge_customers, undo_merge
 from core.customers.profile import add_note, update_profile
 from core.customers.tags import add_tags
 from core.demo import create_demo_shop
@@ -194,11 +194,15 @@ def test_a_reps_login_reads_no_phone_or_address_while_their_work_goes_on(  # typ
         assert "139****0003" in exported and "13900000003" not in exported and "文三路" not in exported
         # The rep's own customer list: a known number is matched by the server, a new buyer's phone stored.
         customers = write_sheet(tmp_path / "我的客户.csv", [["姓名", "手机号", "微信"], ["老王", "13900000003", "wx_3"],
-                                                         ["新客", "13700001234", "wx_new"]], "csv")
+                                                         ["新客", "13700001234", "wx_new"],
+                                                         ["另一客", "13711111234", "wx_other"]], "csv")
         [listed] = commit_customer_sheets(rep, [prepare_customer_sheet(customers)])
-        assert (listed.customers_new, listed.customers_matched) == (1, 1)
+        assert (listed.customers_new, listed.customers_matched) == (2, 1)
+        with rep.session() as session:  # 137****1234 twice, yet two numbers: no pair; one shared address: pairs
+            pairs = duplicate_candidates(session)
+            assert {pair.reason for pair in pairs} == {"name_address"}
         with owner.session() as session:
-            assert session.scalar(select(func.count()).select_from(Customer)) == 13  # matched, never doubled
+            assert session.scalar(select(func.count()).select_from(Customer)) == 14  # matched, never doubled
             assert (session.get(Customer, third).wechat_id, session.get(Customer, third).phone) == (  # type: ignore[union-attr]
                 "wx_3a", "13900000003")  # the sheet fills blanks only; the masked number was no edit
             assert search_customer_ids(session, "13700001234")

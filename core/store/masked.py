@@ -13,8 +13,8 @@ What a rep's work must do with the real values runs in SECURITY DEFINER function
 owner, none of which returns a phone or address: `find_phone` (buyers by a whole number or its last four
 digits, masked), `known_identities` (which buyer an import's identities already belong to),
 `forget_search_keys` / `add_phone_keys` (a buyer's search keys rewritten, those of phones built in SQL),
-`journal_receivers` (the import journal's previous receiver fields) and `fill_from_merged` (a merge fills
-the kept buyer's empty phone and address from the other's). `reveal_phone` is the one that answers a number:
+`journal_receivers` (the import journal's previous receiver fields), `fill_from_merged` (a merge fills
+the kept buyer's empty phone and address from the other's) and `secret_groups` (the duplicates' groups). `reveal_phone` is the one that answers a number:
 one buyer's, for the rep's explicit Reveal, logged with the rep's login.
 """
 
@@ -101,6 +101,15 @@ LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
   INSERT INTO audit_events (at, action, customer_id, detail)
   SELECT localtimestamp(0), action, id, detail FROM customers WHERE id = customer;
   SELECT phone FROM customers WHERE id = customer $$""",
+    # The Duplicates dialog's groups of one phone, or one name and address: a number per group, meaningless
+    # outside this call, instead of the value.
+    f"""CREATE FUNCTION {SCHEMA}.secret_groups(reason text) RETURNS TABLE (id bigint, key bigint, platform text)
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+  SELECT k.id, dense_rank() OVER (ORDER BY k.value), k.platform FROM (
+    SELECT c.id::bigint AS id, CASE reason WHEN 'phone' THEN c.phone ELSE c.name || '|' || c.address END AS value,
+           c.platform::text AS platform
+    FROM customers c WHERE c.merged_into_id IS NULL) k
+  WHERE k.value IS NOT NULL AND k.value <> '' $$""",
     f"""CREATE FUNCTION {SCHEMA}.fill_from_merged(kept_id bigint, merged_id bigint) RETURNS void
 LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
   UPDATE customers k SET
