@@ -225,6 +225,39 @@ def test_a_reps_login_reads_no_phone_or_address_while_their_work_goes_on(  # typ
         owner.dispose()
 
 
+def test_an_upgrade_of_a_team_server_keeps_the_reps_boundary(server_url: str) -> None:
+    """The masked views name every column: an upgrade drops them, migrates, and makes them and the grants
+    again, so a migration may alter the tables and a rep still reads no phone."""
+    from alembic import command
+
+    from core.store.db import make_engine
+    from core.store.migrate import alembic_config, ensure_current, head_revision
+
+    assert main(["server", "init", server_url]) == 0
+    assert main(["server", "add-rep", server_url, "rep_qian"]) == 0
+    engine = make_engine(server_url)
+    try:
+        with engine.begin() as connection:  # the server as the previous version left it, views and all
+            connection.execute(text("DROP SCHEMA laoke_masked CASCADE"))
+            command.downgrade(alembic_config(connection), "-1")
+            connection.execute(text("CREATE SCHEMA laoke_masked"))
+            for table in ("customers", "orders", "customer_aliases", "customer_search_keys"):  # a view on each
+                connection.execute(text(f"CREATE VIEW laoke_masked.{table} AS SELECT * FROM public.{table}"))
+        ensure_current(server_url, None)  # the owner's app opening it
+        with engine.connect() as connection:
+            assert connection.scalar(text("SELECT version_num FROM alembic_version")) == head_revision()
+    finally:
+        engine.dispose()
+    rep = open_database(as_role(server_url, "rep_qian"))
+    try:
+        with rep.engine.connect() as psql:
+            psql.execute(text("SELECT * FROM customers"))  # the view again, with the upgrade's columns
+        with rep.engine.connect() as psql, pytest.raises(ProgrammingError, match="permission denied"):
+            psql.execute(text("SELECT phone FROM public.customers"))
+    finally:
+        rep.dispose()
+
+
 def test_two_reps_import_at_once_under_their_own_logins(server_url: str, tmp_path: Path) -> None:
     from tests.test_concurrency import at_once, sheet
 
