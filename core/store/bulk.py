@@ -99,13 +99,7 @@ def update_by_id(connection: Connection, table: Table, columns: Sequence[str],
     target = stored_table(connection, table)
     connection.exec_driver_sql(f"CREATE TEMPORARY TABLE laoke_updates ON COMMIT DROP AS SELECT {names},"
                                f" id AS row_id FROM {target} WITH NO DATA")
-    cursor = connection.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
-    try:
-        with cursor.copy(f"COPY laoke_updates ({names}, row_id) FROM STDIN") as copy:
-            for row in rows:
-                copy.write_row(row)
-    finally:
-        cursor.close()
+    _copy_rows(connection, f"laoke_updates ({names}, row_id)", rows)
     assignments = ", ".join(f"{quote(column)} = source.{quote(column)}" for column in columns)
     connection.exec_driver_sql(f"UPDATE {target} AS target SET {assignments}"
                                " FROM laoke_updates AS source WHERE target.id = source.row_id")
@@ -145,10 +139,15 @@ def bulk_insert(connection: Connection, table: Table, rows: Sequence[Mapping[str
         connection.exec_driver_sql(f"INSERT INTO {into} VALUES ({', '.join('?' * len(names))})",
                                    [tuple(values) for values in stored])
         return
+    _copy_rows(connection, into, stored)
+
+
+def _copy_rows(connection: Connection, into: str, rows: Iterable[Sequence[object]]) -> None:
+    """PostgreSQL's COPY of `rows` into `into` (a table and its columns), in one stream."""
     cursor = connection.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
     try:
         with cursor.copy(f"COPY {into} FROM STDIN") as copy:
-            for values in stored:
+            for values in rows:
                 copy.write_row(values)
     finally:
         cursor.close()
