@@ -4,12 +4,13 @@ rows built in Python come from the same supply as single inserts on every backen
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 
 import pytest
-from sqlalchemy import Table, inspect
+from sqlalchemy import Table, inspect, select
 
 from core.demo import create_demo_shop
-from core.store.bulk import indexes_built_after, new_ids
+from core.store.bulk import indexes_built_after, new_ids, stores_dates_as_text, update_by_id
 from core.store.models import Customer, Order
 
 ORDERS: Table = Order.__table__  # type: ignore[assignment]
@@ -161,3 +162,21 @@ def test_bulk_insert_sends_rows_in_one_stream_on_a_server(database) -> None:  # 
     with database.session() as session:
         assert session.query(Customer).count() == 500
         assert session.query(Customer).filter(Customer.created_at.is_(None)).count() == 0
+
+
+def test_update_by_id_writes_each_rows_values_and_keeps_updated_at(database) -> None:  # type: ignore[no-untyped-def]
+    """What the recompute writes (a date, cents, a stage) lands on the right rows; it is no edit."""
+    with database.transaction() as session:
+        session.add_all([Customer(name="甲"), Customer(name="乙"), Customer(name="丙")])
+    with database.writing() as connection:
+        ids = sorted(connection.scalars(select(Customer.id)))
+        stamped = dict(connection.execute(select(Customer.id, Customer.updated_at)).all())
+        day = "2026-11-02" if stores_dates_as_text(connection) else date(2026, 11, 2)
+        update_by_id(connection, CUSTOMERS, ["stage", "stage_since", "total_spent"],
+                     [("active", day, 12345, ids[0]), ("lost", None, 0, ids[2])])
+    with database.session() as session:
+        rows = session.execute(select(Customer.id, Customer.stage, Customer.stage_since, Customer.total_spent,
+                                      Customer.updated_at).order_by(Customer.id)).all()
+    assert [tuple(row[1:4]) for row in rows] == [("active", date(2026, 11, 2), Decimal("123.45")),
+                                                  ("prospect", None, Decimal("0")), ("lost", None, Decimal("0"))]
+    assert {row.id: row.updated_at for row in rows} == stamped

@@ -11,22 +11,38 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select, text
+from sqlalchemy import func, or_, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ProgrammingError
 
 from core.care.tasks import mark_done
 from core.customers.deletion import delete_customers
-from core.customers.merge import merge_customers, undo_merge
-from core.customers.profile import add_note
+from core.customers.export import export_customers
+from core.customers.merge import duplicate_candidates, merge_customers, undo_merge
+from core.customers.profile import add_note, update_profile
+from core.customers.tags import add_tags
 from core.demo import create_demo_shop
-from core.importing import commit_imports, prepare_import, undo_import
-from core.store.models import CareTask, Customer, CustomerMerge, ImportBatch, Note
+from core.errors import LaokeError
+from core.importing import commit_customer_sheets, commit_imports, prepare_import, undo_import
+from core.importing.customer_sheet import prepare_customer_sheet
+from core.safety.privacy import reveal_phone
+from core.search.query import search_customer_ids
+from core.store.models import (
+    AuditEvent,
+    CareTask,
+    Customer,
+    CustomerMerge,
+    ImportBatch,
+    ImportChange,
+    Note,
+    Order,
+)
 from core.store.opening import open_database
 from core.store.server import row_counts
 from core.store.settings import set_setting
 from main import main
-from tests.safety.import_sheets import write_orders
+from tests.importing.sheets import write_sheet
+from tests.safety.import_sheets import order_rows, write_orders
 
 pytestmark = pytest.mark.empty_database
 
@@ -84,18 +100,23 @@ def test_a_rep_works_under_their_own_name_and_the_server_refuses_the_owners_part
             assert session.scalar(select(CustomerMerge.merged_by)) == "rep_li"
             assert session.scalar(select(CareTask.worked_by)) == "rep_li"
 
-        refused = [
-            lambda session: delete_customers(session, [first]),
-            lambda session: undo_merge(session, merge_id),
-            lambda session: set_setting(session, "shop_name", "别人的店"),
-            lambda session: session.execute(text("DELETE FROM notes")),
-        ]
-        for attempt in refused:
-            with pytest.raises(ProgrammingError, match="permission denied|row-level security"), \
+        # The app says no (a rep's login is rep mode), or the server does…
+        for attempt in (lambda session: delete_customers(session, [first]),
+                        lambda session: undo_merge(session, merge_id),
+                        lambda session: set_setting(session, "shop_name", "别人的店")):
+            with pytest.raises((LaokeError, ProgrammingError), match="rep mode|row-level security"), \
                     rep.transaction() as session:
                 attempt(session)
-        with pytest.raises(ProgrammingError, match="permission denied"):
+        with pytest.raises(LaokeError, match="rep mode"):
             undo_import(rep, summary.batch_id)
+        # …and the server refuses it all done around the app, as a rep's own SQL client would.
+        for statement in (f"DELETE FROM public.customers WHERE id = {first}", "DELETE FROM notes",
+                          "DELETE FROM public.orders", f"UPDATE customer_merges SET undone_at = now() WHERE id = {merge_id}",
+                          f"UPDATE import_batches SET status = 'undone' WHERE id = {summary.batch_id}",
+                          "INSERT INTO settings (key, value) VALUES ('shop_name', '\"别人的店\"')"):
+            with pytest.raises(ProgrammingError, match="permission denied|row-level security"), \
+                    rep.transaction() as session:
+                session.execute(text(statement))
     finally:
         rep.dispose()
 
@@ -127,6 +148,150 @@ def test_a_reps_own_sql_client_reads_phones_and_addresses_masked(server_url: str
                 psql.execute(text(query))
     finally:
         rep.dispose()
+
+
+SECRETS = ("SELECT phone FROM public.customers", "SELECT phone_alt FROM public.customers",
+           "SELECT address FROM public.customers", "SELECT receiver_phone FROM public.orders",
+           "SELECT receiver_address FROM public.orders", "SELECT value FROM public.customer_aliases",
+           "SELECT key FROM public.customer_search_keys", "SELECT before FROM import_changes")
+
+
+def test_a_reps_login_reads_no_phone_or_address_while_their_work_goes_on(  # type: ignore[no-untyped-def]
+        server_url: str, tmp_path: Path, monkeypatch) -> None:
+    """The boundary held by the server itself: a rep's login is refused every column and row that holds a
+    phone or an address, while the app, logged in as the rep, imports, re-imports, searches by phone, writes
+    notes and tags, works a care task and merges; the owner then finds it all with the real values."""
+    assert main(["server", "init", server_url]) == 0
+    assert main(["server", "add-rep", server_url, "rep_sun"]) == 0
+    rep, owner = open_database(as_role(server_url, "rep_sun")), open_database(server_url)
+    try:
+        shipped = [[cell.replace("交易成功", "卖家已发货") for cell in row] for row in order_rows(20)]
+        commit_imports(rep, [prepare_import(write_sheet(tmp_path / "shipped.csv", shipped, "csv"))])
+        # A newer export: the 20 orders completed (updated, journalled), 4 more of buyers 10 and 11 (new).
+        [second] = commit_imports(rep, [prepare_import(write_orders(tmp_path / "done.csv", 24))])
+        assert (second.orders_updated, second.customers_new, second.customers_matched) == (20, 2, 10)
+        for statement in SECRETS:
+            with rep.engine.connect() as psql, pytest.raises(ProgrammingError, match="permission denied"):
+                psql.execute(text(statement))
+        with rep.transaction() as session:
+            [third] = search_customer_ids(session, "0003")  # the last four digits, found by the server
+            assert search_customer_ids(session, "139 0000 0003") == [third]  # the whole number
+            assert session.get(Customer, third).phone == "139****0003"  # type: ignore[union-attr]
+            first, second_buyer = search_customer_ids(session, "0000"), search_customer_ids(session, "0001")
+            add_note(session, third, "要发票")
+            add_tags(session, [third], ["回头客"])
+            session.add(CareTask(customer_id=third, rule_key="winback", dedupe_key="t3", due_date=date(2026, 11, 1)))
+            session.flush()
+            mark_done(session, [session.scalar(select(CareTask.id))], "wechat", "")
+            merge_customers(session, first[0], second_buyer[0])
+            update_profile(session, third, {"phone": "139****0003", "wechat_id": "wx_3a"})  # as the form shows it
+            assert reveal_phone(session, third) == "13900000003"  # the one number the server answers, logged
+        # An app whose rep-mode switch was taken out still exports what the server lets the rep read: masked.
+        monkeypatch.setattr("core.customers.export.ensure_owner_mode", lambda *_args: None)
+        with rep.transaction() as session:
+            export_customers(session, tmp_path / "all.csv")
+        exported = (tmp_path / "all.csv").read_text(encoding="utf-8-sig")
+        assert "139****0003" in exported and "13900000003" not in exported and "文三路" not in exported
+        # The rep's own customer list: a known number is matched by the server, a new buyer's phone stored.
+        customers = write_sheet(tmp_path / "我的客户.csv", [["姓名", "手机号", "微信"], ["老王", "13900000003", "wx_3"],
+                                                         ["新客", "13700001234", "wx_new"],
+                                                         ["另一客", "13711111234", "wx_other"]], "csv")
+        [listed] = commit_customer_sheets(rep, [prepare_customer_sheet(customers)])
+        assert (listed.customers_new, listed.customers_matched) == (2, 1)
+        with rep.session() as session:  # 137****1234 twice, yet two numbers: no pair; one shared address: pairs
+            pairs = duplicate_candidates(session)
+            assert {pair.reason for pair in pairs} == {"name_address"}
+        with owner.session() as session:
+            assert session.scalar(select(func.count()).select_from(Customer)) == 14  # matched, never doubled
+            assert (session.get(Customer, third).wechat_id, session.get(Customer, third).phone) == (  # type: ignore[union-attr]
+                "wx_3a", "13900000003")  # the sheet fills blanks only; the masked number was no edit
+            assert search_customer_ids(session, "13700001234")
+            kept = session.get(Customer, first[0])
+            assert (kept.phone, kept.phone_alt, kept.address) == (  # type: ignore[union-attr]
+                "13900000000", "13900000001", "浙江省 杭州市 西湖区 文三路1号")
+            assert not session.scalar(select(func.count()).select_from(Order).where(or_(
+                Order.receiver_phone.contains("*"), Order.receiver_address.contains("*"))))
+            assert {change.before["receiver_phone"] for change in session.scalars(
+                select(ImportChange).where(ImportChange.action == "update"))} == {
+                f"139{buyer:08d}" for buyer in range(10)}
+            # The phone keys the server wrote for the rep's buyers: the owner finds them by any part.
+            assert search_customer_ids(session, "1390000000") and search_customer_ids(session, "00003") == [third]
+            assert search_customer_ids(session, "13900000001") == [first[0]]  # the merged buyer's number
+            assert session.scalar(select(Note.author)) == "rep_sun"
+            assert session.execute(select(AuditEvent.action, AuditEvent.actor, AuditEvent.customer_id)
+                                   .order_by(AuditEvent.id)).all()[0] == ("reveal_phone", "rep_sun", third)
+    finally:
+        rep.dispose()
+        owner.dispose()
+
+
+def test_an_upgrade_of_a_team_server_keeps_the_reps_boundary(server_url: str) -> None:
+    """The masked views name every column: an upgrade drops them, migrates, and makes them and the grants
+    again, so a migration may alter the tables and a rep still reads no phone."""
+    from alembic import command
+
+    from core.store.db import make_engine
+    from core.store.migrate import alembic_config, ensure_current, head_revision
+
+    assert main(["server", "init", server_url]) == 0
+    assert main(["server", "add-rep", server_url, "rep_qian"]) == 0
+    engine = make_engine(server_url)
+    try:
+        with engine.begin() as connection:  # the server as the previous version left it, views and all
+            connection.execute(text("DROP SCHEMA laoke_masked CASCADE"))
+            command.downgrade(alembic_config(connection), "-1")
+            connection.execute(text("CREATE SCHEMA laoke_masked"))
+            for table in ("customers", "orders", "customer_aliases", "customer_search_keys"):  # a view on each
+                connection.execute(text(f"CREATE VIEW laoke_masked.{table} AS SELECT * FROM public.{table}"))
+        ensure_current(server_url, None)  # the owner's app opening it
+        with engine.connect() as connection:
+            assert connection.scalar(text("SELECT version_num FROM alembic_version")) == head_revision()
+    finally:
+        engine.dispose()
+    rep = open_database(as_role(server_url, "rep_qian"))
+    try:
+        with rep.engine.connect() as psql:
+            psql.execute(text("SELECT * FROM customers"))  # the view again, with the upgrade's columns
+        with rep.engine.connect() as psql, pytest.raises(ProgrammingError, match="permission denied"):
+            psql.execute(text("SELECT phone FROM public.customers"))
+    finally:
+        rep.dispose()
+
+
+def test_two_reps_import_at_once_under_their_own_logins(server_url: str, tmp_path: Path) -> None:
+    from tests.test_concurrency import at_once, sheet
+
+    assert main(["server", "init", server_url]) == 0
+    for rep in ("rep_a", "rep_b"):
+        assert main(["server", "add-rep", server_url, rep]) == 0
+    sheets = [sheet(tmp_path / "a.csv", range(0, 40), lambda n: n % 15),
+              sheet(tmp_path / "b.csv", range(40, 80), lambda n: n % 15 + 5)]
+    outcomes = at_once(server_url, *((import_as, (as_role(server_url, rep), path))
+                                     for rep, path in zip(("rep_a", "rep_b"), sheets, strict=True)))
+    assert sorted(outcomes) == [40, 40]
+    owner = open_database(server_url)
+    try:
+        with owner.session() as session:
+            assert session.scalar(select(func.count()).select_from(Customer)) == 20  # buyers 5-14 shared, once
+            assert set(session.scalars(select(ImportBatch.imported_by))) == {"rep_a", "rep_b"}
+            assert search_customer_ids(session, "13900000014")  # the server wrote the phone keys for both
+    finally:
+        owner.dispose()
+
+
+def import_as(_database, url: str, path: Path):  # type: ignore[no-untyped-def]
+    """at_once's job: ready the sheet, then import it logged in as `url`'s rep."""
+    prepared = prepare_import(path)
+
+    def write() -> int:
+        database = open_database(url)
+        try:
+            [summary] = commit_imports(database, [prepared])
+            return summary.orders_new
+        finally:
+            database.dispose()
+
+    return write
 
 
 def test_backup_is_a_pg_dump_and_restores_into_an_empty_database(  # type: ignore[no-untyped-def]

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session, aliased
 from core.addresses import normal_province
 from core.customers.birthday_filter import birthday_between_condition, birthday_this_month_condition
 from core.figures.shops import customers_of_shops
-from core.safety.privacy import mask_alias, mask_phone, rep_mode_enabled
+from core.safety.privacy import RepMode, mask_alias, mask_phone, search_rep_mode
 from core.store.models import ACCOUNT_ALIAS_KINDS, CalendarKind, Customer, CustomerAlias, CustomerTag, Tag
 
 # Sort keys the list offers, each a column (or expression) the database orders by.
@@ -115,7 +115,7 @@ def live_customer() -> ColumnElement[bool]:
 
 
 def filter_conditions(customer_filter: CustomerFilter, today: date | None = None, *,
-                      with_search: bool = True, rep_mode: bool = False) -> list[ColumnElement[bool]]:
+                      with_search: bool = True, rep_mode: RepMode = RepMode.OFF) -> list[ColumnElement[bool]]:
     """The WHERE conditions for a filter (its search left to the caller unless `with_search`); merged-away
     customers never show. In rep mode digits find whole phones or their last four only."""
     f = customer_filter
@@ -186,7 +186,7 @@ def customer_ids(
     customer_filter = customer_filter or CustomerFilter()
     if sort not in SORT_COLUMNS and sort != RELEVANCE:
         raise ValueError(f"cannot sort by {sort!r}; choose one of {RELEVANCE}, {', '.join(SORT_COLUMNS)}")
-    rep_mode = rep_mode_enabled(session)
+    rep_mode = search_rep_mode(session)
     matches = None
     if customer_filter.search:
         from core.search.query import ranked_matches, relevance_order  # pypinyin under it: the first search
@@ -221,7 +221,7 @@ def customer_ids(
 def count_customers(session: Session, customer_filter: CustomerFilter | None = None,
                     today: date | None = None) -> int:
     query = select(func.count()).select_from(Customer).where(
-        *filter_conditions(customer_filter or CustomerFilter(), today, rep_mode=rep_mode_enabled(session))
+        *filter_conditions(customer_filter or CustomerFilter(), today, rep_mode=search_rep_mode(session))
     )
     return int(session.scalar(query) or 0)
 

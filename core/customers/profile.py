@@ -16,7 +16,9 @@ from core.figures.birthdays import Birthday
 from core.messages import Message
 from core.phones import compact_phone
 from core.refresh import refresh_derived
-from core.safety.privacy import ensure_owner_mode
+from core.safety.privacy import ensure_owner_mode, is_masked
+from core.store.bulk import on_stored_tables
+from core.store.masked import SECRET_COLUMNS, reads_masked
 from core.store.models import CalendarKind, ContactPreferenceEvent, Customer, Note, NoteKind
 
 EDITABLE_TEXT = {
@@ -93,9 +95,14 @@ def _existing(session: Session, customer_id: int) -> Customer:
 
 def update_profile(session: Session, customer_id: int, changes: dict[str, Any]) -> None:
     """Save validated profile edits and refresh what is derived from them (search keys)."""
+    if reads_masked(session.connection()):  # a rep on a server: a phone or address shown masked is no edit
+        changes = {key: value for key, value in changes.items()
+                   if not (key in SECRET_COLUMNS["customers"] and is_masked(value))}
     cleaned = validate_profile(changes)
     _existing(session, customer_id)
-    session.execute(update(Customer).where(Customer.id == customer_id).values(**cleaned))
+    if cleaned:  # the table itself: on a server a rep's search path finds the masked view first
+        session.execute(on_stored_tables(session.connection(), update(Customer).where(Customer.id == customer_id)
+                                         .values(**cleaned)))
     refresh_derived(session.connection(), [customer_id])
 
 

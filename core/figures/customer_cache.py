@@ -49,7 +49,7 @@ from core.figures.order_facts import (
 from core.figures.rfm import SEGMENTS, rfm_segments, score_customers
 from core.figures.rfm_cuts import QuintileCuts
 from core.figures.rhythm import overdue_ratio
-from core.store.bulk import execute_rows, indexes_built_after, stores_dates_as_text
+from core.store.bulk import execute_rows, indexes_built_after, stores_dates_as_text, update_by_id
 from core.store.models import Customer, Setting, StageChange
 from core.store.settings import store_setting
 
@@ -291,19 +291,9 @@ def write_rows(connection: Connection, rows: CachedRows, changed: dict[str, np.n
 
 def _write_chunk(connection: Connection, rows: CachedRows, members: list[tuple[str, str]], chunk: np.ndarray) -> None:
     as_text = stores_dates_as_text(connection)
-    columns = [column for _name, column in members]
-    statement = (
-        update(Customer)
-        .where(Customer.id == bindparam("cid"))
-        # Money stores whole cents: bind the cents as they are.
-        .values({column: bindparam(column, type_=BigInteger) if column == "total_spent" else bindparam(column)
-                 for column in columns})
-        # Derived figures are not an edit: keep updated_at (which would otherwise get its onupdate default).
-        .values(updated_at=Customer.updated_at)
-        .execution_options(synchronize_session=False)
-    )
-    values = [_column_values(rows, name, chunk, as_text) for name, _column in members]
-    execute_rows(connection, statement, [*columns, "cid"], zip(*values, rows.figures.ids[chunk].tolist(), strict=True))
+    values = [_column_values(rows, name, chunk, as_text) for name, _column in members]  # money as whole cents
+    update_by_id(connection, CUSTOMER_TABLE, [column for _name, column in members],
+                 zip(*values, rows.figures.ids[chunk].tolist(), strict=True))
 
 
 def record_stage_changes(connection: Connection, old: CachedRows, new: CachedRows, as_of: date) -> int:

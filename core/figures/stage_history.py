@@ -9,12 +9,12 @@ from __future__ import annotations
 from datetime import date
 
 import numpy as np
-from sqlalchemy import Connection, bindparam, delete, insert, select, update
+from sqlalchemy import Connection, bindparam, delete, insert, select
 
 from core.figures.insights import StageClock, month_end_day, month_index
 from core.figures.lifecycle import STAGES, load_thresholds
 from core.figures.order_facts import NONE, day_number, load_customers_known, load_order_facts
-from core.store.bulk import execute_rows, stores_dates_as_text
+from core.store.bulk import execute_rows, stores_dates_as_text, update_by_id
 from core.store.models import Customer, StageChange
 
 HISTORY_MONTHS = 24
@@ -55,14 +55,9 @@ def rebuild_stage_history(connection: Connection, as_of: date | None = None, mon
     execute_rows(connection, insert(StageChange).values({name: bindparam(name) for name in names}), names,
                  ((*record[:3], stored(record[3])) for record in records))
     current = np.flatnonzero(previous != NONE)
-    execute_rows(
-        connection,
-        update(Customer).where(Customer.id == bindparam("cid"))
-        .values(stage=bindparam("new_stage"), stage_since=bindparam("since"), updated_at=Customer.updated_at),
-        ["cid", "new_stage", "since"],
-        ((customer_id, str(STAGES[stage]), stored(day)) for customer_id, stage, day in
-         zip(ids[current].tolist(), previous[current].tolist(), since[current].tolist(), strict=True)),
-    )
+    update_by_id(connection, Customer.__table__, ["stage", "stage_since"],  # type: ignore[arg-type]
+                 ((str(STAGES[stage]), stored(day), customer_id) for customer_id, stage, day in
+                  zip(ids[current].tolist(), previous[current].tolist(), since[current].tolist(), strict=True)))
     return len(records)
 
 

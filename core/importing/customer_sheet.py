@@ -23,11 +23,11 @@ from core.importing.parsing import BadRow
 from core.importing.prepare import file_digest, first_table
 from core.importing.readers import RawSheet, SheetRefused, read_sheets
 from core.importing.values import ValueProblem, clean_text, parse_phone
-from core.importing.writer import refresh_in_chunks
+from core.importing.writer import refresh_in_chunks, stored_identities
 from core.messages import Message, message_of
 from core.progress import CancelToken, ProgressCallback, no_progress
 from core.safety.privacy import is_masked
-from core.store.bulk import bulk_insert, new_ids
+from core.store.bulk import bulk_insert, new_ids, on_stored_tables
 from core.store.models import (
     CalendarKind,
     Customer,
@@ -249,12 +249,7 @@ def write_customer_sheet(
                                    len({bad.row for bad in prepared.bad_rows}))
     identities = {row.row: customer_identities(row.values) for row in prepared.rows}
     values = sorted({identity[2] for found in identities.values() for identity in found})
-    known = []
-    for start in range(0, len(values), 2000):
-        query = select(CustomerAlias.kind, CustomerAlias.platform, CustomerAlias.value, CustomerAlias.customer_id)
-        known.extend(tuple(row) for row in connection.execute(
-            query.where(CustomerAlias.value.in_(values[start : start + 2000]))))
-    index = IdentityIndex(known)  # type: ignore[arg-type]
+    index = IdentityIndex(stored_identities(connection, values))
     tag_ids = {name: tag_id for name, tag_id in connection.execute(select(Tag.name, Tag.id))}
     customer_ids = new_ids(connection, Customer.__table__)  # type: ignore[arg-type]
     changes, aliases, notes, tag_links = [], [], [], set()
@@ -266,7 +261,8 @@ def write_customer_sheet(
         customer_id = index.match(identities[row.row])
         if customer_id is None:
             customer_id = next(customer_ids)
-            connection.execute(insert(Customer).values(id=customer_id, source="sheet", **_new_customer(row.values)))
+            connection.execute(on_stored_tables(connection, insert(Customer).values(
+                id=customer_id, source="sheet", **_new_customer(row.values))))
             summary.new_customer_ids.append(customer_id)
             changes.append({"batch_id": batch_id, "entity": "customer", "entity_id": customer_id, "action": "create",
                             "before": None})
@@ -332,7 +328,8 @@ def _fill_blanks(connection: Connection, customer_id: int, values: dict[str, Any
         wanted["phone_last4"] = wanted["phone"][-4:]
     if not wanted:
         return None
-    connection.execute(update(Customer).where(Customer.id == customer_id).values(**wanted))
+    # The table itself: a rep on a server reads the row masked, and a blank phone stays blank in the view.
+    connection.execute(on_stored_tables(connection, update(Customer).where(Customer.id == customer_id).values(**wanted)))
     return {key: current[key] for key in wanted}
 
 

@@ -14,7 +14,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Connection, Table, bindparam, delete, func, insert, select, update
+from sqlalchemy import Connection, Table, bindparam, delete, func, insert, select, text, update
 
 from core.collector import without_cycle_collection
 from core.importing.identity import Identity, IdentityIndex, buyer_identities
@@ -22,7 +22,8 @@ from core.importing.parsing import ParsedLine, ParsedOrder
 from core.importing.prepare import PreparedImport
 from core.progress import CancelToken, ProgressCallback, no_progress
 from core.refresh import refresh_derived
-from core.store.bulk import bulk_insert, indexes_built_after, new_ids, whole_cents
+from core.store.bulk import bulk_insert, indexes_built_after, new_ids, on_stored_tables, whole_cents
+from core.store.masked import reads_masked
 from core.store.models import Customer, CustomerAlias, ImportBatch, ImportChange, Order, OrderLine
 
 CHUNK = 2000
@@ -271,14 +272,21 @@ def _adopt_orders_keyed_by_name(connection: Connection, orders: list[ParsedOrder
 def _known_aliases(connection: Connection, identities: Iterable[list[Identity]]) -> list[tuple[str, str, str, int]]:
     """The stored aliases among these identities (all of them, in one scan, when the table is no bigger)."""
     values = sorted({identity[2] for found in identities for identity in found})
-    query = select(CustomerAlias.kind, CustomerAlias.platform, CustomerAlias.value, CustomerAlias.customer_id)
-    stored = connection.scalar(select(func.count()).select_from(CustomerAlias)) or 0
-    if stored <= len(values):
-        return [tuple(row) for row in connection.execute(query)]  # type: ignore[misc]
-    known = []
-    for chunk in _chunks(values):
-        known.extend(tuple(row) for row in connection.execute(query.where(CustomerAlias.value.in_(chunk))))
-    return known  # type: ignore[return-value]
+    if reads_masked(connection) or (connection.scalar(select(func.count()).select_from(CustomerAlias)) or 0) > len(values):
+        return stored_identities(connection, values)
+    return [tuple(row) for row in connection.execute(_ALIASES)]  # type: ignore[misc]
+
+
+_ALIASES = select(CustomerAlias.kind, CustomerAlias.platform, CustomerAlias.value, CustomerAlias.customer_id)
+
+
+def stored_identities(connection: Connection, values: Sequence[str]) -> list[tuple[str, str, str, int]]:
+    """(kind, platform, value, customer id) of the stored aliases with these values. A rep on a server reads
+    aliases masked: there the server matches them (core.store.masked)."""
+    query = (text("SELECT kind, platform, value, customer_id FROM laoke_masked.known_identities(:values)")
+             if reads_masked(connection) else _ALIASES.where(CustomerAlias.value.in_(bindparam("values", expanding=True))))
+    return [tuple(row) for chunk in _chunks(values)  # type: ignore[misc]
+            for row in connection.execute(query, {"values": list(chunk)})]
 
 
 def _new_aliases(index: IdentityIndex, identities: list[Identity], customer_id: int, batch_id: int) -> list[dict]:
@@ -360,24 +368,34 @@ def _apply_updates(
             changes.append({"batch_id": batch_id, "entity": "order", "entity_id": found["id"], "action": "update",
                             "before": before})
             touched.update(cid for cid in (before["customer_id"], customer_id) if cid is not None)
-            order_values.append({"oid": found["id"], **_with_all_columns(values, before)})
+            order_values.append({"oid": found["id"], **values})
             updated += 1
-        if order_values:
-            columns = [key for key in order_values[0] if key != "oid"]
-            connection.execute(
-                update(ORDER_TABLE).where(ORDER_TABLE.c.id == bindparam("oid")).values(
-                    {column: bindparam(column) for column in columns}
-                ),
-                order_values,
-            )
+        # Journalled before the orders change: on a server a rep's snapshot holds the receiver's phone and
+        # address masked, and the server copies the real ones into the journal itself.
+        bulk_insert(connection, ImportChange.__table__, changes)  # type: ignore[arg-type]
+        if changes and reads_masked(connection):
+            connection.execute(text("SELECT laoke_masked.journal_receivers(:batch, :ids)"),
+                               {"batch": batch_id, "ids": [change["entity_id"] for change in changes]})
+        _update_orders(connection, order_values)
         if rekeyed:
             connection.execute(update(ORDER_TABLE).where(ORDER_TABLE.c.id == bindparam("oid")).values(
                 platform_order_id=bindparam("key")), rekeyed)
         if replaced:
             connection.execute(delete(LINE_TABLE).where(LINE_TABLE.c.order_id.in_([oid for oid, _ in replaced])))
             bulk_insert(connection, LINE_TABLE, [row for oid, lines in replaced for row in _line_rows(oid, lines)])
-        bulk_insert(connection, ImportChange.__table__, changes)  # type: ignore[arg-type]
     return updated, unchanged
+
+
+def _update_orders(connection: Connection, order_values: list[dict[str, Any]]) -> None:
+    """Write each order's new values, one statement for the orders stating the same columns. What a sheet does
+    not state is not written at all (not written back as read: a rep reads the receiver's phone masked)."""
+    by_columns: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+    for values in order_values:
+        by_columns.setdefault(tuple(values), []).append(values)
+    for columns, rows in by_columns.items():
+        statement = update(ORDER_TABLE).where(ORDER_TABLE.c.id == bindparam("oid")).values(
+            {column: bindparam(column) for column in columns if column != "oid"})
+        connection.execute(on_stored_tables(connection, statement), rows)
 
 
 def _known_values(order: ParsedOrder) -> dict[str, Any]:
@@ -393,13 +411,6 @@ def _same_lines(lines: list[ParsedLine], stored: list[dict[str, Any]]) -> bool:
 
     new = sorted(key({column: encode_value(getattr(line, column)) for column in LINE_COLUMNS}) for line in lines)
     return new == sorted(key(line) for line in stored)
-
-
-def _with_all_columns(values: dict[str, Any], before: dict[str, Any]) -> dict[str, Any]:
-    """Every restorable column, so one executemany statement fits all rows of a chunk."""
-    merged = {column: decode_value(column, before[column]) for column in RESTORED_ORDER_COLUMNS}
-    merged.update(values)
-    return merged
 
 
 def _snapshots(connection: Connection, order_ids: list[int]) -> dict[int, dict[str, Any]]:

@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from typing import Any
 
 import numpy as np
-from sqlalchemy import Connection, bindparam, select, update
+from sqlalchemy import Connection, select
 
 from core.figures import order_facts
 from core.figures.order_facts import NONE, SECONDS_PER_DAY, day_number, epoch_seconds, fetch_numbers_among
@@ -30,7 +30,7 @@ from core.loyalty.predict import (
     next_order_days,
     p_alive,
 )
-from core.store.bulk import execute_rows, stores_dates_as_text
+from core.store.bulk import stores_dates_as_text, update_by_id
 from core.store.models import Customer, Setting
 from core.store.settings import store_setting
 
@@ -191,11 +191,9 @@ def _write(connection: Connection, new: Forecast, customer_ids: Sequence[int] | 
     changed = np.flatnonzero(~same.all(axis=1))
     if len(changed):
         as_text = stores_dates_as_text(connection)
-        execute_rows(connection, update(Customer).where(Customer.id == bindparam("cid")).values(
-            p_alive=bindparam("alive"), expected_90d=bindparam("expected"), next_order_value=bindparam("value"),
-            next_order_on=bindparam("next_on"), updated_at=Customer.updated_at,
-        ).execution_options(synchronize_session=False), ["alive", "expected", "value", "next_on", "cid"],
-            (_row(wanted[index], int(rows[index]), as_text) for index in changed.tolist()))
+        update_by_id(connection, Customer.__table__,  # type: ignore[arg-type]
+                     ["p_alive", "expected_90d", "next_order_value", "next_order_on"],
+                     (_row(wanted[index], int(rows[index]), as_text) for index in changed.tolist()))
     return len(changed)
 
 

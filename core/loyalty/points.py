@@ -13,7 +13,7 @@ from datetime import date
 from typing import Any
 
 import numpy as np
-from sqlalchemy import Connection, bindparam, case, func, insert, select, update
+from sqlalchemy import Connection, bindparam, case, func, insert, select
 from sqlalchemy.orm import Session
 
 from core.errors import LaokeError
@@ -25,7 +25,7 @@ from core.figures.order_facts import (
     fetch_numbers_among,
 )
 from core.messages import Message
-from core.store.bulk import execute_rows, indexes_built_after, stores_dates_as_text
+from core.store.bulk import execute_rows, indexes_built_after, stores_dates_as_text, update_by_id
 from core.store.models import Customer, Order, PointEntry, PointKind, Setting, TierChange
 
 POINTS_KEY = "loyalty.points"
@@ -232,14 +232,8 @@ def _cache_balances(connection: Connection, customers: np.ndarray, balance: np.n
     want[positions[known]] = balance[known]
     changed = np.flatnonzero(want != cached[:, 1])
     if len(changed):
-        execute_rows(
-            connection,
-            update(Customer).where(Customer.id == bindparam("cid"))
-            .values(points=bindparam("points"), updated_at=Customer.updated_at)
-            .execution_options(synchronize_session=False),
-            ["points", "cid"],
-            zip(want[changed].tolist(), cached[changed, 0].tolist(), strict=True),
-        )
+        update_by_id(connection, Customer.__table__, ["points"],  # type: ignore[arg-type]
+                     zip(want[changed].tolist(), cached[changed, 0].tolist(), strict=True))
     return len(changed)
 
 

@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from typing import Any
 
 import numpy as np
-from sqlalchemy import Connection, bindparam, case, insert, select, update
+from sqlalchemy import Connection, bindparam, case, insert, select
 
 from core.errors import LaokeError
 from core.figures.order_facts import (
@@ -23,7 +23,7 @@ from core.figures.order_facts import (
     load_order_facts,
 )
 from core.messages import Message
-from core.store.bulk import execute_rows, stores_dates_as_text
+from core.store.bulk import execute_rows, stores_dates_as_text, update_by_id
 from core.store.models import Customer, Setting, TierChange
 
 TIERS_KEY = "loyalty.tiers"
@@ -160,14 +160,8 @@ def _write_tiers(connection: Connection, plan: TierPlan, ids: np.ndarray, old: n
             old_names[position] = stored[int(ids[position])]
     day = as_of.isoformat() if stores_dates_as_text(connection) else as_of
     new_names = names[new + 1].tolist()
-    execute_rows(
-        connection,
-        update(Customer).where(Customer.id == bindparam("cid"))
-        .values(member_tier=bindparam("tier"), tier_since=bindparam("since"), updated_at=Customer.updated_at)
-        .execution_options(synchronize_session=False),
-        ["tier", "since", "cid"],
-        ((name, None if name is None else day, cid) for name, cid in zip(new_names, ids.tolist(), strict=True)),
-    )
+    update_by_id(connection, Customer.__table__, ["member_tier", "tier_since"],  # type: ignore[arg-type]
+                 ((name, None if name is None else day, cid) for name, cid in zip(new_names, ids.tolist(), strict=True)))
     upward = ((old >= 0) & (new > old)).tolist()  # a first tier is no upgrade, nor one the plan lost
     execute_rows(
         connection,

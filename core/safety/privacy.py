@@ -14,12 +14,14 @@ import hmac
 import os
 import re
 import weakref
+from enum import IntEnum
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session
 
 from core.errors import LaokeError
 from core.messages import Message
+from core.store.masked import reads_masked
 from core.store.models import AuditEvent, CareTask, Customer
 from core.store.settings import get_setting, set_setting
 
@@ -131,9 +133,25 @@ def _book(session: Session) -> Engine:
     return bind if isinstance(bind, Engine) else bind.engine
 
 
+class RepMode(IntEnum):
+    """Whose eyes a search is for: the owner's, a rep's on this laptop, a rep's own login on a server (who
+    reads phones masked and finds them through the server's `find_phone`). True for both reps."""
+
+    OFF = 0
+    LAPTOP = 1
+    SERVER = 2
+
+
 def rep_mode_enabled(session: Session) -> bool:
-    """Rep mode: an owner's passphrase is set and the owner has not unlocked this book in this run."""
-    return has_owner_passphrase(session) and _book(session) not in _unlocked_books
+    """Rep mode: a rep's own login on a server, or an owner's passphrase is set and the owner has not
+    unlocked this book in this run."""
+    return bool(search_rep_mode(session))
+
+
+def search_rep_mode(session: Session) -> RepMode:
+    if reads_masked(session.connection()):
+        return RepMode.SERVER
+    return RepMode.LAPTOP if has_owner_passphrase(session) and _book(session) not in _unlocked_books else RepMode.OFF
 
 
 def unlock_owner(session: Session, passphrase: str) -> None:
@@ -177,8 +195,16 @@ def reveal_phone(session: Session, customer_id: int, actor: str | None = None) -
     customer = session.get(Customer, customer_id)
     if customer is None:
         raise LaokeError(Message("Customer #{customer_id} does not exist.", customer_id=customer_id))
+    if reads_masked(session.connection()):
+        return _revealed_by_server(session, customer_id, "reveal_phone", None)
     session.add(AuditEvent(action="reveal_phone", customer_id=customer_id, actor=actor))
     return customer.phone
+
+
+def _revealed_by_server(session: Session, customer_id: int, action: str, detail: str | None) -> str | None:
+    """A rep on a server reads no phone: the server answers this one, and logs it."""
+    return session.scalar(text("SELECT laoke_masked.reveal_phone(:customer, :action, :detail)"),
+                          {"customer": customer_id, "action": action, "detail": detail})
 
 
 def reveal_for_care_task(session: Session, task_id: int) -> str | None:
@@ -186,6 +212,8 @@ def reveal_for_care_task(session: Session, task_id: int) -> str | None:
     task = session.get(CareTask, task_id)
     if task is None:
         raise LaokeError(Message("Care task #{task_id} does not exist.", task_id=task_id))
+    if reads_masked(session.connection()):
+        return _revealed_by_server(session, task.customer_id, "reveal_phone_care_task", f"care task #{task_id}")
     customer = session.get(Customer, task.customer_id)
     session.add(AuditEvent(action="reveal_phone_care_task", customer_id=task.customer_id,
                            detail=f"care task #{task_id}"))

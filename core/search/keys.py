@@ -43,14 +43,16 @@ from sqlalchemy import (
     delete,
     insert,
     select,
+    text,
     type_coerce,
 )
 from sqlalchemy.schema import CreateTable
 
 from core.collector import without_cycle_collection
 from core.progress import CancelToken
-from core.safety.privacy import is_email
+from core.safety.privacy import is_email, is_masked
 from core.store.bulk import bulk_insert
+from core.store.masked import reads_masked
 from core.store.models import (
     ACCOUNT_ALIAS_KINDS,
     Customer,
@@ -225,13 +227,15 @@ def search_keys(
     pairs = [*_name_keys(normalise(name)), *_nickname_keys(normalise(nickname))]
     for account in accounts:
         text = normalise(account)
+        if is_masked(text):  # as a rep on a server reads it: the server writes the keys of its phones
+            continue
         if is_phone_like(text):
             pairs.extend(_phone_keys(text))
         else:
             pairs.extend(_email_keys(text) if is_email(text) else _handle_keys(text))
     pairs.extend(pair for email in emails if email for pair in _email_keys(normalise(email)))
     for phone in phones:
-        digits = phone_key_digits(phone)
+        digits = "" if phone is None or is_masked(phone) else phone_key_digits(phone)
         if digits:
             pairs.extend(_phone_keys(digits))
     if wechat_id:
@@ -368,12 +372,19 @@ def _rewrite(connection: Connection, customer_ids: list[int], cancel: CancelToke
         if cancel is not None:
             cancel.raise_if_cancelled()
         chunk = customer_ids[start:start + BATCH]
-        connection.execute(delete(CustomerSearchKey).where(CustomerSearchKey.customer_id.in_(chunk)))
+        masked = reads_masked(connection)  # a rep on a server sees neither phones nor their keys
+        if masked:
+            connection.execute(text("SELECT laoke_masked.forget_search_keys(:ids)"), {"ids": chunk})
+        else:
+            connection.execute(delete(CustomerSearchKey).where(CustomerSearchKey.customer_id.in_(chunk)))
         connection.execute(delete(_DIGESTS).where(_DIGESTS.c.customer_id.in_(chunk)))
         rows = list(connection.execute(_SOURCE.where(Customer.id.in_(chunk))))
         keys, digests = _key_rows(rows, *_handles(connection, _among(chunk)))
         _insert_many(connection, CustomerSearchKey.__table__, _KEY_COLUMNS, keys)
         _insert_many(connection, _DIGESTS, ["customer_id", "digest"], digests)
+        if masked:
+            connection.execute(text("SELECT laoke_masked.add_phone_keys(:ids, :length)"),
+                               {"ids": chunk, "length": KEY_LENGTH})
 
 
 def _everyone_in_chunks(connection: Connection) -> Iterator[tuple[list, CustomerSelection]]:  # type: ignore[type-arg]

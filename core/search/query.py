@@ -34,7 +34,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from core.phones import compact_phone
-from core.safety.privacy import rep_mode_enabled
+from core.safety.privacy import RepMode, search_rep_mode
 from core.search.keys import KEY_LENGTH, ORDER_TAIL_MARK, PHONE_TAIL_MARK, KeyKind, normalise
 from core.store.models import Customer, CustomerSearchKey, CustomerTag, Order, Tag
 
@@ -132,6 +132,16 @@ def _order_numbers(name: str) -> Select:  # type: ignore[type-arg]
     )
 
 
+def _server_phones() -> Select:  # type: ignore[type-arg]
+    """Buyers whose whole phone or last four digits the query is, as the server's SECURITY DEFINER
+    `laoke_masked.find_phone` finds them for a rep who may not read the phones (core.store.masked)."""
+    found = func.laoke_masked.find_phone(bindparam("search_server_phone")).table_valued("customer_id", "phone")
+    rank = case((func.length(bindparam("search_server_phone")) == REP_PHONE_TAIL, int(Rank.PHONE_TAIL)),
+                else_=int(Rank.EXACT))
+    return (select(found.c.customer_id, rank.label("rank"), Customer.last_order_at)
+            .join(Customer, Customer.id == found.c.customer_id))
+
+
 def _tag_members() -> Select:  # type: ignore[type-arg]
     return _capped(
         select(CustomerTag.customer_id, literal(int(Rank.PREFIX)).label("rank"), Customer.last_order_at)
@@ -152,6 +162,7 @@ class _Shape:
     written_phone: bool
     order_variants: int
     rep_mode: bool
+    server_phone: bool  # a rep on a server: phones found by the server's find_phone (their keys are hidden)
 
 
 @cache  # a few dozen shapes at most
@@ -164,6 +175,8 @@ def _statement(shape: _Shape) -> Select:  # type: ignore[type-arg]
     if shape.written_phone:
         sources.append(_keys_from("search_phone", _key_rank("search_phone", digits=True), shape.rep_mode))
     sources.extend(_order_numbers(f"search_order_{variant}") for variant in range(shape.order_variants))
+    if shape.server_phone:
+        sources.append(_server_phones())
     matches = union_all(*sources).subquery()
     return select(matches.c.customer_id, func.min(matches.c.rank).label("rank"),
                   func.max(matches.c.last_order_at).label("last_order_at")).group_by(matches.c.customer_id)
@@ -181,7 +194,7 @@ def _phone_tail_rank(query: str, rep_mode: bool) -> Rank | None:
     return Rank.PHONE_TAIL if len(query) in PHONE_TAIL_LENGTHS else Rank.PHONE_OR_ORDER
 
 
-def ranked_matches(text: str, *, rep_mode: bool = False) -> Subquery | None:
+def ranked_matches(text: str, *, rep_mode: RepMode = RepMode.OFF) -> Subquery | None:
     """(customer_id, rank, last_order_at) of every buyer matching `text`, each once with their best rank; None
     when there is nothing to search for. In rep mode phones and e-mails match whole only (a phone also by its
     last four digits). Merged-away buyers are the caller's to leave out."""
@@ -206,7 +219,10 @@ def ranked_matches(text: str, *, rep_mode: bool = False) -> Subquery | None:
     variants = sorted({order_number, order_number.upper()}) if len(order_number) >= ORDER_NUMBER_MIN_LENGTH else []
     for index, variant in enumerate(variants):
         _bind(values, f"search_order_{index}", variant)
-    shape = _Shape(digits, phone_tail_rank, order_tail, written_phone, len(variants), rep_mode)
+    server_phone = rep_mode == RepMode.SERVER and bool(phone or digits)
+    if server_phone:
+        values["search_server_phone"] = phone or query
+    shape = _Shape(digits, phone_tail_rank, order_tail, written_phone, len(variants), bool(rep_mode), server_phone)
     return _statement(shape).params(values).subquery()
 
 
@@ -216,7 +232,7 @@ def relevance_order(matches: Subquery) -> tuple[ColumnElement, ...]:  # type: ig
     return matches.c.rank, matches.c.last_order_at.desc().nulls_last(), matches.c.customer_id.desc()
 
 
-def search_ids_query(text: str, *, rep_mode: bool = False) -> Select | None:  # type: ignore[type-arg]
+def search_ids_query(text: str, *, rep_mode: RepMode = RepMode.OFF) -> Select | None:  # type: ignore[type-arg]
     """A query for the ids of buyers matching `text`, or None when there is nothing to search for."""
     matches = ranked_matches(text, rep_mode=rep_mode)
     return None if matches is None else select(matches.c.customer_id)
@@ -236,7 +252,7 @@ def _phone_digits(text: str) -> str | None:
 
 def search_customer_ids(session: Session, text: str, limit: int = 200) -> list[int]:
     """The ids of buyers matching `text` (not merged away), at most `limit`, best match first."""
-    matches = ranked_matches(text, rep_mode=rep_mode_enabled(session))
+    matches = ranked_matches(text, rep_mode=search_rep_mode(session))
     if matches is None:
         return []
     return list(session.scalars(

@@ -17,7 +17,21 @@ from itertools import count
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import JSON, Connection, DateTime, Index, Table, func, insert, inspect, select, text
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Connection,
+    DateTime,
+    Index,
+    Table,
+    bindparam,
+    func,
+    insert,
+    inspect,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.sql import Executable
 
 from core.store.models import Money
@@ -49,6 +63,49 @@ def execute_rows(connection: Connection, statement: Executable, names: Sequence[
         cursor.close()
 
 
+def stored_table(connection: Connection, table: Table) -> str:
+    """The table itself, named so (on a server, `public.`): a rep's search path finds the masked view of
+    the same name first (core.store.masked), which takes no COPY and no new phones."""
+    name = connection.dialect.identifier_preparer.quote(table.name)
+    return f"public.{name}" if connection.dialect.name == "postgresql" else name
+
+
+def on_stored_tables(connection: Connection, statement: Executable) -> Executable:
+    """`statement` naming the tables themselves (see `stored_table`): for an UPDATE that writes phones."""
+    if connection.dialect.name != "postgresql":
+        return statement
+    return statement.execution_options(schema_translate_map={None: "public"})
+
+
+def update_by_id(connection: Connection, table: Table, columns: Sequence[str],
+                 rows: Iterable[Sequence[object]]) -> None:
+    """Set `columns` of the rows of `table` whose id ends each row (values in `columns` order, then the id).
+
+    Derived figures are not an edit: `updated_at` keeps its value. On SQLite one executemany (dates as text,
+    as `stores_dates_as_text` says); on PostgreSQL the rows go by COPY into a temporary table and one
+    UPDATE … FROM writes them all: one statement per row made a full stage recompute of 200,000 buyers
+    5.4 times slower on a server than on SQLite.
+    """
+    if connection.dialect.name != "postgresql":
+        statement = update(table).where(table.c.id == bindparam("row_id")).values(
+            {column: bindparam(column, type_=BigInteger if isinstance(table.c[column].type, Money) else None)
+             for column in columns}).execution_options(synchronize_session=False)
+        if "updated_at" in table.c:
+            statement = statement.values(updated_at=table.c.updated_at)
+        execute_rows(connection, statement, [*columns, "row_id"], rows)
+        return
+    quote = connection.dialect.identifier_preparer.quote
+    names = ", ".join(quote(column) for column in columns)
+    target = stored_table(connection, table)
+    connection.exec_driver_sql(f"CREATE TEMPORARY TABLE laoke_updates ON COMMIT DROP AS SELECT {names},"
+                               f" id AS row_id FROM {target} WITH NO DATA")
+    _copy_rows(connection, f"laoke_updates ({names}, row_id)", rows)
+    assignments = ", ".join(f"{quote(column)} = source.{quote(column)}" for column in columns)
+    connection.exec_driver_sql(f"UPDATE {target} AS target SET {assignments}"
+                               " FROM laoke_updates AS source WHERE target.id = source.row_id")
+    connection.exec_driver_sql("DROP TABLE laoke_updates")
+
+
 def bulk_insert(connection: Connection, table: Table, rows: Sequence[Mapping[str, Any]]) -> None:
     """Insert many new rows (all with the same keys), storing exactly what Core's `insert` would.
 
@@ -77,15 +134,20 @@ def bulk_insert(connection: Connection, table: Table, rows: Sequence[Mapping[str
             values[position] = processor(values[position])
         stored.append(values)
     quote = connection.dialect.identifier_preparer.quote
-    into = f"{quote(table.name)} ({', '.join(quote(name) for name in names)})"
+    into = f"{stored_table(connection, table)} ({', '.join(quote(name) for name in names)})"
     if sqlite:
         connection.exec_driver_sql(f"INSERT INTO {into} VALUES ({', '.join('?' * len(names))})",
                                    [tuple(values) for values in stored])
         return
+    _copy_rows(connection, into, stored)
+
+
+def _copy_rows(connection: Connection, into: str, rows: Iterable[Sequence[object]]) -> None:
+    """PostgreSQL's COPY of `rows` into `into` (a table and its columns), in one stream."""
     cursor = connection.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
     try:
         with cursor.copy(f"COPY {into} FROM STDIN") as copy:
-            for values in stored:
+            for values in rows:
                 copy.write_row(values)
     finally:
         cursor.close()
@@ -140,7 +202,7 @@ def new_ids(connection: Connection, table: Table, block: int = ID_BLOCK) -> Iter
         return
     draw = text("SELECT nextval(pg_get_serial_sequence(:table, 'id')) FROM generate_series(1, :block)")
     while True:
-        yield from connection.scalars(draw, {"table": table.name, "block": block}).all()
+        yield from connection.scalars(draw, {"table": stored_table(connection, table), "block": block}).all()
 
 
 # Below this many rows the indexes' upkeep is too small to matter, and not even the table's rows are counted

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from core.errors import DatabaseError
 from core.messages import Message
 from core.store.concurrency import Notice, no_notice, retrying
+from core.store.masked import read_masked_when_a_rep
 from core.store.passwords import with_stored_password
 from core.store.stamp import stamp_writes
 
@@ -51,7 +52,10 @@ def make_engine(target: str | Path, *, read_only: bool = False, foreign_keys: bo
     """
     url = make_url(database_url(target))
     if url.get_backend_name() != "sqlite":
-        return create_engine(with_stored_password(url), pool_pre_ping=True)
+        engine = create_engine(with_stored_password(url), pool_pre_ping=True)
+        if url.get_backend_name() == "postgresql":
+            event.listen(engine, "connect", read_masked_when_a_rep)
+        return engine
     if read_only:
         url = url.set(database=f"file:{url.database}?mode=ro", query={"uri": "true"})
     engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})

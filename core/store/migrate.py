@@ -109,7 +109,9 @@ def ensure_current(
                 )
             )
         backup = before_upgrade(revision) if before_upgrade is not None and revision is not None else None
-        with engine.begin() as connection:
+        from core.store.server import privileges_kept_across_upgrade
+
+        with engine.begin() as connection, privileges_kept_across_upgrade(connection):
             upgrade_connection(connection)
         return backup
     finally:

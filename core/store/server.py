@@ -10,13 +10,14 @@ Reps read phones and addresses masked through `laoke_masked` (core.store.masked)
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 from sqlalchemy import Connection, Engine, Table, func, insert, select, text
 
 from core.errors import DatabaseError
 from core.messages import Message
-from core.store.masked import create_masked_reading, rep_select_grant
+from core.store.masked import SCHEMA, create_masked_reading, rep_select_grant
 from core.store.models import Base
 
 OWNER_ROLE = "laoke_owner"
@@ -88,6 +89,20 @@ def grant_privileges(connection: Connection) -> None:
     for statement in statements:
         connection.execute(text(statement))
     create_masked_reading(connection, REP_ROLE)
+
+
+@contextmanager
+def privileges_kept_across_upgrade(connection: Connection) -> Iterator[None]:
+    """Around an upgrade of a team server's schema: the masked views name every column of their tables, so
+    they would stop a migration that alters or drops one and miss the columns it adds. They are dropped
+    before and made again after, with every grant (the new tables' too)."""
+    served = connection.dialect.name == "postgresql" and connection.scalar(
+        text(f"SELECT to_regnamespace('{SCHEMA}') IS NOT NULL"))
+    if served:
+        connection.execute(text(f"DROP SCHEMA {SCHEMA} CASCADE"))
+    yield
+    if served:
+        grant_privileges(connection)
 
 
 def _rep_update_grant(table: str) -> str:
