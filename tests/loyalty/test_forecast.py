@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import select, update
 
+from core.customers.listing import customer_ids
 from core.loyalty.forecast import load_model, refresh_forecast
 from core.store.models import Customer, Order
 from tests.loyalty.conftest import AS_OF
@@ -88,3 +89,16 @@ def test_forecasts_are_stored_as_shown_and_not_rewritten_for_a_move_too_small_to
         first, second = (session.get(Customer, i) for i in ids[:2])
         assert (first.p_alive, first.expected_90d) == pytest.approx((stored[0] - 0.004, stored[1] + 0.03))
         assert second.p_alive == stored[2]  # a whole percent off: written again
+
+
+def test_the_list_sorts_by_the_forecast_columns(shop, database) -> None:  # type: ignore[no-untyped-def]
+    ids = regulars(database, 40)
+    gone = regulars(database, 1, last_ago=400)[0]
+    shop.refresh()
+    with database.session() as session:
+        assert customer_ids(session, sort="p_alive", descending=False)[0] == gone
+        assert customer_ids(session, sort="expected_90d", descending=False)[0] == gone
+        dated = customer_ids(session, sort="next_order", descending=False)
+        days = [session.get(Customer, i).next_order_on for i in dated if i != gone]
+    assert dated[0] == gone  # no date is the smallest, as a blank is in every column
+    assert days == sorted(days) and set(dated) == {*ids, gone}
