@@ -25,7 +25,7 @@ BACKEND_TESTS = (
     "tests/test_database.py", "tests/test_migrations.py", "tests/test_bulk.py", "tests/test_settings_store.py",
     "tests/test_cli.py", "tests/test_lifecycle.py", "tests/test_lifecycle_history.py", "tests/test_demo.py",
     "tests/test_concurrency.py", "tests/test_server.py",
-    "tests/importing/", "tests/customers/", "tests/care/", "tests/today/",
+    "tests/importing/", "tests/customers/", "tests/care/", "tests/today/", "tests/loyalty/",
 )
 TEMPLATE = "laoke_template"
 _numbers = itertools.count(1)

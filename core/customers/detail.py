@@ -74,7 +74,7 @@ class Figures:
     average_order_value: Decimal | None
     first_order_at: datetime | None
     last_order_at: datetime | None
-    average_days_between_orders: float | None
+    median_gap_days: float | None  # between purchase days: what the overdue ratio divides by
 
 
 @dataclass
@@ -133,9 +133,7 @@ class CustomerDetail:
         return listed_name(self.profile.get("name"), self.profile.get("nickname"), self.id)
 
 
-def _figures(customer: Customer, orders: list[Order]) -> Figures:
-    paid = sorted(o.created_at for o in orders if o.status in PAID_STATUSES and o.created_at)
-    gaps = [(later - earlier).days for earlier, later in zip(paid, paid[1:], strict=False)]
+def _figures(customer: Customer) -> Figures:
     return Figures(
         paid_orders=customer.paid_orders,
         total_spent=customer.total_spent,
@@ -143,7 +141,7 @@ def _figures(customer: Customer, orders: list[Order]) -> Figures:
         if customer.paid_orders else None,
         first_order_at=customer.first_order_at,
         last_order_at=customer.last_order_at,
-        average_days_between_orders=round(sum(gaps) / len(gaps), 1) if gaps else None,
+        median_gap_days=customer.median_gap_days,
     )
 
 
@@ -211,7 +209,7 @@ def customer_detail(session: Session, customer_id: int, masked: bool = False,
         accounts=[Account(platform, value) for kind, platform, value in aliases if kind in ACCOUNT_ALIAS_KINDS],
         phone_shown=phone(customer.phone) or _masked_receiver_phone(orders),
         birthday=_birthday(customer, today),
-        figures=_figures(customer, orders),
+        figures=_figures(customer),
         orders=[
             OrderView(o.id, o.platform, o.shown_number, o.status, o.created_at, _shown_amount(o), o.item_summary,
                       [OrderLineView(li.title, li.sku, li.quantity, li.amount) for li in o.lines])

@@ -33,7 +33,7 @@ from sqlalchemy import (
 from sqlalchemy.sql import ColumnElement
 
 from core.figures.shops import customers_of_shops, in_shop
-from core.store.models import PAID_STATUSES, Customer, Order
+from core.store.models import PAID_STATUSES, Customer, Money, Order
 
 SECONDS_PER_DAY = 86_400
 NONE = -1  # a missing timestamp or day in the integer arrays
@@ -120,7 +120,8 @@ def fetch_numbers_among(connection: Connection, statement: Select, column: Any, 
 def fetch_numbers(connection: Connection, statement: Select) -> np.ndarray:
     """The rows of a select whose columns are all numbers (or datetimes) as a float64 matrix; NULL is NaN.
 
-    float64 holds epoch seconds and cents exactly (below 2**53).
+    Money comes as stored, in cents, on every backend (SQLite's driver gives cents; through SQLAlchemy's
+    rows `Money` would give yuan). float64 holds epoch seconds and cents exactly (below 2**53).
     """
     width = len(statement.selected_columns)
     if connection.dialect.name == "sqlite":
@@ -137,7 +138,10 @@ def fetch_numbers(connection: Connection, statement: Select) -> np.ndarray:
             return flat.reshape(len(rows), width)
         except TypeError:  # ...but cannot take NULLs, which np.array turns into NaN.
             return np.array(rows, dtype=np.float64).reshape(len(rows), width)
-    rows = connection.execute(statement).all()
+    in_cents = statement.with_only_columns(
+        *(type_coerce(column, BigInteger) if isinstance(column.type, Money) else column
+          for column in statement.selected_columns), maintain_column_froms=True)
+    rows = connection.execute(in_cents).all()
     return np.array([[_as_number(value) for value in row] for row in rows], dtype=np.float64).reshape(-1, width)
 
 

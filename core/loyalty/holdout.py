@@ -12,6 +12,7 @@ from datetime import date, timedelta
 import numpy as np
 from sqlalchemy import Connection
 
+from core.figures.arrays import distinct
 from core.figures.order_facts import SECONDS_PER_DAY, OrderFacts, day_number, load_order_facts
 from core.loyalty.forecast import fit_shop_model, summarise
 from core.loyalty.predict import expected_purchases
@@ -68,7 +69,7 @@ def holdout_purchases(orders: OrderFacts, ids: np.ndarray, after: date, until: d
     paid = orders.paid & (orders.cents > 0) & (orders.seconds >= 0)
     day = orders.seconds[paid] // SECONDS_PER_DAY
     inside = (day > day_number(after)) & (day <= day_number(until))
-    visits = np.unique((orders.customer_id[paid][inside] << 20) | day[inside])
+    visits = distinct((orders.customer_id[paid][inside] << 20) | day[inside])
     positions = np.searchsorted(ids, visits >> 20)
     known = positions < len(ids)
     known[known] = ids[positions[known]] == (visits >> 20)[known]

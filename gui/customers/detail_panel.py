@@ -460,10 +460,10 @@ class CustomerDetailPanel(QWidget):
     def _show_orders(self, detail: CustomerDetail) -> None:
         figures = detail.figures
         aov = f"¥{figures.average_order_value}" if figures.average_order_value is not None else "—"
-        gap = f"{figures.average_days_between_orders}" if figures.average_days_between_orders is not None else "—"
+        gap = f"{figures.median_gap_days:g}" if figures.median_gap_days is not None else "—"
         self.figures.setText(
             self.tr("Paid orders: %1 · Total spent: ¥%2 · Average order: %3 · First order: %4 · "
-                    "Last order: %5 · Average days between orders: %6")
+                    "Last order: %5 · Median days between purchases (what overdue divides by): %6")
             .replace("%1", str(figures.paid_orders)).replace("%2", str(figures.total_spent))
             .replace("%3", aov).replace("%4", _when(figures.first_order_at)[:10] or "—")
             .replace("%5", _when(figures.last_order_at)[:10] or "—").replace("%6", gap)

@@ -254,6 +254,10 @@
         <translation>由标签规则打上：%1</translation>
     </message>
     <message>
+        <source>Paid orders: %1 · Total spent: ¥%2 · Average order: %3 · First order: %4 · Last order: %5 · Median days between purchases (what overdue divides by): %6</source>
+        <translation>已付订单：%1 · 累计消费：¥%2 · 客单价：%3 · 首单：%4 · 最近一单：%5 · 回购间隔中位数（天，逾期倍数以此计算）：%6</translation>
+    </message>
+    <message>
         <source>Nothing to save: no field was changed.</source>
         <translation>没有要保存的内容：没有修改任何字段。</translation>
     </message>
@@ -324,10 +328,6 @@
     <message>
         <source>Age: %1</source>
         <translation>年龄：%1</translation>
-    </message>
-    <message>
-        <source>Paid orders: %1 · Total spent: ¥%2 · Average order: %3 · First order: %4 · Last order: %5 · Average days between orders: %6</source>
-        <translation>已付订单：%1 · 累计消费：¥%2 · 客单价：%3 · 首单：%4 · 最近一单：%5 · 平均回购间隔（天）：%6</translation>
     </message>
     <message>
         <source>This birthday is not a date: %1</source>

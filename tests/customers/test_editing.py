@@ -84,7 +84,7 @@ def test_detail_shows_figures_birthday_notes_and_history(database, book) -> None
     assert detail.birthday.next is not None and detail.birthday.next > date(2026, 11, 22)
     assert detail.figures.paid_orders == 2
     assert str(detail.figures.average_order_value) == "60.00"
-    assert detail.figures.average_days_between_orders == 92.0
+    assert detail.figures.median_gap_days == 92.0  # the one gap between the two purchase days
     assert [o.number for o in detail.orders] == ["JD88002", "JD88001"]
 
 

@@ -151,6 +151,7 @@ def test_the_detail_explains_the_rhythm_and_a_small_shop_gets_no_forecast(qtbot,
     qtbot.waitUntil(lambda: page.detail.detail is not None, timeout=5000)
     text = page.detail.forecast.text()
     assert "every 92 days" in text and "too few buyers" in text
+    assert "Median days between purchases (what overdue divides by): 92" in page.detail.figures.text()
 
 
 def test_the_forecast_sentence_speaks_in_the_buyers_numbers(qtbot) -> None:  # type: ignore[no-untyped-def]

@@ -5,9 +5,11 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from decimal import Decimal
 
-from sqlalchemy import select
+import pytest
+from sqlalchemy import select, update
 
-from core.loyalty.forecast import load_model
+from core.customers.listing import customer_ids
+from core.loyalty.forecast import load_model, refresh_forecast
 from core.store.models import Customer, Order
 from tests.loyalty.conftest import AS_OF
 
@@ -67,3 +69,36 @@ def test_an_edit_rescores_with_the_kept_model_and_a_new_day_refits(shop, databas
     shop.refresh([ids[1]], as_of=later)
     with database.session() as session:
         assert load_model(session.connection()).fitted_on == later
+
+
+def test_forecasts_are_stored_as_shown_and_not_rewritten_for_a_move_too_small_to_show(shop, database) -> None:  # type: ignore[no-untyped-def]
+    ids = regulars(database, 40)
+    shop.refresh()
+    with database.session() as session:
+        first, second = (session.get(Customer, i) for i in ids[:2])
+        assert first.p_alive == round(first.p_alive, 2) and first.expected_90d == round(first.expected_90d, 1)
+        assert first.next_order_value == round(first.next_order_value)
+        stored = (first.p_alive, first.expected_90d, second.p_alive)
+    with database.writing() as connection:  # as a day's refit moves them: less than a percent, a tenth
+        connection.execute(update(Customer).where(Customer.id.in_(ids[:2])).values(
+            p_alive=Customer.p_alive - 0.004, expected_90d=Customer.expected_90d + 0.03))
+        assert refresh_forecast(connection, ids, AS_OF) == 0
+        connection.execute(update(Customer).where(Customer.id == ids[1]).values(p_alive=Customer.p_alive - 0.02))
+        assert refresh_forecast(connection, ids, AS_OF) == 1
+    with database.session() as session:
+        first, second = (session.get(Customer, i) for i in ids[:2])
+        assert (first.p_alive, first.expected_90d) == pytest.approx((stored[0] - 0.004, stored[1] + 0.03))
+        assert second.p_alive == stored[2]  # a whole percent off: written again
+
+
+def test_the_list_sorts_by_the_forecast_columns(shop, database) -> None:  # type: ignore[no-untyped-def]
+    ids = regulars(database, 40)
+    gone = regulars(database, 1, last_ago=400)[0]
+    shop.refresh()
+    with database.session() as session:
+        assert customer_ids(session, sort="p_alive", descending=False)[0] == gone
+        assert customer_ids(session, sort="expected_90d", descending=False)[0] == gone
+        dated = customer_ids(session, sort="next_order", descending=False)
+        days = [session.get(Customer, i).next_order_on for i in dated if i != gone]
+    assert dated[0] == gone  # no date is the smallest, as a blank is in every column
+    assert days == sorted(days) and set(dated) == {*ids, gone}
