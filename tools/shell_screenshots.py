@@ -1,9 +1,11 @@
 """Render the main window on the demo shop, in English and Chinese: the customer book for the top of the
 README, and a search by pinyin initials; on a laptop-sized window the filters open over the book, and Settings;
-the chat lookup; the first run's questions and the keyboard shortcuts; the review of possible duplicates.
+the chat lookup; the first run's questions and the keyboard shortcuts; the review of possible duplicates; the
+activity log.
 
     python -m tools.shell_screenshots   # shell_*, customers_search_*, customers_filters_*, settings_*,
-                                        # customers_lookup_*, first_run_*, shortcuts_*, duplicates_*
+                                        # customers_lookup_*, first_run_*, shortcuts_*, duplicates_*,
+                                        # activity_log_*
 """
 
 from __future__ import annotations
@@ -77,6 +79,15 @@ def render(app: QApplication, database: Database, language: str) -> None:
     settle(app)
     dialog.grab().save(str(OUT / f"duplicates_{language}.png"))
     dialog.close()
+
+    from gui.safety.activity import ActivityDialog
+
+    activity = ActivityDialog(window.context)
+    activity.show()
+    while not activity.entries:
+        settle(app)
+    activity.grab().save(str(OUT / f"activity_log_{language}.png"))
+    activity.close()
 
 
 if __name__ == "__main__":
