@@ -143,11 +143,27 @@ def test_a_reps_own_sql_client_reads_phones_and_addresses_masked(server_url: str
             assert psql.execute(find, {"query": "0003"}).scalars().all() == ["139****0003"]
             assert psql.execute(find, {"query": "139 0000 0003"}).scalars().all() == ["139****0003"]
             assert psql.execute(find, {"query": "00003"}).scalars().all() == []  # neither whole nor last four
+        # psql itself, which knows nothing of Laoke: the rep's login reads the masked views first.
+        import psycopg
+
+        plain = make_url(as_role(server_url, "rep_wang")).set(drivername="postgresql")
+        with psycopg.connect(plain.render_as_string(hide_password=False)) as client:
+            assert client.execute("SELECT phone FROM customers ORDER BY id").fetchall()[3] == ("139****0003",)
         for query in ("SELECT before FROM import_changes", "SELECT * FROM import_changes"):
             with rep.engine.connect() as psql, pytest.raises(ProgrammingError, match="permission denied"):
                 psql.execute(text(query))
     finally:
         rep.dispose()
+
+
+def test_a_rep_added_without_a_password_is_told_they_cannot_log_in_yet(server_url: str, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    assert main(["server", "init", server_url]) == 0
+    monkeypatch.delenv("LAOKE_REP_PASSWORD", raising=False)
+    assert main(["server", "add-rep", server_url, "rep_li"]) == 0  # not at a terminal: nothing asked
+    assert "has no password yet, so cannot log in" in capsys.readouterr().out
+    monkeypatch.setenv("LAOKE_REP_PASSWORD", "secret")
+    assert main(["server", "add-rep", server_url, "rep_li"]) == 0
+    assert "rep_li can log in as a rep" in capsys.readouterr().out
 
 
 SECRETS = ("SELECT phone FROM public.customers", "SELECT phone_alt FROM public.customers",

@@ -106,9 +106,12 @@ def run_add_rep(args: argparse.Namespace) -> int:
             add_rep(connection, args.name, password)
     finally:
         engine.dispose()
-    emit(args, {"rep": args.name, "password": password is not None},
-         [f"{args.name} can log in as a rep: postgresql+psycopg://{args.name}@HOST/DATABASE "
-          "(the password goes in the rep's ~/.pgpass, never in Laoke's settings)."])
+    lines = [f"{args.name} can log in as a rep: postgresql+psycopg://{args.name}@HOST/DATABASE "
+             "(the password goes in the rep's ~/.pgpass, never in Laoke's settings)."]
+    if password is None:  # a role without a password cannot log in over the network: say so, not "can log in"
+        lines = [f"{args.name} is a rep but has no password yet, so cannot log in: run this again at a terminal "
+                 f"(it asks) or with {PASSWORD_VARIABLE} set."]
+    emit(args, {"rep": args.name, "password": password is not None}, lines)
     return 0
 
 

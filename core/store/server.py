@@ -124,6 +124,8 @@ def add_rep(connection: Connection, name: str, password: str | None) -> None:
         quoted = password.replace("'", "''")
         connection.exec_driver_sql(f"ALTER ROLE {name} PASSWORD '{quoted}'".replace("%", "%%"))
     connection.execute(text(f"GRANT {REP_ROLE} TO {name}"))
+    # Any client the rep logs in with (psql too, not only the app) reads the masked views first.
+    connection.execute(text(f"ALTER ROLE {name} SET search_path = {SCHEMA}, public"))
 
 
 def copy_book(source: Engine, target: Connection, progress: Callable[[int, int], None]) -> dict[str, int]:
