@@ -50,7 +50,7 @@ def as_json(row: CustomerRow) -> dict[str, Any]:
         "r": row.r_score, "f": row.f_score, "m": row.m_score, "rfm_segment": row.rfm_segment,
         "overdue": row.overdue, "member_tier": row.member_tier, "points": row.points,
         "median_gap_days": row.median_gap_days, "p_alive": row.p_alive, "expected_90d": row.expected_90d,
-        "next_order": row.next_order_on,
+        "next_order_value": row.next_order_value, "next_order": row.next_order_on,
     }
 
 

@@ -37,7 +37,7 @@ HEADERS = {
     "paid_orders": "付款订单数", "total_spent": "累计消费", "first_order": "首次下单", "last_order": "最近下单",
     "overdue": "超期（倍）", "birthday": "生日", "do_not_contact": "勿扰", "notes": "备注",
     "member_tier": "会员等级", "points": "积分", "p_alive": "仍活跃概率", "expected_90d": "90天预计购买",
-    "next_order": "预计下次购买",
+    "next_order_value": "预计下单金额", "next_order": "预计下次购买",
 }
 STAGE_NAMES = {"prospect": "潜水客户", "interested": "兴趣客户", "new": "新客户", "repeat": "老客户",
                "loyal": "忠实粉丝", "dormant": "睡眠客户", "lost": "流失客户"}
@@ -107,6 +107,7 @@ COLUMNS: dict[str, Callable[[ExportRow, CustomerExportWords], Any]] = {
     "points": _cell("points"),
     "p_alive": _cell("p_alive"),
     "expected_90d": _cell("expected_90d"),
+    "next_order_value": _cell("next_order_value"),
     "next_order": _cell("next_order_on"),
 }
 

@@ -39,6 +39,7 @@ SORT_COLUMNS: dict[str, Any] = {
     "points": Customer.points,
     "p_alive": Customer.p_alive,
     "expected_90d": Customer.expected_90d,
+    "next_order_value": Customer.next_order_value,
     "next_order": Customer.next_order_on,
     "id": Customer.id,
 }
@@ -257,6 +258,7 @@ class CustomerRow:
     median_gap_days: float | None = None
     p_alive: float | None = None
     expected_90d: float | None = None
+    next_order_value: float | None = None  # yuan, the expected value of the next order (Gamma-Gamma)
     next_order_on: date | None = None
     rule_tags: frozenset[str] = frozenset()  # those of `tags` a tag rule gave (and keeps up to date)
 
@@ -331,7 +333,7 @@ def customer_rows(session: Session, ids: list[int], masked: bool = False) -> lis
         c.id, c.name, c.nickname, c.platform, c.phone, c.phone_alt, c.stage, c.paid_orders, c.total_spent,
         c.last_order_at, c.birthday_calendar, c.birth_month, c.birth_day, c.birth_is_leap_month, c.city,
         c.province, c.is_vip, c.do_not_contact, c.overdue, c.r_score, c.f_score, c.m_score, c.rfm_segment,
-        c.member_tier, c.points, c.median_gap_days, c.p_alive, c.expected_90d, c.next_order_on,
+        c.member_tier, c.points, c.median_gap_days, c.p_alive, c.expected_90d, c.next_order_value, c.next_order_on,
     ).where(c.id.in_(ids))
     tags, by_rules = tags_by_customer(session, ids), rule_tags_by_customer(session, ids)
     accounts = accounts_by_customer(session, ids, masked)
@@ -349,6 +351,7 @@ def customer_rows(session: Session, ids: list[int], masked: bool = False) -> lis
             rfm_segment=r.rfm_segment, accounts=[account.value for account in accounts.get(r.id, [])],
             member_tier=r.member_tier, points=r.points,
             median_gap_days=r.median_gap_days, p_alive=r.p_alive, expected_90d=r.expected_90d,
+            next_order_value=r.next_order_value,
             next_order_on=r.next_order_on, rule_tags=by_rules.get(r.id, frozenset()),
         )
     return [by_id[i] for i in ids if i in by_id]

@@ -17,7 +17,9 @@ class CustomerExportNames(QObject):
         headers = {key: fields[key] for key in ("name", "nickname", "platform", "phone", "phone_alt", "email",
                                                  "wechat_id", "gender", "province", "city", "district", "address")}
         headers |= {key: list_titles[key] for key in ("stage", "tags", "paid_orders", "total_spent", "last_order",
-                                                       "overdue", "birthday", "vip", "do_not_contact")}
+                                                       "overdue", "birthday", "vip", "do_not_contact",
+                                                       "member_tier", "points", "p_alive", "expected_90d",
+                                                       "next_order_value", "next_order")}
         headers |= {"id": self.tr("ID"), "account": fields["platform_buyer_id"], "first_order": self.tr("First order"),
                     "notes": self.tr("Notes")}
         genders = {key: name for key, name in labels.genders().items() if key}

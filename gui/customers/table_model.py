@@ -51,10 +51,10 @@ ANSWERED_ROLES = frozenset({
 # before them still restores onto the same columns; DEFAULT_VISUAL_ORDER says where they first show.
 COLUMNS = ("name", "nickname", "platform", "stage", "tags", "paid_orders", "total_spent", "last_order",
            "birthday", "city", "vip", "do_not_contact", "overdue", "phone", "account", "member_tier", "points",
-           "p_alive", "expected_90d", "next_order")
+           "p_alive", "expected_90d", "next_order", "next_order_value")
 DEFAULT_VISUAL_ORDER = ("name", "account", *(key for key in COLUMNS if key not in ("name", "account")))
 SORTABLE = set(COLUMNS) - {"tags", "phone", "account"}
-NUMERIC = {"paid_orders", "total_spent", "overdue", "points", "p_alive", "expected_90d"}
+NUMERIC = {"paid_orders", "total_spent", "overdue", "points", "p_alive", "expected_90d", "next_order_value"}
 
 
 def accounts_text(accounts: list[Account], platform_names: dict[str, str]) -> str:
@@ -121,6 +121,7 @@ class CustomerTableModel(QAbstractTableModel):
             "account": self.tr("Account"),
             "member_tier": self.tr("Member tier"), "points": self.tr("Points"),
             "p_alive": self.tr("Still a customer"), "expected_90d": self.tr("Expected in 90 days"),
+            "next_order_value": self.tr("Next order value"),
             "next_order": self.tr("Next order"),
         }
         labels = CustomerLabels()
@@ -311,6 +312,7 @@ class CustomerTableModel(QAbstractTableModel):
             "points": lambda row: str(row.points) if row.points else "",
             "p_alive": lambda row: f"{row.p_alive:.0%}" if row.p_alive is not None else "",
             "expected_90d": lambda row: f"{row.expected_90d:.1f}" if row.expected_90d is not None else "",
+            "next_order_value": lambda row: f"¥{row.next_order_value:,.0f}" if row.next_order_value is not None else "",
             "next_order": lambda row: row.next_order_on.isoformat() if row.next_order_on else "",
         }
 

@@ -616,6 +616,10 @@
         <translation>90天预计购买</translation>
     </message>
     <message>
+        <source>Next order value</source>
+        <translation>预计下单金额</translation>
+    </message>
+    <message>
         <source>Next order</source>
         <translation>预计下单</translation>
     </message>

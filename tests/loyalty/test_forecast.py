@@ -102,3 +102,30 @@ def test_the_list_sorts_by_the_forecast_columns(shop, database) -> None:  # type
         days = [session.get(Customer, i).next_order_on for i in dated if i != gone]
     assert dated[0] == gone  # no date is the smallest, as a blank is in every column
     assert days == sorted(days) and set(dated) == {*ids, gone}
+    with database.session() as session:
+        by_value = customer_ids(session, sort="next_order_value", descending=True)
+        values = [session.get(Customer, i).next_order_value for i in by_value]
+    valued = [value for value in values if value is not None]
+    assert valued and valued == sorted(valued, reverse=True) and values[len(valued):] == [None] * (len(values) - len(valued))
+    assert set(by_value) == {*ids, gone}
+
+
+def test_the_next_orders_value_is_in_the_json_and_the_export(shop, database, db_target, tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from openpyxl import load_workbook
+
+    from core.cli import main
+
+    ids = regulars(database, 40)
+    shop.refresh()
+    with database.session() as session:
+        expected = session.get(Customer, ids[0]).next_order_value
+    assert main(["customers", "--db", db_target, "--json", "--search", "常客0"]) == 0
+    [row] = [row for row in json.loads(capsys.readouterr().out) if row["id"] == ids[0]]
+    assert row["next_order_value"] == pytest.approx(expected)
+    target = tmp_path / "customers.xlsx"
+    assert main(["export", "--db", db_target, "customers", str(target)]) == 0
+    sheet = load_workbook(target).active
+    headers = [cell.value for cell in sheet[1]]
+    assert "预计下单金额" in headers
