@@ -98,6 +98,20 @@ def test_a_small_import_the_same_day_needs_no_refit(tmp_path, database) -> None:
     assert all(forecast[0] is not None for forecast in forecasts(database).values())
 
 
+def test_a_large_import_the_same_day_refits_the_model(tmp_path, database, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Past REFIT_AFTER touched buyers (10,000; 20 here) the morning's model no longer describes the shop."""
+    from core.loyalty import forecast
+
+    monkeypatch.setattr(forecast, "REFIT_AFTER", 20)
+    commit_imports(database, [prepare_import(regulars_sheet(tmp_path / "ExportOrderList.csv"))])
+    refit_forecast_after_import(database)
+    commit_imports(database, [prepare_import(regulars_sheet(tmp_path / "more.csv", buyers=30, first=100))])
+    assert pending(database)  # left for after the commit, as a new day's refit is
+    assert refit_forecast_after_import(database)
+    with database.session() as session:
+        assert load_model(session.connection()).repeat_buyers == 70  # the 30 new regulars are in the fit
+
+
 def test_the_cli_import_ends_with_the_forecast_refitted(tmp_path, db_path) -> None:  # type: ignore[no-untyped-def]
     path = regulars_sheet(tmp_path / "ExportOrderList.csv")
     assert main(["import", str(path), "--db", str(db_path)]) == 0
