@@ -104,12 +104,12 @@ class HighlightDelegate(QStyledItemDelegate):
         painter.save()
         painter.setClipRect(area)
         painter.setFont(option.font)
+        painter.setPen(QColor(colour))  # filling a mark leaves the pen as it is
         x = area.left()
         for part, marked in matched_parts(text, query):
             width = metrics.horizontalAdvance(part)
             if marked:
                 painter.fillRect(marks.adjusted(x, 0, x + width, 0), HIGHLIGHT)
-            painter.setPen(QColor(colour))
             painter.drawText(QRectF(x, area.top(), width + 1, area.height()),
                              Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, part)
             x += width
