@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
@@ -18,9 +19,13 @@ class AppContext(QObject):
     # Any page may ask to see exactly these customers (ids) in the customer list, with a label saying why.
     show_customers_requested = Signal(list, str)
 
-    def __init__(self, database: Database) -> None:
+    def __init__(self, database: Database, today: date | None = None) -> None:
         super().__init__()
         self.database = database
+        self._today = today  # None: the calendar's day, read each time, so a window left open overnight follows it
+
+    def today(self) -> date:
+        return self._today or date.today()
 
     def switch_database(self, database: Database) -> None:
         old = self.database

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import importlib
 import logging
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -290,7 +289,7 @@ class MainWindow(QMainWindow):
         if "care" not in self.pages:
             from gui.care.jobs import plan_around  # the calendar's own code, loaded when first needed
 
-            run_in_background(plan_around, self.context.database, date.today(),
+            run_in_background(plan_around, self.context.database, self.context.today(),
                               on_success=lambda _span: self.context.care_tasks_changed.emit())
 
     def _count_care_tasks(self) -> None:
@@ -298,7 +297,7 @@ class MainWindow(QMainWindow):
         from core.care.tasks import due_count
         from gui.customers.tasks import read
 
-        run_in_background(read, self.context.database, due_count, on_success=self._show_care_count,
+        run_in_background(read, self.context.database, due_count, self.context.today(), on_success=self._show_care_count,
                           on_failure=lambda message, _details: log.warning("care tasks not counted: %s", message))
 
     def _show_care_count(self, count: int) -> None:

@@ -38,10 +38,9 @@ from gui.worker import BackgroundTask, run_in_background
 
 
 class CarePage(QWidget):
-    def __init__(self, context: AppContext, parent: QWidget | None = None, today: date | None = None) -> None:
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self.today = today or date.today()
         self.day = self.today
         self.names = CareNames(self)
         self.generated: tuple[date, date] | None = None
@@ -151,6 +150,10 @@ class CarePage(QWidget):
 
     # -- loading ---------------------------------------------------------------------------------------------
 
+    @property
+    def today(self) -> date:
+        return self.context.today()
+
     def shown_month(self) -> tuple[date, date]:
         year, month = self.month.yearShown(), self.month.monthShown()
         return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
@@ -238,7 +241,7 @@ class CarePage(QWidget):
 
     def go_to_today(self) -> None:
         self.month.setSelectedDate(to_qdate(self.today))
-        self.month.showToday()
+        self.month.setCurrentPage(self.today.year, self.today.month)
         self._day_chosen()
 
     def _day_chosen(self) -> None:

@@ -4,7 +4,6 @@ message template with placeholders, a preview on a real customer and the SMS cou
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -77,10 +76,10 @@ def parse_mapping(text: str, numbers: bool) -> dict[str, Any]:
 class RulesDialog(QDialog):
     saved = Signal()
 
-    def __init__(self, context: AppContext, parent: QWidget | None = None, today: date | None = None) -> None:
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self.today = today or date.today()
+        self.today = context.today()
         self.names = CareNames(self)
         self.setWindowTitle(self.tr("Care rules"))
         self.resize(1120, 680)

@@ -80,10 +80,9 @@ class TodayPage(QWidget):
     insights_requested = Signal()
     loaded = Signal()  # the figures are on screen (tests and the start-up bench wait for it)
 
-    def __init__(self, context: AppContext, parent: QWidget | None = None, today: date | None = None) -> None:
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self.today = today  # None: the day the desk is read
         self.names = CareNames(self)
         self.desk: Desk | None = None
         self._reading = False
@@ -141,7 +140,7 @@ class TodayPage(QWidget):
             self._read_again = True
             return
         self._reading = True
-        run_in_background(read, self.context.database, read_desk, self.today, on_success=self._show,
+        run_in_background(read, self.context.database, read_desk, self.context.today(), on_success=self._show,
                           on_finished=self._read_finished)
 
     def _read_finished(self) -> None:

@@ -49,7 +49,7 @@ def shop(database):  # type: ignore[no-untyped-def]
 
 @pytest.fixture
 def page(shop, qtbot, qsettings_isolated):  # type: ignore[no-untyped-def]
-    page = CarePage(AppContext(shop))
+    page = CarePage(AppContext(shop, today=TODAY))
     qtbot.addWidget(page)
     page.resize(1200, 760)
     page.show()
@@ -176,7 +176,7 @@ def test_a_message_with_nothing_for_a_placeholder_is_flagged_not_sent_with_a_gap
         set_setting(session, "shop_name", "")  # as a new shop that never said its name
         generate_tasks(session, TODAY, TODAY)
     with speaking("en"):
-        page = CarePage(AppContext(shop))
+        page = CarePage(AppContext(shop, today=TODAY))
         qtbot.addWidget(page)
         page.show()
         qtbot.waitUntil(lambda: not page.loading and page.model.rowCount() > 0, timeout=10000)
@@ -338,10 +338,37 @@ def test_bulk_done_marks_every_selected_task(page, qtbot, shop) -> None:
         assert session.scalar(select(Note)) is None  # no note typed, nothing on the timeline
 
 
+def test_a_page_left_open_overnight_goes_to_the_new_day(shop, qtbot, qsettings_isolated, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import gui.context
+
+    class Clock(date):
+        day = TODAY
+
+        @classmethod
+        def today(cls) -> date:
+            return cls.day
+
+    monkeypatch.setattr(gui.context, "date", Clock)
+    page = CarePage(AppContext(shop))  # no day fixed: the calendar's
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: not page.loading and page.model.rowCount() == 4, timeout=10000)
+    assert not page.today_button.isEnabled()
+    Clock.day = TODAY + timedelta(days=1)  # midnight passes
+    page._show_title()
+    assert page.today_button.isEnabled()
+    qtbot.mouseClick(page.today_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not page.loading and TODAY.isoformat() not in page.agenda_title.text(), timeout=10000)
+    assert (TODAY + timedelta(days=1)).isoformat() in page.agenda_title.text()
+    shown = [page.model.task(row) for row in range(page.model.rowCount())]
+    assert len(shown) == 4 and all(task.overdue for task in shown)  # yesterday's work, still open, is overdue now
+    wait_for_background_tasks()
+
+
 def test_the_side_bar_counts_todays_tasks_and_follows_the_work(shop, qtbot, qsettings_isolated) -> None:  # type: ignore[no-untyped-def]
     from gui.main_window import MainWindow, page_row
 
-    window = MainWindow(AppContext(shop))
+    window = MainWindow(AppContext(shop, today=TODAY))
     qtbot.addWidget(window)
     window.show()
     item = window.navigation.item(page_row("care"))
@@ -424,7 +451,7 @@ def test_a_rep_sees_masked_numbers_and_starting_a_task_reveals_one_in_the_audit_
     with shop.transaction() as session:
         set_owner_passphrase(session, "茶铺老板")
         lock_owner(session)  # the owner hands the laptop to a rep
-    page = CarePage(AppContext(shop))
+    page = CarePage(AppContext(shop, today=TODAY))
     qtbot.addWidget(page)
     page.show()
     qtbot.waitUntil(lambda: not page.loading and page.model.rowCount() > 0, timeout=10000)

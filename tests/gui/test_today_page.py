@@ -15,7 +15,7 @@ from tests.today.conftest import TODAY, desk_shop  # noqa: F401 - the fixture
 @pytest.fixture
 def page(database, desk_shop, qtbot, qsettings_isolated):  # type: ignore[no-untyped-def]  # noqa: F811
     with speaking("en"):  # English has plural forms too: "1 buyer"
-        page = TodayPage(AppContext(database), today=TODAY)
+        page = TodayPage(AppContext(database, today=TODAY))
         qtbot.addWidget(page)
         page.resize(1100, 600)
         with qtbot.waitSignal(page.loaded, timeout=10000):
@@ -48,7 +48,7 @@ def test_each_card_opens_its_list(page, desk_shop, qtbot) -> None:  # type: igno
 
 
 def test_a_line_with_nobody_on_it_cannot_be_opened(database, qtbot, qsettings_isolated) -> None:  # type: ignore[no-untyped-def]
-    page = TodayPage(AppContext(database), today=TODAY)
+    page = TodayPage(AppContext(database, today=TODAY))
     qtbot.addWidget(page)
     with qtbot.waitSignal(page.loaded, timeout=10000):
         page.show()
@@ -58,7 +58,7 @@ def test_a_line_with_nobody_on_it_cannot_be_opened(database, qtbot, qsettings_is
 
 
 def shown_page(database, qtbot) -> TodayPage:  # type: ignore[no-untyped-def]
-    page = TodayPage(AppContext(database), today=TODAY)
+    page = TodayPage(AppContext(database, today=TODAY))
     qtbot.addWidget(page)
     with qtbot.waitSignal(page.loaded, timeout=10000):
         page.show()

@@ -76,7 +76,7 @@ def test_every_run_starts_in_rep_mode_and_the_owner_unlocks_one_run(book, db_pat
 
 def test_care_exports_mask_every_phone_in_rep_mode(book, db_path, tmp_path, capsys) -> None:
     xlsx, ics = tmp_path / "care.xlsx", tmp_path / "care.ics"
-    assert main(["care", "--db", str(db_path), "--xlsx", str(xlsx), "--ics", str(ics)]) == 0
+    assert main(["care", "--db", str(db_path), "--from", TODAY.isoformat(), "--xlsx", str(xlsx), "--ics", str(ics)]) == 0
     cells = [str(cell) for row in load_workbook(xlsx).active.iter_rows(values_only=True) for cell in row]
     written = " ".join(cells) + ics.read_text(encoding="utf-8") + capsys.readouterr().out
     assert "138****5678" in written
