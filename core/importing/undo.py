@@ -19,7 +19,16 @@ from core.importing.writer import (
 )
 from core.messages import Message
 from core.store.bulk import bulk_insert
-from core.store.models import Customer, CustomerAlias, CustomerTag, ImportBatch, ImportChange, Note, Order
+from core.store.models import (
+    Customer,
+    CustomerAlias,
+    CustomerSearchKey,
+    CustomerTag,
+    ImportBatch,
+    ImportChange,
+    Note,
+    Order,
+)
 
 
 @dataclass
@@ -148,5 +157,7 @@ def _remove_created_customers(connection: Connection, batch_id: int, *, birthday
         removable.update(connection.scalars(query))
     ids = sorted(removable)
     for start in range(0, len(ids), 5000):
-        connection.execute(delete(Customer).where(Customer.id.in_(ids[start : start + 5000])))
+        chunk = ids[start : start + 5000]
+        connection.execute(delete(CustomerSearchKey).where(CustomerSearchKey.customer_id.in_(chunk)))  # no cascade
+        connection.execute(delete(Customer).where(Customer.id.in_(chunk)))
     return removable

@@ -6,14 +6,14 @@ import pytest
 from sqlalchemy import func, inspect, select
 
 from core.importing import commit_imports, prepare_import
-from core.store.models import Customer, CustomerAlias, ImportBatch, Order, OrderLine
+from core.store.models import Customer, CustomerAlias, CustomerSearchKey, ImportBatch, Order, OrderLine
 
 
 def table_counts(database) -> dict[str, int]:  # type: ignore[no-untyped-def]
     with database.session() as session:
         return {
             model.__tablename__: session.scalar(select(func.count()).select_from(model))
-            for model in (Customer, CustomerAlias, Order, OrderLine, ImportBatch)
+            for model in (Customer, CustomerAlias, CustomerSearchKey, Order, OrderLine, ImportBatch)
         }
 
 
