@@ -228,6 +228,8 @@ def _existing_orders(connection: Connection, orders: list[ParsedOrder]) -> dict[
     for order in orders:
         by_platform.setdefault(order.platform, []).append(order.platform_order_id)
     for platform, numbers in by_platform.items():
+        if not _holds_orders_of(connection, platform):
+            continue
         for chunk in _chunks(numbers):
             query = select(Order.id, Order.platform_order_id, Order.content_hash, Order.customer_id).where(
                 Order.platform == platform, Order.platform_order_id.in_(chunk)
@@ -240,12 +242,18 @@ def _existing_orders(connection: Connection, orders: list[ParsedOrder]) -> dict[
 
 def stored_alike(connection: Connection, platform: str, hashes: dict[str, str]) -> set[str]:
     """The order numbers among `hashes` whose stored order (keyed by that number) has that content hash."""
-    alike = set()
+    alike: set[str] = set()
+    if not _holds_orders_of(connection, platform):  # a first import: no need to look its orders up
+        return alike
     for chunk in _chunks(list(hashes)):
         query = select(Order.platform_order_id, Order.content_hash).where(
             Order.platform == platform, Order.platform_order_id.in_(chunk))
         alike.update(number for number, content_hash in connection.execute(query) if hashes[number] == content_hash)
     return alike
+
+
+def _holds_orders_of(connection: Connection, platform: str) -> bool:
+    return connection.scalar(select(Order.id).where(Order.platform == platform).limit(1)) is not None
 
 
 def _adopt_orders_keyed_by_name(connection: Connection, orders: list[ParsedOrder],

@@ -330,7 +330,8 @@ def _key_rows(rows: list, accounts: dict, orders: dict) -> tuple[list[tuple], li
         its_accounts, its_orders = accounts.get(customer_id, ()), orders.get(customer_id, ())
         keys = search_keys(row.name, row.nickname, (row.phone, row.phone_alt), row.wechat_id,
                            its_accounts, its_orders, emails=(row.email,))
-        found.extend(zip(keys, repeat(customer_id), keys.values(), repeat(last_order_at)))  # tuples at C speed
+        # Tuples at C speed; the kinds as plain ints, which sqlite3 binds without looking for an adapter.
+        found.extend(zip(keys, repeat(customer_id), map(int, keys.values()), repeat(last_order_at)))
         digests.append((customer_id, _digest(row, _sum_of_hashes(its_accounts), _sum_of_hashes(its_orders))))
     return found, digests
 
