@@ -169,7 +169,11 @@ def parse_orders(
             _checkpoint(cancel, progress, index * below // len(kept), 2 * below)
         values = dict(zip(names, row, strict=True))
         values["order_id"] = order_id
-        cell_problems = row_problems.get(index, [])
+        cell_problems = row_problems.get(index)
+        if cell_problems is None and order_id is not None:  # most rows: every cell read
+            grouped.setdefault(order_id, []).append((offset, values))
+            continue
+        cell_problems = cell_problems or []
         if order_id is None:
             cell_problems = _table_values([cells], order_plan)[2].get(0, []) + cell_problems
         problems = []
@@ -303,64 +307,64 @@ def _first(rows: list[tuple[int, dict[str, Any]]], name: str) -> Any:
 
 def _build_order(order_id: str, rows: list[tuple[int, dict[str, Any]]], preset: Preset) -> ParsedOrder:
     first = rows[0][1] if len(rows) == 1 else {name: _first(rows, name) for name in preset.fields}
+    get = first.get  # some thirty look-ups an order: the bound method once
     lines = _build_lines(rows, preset)
-    status_raw = first.get("status")
+    status_raw = get("status")
     if "fulfillment_status" in preset.fields or "cancelled_at" in preset.fields:
-        status = shopify_status(status_raw, first.get("fulfillment_status"), first.get("cancelled_at"))
+        status = shopify_status(status_raw, get("fulfillment_status"), get("cancelled_at"))
     else:
         status = map_status(preset.platform, status_raw)
-    refund_texts = [values.get("refund_status") for _row, values in rows]
-    if refund_texts and all(says_refunded(text) for text in refund_texts):
+    if all(says_refunded(values.get("refund_status")) for _row, values in rows):
         status = OrderStatus.REFUNDED
     inferred = []
-    paid = first.get("amount")
+    paid = get("amount")
     if preset.amount_per_line and any(line.amount is not None for line in lines):
         paid = sum((line.amount for line in lines if line.amount is not None), Decimal(0))
         inferred += ["paid_amount", "total_amount"]
+    paid_at = get("paid_at")
     if status is None:
-        status = OrderStatus.PAID if first.get("paid_at") else OrderStatus.UNPAID
+        status = OrderStatus.PAID if paid_at else OrderStatus.UNPAID
         inferred.append("status")
-    refund = first.get("refund_amount")
+    refund = get("refund_amount")
     if refund is None:
         refund = _refunded_by_lines(rows, lines)
     paid = net_of_refunds(paid, refund, preset.paid_is_net)
-    status = settled_status(status, paid, refund, first.get("close_reason"))
-    quantity = first.get("quantity") if len(rows) == 1 else None
+    status = settled_status(status, paid, refund, get("close_reason"))
+    quantity = get("quantity") if len(rows) == 1 else None
     if quantity is None and any(line.quantity is not None for line in lines):
         quantity = sum(line.quantity or 0 for line in lines)
-    created = first.get("created_at") or first.get("paid_at") or _order_number_date(preset.platform, order_id)
+    created = get("created_at") or paid_at or _order_number_date(preset.platform, order_id)
     division = _division(first)
+    total = get("total_amount")
+    name, phone, phone_alt, address = get("receiver_name"), get("phone"), get("phone_alt"), get("address")
+    global_id = get("global_id")
     values = {
         "status": str(status),
         "status_raw": status_raw[:64] if status_raw else None,
-        "total_amount": first.get("total_amount") if first.get("total_amount") is not None else paid,
+        "total_amount": total if total is not None else paid,
         "paid_amount": paid,
-        "shipping_fee": first.get("shipping_fee"),
+        "shipping_fee": get("shipping_fee"),
         "refund_amount": refund,
         "created_at": created,
-        "paid_at": first.get("paid_at"),
-        "shipped_at": first.get("shipped_at"),
-        "completed_at": first.get("completed_at"),
+        "paid_at": paid_at,
+        "shipped_at": get("shipped_at"),
+        "completed_at": get("completed_at"),
         "item_summary": _item_summary(lines),
         "quantity": quantity,
-        "buyer_message": first.get("buyer_message"),
-        "seller_remark": first.get("seller_remark"),
-        "receiver_name": _cut(first.get("receiver_name"), 128),
-        "receiver_phone": _cut(first.get("phone") or first.get("phone_alt"), 32),
-        "receiver_address": _cut(first.get("address"), 255),
+        "buyer_message": get("buyer_message"),
+        "seller_remark": get("seller_remark"),
+        "receiver_name": _cut(name, 128),
+        "receiver_phone": _cut(phone or phone_alt, 32),
+        "receiver_address": _cut(address, 255),
         "province": _cut(division.province, 32),
         "city": _cut(division.city, 32),
-        "tracking_no": _cut(first.get("tracking_no"), 64),
-        "order_name": order_id[:64] if first.get("global_id") else None,
-        "shop_name": _cut(first.get("shop_name"), 128),
+        "tracking_no": _cut(get("tracking_no"), 64),
+        "order_name": order_id[:64] if global_id else None,
+        "shop_name": _cut(get("shop_name"), 128),
     }
-    buyer = Buyer(
-        buyer_id=first.get("buyer_id"), nickname=first.get("buyer_nick"), email=first.get("email"),
-        name=first.get("receiver_name"), phone=first.get("phone"), phone_alt=first.get("phone_alt"),
-        province=values["province"], city=values["city"], district=division.district,
-        address=first.get("address"),
-    )
-    key = first.get("global_id") or order_id
+    buyer = Buyer(get("buyer_id"), get("buyer_nick"), get("email"), name, phone, phone_alt,
+                  values["province"], values["city"], division.district, address)
+    key = global_id or order_id
     return ParsedOrder(preset.platform, key[:64], rows[0][0], values, lines, buyer,
                        lines_only=preset.role == "lines", summary_lines=preset.one_row_per_order,
                        inferred=tuple(inferred))
@@ -397,26 +401,28 @@ def _item_summary(lines: list[ParsedLine]) -> str | None:
 def _build_lines(rows: list[tuple[int, dict[str, Any]]], preset: Preset) -> list[ParsedLine]:
     lines: dict[Any, ParsedLine] = {}
     for row_number, values in rows:
-        if values.get("item_title") is None and values.get("sku") is None and values.get("line_id") is None:
+        get = values.get
+        line_id, title, sku = get("line_id"), get("item_title"), get("sku")
+        if title is None and sku is None and line_id is None:
             continue
-        quantity = values.get("quantity")
-        unit_price = values.get("unit_price")
-        amount = values.get("line_amount")
+        quantity = get("quantity")
+        unit_price = get("unit_price")
+        amount = get("line_amount")
         if amount is None and unit_price is not None and quantity is not None:
             amount = unit_price * quantity
-        status = map_status(preset.platform, values.get("status"))
-        if says_refunded(values.get("refund_status")):
+        status_raw = get("status")
+        status = map_status(preset.platform, status_raw)
+        if says_refunded(get("refund_status")):
             status = OrderStatus.REFUNDED
-        key = values.get("line_id") or row_number
-        lines[key] = ParsedLine(
-            sub_order_id=_cut(values.get("line_id"), 64),
-            title=_cut(values.get("item_title"), 255),
-            sku=_cut(values.get("sku"), 255),
+        lines[line_id or row_number] = ParsedLine(
+            sub_order_id=_cut(line_id, 64),
+            title=_cut(title, 255),
+            sku=_cut(sku, 255),
             quantity=quantity,
             unit_price=unit_price,
             amount=amount,
             status=str(status) if status else None,
-            status_raw=_cut(values.get("status"), 64),
+            status_raw=_cut(status_raw, 64),
         )
     return list(lines.values())
 

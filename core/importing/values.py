@@ -63,8 +63,8 @@ def clean_text(raw: str | None) -> str | None:
 def parse_id(raw: str | None) -> str | None:
     """An order, line or tracking number kept exactly as text; an Excel-rounded number is refused."""
     text = clean_text(raw)
-    if text is None:
-        return None
+    if text is None or text.isdigit():  # most order and tracking numbers: digits, nothing to check
+        return text
     if _SCIENTIFIC.match(text):
         raise ValueProblem(
             Message(

@@ -13,7 +13,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, S
 from contextlib import contextmanager
 from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
-from itertools import count
+from itertools import count, repeat
 from operator import itemgetter
 from typing import Any
 
@@ -125,19 +125,17 @@ def bulk_insert(connection: Connection, table: Table, rows: Sequence[Mapping[str
     sqlite = connection.dialect.name == "sqlite"
     processors = [(position, processor) for position, name in enumerate(names)
                   if (processor := _bind_processor(table.c[name].type, connection, sqlite)) is not None]
-    default_values = tuple(defaults.values())
     pick = itemgetter(*columns) if len(columns) > 1 else (lambda row: (row[columns[0]],))
-    stored = []
-    for row in rows:
-        values = [*pick(row), *default_values]
-        for position, processor in processors:
-            values[position] = processor(values[position])
-        stored.append(values)
+    # Column by column: each processor mapped over its column and the rows zipped back, all at C speed.
+    by_column: list[Iterable[Any]] = [*zip(*map(pick, rows), strict=True),
+                                      *(repeat(value, len(rows)) for value in defaults.values())]
+    for position, processor in processors:
+        by_column[position] = map(processor, by_column[position])
+    stored = list(zip(*by_column, strict=True))
     quote = connection.dialect.identifier_preparer.quote
     into = f"{stored_table(connection, table)} ({', '.join(quote(name) for name in names)})"
     if sqlite:
-        connection.exec_driver_sql(f"INSERT INTO {into} VALUES ({', '.join('?' * len(names))})",
-                                   [tuple(values) for values in stored])
+        connection.exec_driver_sql(f"INSERT INTO {into} VALUES ({', '.join('?' * len(names))})", stored)
         return
     _copy_rows(connection, into, stored)
 
