@@ -60,22 +60,25 @@ STATUSES = ["交易成功"] * 8 + ["卖家已发货，等待买家确认", "买�
 COLUMNS = 25
 
 
-def generate_rows(count: int, seed: int = 7):  # type: ignore[no-untyped-def]
+def generate_rows(count: int, seed: int = 7, *, buyers_of: int | None = None, new_buyers: int = 0,
+                  first_order: int = 0, start: datetime = datetime(2024, 1, 1), minutes: int = 900_000):  # type: ignore[no-untyped-def]
+    """The sheet's rows, header first. A later month of the same shop: `buyers_of` the first sheet's row count
+    (the same seed draws the same buyers), `new_buyers` more, order numbers from `first_order` on, placed within
+    `minutes` of `start`."""
     from core.importing.layouts import LAYOUT_HEADERS
 
     headers = list(LAYOUT_HEADERS["taobao_tmall.orderlist_csv_legacy"][:COLUMNS])
     rng = random.Random(seed)
     buyers = []
-    for number in range(max(count * 2 // 5, 1)):
+    for number in range(max((buyers_of or count) * 2 // 5, 1) + new_buyers):
         province, city, district = rng.choice(PLACES)
         name = rng.choice(SURNAMES) + "".join(rng.choices(GIVEN, k=rng.choice([1, 2])))
         buyers.append((f"tb{number:07d}{rng.choice(GIVEN)}", name, f"1{rng.randint(3, 9)}{rng.randint(10**8, 10**9 - 1)}",
                        f"{province} {city} {district} 文{rng.randint(1, 999)}路{rng.randint(1, 200)}号{rng.randint(1, 30)}幢"))
-    start = datetime(2024, 1, 1)
     yield headers
-    for number in range(count):
+    for number in range(first_order, first_order + count):
         buyer_key, name, phone, address = rng.choice(buyers)
-        created = start + timedelta(minutes=rng.randint(0, 900_000))
+        created = start + timedelta(minutes=rng.randint(0, minutes))
         price = rng.randint(30, 900)
         yield [
             f'="{3_900_000_000_000_000_000 + number * 7919}"', buyer_key, f"{buyer_key}@163.com", f"{price}.00", "0.00",

@@ -248,8 +248,7 @@ def write_customer_sheet(
     summary = CustomerSheetSummary(batch_id, prepared.path.name, prepared.rows_read,
                                    len({bad.row for bad in prepared.bad_rows}))
     identities = {row.row: customer_identities(row.values) for row in prepared.rows}
-    values = sorted({identity[2] for found in identities.values() for identity in found})
-    index = IdentityIndex(stored_identities(connection, values))
+    index = IdentityIndex(stored_identities(connection, [identity for found in identities.values() for identity in found]))
     tag_ids = {name: tag_id for name, tag_id in connection.execute(select(Tag.name, Tag.id))}
     customer_ids = new_ids(connection, Customer.__table__)  # type: ignore[arg-type]
     changes, aliases, notes, tag_links = [], [], [], set()

@@ -279,22 +279,32 @@ def _adopt_orders_keyed_by_name(connection: Connection, orders: list[ParsedOrder
 
 def _known_aliases(connection: Connection, identities: Iterable[list[Identity]]) -> list[tuple[str, str, str, int]]:
     """The stored aliases among these identities (all of them, in one scan, when the table is no bigger)."""
-    values = sorted({identity[2] for found in identities for identity in found})
-    if reads_masked(connection) or (connection.scalar(select(func.count()).select_from(CustomerAlias)) or 0) > len(values):
-        return stored_identities(connection, values)
+    wanted = {identity for found in identities for identity in found}
+    if reads_masked(connection) or (connection.scalar(select(func.count()).select_from(CustomerAlias)) or 0) > len(wanted):
+        return stored_identities(connection, wanted)
     return [tuple(row) for row in connection.execute(_ALIASES)]  # type: ignore[misc]
 
 
 _ALIASES = select(CustomerAlias.kind, CustomerAlias.platform, CustomerAlias.value, CustomerAlias.customer_id)
+# By the unique (kind, platform, value) index: by value alone, each chunk scanned every alias (a month's 5,000
+# orders against a 224,000-alias shop: 0.9 s).
+_ALIASES_OF_KIND = _ALIASES.where(CustomerAlias.kind == bindparam("kind"), CustomerAlias.platform == bindparam("platform"),
+                                  CustomerAlias.value.in_(bindparam("values", expanding=True)))
 
 
-def stored_identities(connection: Connection, values: Sequence[str]) -> list[tuple[str, str, str, int]]:
-    """(kind, platform, value, customer id) of the stored aliases with these values. A rep on a server reads
-    aliases masked: there the server matches them (core.store.masked)."""
-    query = (text("SELECT kind, platform, value, customer_id FROM laoke_masked.known_identities(:values)")
-             if reads_masked(connection) else _ALIASES.where(CustomerAlias.value.in_(bindparam("values", expanding=True))))
-    return [tuple(row) for chunk in _chunks(values)  # type: ignore[misc]
-            for row in connection.execute(query, {"values": list(chunk)})]
+def stored_identities(connection: Connection, identities: Iterable[Identity]) -> list[tuple[str, str, str, int]]:
+    """(kind, platform, value, customer id) of the stored aliases that are these identities. A rep on a server
+    reads aliases masked: there the server matches them by value (core.store.masked)."""
+    if reads_masked(connection):
+        query = text("SELECT kind, platform, value, customer_id FROM laoke_masked.known_identities(:values)")
+        values = sorted({value for _kind, _platform, value in identities})
+        return [tuple(row) for chunk in _chunks(values)  # type: ignore[misc]
+                for row in connection.execute(query, {"values": list(chunk)})]
+    by_kind: dict[tuple[str, str], list[str]] = {}
+    for kind, platform, value in sorted(set(identities)):
+        by_kind.setdefault((kind, platform), []).append(value)
+    return [tuple(row) for (kind, platform), values in by_kind.items() for chunk in _chunks(values)  # type: ignore[misc]
+            for row in connection.execute(_ALIASES_OF_KIND, {"kind": kind, "platform": platform, "values": list(chunk)})]
 
 
 def _new_aliases(index: IdentityIndex, identities: list[Identity], customer_id: int, batch_id: int) -> list[dict]:
