@@ -3,6 +3,9 @@ a refresh of everyone rewrites only the buyers whose keys' sources changed."""
 
 from __future__ import annotations
 
+from datetime import datetime
+from decimal import Decimal
+
 import pytest
 from sqlalchemy import delete, inspect, select, update
 
@@ -10,7 +13,7 @@ from core.customers.merge import merge_customers
 from core.search import keys
 from core.search.keys import refresh_search_keys
 from core.search.query import search_customer_ids
-from core.store.models import Customer, CustomerSearchDigest, CustomerSearchKey
+from core.store.models import Customer, CustomerSearchDigest, CustomerSearchKey, Order
 
 
 def all_keys(database) -> set[tuple[str, int]]:  # type: ignore[no-untyped-def]
@@ -41,6 +44,33 @@ def test_full_rebuild_matches_the_per_customer_refresh(database, book) -> None: 
         indexes = {i["name"] for i in inspect(session.connection()).get_indexes("customer_search_keys")}
         assert "ix_customer_search_keys_customer_id" in indexes
         assert "customer_search_keys_staging" not in inspect(session.connection()).get_table_names()
+
+
+def key_rows(database) -> list[tuple]:  # type: ignore[no-untyped-def,type-arg]
+    with database.session() as session:
+        return sorted(tuple(row) for row in session.execute(select(
+            CustomerSearchKey.key, CustomerSearchKey.customer_id, CustomerSearchKey.kind, CustomerSearchKey.last_order_at)))
+
+
+def test_keys_written_over_the_stored_ones_are_the_keys_written_anew(database, book) -> None:  # type: ignore[no-untyped-def]
+    """A new order (its number, and the last-order time every key carries), a new name and a merge: the buyers'
+    keys refreshed over their stored keys come out row for row as those of a refresh from nothing."""
+    changed = [book["张晓明"], book["曾小红"], book["李四"]]
+    with database.transaction() as session:
+        session.add(Order(platform="taobao", platform_order_id="9990001112223334445", customer_id=book["张晓明"],
+                          status="completed", paid_amount=Decimal("88"), created_at=datetime(2026, 11, 20, 9, 30)))
+        session.execute(update(Customer).where(Customer.id == book["张晓明"])
+                        .values(last_order_at=datetime(2026, 11, 20, 9, 30)))
+        session.execute(update(Customer).where(Customer.id == book["曾小红"]).values(name="曾红梅"))
+        merge_customers(session, book["张晓明"], book["李四"])
+        refresh_search_keys(session.connection(), changed)
+    over_stored = key_rows(database)
+    assert ("\x02" + "9990001112223334445"[::-1])[:keys.KEY_LENGTH] in {row[0] for row in over_stored}
+    assert not any(row[1] == book["李四"] for row in over_stored)
+    with database.transaction() as session:
+        forget_index(session)
+        refresh_search_keys(session.connection(), list(session.scalars(select(Customer.id))))
+    assert key_rows(database) == over_stored
 
 
 def test_a_failed_rebuild_leaves_the_index_as_it_was(database, book, monkeypatch) -> None:  # type: ignore[no-untyped-def]
