@@ -21,7 +21,6 @@ from core.errors import LaokeError
 from core.paths import default_db_path, demo_db_path, resource_path
 from gui.context import AppContext
 from gui.core_text import core_text
-from gui.first_run import offer_first_run_on_every_book
 from gui.i18n import choose_language, install_translators
 from gui.main_window import PAGES, MainWindow
 from gui.safety.errors import install_error_reporting
@@ -63,6 +62,9 @@ def run_gui(args: argparse.Namespace) -> int:
     if args.smoke:
         QTimer.singleShot(0, lambda: _visit_every_page_and_quit(window))
     else:
+        # Here, after the frame: it reads the shop's settings through core, which brings SQLAlchemy.
+        from gui.first_run import offer_first_run_on_every_book
+
         offer_first_run_on_every_book(window.context, window)
     code = app.exec()
     wait_for_background_tasks()  # let a backup or an import that is still running finish its transaction

@@ -13,7 +13,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 HEAVY = ("pypinyin", "openpyxl", "holidays", "icalendar", "alembic", "pyqtgraph")
 
-# The window opens as `python main.py` opens it. At its first paint (the frame, before the book opens), once the
+# The window opens as `python main.py` opens it. At its first paint (the frame, before the book opens, and before
+# SQLAlchemy: the frame is drawn while the database layer loads), once the
 # Today page (where it lands) shows its figures, at the first paint of the customer list with the shop's rows
 # (opened from there), and once the work started in the background (rescoring, today's care count, the daily
 # backup) is done, it reports the heavy libraries loaded.
@@ -36,6 +37,7 @@ class Paints(QObject):
             return False
         if isinstance(watched, QMainWindow):
             self.report.setdefault("frame", loaded())
+            self.report.setdefault("frame_has_the_database_layer", "sqlalchemy" in sys.modules)
             today = getattr(watched, "pages", {}).get("today")
             if today is not None and not self.hooked:
                 self.hooked = True
@@ -74,7 +76,8 @@ def test_opening_the_window_on_a_shop_loads_no_heavy_library(tmp_path: Path) -> 
                    check=True, capture_output=True)
     report = heavy_loaded_by(OPEN_THE_WINDOW, "--db", str(shop))
     assert report["rows"] == 50  # the customer list painted the shop's buyers
-    assert report == {"frame": [], "today": [], "list": [], "settled": [], "rows": 50}
+    assert report == {"frame": [], "frame_has_the_database_layer": False, "today": [], "list": [], "settled": [],
+                      "rows": 50}
 
 
 def test_the_command_line_and_opening_a_current_book_load_no_heavy_library(tmp_path: Path) -> None:
