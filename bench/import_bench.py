@@ -196,25 +196,30 @@ def step(name: str, path: Path, database: Path) -> dict[str, float]:
 
 
 @contextmanager
+def timing_calls(module: object, name: str, spent: list[float]):  # type: ignore[no-untyped-def]
+    """While inside, the wall time of every call of `module.name` is appended to `spent`."""
+    original = getattr(module, name)
+
+    def timed(*args, **kwargs):  # type: ignore[no-untyped-def]
+        began = time.perf_counter()
+        try:
+            return original(*args, **kwargs)
+        finally:
+            spent.append(time.perf_counter() - began)
+
+    setattr(module, name, timed)
+    try:
+        yield
+    finally:
+        setattr(module, name, original)
+
+
 def timing_the_refit(spent: list[float]):  # type: ignore[no-untyped-def]
     """Note the wall time of the forecast refit the command runs after the import's commit (part of the
     command's time, reported beside it)."""
     import core.refresh
 
-    original = core.refresh.refit_forecast_after_import
-
-    def timed(database):  # type: ignore[no-untyped-def]
-        began = time.perf_counter()
-        try:
-            return original(database)
-        finally:
-            spent.append(time.perf_counter() - began)
-
-    core.refresh.refit_forecast_after_import = timed
-    try:
-        yield
-    finally:
-        core.refresh.refit_forecast_after_import = original
+    return timing_calls(core.refresh, "refit_forecast_after_import", spent)
 
 
 def measure(name: str, path: Path, database: Path) -> dict[str, float]:

@@ -28,7 +28,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from contextlib import contextmanager
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -36,7 +35,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from import_bench import generate_rows, timing_the_refit  # noqa: E402
+from import_bench import generate_rows, timing_calls, timing_the_refit  # noqa: E402
 
 MONTH_MINUTES = 30 * 24 * 60
 
@@ -88,24 +87,6 @@ def trial_copy(book: Path, folder: Path, name: str, copied_since: bool) -> Path:
     return target
 
 
-@contextmanager
-def timing(module: object, name: str, spent: list[float]):  # type: ignore[no-untyped-def]
-    original = getattr(module, name)
-
-    def timed(*args, **kwargs):  # type: ignore[no-untyped-def]
-        began = time.perf_counter()
-        try:
-            return original(*args, **kwargs)
-        finally:
-            spent.append(time.perf_counter() - began)
-
-    setattr(module, name, timed)
-    try:
-        yield
-    finally:
-        setattr(module, name, original)
-
-
 def step(sheet: Path, book: Path) -> dict[str, float]:
     """The month imported into `book` by the CLI command, timed in this process."""
     import core.importing
@@ -114,7 +95,7 @@ def step(sheet: Path, book: Path) -> dict[str, float]:
     refit: list[float] = []
     copy: list[float] = []
     began = time.perf_counter()
-    with timing_the_refit(refit), timing(core.importing, "_back_up_before_import", copy):
+    with timing_the_refit(refit), timing_calls(core.importing, "_back_up_before_import", copy):
         if cli(["import", str(sheet), "--db", str(book)]) != 0:
             raise SystemExit("the import failed")
     return {"seconds": round(time.perf_counter() - began, 2), "refit_seconds": round(sum(refit), 2),

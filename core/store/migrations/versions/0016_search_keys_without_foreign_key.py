@@ -43,11 +43,10 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    # Keys of customers deleted since would break the constraint: they are left behind.
+    op.execute(sa.text("DELETE FROM customer_search_keys WHERE customer_id NOT IN (SELECT id FROM customers)"))
     if op.get_bind().dialect.name == 'sqlite':
-        # Keys of customers deleted since would break the constraint: they are left behind.
-        op.execute(sa.text("DELETE FROM customer_search_keys WHERE customer_id NOT IN (SELECT id FROM customers)"))
         _copy_into_new_table(f' CONSTRAINT {FOREIGN_KEY} REFERENCES customers (id) ON DELETE CASCADE')
     else:
-        op.execute(sa.text("DELETE FROM customer_search_keys WHERE customer_id NOT IN (SELECT id FROM customers)"))
         op.create_foreign_key(FOREIGN_KEY, 'customer_search_keys', 'customers', ['customer_id'], ['id'],
                               ondelete='CASCADE')
