@@ -274,6 +274,26 @@ def test_a_file_read_again_is_recognised_unparsed_and_not_backed_up(tmp_path, da
         assert len(list_backups(database.path)) == copies
 
 
+def test_unchanged_orders_are_found_in_a_bigger_book_and_in_one_pass_over_a_book_the_file_fills(
+        tmp_path, database):  # type: ignore[no-untyped-def]
+    from sqlalchemy import update
+
+    from core.store.models import Order
+
+    orders = [(f"20000000000000000{n:02d}", f"tb_{n}", "交易成功", "10.00", f"'1380000{n:04d}") for n in range(8)]
+    commit_imports(database, prepare_files(database, [write_sheet(tmp_path / "all.csv", taobao_rows(*orders), "gbk")]))
+    with database.writing() as connection:  # an order stored before content hashes were kept
+        connection.execute(update(Order).where(Order.platform_order_id == orders[7][0]).values(content_hash=None))
+
+    def prepared(name, chosen):  # type: ignore[no-untyped-def]
+        [item] = prepare_files(database, [write_sheet(tmp_path / name, taobao_rows(*chosen), "gbk")])
+        return [order.platform_order_id for order in item.orders], item.orders_unchanged
+
+    assert prepared("one.csv", orders[:1]) == ([], 1)  # an eighth of the book: looked up by number
+    assert prepared("most.csv", orders[1:7]) == ([], 6)  # most of it: one pass over the book's orders
+    assert prepared("all_again.csv", orders) == ([orders[7][0]], 7)  # no stored hash: parsed again
+
+
 def test_cli_import_shows_progress_at_a_terminal_only(tmp_path, db_path, capsys, monkeypatch):  # type: ignore[no-untyped-def]
     import sys
 

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
 from openpyxl import Workbook
 
 from core.importing.readers import SheetRefused, read_sheets
+from core.safety.files import CHUNK_BYTES, UnsafeWorkbook, ensure_safe_workbook, farthest_reference
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -34,6 +37,62 @@ def test_a_tiny_xlsx_with_one_far_cell_is_refused_and_the_process_lives(tmp_path
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr[-500:]
     assert "orders.xlsx" in done.stdout and "cells" in done.stdout
+
+
+def with_sheet_xml(path: Path, xml: bytes) -> Path:
+    """The workbook at `path` with its sheet's XML replaced (everything else as openpyxl wrote it)."""
+    with zipfile.ZipFile(path) as original:
+        parts = {name: original.read(name) for name in original.namelist()}
+    parts["xl/worksheets/sheet1.xml"] = xml
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as rewritten:
+        for name, data in parts.items():
+            rewritten.writestr(name, data)
+    return path
+
+
+def sheet_xml(cells: bytes, dimension: bytes = b"A1") -> bytes:
+    return (b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><dimension ref="'
+            + dimension + b'"/><sheetData>' + cells + b"</sheetData></worksheet>")
+
+
+@pytest.mark.parametrize("far", [b'<row r="1"><c r="XFD1"><v>1</v></c></row><row r="4000"><c r="A4000"/></row>',
+                                 b'<row r="1"><c r="A1"/><c r="Z31000000"><v>1</v></c></row>',
+                                 b'<row r="1"><c r="B1"/></row><row r="1234567890123456"><c r="B2"/></row>'])
+def test_a_far_cell_is_found_when_the_dimension_says_a1(tmp_path, far) -> None:
+    sheet = with_sheet_xml(far_cell_workbook(tmp_path / "orders.xlsx", "B2"), sheet_xml(far))
+    with pytest.raises(UnsafeWorkbook, match="orders.xlsx: the sheet .* cells from A1"):
+        ensure_safe_workbook(sheet)
+
+
+def test_a_far_cell_cut_by_the_end_of_a_chunk_is_still_found(tmp_path) -> None:
+    head = b'<row r="1"><c r="A1" t="inlineStr"><is><t>'
+    far = b'</t></is></c><c r="XFD20000"><v>1</v></c></row>'
+    # The reference's letters end the first chunk and its digits begin the next.
+    before_far = sheet_xml(head).index(b"</sheetData>") + far.index(b"XFD") + len(b"XFD")
+    text = os.urandom(CHUNK_BYTES).hex().encode()[:CHUNK_BYTES - before_far]  # compresses as a real sheet does
+    xml = sheet_xml(head + text + far)
+    assert xml.index(b"XFD") + 3 == CHUNK_BYTES
+    sheet = with_sheet_xml(far_cell_workbook(tmp_path / "orders.xlsx", "B2"), xml)
+    with pytest.raises(UnsafeWorkbook, match="column 16,384"):
+        ensure_safe_workbook(sheet)
+
+
+@pytest.mark.parametrize(("xml", "farthest"), [
+    (b'<row r="12" spans="1:3"><c r="B12" s="1"><v>1</v></c><c r="AC12"/></row>', (12, 29)),
+    (b'<c r="ABCD1"/><c r="AB"/>', (0, 0)),  # four letters, or no digit: no reference the reader follows
+    (b'<c r="XFD7', (0, 16384)),  # cut before its quote: the column counts, the row waits for the next chunk
+    (b'<row r="99999999999999"/>', (1 << 62, 0)),  # a row number past twelve digits counts as endless
+    (b"", (0, 0)),
+])
+def test_the_farthest_reference_of_a_chunk(xml, farthest) -> None:
+    assert farthest_reference(xml) == farthest
+
+
+def test_the_farthest_reference_agrees_with_reading_each_reference_on_its_own() -> None:
+    xml = sheet_xml(b"".join(b'<row r="%d"><c r="%s%d" t="s"><v>%d</v></c></row>' % (row, column, row, row)
+                             for row, column in ((3, b"C"), (70, b"BA"), (9, b"A"), (41, b"Y"))))
+    rows = [int(number) for number in re.findall(rb' r="[A-Z]{0,3}(\d+)"', xml)]
+    assert farthest_reference(xml) == (max(rows), 53)
 
 
 @pytest.mark.parametrize("device", ["/dev/zero", "/dev/urandom"])
