@@ -121,10 +121,13 @@ class ParseResult:
     skipped_cells: list[SkippedCells] = field(default_factory=list)
     rows_read: int = 0
     unchanged: int = 0  # orders whose rows are exactly those of an order already stored: not parsed again
+    # Of those, the ones stored under a shop the user named: number -> (the rows' hash, that shop).
+    unchanged_named: dict[str, tuple[str, str]] = field(default_factory=dict)
 
 
-# Given a platform and {order number: content hash}, the numbers whose stored order has that very hash.
-StoredAlike = Callable[[str, dict[str, str]], set[str]]
+# Given a platform and {order number: content hash}, the numbers whose stored order has those very rows, each
+# with the shop the user named for it when its stored hash holds that answer too (else None).
+StoredAlike = Callable[[str, dict[str, str]], dict[str, str | None]]
 _EMPTY_ROW = False  # in the per-row list of order numbers: a row with nothing in it
 
 
@@ -156,7 +159,7 @@ def parse_orders(
     order_plan = [entry for entry in plan if entry[0] == "order_id"]
     row_orders, hashes = _order_hashes(body, order_plan, preset.key)
     # A global id keys the stored order (Shopify's): the order number alone does not find it.
-    unchanged = stored_alike(preset.platform, hashes) if stored_alike and "global_id" not in columns else set()
+    unchanged = stored_alike(preset.platform, hashes) if stored_alike and "global_id" not in columns else {}
     result.rows_read = sum(row_order is not _EMPTY_ROW for row_order in row_orders)
     kept = [(offset, cells, row_order) for offset, (cells, row_order)
             in enumerate(zip(body, row_orders, strict=True), start=header_row + 2)
@@ -204,6 +207,7 @@ def parse_orders(
             result.orders.append(order)
     result.skipped_cells = list(skipped.values())
     result.unchanged = len(unchanged)
+    result.unchanged_named = {number: (hashes[number], shop) for number, shop in unchanged.items() if shop is not None}
     progress(2 * below, 2 * below)
     return result
 
@@ -229,6 +233,12 @@ def content_text(cells: Sequence[str]) -> str:
     cell, spaces around a value) is the same content."""
     text = "\x1f".join(map(str.strip, cells))
     return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
+
+
+def named_shop_hash(content_hash: str, shop: str) -> str:
+    """An order's content hash once the user named the shop of a file that does not say it: the answer is part
+    of the content, so the same file named as another shop updates its orders."""
+    return hashlib.sha1(f"{content_hash}\x1e{shop}".encode()).hexdigest()
 
 
 def _is_totals_row(cells: Sequence[str], columns: dict[str, tuple[int, ...]]) -> bool:

@@ -47,6 +47,8 @@ class PreparedImport:
     shop_named: str = ""
     shop_applied: bool = False
     orders_unchanged: int = 0  # recognised as stored by their rows' hash, so not parsed (not in `orders`)
+    # Of those, the ones stored under a shop the user named: number -> (the rows' hash, that shop).
+    unchanged_named: dict[str, tuple[str, str]] = field(default_factory=dict)
 
     @property
     def order_count(self) -> int:
@@ -171,6 +173,7 @@ def parse_prepared(
     prepared = PreparedImport(path, file_digest(path), sheet, header_row, preset, score, columns)
     prepared.orders, prepared.bad_rows, prepared.rows_read = result.orders, result.bad_rows, result.rows_read
     prepared.skipped_cells, prepared.orders_unchanged = result.skipped_cells, result.unchanged
+    prepared.unchanged_named = result.unchanged_named
     return prepared
 
 

@@ -9,11 +9,11 @@ companion file of lines never asks: its orders keep the shop of the order file t
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Sequence
 
 from sqlalchemy import Connection
 
+from core.importing.parsing import Buyer, ParsedOrder, named_shop_hash
 from core.importing.prepare import PreparedImport
 from core.store.db import Database
 from core.store.settings import get_setting, store_setting
@@ -55,11 +55,19 @@ def apply_named_shop(prepared: PreparedImport) -> None:
     if not prepared.shop_named or prepared.shop_applied:
         return
     prepared.shop_applied = True
+    shop = prepared.shop_named
     for order in prepared.orders:
         if not order.values.get("shop_name"):
-            order.values["shop_name"] = prepared.shop_named
-            # The answer is part of the order's content: the same file named as another shop updates it.
-            order.content_hash = hashlib.sha1(f"{order.content_hash}\x1e{prepared.shop_named}".encode()).hexdigest()
+            order.values["shop_name"] = shop
+            order.content_hash = named_shop_hash(order.content_hash, shop)
+    # Orders recognised unparsed as stored under another shop the user named move to this one: an order that
+    # states only its shop updates only that.
+    moved = [(number, rows_hash) for number, (rows_hash, stored_shop) in prepared.unchanged_named.items()
+             if stored_shop != shop]
+    prepared.orders += [ParsedOrder(prepared.preset.platform, number, 0, {"shop_name": shop}, [], Buyer(),
+                                    summary_lines=True, content_hash=named_shop_hash(rows_hash, shop))
+                        for number, rows_hash in moved]
+    prepared.orders_unchanged -= len(moved)
 
 
 def remember_named_shop(connection: Connection, prepared: PreparedImport) -> None:

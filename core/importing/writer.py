@@ -18,7 +18,7 @@ from sqlalchemy import Connection, Table, bindparam, delete, func, insert, selec
 
 from core.collector import without_cycle_collection
 from core.importing.identity import Identity, IdentityIndex, buyer_identities
-from core.importing.parsing import ParsedLine, ParsedOrder
+from core.importing.parsing import ParsedLine, ParsedOrder, named_shop_hash
 from core.importing.prepare import PreparedImport
 from core.progress import CancelToken, ProgressCallback, no_progress
 from core.refresh import refresh_derived
@@ -243,12 +243,13 @@ def _existing_orders(connection: Connection, orders: list[ParsedOrder]) -> dict[
     return found
 
 
-def stored_alike(connection: Connection, platform: str, hashes: dict[str, str]) -> set[str]:
-    """The order numbers among `hashes` whose stored order (keyed by that number) has that content hash."""
-    alike: set[str] = set()
+def stored_alike(connection: Connection, platform: str, hashes: dict[str, str]) -> dict[str, str | None]:
+    """The order numbers among `hashes` whose stored order (keyed by that number) has those rows: its content
+    hash is theirs, or theirs with the shop the user named for it (then given beside the number)."""
+    alike: dict[str, str | None] = {}
     if not _holds_orders_of(connection, platform):  # a first import: no need to look its orders up
         return alike
-    stored = select(Order.platform_order_id, Order.content_hash).where(Order.platform == platform)
+    stored = select(Order.platform_order_id, Order.content_hash, Order.shop_name).where(Order.platform == platform)
     if len(hashes) * SCAN_SHARE >= (connection.scalar(select(func.count()).select_from(Order)) or 0):
         # The file holds a good share of the book (a re-downloaded export): one pass over the platform's
         # orders costs a fifth of looking 200,000 numbers up a chunk at a time.
@@ -257,8 +258,14 @@ def stored_alike(connection: Connection, platform: str, hashes: dict[str, str]) 
         chunks = (connection.execute(stored.where(Order.platform_order_id.in_(chunk)))
                   for chunk in _chunks(list(hashes)))
     for rows in chunks:
-        alike.update(number for number, content_hash in rows
-                     if content_hash is not None and hashes.get(number) == content_hash)
+        for number, content_hash, shop in rows:
+            rows_hash = hashes.get(number)
+            if rows_hash is None or content_hash is None:
+                continue
+            if content_hash == rows_hash:
+                alike[number] = None
+            elif shop and content_hash == named_shop_hash(rows_hash, shop):
+                alike[number] = shop
     return alike
 
 

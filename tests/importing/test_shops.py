@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from core.cli import main
-from core.importing import PRESETS, commit_imports, name_the_shop, needs_shop_name, prepare_files
+from core.importing import PRESETS, commit_imports, name_the_shop, needs_shop_name, prepare_files, undo_import
 from core.store.models import Order
 from core.store.opening import open_database
 from tests.importing.sheets import row_for, write_sheet
@@ -51,9 +51,30 @@ def test_the_same_file_named_as_another_shop_moves_its_orders(tmp_path, database
     commit_imports(database, [prepared])  # tried again: the answer is written once
     assert shops_of(database) == {"300100": "京东B店", "300101": "京东B店"}
     [again] = prepare_files(database, [path])
+    assert (again.orders, again.orders_unchanged) == ([], 2)  # recognised by their rows, not parsed
     name_the_shop(again, "京东A店")
     [summary] = commit_imports(database, [again])
-    assert summary.orders_updated == 2 and shops_of(database) == {"300100": "京东A店", "300101": "京东A店"}
+    assert (summary.orders_updated, summary.orders_unchanged) == (2, 0)
+    assert shops_of(database) == {"300100": "京东A店", "300101": "京东A店"}
+    with database.session() as session:
+        kept = dict(session.execute(select(Order.platform_order_id, Order.status)).all())
+    assert kept == {"300100": "completed", "300101": "completed"}  # only the shop moved
+    undo_import(database, summary.batch_id)
+    assert shops_of(database) == {"300100": "京东B店", "300101": "京东B店"}
+
+
+def test_a_file_named_as_a_shop_is_recognised_unparsed_when_it_comes_again(tmp_path, database):  # type: ignore[no-untyped-def]
+    path = jd_sheet(tmp_path / "jd.csv", "300100", "300101")
+    [first] = prepare_files(database, [path])
+    name_the_shop(first, "京东A店")
+    commit_imports(database, [first])
+    for named in ("京东A店", ""):  # the same answer, or none at all: the orders keep their shop
+        [again] = prepare_files(database, [path])
+        assert (again.orders, again.orders_unchanged) == ([], 2)
+        name_the_shop(again, named)
+        [summary] = commit_imports(database, [again])
+        assert (summary.orders_new, summary.orders_updated, summary.orders_unchanged) == (0, 0, 2)
+        assert shops_of(database) == {"300100": "京东A店", "300101": "京东A店"}
 
 
 def test_a_second_shopify_store_is_kept_apart_without_asking(tmp_path, database):  # type: ignore[no-untyped-def]
