@@ -257,8 +257,8 @@ def stored_alike(connection: Connection, platform: str, hashes: dict[str, str]) 
     else:
         chunks = (connection.execute(stored.where(Order.platform_order_id.in_(chunk)))
                   for chunk in _chunks(list(hashes)))
-    for rows in chunks:
-        for number, content_hash, shop in rows:
+    for result in chunks:
+        for number, content_hash, shop in (row for rows in result.partitions() for row in rows):
             rows_hash = hashes.get(number)
             if rows_hash is None or content_hash is None:
                 continue
