@@ -29,6 +29,11 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 # A password-protected xlsx is an OLE container holding this stream (its name is stored in UTF-16).
 ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
 ENCODING_SAMPLE = 256 * 1024
+# The delimiter is sniffed from the first characters (read from enough bytes for them in any encoding).
+SNIFF_CHARACTERS = 50_000
+SNIFF_BYTES = 4 * SNIFF_CHARACTERS
+# decode_text names UTF-8 as the file says it; its BOM, where there is one, is no part of the first cell.
+_CODECS = {"utf-8": "utf-8-sig"}
 MAX_SHEET_FILE_BYTES = 1 << 30  # a 200,000-row export is ~60 MB
 # A CSV field longer than this is no cell of an order: most often a quote that is never closed.
 MAX_CSV_FIELD = 1 << 20
@@ -78,7 +83,8 @@ def read_sheets(path: Path) -> list[RawSheet]:
     text, encoding = decode_text(path, data)
     if text.lstrip()[:200].lower().startswith(("<html", "<!doctype", "<table", "<?xml", "<meta", "<head")):
         return [RawSheet(path, _html_rows(text), encoding=encoding)]
-    return [RawSheet(path, csv_rows(text, path.name), encoding=encoding)]
+    del text  # the rows are read from the bytes as a stream: the text and a copy beside them were 270 MB more
+    return [RawSheet(path, csv_rows(data, _CODECS.get(encoding, encoding), path.name), encoding=encoding)]
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -292,10 +298,19 @@ def _guess_encoding(path: Path, sample: bytes) -> str:
     return best.encoding
 
 
-def csv_rows(text: str, file_name: str = "") -> list[Row]:
-    """The rows of a CSV text; a field beyond MAX_CSV_FIELD or a quote never closed is refused, naming its row."""
-    delimiter = detect_delimiter(text[:50_000])
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+def csv_rows(data: bytes, codec: str, file_name: str = "") -> list[Row]:
+    """The rows of a CSV file's bytes in this codec, decoded as they are read; a field beyond MAX_CSV_FIELD or a
+    quote never closed is refused, naming its row."""
+    delimiter = detect_delimiter(data[:SNIFF_BYTES].decode(codec, "ignore")[:SNIFF_CHARACTERS])
+    quotes = 0
+
+    def lines() -> Iterable[str]:
+        nonlocal quotes
+        for line in io.TextIOWrapper(io.BytesIO(data), encoding=codec, newline=""):
+            quotes += line.count('"')
+            yield line
+
+    reader = csv.reader(lines(), delimiter=delimiter)
     limit = csv.field_size_limit(MAX_CSV_FIELD)
     rows: list[Row] = []
     row_start = last_start = 1
@@ -308,7 +323,7 @@ def csv_rows(text: str, file_name: str = "") -> list[Row]:
     finally:
         csv.field_size_limit(limit)
     # Without strict parsing an unclosed quote swallows the rest of the file into the last row's cell.
-    if rows and text.count('"') % 2 and any("\n" in cell for cell in rows[-1]):
+    if rows and quotes % 2 and any("\n" in cell for cell in rows[-1]):
         raise _unreadable_csv(file_name, last_start, "a quoted field runs to the end of the file")
     return rows
 
