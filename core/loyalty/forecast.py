@@ -11,13 +11,21 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
+from hashlib import blake2b
 from typing import Any
 
 import numpy as np
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, delete, select
 
 from core.figures import order_facts
-from core.figures.order_facts import NONE, SECONDS_PER_DAY, day_number, epoch_seconds, fetch_numbers_among
+from core.figures.order_facts import (
+    NONE,
+    SECONDS_PER_DAY,
+    day_number,
+    epoch_seconds,
+    fetch_numbers,
+    fetch_numbers_among,
+)
 from core.loyalty.predict import (
     HORIZON_DAYS,
     MIN_REPEAT_BUYERS,
@@ -45,6 +53,11 @@ ALIVE_FOR_A_DATE = 0.5
 # show them (a whole percent, a tenth, whole yuan): a forecast that moved less is not rewritten, which on a
 # day's refit spares most of a shop's buyers whose chance of still buying barely moved.
 SHOWN_DECIMALS = (2, 1, 0)
+# What everyone's forecast was last written from (`_inputs_stamp`): a forecast of everyone that finds the same
+# writes nothing and so need not compute anything. A forecast written by id forgets it.
+STAMP_KEY = "forecast.stamp"
+# Change it whenever `forecast` would give other forecasts for the same buyers and model.
+FORECAST_SCHEME = 1
 
 
 @dataclass(frozen=True)
@@ -171,7 +184,27 @@ def refresh_forecast(connection: Connection, customer_ids: Sequence[int] | None,
         model = fit_shop_model(buyers, as_of, last=model)
         store_setting(connection, MODEL_KEY, model.to_dict())
     assert model is not None
-    return _write(connection, forecast(model, buyers, as_of), customer_ids)
+    if customer_ids is not None:
+        written = _write(connection, forecast(model, buyers, as_of), customer_ids)
+        if written:
+            connection.execute(delete(Setting).where(Setting.key == STAMP_KEY))
+        return written
+    stamp = _inputs_stamp(connection, model, buyers, as_of)
+    if connection.scalar(select(Setting.value).where(Setting.key == STAMP_KEY)) == stamp:
+        return 0  # every forecast is still the one these inputs give
+    written = _write(connection, forecast(model, buyers, as_of), None)
+    store_setting(connection, STAMP_KEY, stamp)
+    return written
+
+
+def _inputs_stamp(connection: Connection, model: ShopModel, buyers: Buyers, as_of: date) -> str:
+    """A digest of all that everyone's forecast is computed from: the model, the day, each buyer's history and
+    who is in the book (a customer in it without purchases has no forecast)."""
+    in_book = fetch_numbers(connection, select(Customer.id).where(Customer.merged_into_id.is_(None)).order_by(Customer.id))
+    digest = blake2b(repr((FORECAST_SCHEME, model.to_dict(), as_of.isoformat())).encode(), digest_size=16)
+    for values in (in_book, buyers.ids, buyers.x, buyers.t_x, buyers.T, buyers.mean_repeat):
+        digest.update(np.ascontiguousarray(values).tobytes())
+    return digest.hexdigest()
 
 
 def _write(connection: Connection, new: Forecast, customer_ids: Sequence[int] | None) -> int:

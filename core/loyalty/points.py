@@ -22,8 +22,10 @@ from core.figures.order_facts import (
     NONE,
     SECONDS_PER_DAY,
     OrderFacts,
+    day_number,
     epoch_seconds,
     fetch_numbers_among,
+    seconds_column,
 )
 from core.messages import Message
 from core.store.bulk import execute_rows, indexes_built_after, stores_dates_as_text, update_by_id
@@ -82,15 +84,33 @@ def _pair_keys(customers: np.ndarray, orders: np.ndarray) -> np.ndarray:
     return (customers << 32) | orders
 
 
-def _booked_per_order(connection: Connection, customer_ids: list[int] | None) -> tuple[np.ndarray, np.ndarray]:
-    """(sorted buyer-order keys, the points booked on each) from the ledger's order entries.
+@dataclass(frozen=True)
+class Ledger:
+    """The entries of some buyers' ledgers, as the recompute reads them: once for reconciling the orders and
+    the balances both (summed in numpy: a GROUP BY over a million entries costs SQLite a sort, twice the read)."""
 
-    Summed in numpy from the plain rows: a GROUP BY over a million entries costs SQLite a sort, twice the read."""
-    rows = fetch_numbers_among(connection, select(PointEntry.customer_id, PointEntry.order_id, PointEntry.points)
-                      .where(PointEntry.order_id.is_not(None)), PointEntry.customer_id, customer_ids)
-    rows = rows.astype(np.int64)
-    keys, positions = np.unique(_pair_keys(rows[:, 0], rows[:, 1]), return_inverse=True)
-    return keys, np.bincount(positions, weights=rows[:, 2], minlength=len(keys)).astype(np.int64)
+    customer: np.ndarray
+    order: np.ndarray  # NONE: no order's entry
+    points: np.ndarray
+    expires_day: np.ndarray  # the last day the points are good for, NONE: never
+
+
+def load_ledger(connection: Connection, customer_ids: list[int] | None) -> Ledger:
+    rows = fetch_numbers_among(connection, select(
+        PointEntry.customer_id, func.coalesce(PointEntry.order_id, NONE), PointEntry.points,
+        epoch_seconds(PointEntry.expires_on, connection.dialect.name)), PointEntry.customer_id, customer_ids)
+    return Ledger(*rows[:, :3].astype(np.int64).T, _days(seconds_column(rows[:, 3])))
+
+
+def _days(seconds: np.ndarray) -> np.ndarray:
+    return np.where(seconds == NONE, NONE, seconds // SECONDS_PER_DAY)
+
+
+def _booked_per_order(ledger: Ledger) -> tuple[np.ndarray, np.ndarray]:
+    """(sorted buyer-order keys, the points booked on each) from the ledger's order entries."""
+    of_orders = ledger.order != NONE
+    keys, positions = np.unique(_pair_keys(ledger.customer[of_orders], ledger.order[of_orders]), return_inverse=True)
+    return keys, np.bincount(positions, weights=ledger.points[of_orders], minlength=len(keys)).astype(np.int64)
 
 
 def _kept_expiry(connection: Connection, keys: np.ndarray) -> np.ndarray:
@@ -134,18 +154,18 @@ def order_rates(connection: Connection, orders: OrderFacts, customer_ids: list[i
 
 
 def sync_order_points(connection: Connection, customer_ids: list[int] | None, as_of: date,
-                      orders: OrderFacts, policy: PointsPolicy | None = None) -> int:
+                      orders: OrderFacts, policy: PointsPolicy | None = None, ledger: Ledger | None = None) -> int:
     """Make the order entries of these customers (all when None) add up to what each order earns now.
 
-    `orders` are theirs (`load_order_facts`: the orders the figures count, dated up to `as_of`). Returns how
-    many entries were written."""
+    `orders` are theirs (`load_order_facts`: the orders the figures count, dated up to `as_of`), and so is
+    `ledger` when the caller read it already. Returns how many entries were written."""
     policy = policy or load_points_policy(connection)
     order_keys = _pair_keys(orders.customer_id, orders.order_id)
     by_key = np.argsort(order_keys, kind="stable")
     order_keys = order_keys[by_key]
     rates = order_rates(connection, orders, customer_ids, policy)[by_key]
     earned = np.floor(orders.paid_cents[by_key] * rates / 100 + 1e-9).astype(np.int64)
-    booked_keys, booked = _booked_per_order(connection, customer_ids)
+    booked_keys, booked = _booked_per_order(ledger or load_ledger(connection, customer_ids))
     if np.array_equal(order_keys, booked_keys) and np.array_equal(earned, booked):
         return 0  # the common case, a recompute with nothing changed
 
@@ -201,18 +221,23 @@ def _insert_entries(connection: Connection, customers: np.ndarray, kinds: np.nda
         )
 
 
-def expire_and_balance(connection: Connection, customer_ids: list[int] | None, as_of: date) -> int:
+def expire_and_balance(connection: Connection, customer_ids: list[int] | None, as_of: date,
+                       ledger: Ledger | None = None) -> int:
     """Book the expiry of points past their day, oldest first, and cache each balance; returns how many
-    balances changed.
+    balances changed. `ledger` is these customers' as it stands, when the caller read it already.
 
     Spending (redemptions, deductions, earlier expiries) uses the oldest points first, so what lapses now
     is whatever of the lapsed earnings was not spent: lapsed earnings − everything spent so far, if positive."""
-    lapsed = func.sum(case((PointEntry.expires_on < as_of, PointEntry.points), else_=0))  # NULL: never lapses
-    spent = func.sum(case(((PointEntry.expires_on.is_(None)) & (PointEntry.points < 0), -PointEntry.points),
-                          else_=0))
-    sums = fetch_numbers_among(connection, select(PointEntry.customer_id, func.sum(PointEntry.points), lapsed, spent)
-                      .group_by(PointEntry.customer_id), PointEntry.customer_id, customer_ids).astype(np.int64)
-    customers, balance, due = sums[:, 0], sums[:, 1], np.maximum(0, sums[:, 2] - sums[:, 3])
+    ledger = ledger or load_ledger(connection, customer_ids)
+    customers, position = np.unique(ledger.customer, return_inverse=True)
+
+    def summed(where: np.ndarray, points: np.ndarray) -> np.ndarray:
+        return np.bincount(position[where], weights=points[where], minlength=len(customers)).astype(np.int64)
+
+    never = ledger.expires_day == NONE
+    balance = summed(np.full(len(position), True), ledger.points)
+    lapsed = summed(~never & (ledger.expires_day < day_number(as_of)), ledger.points)
+    due = np.maximum(0, lapsed - summed(never & (ledger.points < 0), -ledger.points))
     expiring = np.flatnonzero(due > 0)
     if len(expiring):
         day = np.full(len(expiring), as_of.toordinal() - EPOCH_DAY, dtype=np.int64)

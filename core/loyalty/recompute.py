@@ -9,7 +9,7 @@ from sqlalchemy import Connection, delete, select
 
 from core.figures.order_facts import OrderFacts, load_order_facts
 from core.loyalty.forecast import load_model, refit_due, refresh_forecast
-from core.loyalty.points import expire_and_balance, sync_order_points
+from core.loyalty.points import expire_and_balance, load_ledger, sync_order_points
 from core.loyalty.tag_rules import apply_tag_rules
 from core.loyalty.tiers import refresh_tiers
 from core.store.models import Setting
@@ -37,8 +37,9 @@ def refresh_loyalty(connection: Connection, customer_ids: Sequence[int] | None =
         return
     if orders is None:
         orders = load_order_facts(connection, as_of, ids)  # one read for the ledger, a window and the forecast
-    sync_order_points(connection, ids, as_of, orders)
-    expire_and_balance(connection, ids, as_of)
+    ledger = load_ledger(connection, ids)  # read once for both, unless the first writes to it
+    written = sync_order_points(connection, ids, as_of, orders, ledger=ledger)
+    expire_and_balance(connection, ids, as_of, None if written else ledger)
     refresh_tiers(connection, ids, as_of, orders=orders)  # after the balances: tiers may go by points
     apply_tag_rules(connection, ids, as_of)  # after the tiers: a rule may ask for one
     refit = None

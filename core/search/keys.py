@@ -42,6 +42,7 @@ from sqlalchemy import (
     String,
     Table,
     delete,
+    func,
     insert,
     select,
     text,
@@ -52,6 +53,7 @@ from sqlalchemy.schema import CreateTable
 from core.collector import without_cycle_collection
 from core.progress import CancelToken
 from core.safety.privacy import is_email, is_masked
+from core.search.stamp import rows_digest
 from core.store.bulk import bulk_insert
 from core.store.masked import reads_masked
 from core.store.models import (
@@ -61,7 +63,9 @@ from core.store.models import (
     CustomerSearchDigest,
     CustomerSearchKey,
     Order,
+    Setting,
 )
+from core.store.settings import store_setting
 
 KEY_LENGTH = 24
 BATCH = 2000
@@ -368,8 +372,31 @@ def _outdated(connection: Connection, rows: list, customers: CustomerSelection, 
     return outdated + list(stored)  # what is left of `stored` is no longer live
 
 
+# Everything the keys are made of, as one digest (`_sources_stamp`), from when every buyer's keys were last
+# found current. Any write of keys forgets it, so while it is kept every key is as its buyer's sources give it.
+SOURCES_STAMP_KEY = "search.sources_stamp"
+
+
+def _sources_digest(connection: Connection) -> str:
+    """A digest of all that every buyer's keys are made of: the live buyers' rows, all accounts and order
+    numbers, each with whose it is."""
+    return rows_digest(connection, [(_SOURCE, Customer.id), (_accounts_of(), CustomerAlias.id),
+                                    (_order_numbers_of(), Order.id)], KEYS_SCHEME)
+
+
+def _sources_stamp(connection: Connection, sources: str) -> list[object]:
+    """The stamp of these sources and of the digests kept (a migration that drops them asks for every key anew)."""
+    return [sources, connection.scalar(select(func.count()).select_from(_DIGESTS))]
+
+
+def _forget_sources_stamp(connection: Connection) -> None:
+    connection.execute(delete(Setting).where(Setting.key == SOURCES_STAMP_KEY))
+
+
 def _rewrite(connection: Connection, customer_ids: list[int], cancel: CancelToken | None) -> None:
     """These buyers' keys and digests written anew (a merged-away buyer's only deleted)."""
+    if customer_ids:
+        _forget_sources_stamp(connection)
     for start in range(0, len(customer_ids), BATCH):
         if cancel is not None:
             cancel.raise_if_cancelled()
@@ -420,6 +447,7 @@ def rebuild_search_keys(connection: Connection, cancel: CancelToken | None = Non
     b-tree inserts. Portable DDL and SQL throughout; the caller's transaction keeps it all-or-nothing.
     """
     table = CustomerSearchKey.__table__
+    _forget_sources_stamp(connection)
     table.drop(connection)
     connection.execute(CreateTable(table))  # without its indexes: built after the keys are in
     connection.execute(delete(_DIGESTS))
@@ -444,10 +472,22 @@ def refresh_search_keys(connection: Connection, customer_ids: Iterable[int] | No
     """Bring the keys of these customers (all when None) up to date, inside the caller's transaction.
 
     Only buyers whose digest moved are rewritten: a refresh of everyone after a rescore reads what the keys
-    are made of and writes nothing. On SQLite, when most buyers changed (or none has a digest yet), the index
-    is rebuilt from scratch instead. On a server the table always stays: dropping it needs its owner (a rep is
+    are made of and writes nothing, and while the sources stamp fits it compares no buyer's digest at all.
+    On SQLite, when most buyers changed (or none has a digest yet), the index is rebuilt from scratch instead. On a server the table always stays: dropping it needs its owner (a rep is
     not) and would lock every other rep's search out until the commit.
     """
+    if customer_ids is None:
+        sources = _sources_digest(connection)  # the same before and after: keys are made of them, not of keys
+        stored = connection.scalar(select(Setting.value).where(Setting.key == SOURCES_STAMP_KEY))
+        if stored != _sources_stamp(connection, sources):
+            _refresh_outdated(connection, None, cancel)
+            store_setting(connection, SOURCES_STAMP_KEY, _sources_stamp(connection, sources))
+        return
+    _refresh_outdated(connection, customer_ids, cancel)
+
+
+def _refresh_outdated(connection: Connection, customer_ids: Iterable[int] | None, cancel: CancelToken | None) -> None:
+    """`refresh_search_keys` by the buyers' digests."""
     outdated: list[int] = []
     live = 0
     rebuilds = connection.dialect.name == "sqlite"

@@ -10,10 +10,10 @@ import pytest
 from sqlalchemy import delete, inspect, select, update
 
 from core.customers.merge import merge_customers
-from core.search import keys
+from core.search import keys, stamp
 from core.search.keys import refresh_search_keys
 from core.search.query import search_customer_ids
-from core.store.models import Customer, CustomerSearchDigest, CustomerSearchKey, Order
+from core.store.models import Customer, CustomerAlias, CustomerSearchDigest, CustomerSearchKey, Order
 
 
 def all_keys(database) -> set[tuple[str, int]]:  # type: ignore[no-untyped-def]
@@ -106,3 +106,60 @@ def test_a_refresh_of_everyone_rewrites_only_the_changed(database, book, monkeyp
     assert computed == ["曾小红"]
     with database.session() as session:
         assert search_customer_ids(session, "13700001234") == [book["曾小红"]]
+
+
+def refresh_of_everyone_finds(database, query: str) -> list[int]:  # type: ignore[no-untyped-def]
+    with database.transaction() as session:
+        refresh_search_keys(session.connection())
+    with database.session() as session:
+        return search_customer_ids(session, query)
+
+
+def test_a_refresh_of_everyone_with_nothing_changed_reads_no_buyers_digests(database, book, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    def outdated(*_args, **_kwargs):  # type: ignore[no-untyped-def]
+        raise AssertionError("the sources stamp still fits: no buyer's digest needs reading")
+
+    monkeypatch.setattr("core.search.keys._outdated", outdated)
+    assert refresh_of_everyone_finds(database, "zxm") == [book["张晓明"]]
+
+
+def test_an_order_number_or_account_changed_without_a_refresh_is_caught_by_everyones(database, book) -> None:  # type: ignore[no-untyped-def]
+    """An order re-keyed in place (the importer adopts an order stored under its old name so) and an account
+    renamed, neither refreshed by id: the refresh of everyone finds both buyers' keys outdated."""
+    with database.transaction() as session:
+        session.execute(update(Order).where(Order.platform_order_id == "JD88002").values(platform_order_id="JD99876"))
+        session.add(CustomerAlias(customer_id=book["单田芳"], kind="buyer_id", platform="pdd", value="tianfang_pdd"))
+    assert refresh_of_everyone_finds(database, "JD99876") == [book["曾小红"]]
+    assert refresh_of_everyone_finds(database, "tianfang_p") == [book["单田芳"]]
+    with database.transaction() as session:
+        session.execute(update(CustomerAlias).where(CustomerAlias.value == "tianfang_pdd").values(value="shan_pdd"))
+    assert refresh_of_everyone_finds(database, "tianfang_p") == []
+    assert refresh_of_everyone_finds(database, "shan_pdd") == [book["单田芳"]]
+
+
+def test_keys_written_by_id_forget_the_sources_stamp(database, book) -> None:  # type: ignore[no-untyped-def]
+    """A buyer refreshed by id after an edit, then put back without a refresh: every source is as stamped
+    again, but that buyer's keys are not, so the refresh of everyone must not trust the stamp."""
+    with database.transaction() as session:
+        session.execute(update(Customer).where(Customer.id == book["曾小红"]).values(phone="13700004321"))
+        refresh_search_keys(session.connection(), [book["曾小红"]])
+    with database.transaction() as session:
+        session.execute(update(Customer).where(Customer.id == book["曾小红"]).values(phone="13900005678"))
+    assert refresh_of_everyone_finds(database, "13700004321") == []
+    assert refresh_of_everyone_finds(database, "13900005678") == [book["曾小红"]]
+
+
+def test_the_portable_read_of_the_sources_joins_what_sqlites_aggregate_does(database, book) -> None:  # type: ignore[no-untyped-def]
+    """Both readers of the stamp, on one book: NULLs, empty text, Chinese, the separator inside a value."""
+    with database.transaction() as session:
+        session.execute(update(Customer).where(Customer.id == book["单田芳"])
+                        .values(nickname="", wechat_id=f"a{stamp.SEPARATOR}b", email=None))
+        session.add(CustomerAlias(customer_id=book["李四"], kind="nickname", platform="douyin", value="抖音小李"))
+    sources = [(keys._SOURCE, Customer.id), (keys._accounts_of(), CustomerAlias.id), (keys._order_numbers_of(), Order.id)]
+    with database.session() as session:
+        connection = session.connection()
+        for statement, key in sources:
+            joined = stamp._joined(connection, statement.order_by(key))
+            assert joined[0]  # some rows
+            if connection.dialect.name == "sqlite":
+                assert list(stamp._aggregated(connection, statement)) == list(joined)

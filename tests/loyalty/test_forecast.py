@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 
 import pytest
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 
 from core.customers.listing import customer_ids
 from core.loyalty.forecast import load_model, refresh_forecast
@@ -129,3 +129,36 @@ def test_the_next_orders_value_is_in_the_json_and_the_export(shop, database, db_
     sheet = load_workbook(target).active
     headers = [cell.value for cell in sheet[1]]
     assert "预计下单金额" in headers
+
+
+def forecasts(database) -> list[tuple]:  # type: ignore[no-untyped-def,type-arg]
+    with database.session() as session:
+        return session.execute(select(Customer.id, Customer.p_alive, Customer.expected_90d, Customer.next_order_value,
+                                      Customer.next_order_on).order_by(Customer.id)).all()
+
+
+def test_a_forecast_of_everyone_from_the_same_inputs_computes_nothing(shop, database, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    regulars(database, 40)
+    shop.refresh()
+    before = forecasts(database)
+
+    def computed(*_args, **_kwargs):  # type: ignore[no-untyped-def]
+        raise AssertionError("the model, the day and every buyer's history are those stamped")
+
+    monkeypatch.setattr("core.loyalty.forecast.forecast", computed)
+    shop.refresh()
+    assert forecasts(database) == before
+
+
+def test_a_forecast_written_by_id_forgets_the_stamp(shop, database) -> None:  # type: ignore[no-untyped-def]
+    """A buyer's earlier order forecast by id, then deleted without a refresh: every input is as stamped
+    again, but that buyer's forecast is not, so the forecast of everyone must not trust the stamp."""
+    ids = regulars(database, 40)
+    shop.refresh()
+    before = forecasts(database)
+    order = shop.order(ids[0], "500.00", (AS_OF - timedelta(days=400)).isoformat())
+    assert forecasts(database) != before
+    with database.transaction() as session:
+        session.execute(delete(Order).where(Order.id == order))
+    shop.refresh()
+    assert forecasts(database) == before
