@@ -1,6 +1,7 @@
 """Import speed on a big order sheet, beside its floors measured in the same run.
 
     python bench/import_bench.py [--rows 200000] [--keep DIR] [--only xlsx|csv] [--profile csv|xlsx]
+                                 [--importer-only]
 
 Generates a Taobao order list (the first 25 columns of ExportOrderList: 19-digit ids written as ="…",
 phones with a leading apostrophe, Chinese names, addresses and titles; ~0.4 buyers per order) as xlsx and
@@ -15,7 +16,9 @@ as GB18030 CSV. Each step runs in a process of its own, so its peak RSS is its o
 - re-import: the same command again on the same file, beside the bare read plus hashing every row's text.
 
 Prints seconds, rows/s, peak RSS and the ratios the goals are stated in. `--profile` runs the import in-process
-under cProfile instead and prints the top entries.
+under cProfile instead and prints the top entries. `--importer-only` also times the same command with nothing
+derived from the rows (no figures, stages, search keys, loyalty or forecast): the importer's own work, for
+comparing with a version whose import derived less.
 """
 
 from __future__ import annotations
@@ -33,7 +36,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -175,10 +178,10 @@ def step(name: str, path: Path, database: Path) -> dict[str, float]:
         empty_schema(target)
     began, cpu = time.perf_counter(), time.process_time()
     refit: list[float] = []
-    if name == "import":  # the whole command, as `main.py import FILE --db DB` runs it
+    if name in ("import", "importer"):  # the whole command, as `main.py import FILE --db DB` runs it
         from core.cli import main as cli
 
-        with timing_the_refit(refit):
+        with timing_the_refit(refit), without_derived_data() if name == "importer" else nullcontext():
             if cli(["import", str(path), "--db", str(database)]) != 0:
                 raise SystemExit("the import failed")
         rows = 0
@@ -189,7 +192,7 @@ def step(name: str, path: Path, database: Path) -> dict[str, float]:
     else:
         rows = tuned_floor(path, written, target)
     seconds, cpu = time.perf_counter() - began, time.process_time() - cpu
-    if name == "import":  # the whole command's CPU, start-up included, as its time is taken from outside
+    if name in ("import", "importer"):  # the whole command's CPU, start-up included, as its time is taken from outside
         cpu = time.process_time()
     return {"seconds": round(seconds, 2), "cpu": round(cpu, 2), "rows": rows, "peak_rss_mb": round(peak_rss_mb()),
             "refit_seconds": round(sum(refit), 2)}
@@ -222,12 +225,32 @@ def timing_the_refit(spent: list[float]):  # type: ignore[no-untyped-def]
     return timing_calls(core.refresh, "refit_forecast_after_import", spent)
 
 
+@contextmanager
+def without_derived_data():  # type: ignore[no-untyped-def]
+    """While inside, an import writes its orders, lines, customers and aliases but derives nothing from them
+    (no figures, stages, search keys, tiers, points or forecast): the importer's own work, comparable with an
+    earlier version whose import derived less."""
+    import core.importing.writer
+    import core.refresh
+
+    stubs = [(core.importing.writer, "refresh_derived", lambda *args, **kwargs: None),
+             (core.refresh, "refit_forecast_after_import", lambda database: False)]
+    stubs = [(module, name, stub, getattr(module, name)) for module, name, stub in stubs if hasattr(module, name)]
+    for module, name, stub, _original in stubs:
+        setattr(module, name, stub)
+    try:
+        yield
+    finally:
+        for module, name, _stub, original in stubs:
+            setattr(module, name, original)
+
+
 def measure(name: str, path: Path, database: Path) -> dict[str, float]:
     began = time.perf_counter()
     output = subprocess.run([sys.executable, __file__, "--step", name, str(path), str(database)], cwd=ROOT,
                             check=True, capture_output=True, text=True).stdout
     result = json.loads(output.strip().splitlines()[-1])
-    if name == "import":  # the command's time from outside: start-up and exit included
+    if name in ("import", "importer"):  # the command's time from outside: start-up and exit included
         result["seconds"] = round(time.perf_counter() - began, 2)
     return result
 
@@ -259,6 +282,8 @@ def main() -> None:
     parser.add_argument("--keep", type=Path, help="folder to keep (and reuse) the generated sheets in")
     parser.add_argument("--only", choices=["xlsx", "csv"])
     parser.add_argument("--profile", choices=["xlsx", "csv"], help="profile the import of this sheet instead")
+    parser.add_argument("--importer-only", action="store_true",
+                        help="also time the import with nothing derived from its rows (the importer's own work)")
     parser.add_argument("--step", nargs=3, metavar=("NAME", "FILE", "DB"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.step:
@@ -295,6 +320,11 @@ def main() -> None:
         print_row(label, "re-import (CLI)", reimported, args.rows, hashed, "read + hashes (goal ≤ 1.5×)")
         print(f"{label:<6} peak RSS: import {imported['peak_rss_mb'] / bare['peak_rss_mb']:.2f}× the bare read's "
               f"(goal ≤ 1.3×), re-import {reimported['peak_rss_mb'] / bare['peak_rss_mb']:.2f}×")
+        if args.importer_only:
+            alone = database.with_name(f"{database.stem}_importer.db")
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{alone}{suffix}").unlink(missing_ok=True)
+            print_row(label, "importer alone (CLI)", measure("importer", path, alone), args.rows, None, "")
     print(f"load average {' '.join(f'{load:.2f}' for load in os.getloadavg())}")
 
 
