@@ -30,8 +30,8 @@ REP_DELETES = ("customer_search_keys", "customer_search_digests", "customer_tags
 OWNER_WRITES = ("care_rules",)
 # Settings rows a rep's work keeps up to date (derived state, not choices); every other setting is the
 # owner's, enforced row by row (row-level security). The forecast model and the loyalty marks are derived too.
-REP_SETTINGS = ("rfm.scoring", "lifecycle.scored_on", "search.keys_pending", "forecast.model",
-                "forecast.refit_pending", "loyalty.evaluated_on", "loyalty.pending")
+REP_SETTINGS = ("rfm.scoring", "lifecycle.scored_on", "search.keys_pending", "search.sources_stamp", "forecast.model",
+                "forecast.refit_pending", "forecast.stamp", "loyalty.evaluated_on", "loyalty.pending")
 # Undo marks a batch or a merge undone: a rep may record them, not take them back.
 UNDO_COLUMNS = {"import_batches": ("status", "undone_at"), "customer_merges": ("undone_at",)}
 COPY_CHUNK = 5000
