@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from core.errors import LaokeError
 from core.loyalty.tiers import TIERS_KEY, Tier, TierPlan
-from core.store.models import TierChange
+from core.store.models import Customer, PointEntry, PointKind, TierChange
 from core.store.settings import set_setting
 from tests.loyalty.conftest import AS_OF
 
@@ -96,3 +96,16 @@ def test_a_segment_by_member_tier_counts_its_buyers(shop, database) -> None:  # 
     with database.session() as session:
         [segment] = segments_with_counts(session)
     assert (segment.filter.tiers, segment.customers) == (["银卡", "金卡", "钻石"], 2)
+
+
+def test_a_merged_away_buyer_keeps_a_cached_balance_but_no_tier_is_recomputed(shop, database) -> None:  # type: ignore[no-untyped-def]
+    """The balances and the tiers share one read of the customers: merged-away ones are in it for their
+    balance only."""
+    kept = shop.buyer("留", ("100.00", "2026-10-01"))
+    gone = shop.buyer("并", ("1500.00", "2026-10-01"))
+    with database.transaction() as session:
+        session.execute(update(Customer).where(Customer.id == gone).values(merged_into_id=kept, member_tier=None))
+        session.add(PointEntry(customer_id=gone, kind=PointKind.ADJUSTMENT, points=7, booked_on=AS_OF, note="补"))
+    shop.refresh()
+    assert (shop.customer(gone).points, shop.customer(gone).member_tier) == (1507, None)
+    assert (shop.customer(kept).points, shop.customer(kept).member_tier) == (100, "普通会员")
