@@ -52,7 +52,8 @@ def refresh_loyalty(connection: Connection, customer_ids: Sequence[int] | None =
         if refit_due(model, ids, as_of) or model.bg_nbd is None:  # type: ignore[union-attr]  # None is due
             store_setting(connection, FORECAST_REFIT_PENDING, True)
             refit = False
-    refresh_forecast(connection, ids, as_of, orders, refit=refit)
+    everyone_in_book = members.ids[members.in_book] if ids is None else None
+    refresh_forecast(connection, ids, as_of, orders, refit=refit, in_book=everyone_in_book)
     if ids is None:
         store_setting(connection, EVALUATED_ON_KEY, as_of.isoformat())
 
