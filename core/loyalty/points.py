@@ -25,6 +25,7 @@ from core.figures.order_facts import (
     day_number,
     epoch_seconds,
     fetch_numbers_among,
+    fetch_whole_table,
     seconds_column,
 )
 from core.messages import Message
@@ -96,9 +97,11 @@ class Ledger:
 
 
 def load_ledger(connection: Connection, customer_ids: list[int] | None) -> Ledger:
-    rows = fetch_numbers_among(connection, select(
-        PointEntry.customer_id, func.coalesce(PointEntry.order_id, NONE), PointEntry.points,
-        epoch_seconds(PointEntry.expires_on, connection.dialect.name)), PointEntry.customer_id, customer_ids)
+    """The ledgers of these customers (everyone when None), the entries in no particular order."""
+    statement = select(PointEntry.customer_id, func.coalesce(PointEntry.order_id, NONE), PointEntry.points,
+                       epoch_seconds(PointEntry.expires_on, connection.dialect.name))
+    rows = (fetch_whole_table(connection, statement, PointEntry.id) if customer_ids is None  # 920,000 entries
+            else fetch_numbers_among(connection, statement, PointEntry.customer_id, customer_ids))
     return Ledger(*rows[:, :3].astype(np.int64).T, _days(seconds_column(rows[:, 3])))
 
 
