@@ -140,6 +140,10 @@ class Forecast:
 
 
 def forecast(model: ShopModel, buyers: Buyers, as_of: date) -> Forecast:
+    """Each buyer's forecast from their history, weighed against the shop's as the fit says: where buyers
+    hardly differ (every regular on one cadence and basket), the fit drives the spread parameters to their
+    bound (alpha, b, q at e**9) and scores everyone near the shop's average, so a buyer's new order, even a
+    large one today, may move their forecast by less than is shown (`SHOWN_DECIMALS`) and write nothing."""
     size = len(buyers.ids)
     if model.bg_nbd is None:
         empty = np.full(size, np.nan)
