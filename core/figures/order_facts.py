@@ -148,8 +148,8 @@ def fetch_numbers(connection: Connection, statement: Select) -> np.ndarray:
 
 
 def fetch_whole_table(connection: Connection, statement: Select, key: Any) -> np.ndarray:
-    """`fetch_numbers` of a select over a whole table, the rows in no particular order; `key` is the table's
-    integer key. On SQLite every column must be an integer, never NULL.
+    """`fetch_numbers` of a select over a whole table; `key` is the table's integer key, and a select ordered
+    by it gives the rows in that order. On SQLite every column must be an integer, never NULL.
 
     A million rows come to SQLite's driver as Python tuples at twice the cost of reading them; on SQLite each
     range of `key` comes instead as one comma-joined text per column (`group_concat`, which sees the rows in

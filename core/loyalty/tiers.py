@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from typing import Any
 
 import numpy as np
-from sqlalchemy import Connection, bindparam, case, insert, select
+from sqlalchemy import Connection, bindparam, case, func, insert, select
 
 from core.errors import LaokeError
 from core.figures.order_facts import (
@@ -20,6 +20,7 @@ from core.figures.order_facts import (
     OrderFacts,
     day_number,
     fetch_numbers_among,
+    fetch_whole_table,
     load_order_facts,
 )
 from core.loyalty.points import CachedBalances
@@ -117,15 +118,16 @@ class MemberRows:
 
 def load_member_rows(connection: Connection, plan: TierPlan, ids: list[int] | None) -> MemberRows:
     """Every customer (merged away or not), or the customers `ids`, with their balance and what their tier
-    depends on."""
+    depends on (NONE where a number is missing)."""
     statement = select(
         Customer.id, case((Customer.merged_into_id.is_(None), 1), else_=0),
-        Customer.paid_orders, Customer.total_spent, Customer.points,
+        *(func.coalesce(number, NONE) for number in (Customer.paid_orders, Customer.total_spent, Customer.points)),
         case({name: code for code, name in enumerate(plan.names)}, value=Customer.member_tier,
              else_=case((Customer.member_tier.is_(None), NONE), else_=UNKNOWN)),
     ).order_by(Customer.id)
-    matrix = fetch_numbers_among(connection, statement, Customer.id, ids)
-    customers, in_book, *numbers = np.nan_to_num(matrix, nan=NONE).astype(np.int64).T
+    matrix = (fetch_whole_table(connection, statement, Customer.id) if ids is None
+              else fetch_numbers_among(connection, statement, Customer.id, ids))
+    customers, in_book, *numbers = matrix.astype(np.int64).T
     return MemberRows(customers, in_book == 1, *numbers)
 
 

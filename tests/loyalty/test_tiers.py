@@ -109,3 +109,23 @@ def test_a_merged_away_buyer_keeps_a_cached_balance_but_no_tier_is_recomputed(sh
     shop.refresh()
     assert (shop.customer(gone).points, shop.customer(gone).member_tier) == (1507, None)
     assert (shop.customer(kept).points, shop.customer(kept).member_tier) == (100, "普通会员")
+
+
+def test_everyones_member_rows_read_by_key_ranges_are_those_read_by_id(shop, database, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """SQLite's fast read of every customer's loyalty columns against the portable read by id: the same rows,
+    in id order, a merged-away customer and one who never bought among them."""
+    from dataclasses import astuple
+
+    from core.figures import order_facts
+    from core.loyalty.tiers import load_member_rows, load_tier_plan
+
+    buyers = [shop.buyer(name, ("1500.00", "2026-10-01")) for name in "甲乙丙"] + [shop.buyer("潜")]
+    with database.transaction() as session:
+        session.execute(update(Customer).where(Customer.id == buyers[1]).values(merged_into_id=buyers[0]))
+    monkeypatch.setattr(order_facts, "WHOLE_TABLE_CHUNK", 2)
+    with database.session() as session:
+        connection = session.connection()
+        plan = load_tier_plan(connection)
+        everyone, by_id = load_member_rows(connection, plan, None), load_member_rows(connection, plan, buyers)
+    assert [column.tolist() for column in astuple(everyone)] == [column.tolist() for column in astuple(by_id)]
+    assert everyone.ids.tolist() == sorted(buyers) and everyone.in_book.tolist() == [True, False, True, True]
