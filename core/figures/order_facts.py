@@ -39,6 +39,8 @@ SECONDS_PER_DAY = 86_400
 NONE = -1  # a missing timestamp or day in the integer arrays
 # SQLite limits bound parameters per statement; chunks of ids stay well below it.
 ID_CHUNK = 30_000
+# Rows of a key range `fetch_whole_table` reads at a time: a few MB of text.
+WHOLE_TABLE_CHUNK = 200_000
 EPOCH = datetime(1970, 1, 1)
 # What an order brought in, net of refunds: the one figure behind revenue, a buyer's total spent, RFM monetary,
 # the KPI table's average order value and the care rules. The importer stores paid_amount net (each layout says
@@ -143,6 +145,25 @@ def fetch_numbers(connection: Connection, statement: Select) -> np.ndarray:
           for column in statement.selected_columns), maintain_column_froms=True)
     rows = connection.execute(in_cents).all()
     return np.array([[_as_number(value) for value in row] for row in rows], dtype=np.float64).reshape(-1, width)
+
+
+def fetch_whole_table(connection: Connection, statement: Select, key: Any) -> np.ndarray:
+    """`fetch_numbers` of a select over a whole table; `key` is the table's integer key, and a select ordered
+    by it gives the rows in that order. On SQLite every column must be an integer, never NULL.
+
+    A million rows come to SQLite's driver as Python tuples at twice the cost of reading them; on SQLite each
+    range of `key` comes instead as one comma-joined text per column (`group_concat`, which sees the rows in
+    one order for every column of a select), parsed at C speed."""
+    if connection.dialect.name != "sqlite":
+        return fetch_numbers(connection, statement)
+    parts = [np.zeros((0, len(statement.selected_columns)), dtype=np.int64)]
+    first, last = connection.execute(select(func.min(key), func.max(key))).one()
+    for start in range(first or 0, -1 if last is None else last + 1, WHOLE_TABLE_CHUNK):
+        rows = statement.where(key.between(start, start + WHOLE_TABLE_CHUNK - 1)).subquery()
+        texts = connection.execute(select(*(func.group_concat(column) for column in rows.c))).one()
+        if texts[0] is not None:  # None: no rows in this range
+            parts.append(np.column_stack([np.fromstring(text, dtype=np.int64, sep=",") for text in texts]))
+    return np.concatenate(parts).astype(np.float64)
 
 
 def seconds_column(values: np.ndarray) -> np.ndarray:

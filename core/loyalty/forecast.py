@@ -140,6 +140,10 @@ class Forecast:
 
 
 def forecast(model: ShopModel, buyers: Buyers, as_of: date) -> Forecast:
+    """Each buyer's forecast from their history, weighed against the shop's as the fit says: where buyers
+    hardly differ (every regular on one cadence and basket), the fit drives the spread parameters to their
+    bound (alpha, b, q at e**9) and scores everyone near the shop's average, so a buyer's new order, even a
+    large one today, may move their forecast by less than is shown (`SHOWN_DECIMALS`) and write nothing."""
     size = len(buyers.ids)
     if model.bg_nbd is None:
         empty = np.full(size, np.nan)
@@ -166,10 +170,14 @@ def refit_due(model: ShopModel | None, customer_ids: Sequence[int] | None, as_of
 
 
 def refresh_forecast(connection: Connection, customer_ids: Sequence[int] | None, as_of: date,
-                     orders: order_facts.OrderFacts | None = None, *, refit: bool | None = None) -> int:
+                     orders: order_facts.OrderFacts | None = None, *, refit: bool | None = None,
+                     in_book: np.ndarray | None = None) -> int:
     """Forecast these customers (all when None) with the shop's model, refitting it first when `refit` says
     so (None: when `refit_due`). Without a refit a shop that has no model yet gets no forecast. Returns how many
-    rows were written."""
+    rows were written.
+
+    `in_book` is the sorted ids of everyone in the book (not merged away) when the caller read them already:
+    a forecast of everyone stamps them."""
     model = load_model(connection)
     if refit is None:
         refit = refit_due(model, customer_ids, as_of)
@@ -189,7 +197,7 @@ def refresh_forecast(connection: Connection, customer_ids: Sequence[int] | None,
         if written:
             connection.execute(delete(Setting).where(Setting.key == STAMP_KEY))
         return written
-    stamp = _inputs_stamp(connection, model, buyers, as_of)
+    stamp = _inputs_stamp(connection, model, buyers, as_of, in_book)
     if connection.scalar(select(Setting.value).where(Setting.key == STAMP_KEY)) == stamp:
         return 0  # every forecast is still the one these inputs give
     written = _write(connection, forecast(model, buyers, as_of), None)
@@ -197,10 +205,13 @@ def refresh_forecast(connection: Connection, customer_ids: Sequence[int] | None,
     return written
 
 
-def _inputs_stamp(connection: Connection, model: ShopModel, buyers: Buyers, as_of: date) -> str:
+def _inputs_stamp(connection: Connection, model: ShopModel, buyers: Buyers, as_of: date,
+                  in_book: np.ndarray | None = None) -> str:
     """A digest of all that everyone's forecast is computed from: the model, the day, each buyer's history and
-    who is in the book (a customer in it without purchases has no forecast)."""
-    in_book = fetch_numbers(connection, select(Customer.id).where(Customer.merged_into_id.is_(None)).order_by(Customer.id))
+    who is in the book (a customer in it without purchases has no forecast; `in_book` when read already)."""
+    if in_book is None:
+        in_book = fetch_numbers(connection, select(Customer.id).where(Customer.merged_into_id.is_(None))
+                                .order_by(Customer.id))[:, 0].astype(np.int64)
     digest = blake2b(repr((FORECAST_SCHEME, model.to_dict(), as_of.isoformat())).encode(), digest_size=16)
     for values in (in_book, buyers.ids, buyers.x, buyers.t_x, buyers.T, buyers.mean_repeat):
         digest.update(np.ascontiguousarray(values).tobytes())

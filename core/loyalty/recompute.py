@@ -11,7 +11,7 @@ from core.figures.order_facts import OrderFacts, load_order_facts
 from core.loyalty.forecast import load_model, refit_due, refresh_forecast
 from core.loyalty.points import expire_and_balance, load_ledger, sync_order_points
 from core.loyalty.tag_rules import apply_tag_rules
-from core.loyalty.tiers import refresh_tiers
+from core.loyalty.tiers import load_member_rows, load_tier_plan, refresh_tiers
 from core.store.models import Setting
 from core.store.settings import store_setting
 
@@ -39,8 +39,11 @@ def refresh_loyalty(connection: Connection, customer_ids: Sequence[int] | None =
         orders = load_order_facts(connection, as_of, ids)  # one read for the ledger, a window and the forecast
     ledger = load_ledger(connection, ids)  # read once for both, unless the first writes to it
     written = sync_order_points(connection, ids, as_of, orders, ledger=ledger)
-    expire_and_balance(connection, ids, as_of, None if written else ledger)
-    refresh_tiers(connection, ids, as_of, orders=orders)  # after the balances: tiers may go by points
+    plan = load_tier_plan(connection)
+    members = load_member_rows(connection, plan, ids)  # read once for the balances and the tiers
+    expire_and_balance(connection, ids, as_of, None if written else ledger, members.balances)
+    # After the balances (tiers may go by points), which brought `members.points` up to date.
+    refresh_tiers(connection, ids, as_of, plan, orders, members)
     apply_tag_rules(connection, ids, as_of)  # after the tiers: a rule may ask for one
     refit = None
     if defer_refit:
@@ -49,7 +52,8 @@ def refresh_loyalty(connection: Connection, customer_ids: Sequence[int] | None =
         if refit_due(model, ids, as_of) or model.bg_nbd is None:  # type: ignore[union-attr]  # None is due
             store_setting(connection, FORECAST_REFIT_PENDING, True)
             refit = False
-    refresh_forecast(connection, ids, as_of, orders, refit=refit)
+    everyone_in_book = members.ids[members.in_book] if ids is None else None
+    refresh_forecast(connection, ids, as_of, orders, refit=refit, in_book=everyone_in_book)
     if ids is None:
         store_setting(connection, EVALUATED_ON_KEY, as_of.isoformat())
 

@@ -6,12 +6,12 @@ never paid for an order holds none. A tier change is kept in TierChange with its
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date, timedelta
 from typing import Any
 
 import numpy as np
-from sqlalchemy import Connection, bindparam, case, insert, select
+from sqlalchemy import Connection, bindparam, case, func, insert, select
 
 from core.errors import LaokeError
 from core.figures.order_facts import (
@@ -20,8 +20,10 @@ from core.figures.order_facts import (
     OrderFacts,
     day_number,
     fetch_numbers_among,
+    fetch_whole_table,
     load_order_facts,
 )
+from core.loyalty.points import CachedBalances
 from core.messages import Message
 from core.store.bulk import execute_rows, stores_dates_as_text, update_by_id
 from core.store.models import Customer, Setting, TierChange
@@ -93,25 +95,40 @@ def tier_codes(values: np.ndarray, holders: np.ndarray, plan: TierPlan) -> np.nd
     return np.where(holders & (codes >= 0), codes, NONE)
 
 
-@dataclass
-class TierRows:
+@dataclass(frozen=True)
+class MemberRows:
+    """What the loyalty recompute reads of each customer, sorted by id: once for the balances and the tiers,
+    both of which would otherwise scan the wide customer rows for two or three numbers."""
+
     ids: np.ndarray
+    in_book: np.ndarray  # False: merged away (a balance is still cached, a tier is not kept)
     paid_orders: np.ndarray
     spent_cents: np.ndarray
     points: np.ndarray
     tier: np.ndarray  # code into the plan's tiers, NONE for none, UNKNOWN for a name the plan no longer has
 
+    @property
+    def balances(self) -> CachedBalances:
+        """Their cached balances, sharing `points`: what `expire_and_balance` writes, the tiers then read."""
+        return CachedBalances(self.ids, self.points)
 
-def load_tier_rows(connection: Connection, plan: TierPlan, ids: list[int] | None) -> TierRows:
-    """The book's buyers (or the customers `ids`) with what their tier depends on, sorted by id."""
+    def of_the_book(self) -> MemberRows:
+        return MemberRows(*(getattr(self, field.name)[self.in_book] for field in fields(self)))
+
+
+def load_member_rows(connection: Connection, plan: TierPlan, ids: list[int] | None) -> MemberRows:
+    """Every customer (merged away or not), or the customers `ids`, with their balance and what their tier
+    depends on (NONE where a number is missing)."""
     statement = select(
-        Customer.id, Customer.paid_orders, Customer.total_spent, Customer.points,
+        Customer.id, case((Customer.merged_into_id.is_(None), 1), else_=0),
+        *(func.coalesce(number, NONE) for number in (Customer.paid_orders, Customer.total_spent, Customer.points)),
         case({name: code for code, name in enumerate(plan.names)}, value=Customer.member_tier,
              else_=case((Customer.member_tier.is_(None), NONE), else_=UNKNOWN)),
-    ).where(Customer.merged_into_id.is_(None)).order_by(Customer.id)
-    matrix = fetch_numbers_among(connection, statement, Customer.id, ids)
-    columns = np.nan_to_num(matrix, nan=NONE).astype(np.int64).T
-    return TierRows(*columns)
+    ).order_by(Customer.id)
+    matrix = (fetch_whole_table(connection, statement, Customer.id) if ids is None
+              else fetch_numbers_among(connection, statement, Customer.id, ids))
+    customers, in_book, *numbers = matrix.astype(np.int64).T
+    return MemberRows(customers, in_book == 1, *numbers)
 
 
 def spend_in_window(orders: OrderFacts, ids: np.ndarray, as_of: date, window_days: int) -> np.ndarray:
@@ -125,12 +142,14 @@ def spend_in_window(orders: OrderFacts, ids: np.ndarray, as_of: date, window_day
 
 
 def refresh_tiers(connection: Connection, customer_ids: list[int] | None, as_of: date,
-                  plan: TierPlan | None = None, orders: OrderFacts | None = None) -> int:
+                  plan: TierPlan | None = None, orders: OrderFacts | None = None,
+                  members: MemberRows | None = None) -> int:
     """Bring the tiers of these customers (all when None) up to date; returns how many changed.
 
-    `orders` are theirs when the caller read them already (a windowed plan needs them)."""
+    `orders` (a windowed plan needs them) and `members` (read with `plan`) are theirs when the caller read
+    them already."""
     plan = plan or load_tier_plan(connection)
-    rows = load_tier_rows(connection, plan, customer_ids)
+    rows = (members or load_member_rows(connection, plan, customer_ids)).of_the_book()
     if plan.basis == "points":
         values, holders = rows.points * 100, rows.points > 0
     else:

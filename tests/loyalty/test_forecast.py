@@ -9,8 +9,9 @@ import pytest
 from sqlalchemy import delete, select, update
 
 from core.customers.listing import customer_ids
-from core.loyalty.forecast import load_model, refresh_forecast
-from core.store.models import Customer, Order
+from core.figures.order_facts import load_order_facts
+from core.loyalty.forecast import STAMP_KEY, _inputs_stamp, load_model, refresh_forecast, summarise
+from core.store.models import Customer, Order, Setting
 from tests.loyalty.conftest import AS_OF
 
 
@@ -162,3 +163,30 @@ def test_a_forecast_written_by_id_forgets_the_stamp(shop, database) -> None:  # 
         session.execute(delete(Order).where(Order.id == order))
     shop.refresh()
     assert forecasts(database) == before
+
+
+def test_everyones_stamp_is_the_one_the_forecast_takes_by_itself(shop, database) -> None:  # type: ignore[no-untyped-def]
+    """refresh_loyalty hands the forecast the ids of the book it read for the tiers: the stamp must be the one
+    the forecast reads for itself (a refit after an import does), merged-away buyers left out as there."""
+    ids = regulars(database, 40)
+    with database.transaction() as session:
+        session.execute(update(Customer).where(Customer.id == ids[-1]).values(merged_into_id=ids[0]))
+    shop.refresh()
+    with database.session() as session:
+        connection = session.connection()
+        buyers = summarise(load_order_facts(connection, AS_OF, None), AS_OF)
+        assert session.get(Setting, STAMP_KEY).value == _inputs_stamp(connection, load_model(connection), buyers, AS_OF)
+
+
+def test_a_same_day_order_refreshed_by_id_moves_the_forecast_where_buyers_differ(shop, database) -> None:  # type: ignore[no-untyped-def]
+    """The day's order counts (x, t_x and the repeat value take it), and the kept model scores it by id. In
+    a shop of `regulars` alone it would not show: buyers who all buy alike fit a model that scores everyone
+    near the shop's average (see `forecast`), so the same order moves the forecast by less than is shown."""
+    regulars(database, 20, every=15)
+    rare = regulars(database, 20, every=60, visits=3, last_ago=90)[0]
+    shop.refresh()
+    [before] = [row for row in forecasts(database) if row[0] == rare]
+    shop.order(rare, "500.00", AS_OF.isoformat())
+    [after] = [row for row in forecasts(database) if row[0] == rare]
+    assert after.expected_90d > before.expected_90d and after.next_order_value > before.next_order_value + 50
+    assert after.next_order_on != before.next_order_on

@@ -167,3 +167,33 @@ def test_a_recompute_reads_the_orders_once_for_the_figures_and_the_loyalty_wing(
     shop.order(buyer, "50.00", "2026-11-01")
     assert len(reads) == 1
     assert shop.customer(buyer).points == 150
+
+
+def test_everyones_ledger_read_by_key_ranges_is_the_one_read_by_buyer(shop, database, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """SQLite's fast read of the whole ledger (a text per column and key range) against the portable read by
+    buyer: the same entries, with and without an order or an expiry, across ranges and a gap between them."""
+    from core.figures import order_facts
+    from core.loyalty.points import load_ledger
+    from core.store.models import PointEntry
+
+    with database.transaction() as session:
+        set_setting(session, POINTS_KEY, PointsPolicy(1.0, "end_of_next_year").to_dict())
+    buyers = [shop.buyer(name, ("120.00", "2026-10-01"), ("35.50", "2026-11-02")) for name in "甲乙丙"]
+    with database.transaction() as session:
+        book_points(session, buyers[0], 30, "补偿")
+        book_points(session, buyers[1], 50, "兑换", redemption=True)
+    with database.writing() as connection:  # a gap of ids between the ranges
+        connection.execute(PointEntry.__table__.delete().where(PointEntry.customer_id == buyers[2]))
+    shop.buyer("丁", ("99.00", "2026-10-05"))
+    monkeypatch.setattr(order_facts, "WHOLE_TABLE_CHUNK", 2)
+
+    def entries(ledger):  # type: ignore[no-untyped-def]
+        return sorted(zip(ledger.customer.tolist(), ledger.order.tolist(), ledger.points.tolist(),
+                          ledger.expires_day.tolist(), strict=True))
+
+    with database.session() as session:
+        connection = session.connection()
+        everyone = entries(load_ledger(connection, None))
+        by_buyer = entries(load_ledger(connection, session.scalars(select(PointEntry.customer_id)).all()))
+    assert everyone == by_buyer and len(everyone) == 7
+    assert {expiry for *_, expiry in everyone} > {-1}  # a redemption never lapses, earnings do

@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from core.errors import LaokeError
 from core.loyalty.tiers import TIERS_KEY, Tier, TierPlan
-from core.store.models import TierChange
+from core.store.models import Customer, PointEntry, PointKind, TierChange
 from core.store.settings import set_setting
 from tests.loyalty.conftest import AS_OF
 
@@ -96,3 +96,36 @@ def test_a_segment_by_member_tier_counts_its_buyers(shop, database) -> None:  # 
     with database.session() as session:
         [segment] = segments_with_counts(session)
     assert (segment.filter.tiers, segment.customers) == (["银卡", "金卡", "钻石"], 2)
+
+
+def test_a_merged_away_buyer_keeps_a_cached_balance_but_no_tier_is_recomputed(shop, database) -> None:  # type: ignore[no-untyped-def]
+    """The balances and the tiers share one read of the customers: merged-away ones are in it for their
+    balance only."""
+    kept = shop.buyer("留", ("100.00", "2026-10-01"))
+    gone = shop.buyer("并", ("1500.00", "2026-10-01"))
+    with database.transaction() as session:
+        session.execute(update(Customer).where(Customer.id == gone).values(merged_into_id=kept, member_tier=None))
+        session.add(PointEntry(customer_id=gone, kind=PointKind.ADJUSTMENT, points=7, booked_on=AS_OF, note="补"))
+    shop.refresh()
+    assert (shop.customer(gone).points, shop.customer(gone).member_tier) == (1507, None)
+    assert (shop.customer(kept).points, shop.customer(kept).member_tier) == (100, "普通会员")
+
+
+def test_everyones_member_rows_read_by_key_ranges_are_those_read_by_id(shop, database, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """SQLite's fast read of every customer's loyalty columns against the portable read by id: the same rows,
+    in id order, a merged-away customer and one who never bought among them."""
+    from dataclasses import astuple
+
+    from core.figures import order_facts
+    from core.loyalty.tiers import load_member_rows, load_tier_plan
+
+    buyers = [shop.buyer(name, ("1500.00", "2026-10-01")) for name in "甲乙丙"] + [shop.buyer("潜")]
+    with database.transaction() as session:
+        session.execute(update(Customer).where(Customer.id == buyers[1]).values(merged_into_id=buyers[0]))
+    monkeypatch.setattr(order_facts, "WHOLE_TABLE_CHUNK", 2)
+    with database.session() as session:
+        connection = session.connection()
+        plan = load_tier_plan(connection)
+        everyone, by_id = load_member_rows(connection, plan, None), load_member_rows(connection, plan, buyers)
+    assert [column.tolist() for column in astuple(everyone)] == [column.tolist() for column in astuple(by_id)]
+    assert everyone.ids.tolist() == sorted(buyers) and everyone.in_book.tolist() == [True, False, True, True]
