@@ -167,8 +167,8 @@ def _sheet_rows(sheet) -> list[Row]:  # type: ignore[no-untyped-def]
     # where merged ranges and messages place it.
     lead = [""] * (sheet.start[1] if sheet.start else 0)
     # Most cells are text already: testing the class inline is a third of the cost of calling cell_text.
-    return [lead + [value if value.__class__ is str else cell_text(value) for value in row]
-            for row in sheet.iter_rows()]
+    rows = ([value if value.__class__ is str else cell_text(value) for value in row] for row in sheet.iter_rows())
+    return [lead + row for row in rows] if lead else list(rows)
 
 
 def _spread_merged_cells(rows: list[Row], merged: Iterable[tuple[tuple[int, int], tuple[int, int]]]) -> None:

@@ -84,6 +84,8 @@ def parse_order_number(raw: str | None) -> str | None:
     A totals row (合计 in the order number column, sums beside it) is no order: None, as for an empty cell.
     Other text there (a footnote such as 导出时间：…) is refused rather than stored as an order.
     """
+    if raw and raw.isascii() and raw.isdigit():  # most of them, as every check below would give them back
+        return raw
     text = parse_id(raw)
     if text is None or text.startswith(SUMMARY_LABELS):
         return None

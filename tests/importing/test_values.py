@@ -15,6 +15,7 @@ from core.importing.values import (
     parse_amount,
     parse_datetime,
     parse_id,
+    parse_order_number,
     parse_phone,
 )
 from core.phones import national_number
@@ -28,6 +29,22 @@ from core.phones import national_number
 )
 def test_ids_are_kept_as_text(raw, expected):  # type: ignore[no-untyped-def]
     assert parse_id(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [("3101234567890123", "3101234567890123"), (" 3101234567890123 ", "3101234567890123"),
+     ('="3101234567890123"', "3101234567890123"), ("260517-607198974342268", "260517-607198974342268"),
+     ("合计", None), ("", None)],
+)
+def test_order_numbers(raw, expected):  # type: ignore[no-untyped-def]
+    assert parse_order_number(raw) == expected
+
+
+@pytest.mark.parametrize("raw", ["３１０１２３", "²³", "导出时间：2026-05-01"])  # digits, but not ASCII ones
+def test_text_that_is_no_order_number_is_refused(raw):  # type: ignore[no-untyped-def]
+    with pytest.raises(ValueProblem, match="no order number"):
+        parse_order_number(raw)
 
 
 @pytest.mark.parametrize("raw", ["6.91793E+18", "6.9E+18", "1.23457e+15"])
