@@ -375,7 +375,13 @@ class CustomersPage(QWidget):
         self._selection_changed()
 
     def _rows_reset(self) -> None:
-        self.detail.show_customer(None)
+        # A refresh (another rep's change, the start-up rescore, a save) keeps the buyer being read or typed
+        # about, wherever the new list still holds them; a list without them lets them go.
+        shown = self.detail.customer_id
+        if self.select_when_listed is None and shown is not None and shown in self.model.ids():
+            self.select_when_listed = shown
+        else:
+            self.detail.show_customer(None)
         if self.model.rowCount():  # paint the first screen now; the count follows with the rest of the ids
             self.stack.setCurrentWidget(self.book)
         self._select_the_asked_buyer()

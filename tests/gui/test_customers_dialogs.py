@@ -183,6 +183,29 @@ def test_closing_laoke_asks_about_a_profile_being_typed(qtbot, context, database
         assert session.get(Customer, context.book["李四"]).nickname == "=1+1!"
 
 
+def test_a_refresh_of_the_list_keeps_the_buyer_being_typed_about(qtbot, context, database, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from gui.customers.page import CustomersPage
+
+    page = CustomersPage(context)
+    qtbot.addWidget(page)
+    page.show()
+    wanted = context.book["李四"]
+    qtbot.waitUntil(lambda: wanted in page.model.ids(), timeout=5000)
+    page.table.selectRow(page.model.ids().index(wanted))
+    qtbot.waitUntil(lambda: page.detail.detail is not None and page.detail.detail.id == wanted, timeout=5000)
+    qtbot.keyClicks(page.detail.fields["nickname"], "!")
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *args: asked.append(args[2]) or QMessageBox.StandardButton.Save)
+    resets = []
+    page.model.modelReset.connect(lambda: resets.append(True))
+    context.data_changed.emit()  # what the start-up rescore or another rep's change sends
+    qtbot.waitUntil(lambda: bool(resets), timeout=5000)
+    wait_for_background_tasks()
+    qtbot.waitUntil(lambda: page.selected_ids() == [wanted], timeout=5000)
+    assert asked == [] and page.detail.customer_id == wanted
+    assert page.detail.fields["nickname"].text().endswith("!")  # what was typed is still there, unsaved
+
+
 @pytest.mark.qt_log_ignore("This plugin does not support raise")
 def test_chat_lookup_shows_every_match_without_scrolling(qtbot, context, database) -> None:  # type: ignore[no-untyped-def]
     with database.transaction() as session:
