@@ -473,8 +473,9 @@ def refresh_search_keys(connection: Connection, customer_ids: Iterable[int] | No
 
     Only buyers whose digest moved are rewritten: a refresh of everyone after a rescore reads what the keys
     are made of and writes nothing, and while the sources stamp fits it compares no buyer's digest at all.
-    On SQLite, when most buyers changed (or none has a digest yet), the index is rebuilt from scratch instead. On a server the table always stays: dropping it needs its owner (a rep is
-    not) and would lock every other rep's search out until the commit.
+    On SQLite, when most buyers changed (or none has a digest yet), the index is rebuilt from scratch instead.
+    On a server the table always stays: dropping it needs its owner (a rep is not) and would lock every other
+    rep's search out until the commit.
     """
     if customer_ids is None:
         sources = _sources_digest(connection)  # the same before and after: keys are made of them, not of keys
