@@ -129,6 +129,7 @@ class ParseResult:
 # with the shop the user named for it when its stored hash holds that answer too (else None).
 StoredAlike = Callable[[str, dict[str, str]], dict[str, str | None]]
 _EMPTY_ROW = False  # in the per-row list of order numbers: a row with nothing in it
+NO_ROW = 0  # the first row of an order no row of the file gave (one that only moves to another shop)
 _CELL_SEPARATOR = "\x1f"  # between a row's cells in its content text
 _ORDER_ROW_SEPARATOR = "\x1e"  # between the preset and each of an order's rows in its content hash
 

@@ -63,6 +63,18 @@ def test_the_same_file_named_as_another_shop_moves_its_orders(tmp_path, database
     assert shops_of(database) == {"300100": "京东B店", "300101": "京东B店"}
 
 
+def test_an_order_undone_after_its_file_was_read_is_not_made_again_by_a_new_shop_name(tmp_path, database):  # type: ignore[no-untyped-def]
+    path = jd_sheet(tmp_path / "jd.csv", "300100")
+    [first] = prepare_files(database, [path])
+    name_the_shop(first, "京东A店")
+    [made] = commit_imports(database, [first])
+    [again] = prepare_files(database, [path])  # recognised unparsed, as stored under 京东A店
+    undo_import(database, made.batch_id)  # meanwhile the first import is undone: the order is gone
+    name_the_shop(again, "京东B店")
+    commit_imports(database, [again])
+    assert shops_of(database) == {}
+
+
 def test_a_file_named_as_a_shop_is_recognised_unparsed_when_it_comes_again(tmp_path, database):  # type: ignore[no-untyped-def]
     path = jd_sheet(tmp_path / "jd.csv", "300100", "300101")
     [first] = prepare_files(database, [path])
