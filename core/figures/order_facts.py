@@ -33,6 +33,7 @@ from sqlalchemy import (
 from sqlalchemy.sql import ColumnElement
 
 from core.figures.shops import customers_of_shops, in_shop
+from core.store.bulk import in_key_ranges
 from core.store.models import PAID_STATUSES, Customer, Money, Order
 
 SECONDS_PER_DAY = 86_400
@@ -157,9 +158,8 @@ def fetch_whole_table(connection: Connection, statement: Select, key: Any) -> np
     if connection.dialect.name != "sqlite":
         return fetch_numbers(connection, statement)
     parts = [np.zeros((0, len(statement.selected_columns)), dtype=np.int64)]
-    first, last = connection.execute(select(func.min(key), func.max(key))).one()
-    for start in range(first or 0, -1 if last is None else last + 1, WHOLE_TABLE_CHUNK):
-        rows = statement.where(key.between(start, start + WHOLE_TABLE_CHUNK - 1)).subquery()
+    for block in in_key_ranges(connection, statement, key, WHOLE_TABLE_CHUNK):
+        rows = block.subquery()
         texts = connection.execute(select(*(func.group_concat(column) for column in rows.c))).one()
         if texts[0] is not None:  # None: no rows in this range
             parts.append(np.column_stack([np.fromstring(text, dtype=np.int64, sep=",") for text in texts]))

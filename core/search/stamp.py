@@ -15,6 +15,8 @@ from typing import Any
 
 from sqlalchemy import Column, Connection, Select, func, literal, select
 
+from core.store.bulk import in_key_ranges
+
 # Rows of a key range: a few MB of text each.
 CHUNK = 100_000
 # Between the values of a column. A value holding it would leave the text ambiguous; the lengths beside it
@@ -34,12 +36,8 @@ def rows_digest(connection: Connection, tables: Sequence[tuple[Select, Column]],
 
 
 def _joined_chunks(connection: Connection, statement: Select, key: Column) -> Iterator[str]:  # type: ignore[type-arg]
-    first, last = connection.execute(select(func.min(key), func.max(key))).one()
-    if first is None:
-        return
     sqlite = connection.dialect.name == "sqlite"
-    for start in range(first, last + 1, CHUNK):
-        part = statement.where(key.between(start, start + CHUNK - 1))
+    for part in in_key_ranges(connection, statement, key, CHUNK):
         # SQLite reads a range of its key in key order; an ORDER BY would cost it a copy of the rows (a third of
         # the read). Rows read in another order would only make the digest differ, never match wrongly.
         yield from _aggregated(connection, part) if sqlite else _joined(connection, part.order_by(key))

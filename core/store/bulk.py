@@ -23,6 +23,7 @@ from sqlalchemy import (
     Connection,
     DateTime,
     Index,
+    Select,
     Table,
     bindparam,
     func,
@@ -75,6 +76,16 @@ def on_stored_tables(connection: Connection, statement: Executable) -> Executabl
     if connection.dialect.name != "postgresql":
         return statement
     return statement.execution_options(schema_translate_map={None: "public"})
+
+
+def in_key_ranges(connection: Connection, statement: Select, key: Any, size: int) -> Iterator[Select]:  # type: ignore[type-arg]
+    """`statement` restricted to consecutive ranges of its table's integer `key`, `size` keys each, that cover
+    every row: a whole table read a block at a time, in key order."""
+    first, last = connection.execute(select(func.min(key), func.max(key))).one()
+    if first is None:
+        return
+    for start in range(first, last + 1, size):
+        yield statement.where(key.between(start, start + size - 1))
 
 
 def update_by_id(connection: Connection, table: Table, columns: Sequence[str],
