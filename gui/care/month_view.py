@@ -63,7 +63,18 @@ class MonthView(QCalendarWidget):
         return self._counts.get(day, {})
 
     def paintCell(self, painter: QPainter, rect: QRect, qdate: QDate) -> None:  # noqa: N802 - Qt's name
-        super().paintCell(painter, rect, qdate)
+        # Qt centres the day's number in its cell, right where a busy day's badges go: the number is drawn in a
+        # band at the top instead, and the badges get the rest of the cell.
+        band = day_band(rect, QFontMetrics(painter.font()))
+        below = QRect(rect.left(), rect.top() + band, rect.width(), rect.height() - band)
+        painter.save()
+        painter.setClipRect(below)
+        # The cell's own background (the selection's colour) below the band; a cell twice as tall puts Qt's
+        # centred number out of sight, under the clip.
+        super().paintCell(painter, QRect(below.left(), below.top(), below.width(), 2 * rect.height()), qdate)
+        painter.setClipRect(QRect(rect.left(), rect.top(), rect.width(), band))
+        super().paintCell(painter, QRect(rect.left(), rect.top(), rect.width(), band), qdate)
+        painter.restore()
         mark = self.official_mark(to_date(qdate))
         if mark:
             painter.save()
@@ -80,7 +91,7 @@ class MonthView(QCalendarWidget):
         font = badge_font(painter.font())
         painter.setFont(font)
         chips = [(kind, counts[kind]) for kind in KIND_COLORS if counts.get(kind)]
-        for (kind, _count), (chip, text) in zip(chips, badge_layout(rect, [count for _kind, count in chips],
+        for (kind, _count), (chip, text) in zip(chips, badge_layout(below, [count for _kind, count in chips],
                                                                     QFontMetrics(font)), strict=True):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(KIND_COLORS[kind])
@@ -90,6 +101,11 @@ class MonthView(QCalendarWidget):
         painter.restore()
 
 
+def day_band(cell: QRect, metrics: QFontMetrics) -> int:
+    """How tall the strip at the top of a day's cell is that shows the day's number: never over half the cell."""
+    return min(metrics.height() + 2, cell.height() // 2)
+
+
 def badge_font(font: QFont) -> QFont:
     small = QFont(font)
     small.setPointSizeF(max(6.0, font.pointSizeF() * 0.72))
@@ -97,26 +113,28 @@ def badge_font(font: QFont) -> QFont:
     return small
 
 
-def badge_layout(cell: QRect, counts: list[int], metrics: QFontMetrics) -> list[tuple[QRect, str]]:
-    """Where each count's badge goes in a day's cell, and what it says.
+def badge_layout(room: QRect, counts: list[int], metrics: QFontMetrics) -> list[tuple[QRect, str]]:
+    """Where each count's badge goes in the room a day's cell leaves below its number, and what it says.
 
-    Side by side while the widest number fits (a first import can put 9,879 on one day); else two to a row,
-    as long as the rows leave the day's number room; else the same with every number shortened (9.9k).
+    Side by side while the widest number fits (a first import can put 9,879 on one day); else two to a row;
+    else the same with every number shortened (9.9k). Where no row of numbers fits, the badges are coloured
+    strips side by side, without a number (the day's agenda lists them): never over the day's number.
     """
     if not counts:
         return []
-    usable, room = cell.width() - 4, cell.height() * 2 // 3  # the top third shows the day
+    usable = room.width() - 4
     layouts = [(texts, columns) for texts in ([str(count) for count in counts], [short_count(c) for c in counts])
-               for columns in dict.fromkeys((len(counts), math.ceil(len(counts) / 2), 1))]
+               for columns in dict.fromkeys((len(counts), math.ceil(len(counts) / 2)))]
     texts, columns = next(
         ((texts, columns) for texts, columns in layouts
          if usable // columns >= max(map(metrics.horizontalAdvance, texts)) + 4
-         and math.ceil(len(texts) / columns) * metrics.height() <= room), layouts[-1])
+         and math.ceil(len(texts) / columns) * metrics.height() <= room.height() - 1),
+        ([""] * len(counts), len(counts)))
     rows = math.ceil(len(texts) / columns)
     width = usable // columns
-    height = max(metrics.height(), min(cell.height() // 3, room // rows))
-    top = cell.bottom() - rows * height - 1
-    return [(QRect(cell.left() + 2 + (index % columns) * width, top + (index // columns) * height,
+    height = min(max(metrics.height(), room.height() // 2), (room.height() - 1) // rows)
+    top = room.bottom() - rows * height
+    return [(QRect(room.left() + 2 + (index % columns) * width, top + (index // columns) * height,
                    width - 2, height - 1), text) for index, text in enumerate(texts)]
 
 

@@ -415,21 +415,55 @@ def test_the_birthday_gift_per_tier_is_a_table(page, qtbot, shop) -> None:  # ty
         assert session.get(CareRule, "birthday").params["gift_notes"]["loyal"] == "茶点礼盒"
 
 
+@pytest.mark.parametrize("cell", [(60, 44), (60, 30), (40, 22)])
 @pytest.mark.parametrize("counts", [[3, 12, 1, 40], [9879, 1204, 12, 1], [12345, 23456, 34567, 45678]])
-def test_month_badges_stay_readable_at_four_digit_counts(qapp, counts) -> None:  # type: ignore[no-untyped-def]
+def test_month_badges_stay_readable_and_off_the_days_number(qapp, counts, cell) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtCore import QRect
     from PySide6.QtGui import QFont, QFontMetrics
 
-    from gui.care.month_view import badge_font, badge_layout
+    from gui.care.month_view import badge_font, badge_layout, day_band
 
     metrics = QFontMetrics(badge_font(QFont()))
-    cell = QRect(0, 0, 60, 44)  # a day's cell of the month grid on a 1280 px window
-    badges = badge_layout(cell, counts, metrics)
+    cell_rect = QRect(0, 0, *cell)  # 60×44: a day's cell of the month grid on a 1280 px window
+    room = cell_rect.adjusted(0, day_band(cell_rect, QFontMetrics(QFont())), 0, 0)
+    badges = badge_layout(room, counts, metrics)
     assert len(badges) == len(counts)
     for rect, text in badges:
-        assert cell.contains(rect) and metrics.horizontalAdvance(text) <= rect.width(), text
+        assert room.contains(rect) and metrics.horizontalAdvance(text) <= rect.width(), text
     rects = [rect for rect, _text in badges]
     assert not any(one.intersects(other) for index, one in enumerate(rects) for other in rects[index + 1:])
+
+
+def test_a_busy_days_badges_leave_its_number_readable(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QFontMetrics
+    from PySide6.QtWidgets import QTableView
+
+    from gui.care.month_view import MonthView, day_band
+
+    busy = {"birthday": 9879, "holiday": 1204, "order": 12, "lifecycle": 1}
+    views = []
+    for counts in ({}, {date(2026, 12, day): busy for day in range(1, 32)}):
+        view = MonthView()
+        qtbot.addWidget(view)
+        view.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
+        view.setSelectedDate(to_qdate(date(2026, 11, 30)))
+        view.setCurrentPage(2026, 12)
+        view.resize(420, 320)  # the smallest the page lets it be
+        view.set_counts(counts)
+        view.show()
+        views.append(view)
+    plain, crowded = (view.grab().toImage() for view in views)
+    table = views[1].findChild(QTableView)
+    band = day_band(table.visualRect(table.model().index(1, 0)), QFontMetrics(views[1].font()))
+    for row in range(1, 7):  # row 0 names the week's days
+        for column in range(7):
+            cell = table.visualRect(table.model().index(row, column))
+            origin = table.viewport().mapTo(views[1], cell.topLeft())
+            number = [(origin.x() + x, origin.y() + y) for x in range(cell.width()) for y in range(band)]
+            assert all(plain.pixel(*point) == crowded.pixel(*point) for point in number), (row, column)
+            day = date(2026, 11, 30) + timedelta(weeks=row - 1, days=column)  # the grid starts on Monday 30 Nov
+            below = [(origin.x() + x, origin.y() + y) for x in range(cell.width()) for y in range(band, cell.height())]
+            assert any(plain.pixel(*point) != crowded.pixel(*point) for point in below) == (day.month == 12), day
 
 
 def test_generation_progress_is_full_only_once_the_plan_is_written(shop, monkeypatch) -> None:  # type: ignore[no-untyped-def]
