@@ -8,6 +8,7 @@ translation, so a template must be a literal string with named placeholders (`{f
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 
@@ -30,6 +31,22 @@ class Message(str):
 
 def _rebuild(template: str, values: dict[str, Any]) -> Message:
     return Message(template, **values)
+
+
+def stored(message: Message) -> str:
+    """A message as a text column keeps it (the audit log's detail): template and values, to be read translated."""
+    return json.dumps({"template": message.template, "values": message.values}, ensure_ascii=False)
+
+
+def from_stored(text: str) -> str:
+    """What `stored` kept, as the Message again; any other text (rows written before it) as it is."""
+    if not text.startswith('{"template"'):
+        return text
+    try:
+        kept = json.loads(text)
+        return Message(kept["template"], **kept["values"])
+    except (ValueError, KeyError, TypeError, IndexError):
+        return text
 
 
 def message_of(error: BaseException) -> str:

@@ -7,26 +7,6 @@ from dataclasses import asdict
 
 from core.cli.output import emit, open_for
 
-# How each entry reads on a terminal (the window says the same in the user's language).
-ACTION_WORDS = {
-    "reveal_phone": "revealed a phone",
-    "reveal_phone_care_task": "revealed a phone (care task)",
-    "rep_phone_search": "searched by phone",
-    "export_customers": "exported customers",
-    "delete_customers": "deleted customers",
-    "owner_passphrase_set": "set the owner's passphrase",
-    "owner_passphrase_changed": "changed the owner's passphrase",
-    "owner_passphrase_removed": "removed the owner's passphrase",
-    "owner_unlocked": "unlocked as the owner",
-    "owner_locked": "locked",
-    "import": "imported",
-    "import_undone": "undid an import",
-    "merge": "merged buyers",
-    "note": "wrote a note",
-    "care_done": "did a care task",
-    "care_skipped": "skipped a care task",
-}
-
 
 def register(subcommands, common: argparse.ArgumentParser) -> None:  # type: ignore[no-untyped-def]
     parser = subcommands.add_parser("activity", parents=[common],
@@ -36,7 +16,7 @@ def register(subcommands, common: argparse.ArgumentParser) -> None:  # type: ign
 
 
 def run(args: argparse.Namespace) -> int:
-    from core.safety.activity import recent_activity
+    from core.safety.activity import ACTION_WORDS, recent_activity
 
     database = open_for(args, read_only=True)
     try:
@@ -47,8 +27,6 @@ def run(args: argparse.Namespace) -> int:
     lines = [" ".join(filter(None, (
         f"{entry.at:%Y-%m-%d %H:%M}", entry.who or "(this computer)", ACTION_WORDS.get(entry.action, entry.action),
         entry.customer_name and f"· {entry.customer_name}", entry.detail and f"· {entry.detail}",
-        entry.counts and "({orders_new:,} new orders, {orders_updated:,} updated, {customers_new:,} new customers)"
-        .format(**entry.counts),
     ))) for entry in entries] or ["Nothing recorded yet."]
     emit(args, [asdict(entry) for entry in entries], lines)
     return 0

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from sqlalchemy import delete, or_, select, update
 from sqlalchemy.orm import Session
 
-from core.messages import Message
+from core.messages import Message, stored
 from core.safety.privacy import ensure_owner_mode
 from core.store.models import (
     AuditEvent,
@@ -66,5 +66,6 @@ def delete_customers(session: Session, customer_ids: Iterable[int]) -> int:
         session.execute(update(Customer).where(Customer.id.in_(chunk)).values(merged_into_id=None))
     for start in range(0, len(everyone), CHUNK):
         session.execute(delete(Customer).where(Customer.id.in_(everyone[start:start + CHUNK])))
-    session.add(AuditEvent(action="delete_customers", detail=f"{len(existing)} customers"))
+    session.add(AuditEvent(action="delete_customers", detail=stored(Message("{count:,} customers",
+                                                                            count=len(existing)))))
     return len(existing)

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from core.customers.listing import CustomerFilter, birthday_text, customer_ids, tags_by_customer
 from core.errors import LaokeError
-from core.messages import Message
+from core.messages import Message, stored
 from core.progress import CancelToken, ProgressCallback, no_progress
 from core.safety.privacy import ensure_owner_mode
 from core.safety.spreadsheet import Sheet, write_csv, write_xlsx
@@ -181,5 +181,6 @@ def export_customers(
         write_csv(path, headers, rows)
     else:
         write_xlsx(path, [Sheet(words.sheet, headers, rows)])
-    session.add(AuditEvent(action="export_customers", detail=f"{len(chosen)} customers to {path.name}"))
+    session.add(AuditEvent(action="export_customers", detail=stored(
+        Message("{count:,} customers to {file}", count=len(chosen), file=path.name))))
     return len(chosen)

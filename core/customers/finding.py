@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from core.customers.listing import RELEVANCE, CustomerFilter, customer_ids
 from core.errors import LaokeError
-from core.messages import Message
+from core.messages import Message, stored
 from core.progress import CancelToken
 from core.safety.privacy import rep_mode_enabled
 from core.store.db import Database
@@ -66,7 +66,6 @@ def _logged_search(database: Database, text: str, search: Callable[[Session], li
 
 def log_phone_search(session: Session, text: str, found: Sequence[int]) -> None:
     """One audit entry per search: the buyer when it found one, else how many and which (the first ones)."""
-    shown = ", ".join(f"#{customer_id}" for customer_id in found[:IDS_LOGGED])
-    more = f" and {len(found) - IDS_LOGGED} more" if len(found) > IDS_LOGGED else ""
-    session.add(AuditEvent(action=PHONE_SEARCH, customer_id=found[0] if len(found) == 1 else None,
-                           detail=f"searched {text.strip()!r}: {len(found)} found ({shown}{more})"))
+    shown = ", ".join([f"#{customer_id}" for customer_id in found[:IDS_LOGGED]] + ["…"][:len(found) > IDS_LOGGED])
+    session.add(AuditEvent(action=PHONE_SEARCH, customer_id=found[0] if len(found) == 1 else None, detail=stored(
+        Message("“{text}”: {count:,} found ({ids})", text=text.strip(), count=len(found), ids=shown))))

@@ -16,13 +16,32 @@ from itertools import islice
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, aliased
 
-from core.messages import Message
+from core.messages import Message, from_stored
 from core.safety.privacy import ensure_owner_mode
 from core.store.models import AuditEvent, CareTask, Customer, CustomerMerge, ImportBatch, Note
 
 READING_ACTIVITY = Message("Reading the activity log")
 WORKED_STATUSES = ("done", "skipped")
 NOTE_PREVIEW = 80  # characters of a note's text: enough to recognise it in a list
+# What each entry says was done: the terminal prints the English, the window its translation.
+ACTION_WORDS = {
+    "reveal_phone": Message("Revealed a phone"),
+    "reveal_phone_care_task": Message("Revealed a phone (care task)"),
+    "rep_phone_search": Message("Searched by phone"),
+    "export_customers": Message("Exported customers"),
+    "delete_customers": Message("Deleted customers"),
+    "owner_passphrase_set": Message("Set the owner's passphrase"),
+    "owner_passphrase_changed": Message("Changed the owner's passphrase"),
+    "owner_passphrase_removed": Message("Removed the owner's passphrase"),
+    "owner_unlocked": Message("Unlocked as the owner"),
+    "owner_locked": Message("Locked"),
+    "import": Message("Imported"),
+    "import_undone": Message("Undid an import"),
+    "merge": Message("Merged buyers"),
+    "note": Message("Wrote a note"),
+    "care_done": Message("Did a care task"),
+    "care_skipped": Message("Skipped a care task"),
+}
 
 
 @dataclass(frozen=True)
@@ -32,7 +51,9 @@ class Activity:
     action: str  # an audit action (`reveal_phone`, …) or `import`, `import_undone`, `merge`, `note`, `care_done`
     customer_id: int | None
     customer_name: str | None
-    detail: str  # a note's start, a file's name, a care rule, an audit entry's own words
+    # A note's start; a care task's rule key (the window names the rule); else a Message: an import's file and
+    # counts, a merge, an audit entry's own words.
+    detail: str
     counts: dict[str, int] = field(default_factory=dict)  # an import's new and updated orders, new customers
 
 
@@ -53,7 +74,7 @@ def _named(query: Select, customer_id) -> Select:  # type: ignore[type-arg, no-u
 def _audit_events(session: Session, limit: int) -> list[Activity]:
     query = _named(select(AuditEvent.at, AuditEvent.actor, AuditEvent.action, AuditEvent.customer_id,
                           AuditEvent.detail), AuditEvent.customer_id)
-    return [Activity(at, who, action, customer_id, name, detail or "")
+    return [Activity(at, who, action, customer_id, name, from_stored(detail or ""))
             for at, who, action, customer_id, detail, name in
             session.execute(query.order_by(AuditEvent.at.desc(), AuditEvent.id.desc()).limit(limit))]
 
@@ -62,7 +83,10 @@ def _imports(session: Session, limit: int) -> list[Activity]:
     at = func.coalesce(ImportBatch.finished_at, ImportBatch.started_at)
     query = select(at, ImportBatch.imported_by, ImportBatch.file_name, ImportBatch.orders_new,
                    ImportBatch.orders_updated, ImportBatch.customers_new).order_by(at.desc()).limit(limit)
-    return [Activity(when, who, "import", None, None, file_name,
+    return [Activity(when, who, "import", None, None,
+                     Message("{file}: {orders_new:,} new orders, {orders_updated:,} updated, {customers_new:,} new "
+                             "customers", file=file_name, orders_new=new, orders_updated=updated,
+                             customers_new=customers),
                      {"orders_new": new, "orders_updated": updated, "customers_new": customers})
             for when, who, file_name, new, updated, customers in session.execute(query)]
 
@@ -79,7 +103,9 @@ def _merges(session: Session, limit: int) -> list[Activity]:
     query = _named(select(CustomerMerge.merged_at, CustomerMerge.merged_by, CustomerMerge.kept_id,
                           func.coalesce(merged.name, merged.nickname, ""), CustomerMerge.undone_at)
                    .join(merged, merged.id == CustomerMerge.merged_id), CustomerMerge.kept_id)
-    return [Activity(when, who, "merge", kept_id, name, f"{merged_name} merged in" + (" (undone)" if undone else ""))
+    return [Activity(when, who, "merge", kept_id, name,
+                     Message("{name} merged in, since undone", name=merged_name) if undone
+                     else Message("{name} merged in", name=merged_name))
             for when, who, kept_id, merged_name, undone, name in
             session.execute(query.order_by(CustomerMerge.merged_at.desc()).limit(limit))]
 

@@ -20,7 +20,7 @@ from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session
 
 from core.errors import LaokeError
-from core.messages import Message
+from core.messages import Message, stored
 from core.store.masked import reads_masked
 from core.store.models import AuditEvent, CareTask, Customer
 from core.store.settings import get_setting, set_setting
@@ -212,9 +212,9 @@ def reveal_for_care_task(session: Session, task_id: int) -> str | None:
     task = session.get(CareTask, task_id)
     if task is None:
         raise LaokeError(Message("Care task #{task_id} does not exist.", task_id=task_id))
+    detail = stored(Message("Care task #{task_id}", task_id=task_id))
     if reads_masked(session.connection()):
-        return _revealed_by_server(session, task.customer_id, "reveal_phone_care_task", f"care task #{task_id}")
+        return _revealed_by_server(session, task.customer_id, "reveal_phone_care_task", detail)
     customer = session.get(Customer, task.customer_id)
-    session.add(AuditEvent(action="reveal_phone_care_task", customer_id=task.customer_id,
-                           detail=f"care task #{task_id}"))
+    session.add(AuditEvent(action="reveal_phone_care_task", customer_id=task.customer_id, detail=detail))
     return customer.phone if customer is not None else None

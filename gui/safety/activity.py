@@ -15,8 +15,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.safety.activity import Activity, recent_activity
+from core.safety.activity import ACTION_WORDS, Activity, recent_activity
+from gui.care.names import CareNames
 from gui.context import AppContext
+from gui.core_text import core_text
 from gui.customers.tasks import read
 from gui.worker import run_in_background
 
@@ -31,6 +33,7 @@ class ActivityDialog(QDialog):
         super().__init__(parent)
         self.context = context
         self.entries: list[Activity] = []
+        self.names = CareNames(self)
         self.setWindowTitle(self.tr("Activity log"))
         self.resize(900, 520)
         layout = QVBoxLayout(self)
@@ -52,34 +55,14 @@ class ActivityDialog(QDialog):
         run_in_background(read, context.database, recent_activity, SHOWN,
                           on_success=self.show_entries, on_failure=lambda message, _details: self.status.setText(message))
 
-    def action_words(self) -> dict[str, str]:
-        return {
-            "reveal_phone": self.tr("Revealed a phone"),
-            "reveal_phone_care_task": self.tr("Revealed a phone (care task)"),
-            "rep_phone_search": self.tr("Searched by phone"),
-            "export_customers": self.tr("Exported customers"),
-            "delete_customers": self.tr("Deleted customers"),
-            "owner_passphrase_set": self.tr("Set the owner's passphrase"),
-            "owner_passphrase_changed": self.tr("Changed the owner's passphrase"),
-            "owner_passphrase_removed": self.tr("Removed the owner's passphrase"),
-            "owner_unlocked": self.tr("Unlocked as the owner"),
-            "owner_locked": self.tr("Locked"),
-            "import": self.tr("Imported"),
-            "import_undone": self.tr("Undid an import"),
-            "merge": self.tr("Merged buyers"),
-            "note": self.tr("Wrote a note"),
-            "care_done": self.tr("Did a care task"),
-            "care_skipped": self.tr("Skipped a care task"),
-        }
-
     def show_entries(self, entries: list[Activity]) -> None:
         self.entries = entries
-        words = self.action_words()
         this_computer = self.tr("This computer")
         self.table.setRowCount(len(entries))
         for row, entry in enumerate(entries):
             texts = (entry.at.strftime("%Y-%m-%d %H:%M"), entry.who or this_computer,
-                     words.get(entry.action, entry.action), entry.customer_name or "", self.detail_text(entry))
+                     core_text(ACTION_WORDS.get(entry.action, entry.action)), entry.customer_name or "",
+                     self.detail_text(entry))
             for column, text in enumerate(texts):
                 item = QTableWidgetItem(text)
                 if column == self.COL_DETAIL:
@@ -93,11 +76,9 @@ class ActivityDialog(QDialog):
             else self.tr("Nothing has been recorded yet."))
 
     def detail_text(self, entry: Activity) -> str:
-        if not entry.counts:
-            return entry.detail
-        return self.tr("%1: %2 new orders, %3 updated, %4 new customers").replace("%1", entry.detail) \
-            .replace("%2", f"{entry.counts['orders_new']:,}").replace("%3", f"{entry.counts['orders_updated']:,}") \
-            .replace("%4", f"{entry.counts['customers_new']:,}")
+        if entry.action in ("care_done", "care_skipped"):
+            return self.names.rule(entry.detail)
+        return core_text(entry.detail)
 
     def _open_customer(self, row: int, _column: int) -> None:
         entry = self.entries[row]

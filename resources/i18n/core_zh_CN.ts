@@ -168,6 +168,10 @@
         <translation>删除客户</translation>
     </message>
     <message>
+        <source>{count:,} customers</source>
+        <translation>{count:,} 位客户</translation>
+    </message>
+    <message>
         <source>Customer #{customer_id} does not exist.</source>
         <translation>客户 #{customer_id} 不存在。</translation>
     </message>
@@ -176,8 +180,16 @@
         <translation>导出客户</translation>
     </message>
     <message>
+        <source>{count:,} customers to {file}</source>
+        <translation>{count:,} 位客户，导出到 {file}</translation>
+    </message>
+    <message>
         <source>In rep mode a search by phone is logged for the shop owner, and this book is open read-only, so Laoke cannot log it. Search by name instead, or open the book in a window that can write to it.</source>
         <translation>客服模式下按电话搜索会记录给店主查看，而此客户簿以只读方式打开，老客无法记录。请改用姓名搜索，或在可写入的窗口中打开客户簿。</translation>
+    </message>
+    <message>
+        <source>“{text}”: {count:,} found ({ids})</source>
+        <translation>“{text}”：找到 {count:,} 位（{ids}）</translation>
     </message>
     <message>
         <source>Undoing a merge</source>
@@ -468,8 +480,88 @@
         <translation>查看操作记录</translation>
     </message>
     <message>
+        <source>Revealed a phone</source>
+        <translation>查看了完整手机号</translation>
+    </message>
+    <message>
+        <source>Revealed a phone (care task)</source>
+        <translation>查看了完整手机号（关怀任务）</translation>
+    </message>
+    <message>
+        <source>Searched by phone</source>
+        <translation>按手机号搜索</translation>
+    </message>
+    <message>
+        <source>Exported customers</source>
+        <translation>导出了客户</translation>
+    </message>
+    <message>
+        <source>Deleted customers</source>
+        <translation>删除了客户</translation>
+    </message>
+    <message>
+        <source>Set the owner&apos;s passphrase</source>
+        <translation>设置了店主密码</translation>
+    </message>
+    <message>
+        <source>Changed the owner&apos;s passphrase</source>
+        <translation>修改了店主密码</translation>
+    </message>
+    <message>
+        <source>Removed the owner&apos;s passphrase</source>
+        <translation>移除了店主密码</translation>
+    </message>
+    <message>
+        <source>Unlocked as the owner</source>
+        <translation>以店主身份解锁</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>已锁定</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>导入了订单</translation>
+    </message>
+    <message>
+        <source>Undid an import</source>
+        <translation>撤销了一次导入</translation>
+    </message>
+    <message>
+        <source>Merged buyers</source>
+        <translation>合并了客户</translation>
+    </message>
+    <message>
+        <source>Wrote a note</source>
+        <translation>写了备注</translation>
+    </message>
+    <message>
+        <source>Did a care task</source>
+        <translation>完成了关怀任务</translation>
+    </message>
+    <message>
+        <source>Skipped a care task</source>
+        <translation>跳过了关怀任务</translation>
+    </message>
+    <message>
+        <source>{file}: {orders_new:,} new orders, {orders_updated:,} updated, {customers_new:,} new customers</source>
+        <translation>{file}：新订单 {orders_new:,} 个，更新 {orders_updated:,} 个，新客户 {customers_new:,} 位</translation>
+    </message>
+    <message>
+        <source>{name} merged in, since undone</source>
+        <translation>并入了 {name}（已撤销）</translation>
+    </message>
+    <message>
+        <source>{name} merged in</source>
+        <translation>并入了 {name}</translation>
+    </message>
+    <message>
         <source>{file}: the sheet {name} reaches row {rows:,} and column {columns:,} ({cells:,} cells from A1); Laoke reads sheets of up to {limit:,} cells. Delete what lies beyond the orders, or split the export.</source>
         <translation>{file}：工作表 {name} 延伸到第 {rows:,} 行、第 {columns:,} 列（从 A1 起共 {cells:,} 个单元格）；老客最多读取 {limit:,} 个单元格的工作表。请删除订单以外的内容，或拆分导出。</translation>
+    </message>
+    <message>
+        <source>Care task #{task_id}</source>
+        <translation>关怀任务 #{task_id}</translation>
     </message>
     <message>
         <source>The owner&apos;s passphrase is already set; change it with the current one.</source>

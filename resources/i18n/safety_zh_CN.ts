@@ -32,70 +32,6 @@
         <translation>详情</translation>
     </message>
     <message>
-        <source>Revealed a phone</source>
-        <translation>查看了完整手机号</translation>
-    </message>
-    <message>
-        <source>Revealed a phone (care task)</source>
-        <translation>查看了完整手机号（关怀任务）</translation>
-    </message>
-    <message>
-        <source>Searched by phone</source>
-        <translation>按手机号搜索</translation>
-    </message>
-    <message>
-        <source>Exported customers</source>
-        <translation>导出了客户</translation>
-    </message>
-    <message>
-        <source>Deleted customers</source>
-        <translation>删除了客户</translation>
-    </message>
-    <message>
-        <source>Set the owner&apos;s passphrase</source>
-        <translation>设置了店主密码</translation>
-    </message>
-    <message>
-        <source>Changed the owner&apos;s passphrase</source>
-        <translation>修改了店主密码</translation>
-    </message>
-    <message>
-        <source>Removed the owner&apos;s passphrase</source>
-        <translation>移除了店主密码</translation>
-    </message>
-    <message>
-        <source>Unlocked as the owner</source>
-        <translation>以店主身份解锁</translation>
-    </message>
-    <message>
-        <source>Locked</source>
-        <translation>已锁定</translation>
-    </message>
-    <message>
-        <source>Imported</source>
-        <translation>导入了订单</translation>
-    </message>
-    <message>
-        <source>Undid an import</source>
-        <translation>撤销了一次导入</translation>
-    </message>
-    <message>
-        <source>Merged buyers</source>
-        <translation>合并了客户</translation>
-    </message>
-    <message>
-        <source>Wrote a note</source>
-        <translation>写了备注</translation>
-    </message>
-    <message>
-        <source>Did a care task</source>
-        <translation>完成了关怀任务</translation>
-    </message>
-    <message>
-        <source>Skipped a care task</source>
-        <translation>跳过了关怀任务</translation>
-    </message>
-    <message>
         <source>This computer</source>
         <translation>本机</translation>
     </message>
@@ -106,10 +42,6 @@
     <message>
         <source>Nothing has been recorded yet.</source>
         <translation>还没有任何记录。</translation>
-    </message>
-    <message>
-        <source>%1: %2 new orders, %3 updated, %4 new customers</source>
-        <translation>%1：新订单 %2 个，更新 %3 个，新客户 %4 位</translation>
     </message>
 </context>
 <context>

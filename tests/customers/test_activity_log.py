@@ -46,11 +46,13 @@ def test_the_log_lists_who_did_what_newest_first(database, tmp_path) -> None:  #
     assert [entry.at for entry in entries] == sorted((entry.at for entry in entries), reverse=True)
     by_action = {entry.action: entry for entry in entries}
     assert set(by_action) == {"import", "merge", "note", "care_done", "export_customers"}
-    assert by_action["import"].detail == "jd.csv" and by_action["import"].counts["orders_new"] == 2
+    assert by_action["import"].detail == "jd.csv: 2 new orders, 0 updated, 1 new customers"
+    assert by_action["import"].counts["orders_new"] == 2
     assert by_action["merge"].customer_id == kept and by_action["merge"].customer_name == "王芳"
+    assert by_action["merge"].detail == "王芳 merged in"
     assert by_action["note"].detail == "只喝明前茶，上新第一时间告知"
     assert by_action["care_done"].customer_name == "王芳" and by_action["care_done"].detail == "birthday"
-    assert "customers to everyone.csv" in by_action["export_customers"].detail
+    assert by_action["export_customers"].detail == "2 customers to everyone.csv"
     with database.session() as session:
         assert [entry.action for entry in recent_activity(session, limit=2)] == [e.action for e in entries[:2]]
 
@@ -67,6 +69,17 @@ def test_the_cli_prints_the_log(db_target, database, tmp_path, capsys) -> None: 
     fill_a_day(database, tmp_path)
     assert main(["activity", "--db", db_target, "--limit", "3"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert len(lines) == 3 and "exported customers" in lines[0]
+    assert len(lines) == 3 and "Exported customers · 2 customers to everyone.csv" in lines[0]
     assert main(["activity", "--db", db_target, "--json"]) == 0
     assert {entry["action"] for entry in json.loads(capsys.readouterr().out)} >= {"import", "merge", "note"}
+
+
+def test_entries_written_before_their_details_were_kept_as_messages_still_read(database) -> None:  # type: ignore[no-untyped-def]
+    from core.store.models import AuditEvent
+
+    with database.transaction() as session:
+        session.add(AuditEvent(action="export_customers", detail="12 customers to 老客.xlsx"))
+        session.add(AuditEvent(action="owner_locked"))
+    with database.session() as session:
+        assert [(entry.action, entry.detail) for entry in recent_activity(session)] == [
+            ("owner_locked", ""), ("export_customers", "12 customers to 老客.xlsx")]

@@ -217,3 +217,24 @@ def test_file_activity_log_lists_the_day_and_opens_a_buyer(window_factory, qtbot
     with qtbot.waitSignal(window.context.show_customers_requested) as shown:
         dialog.table.cellDoubleClicked.emit(row, dialog.COL_CUSTOMER)
     assert shown.args[0] == [ids["张晓明"]]
+
+
+def test_the_activity_log_reads_in_chinese(window_factory, qtbot, db_path, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from core.store.opening import open_database
+    from gui.safety.activity import ActivityDialog
+    from tests.customers.test_activity_log import fill_a_day
+
+    book = open_database(db_path)
+    fill_a_day(book, tmp_path)  # an import, a merge, a note, a care task done, an export
+    book.dispose()
+    window = window_factory("zh_CN")
+    settled(qtbot)
+    window.menus.activity_action.trigger()
+    qtbot.waitUntil(lambda: any(isinstance(w, ActivityDialog) and w.entries for w in window.findChildren(ActivityDialog)),
+                    timeout=5000)
+    dialog = window.findChildren(ActivityDialog)[0]
+    rows = {dialog.table.item(row, dialog.COL_WHAT).text(): dialog.table.item(row, dialog.COL_DETAIL).text()
+            for row in range(dialog.table.rowCount())}
+    assert rows == {"导入了订单": "jd.csv：新订单 2 个，更新 0 个，新客户 1 位", "合并了客户": "并入了 王芳",
+                    "写了备注": "只喝明前茶，上新第一时间告知", "完成了关怀任务": "生日",
+                    "导出了客户": "2 位客户，导出到 everyone.csv"}
