@@ -88,11 +88,17 @@ def dialogs(window):  # type: ignore[no-untyped-def]
         care.open_rules()
         return care.rules_dialog
 
+    def chat_lookup():  # type: ignore[no-untyped-def]
+        lookup = ChatLookupWindow(context, window)
+        lookup.search.setText("柠檬不酸")  # a buyer found: the card's buttons wait for one
+        lookup.look_up()
+        return lookup
+
     return {
         "care rules": rules,
         "tags": lambda: TagManagerDialog(context, window),
         "duplicates": lambda: DuplicatesDialog(context, window),
-        "chat lookup": lambda: ChatLookupWindow(context, window),
+        "chat lookup": chat_lookup,
         "shortcuts": lambda: ShortcutsDialog(window.menus.actions_with_keys(), window.lookup_action, window),
         "first run": lambda: FirstRunDialog(context, "", window),
     }
@@ -118,8 +124,7 @@ def test_in_every_dialog(database, window_factory, demo_stand_in, qtbot, monkeyp
                 if index < len(shown):
                     presses.append(press(button_name(shown[index]), where, shown[index].click, qtbot, asked))
                 dialog.close()
-    # The chat lookup's buttons wait for a buyer found (its own tests press them).
-    assert {item.where for item in presses} == set(dialogs(window)) - {"chat lookup"}
+    assert {item.where for item in presses} == set(dialogs(window))
     assert problems(presses) == [], "\n".join(problems(presses))
 
 
