@@ -244,7 +244,8 @@ class CustomersPage(QWidget):
         for key in ("name", "nickname", "phone", "account"):
             table.setItemDelegateForColumn(COLUMNS.index(key), self.highlight)
         table.setItemDelegateForColumn(COLUMNS.index("tags"), TagChipsDelegate(table))
-        for key, width in (("name", 90), ("stage", 76), ("tags", 120), ("last_order", 92), ("overdue", 64),
+        # The default columns fit beside an open buyer's detail on a 1366×768 laptop, with the list's scroll bar.
+        for key, width in (("name", 90), ("stage", 70), ("tags", 120), ("last_order", 92), ("overdue", 58),
                            ("platform", 90), ("birthday", 90)):
             table.setColumnWidth(COLUMNS.index(key), width)
         state = QSettings().value(HEADER_KEY)

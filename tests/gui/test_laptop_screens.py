@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from core.store.models import Customer
 from core.store.opening import open_database
 from tests.customers.conftest import make_book
 
@@ -25,6 +26,8 @@ def book(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("laptop") / "shop.db"
     database = open_database(path)
     make_book(database)
+    with database.transaction() as session:  # a shop's list is longer than the window: it shows a scroll bar
+        session.add_all([Customer(name=f"顾客{number}", phone=f"1390000{number:04d}") for number in range(60)])
     database.dispose()
     return path
 
