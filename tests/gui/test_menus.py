@@ -195,10 +195,20 @@ def test_the_side_bars_care_count_follows_an_import(database, window_factory, qt
     qtbot.waitUntil(lambda: care.text().startswith("Care calendar ("), timeout=15000)
 
 
+def opened_activity_log(window, qtbot):  # type: ignore[no-untyped-def]
+    """File ▸ Activity log…, once its entries are read."""
+    from gui.safety.activity import ActivityDialog
+
+    settled(qtbot)
+    window.menus.activity_action.trigger()
+    qtbot.waitUntil(lambda: any(isinstance(w, ActivityDialog) and w.entries for w in window.findChildren(ActivityDialog)),
+                    timeout=5000)
+    return window.findChildren(ActivityDialog)[0]
+
+
 def test_file_activity_log_lists_the_day_and_opens_a_buyer(window_factory, qtbot, db_path) -> None:  # type: ignore[no-untyped-def]
     from core.customers.profile import add_note
     from core.store.opening import open_database
-    from gui.safety.activity import ActivityDialog
 
     book = open_database(db_path)
     ids = make_book(book)
@@ -206,11 +216,7 @@ def test_file_activity_log_lists_the_day_and_opens_a_buyer(window_factory, qtbot
         add_note(session, ids["张晓明"], "只喝明前茶")
     book.dispose()
     window = window_factory("en")
-    settled(qtbot)
-    window.menus.activity_action.trigger()
-    qtbot.waitUntil(lambda: any(isinstance(w, ActivityDialog) and w.entries for w in window.findChildren(ActivityDialog)),
-                    timeout=5000)
-    dialog = window.findChildren(ActivityDialog)[0]
+    dialog = opened_activity_log(window, qtbot)
     row = next(r for r in range(dialog.table.rowCount()) if dialog.table.item(r, dialog.COL_DETAIL).text() == "只喝明前茶")
     assert dialog.table.item(row, dialog.COL_WHAT).text() == "Wrote a note"
     assert dialog.table.item(row, dialog.COL_CUSTOMER).text() == "张晓明"
@@ -221,18 +227,13 @@ def test_file_activity_log_lists_the_day_and_opens_a_buyer(window_factory, qtbot
 
 def test_the_activity_log_reads_in_chinese(window_factory, qtbot, db_path, tmp_path) -> None:  # type: ignore[no-untyped-def]
     from core.store.opening import open_database
-    from gui.safety.activity import ActivityDialog
     from tests.customers.test_activity_log import fill_a_day
 
     book = open_database(db_path)
     fill_a_day(book, tmp_path)  # an import, a merge, a note, a care task done, an export
     book.dispose()
     window = window_factory("zh_CN")
-    settled(qtbot)
-    window.menus.activity_action.trigger()
-    qtbot.waitUntil(lambda: any(isinstance(w, ActivityDialog) and w.entries for w in window.findChildren(ActivityDialog)),
-                    timeout=5000)
-    dialog = window.findChildren(ActivityDialog)[0]
+    dialog = opened_activity_log(window, qtbot)
     rows = {dialog.table.item(row, dialog.COL_WHAT).text(): dialog.table.item(row, dialog.COL_DETAIL).text()
             for row in range(dialog.table.rowCount())}
     assert rows == {"导入了订单": "jd.csv：新订单 2 个，更新 0 个，新客户 1 位", "合并了客户": "并入了 王芳",
