@@ -66,6 +66,6 @@ def delete_customers(session: Session, customer_ids: Iterable[int]) -> int:
         session.execute(update(Customer).where(Customer.id.in_(chunk)).values(merged_into_id=None))
     for start in range(0, len(everyone), CHUNK):
         session.execute(delete(Customer).where(Customer.id.in_(everyone[start:start + CHUNK])))
-    session.add(AuditEvent(action="delete_customers", detail=stored(Message("{count:,} customers",
+    session.add(AuditEvent(action="delete_customers", detail=stored(Message("Customers: {count:,}",
                                                                             count=len(existing)))))
     return len(existing)

@@ -182,5 +182,5 @@ def export_customers(
     else:
         write_xlsx(path, [Sheet(words.sheet, headers, rows)])
     session.add(AuditEvent(action="export_customers", detail=stored(
-        Message("{count:,} customers to {file}", count=len(chosen), file=path.name))))
+        Message("{file} · customers: {count:,}", count=len(chosen), file=path.name))))
     return len(chosen)

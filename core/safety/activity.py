@@ -84,8 +84,8 @@ def _imports(session: Session, limit: int) -> list[Activity]:
     query = select(at, ImportBatch.imported_by, ImportBatch.file_name, ImportBatch.orders_new,
                    ImportBatch.orders_updated, ImportBatch.customers_new).order_by(at.desc()).limit(limit)
     return [Activity(when, who, "import", None, None,
-                     Message("{file}: {orders_new:,} new orders, {orders_updated:,} updated, {customers_new:,} new "
-                             "customers", file=file_name, orders_new=new, orders_updated=updated,
+                     Message("{file} · new orders: {orders_new:,} · updated: {orders_updated:,} · new customers: "
+                             "{customers_new:,}", file=file_name, orders_new=new, orders_updated=updated,
                              customers_new=customers),
                      {"orders_new": new, "orders_updated": updated, "customers_new": customers})
             for when, who, file_name, new, updated, customers in session.execute(query)]

@@ -168,20 +168,12 @@
         <translation>删除客户</translation>
     </message>
     <message>
-        <source>{count:,} customers</source>
-        <translation>{count:,} 位客户</translation>
-    </message>
-    <message>
         <source>Customer #{customer_id} does not exist.</source>
         <translation>客户 #{customer_id} 不存在。</translation>
     </message>
     <message>
         <source>Exporting customers</source>
         <translation>导出客户</translation>
-    </message>
-    <message>
-        <source>{count:,} customers to {file}</source>
-        <translation>{count:,} 位客户，导出到 {file}</translation>
     </message>
     <message>
         <source>In rep mode a search by phone is logged for the shop owner, and this book is open read-only, so Laoke cannot log it. Search by name instead, or open the book in a window that can write to it.</source>
@@ -544,10 +536,6 @@
         <translation>跳过了关怀任务</translation>
     </message>
     <message>
-        <source>{file}: {orders_new:,} new orders, {orders_updated:,} updated, {customers_new:,} new customers</source>
-        <translation>{file}：新订单 {orders_new:,} 个，更新 {orders_updated:,} 个，新客户 {customers_new:,} 位</translation>
-    </message>
-    <message>
         <source>{name} merged in, since undone</source>
         <translation>并入了 {name}（已撤销）</translation>
     </message>
@@ -648,6 +636,10 @@
         <translation>老客没有权限写入该位置{where}：请换一个文件夹或检查权限。</translation>
     </message>
     <message>
+        <source>{file} · new orders: {orders_new:,} · updated: {orders_updated:,} · new customers: {customers_new:,}</source>
+        <translation>{file} · 新订单：{orders_new:,} · 更新：{orders_updated:,} · 新客户：{customers_new:,}</translation>
+    </message>
+    <message>
         <source>{file} holds {count:,} parts; a workbook has far fewer. It was not read.</source>
         <translation>{file} 包含 {count:,} 个部件，正常工作簿远没有这么多。未读取该文件。</translation>
     </message>
@@ -680,8 +672,16 @@
         <translation>“{text}”不是生日（请写成 1990-03-08、3月8日 或 农历八月十五）</translation>
     </message>
     <message>
+        <source>Customers: {count:,}</source>
+        <translation>客户：{count:,}</translation>
+    </message>
+    <message>
         <source>Laoke exports customers as .xlsx or .csv, not &apos;{suffix}&apos;: {path}</source>
         <translation>老客只能把客户导出为 .xlsx 或 .csv，不能导出为“{suffix}”：{path}</translation>
+    </message>
+    <message>
+        <source>{file} · customers: {count:,}</source>
+        <translation>{file} · 客户：{count:,}</translation>
     </message>
     <message>
         <source>&apos;{text}&apos; is not a phone number: a mobile like 13812345678, a landline with its area code like 010-12345678, or a number abroad with its + code.</source>

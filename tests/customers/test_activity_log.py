@@ -46,13 +46,13 @@ def test_the_log_lists_who_did_what_newest_first(database, tmp_path) -> None:  #
     assert [entry.at for entry in entries] == sorted((entry.at for entry in entries), reverse=True)
     by_action = {entry.action: entry for entry in entries}
     assert set(by_action) == {"import", "merge", "note", "care_done", "export_customers"}
-    assert by_action["import"].detail == "jd.csv: 2 new orders, 0 updated, 1 new customers"
+    assert by_action["import"].detail == "jd.csv · new orders: 2 · updated: 0 · new customers: 1"
     assert by_action["import"].counts["orders_new"] == 2
     assert by_action["merge"].customer_id == kept and by_action["merge"].customer_name == "王芳"
     assert by_action["merge"].detail == "王芳 merged in"
     assert by_action["note"].detail == "只喝明前茶，上新第一时间告知"
     assert by_action["care_done"].customer_name == "王芳" and by_action["care_done"].detail == "birthday"
-    assert by_action["export_customers"].detail == "2 customers to everyone.csv"
+    assert by_action["export_customers"].detail == "everyone.csv · customers: 2"
     with database.session() as session:
         assert [entry.action for entry in recent_activity(session, limit=2)] == [e.action for e in entries[:2]]
 
@@ -69,7 +69,7 @@ def test_the_cli_prints_the_log(db_target, database, tmp_path, capsys) -> None: 
     fill_a_day(database, tmp_path)
     assert main(["activity", "--db", db_target, "--limit", "3"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert len(lines) == 3 and "Exported customers · 2 customers to everyone.csv" in lines[0]
+    assert len(lines) == 3 and "Exported customers · everyone.csv · customers: 2" in lines[0]
     assert main(["activity", "--db", db_target, "--json"]) == 0
     assert {entry["action"] for entry in json.loads(capsys.readouterr().out)} >= {"import", "merge", "note"}
 

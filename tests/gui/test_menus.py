@@ -236,6 +236,6 @@ def test_the_activity_log_reads_in_chinese(window_factory, qtbot, db_path, tmp_p
     dialog = opened_activity_log(window, qtbot)
     rows = {dialog.table.item(row, dialog.COL_WHAT).text(): dialog.table.item(row, dialog.COL_DETAIL).text()
             for row in range(dialog.table.rowCount())}
-    assert rows == {"导入了订单": "jd.csv：新订单 2 个，更新 0 个，新客户 1 位", "合并了客户": "并入了 王芳",
+    assert rows == {"导入了订单": "jd.csv · 新订单：2 · 更新：0 · 新客户：1", "合并了客户": "并入了 王芳",
                     "写了备注": "只喝明前茶，上新第一时间告知", "完成了关怀任务": "生日",
-                    "导出了客户": "2 位客户，导出到 everyone.csv"}
+                    "导出了客户": "everyone.csv · 客户：2"}
