@@ -6,13 +6,16 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from alembic import command
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import select, text
 
 from core.store.backup import list_backups
 from core.store.db import make_engine
 from core.store.migrate import alembic_config, head_revision, listed_head, upgrade_connection
-from core.store.models import Customer
+from core.store.models import Base, Customer
 from core.store.opening import open_database
 
 OLDER_REVISIONS = [
@@ -91,3 +94,20 @@ def test_the_scripts_lines_name_the_head_alembic_finds() -> None:
     # Opening a current book trusts these lines instead of loading Alembic; a re-chained or new script must
     # still name one head, the one Alembic upgrades to.
     assert listed_head() == head_revision()
+
+
+@pytest.mark.empty_database
+def test_every_migration_steps_back_down_and_up_again(db_target: str) -> None:
+    # A release whose upgrade went wrong is undone by stepping back (`alembic downgrade -1`): each downgrade
+    # must run on both backends and leave the schema the next upgrade starts from.
+    engine = make_engine(db_target, foreign_keys=False)
+    try:
+        with engine.begin() as connection:
+            upgrade_connection(connection)
+            for revision in [*OLDER_REVISIONS, None]:  # newest first, then the empty schema
+                command.downgrade(alembic_config(connection), "-1")
+                assert MigrationContext.configure(connection).get_current_revision() == revision
+            upgrade_connection(connection)
+            assert compare_metadata(MigrationContext.configure(connection), Base.metadata) == []
+    finally:
+        engine.dispose()
