@@ -109,6 +109,9 @@ class ParsedOrder:
     lines_only: bool = False  # from a companion items file: fills lines, leaves the order's other fields
     summary_lines: bool = False  # one row per order: its single line only sums up the items
     content_hash: str = ""
+    # No row of the file gave it: an order recognised unchanged, re-imported under another shop the user named,
+    # states only its new shop (first_row is 0).
+    shop_move_only: bool = False
     # Values this file only infers (a status from a missing paid time, a paid amount summed from item lines):
     # they fill a new order but never overwrite what another file said of a stored one.
     inferred: tuple[str, ...] = ()
@@ -129,7 +132,6 @@ class ParseResult:
 # with the shop the user named for it when its stored hash holds that answer too (else None).
 StoredAlike = Callable[[str, dict[str, str]], dict[str, str | None]]
 _EMPTY_ROW = False  # in the per-row list of order numbers: a row with nothing in it
-NO_ROW = 0  # the first row of an order no row of the file gave (one that only moves to another shop)
 _CELL_SEPARATOR = "\x1f"  # between a row's cells in its content text
 _ORDER_ROW_SEPARATOR = "\x1e"  # between the preset and each of an order's rows in its content hash
 

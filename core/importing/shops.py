@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from sqlalchemy import Connection
 
-from core.importing.parsing import NO_ROW, Buyer, ParsedOrder, named_shop_hash
+from core.importing.parsing import Buyer, ParsedOrder, named_shop_hash
 from core.importing.prepare import PreparedImport
 from core.store.db import Database
 from core.store.settings import get_setting, store_setting
@@ -64,8 +64,9 @@ def apply_named_shop(prepared: PreparedImport) -> None:
     # states only its shop updates only that.
     moved = [(number, rows_hash) for number, (rows_hash, stored_shop) in prepared.unchanged_named.items()
              if stored_shop != shop]
-    prepared.orders += [ParsedOrder(prepared.preset.platform, number, NO_ROW, {"shop_name": shop}, [], Buyer(),
-                                    summary_lines=True, content_hash=named_shop_hash(rows_hash, shop))
+    prepared.orders += [ParsedOrder(prepared.preset.platform, number, 0, {"shop_name": shop}, [], Buyer(),
+                                    summary_lines=True, content_hash=named_shop_hash(rows_hash, shop),
+                                    shop_move_only=True)
                         for number, rows_hash in moved]
     prepared.orders_unchanged -= len(moved)
 

@@ -18,7 +18,7 @@ from sqlalchemy import Connection, Table, bindparam, delete, func, insert, selec
 
 from core.collector import without_cycle_collection
 from core.importing.identity import Identity, IdentityIndex, buyer_identities
-from core.importing.parsing import NO_ROW, ParsedLine, ParsedOrder, named_shop_hash
+from core.importing.parsing import ParsedLine, ParsedOrder, named_shop_hash
 from core.importing.prepare import PreparedImport
 from core.progress import CancelToken, ProgressCallback, no_progress
 from core.refresh import refresh_derived
@@ -97,7 +97,7 @@ def write_import(
                 if found is not None and found["content_hash"] == order.content_hash:
                     summary.orders_unchanged += 1
                     continue
-                if found is None and order.first_row == NO_ROW:  # moving to another shop, deleted since it was read
+                if found is None and order.shop_move_only:  # moving to another shop, deleted since it was read
                     continue
                 customer_id = buyers.customer_for(order, found)
                 if found is None:
