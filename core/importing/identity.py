@@ -1,8 +1,9 @@
 """Who a buyer is: the identities an order carries, strongest first, and the customer they lead to.
 
 The platform's own buyer key wins (Taobao 买家会员名, JD 下单帐号, Youzan buyer phone or nickname, Pinduoduo,
-Douyin and Kuaishou 买家昵称, Shopify email); then the receiver's phone; then name + address. A masked phone (138****1234) or address identifies
-no one, so it never matches on its own. Every identity seen is kept as a CustomerAlias.
+Douyin and Kuaishou 买家昵称, Shopify email); then the receiver's phone; then name + address, or a name alone when
+nothing else is known. A masked phone (138****1234) or address identifies no one, so it never matches on its own.
+Every identity seen is kept as a CustomerAlias.
 """
 
 from __future__ import annotations
@@ -41,6 +42,10 @@ def buyer_identities(platform: str, buyer: Buyer) -> list[Identity]:
             found.append(("phone", "", phone))
     if buyer.name and buyer.address and not is_masked(buyer.name) and not is_masked(buyer.address):
         found.append(("name_address", "", f"{buyer.name.strip()}|{normalise_address(buyer.address)}"[:255]))
+    elif not found and buyer.name and not is_masked(buyer.name) and not buyer.address:
+        # Nothing else tells who bought (a shop-counter sale that took a name only): the name, with no address,
+        # keeps the order's buyer in the book, and finds them again on their next such order.
+        found.append(("name_address", "", f"{buyer.name.strip()}|"[:255]))
     return list(dict.fromkeys(found))
 
 

@@ -10,7 +10,8 @@ from core.importing.prepare import PreparedImport
 from core.messages import Message
 
 # Fields that can tell who bought an order; a file with none of them creates orders without customers.
-BUYER_FIELDS = frozenset({"buyer_id", "buyer_nick", "email", "phone", "phone_alt", "receiver_name"})
+BUYER_FIELDS = frozenset({"buyer_id", "buyer_nick", "email", "phone", "phone_alt", "receiver_name", "billing_name",
+                          "billing_phone"})
 
 
 def names_no_buyers(prepared: PreparedImport) -> bool:

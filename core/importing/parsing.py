@@ -15,7 +15,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from core.addresses import Division, division_of
+from core.addresses import division_of
 from core.importing.presets import Preset
 from core.importing.statuses import map_status, says_refunded, settled_status, shopify_status
 from core.importing.values import (
@@ -38,7 +38,7 @@ from core.store.models import OrderStatus, Platform
 _PARSERS: dict[str, Callable[[str | None], Any]] = {
     **dict.fromkeys(("order_id", "global_id"), parse_order_number),
     **dict.fromkeys(("line_id", "tracking_no"), parse_id),
-    **dict.fromkeys(("phone", "phone_alt"), parse_phone),
+    **dict.fromkeys(("phone", "phone_alt", "billing_phone"), parse_phone),
     **dict.fromkeys(
         ("amount", "total_amount", "shipping_fee", "refund_amount", "line_refund", "unit_price", "line_amount"),
         parse_amount
@@ -50,6 +50,10 @@ LINE_FIELDS = ("line_id", "item_title", "sku", "quantity", "unit_price", "line_a
 PROGRESS_EVERY = 2000
 _SPECIAL_START = frozenset("='\t \u3000")  # what clean_text strips or unwraps at a text's start  # rows between progress reports and checks for Cancel
 _PDD_ORDER_DATE = re.compile(r"^(\d{2})(\d{2})(\d{2})-\d+$")
+# What an order's own row states (Shopify gives them on an order's first row only; its items' rows repeat the
+# number, the e-mail and the time): an order none of whose rows states either has lost that row, or was never
+# an order (a line of a note broken out of its cell).
+OWN_FIGURES = ("amount", "status")
 
 
 @dataclass(frozen=True)
@@ -203,18 +207,29 @@ def parse_orders(
             rejected.add(order_id)
             continue
         grouped.setdefault(order_id, []).append((offset, values))
+    stated = [name for name in OWN_FIGURES if name in columns] if preset.role == "orders" else []
     for number, (order_id, order_rows) in enumerate(grouped.items()):
         if number % PROGRESS_EVERY == 0:
             _checkpoint(cancel, progress, below + number * below // len(grouped), 2 * below)
+        if stated and order_id not in rejected and not _states_any(order_rows, stated):
+            rejected.add(order_id)
+            result.bad_rows.append(BadRow(file_name, order_rows[0][0], _header_of(stated[0], columns, headers), Message(
+                "order {number} has no row with its amount or status: its own row is missing or could not be read",
+                number=order_id)))
         if order_id not in rejected:
             order = _build_order(order_id, order_rows, preset)
             order.content_hash = hashes[order_id]
             result.orders.append(order)
+    result.bad_rows.sort(key=lambda bad: bad.row)  # an order's own problem is found after its rows' ones
     result.skipped_cells = list(skipped.values())
     result.unchanged = len(unchanged)
     result.unchanged_named = {number: (hashes[number], shop) for number, shop in unchanged.items() if shop is not None}
     progress(2 * below, 2 * below)
     return result
+
+
+def _states_any(rows: list[tuple[int, dict[str, Any]]], fields: list[str]) -> bool:
+    return any(values.get(name) is not None for _row, values in rows for name in fields)
 
 
 def _order_hashes(body: Sequence[Sequence[str]], order_plan: Plan,
@@ -354,9 +369,11 @@ def _build_order(order_id: str, rows: list[tuple[int, dict[str, Any]]], preset: 
     if quantity is None and any(line.quantity is not None for line in lines):
         quantity = sum(line.quantity or 0 for line in lines)
     created = get("created_at") or paid_at or _order_number_date(preset.platform, order_id)
-    division = _division(first)
     total = get("total_amount")
-    name, phone, phone_alt, address = get("receiver_name"), get("phone"), get("phone_alt"), get("address")
+    # The receiver, else (an order that ships nowhere) who was billed.
+    name, address = get("receiver_name") or get("billing_name"), get("address") or get("billing_address")
+    phone, phone_alt = get("phone"), get("phone_alt") or (None if get("phone") else get("billing_phone"))
+    division = division_of(get("province"), get("city"), get("district"), address)
     global_id = get("global_id")
     values = {
         "status": str(status),
@@ -406,10 +423,6 @@ def _refunded_by_lines(rows: list[tuple[int, dict[str, Any]]], lines: list[Parse
         return sum(refunds, Decimal(0)) or None
     refunded = [line.amount for line in lines if line.status == OrderStatus.REFUNDED and line.amount is not None]
     return sum(refunded, Decimal(0)) or None
-
-
-def _division(first: dict[str, Any]) -> Division:
-    return division_of(first.get("province"), first.get("city"), first.get("district"), first.get("address"))
 
 
 def _item_summary(lines: list[ParsedLine]) -> str | None:

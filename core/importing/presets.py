@@ -16,7 +16,7 @@ from core.store.models import Platform
 # The fields a column can be mapped to, in the order the mapping editor lists them.
 ORDER_FIELDS = (
     "order_id", "global_id", "line_id", "buyer_id", "buyer_nick", "email", "receiver_name", "phone", "phone_alt",
-    "province", "city", "district", "address", "status", "refund_status", "fulfillment_status", "cancelled_at",
+    "province", "city", "district", "address", "billing_name", "billing_phone", "billing_address", "status", "refund_status", "fulfillment_status", "cancelled_at",
     "amount", "total_amount", "shipping_fee", "refund_amount", "line_refund", "close_reason", "created_at", "paid_at", "shipped_at",
     "completed_at", "item_title", "sku", "quantity", "unit_price", "line_amount", "buyer_message",
     "seller_remark", "tracking_no", "shop_name",
@@ -227,6 +227,10 @@ PRESETS: dict[str, Preset] = {
                 "city": "Shipping City",
                 "address": ("Shipping Address1", "Shipping Address2", "Shipping City", "Shipping Zip",
                             "Shipping Province", "Shipping Country"),
+                # A pickup, point-of-sale or gift-card order ships nowhere: its buyer is known by the billing side.
+                "billing_name": "Billing Name", "billing_phone": "Billing Phone",
+                "billing_address": ("Billing Address1", "Billing Address2", "Billing City", "Billing Zip",
+                                    "Billing Province", "Billing Country"),
                 "status": "Financial Status", "fulfillment_status": "Fulfillment Status", "cancelled_at": "Cancelled at",
                 "amount": "Total", "total_amount": "Subtotal", "shipping_fee": "Shipping",
                 "refund_amount": "Refunded Amount", "created_at": "Created at", "paid_at": "Paid at",

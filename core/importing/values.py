@@ -25,6 +25,8 @@ MISSING = frozenset({
 })
 # What a totals row at the foot of a sheet says in its order number column.
 SUMMARY_LABELS = ("合计", "总计", "小计", "汇总", "共计")
+ORDER_NUMBER_LENGTH = 64  # what the orders table keeps; no platform's number comes near it
+SHOWN_TEXT = 60  # of a cell quoted in a message: enough to recognise it
 # Douyin writes encrypted receiver fields as ##… or $$…: ciphertext says nothing about the buyer.
 ENCRYPTED_PREFIXES = ("##", "$$")
 _SCIENTIFIC = re.compile(r"^[+-]?\d+(\.\d+)?[eE][+-]?\d+$")
@@ -79,18 +81,21 @@ def parse_id(raw: str | None) -> str | None:
 
 
 def parse_order_number(raw: str | None) -> str | None:
-    """An order number: `parse_id`, and made of ASCII letters, digits and punctuation as every platform's are.
+    """An order number: `parse_id`, and one word of ASCII letters, digits and punctuation as every platform's
+    is, up to 64 characters.
 
     A totals row (合计 in the order number column, sums beside it) is no order: None, as for an empty cell.
-    Other text there (a footnote such as 导出时间：…) is refused rather than stored as an order.
+    Other text there (a footnote such as 导出时间：…, a whole line of a re-saved file in one cell) is refused
+    rather than stored as an order.
     """
     if raw and raw.isascii() and raw.isdigit():  # most of them, as every check below would give them back
         return raw
     text = parse_id(raw)
     if text is None or text.startswith(SUMMARY_LABELS):
         return None
-    if not text.isascii():
-        raise ValueProblem(Message("'{text}' is no order number", text=text))
+    if not text.isascii() or len(text) > ORDER_NUMBER_LENGTH or any(character.isspace() for character in text):
+        shown = text if len(text) <= SHOWN_TEXT else f"{text[:SHOWN_TEXT]}…"
+        raise ValueProblem(Message("'{text}' is no order number", text=shown))
     return text
 
 

@@ -111,6 +111,7 @@ def write_import(
             bulk_insert(connection, LINE_TABLE, new_lines)
             summary.orders_new += len(new_orders)
             progress(start + CHUNK if start + CHUNK < len(orders) else len(orders), total)
+    buyers.store_fills(connection)
     summary.orders_updated, unchanged_lines = _apply_updates(connection, updates, batch_id, buyers.touched, cancel)
     summary.orders_unchanged += unchanged_lines
     summary.new_customer_ids = buyers.created
@@ -145,6 +146,9 @@ class _BuyerMatcher:
         self._created_set: set[int] = set()
         self._customers: list[dict[str, Any]] = []
         self._aliases: list[dict[str, Any]] = []
+        self._rows: dict[int, dict[str, Any]] = {}  # each created customer's row, filled on by their later orders
+        self._stored: set[int] = set()  # created customers inserted already
+        self._filled_late: set[int] = set()  # of those, the ones whose row an order filled since
 
     def customer_for(self, order: ParsedOrder, found: dict[str, Any] | None) -> int | None:
         """The order's customer: the one it already has, else the one its buyer's identities lead to."""
@@ -158,6 +162,8 @@ class _BuyerMatcher:
                 customer_id = self._create(order)
             elif customer_id is not None and customer_id not in self._created_set:
                 self.matched.add(customer_id)
+            elif customer_id is not None:
+                self._fill_from(customer_id, order)
             if customer_id is not None:
                 self._aliases.extend(_new_aliases(self.index, identities, customer_id, self.batch_id))
         if customer_id is not None:
@@ -166,16 +172,33 @@ class _BuyerMatcher:
 
     def _create(self, order: ParsedOrder) -> int:
         customer_id = next(self.new_ids)
-        self._customers.append(_customer_row(customer_id, order))
+        self._rows[customer_id] = row = _customer_row(customer_id, order)
+        self._customers.append(row)
         self.created.append(customer_id)
         self._created_set.add(customer_id)
         return customer_id
+
+    def _fill_from(self, customer_id: int, order: ParsedOrder) -> None:
+        """A customer this import created, met again: their later order fills what the first one left blank
+        (a newest-first export's latest order may carry no name or phone, an older one does)."""
+        if fill_blanks(self._rows[customer_id], _customer_row(customer_id, order)) and customer_id in self._stored:
+            self._filled_late.add(customer_id)
 
     def store_new(self, connection: Connection) -> None:
         """Insert the customers and aliases found since the last call (before the orders that refer to them)."""
         bulk_insert(connection, Customer.__table__, self._customers)  # type: ignore[arg-type]
         bulk_insert(connection, CustomerAlias.__table__, self._aliases)  # type: ignore[arg-type]
+        self._stored.update(row["id"] for row in self._customers)
         self._customers, self._aliases = [], []
+
+    def store_fills(self, connection: Connection) -> None:
+        """Write what later orders filled in of customers stored before them (created by this import: undoing
+        it deletes them, so nothing is journalled)."""
+        table = Customer.__table__
+        for customer_id in sorted(self._filled_late):
+            row = self._rows[customer_id]
+            connection.execute(update(table).where(table.c.id == customer_id).values(  # type: ignore[attr-defined]
+                **{name: row[name] for name in FILLED_FROM_ORDERS}))
 
 
 def refresh_in_chunks(connection: Connection, customer_ids: Iterable[int], cancel: CancelToken | None = None) -> None:
@@ -332,6 +355,31 @@ def _new_aliases(index: IdentityIndex, identities: list[Identity], customer_id: 
         for kind, platform, value in identities
         if index.add((kind, platform, value), customer_id)
     ]
+
+
+# A created customer's fields a later order of theirs may fill in; an address with the division it was read from.
+FILLED_FROM_ORDERS = ("platform_buyer_id", "nickname", "name", "email", "phone", "phone_alt", "phone_last4",
+                      "province", "city", "district", "address")
+_ADDRESS_FIELDS = ("province", "city", "district", "address")
+
+
+def fill_blanks(row: dict[str, Any], offered: dict[str, Any]) -> bool:
+    """Fill the row's empty fields from another order's; whether anything changed. An address comes whole,
+    with its province, city and district, and only where the row has none of them; a second number becomes
+    the other phone."""
+    changed = False
+    for name in ("platform_buyer_id", "nickname", "name", "email"):
+        if not row[name] and offered[name]:
+            row[name], changed = offered[name], True
+    if not any(row[name] for name in _ADDRESS_FIELDS) and any(offered[name] for name in _ADDRESS_FIELDS):
+        row.update({name: offered[name] for name in _ADDRESS_FIELDS})
+        changed = True
+    phones = list(dict.fromkeys(p for p in (row["phone"], row["phone_alt"], offered["phone"], offered["phone_alt"]) if p))
+    if phones[:2] != [p for p in (row["phone"], row["phone_alt"]) if p]:
+        row["phone"], row["phone_alt"] = phones[0], phones[1] if len(phones) > 1 else None
+        row["phone_last4"] = phones[0][-4:] if len(phones[0]) >= 4 else None
+        changed = True
+    return changed
 
 
 def _customer_row(customer_id: int, order: ParsedOrder) -> dict[str, Any]:

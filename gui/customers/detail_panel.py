@@ -413,11 +413,12 @@ class CustomerDetailPanel(QWidget):
         self._show_orders(detail)
 
     def _alias_line(self, kind: str, platform: str, value: str) -> str:
-        """'Buyer account · JD: jd_22fe536c3'; a name and address read as 'name, address'."""
+        """'Buyer account · JD: jd_22fe536c3'; a name and address read as 'name, address' (a name alone, as it is)."""
         label = self.identity_kinds.get(kind, kind)
         if platform:
             label = f"{label} · {self.platform_names.get(platform, platform)}"
-        return f"{label}: {value.replace('|', ', ') if kind == 'name_address' else value}"
+        shown = ", ".join(filter(None, value.split("|"))) if kind == "name_address" else value
+        return f"{label}: {shown}"
 
     def _show_birthday(self, detail: CustomerDetail) -> None:
         birthday = detail.birthday

@@ -340,6 +340,10 @@
         <translation>{file}，{column} 列：“{text}” 按空值保存（{reason}）；共 {count} 行，第一处在第 {row} 行。</translation>
     </message>
     <message>
+        <source>order {number} has no row with its amount or status: its own row is missing or could not be read</source>
+        <translation>订单 {number} 没有一行写明金额或状态：它本身那一行缺失或无法读取</translation>
+    </message>
+    <message>
         <source>{file}, row {row}: a cell is longer than {limit:,} characters, or a quote (&quot;) opened there is never closed. Check the row in Excel or a text editor; nothing was imported.</source>
         <translation>{file} 第 {row} 行：有单元格超过 {limit:,} 个字符，或该处的引号（&quot;）没有闭合。请在 Excel 或文本编辑器中检查这一行；没有导入任何内容。</translation>
     </message>

@@ -450,6 +450,18 @@
         <translation>地址</translation>
     </message>
     <message>
+        <source>Billing name</source>
+        <translation>账单姓名</translation>
+    </message>
+    <message>
+        <source>Billing phone</source>
+        <translation>账单电话</translation>
+    </message>
+    <message>
+        <source>Billing address</source>
+        <translation>账单地址</translation>
+    </message>
+    <message>
         <source>Order status</source>
         <translation>订单状态</translation>
     </message>

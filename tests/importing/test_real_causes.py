@@ -291,3 +291,85 @@ def test_addresses_are_split_into_one_normal_form(tmp_path, database):  # type: 
         found = {(c.province, c.city, c.district) for c in session.scalars(select(Customer))}
         assert found == {("浙江省", "杭州市", "西湖区"), ("北京市", "北京市", "朝阳区"), ("浙江省", "宁波市", "鄞州区")}
         assert count_customers(session, CustomerFilter(province="浙江")) == 2
+
+
+def shopify_sheet(*orders):  # type: ignore[no-untyped-def]
+    """A Shopify orders export: each order a dict of its first row's fields, then (title, price) of more items."""
+    headers = list(SHOPIFY.headers)
+    rows = [headers]
+    for fields in orders:
+        fields = dict(fields)
+        more = fields.pop("more", ())
+        rows.append(row_for(SHOPIFY, headers, **fields))
+        rows += [row_for(SHOPIFY, headers, order_id=fields["order_id"], email=fields.get("email", ""),
+                         created_at=fields.get("created_at", ""), item_title=title, unit_price=price, quantity="1")
+                 for title, price in more]
+    return rows
+
+
+def shopify_order(number, **fields):  # type: ignore[no-untyped-def]
+    return {"order_id": number, "global_id": f"70{number.strip('#')}", "status": "paid",
+            "created_at": "2026-01-20 09:44:09 -0300", "amount": "100", "item_title": "Mousse", "unit_price": "100",
+            "quantity": "1", **fields}
+
+
+def customers_of(database):  # type: ignore[no-untyped-def]
+    with database.session() as session:
+        return sorted(session.execute(select(Customer.name, Customer.phone, Customer.email, Customer.city)).all(),
+                      key=str)
+
+
+def test_an_order_that_ships_nowhere_is_known_by_its_billing_side(tmp_path, database):  # type: ignore[no-untyped-def]
+    # Real point-of-sale, pickup and gift-card orders leave every Shipping column empty: their buyers had no name.
+    rows = shopify_sheet(
+        shopify_order("#1850", email="miguel@example.es", billing_name="Miguel Iglesias", billing_phone="637767307",
+                      billing_address=("Calle Mayor 5", "", "Madrid", "28013", "M", "ES")),
+        shopify_order("#1851", email="pilar@example.es", receiver_name="Pilar Zambrano", phone="+34600111222",
+                      billing_name="Pilar Z. Facturas", billing_phone="+34911000000"))
+    commit_imports(database, [prepare_import(write_sheet(tmp_path / "orders_export.csv", rows, "csv"))])
+    assert customers_of(database) == [("Miguel Iglesias", "637767307", "miguel@example.es", None),
+                                      ("Pilar Zambrano", "+34600111222", "pilar@example.es", None)]
+    with database.session() as session:
+        assert session.scalar(select(Order.receiver_address).where(Order.order_name == "#1850")).startswith(
+            "Calle Mayor 5 Madrid")
+
+
+def test_a_buyer_known_by_name_alone_is_in_the_book(tmp_path, database):  # type: ignore[no-untyped-def]
+    # Two counter sales with a billing name and nothing else: their 3,720 € counted toward nobody.
+    rows = shopify_sheet(shopify_order("#1892", billing_name="Sara Belloki", amount="2100"),
+                        shopify_order("#1893", billing_name="Merel Rutten", amount="1620"),
+                        shopify_order("#1894", billing_name="Sara Belloki", amount="30"))
+    commit_imports(database, [prepare_import(write_sheet(tmp_path / "orders_export.csv", rows, "csv"))])
+    with database.session() as session:
+        assert session.scalar(select(func.count()).select_from(Order).where(Order.customer_id.is_(None))) == 0
+        assert sorted(session.execute(select(Customer.name, Customer.paid_orders))) == [
+            ("Merel Rutten", 1), ("Sara Belloki", 2)]
+
+
+def test_a_buyers_older_order_fills_in_what_their_newest_left_blank(tmp_path, database):  # type: ignore[no-untyped-def]
+    # Shopify exports newest first: the newest order of a buyer named nobody, the older one their name and phone.
+    rows = shopify_sheet(
+        shopify_order("#1135", email="goncalo@example.pt", created_at="2026-03-02 10:00:00 +0000"),
+        shopify_order("#1134", email="goncalo@example.pt", receiver_name="Gonçalo Costa", phone="+351964896379",
+                      created_at="2026-03-01 10:00:00 +0000",
+                      address=("Rua A 1", "", "Lisboa", "1000-001", "", "PT"), city="Lisboa"))
+    commit_imports(database, [prepare_import(write_sheet(tmp_path / "orders_export.csv", rows, "csv"))])
+    assert customers_of(database) == [("Gonçalo Costa", "+351964896379", "goncalo@example.pt", "Lisboa")]
+    # The name found later is searchable too.
+    with database.session() as session:
+        assert count_customers(session, CustomerFilter(search="Gonçalo")) == 1
+
+
+def test_an_order_whose_own_row_is_lost_is_reported_not_imported(tmp_path, database):  # type: ignore[no-untyped-def]
+    # A file re-saved with another separator wraps each line holding a quote in one cell: the order's first row
+    # became unreadable, its item row stayed, and a note's lines broke out of their cell into rows of their own.
+    rows = shopify_sheet(shopify_order("#B5043", email="ofog@example.com", amount="58980",
+                                      more=[("Golden Boost", "28990")]),
+                        shopify_order("#B5044", email="marga@example.com"))
+    rows[1] = [",".join(rows[1])] + [""] * (len(rows[1]) - 1)
+    rows.append(["utm_source: ig"] + [""] * (len(rows[0]) - 1))
+    prepared = prepare_import(write_sheet(tmp_path / "orders_export.csv", rows, "csv"))
+    assert [order.values["order_name"] for order in prepared.orders] == ["#B5044"]
+    assert [(bad.row, bad.column) for bad in prepared.bad_rows] == [(2, "Name"), (3, "Total"), (5, "Name")]
+    assert "#B5043 has no row with its amount or status" in prepared.bad_rows[1].reason
+    assert prepared.bad_rows[0].reason.endswith("…' is no order number")  # a whole line, cut short
