@@ -372,7 +372,8 @@ def _build_order(order_id: str, rows: list[tuple[int, dict[str, Any]]], preset: 
     total = get("total_amount")
     # The receiver, else (an order that ships nowhere) who was billed.
     name, address = get("receiver_name") or get("billing_name"), get("address") or get("billing_address")
-    phone, phone_alt = get("phone"), get("phone_alt") or (None if get("phone") else get("billing_phone"))
+    phone = get("phone")
+    phone_alt = get("phone_alt") or (None if phone else get("billing_phone"))
     division = division_of(get("province"), get("city"), get("district"), address)
     global_id = get("global_id")
     values = {

@@ -181,7 +181,7 @@ class _BuyerMatcher:
     def _fill_from(self, customer_id: int, order: ParsedOrder) -> None:
         """A customer this import created, met again: their later order fills what the first one left blank
         (a newest-first export's latest order may carry no name or phone, an older one does)."""
-        if fill_blanks(self._rows[customer_id], _customer_row(customer_id, order)) and customer_id in self._stored:
+        if _fill_blanks(self._rows[customer_id], _customer_row(customer_id, order)) and customer_id in self._stored:
             self._filled_late.add(customer_id)
 
     def store_new(self, connection: Connection) -> None:
@@ -194,11 +194,14 @@ class _BuyerMatcher:
     def store_fills(self, connection: Connection) -> None:
         """Write what later orders filled in of customers stored before them (created by this import: undoing
         it deletes them, so nothing is journalled)."""
+        if not self._filled_late:
+            return
         table = Customer.__table__
-        for customer_id in sorted(self._filled_late):
-            row = self._rows[customer_id]
-            connection.execute(update(table).where(table.c.id == customer_id).values(  # type: ignore[attr-defined]
-                **{name: row[name] for name in FILLED_FROM_ORDERS}))
+        connection.execute(
+            update(table).where(table.c.id == bindparam("cid")).values(  # type: ignore[attr-defined]
+                {name: bindparam(name) for name in FILLED_FROM_ORDERS}),
+            [{"cid": customer_id, **{name: self._rows[customer_id][name] for name in FILLED_FROM_ORDERS}}
+             for customer_id in sorted(self._filled_late)])
 
 
 def refresh_in_chunks(connection: Connection, customer_ids: Iterable[int], cancel: CancelToken | None = None) -> None:
@@ -358,17 +361,17 @@ def _new_aliases(index: IdentityIndex, identities: list[Identity], customer_id: 
 
 
 # A created customer's fields a later order of theirs may fill in; an address with the division it was read from.
-FILLED_FROM_ORDERS = ("platform_buyer_id", "nickname", "name", "email", "phone", "phone_alt", "phone_last4",
-                      "province", "city", "district", "address")
+_NAMING_FIELDS = ("platform_buyer_id", "nickname", "name", "email")
 _ADDRESS_FIELDS = ("province", "city", "district", "address")
+FILLED_FROM_ORDERS = (*_NAMING_FIELDS, "phone", "phone_alt", "phone_last4", *_ADDRESS_FIELDS)
 
 
-def fill_blanks(row: dict[str, Any], offered: dict[str, Any]) -> bool:
+def _fill_blanks(row: dict[str, Any], offered: dict[str, Any]) -> bool:
     """Fill the row's empty fields from another order's; whether anything changed. An address comes whole,
     with its province, city and district, and only where the row has none of them; a second number becomes
     the other phone."""
     changed = False
-    for name in ("platform_buyer_id", "nickname", "name", "email"):
+    for name in _NAMING_FIELDS:
         if not row[name] and offered[name]:
             row[name], changed = offered[name], True
     if not any(row[name] for name in _ADDRESS_FIELDS) and any(offered[name] for name in _ADDRESS_FIELDS):
